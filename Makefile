@@ -1,0 +1,100 @@
+# Top-level Makefile: builds every configured target, runs the tests, installs.
+#
+# It is used from the directory where configure ran: the source tree itself,
+# or a build directory whose stub Makefile includes this one.  The per-target
+# rules live in Makefile.target, run once per target inside <target>-linux-user/.
+#
+#   make [all]     build <T>-linux-user/qemu-<T> for each configured target
+#   make check     check-unit + check-tcg, ending with one "N passed, N failed"
+#   make install   copy the binaries to $(DESTDIR)$(prefix)/bin
+#   make V=1       show the full commands
+
+BUILD_DIR := $(CURDIR)
+
+ifeq ($(wildcard $(BUILD_DIR)/config-host.mak),)
+$(error $(BUILD_DIR)/config-host.mak is missing: run configure first)
+endif
+include $(BUILD_DIR)/config-host.mak
+
+TARGETS := $(patsubst %-linux-user,%,$(TARGET_DIRS))
+PROGS := $(foreach t,$(TARGETS),$(t)-linux-user/qemu-$(t))
+
+# Unit tests are built with the flags of one target and linked with its library:
+# x86_64 when it is configured, the first target otherwise.
+UNIT_TARGET := $(if $(filter x86_64,$(TARGETS)),x86_64,$(firstword $(TARGETS)))
+
+# Quiet output unless V=1.
+ifneq ($(V),1)
+Q := @
+MAKEFLAGS += --no-print-directory
+endif
+
+# sub-make TARGET, GOALS: run Makefile.target inside TARGET-linux-user/.
+sub-make = $(MAKE) -C $(BUILD_DIR)/$(1)-linux-user -f $(SRC_PATH)/Makefile.target \
+	TARGET=$(1) BUILD_DIR=$(BUILD_DIR) UNIT_TARGET=$(UNIT_TARGET) V=$(V) $(2)
+
+# Variables the test runners read from their environment.
+TEST_ENV = SRC_PATH='$(SRC_PATH)' BUILD_DIR='$(BUILD_DIR)' TARGETS='$(TARGETS)' \
+	TCG_CC='$(TCG_CC)' CONFIG_TCG_M32='$(CONFIG_TCG_M32)' TESTS='$(TESTS)' \
+	MAKE='$(MAKE)'
+
+.PHONY: all clean distclean install check check-unit check-tcg bench \
+	$(addprefix build-,$(TARGETS)) check-unit-run check-tcg-run
+
+all: $(addprefix build-,$(TARGETS)) compile_commands.json
+
+$(addprefix build-,$(TARGETS)): build-%:
+	@mkdir -p $*-linux-user
+	+$(Q)$(call sub-make,$*,all)
+
+# One entry per compiled file, made from the same variables as the compile
+# rules (see Makefile.target), so editors see the exact flags.
+compile_commands.json: $(addprefix build-,$(TARGETS))
+	$(Q){ echo '['; \
+	  cat $(foreach t,$(TARGETS),$(t)-linux-user/compile_commands.part) | sed '$$!s/$$/,/'; \
+	  echo ']'; } >$@.tmp && \
+	if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv -f $@.tmp $@; fi
+
+install: all
+	install -d '$(DESTDIR)$(bindir)'
+	install -m 755 $(PROGS) '$(DESTDIR)$(bindir)'
+
+# ---- tests -------------------------------------------------------------------
+# check-unit-run and check-tcg-run only run; check-unit and check-tcg build
+# first.  "make check" builds once, runs both whatever happens, and sums the
+# two runners' counts (each appends "passed failed skipped" to SUMMARY_FILE).
+
+check-unit: all
+	+$(Q)$(MAKE) check-unit-run
+
+check-tcg: all
+	+$(Q)$(MAKE) check-tcg-run
+
+check-unit-run:
+	+$(Q)$(call sub-make,$(UNIT_TARGET),-k unit-tests) || true
+	$(Q)$(TEST_ENV) UNIT_TARGET=$(UNIT_TARGET) $(SHELL) $(SRC_PATH)/tests/unit/run-check-unit.sh
+
+check-tcg-run:
+	+$(Q)$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/tcg/run-check-tcg.sh
+
+check:
+	+$(Q)st=0; sum=$(BUILD_DIR)/check-summary.txt; rm -f $$sum; \
+	$(MAKE) all || st=1; \
+	$(MAKE) check-unit-run SUMMARY_FILE=$$sum || st=1; \
+	$(MAKE) check-tcg-run SUMMARY_FILE=$$sum || st=1; \
+	$(SHELL) $(SRC_PATH)/tests/sum-results.sh $$sum || st=1; \
+	exit $$st
+
+bench: all
+	+$(Q)if [ -f $(SRC_PATH)/tests/bench/run.sh ]; then \
+		$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/bench/run.sh; \
+	else echo "no benchmark script"; fi
+
+# ---- cleaning ----------------------------------------------------------------
+clean:
+	rm -rf $(addsuffix -linux-user,$(TARGETS)) tests/unit/build tests/tcg/build \
+		compile_commands.json check-summary.txt
+
+distclean: clean
+	rm -f config-host.mak config-host.h config.status
+	@if [ '$(SRC_PATH)' != '$(BUILD_DIR)' ]; then rm -f Makefile; fi

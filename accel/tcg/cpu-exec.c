@@ -1,0 +1,156 @@
+/*
+ * cpu-exec.c: the execution loop.  Finds the TB for the current guest pc
+ * (per-CPU jump cache, then the hash table, else translate), chains it to
+ * the TB we came from, runs it, and returns to cpu_loop when the guest
+ * raises an exception (syscall, fault) or something asks it to stop.
+ */
+#include "qemu/osdep.h"
+#include "qemu/log.h"
+#include "exec/exec-all.h"
+#include "exec/helper-proto.h"
+#include "tcg/tcg.h"
+
+int singlestep;
+__thread CPUArchState *thread_cpu;
+
+static unsigned tb_jmp_cache_hash(target_ulong pc)
+{
+    return (pc ^ (pc >> TB_JMP_CACHE_BITS)) & (TB_JMP_CACHE_SIZE - 1);
+}
+
+static int tb_cflags(void)
+{
+    return singlestep ? CF_SINGLE_INSN : 0;
+}
+
+/* The TB for env's current state, translating it if needed. */
+static TranslationBlock *tb_lookup(CPUArchState *env, bool may_translate)
+{
+    target_ulong pc, cs_base;
+    uint32_t flags;
+    unsigned h;
+    TranslationBlock *tb;
+
+    cpu_get_tb_cpu_state(env, &pc, &cs_base, &flags);
+    h = tb_jmp_cache_hash(pc);
+    tb = env->tb_jmp_cache[h];
+    if (likely(tb && tb->pc == pc && tb->cs_base == cs_base
+               && tb->flags == flags && !tb->invalid)) {
+        return tb;
+    }
+    tb = tb_htable_lookup(env, pc, cs_base, flags, tb_cflags());
+    if (!tb) {
+        if (!may_translate) {
+            return NULL;
+        }
+        tb = tb_gen_code(env, pc, cs_base, flags, tb_cflags());
+    }
+    env->tb_jmp_cache[h] = tb;
+    return tb;
+}
+
+/* Generated code calls this for indirect jumps: stay in generated code when
+   the target is already translated, else leave through the epilogue. */
+void *HELPER(lookup_tb_ptr)(CPUArchState *env)
+{
+    TranslationBlock *tb = tb_lookup(env, false);
+
+    if (!tb) {
+        return (void *)tcg_code_gen_epilogue;
+    }
+    qemu_log_mask(CPU_LOG_EXEC, "Chain %p [" TARGET_FMT_lx "]\n",
+                  tb->tc.ptr, tb->pc);
+    return tb->tc.ptr;
+}
+
+static void log_exec(CPUArchState *env, TranslationBlock *tb)
+{
+    if (qemu_loglevel_mask(CPU_LOG_EXEC)) {
+        qemu_log("Trace 0: %p [" TARGET_FMT_lx "/" TARGET_FMT_lx "/%08x/%08x] \n",
+                 tb->tc.ptr, tb->cs_base, tb->pc, tb->flags, tb->cflags);
+    }
+    if (qemu_loglevel_mask(CPU_LOG_TB_CPU)) {
+        x86_cpu_dump_state(env, qemu_logfile ? qemu_logfile : stderr,
+                           CPU_DUMP_CCOP);
+    }
+}
+
+static void log_exception(CPUArchState *env, int excp)
+{
+    qemu_log_mask(CPU_LOG_INT, "exception 0x%x at pc=" TARGET_FMT_lx
+                  " err=%d cr2=" TARGET_FMT_lx "\n",
+                  excp, env->eip, env->error_code, env->cr2);
+}
+
+/* Runs TBs until an exception or exit request; returns its index. */
+static int __attribute__((noinline)) cpu_exec_loop(CPUArchState *env)
+{
+    TranslationBlock *last_tb = NULL;
+    int tb_exit = 0;
+
+    for (;;) {
+        TranslationBlock *tb;
+        uintptr_t ret;
+
+        if (env->exception_index >= 0) {
+            int excp = env->exception_index;
+
+            env->exception_index = -1;
+            log_exception(env, excp);
+            return excp;
+        }
+        if (env->exit_request) {
+            env->exit_request = 0;
+            return EXCP_INTERRUPT;
+        }
+
+        tb = tb_lookup(env, true);
+        if (last_tb) {
+            tb_add_jump(last_tb, tb_exit, tb);
+        }
+        if (unlikely(qemu_loglevel & (CPU_LOG_EXEC | CPU_LOG_TB_CPU))) {
+            log_exec(env, tb);
+        }
+
+        ret = tcg_qemu_tb_exec(env, tb->tc.ptr);
+        last_tb = (TranslationBlock *)(ret & ~(uintptr_t)TB_EXIT_MASK);
+        tb_exit = ret & TB_EXIT_MASK;
+        if (tb_exit == TB_EXIT_REQUESTED) {
+            /* Left at a TB entry before running any of it: the pc is the
+               TB's own (a chained predecessor did not store it). */
+            env->eip = last_tb->pc - last_tb->cs_base;
+            last_tb = NULL;
+        }
+    }
+}
+
+int cpu_exec(CPUArchState *env)
+{
+    thread_cpu = env;
+    /* cpu_loop_exit lands here with precise guest state in env; the loop
+       then returns the exception it recorded. */
+    sigsetjmp(env->jmp_env, 0);
+    return cpu_exec_loop(env);
+}
+
+void cpu_loop_exit(CPUArchState *env)
+{
+    siglongjmp(env->jmp_env, 1);
+}
+
+void cpu_loop_exit_restore(CPUArchState *env, uintptr_t host_pc)
+{
+    if (host_pc) {
+        /* host_pc is a return address: step back into the call insn so it
+           maps to the guest instruction that made the call. */
+        cpu_restore_state(env, host_pc - 1);
+    }
+    cpu_loop_exit(env);
+}
+
+void cpu_exit(CPUArchState *env)
+{
+    if (env) {
+        env->exit_request = 1;
+    }
+}

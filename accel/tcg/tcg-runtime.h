@@ -1,0 +1,6 @@
+/*
+ * tcg-runtime.h: helpers that belong to the engine, not to a guest.
+ * lookup_tb_ptr: host code address of the TB for env's current pc, or the
+ * epilogue when none is translated yet (tcg_gen_lookup_and_goto_ptr).
+ */
+DEF_HELPER_FLAGS_1(lookup_tb_ptr, TCG_CALL_NO_WG_SE, ptr, env)

@@ -1,0 +1,418 @@
+/*
+ * translate-all.c: the TB cache.  Owns every TranslationBlock: creation
+ * (guest code -> IR -> host code), the hash table keyed by (pc, cs_base,
+ * flags), lookup by host pc for precise faults, chaining of direct jumps,
+ * invalidation when guest code changes or goes away, and the full flush when
+ * the code buffer is exhausted.
+ *
+ * TBs live in one array in creation order.  Code is carved linearly from the
+ * code buffer, so that order is also host-address order and a binary search
+ * finds the TB holding any host pc.
+ */
+#include "qemu/osdep.h"
+#include <glib.h>
+#include "qemu/log.h"
+#include "qemu/hostpage.h"
+#include "exec/exec-all.h"
+#include "exec/translator.h"
+#include "tcg/tcg.h"
+#include "disas/disas.h"
+#include "translate.h"
+
+#define TB_HASH_BITS 15
+#define TB_HASH_SIZE (1 << TB_HASH_BITS)
+
+static TranslationBlock *tb_hash[TB_HASH_SIZE];
+static TranslationBlock **tbs;
+static size_t nb_tbs, cap_tbs;
+
+/* Guest pages that translated code came from, with the number of TBs on
+   each, so that unmapping data never scans the TB array. */
+static GHashTable *code_pages;
+
+static unsigned tb_hash_func(target_ulong pc, uint32_t flags)
+{
+    uint64_t h = (uint64_t)pc * 0x9e3779b97f4a7c15ull ^ flags;
+    return (unsigned)(h >> (64 - TB_HASH_BITS));
+}
+
+void tcg_exec_init(size_t code_buffer_size)
+{
+    tcg_context_init(code_buffer_size);
+    tcg_x86_init();
+    code_pages = g_hash_table_new(g_direct_hash, g_direct_equal);
+}
+
+static void code_page_ref(target_ulong page, int delta)
+{
+    gpointer key = (gpointer)(uintptr_t)page;
+    intptr_t n = (intptr_t)g_hash_table_lookup(code_pages, key) + delta;
+
+    if (n > 0) {
+        g_hash_table_insert(code_pages, key, (gpointer)n);
+    } else {
+        g_hash_table_remove(code_pages, key);
+    }
+}
+
+static void tb_free(TranslationBlock *tb)
+{
+    g_free(tb->jmp_incoming);
+    g_free(tb->insn_end_off);
+    g_free(tb->insn_data);
+    g_free(tb);
+}
+
+void tb_flush(CPUArchState *env)
+{
+    for (size_t i = 0; i < nb_tbs; i++) {
+        tb_free(tbs[i]);
+    }
+    nb_tbs = 0;
+    memset(tb_hash, 0, sizeof(tb_hash));
+    g_hash_table_remove_all(code_pages);
+    if (env) {
+        memset(env->tb_jmp_cache, 0, sizeof(env->tb_jmp_cache));
+    }
+    if (thread_cpu && thread_cpu != env) {
+        memset(thread_cpu->tb_jmp_cache, 0, sizeof(thread_cpu->tb_jmp_cache));
+    }
+    tcg_code_buffer_flush();
+    qemu_log_mask(CPU_LOG_TB_OUT_ASM | CPU_LOG_EXEC, "tb_flush: code buffer reset\n");
+}
+
+TranslationBlock *tb_htable_lookup(CPUArchState *env, target_ulong pc,
+                                   target_ulong cs_base, uint32_t flags,
+                                   uint32_t cf_mask)
+{
+    TranslationBlock *tb = tb_hash[tb_hash_func(pc, flags)];
+
+    for (; tb; tb = tb->hash_next) {
+        if (tb->pc == pc && tb->cs_base == cs_base && tb->flags == flags
+            && (tb->cflags & CF_COUNT_MASK) == (cf_mask & CF_COUNT_MASK)) {
+            return tb;
+        }
+    }
+    return NULL;
+}
+
+TranslationBlock *tb_find_by_host_pc(uintptr_t host_pc)
+{
+    size_t lo = 0, hi = nb_tbs;
+
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        TranslationBlock *tb = tbs[mid];
+        uintptr_t start = (uintptr_t)tb->tc.ptr;
+
+        if (host_pc < start) {
+            hi = mid;
+        } else if (host_pc >= start + tb->tc.size) {
+            lo = mid + 1;
+        } else {
+            return tb;
+        }
+    }
+    return NULL;
+}
+
+static void log_tb_out_asm(TranslationBlock *tb)
+{
+    qemu_log("OUT: [size=%zu]\n", tb->tc.size);
+    for (int i = 0; i < tb->icount; i++) {
+        size_t start = i ? tb->insn_end_off[i - 1] : 0;
+        size_t end = tb->insn_end_off[i];
+
+        qemu_log("  -- guest addr 0x" TARGET_FMT_lx "%s\n",
+                 tb->insn_data[i][0], i ? "" : " + tb prologue");
+        disas_host((uint8_t *)tb->tc.ptr + start, end - start);
+    }
+    if (tb->icount) {
+        size_t tail = tb->insn_end_off[tb->icount - 1];
+        if (tail < tb->tc.size) {
+            qemu_log("  -- tb slow paths + exits\n");
+            disas_host((uint8_t *)tb->tc.ptr + tail, tb->tc.size - tail);
+        }
+    }
+    qemu_log("\n");
+    qemu_log_flush();
+}
+
+/* Record the per-insn restore data tcg_gen_code collected. */
+static void tb_save_insn_records(TranslationBlock *tb)
+{
+    int n = tcg_gen_insn_count();
+
+    tb->icount = n;
+    tb->insn_end_off = g_new(uint16_t, n);
+    tb->insn_data = g_malloc(sizeof(*tb->insn_data) * n);
+    for (int i = 0; i < n; i++) {
+        tb->insn_end_off[i] = tcg_gen_insn_end_off(i);
+        for (int w = 0; w < TARGET_INSN_START_WORDS; w++) {
+            tb->insn_data[i][w] = tcg_gen_insn_data(i, w);
+        }
+    }
+}
+
+TranslationBlock *tb_gen_code(CPUArchState *env, target_ulong pc,
+                              target_ulong cs_base, uint32_t flags, int cflags)
+{
+    TranslationBlock *tb;
+    int max_insns = cflags & CF_COUNT_MASK;
+    int size;
+
+    if (max_insns == 0) {
+        max_insns = TCG_MAX_INSNS;
+    }
+    if (singlestep) {
+        max_insns = 1;
+    }
+    if (qemu_loglevel_mask(CPU_LOG_TB_NOCHAIN)) {
+        cflags |= CF_NOCHAIN;
+    }
+
+    for (;;) {
+        tb = g_new0(TranslationBlock, 1);
+        tb->pc = pc;
+        tb->cs_base = cs_base;
+        tb->flags = flags;
+        tb->cflags = cflags;
+        tb->page_addr[0] = tb->page_addr[1] = -1;
+        tb->tc.ptr = tcg_code_gen_ptr();
+
+        tcg_func_start(tcg_ctx);
+        gen_intermediate_code(env, tb, max_insns);
+        size = tcg_gen_code(tcg_ctx, tb);
+        if (size >= 0) {
+            break;
+        }
+        /* Out of code buffer: start over with an empty cache. */
+        tb_free(tb);
+        tb_flush(env);
+    }
+    tb->tc.size = size;
+    tb_save_insn_records(tb);
+    tcg_code_gen_advance(QEMU_ALIGN_UP((size_t)size, 16));
+
+    tb->page_addr[0] = pc & TARGET_PAGE_MASK;
+    if (((pc + tb->size - 1) & TARGET_PAGE_MASK) != tb->page_addr[0]) {
+        tb->page_addr[1] = (pc + tb->size - 1) & TARGET_PAGE_MASK;
+    }
+    for (int i = 0; i < 2; i++) {
+        if (tb->page_addr[i] != (target_ulong)-1) {
+            code_page_ref(tb->page_addr[i], 1);
+            tb_protect_page(tb->page_addr[i]);
+        }
+    }
+
+    if (nb_tbs == cap_tbs) {
+        cap_tbs = cap_tbs ? cap_tbs * 2 : 4096;
+        tbs = g_renew(TranslationBlock *, tbs, cap_tbs);
+    }
+    tbs[nb_tbs++] = tb;
+    {
+        unsigned h = tb_hash_func(pc, flags);
+        tb->hash_next = tb_hash[h];
+        tb_hash[h] = tb;
+    }
+
+    if (qemu_loglevel_mask(CPU_LOG_TB_OUT_ASM)) {
+        log_tb_out_asm(tb);
+    }
+    return tb;
+}
+
+static void tb_reset_jump(TranslationBlock *tb, int n)
+{
+    uintptr_t base = (uintptr_t)tb->tc.ptr;
+
+    tb_target_set_jmp_target(base + tb->jmp_insn_offset[n],
+                             base + tb->jmp_reset_offset[n]);
+    tb->jmp_dest[n] = 0;
+}
+
+void tb_add_jump(TranslationBlock *tb, int n, TranslationBlock *tb_next)
+{
+    uintptr_t base = (uintptr_t)tb->tc.ptr;
+
+    if (tb->jmp_dest[n] || tb->invalid || tb_next->invalid
+        || (tb->cflags & CF_NOCHAIN)) {
+        return;
+    }
+    tb_target_set_jmp_target(base + tb->jmp_insn_offset[n],
+                             (uintptr_t)tb_next->tc.ptr);
+    tb->jmp_dest[n] = (uintptr_t)tb_next;
+    if (tb_next->n_jmp_incoming == tb_next->cap_jmp_incoming) {
+        tb_next->cap_jmp_incoming = tb_next->cap_jmp_incoming * 2 + 4;
+        tb_next->jmp_incoming = g_renew(uintptr_t, tb_next->jmp_incoming,
+                                        tb_next->cap_jmp_incoming);
+    }
+    tb_next->jmp_incoming[tb_next->n_jmp_incoming++] = (uintptr_t)tb | n;
+    qemu_log_mask(CPU_LOG_EXEC, "Linking TBs %p [" TARGET_FMT_lx "] index %d -> %p ["
+                  TARGET_FMT_lx "]\n", tb->tc.ptr, tb->pc, n, tb_next->tc.ptr,
+                  tb_next->pc);
+}
+
+/* Make tb unreachable: out of the hash, the jump cache and every chain. */
+static void tb_phys_invalidate(TranslationBlock *tb)
+{
+    TranslationBlock **pp = &tb_hash[tb_hash_func(tb->pc, tb->flags)];
+
+    tb->invalid = true;
+    for (; *pp; pp = &(*pp)->hash_next) {
+        if (*pp == tb) {
+            *pp = tb->hash_next;
+            break;
+        }
+    }
+    if (thread_cpu) {
+        for (size_t i = 0; i < TB_JMP_CACHE_SIZE; i++) {
+            if (thread_cpu->tb_jmp_cache[i] == tb) {
+                thread_cpu->tb_jmp_cache[i] = NULL;
+            }
+        }
+    }
+    for (unsigned i = 0; i < tb->n_jmp_incoming; i++) {
+        TranslationBlock *src = (TranslationBlock *)(tb->jmp_incoming[i] & ~3);
+        int n = tb->jmp_incoming[i] & 3;
+
+        if (src->jmp_dest[n] == (uintptr_t)tb) {
+            tb_reset_jump(src, n);
+        }
+    }
+    tb->n_jmp_incoming = 0;
+    for (int i = 0; i < 2; i++) {
+        if (tb->page_addr[i] != (target_ulong)-1) {
+            code_page_ref(tb->page_addr[i], -1);
+        }
+    }
+}
+
+static bool range_has_code(target_ulong start, target_ulong end)
+{
+    guint n = g_hash_table_size(code_pages);
+
+    if (n == 0) {
+        return false;
+    }
+    if ((end - start) / TARGET_PAGE_SIZE <= n) {
+        for (target_ulong p = start & TARGET_PAGE_MASK; p < end; p += TARGET_PAGE_SIZE) {
+            if (g_hash_table_contains(code_pages, (gpointer)(uintptr_t)p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+    {
+        GHashTableIter it;
+        gpointer key;
+
+        g_hash_table_iter_init(&it, code_pages);
+        while (g_hash_table_iter_next(&it, &key, NULL)) {
+            target_ulong p = (uintptr_t)key;
+            if (p + TARGET_PAGE_SIZE > start && p < end) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+void tb_invalidate_phys_range(target_ulong start, target_ulong end)
+{
+    if (!range_has_code(start, end)) {
+        return;
+    }
+    for (size_t i = 0; i < nb_tbs; i++) {
+        TranslationBlock *tb = tbs[i];
+
+        if (!tb->invalid && tb->pc < end && tb->pc + tb->size > start) {
+            tb_phys_invalidate(tb);
+        }
+    }
+}
+
+bool cpu_restore_state(CPUArchState *env, uintptr_t host_pc)
+{
+    TranslationBlock *tb = tb_find_by_host_pc(host_pc);
+    uintptr_t off;
+
+    if (!tb) {
+        return false;
+    }
+    off = host_pc - (uintptr_t)tb->tc.ptr;
+    for (int i = 0; i < tb->icount; i++) {
+        if (off < tb->insn_end_off[i]) {
+            restore_state_to_opc(env, tb, tb->insn_data[i]);
+            return true;
+        }
+    }
+    /* Past the last insn: the TB's exit code; the last insn's state holds. */
+    if (tb->icount) {
+        restore_state_to_opc(env, tb, tb->insn_data[tb->icount - 1]);
+    }
+    return true;
+}
+
+/*
+ * Self-modifying code.  A guest page that translated code came from loses
+ * host write permission (the guest keeps PAGE_WRITE_ORG); the first write
+ * faults, page_unprotect() drops the TBs of the whole host page and gives
+ * write back.  The host page is the unit: with H > 4 KiB, all guest pages
+ * sharing it are protected together.
+ */
+static int host_page_prot(target_ulong hstart)
+{
+    int prot = 0;
+
+    for (target_ulong p = hstart; p < hstart + qemu_host_page_size;
+         p += TARGET_PAGE_SIZE) {
+        prot |= page_get_flags(p) & PAGE_BITS;
+    }
+    return prot;
+}
+
+void tb_protect_page(target_ulong page_addr)
+{
+    target_ulong hstart = page_addr & qemu_host_page_mask;
+    bool changed = false;
+
+    for (target_ulong p = hstart; p < hstart + qemu_host_page_size;
+         p += TARGET_PAGE_SIZE) {
+        int flags = page_get_flags(p);
+
+        if (flags & PAGE_WRITE) {
+            page_set_flags(p, p + TARGET_PAGE_SIZE,
+                           (flags & ~PAGE_WRITE) | PAGE_WRITE_ORG);
+            changed = true;
+        }
+    }
+    if (changed) {
+        hp_mprotect(g2h(hstart), qemu_host_page_size, host_page_prot(hstart));
+        qemu_log_mask(CPU_LOG_PAGE, "smc: write-protect host page " TARGET_FMT_lx "\n",
+                      hstart);
+    }
+}
+
+int page_unprotect(target_ulong address, uintptr_t pc)
+{
+    target_ulong hstart = address & qemu_host_page_mask;
+
+    if (!(page_get_flags(address) & PAGE_WRITE_ORG)) {
+        return 0;
+    }
+    for (target_ulong p = hstart; p < hstart + qemu_host_page_size;
+         p += TARGET_PAGE_SIZE) {
+        int flags = page_get_flags(p);
+
+        if (flags & PAGE_WRITE_ORG) {
+            page_set_flags(p, p + TARGET_PAGE_SIZE,
+                           (flags & ~PAGE_WRITE_ORG) | PAGE_WRITE);
+        }
+    }
+    tb_invalidate_phys_range(hstart, hstart + qemu_host_page_size);
+    hp_mprotect(g2h(hstart), qemu_host_page_size, host_page_prot(hstart));
+    qemu_log_mask(CPU_LOG_PAGE, "smc: unprotect host page " TARGET_FMT_lx "\n",
+                  hstart);
+    return 1;
+}

@@ -1,0 +1,48 @@
+/*
+ * user-exec.c: host faults on guest memory.  A SIGSEGV/SIGBUS raised by
+ * generated code, or by a helper touching guest memory (helper_retaddr),
+ * becomes a precise guest page fault; a write to a page we write-protected
+ * to catch self-modifying code is resolved and retried.
+ */
+#include "qemu/osdep.h"
+#include "qemu/log.h"
+#include "exec/exec-all.h"
+#include "exec/cpu_ldst.h"
+#include "tcg/tcg.h"
+
+__thread uintptr_t helper_retaddr;
+
+int handle_cpu_signal(uintptr_t host_pc, siginfo_t *info, int is_write,
+                      sigset_t *old_set)
+{
+    CPUArchState *env = thread_cpu;
+    uintptr_t host_addr = (uintptr_t)info->si_addr;
+    uintptr_t restore_pc;
+
+    if (!env) {
+        return 0;
+    }
+    if (helper_retaddr) {
+        /* A return address: step back into the call of the helper. */
+        restore_pc = helper_retaddr - 1;
+        clear_helper_retaddr();
+    } else if (tcg_code_buffer_contains((void *)host_pc)) {
+        restore_pc = host_pc;
+    } else {
+        return 0;
+    }
+
+    if (is_write && h2g_valid(host_addr)
+        && page_unprotect(h2g(host_addr), host_pc)) {
+        return 1;
+    }
+
+    /* We leave the handler by siglongjmp: restore the mask it blocked. */
+    sigprocmask(SIG_SETMASK, old_set, NULL);
+
+    env->cr2 = h2g_valid(host_addr) ? h2g(host_addr) : (target_ulong)host_addr;
+    env->error_code = (is_write ? 2 : 0) | 4;
+    env->exception_index = EXCP0E_PAGE;
+    cpu_restore_state(env, restore_pc);
+    cpu_loop_exit(env);
+}

@@ -1,0 +1,52 @@
+/*
+ * cpu-all.h: guest <-> host address translation and the guest page flags.
+ * In user mode guest address A lives at host address guest_base + A.
+ */
+#ifndef EXEC_CPU_ALL_H
+#define EXEC_CPU_ALL_H
+
+#include "exec/cpu-defs.h"
+
+extern uintptr_t guest_base;
+extern bool have_guest_base;
+extern unsigned long reserved_va;
+
+#define g2h(x) ((void *)((uintptr_t)(abi_ulong)(x) + guest_base))
+#define h2g_valid(x) ((uintptr_t)(x) - guest_base <= (uintptr_t)GUEST_ADDR_MAX)
+#define h2g_nocheck(x) ((abi_ulong)((uintptr_t)(x) - guest_base))
+#define h2g(x) h2g_nocheck(x)
+
+#ifdef TARGET_X86_64
+#define GUEST_ADDR_MAX 0x00007fffffffffffULL
+#else
+#define GUEST_ADDR_MAX 0xffffffffULL
+#endif
+
+/* Guest page flags, per 4 KiB guest page (page_get_flags). */
+#define PAGE_READ       0x0001
+#define PAGE_WRITE      0x0002
+#define PAGE_EXEC       0x0004
+#define PAGE_BITS       (PAGE_READ | PAGE_WRITE | PAGE_EXEC)
+#define PAGE_VALID      0x0008
+/* The guest asked for write, but the host page is write-protected because
+   translated code was made from it (self-modifying code detection). */
+#define PAGE_WRITE_ORG  0x0010
+/* How the page is backed (for the shared-writable machinery). */
+#define PAGE_ANON       0x0020
+#define PAGE_FILE_PRIV  0x0040
+#define PAGE_FILE_SHARED 0x0080
+#define PAGE_REDIRECTED 0x0100
+/* Translated code exists for this page. */
+#define PAGE_HAS_TB     0x0200
+
+int page_get_flags(target_ulong address);
+void page_set_flags(target_ulong start, target_ulong end, int flags);
+/* 0 if every page in [addr, addr+len) is valid and has all of flags. */
+int page_check_range(target_ulong start, target_ulong len, int flags);
+/* Called from the host fault handler: write to a page made read-only for
+   SMC detection.  Returns 1 if the fault was handled. */
+int page_unprotect(target_ulong address, uintptr_t pc);
+/* Make the host page holding guest page addr read-only (code translated). */
+void tb_protect_page(target_ulong page_addr);
+
+#endif

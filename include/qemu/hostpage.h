@@ -1,0 +1,30 @@
+/*
+ * hostpage.h: the host-page layer.  Every host mmap/mprotect/munmap/mremap/
+ * madvise on guest memory goes through here.  It knows H, the host page size
+ * (the real one, or a larger power of two set with -p / QEMU_PAGESIZE, up to
+ * 64 KiB), refuses calls not aligned to H (abort in debug builds, EINVAL
+ * otherwise) and returns only H-aligned addresses, so that a 4 KiB machine
+ * behaves as a 16/64 KiB one would.  See docs/devel/memory.md.
+ */
+#ifndef QEMU_HOSTPAGE_H
+#define QEMU_HOSTPAGE_H
+
+extern uintptr_t qemu_host_page_size;   /* H */
+extern uintptr_t qemu_host_page_mask;   /* ~(H - 1) */
+extern uintptr_t qemu_real_host_page_size;
+
+#define HOST_PAGE_ALIGN(a) (((a) + qemu_host_page_size - 1) & qemu_host_page_mask)
+
+/* Set H (0: the real page size).  Returns false if size is not a power of
+   two between the real page size and 64 KiB. */
+bool hostpage_init(uintptr_t size);
+
+/* Same contracts as the syscalls, plus H alignment; they return MAP_FAILED
+   or -1 with errno set on failure. */
+void *hp_mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off);
+int hp_munmap(void *addr, size_t len);
+int hp_mprotect(void *addr, size_t len, int prot);
+void *hp_mremap(void *old, size_t old_len, size_t new_len, int flags, void *new_addr);
+int hp_madvise(void *addr, size_t len, int advice);
+
+#endif

@@ -1,0 +1,135 @@
+/*
+ * cpu_loop.c (x86 guests; x86_64/cpu_loop.c includes this file): run the
+ * guest CPU and turn what stops it into Linux behaviour: syscalls through
+ * the table of syscall.c, CPU exceptions into the signals the kernel would
+ * send, then deliver pending signals.  Also the initial register state.
+ */
+#include "qemu/osdep.h"
+#include "qemu/log.h"
+#include "signal-common.h"
+#include "syscall_impl.h"
+
+/* CPU exceptions that become a signal: which one and its si_code. */
+typedef struct ExceptionSignal {
+    int excp;
+    int sig;
+    int si_code;
+    bool addr_is_eip;        /* si_addr: the faulting insn, else 0 */
+} ExceptionSignal;
+
+static const ExceptionSignal exception_signals[] = {
+    { EXCP00_DIVZ, SIGFPE, FPE_INTDIV, true },
+    { EXCP01_DB, SIGTRAP, TRAP_BRKPT, false },
+    { EXCP03_INT3, SIGTRAP, SI_KERNEL, false },
+    { EXCP04_INTO, SIGSEGV, SI_KERNEL, false },
+    { EXCP05_BOUND, SIGSEGV, SI_KERNEL, false },
+    { EXCP06_ILLOP, SIGILL, ILL_ILLOPN, true },
+    { EXCP0B_NOSEG, SIGBUS, SI_KERNEL, false },
+    { EXCP0C_STACK, SIGBUS, SI_KERNEL, false },
+    { EXCP0D_GPF, SIGSEGV, SI_KERNEL, false },
+    { EXCP10_COPR, SIGFPE, SI_KERNEL, true },
+    { EXCP11_ALGN, SIGBUS, BUS_ADRALN, false },
+    { EXCP13_XMM, SIGFPE, SI_KERNEL, true },
+    { EXCP_HLT, SIGSEGV, SI_KERNEL, false },     /* privileged in user mode */
+};
+
+static void do_guest_syscall(CPUArchState *env, int trapnr)
+{
+    abi_long ret;
+
+#ifdef TARGET_X86_64
+    if (trapnr != EXCP_SYSCALL) {
+        /* int $0x80 from 64-bit code: the kernel would run the i386
+           table; we do not emulate that mixed ABI. */
+        queue_signal(env, SIGSEGV, SI_KERNEL, 0);
+        return;
+    }
+    /* the syscall instruction clobbers rcx and r11 */
+    env->regs[R_ECX] = env->eip;
+    env->regs[R_R11] = cpu_compute_eflags(env);
+    ret = do_syscall(env, env->regs[R_EAX], env->regs[R_EDI],
+                     env->regs[R_ESI], env->regs[R_EDX], env->regs[R_R10],
+                     env->regs[R_R8], env->regs[R_R9]);
+#else
+    if (trapnr != EXCP_INT80) {
+        queue_signal(env, SIGILL, ILL_ILLOPN, env->eip);
+        return;
+    }
+    ret = do_syscall(env, env->regs[R_EAX], env->regs[R_EBX],
+                     env->regs[R_ECX], env->regs[R_EDX], env->regs[R_ESI],
+                     env->regs[R_EDI], env->regs[R_EBP]);
+#endif
+    if (ret == -TARGET_ERESTARTSYS || ret == -TARGET_ERESTARTNOHAND) {
+        /* back onto the 2-byte int $0x80 / syscall; eax still holds the
+           syscall number */
+        env->eip -= 2;
+        signal_syscall_restart(env, ret);
+    } else if (ret != -TARGET_QEMU_ESIGRETURN) {
+        env->regs[R_EAX] = ret;
+    }
+}
+
+static void do_page_fault(CPUArchState *env)
+{
+    int code = page_get_flags(env->cr2) & PAGE_VALID ? SEGV_ACCERR : SEGV_MAPERR;
+
+    queue_signal(env, SIGSEGV, code, env->cr2);
+}
+
+static void do_cpu_exception(CPUArchState *env, int trapnr)
+{
+    for (size_t i = 0; i < ARRAY_SIZE(exception_signals); i++) {
+        const ExceptionSignal *e = &exception_signals[i];
+
+        if (e->excp == trapnr) {
+            queue_signal(env, e->sig, e->si_code, e->addr_is_eip ? env->eip : 0);
+            return;
+        }
+    }
+    fprintf(stderr, "qemu: unhandled CPU exception 0x%x - aborting\n", trapnr);
+    x86_cpu_dump_state(env, stderr, 0);
+    qemu_log_flush();
+    abort();
+}
+
+void cpu_loop(CPUArchState *env)
+{
+    for (;;) {
+        int trapnr = cpu_exec(env);
+
+        switch (trapnr) {
+        case EXCP_INT80:
+        case EXCP_SYSCALL:
+            do_guest_syscall(env, trapnr);
+            break;
+        case EXCP0E_PAGE:
+            do_page_fault(env);
+            break;
+        case EXCP_INTERRUPT:
+            break;                 /* a signal or exit request: see below */
+        default:
+            do_cpu_exception(env, trapnr);
+            break;
+        }
+        process_pending_signals(env);
+    }
+}
+
+void target_cpu_init(CPUArchState *env, struct image_info *info)
+{
+    static const int data_segs[] = { R_DS, R_ES, R_SS };
+    TaskState *ts = env->opaque;
+
+    if (!ts) {
+        ts = calloc(1, sizeof(*ts));
+        env->opaque = ts;
+    }
+    ts->info = info;
+    cpu_x86_load_seg(env, R_CS, TARGET_USER_CS);
+    for (size_t i = 0; i < ARRAY_SIZE(data_segs); i++) {
+        cpu_x86_load_seg(env, data_segs[i], TARGET_USER_DS);
+    }
+    cpu_x86_load_seg(env, R_FS, 0);
+    cpu_x86_load_seg(env, R_GS, 0);
+    signal_init_thread(env);
+}

@@ -1,0 +1,374 @@
+/*
+ * signal.c (x86 guests): the signal frames the kernel builds on the user
+ * stack, for i386 (sigframe and rt_sigframe) and, compiled with
+ * TARGET_X86_64 through x86_64/signal.c, for x86_64 (rt_sigframe only).
+ * The generic part (which signal, which mask) is linux-user/signal.c.
+ */
+#include "qemu/osdep.h"
+#include "signal-common.h"
+#include "syscall_impl.h"
+
+#define UC_SIGCONTEXT_SS       0x2
+#define UC_STRICT_RESTORE_SS   0x4
+#define FXSAVE_SIZE            512
+
+#ifdef TARGET_X86_64
+struct target_sigcontext {
+    uint64_t r8, r9, r10, r11, r12, r13, r14, r15;
+    uint64_t rdi, rsi, rbp, rbx, rdx, rax, rcx, rsp, rip, eflags;
+    uint16_t cs, gs, fs, ss;
+    uint64_t err, trapno, oldmask, cr2;
+    uint64_t fpstate;
+    uint64_t reserved1[8];
+};
+/* sigcontext slot of each guest register, in regs[] order */
+static const uint8_t sc_reg_offset[CPU_NB_REGS] = {
+    [R_EAX] = offsetof(struct target_sigcontext, rax),
+    [R_ECX] = offsetof(struct target_sigcontext, rcx),
+    [R_EDX] = offsetof(struct target_sigcontext, rdx),
+    [R_EBX] = offsetof(struct target_sigcontext, rbx),
+    [R_ESP] = offsetof(struct target_sigcontext, rsp),
+    [R_EBP] = offsetof(struct target_sigcontext, rbp),
+    [R_ESI] = offsetof(struct target_sigcontext, rsi),
+    [R_EDI] = offsetof(struct target_sigcontext, rdi),
+    [R_R8] = offsetof(struct target_sigcontext, r8),
+    [R_R9] = offsetof(struct target_sigcontext, r9),
+    [R_R10] = offsetof(struct target_sigcontext, r10),
+    [R_R11] = offsetof(struct target_sigcontext, r11),
+    [R_R12] = offsetof(struct target_sigcontext, r12),
+    [R_R13] = offsetof(struct target_sigcontext, r13),
+    [R_R14] = offsetof(struct target_sigcontext, r14),
+    [R_R15] = offsetof(struct target_sigcontext, r15),
+};
+#define sc_ip rip
+#define sc_flags eflags
+/* x86_64's fpstate is the FXSAVE image itself. */
+#define FPSTATE_SIZE FXSAVE_SIZE
+#define FPSTATE_FXSAVE_OFFSET 0
+#else
+struct target_sigcontext {
+    uint16_t gs, __gsh, fs, __fsh, es, __esh, ds, __dsh;
+    uint32_t edi, esi, ebp, esp, ebx, edx, ecx, eax;
+    uint32_t trapno, err, eip;
+    uint16_t cs, __csh;
+    uint32_t eflags, esp_at_signal;
+    uint16_t ss, __ssh;
+    uint32_t fpstate;
+    uint32_t oldmask, cr2;
+};
+static const uint8_t sc_reg_offset[CPU_NB_REGS] = {
+    [R_EAX] = offsetof(struct target_sigcontext, eax),
+    [R_ECX] = offsetof(struct target_sigcontext, ecx),
+    [R_EDX] = offsetof(struct target_sigcontext, edx),
+    [R_EBX] = offsetof(struct target_sigcontext, ebx),
+    [R_ESP] = offsetof(struct target_sigcontext, esp),
+    [R_EBP] = offsetof(struct target_sigcontext, ebp),
+    [R_ESI] = offsetof(struct target_sigcontext, esi),
+    [R_EDI] = offsetof(struct target_sigcontext, edi),
+};
+#define sc_ip eip
+#define sc_flags eflags
+/* i386's fpstate: the old FSAVE environment and registers, a status and
+   magic word, then the FXSAVE image (magic 0 says it is there). */
+struct target_fpstate_head {
+    uint32_t cw, sw, tag, ipoff, cssel, dataoff, datasel;
+    struct { uint16_t significand[4]; uint16_t exponent; } st[8];
+    uint16_t status, magic;
+};
+#define FPSTATE_FXSAVE_OFFSET sizeof(struct target_fpstate_head)
+#define FPSTATE_SIZE (FPSTATE_FXSAVE_OFFSET + FXSAVE_SIZE)
+_Static_assert(FPSTATE_FXSAVE_OFFSET == 112, "i386 _fpstate layout");
+#endif
+
+struct target_ucontext {
+    abi_ulong uc_flags;
+    abi_ulong uc_link;
+    target_stack_t uc_stack;
+    struct target_sigcontext uc_mcontext;
+    target_sigset_t uc_sigmask;
+};
+
+#ifdef TARGET_X86_64
+struct rt_sigframe {
+    abi_ulong pretcode;
+    struct target_ucontext uc;
+    target_siginfo_t info;
+};
+#else
+struct sigframe {
+    abi_ulong pretcode;
+    int32_t sig;
+    struct target_sigcontext sc;
+    abi_ulong extramask;             /* high half of the blocked set */
+    uint8_t retcode[8];
+};
+struct rt_sigframe {
+    abi_ulong pretcode;
+    int32_t sig;
+    abi_ulong pinfo;
+    abi_ulong puc;
+    target_siginfo_t info;
+    struct target_ucontext uc;
+    uint8_t retcode[8];
+};
+#endif
+
+/*
+ * Where the FP state and the frame go: the FP state at a 64-byte boundary
+ * below the (alternate) stack top, past the x86_64 red zone, and the frame
+ * below it aligned so that the handler starts as if called: sp + word size
+ * a multiple of 16.
+ */
+static abi_ulong get_sigframe(CPUArchState *env, const struct target_sigaction *ka,
+                              size_t frame_size, abi_ulong *fpstate_addr)
+{
+    abi_ulong sp = target_sigframe_top(env, ka);
+
+#ifdef TARGET_X86_64
+    sp -= 128;
+#endif
+    *fpstate_addr = (sp - FPSTATE_SIZE) & ~(abi_ulong)63;
+    sp = (*fpstate_addr - frame_size) & ~(abi_ulong)15;
+    return sp - sizeof(abi_ulong);
+}
+
+static void save_fpstate(CPUArchState *env, abi_ulong fp_addr)
+{
+#ifndef TARGET_X86_64
+    struct target_fpstate_head *head = g2h(fp_addr);
+
+    memset(head, 0, sizeof(*head));
+    head->cw = env->fpuc;
+    head->sw = (env->fpus & ~0x3800) | (env->fpstt & 7) << 11;
+    head->tag = 0xffff;
+    for (int i = 0; i < 8; i++) {
+        const floatx80 *f = &env->fpregs[(env->fpstt + i) & 7].d;
+
+        if (!env->fptags[(env->fpstt + i) & 7]) {
+            head->tag &= ~(3 << (2 * ((env->fpstt + i) & 7)));
+        }
+        memcpy(head->st[i].significand, &f->low, 8);
+        head->st[i].exponent = f->high;
+    }
+    head->status = head->sw;
+    head->magic = 0;                     /* FXSR data follows */
+#endif
+    memset(g2h(fp_addr + FPSTATE_FXSAVE_OFFSET), 0, FXSAVE_SIZE);
+    cpu_x86_fxsave(env, fp_addr + FPSTATE_FXSAVE_OFFSET);
+}
+
+static void setup_sigcontext(struct target_sigcontext *sc, abi_ulong fp_addr,
+                             CPUArchState *env, uint64_t mask)
+{
+    memset(sc, 0, sizeof(*sc));
+    for (int i = 0; i < CPU_NB_REGS; i++) {
+        memcpy((char *)sc + sc_reg_offset[i], &env->regs[i], sizeof(abi_ulong));
+    }
+    sc->sc_ip = env->eip;
+    sc->sc_flags = cpu_compute_eflags(env);
+    sc->cs = env->segs[R_CS].selector;
+    sc->gs = env->segs[R_GS].selector;
+    sc->fs = env->segs[R_FS].selector;
+    sc->ss = env->segs[R_SS].selector;
+#ifndef TARGET_X86_64
+    sc->es = env->segs[R_ES].selector;
+    sc->ds = env->segs[R_DS].selector;
+    sc->esp_at_signal = env->regs[R_ESP];
+#endif
+    /* the last trap, as the kernel reports it */
+    sc->trapno = env->exception_index < 32 ? env->exception_index : 0;
+    sc->err = env->error_code;
+    sc->cr2 = env->cr2;
+    sc->oldmask = (abi_ulong)mask;
+    sc->fpstate = fp_addr;
+    save_fpstate(env, fp_addr);
+}
+
+/* Registers as the handler starts: DF and TF clear, i386 data segments
+   flat.  CS and SS are left alone: a user program cannot have changed
+   them, and reloading CS would go through the mode switch logic. */
+static void enter_handler(CPUArchState *env, const struct target_sigaction *ka,
+                          abi_ulong frame)
+{
+    target_ulong eflags = cpu_compute_eflags(env) & ~(DF_MASK | TF_MASK | RF_MASK);
+
+    env->regs[R_ESP] = frame;
+    env->eip = ka->_sa_handler;
+    cpu_load_eflags(env, eflags, DF_MASK | TF_MASK | RF_MASK);
+#ifndef TARGET_X86_64
+    cpu_x86_load_seg(env, R_DS, TARGET_USER_DS);
+    cpu_x86_load_seg(env, R_ES, TARGET_USER_DS);
+#endif
+}
+
+static void setup_ucontext(struct target_ucontext *uc, abi_ulong fp_addr,
+                           CPUArchState *env, uint64_t mask)
+{
+    memset(uc, 0, sizeof(*uc));
+#ifdef TARGET_X86_64
+    uc->uc_flags = UC_SIGCONTEXT_SS | UC_STRICT_RESTORE_SS;
+#endif
+    target_save_altstack(&uc->uc_stack, env);
+    setup_sigcontext(&uc->uc_mcontext, fp_addr, env, mask);
+    uc->uc_sigmask = mask;
+}
+
+#ifndef TARGET_X86_64
+/* int $0x80 trampolines for handlers without SA_RESTORER */
+static void write_retcode(uint8_t *code, bool pop_sig, int nr)
+{
+    uint8_t *p = code;
+
+    if (pop_sig) {
+        *p++ = 0x58;                     /* popl %eax */
+    }
+    *p++ = 0xb8;                         /* movl $nr, %eax */
+    memcpy(p, &nr, 4);
+    p += 4;
+    *p++ = 0xcd;                         /* int $0x80 */
+    *p = 0x80;
+}
+
+abi_long setup_frame(int sig, const struct target_sigaction *ka,
+                     uint64_t mask, CPUArchState *env)
+{
+    abi_ulong fp_addr, addr = get_sigframe(env, ka, sizeof(struct sigframe), &fp_addr);
+    struct sigframe *frame;
+
+    if (!access_ok(VERIFY_WRITE, addr, fp_addr + FPSTATE_SIZE - addr)) {
+        return -TARGET_EFAULT;
+    }
+    frame = g2h(addr);
+    frame->sig = sig;
+    setup_sigcontext(&frame->sc, fp_addr, env, mask);
+    frame->extramask = mask >> 32;
+    write_retcode(frame->retcode, true, TARGET_NR_sigreturn);
+    frame->pretcode = (ka->sa_flags & TARGET_SA_RESTORER)
+                      ? ka->sa_restorer : addr + offsetof(struct sigframe, retcode);
+    enter_handler(env, ka, addr);
+    env->regs[R_EAX] = sig;
+    env->regs[R_EDX] = 0;
+    env->regs[R_ECX] = 0;
+    return 0;
+}
+#endif
+
+abi_long setup_rt_frame(int sig, const struct target_sigaction *ka,
+                        const target_siginfo_t *info, uint64_t mask,
+                        CPUArchState *env)
+{
+    abi_ulong fp_addr, addr = get_sigframe(env, ka, sizeof(struct rt_sigframe),
+                                           &fp_addr);
+    struct rt_sigframe *frame;
+
+    if (!access_ok(VERIFY_WRITE, addr, fp_addr + FPSTATE_SIZE - addr)) {
+        return -TARGET_EFAULT;
+    }
+    frame = g2h(addr);
+    frame->info = *info;
+    setup_ucontext(&frame->uc, fp_addr, env, mask);
+#ifdef TARGET_X86_64
+    /* x86_64 has no trampoline on the stack: the restorer is mandatory */
+    if (!(ka->sa_flags & TARGET_SA_RESTORER)) {
+        return -TARGET_EFAULT;
+    }
+    frame->pretcode = ka->sa_restorer;
+    enter_handler(env, ka, addr);
+    env->regs[R_EDI] = sig;
+    env->regs[R_ESI] = addr + offsetof(struct rt_sigframe, info);
+    env->regs[R_EDX] = addr + offsetof(struct rt_sigframe, uc);
+    env->regs[R_EAX] = 0;
+#else
+    frame->sig = sig;
+    frame->pinfo = addr + offsetof(struct rt_sigframe, info);
+    frame->puc = addr + offsetof(struct rt_sigframe, uc);
+    write_retcode(frame->retcode, false, TARGET_NR_rt_sigreturn);
+    frame->pretcode = (ka->sa_flags & TARGET_SA_RESTORER)
+                      ? ka->sa_restorer : addr + offsetof(struct rt_sigframe, retcode);
+    enter_handler(env, ka, addr);
+    env->regs[R_EAX] = sig;
+    env->regs[R_EDX] = frame->pinfo;
+    env->regs[R_ECX] = frame->puc;
+#endif
+    return 0;
+}
+
+/* The flags a sigreturn may change (the kernel's FIX_EFLAGS). */
+#define SIGRETURN_EFLAGS (CC_ALL | DF_MASK | TF_MASK | AC_MASK | RF_MASK)
+
+static bool restore_sigcontext(CPUArchState *env, const struct target_sigcontext *sc)
+{
+    target_ulong eflags;
+
+    for (int i = 0; i < CPU_NB_REGS; i++) {
+        abi_ulong v;
+
+        memcpy(&v, (const char *)sc + sc_reg_offset[i], sizeof(v));
+        env->regs[i] = v;
+    }
+    env->eip = sc->sc_ip;
+    eflags = (cpu_compute_eflags(env) & ~SIGRETURN_EFLAGS) |
+             (sc->sc_flags & SIGRETURN_EFLAGS);
+    cpu_load_eflags(env, eflags, TF_MASK | AC_MASK | RF_MASK);
+#ifndef TARGET_X86_64
+    cpu_x86_load_seg(env, R_GS, sc->gs);
+    cpu_x86_load_seg(env, R_FS, sc->fs);
+    cpu_x86_load_seg(env, R_ES, sc->es);
+    cpu_x86_load_seg(env, R_DS, sc->ds);
+#endif
+    if (sc->fpstate) {
+        if (!access_ok(VERIFY_READ, sc->fpstate, FPSTATE_SIZE)) {
+            return false;
+        }
+        cpu_x86_fxrstor(env, sc->fpstate + FPSTATE_FXSAVE_OFFSET);
+    }
+    return true;
+}
+
+#ifndef TARGET_X86_64
+long do_sigreturn(CPUArchState *env)
+{
+    /* the handler's ret and the trampoline's popl took pretcode and sig */
+    abi_ulong addr = env->regs[R_ESP] - 8;
+    struct sigframe *frame;
+
+    if (!access_ok(VERIFY_READ, addr, sizeof(*frame))) {
+        goto badframe;
+    }
+    frame = g2h(addr);
+    target_restore_sigmask(env, frame->sc.oldmask | (uint64_t)frame->extramask << 32);
+    if (!restore_sigcontext(env, &frame->sc)) {
+        goto badframe;
+    }
+    return -TARGET_QEMU_ESIGRETURN;
+badframe:
+    target_sigreturn_badframe(env);
+    return -TARGET_QEMU_ESIGRETURN;
+}
+#else
+long do_sigreturn(CPUArchState *env)
+{
+    return -TARGET_ENOSYS;          /* x86_64 has only rt_sigreturn */
+}
+#endif
+
+long do_rt_sigreturn(CPUArchState *env)
+{
+    /* the handler's ret took pretcode */
+    abi_ulong addr = env->regs[R_ESP] - sizeof(abi_ulong);
+    struct rt_sigframe *frame;
+
+    if (!access_ok(VERIFY_READ, addr, sizeof(*frame))) {
+        goto badframe;
+    }
+    frame = g2h(addr);
+    target_restore_sigmask(env, frame->uc.uc_sigmask);
+    if (!restore_sigcontext(env, &frame->uc.uc_mcontext)) {
+        goto badframe;
+    }
+    do_sigaltstack(env, addr + offsetof(struct rt_sigframe, uc.uc_stack), 0);
+    return -TARGET_QEMU_ESIGRETURN;
+badframe:
+    target_sigreturn_badframe(env);
+    return -TARGET_QEMU_ESIGRETURN;
+}

@@ -1,0 +1,357 @@
+/*
+ * syscall_arch.c (i386 guest): the calls whose i386 form differs from the
+ * shared one: 32-bit struct stat/stat64/statfs/linux_dirent layouts, 64-bit
+ * offsets split over two registers, the old mmap and select that take
+ * their arguments in memory, and the 16-bit uid/gid calls.
+ */
+#include "qemu/osdep.h"
+#include <fcntl.h>
+#include <dirent.h>
+#include <sys/syscall.h>
+#include <sys/stat.h>
+#include <sys/vfs.h>
+#include "syscall_impl.h"
+
+#define ST(h, t) STRUCT_FIELD2(struct stat, h, struct target_stat64, t)
+DEFINE_STRUCT_LAYOUT(stat64_layout, struct stat, struct target_stat64,
+                     ST(st_dev, st_dev), ST(st_ino, __st_ino),
+                     ST(st_mode, st_mode), ST(st_nlink, st_nlink),
+                     ST(st_uid, st_uid), ST(st_gid, st_gid),
+                     ST(st_rdev, st_rdev), ST(st_size, st_size),
+                     ST(st_blksize, st_blksize), ST(st_blocks, st_blocks),
+                     ST(st_atim.tv_sec, st_atime_), ST(st_atim.tv_nsec, st_atime_nsec),
+                     ST(st_mtim.tv_sec, st_mtime_), ST(st_mtim.tv_nsec, st_mtime_nsec),
+                     ST(st_ctim.tv_sec, st_ctime_), ST(st_ctim.tv_nsec, st_ctime_nsec),
+                     ST(st_ino, st_ino));
+#undef ST
+
+#define ST(h, t) STRUCT_FIELD2(struct stat, h, struct target_stat, t)
+DEFINE_STRUCT_LAYOUT(old_stat_layout, struct stat, struct target_stat,
+                     ST(st_dev, st_dev), ST(st_ino, st_ino),
+                     ST(st_mode, st_mode), ST(st_nlink, st_nlink),
+                     ST(st_uid, st_uid), ST(st_gid, st_gid),
+                     ST(st_rdev, st_rdev), ST(st_size, st_size),
+                     ST(st_blksize, st_blksize), ST(st_blocks, st_blocks),
+                     ST(st_atim.tv_sec, st_atime_), ST(st_atim.tv_nsec, st_atime_nsec),
+                     ST(st_mtim.tv_sec, st_mtime_), ST(st_mtim.tv_nsec, st_mtime_nsec),
+                     ST(st_ctim.tv_sec, st_ctime_), ST(st_ctim.tv_nsec, st_ctime_nsec));
+#undef ST
+
+#define SF(f) STRUCT_FIELD(struct statfs, struct target_statfs64, f)
+#define SFSID(i) STRUCT_FIELD2(struct statfs, f_fsid.__val[i], \
+                               struct target_statfs64, f_fsid[i])
+DEFINE_STRUCT_LAYOUT(statfs64_layout, struct statfs, struct target_statfs64,
+                     SF(f_type), SF(f_bsize), SF(f_blocks), SF(f_bfree),
+                     SF(f_bavail), SF(f_files), SF(f_ffree),
+                     SFSID(0), SFSID(1), SF(f_namelen),
+                     SF(f_frsize), SF(f_flags));
+#undef SF
+#undef SFSID
+#define SF(f) STRUCT_FIELD(struct statfs, struct target_statfs, f)
+#define SFSID(i) STRUCT_FIELD2(struct statfs, f_fsid.__val[i], \
+                               struct target_statfs, f_fsid[i])
+DEFINE_STRUCT_LAYOUT(statfs_layout, struct statfs, struct target_statfs,
+                     SF(f_type), SF(f_bsize), SF(f_blocks), SF(f_bfree),
+                     SF(f_bavail), SF(f_files), SF(f_ffree),
+                     SFSID(0), SFSID(1), SF(f_namelen),
+                     SF(f_frsize), SF(f_flags));
+#undef SF
+#undef SFSID
+
+/* The 16-bit ids of the old calls: ids that do not fit read as the
+   overflow id 65534, and (uint16_t)-1 means "unchanged" (-1). */
+#define OVERFLOW_ID 65534
+static abi_long high2low_id(unsigned id)
+{
+    return id > 0xffff ? OVERFLOW_ID : id;
+}
+
+static unsigned low2high_id(abi_ulong id)
+{
+    return (uint16_t)id == 0xffff ? (unsigned)-1 : (uint16_t)id;
+}
+
+/* stat, lstat, fstat, fstatat64 and friends share this body: flags
+   AT_EMPTY_PATH with an empty path turns it into fstat. */
+static abi_long do_stat(int dirfd, abi_ulong gpath, int flags, abi_ulong gbuf,
+                        bool old_layout)
+{
+    struct stat st;
+    const char *path = "";
+
+    if (gpath && !(path = lock_user_string(gpath))) {
+        return -TARGET_EFAULT;
+    }
+    if (fstatat(dirfd, path, &st, flags) != 0) {
+        return -errno;
+    }
+    if (!old_layout) {
+        return struct_to_user(gbuf, &st, &stat64_layout);
+    }
+    if (st.st_ino > 0xffffffffu || st.st_size > 0x7fffffff) {
+        return -TARGET_EOVERFLOW;
+    }
+    st.st_uid = high2low_id(st.st_uid);
+    st.st_gid = high2low_id(st.st_gid);
+    return struct_to_user(gbuf, &st, &old_stat_layout);
+}
+
+SYSCALL(stat)
+{
+    return do_stat(AT_FDCWD, arg[0], 0, arg[1], true);
+}
+
+SYSCALL(lstat)
+{
+    return do_stat(AT_FDCWD, arg[0], AT_SYMLINK_NOFOLLOW, arg[1], true);
+}
+
+SYSCALL(fstat)
+{
+    return do_stat(arg[0], 0, AT_EMPTY_PATH, arg[1], true);
+}
+
+SYSCALL(stat64)
+{
+    return do_stat(AT_FDCWD, arg[0], 0, arg[1], false);
+}
+
+SYSCALL(lstat64)
+{
+    return do_stat(AT_FDCWD, arg[0], AT_SYMLINK_NOFOLLOW, arg[1], false);
+}
+
+SYSCALL(fstat64)
+{
+    return do_stat(arg[0], 0, AT_EMPTY_PATH, arg[1], false);
+}
+
+SYSCALL(fstatat64)
+{
+    return do_stat(arg[0], arg[1], arg[3], arg[2], false);
+}
+
+static abi_long do_statfs(int fd, abi_ulong gpath, abi_ulong gbuf,
+                          const StructLayout *layout)
+{
+    struct statfs sfs;
+
+    if (gpath) {
+        LOCK_PATH(path, gpath);
+        if (statfs(path, &sfs) != 0) {
+            return -errno;
+        }
+    } else if (fstatfs(fd, &sfs) != 0) {
+        return -errno;
+    }
+    return struct_to_user(gbuf, &sfs, layout);
+}
+
+SYSCALL(statfs)
+{
+    return do_statfs(-1, arg[0], arg[1], &statfs_layout);
+}
+
+SYSCALL(fstatfs)
+{
+    return do_statfs(arg[0], 0, arg[1], &statfs_layout);
+}
+
+SYSCALL(statfs64)
+{
+    if (arg[1] != sizeof(struct target_statfs64)) {
+        return -TARGET_EINVAL;
+    }
+    return do_statfs(-1, arg[0], arg[2], &statfs64_layout);
+}
+
+SYSCALL(fstatfs64)
+{
+    if (arg[1] != sizeof(struct target_statfs64)) {
+        return -TARGET_EINVAL;
+    }
+    return do_statfs(arg[0], 0, arg[2], &statfs64_layout);
+}
+
+SYSCALL(_llseek)
+{
+    off_t off = lseek(arg[0], target_offset64(arg[2], arg[1]), arg[4]);
+
+    if (off < 0) {
+        return -errno;
+    }
+    return put_user((int64_t)off, arg[3], int64_t);
+}
+
+SYSCALL(truncate64)
+{
+    LOCK_PATH(path, arg[0]);
+    return get_errno(truncate(path, target_offset64(arg[1], arg[2])));
+}
+
+SYSCALL(ftruncate64)
+{
+    return get_errno(ftruncate(arg[0], target_offset64(arg[1], arg[2])));
+}
+
+/* Old mmap and select: the arguments sit in a block of guest longs. */
+static abi_long load_arg_block(abi_long *args, abi_ulong gaddr, int n)
+{
+    abi_ulong block[6];
+
+    if (copy_from_user(block, gaddr, n * sizeof(abi_ulong))) {
+        return -TARGET_EFAULT;
+    }
+    for (int i = 0; i < n; i++) {
+        args[i] = block[i];
+    }
+    return 0;
+}
+
+SYSCALL(mmap)
+{
+    abi_long a[6];
+
+    if (load_arg_block(a, arg[0], 6)) {
+        return -TARGET_EFAULT;
+    }
+    return target_mmap(a[0], a[1], a[2], a[3], a[4], (abi_ulong)a[5]);
+}
+
+SYSCALL(select)
+{
+    abi_long a[5];
+
+    if (load_arg_block(a, arg[0], 5)) {
+        return -TARGET_EFAULT;
+    }
+    return do_select_args(env, a);
+}
+
+/*
+ * getdents: the host's linux_dirent64 records, rewritten in the i386
+ * linux_dirent layout (smaller, so they always fit the guest's buffer).
+ */
+struct host_dirent64 {
+    uint64_t d_ino;
+    int64_t d_off;
+    uint16_t d_reclen;
+    uint8_t d_type;
+    char d_name[];
+};
+
+SYSCALL(getdents)
+{
+    abi_ulong count = arg[2];
+    char *host_buf, *out;
+    long len;
+    abi_long ret = 0;
+
+    out = lock_user(VERIFY_WRITE, arg[1], count, 0);
+    if (!out) {
+        return -TARGET_EFAULT;
+    }
+    host_buf = malloc(count);
+    len = syscall(SYS_getdents64, (int)arg[0], host_buf, count);
+    if (len < 0) {
+        ret = -errno;
+    }
+    for (long pos = 0; pos < len;) {
+        struct host_dirent64 *h = (struct host_dirent64 *)(host_buf + pos);
+        struct target_linux_dirent *t = (struct target_linux_dirent *)(out + ret);
+        size_t namelen = strlen(h->d_name);
+        size_t reclen = QEMU_ALIGN_UP(offsetof(struct target_linux_dirent, d_name) +
+                                      namelen + 2, sizeof(abi_ulong));
+
+        if (h->d_ino > 0xffffffffu) {
+            ret = -TARGET_EOVERFLOW;
+            break;
+        }
+        t->d_ino = h->d_ino;
+        t->d_off = h->d_off;
+        t->d_reclen = reclen;
+        memcpy(t->d_name, h->d_name, namelen + 1);
+        ((char *)t)[reclen - 1] = h->d_type;
+        ret += reclen;
+        pos += h->d_reclen;
+    }
+    free(host_buf);
+    return ret;
+}
+
+SYSCALL(getuid16)
+{
+    return high2low_id(getuid());
+}
+
+SYSCALL(geteuid16)
+{
+    return high2low_id(geteuid());
+}
+
+SYSCALL(getgid16)
+{
+    return high2low_id(getgid());
+}
+
+SYSCALL(getegid16)
+{
+    return high2low_id(getegid());
+}
+
+SYSCALL(setuid16)
+{
+    return get_errno(syscall(SYS_setuid, low2high_id(arg[0])));
+}
+
+SYSCALL(setgid16)
+{
+    return get_errno(syscall(SYS_setgid, low2high_id(arg[0])));
+}
+
+SYSCALL(chown16)
+{
+    LOCK_PATH(path, arg[0]);
+    return get_errno(chown(path, low2high_id(arg[1]), low2high_id(arg[2])));
+}
+
+SYSCALL(lchown16)
+{
+    LOCK_PATH(path, arg[0]);
+    return get_errno(lchown(path, low2high_id(arg[1]), low2high_id(arg[2])));
+}
+
+SYSCALL(fchown16)
+{
+    return get_errno(fchown(arg[0], low2high_id(arg[1]), low2high_id(arg[2])));
+}
+
+const SyscallImpl syscalls_arch[] = {
+    { "stat", sys_stat, "sx" },
+    { "lstat", sys_lstat, "sx" },
+    { "fstat", sys_fstat, "dx" },
+    { "stat64", sys_stat64, "sx" },
+    { "lstat64", sys_lstat64, "sx" },
+    { "fstat64", sys_fstat64, "dx" },
+    { "fstatat64", sys_fstatat64, "fsxx" },
+    { "statfs", sys_statfs, "sx" },
+    { "fstatfs", sys_fstatfs, "dx" },
+    { "statfs64", sys_statfs64, "sux" },
+    { "fstatfs64", sys_fstatfs64, "dux" },
+    { "_llseek", sys__llseek, "duuxd" },
+    { "truncate64", sys_truncate64, "suu" },
+    { "ftruncate64", sys_ftruncate64, "duu" },
+    { "mmap", sys_mmap, "x=x" },
+    { "select", sys_select, "x" },
+    { "getdents", sys_getdents, "dxu" },
+    { "getuid", sys_getuid16, "" },
+    { "geteuid", sys_geteuid16, "" },
+    { "getgid", sys_getgid16, "" },
+    { "getegid", sys_getegid16, "" },
+    { "setuid", sys_setuid16, "d" },
+    { "setgid", sys_setgid16, "d" },
+    { "chown", sys_chown16, "sdd" },
+    { "lchown", sys_lchown16, "sdd" },
+    { "fchown", sys_fchown16, "ddd" },
+    { NULL }
+};

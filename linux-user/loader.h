@@ -1,0 +1,43 @@
+/*
+ * loader.h: what elfload.c (mapping the images) and initial-stack.c
+ * (building the process stack) share.
+ */
+#ifndef LINUX_USER_LOADER_H
+#define LINUX_USER_LOADER_H
+
+#include <elf.h>
+#include "qemu.h"
+
+#ifdef TARGET_X86_64
+typedef Elf64_Ehdr ElfEhdr;
+typedef Elf64_Phdr ElfPhdr;
+#define ELF_PLATFORM "x86_64"
+#else
+typedef Elf32_Ehdr ElfEhdr;
+typedef Elf32_Phdr ElfPhdr;
+#define ELF_PLATFORM "i686"
+#endif
+
+/* One ELF image as mapped into the guest. */
+typedef struct LoadedImage {
+    abi_ulong bias;          /* added to every p_vaddr (0 for ET_EXEC) */
+    abi_ulong load_addr;     /* p_vaddr - p_offset of the first segment, biased */
+    abi_ulong entry;
+    abi_ulong phdr;          /* guest address of the program headers */
+    abi_ulong phnum;
+    abi_ulong start_code, end_code, start_data, end_data;
+    abi_ulong brk;           /* page-aligned end of the highest segment */
+    bool exec_stack;         /* PT_GNU_STACK asks for (or lacks) PF_X */
+} LoadedImage;
+
+/*
+ * Map a stack and write the Linux initial process stack on it (strings,
+ * AT_RANDOM bytes, argc, argv, envp, auxv); interp is NULL for a static
+ * program.  Fills the stack fields of info.  Returns the initial stack
+ * pointer, or -errno.
+ */
+abi_long setup_initial_stack(char **argv, char **envp, const char *execfn,
+                             CPUArchState *env, const LoadedImage *exe,
+                             const LoadedImage *interp, struct image_info *info);
+
+#endif

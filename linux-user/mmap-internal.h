@@ -1,0 +1,40 @@
+/*
+ * mmap-internal.h: what guest-space.c, mmap.c and mremap.c share.  Guest
+ * ranges are [start, end) in uint64_t so that the end of the 4 GiB i386
+ * space (2^32) is representable.  Everything here expects mmap_lock held.
+ */
+#ifndef LINUX_USER_MMAP_INTERNAL_H
+#define LINUX_USER_MMAP_INTERNAL_H
+
+#include "qemu.h"
+
+/* guest-space.c */
+/* One past the highest guest address a mapping may use. */
+uint64_t guest_space_end(void);
+/* A free H-aligned guest range of size bytes (a multiple of H) at or above
+   start, below 4 GiB when low32; (abi_ulong)-1 if none.  Outside a
+   reserved window the range comes back reserved PROT_NONE on the host. */
+abi_ulong find_free_range(uint64_t start, uint64_t size, bool low32);
+/* Give the H-aligned host pages of [start, end) back (to the reservation
+   in a reserved window, to the kernel otherwise). */
+void host_release(uint64_t start, uint64_t end);
+/* Outside a reserved window a MAP_FIXED must not replace the emulator's
+   own memory: take the host pages of [start, end) that hold no guest page,
+   failing with -ENOMEM if the host already uses any of them. */
+int claim_host_range(uint64_t start, uint64_t end);
+
+/* mmap.c */
+/* OR of the flags of the guest pages in [start, end). */
+int flags_union(uint64_t start, uint64_t end);
+/* Give each host page meeting [start, end) the union of the protections of
+   its valid guest pages. */
+int apply_host_prot(uint64_t start, uint64_t end);
+/* Host pages meeting [start, end) whose content or write permission is
+   about to change stop being write-protected for SMC detection. */
+void drop_smc_protection(uint64_t start, uint64_t end);
+abi_long do_mmap(uint64_t start, uint64_t len, int prot, int flags, int fd,
+                 off_t offset);
+int do_munmap(uint64_t start, uint64_t len);
+int do_mprotect(uint64_t start, uint64_t len, int prot);
+
+#endif

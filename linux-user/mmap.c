@@ -1,0 +1,530 @@
+/*
+ * mmap.c: the guest's mmap, munmap and mprotect, with Linux semantics at
+ * the 4 KiB guest page, over host pages of H bytes (qemu/hostpage.h).
+ *
+ * When H > 4 KiB one host page may hold guest pages of several mappings: a
+ * fragment.  As in QEMU, a fragment's private content is materialised in
+ * the host page (file data read in, anonymous data zeroed) and the host
+ * page gets the union of its guest pages' protections.  Shared writable
+ * file data that cannot be mapped at its place (address and offset disagree
+ * modulo H, or the host page is shared with another mapping) is refused
+ * with EINVAL, as QEMU does; the out-of-bound redirection of
+ * docs/devel/memory.md will lift that.
+ */
+#include "qemu/osdep.h"
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include "qemu/log.h"
+#include "mmap-internal.h"
+
+_Static_assert(PROT_READ == PAGE_READ && PROT_WRITE == PAGE_WRITE
+               && PROT_EXEC == PAGE_EXEC, "guest prot bits are PROT_* bits");
+
+#define GUEST_PROT_BITS (PROT_READ | PROT_WRITE | PROT_EXEC)
+
+int flags_union(uint64_t start, uint64_t end)
+{
+    int flags = 0;
+
+    for (uint64_t a = start; a < end; a += TARGET_PAGE_SIZE) {
+        flags |= page_get_flags(a);
+    }
+    return flags;
+}
+
+/* The first guest page in [start, end) that is not valid, or end. */
+static uint64_t first_invalid_page(uint64_t start, uint64_t end)
+{
+    for (uint64_t a = start; a < end; a += TARGET_PAGE_SIZE) {
+        if (!(page_get_flags(a) & PAGE_VALID)) {
+            return a;
+        }
+    }
+    return end;
+}
+
+static int host_page_prot(uint64_t h)
+{
+    return flags_union(h, h + qemu_host_page_size) & PAGE_BITS;
+}
+
+int apply_host_prot(uint64_t start, uint64_t end)
+{
+    uint64_t run = start & qemu_host_page_mask;
+    int run_prot = -1;
+
+    /* One call per run of host pages needing the same protection. */
+    for (uint64_t h = run; ; h += qemu_host_page_size) {
+        int prot = h < end ? host_page_prot(h) : -1;
+
+        if (prot != run_prot) {
+            if (run_prot >= 0 && hp_mprotect(g2h(run), h - run, run_prot) != 0) {
+                return -errno;
+            }
+            run = h;
+            run_prot = prot;
+        }
+        if (h >= end) {
+            return 0;
+        }
+    }
+}
+
+void drop_smc_protection(uint64_t start, uint64_t end)
+{
+    for (uint64_t h = start & qemu_host_page_mask; h < end; h += qemu_host_page_size) {
+        if (flags_union(h, h + qemu_host_page_size) & PAGE_WRITE_ORG) {
+            page_unprotect(h, 0);
+        }
+    }
+}
+
+/* Replace the bits clear by set in every valid page of [start, end). */
+static void update_valid_flags(uint64_t start, uint64_t end, int clear, int set)
+{
+    uint64_t run = start;
+    int run_flags = -1;
+
+    for (uint64_t a = start; ; a += TARGET_PAGE_SIZE) {
+        int flags = a < end ? page_get_flags(a) : -1;
+
+        if (flags != run_flags) {
+            if (run_flags > 0 && (run_flags & PAGE_VALID)) {
+                page_set_flags(run, a, (run_flags & ~clear) | set);
+            }
+            run = a;
+            run_flags = flags;
+        }
+        if (a >= end) {
+            return;
+        }
+    }
+}
+
+/* How the guest pages of a new mapping are backed. */
+static int backing_flags(int flags)
+{
+    if (flags & MAP_ANONYMOUS) {
+        return (flags & MAP_TYPE) == MAP_PRIVATE ? PAGE_ANON
+                                                 : PAGE_ANON | PAGE_FILE_SHARED;
+    }
+    return (flags & MAP_TYPE) == MAP_PRIVATE ? PAGE_FILE_PRIV : PAGE_FILE_SHARED;
+}
+
+/* The guest's flags as the host mapping takes them: the placement is ours,
+   and a host mapping must not grow or need huge pages on its own. */
+static int host_map_flags(int flags)
+{
+    return (flags & ~(MAP_FIXED_NOREPLACE | MAP_32BIT | MAP_GROWSDOWN | MAP_HUGETLB
+                      | (MAP_HUGE_MASK << MAP_HUGE_SHIFT)))
+           | MAP_FIXED;
+}
+
+/* Read len bytes of fd at offset into dst; past end of file reads zeros
+   (Linux would raise SIGBUS on pages wholly past it: see memory.md). */
+static int read_file_into(uint8_t *dst, size_t len, int fd, off_t offset)
+{
+    while (len > 0) {
+        ssize_t n = pread(fd, dst, len, offset);
+
+        if (n < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            return -errno;
+        }
+        if (n == 0) {
+            memset(dst, 0, len);
+            return 0;
+        }
+        dst += n;
+        len -= n;
+        offset += n;
+    }
+    return 0;
+}
+
+/*
+ * The host page holds read-only pages of a shared file mapping: replace it
+ * by private memory with the same content so that other content can be
+ * written into it.  Those pages stop seeing later changes to the file.
+ */
+static int privatise_host_page(uint64_t h, int prot)
+{
+    size_t size = qemu_host_page_size;
+    uint8_t *copy = malloc(size);
+    void *host = g2h(h);
+    int ret = 0;
+
+    if (!copy) {
+        return -ENOMEM;
+    }
+    if (!(prot & PROT_READ)) {
+        hp_mprotect(host, size, PROT_READ);
+    }
+    memcpy(copy, host, size);
+    if (hp_mmap(host, size, PROT_READ | PROT_WRITE,
+                MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) == MAP_FAILED) {
+        ret = -errno;
+    } else {
+        memcpy(host, copy, size);
+        update_valid_flags(h, h + size, PAGE_FILE_SHARED, PAGE_FILE_PRIV);
+    }
+    free(copy);
+    return ret;
+}
+
+/*
+ * Map [start, end), which lies inside the single host page at h, with the
+ * file offset of start being offset.  The guest pages of h outside the
+ * range ("others") keep their content.
+ */
+static int mmap_frag(uint64_t h, uint64_t start, uint64_t end, int prot,
+                     int flags, int fd, off_t offset)
+{
+    uint64_t size = qemu_host_page_size;
+    int others = flags_union(h, start) | flags_union(end, h + size);
+    int others_prot = others & PAGE_BITS;
+    bool anon = flags & MAP_ANONYMOUS;
+    void *host = g2h(h);
+    int ret;
+
+    if (!(others & PAGE_VALID)) {
+        /* Nobody else lives here: map the host page whole, straight from
+           the file when its start has a file offset. */
+        off_t page_offset = offset - (off_t)(start - h);
+
+        if (anon || page_offset >= 0) {
+            return hp_mmap(host, size, prot, host_map_flags(flags),
+                           anon ? -1 : fd, anon ? 0 : page_offset) == MAP_FAILED
+                   ? -errno : 0;
+        }
+        if (hp_mmap(host, size, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED,
+                    -1, 0) == MAP_FAILED) {
+            return -errno;
+        }
+        others_prot = 0;
+    }
+    if (!anon && (flags & MAP_TYPE) != MAP_PRIVATE && (prot & PROT_WRITE)) {
+        return -EINVAL;
+    }
+    if (others & PAGE_FILE_SHARED) {
+        if (others & (PAGE_WRITE | PAGE_WRITE_ORG)) {
+            return -EINVAL;
+        }
+        ret = privatise_host_page(h, others_prot);
+        if (ret) {
+            return ret;
+        }
+    }
+    drop_smc_protection(h, h + size);
+    others_prot = flags_union(h, start) | flags_union(end, h + size);
+    others_prot &= PAGE_BITS;
+    if (!(others_prot & PROT_WRITE)
+        && hp_mprotect(host, size, others_prot | PROT_WRITE) != 0) {
+        return -errno;
+    }
+    if (anon) {
+        memset(g2h(start), 0, end - start);
+    } else {
+        ret = read_file_into(g2h(start), end - start, fd, offset);
+        if (ret) {
+            return ret;
+        }
+    }
+    return hp_mprotect(host, size, others_prot | prot) ? -errno : 0;
+}
+
+/* A MAP_FIXED mapping whose file offset and address agree modulo H: the
+   whole host pages are mapped from the file, the ends as fragments. */
+static int map_fixed_congruent(uint64_t start, uint64_t end, int prot, int flags,
+                               int fd, off_t offset)
+{
+    uint64_t size = qemu_host_page_size;
+    uint64_t first = start & qemu_host_page_mask;
+    uint64_t last = (end - 1) & qemu_host_page_mask;
+    uint64_t whole_start = start, whole_end = end;
+    bool anon = flags & MAP_ANONYMOUS;
+    int ret;
+
+    if (start != first) {
+        ret = mmap_frag(first, start, MIN(end, first + size), prot, flags, fd, offset);
+        if (ret) {
+            return ret;
+        }
+        whole_start = first + size;
+    }
+    if (end != last + size && last >= whole_start) {
+        ret = mmap_frag(last, last, end, prot, flags, fd, offset + (last - start));
+        if (ret) {
+            return ret;
+        }
+        whole_end = last;
+    }
+    if (whole_start < whole_end
+        && hp_mmap(g2h(whole_start), whole_end - whole_start, prot,
+                   host_map_flags(flags), anon ? -1 : fd,
+                   anon ? 0 : offset + (whole_start - start)) == MAP_FAILED) {
+        return -errno;
+    }
+    return 0;
+}
+
+/* File data that cannot sit at its place in the host page is copied into
+   private anonymous memory (shared writable data cannot: EINVAL). */
+static int map_fixed_copied(uint64_t start, uint64_t end, int prot, int flags,
+                            int fd, off_t offset)
+{
+    abi_long ret;
+
+    if ((flags & MAP_TYPE) != MAP_PRIVATE && (prot & PROT_WRITE)) {
+        return -EINVAL;
+    }
+    ret = do_mmap(start, end - start, prot | PROT_WRITE,
+                  MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+    if (target_mmap_failed(ret)) {
+        return ret;
+    }
+    ret = read_file_into(g2h(start), end - start, fd, offset);
+    if (ret == 0 && !(prot & PROT_WRITE)) {
+        ret = do_mprotect(start, end - start, prot);
+    }
+    return ret;
+}
+
+/* Linux's checks of the file against the mapping asked for. */
+static int check_file(int fd, int prot, int flags)
+{
+    struct stat st;
+    int mode = fcntl(fd, F_GETFL);
+
+    if (mode < 0 || fstat(fd, &st) != 0) {
+        return -EBADF;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        return -ENODEV;
+    }
+    mode &= O_ACCMODE;
+    if (mode == O_WRONLY
+        || ((flags & MAP_TYPE) != MAP_PRIVATE && (prot & PROT_WRITE) && mode != O_RDWR)) {
+        return -EACCES;
+    }
+    return 0;
+}
+
+static abi_long map_anywhere(uint64_t hint, uint64_t len, int prot, int flags,
+                             int fd, off_t offset)
+{
+    bool anon = flags & MAP_ANONYMOUS;
+    /* Place the mapping so that its offset agrees with its address modulo
+       H: then the file maps directly, with no fragment. */
+    uint64_t lead = anon ? 0 : offset & ~qemu_host_page_mask;
+    uint64_t host_len = HOST_PAGE_ALIGN(lead + len);
+    abi_ulong at = find_free_range(hint, host_len, flags & MAP_32BIT);
+    int ret;
+
+    if (at == (abi_ulong)-1) {
+        return -ENOMEM;
+    }
+    if (hp_mmap(g2h(at), host_len, prot, host_map_flags(flags), anon ? -1 : fd,
+                anon ? 0 : offset - lead) == MAP_FAILED) {
+        ret = -errno;
+        host_release(at, at + host_len);
+        return ret;
+    }
+    page_set_flags(at + lead, at + lead + len, PAGE_VALID | prot | backing_flags(flags));
+    return at + lead;
+}
+
+static abi_long map_fixed(uint64_t start, uint64_t len, int prot, int flags,
+                          int fd, off_t offset)
+{
+    uint64_t end = start + len;
+    bool congruent = (flags & MAP_ANONYMOUS)
+                     || ((offset - start) & ~qemu_host_page_mask) == 0;
+    int backing = backing_flags(flags);
+    int ret;
+
+    if (start < mmap_min_addr) {
+        return -EPERM;
+    }
+    if ((flags & MAP_FIXED_NOREPLACE) && (flags_union(start, end) & PAGE_VALID)) {
+        return -EEXIST;
+    }
+    ret = claim_host_range(start, end);
+    if (ret) {
+        return (flags & MAP_FIXED_NOREPLACE) ? -EEXIST : ret;
+    }
+    if (flags_union(start, end) & PAGE_EXEC) {
+        tb_invalidate_phys_range(start, end);
+    }
+    if (!congruent) {
+        ret = map_fixed_copied(start, end, prot, flags, fd, offset);
+        backing = PAGE_FILE_PRIV;
+    } else {
+        ret = map_fixed_congruent(start, end, prot, flags, fd, offset);
+    }
+    if (ret) {
+        return ret;
+    }
+    page_set_flags(start, end, PAGE_VALID | prot | backing);
+    return start;
+}
+
+abi_long do_mmap(uint64_t start, uint64_t len, int prot, int flags, int fd,
+                 off_t offset)
+{
+    int type = flags & MAP_TYPE;
+    int ret;
+
+    if (len == 0 || (offset & ~TARGET_PAGE_MASK)
+        || (type != MAP_PRIVATE && type != MAP_SHARED && type != MAP_SHARED_VALIDATE)) {
+        return -EINVAL;
+    }
+    prot &= GUEST_PROT_BITS;
+    len = TARGET_PAGE_ALIGN(len);
+    if (len == 0 || len > guest_space_end()) {
+        return -ENOMEM;
+    }
+    if (flags & MAP_ANONYMOUS) {
+        fd = -1;
+        offset = 0;
+    } else if ((ret = check_file(fd, prot, flags)) != 0) {
+        return ret;
+    }
+    if (!(flags & (MAP_FIXED | MAP_FIXED_NOREPLACE))) {
+        return map_anywhere(start & TARGET_PAGE_MASK, len, prot, flags, fd, offset);
+    }
+    if (start & ~TARGET_PAGE_MASK) {
+        return -EINVAL;
+    }
+    if (start + len > guest_space_end()) {
+        return -ENOMEM;
+    }
+    return map_fixed(start, len, prot, flags, fd, offset);
+}
+
+static void prot_string(int prot, char *buf)
+{
+    buf[0] = prot & PROT_READ ? 'r' : '-';
+    buf[1] = prot & PROT_WRITE ? 'w' : '-';
+    buf[2] = prot & PROT_EXEC ? 'x' : '-';
+    buf[3] = 0;
+}
+
+abi_long target_mmap(abi_ulong start, abi_ulong len, int prot, int flags,
+                     int fd, off_t offset)
+{
+    abi_long ret;
+
+    mmap_lock();
+    ret = do_mmap(start, len, prot, flags, fd, offset);
+    mmap_unlock();
+    if (qemu_loglevel_mask(CPU_LOG_PAGE)) {
+        char p[4];
+
+        prot_string(prot, p);
+        qemu_log("mmap: start=0x" TARGET_ABI_FMT_lx " len=0x" TARGET_ABI_FMT_lx
+                 " prot=%s flags=0x%x fd=%d offset=0x%jx -> 0x" TARGET_ABI_FMT_lx
+                 "\n", start, len, p, flags, fd, (intmax_t)offset, (abi_ulong)ret);
+    }
+    return ret;
+}
+
+/* Whether the host page at h keeps guest pages outside [start, end). */
+static bool host_page_keeps_others(uint64_t h, uint64_t start, uint64_t end)
+{
+    uint64_t h_end = h + qemu_host_page_size;
+
+    return (flags_union(h, MIN(start, h_end)) | flags_union(MAX(end, h), h_end))
+           & PAGE_VALID;
+}
+
+int do_munmap(uint64_t start, uint64_t len)
+{
+    uint64_t end, first, last, release_start, release_end;
+
+    if ((start & ~TARGET_PAGE_MASK) || len == 0) {
+        return -EINVAL;
+    }
+    end = start + TARGET_PAGE_ALIGN(len);
+    if (end > guest_space_end()) {
+        return -EINVAL;
+    }
+    if (!(flags_union(start, end) & PAGE_VALID)) {
+        return 0;
+    }
+    first = start & qemu_host_page_mask;
+    last = (end - 1) & qemu_host_page_mask;
+    release_start = host_page_keeps_others(first, start, end)
+                    ? first + qemu_host_page_size : first;
+    release_end = host_page_keeps_others(last, start, end)
+                  ? last : last + qemu_host_page_size;
+    page_set_flags(start, end, 0);
+    host_release(release_start, release_end);
+    /* A kept host page no longer needs what the unmapped pages asked. */
+    if (release_start != first) {
+        apply_host_prot(first, first + 1);
+    }
+    if (release_end != last + qemu_host_page_size && last != first) {
+        apply_host_prot(last, last + 1);
+    }
+    return 0;
+}
+
+int target_munmap(abi_ulong start, abi_ulong len)
+{
+    int ret;
+
+    mmap_lock();
+    ret = do_munmap(start, len);
+    mmap_unlock();
+    qemu_log_mask(CPU_LOG_PAGE, "munmap: start=0x" TARGET_ABI_FMT_lx
+                  " len=0x" TARGET_ABI_FMT_lx " -> %d\n", start, len, ret);
+    return ret;
+}
+
+int do_mprotect(uint64_t start, uint64_t len, int prot)
+{
+    uint64_t end;
+
+    if ((start & ~TARGET_PAGE_MASK)
+        || (prot & ~(GUEST_PROT_BITS | PROT_GROWSDOWN | PROT_GROWSUP))) {
+        return -EINVAL;
+    }
+    prot &= GUEST_PROT_BITS;
+    len = TARGET_PAGE_ALIGN(len);
+    end = start + len;
+    if (end > guest_space_end()) {
+        return -ENOMEM;
+    }
+    if (len == 0) {
+        return 0;
+    }
+    if (first_invalid_page(start, end) != end) {
+        return -ENOMEM;
+    }
+    if (prot & PROT_WRITE) {
+        drop_smc_protection(start, end);
+    }
+    update_valid_flags(start, end, PAGE_BITS | PAGE_WRITE_ORG, prot);
+    return apply_host_prot(start, end);
+}
+
+int target_mprotect(abi_ulong start, abi_ulong len, int prot)
+{
+    int ret;
+
+    mmap_lock();
+    ret = do_mprotect(start, len, prot);
+    mmap_unlock();
+    if (qemu_loglevel_mask(CPU_LOG_PAGE)) {
+        char p[4];
+
+        prot_string(prot, p);
+        qemu_log("mprotect: start=0x" TARGET_ABI_FMT_lx " len=0x" TARGET_ABI_FMT_lx
+                 " prot=%s -> %d\n", start, len, p, ret);
+    }
+    return ret;
+}

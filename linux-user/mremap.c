@@ -1,0 +1,259 @@
+/*
+ * mremap.c: the guest's mremap.  A mapping that owns its host pages (it
+ * starts on an H boundary and nothing else lives in its last host page) is
+ * grown or moved by the host's mremap, keeping its backing.  A mapping that
+ * shares host pages with others (only when H > 4 KiB) is grown by mapping
+ * anonymous memory after it, or moved by copying: shared mappings cannot be
+ * copied (EINVAL), and file data beyond the old end reads as zeros
+ * (see docs/devel/memory.md).
+ */
+#include "qemu/osdep.h"
+#include <sys/mman.h>
+#include "qemu/log.h"
+#include "mmap-internal.h"
+
+static bool all_valid(uint64_t start, uint64_t end)
+{
+    for (uint64_t a = start; a < end; a += TARGET_PAGE_SIZE) {
+        if (!(page_get_flags(a) & PAGE_VALID)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+static bool owns_host_pages(uint64_t start, uint64_t end)
+{
+    return (start & ~qemu_host_page_mask) == 0
+           && !(flags_union(end, HOST_PAGE_ALIGN(end)) & PAGE_VALID);
+}
+
+/* Give the pages at to the flags of the pages at from. */
+static void copy_page_flags(uint64_t from, uint64_t to, uint64_t len)
+{
+    for (uint64_t off = 0; off < len; off += TARGET_PAGE_SIZE) {
+        page_set_flags(to + off, to + off + TARGET_PAGE_SIZE,
+                       page_get_flags(from + off));
+    }
+}
+
+/*
+ * Pages between the old end and the old host end were part of the host
+ * mapping but not of the guest's: an anonymous mapping growing over them
+ * must show zeros, not what an earlier munmap left there.
+ */
+static int clear_stale_tail(uint64_t old_end, uint64_t new_end, int last_flags)
+{
+    uint64_t stale_end = MIN(new_end, HOST_PAGE_ALIGN(old_end));
+    abi_long ret;
+
+    if (stale_end <= old_end || !(last_flags & PAGE_ANON)) {
+        return 0;
+    }
+    ret = do_mmap(old_end, stale_end - old_end, last_flags & PAGE_BITS,
+                  MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+    return target_mmap_failed(ret) ? ret : 0;
+}
+
+static int grow_in_place(uint64_t addr, uint64_t old_size, uint64_t new_size)
+{
+    uint64_t old_end = addr + old_size, new_end = addr + new_size;
+    uint64_t old_hend = HOST_PAGE_ALIGN(old_end), new_hend = HOST_PAGE_ALIGN(new_end);
+    int last_flags;
+    abi_long ret;
+
+    /* The grown pages take the flags of the last page; a write-protected
+       host page would pass its protection on to them. */
+    drop_smc_protection(old_end - TARGET_PAGE_SIZE, old_end);
+    last_flags = page_get_flags(old_end - TARGET_PAGE_SIZE);
+    if (owns_host_pages(addr, old_end)
+        && !(flags_union(new_end, new_hend) & PAGE_VALID)) {
+        if (new_hend > old_hend) {
+            /* The host grows a mapping in place only over unmapped space. */
+            if (reserved_va) {
+                hp_munmap(g2h(old_hend), new_hend - old_hend);
+            }
+            if (hp_mremap(g2h(addr), old_hend - addr, new_hend - addr, 0, NULL)
+                == MAP_FAILED) {
+                if (reserved_va) {
+                    host_release(old_hend, new_hend);
+                }
+                return -ENOMEM;
+            }
+        }
+        ret = clear_stale_tail(old_end, new_end, last_flags);
+        if (ret) {
+            return ret;
+        }
+        page_set_flags(old_end, new_end, last_flags);
+        return apply_host_prot(old_end, new_end);
+    }
+    if ((last_flags & (PAGE_ANON | PAGE_FILE_SHARED)) != PAGE_ANON) {
+        return -ENOMEM;
+    }
+    ret = do_mmap(old_end, new_end - old_end, last_flags & PAGE_BITS,
+                  MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+    return target_mmap_failed(ret) ? ret : 0;
+}
+
+/* Move with the host's mremap; dest is 0 when we choose it. */
+static abi_long move_host_pages(uint64_t old_addr, uint64_t old_size,
+                                uint64_t new_size, uint64_t dest, int last_flags)
+{
+    uint64_t old_hlen = HOST_PAGE_ALIGN(old_addr + old_size) - old_addr;
+    uint64_t new_hlen = HOST_PAGE_ALIGN(new_size);
+    uint64_t moved = MIN(old_size, new_size);
+    int ret;
+
+    if (!dest) {
+        dest = find_free_range(0, new_hlen, false);
+        if (dest == (abi_ulong)-1) {
+            return -ENOMEM;
+        }
+    } else if ((ret = claim_host_range(dest, dest + new_hlen)) != 0) {
+        return ret;
+    }
+    if (hp_mremap(g2h(old_addr), old_hlen, new_hlen, MREMAP_MAYMOVE | MREMAP_FIXED,
+                  g2h(dest)) == MAP_FAILED) {
+        ret = -errno;
+        host_release(dest, dest + new_hlen);
+        return ret;
+    }
+    if (reserved_va) {
+        host_release(old_addr, old_addr + old_hlen);
+    }
+    copy_page_flags(old_addr, dest, moved);
+    page_set_flags(old_addr, old_addr + old_size, 0);
+    if (new_size > old_size) {
+        ret = clear_stale_tail(dest + old_size, dest + new_size, last_flags);
+        if (ret) {
+            return ret;
+        }
+        page_set_flags(dest + old_size, dest + new_size, last_flags);
+    }
+    return dest;
+}
+
+/* Make the host pages of [start, end) readable so they can be copied. */
+static void make_readable(uint64_t start, uint64_t end)
+{
+    for (uint64_t h = start & qemu_host_page_mask; h < end; h += qemu_host_page_size) {
+        int prot = flags_union(h, h + qemu_host_page_size) & PAGE_BITS;
+
+        if (!(prot & PROT_READ)) {
+            hp_mprotect(g2h(h), qemu_host_page_size, prot | PROT_READ);
+        }
+    }
+}
+
+/* Move by copying into new anonymous memory; dest is 0 when we choose it. */
+static abi_long move_by_copy(uint64_t old_addr, uint64_t old_size,
+                             uint64_t new_size, uint64_t dest, int last_flags)
+{
+    uint64_t moved = MIN(old_size, new_size);
+    abi_long at;
+
+    if (flags_union(old_addr, old_addr + old_size) & PAGE_FILE_SHARED) {
+        return -EINVAL;
+    }
+    at = do_mmap(dest, new_size, PROT_READ | PROT_WRITE,
+                 MAP_PRIVATE | MAP_ANONYMOUS | (dest ? MAP_FIXED : 0), -1, 0);
+    if (target_mmap_failed(at)) {
+        return at;
+    }
+    make_readable(old_addr, old_addr + moved);
+    memcpy(g2h(at), g2h(old_addr), moved);
+    copy_page_flags(old_addr, at, moved);
+    if (new_size > old_size) {
+        page_set_flags(at + old_size, at + new_size, last_flags);
+    }
+    apply_host_prot(at, at + new_size);
+    do_munmap(old_addr, old_size);
+    return at;
+}
+
+static abi_long move_mapping(uint64_t old_addr, uint64_t old_size,
+                             uint64_t new_size, uint64_t dest)
+{
+    uint64_t old_end = old_addr + old_size;
+    int last_flags;
+    abi_long ret;
+
+    /* The pages change address: translated code made from them goes. */
+    drop_smc_protection(old_addr, old_end);
+    last_flags = page_get_flags(old_end - TARGET_PAGE_SIZE);
+    if (flags_union(old_addr, old_end) & PAGE_EXEC) {
+        tb_invalidate_phys_range(old_addr, old_end);
+    }
+    if (dest) {
+        do_munmap(dest, new_size);
+    }
+    if (owns_host_pages(old_addr, old_end)
+        && (dest & ~qemu_host_page_mask) == 0
+        && !(flags_union(dest + new_size, HOST_PAGE_ALIGN(dest + new_size)) & PAGE_VALID)) {
+        ret = move_host_pages(old_addr, old_size, new_size, dest, last_flags);
+        if (ret != -ENOMEM) {
+            return ret;
+        }
+    }
+    return move_by_copy(old_addr, old_size, new_size, dest, last_flags);
+}
+
+static abi_long do_mremap(uint64_t old_addr, uint64_t old_size, uint64_t new_size,
+                          unsigned long flags, uint64_t new_addr)
+{
+    uint64_t old_end;
+
+    if ((old_addr & ~TARGET_PAGE_MASK) || (flags & ~(MREMAP_MAYMOVE | MREMAP_FIXED))
+        || ((flags & MREMAP_FIXED) && !(flags & MREMAP_MAYMOVE))) {
+        return -EINVAL;
+    }
+    old_size = TARGET_PAGE_ALIGN(old_size);
+    new_size = TARGET_PAGE_ALIGN(new_size);
+    if (old_size == 0 || new_size == 0) {
+        return -EINVAL;
+    }
+    old_end = old_addr + old_size;
+    if (old_end > guest_space_end() || !all_valid(old_addr, old_end)) {
+        return -EFAULT;
+    }
+    if (flags & MREMAP_FIXED) {
+        if ((new_addr & ~TARGET_PAGE_MASK) || new_addr + new_size > guest_space_end()
+            || new_addr < mmap_min_addr
+            || (new_addr < old_end && old_addr < new_addr + new_size)) {
+            return -EINVAL;
+        }
+        return move_mapping(old_addr, old_size, new_size, new_addr);
+    }
+    if (new_size <= old_size) {
+        if (new_size < old_size) {
+            do_munmap(old_addr + new_size, old_size - new_size);
+        }
+        return old_addr;
+    }
+    if (old_addr + new_size <= guest_space_end()
+        && !(flags_union(old_end, old_addr + new_size) & PAGE_VALID)
+        && grow_in_place(old_addr, old_size, new_size) == 0) {
+        return old_addr;
+    }
+    if (!(flags & MREMAP_MAYMOVE)) {
+        return -ENOMEM;
+    }
+    return move_mapping(old_addr, old_size, new_size, 0);
+}
+
+abi_long target_mremap(abi_ulong old_addr, abi_ulong old_size,
+                       abi_ulong new_size, unsigned long flags,
+                       abi_ulong new_addr)
+{
+    abi_long ret;
+
+    mmap_lock();
+    ret = do_mremap(old_addr, old_size, new_size, flags, new_addr);
+    mmap_unlock();
+    qemu_log_mask(CPU_LOG_PAGE, "mremap: old=0x" TARGET_ABI_FMT_lx " old_size=0x"
+                  TARGET_ABI_FMT_lx " new_size=0x" TARGET_ABI_FMT_lx
+                  " flags=0x%lx new=0x" TARGET_ABI_FMT_lx " -> 0x" TARGET_ABI_FMT_lx "\n",
+                  old_addr, old_size, new_size, flags, new_addr, (abi_ulong)ret);
+    return ret;
+}

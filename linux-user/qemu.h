@@ -1,0 +1,146 @@
+/*
+ * qemu.h: what the parts of linux-user share: the loaded image, per-thread
+ * TaskState, guest memory access for syscalls, and the entry points of
+ * mmap.c, syscall.c, signal.c, elfload.c and the per-arch cpu loops.
+ */
+#ifndef LINUX_USER_QEMU_H
+#define LINUX_USER_QEMU_H
+
+#include "qemu/osdep.h"
+#include "exec/exec-all.h"
+#include "exec/cpu_ldst.h"
+#include "qemu/hostpage.h"
+#include "syscall_defs.h"
+#include "target_syscall.h"
+
+/* What the ELF loader established. */
+struct image_info {
+    abi_ulong load_bias;
+    abi_ulong load_addr;
+    abi_ulong start_code, end_code;
+    abi_ulong start_data, end_data;
+    abi_ulong start_brk, brk;
+    abi_ulong start_stack, stack_limit;
+    abi_ulong entry;
+    abi_ulong phdr;        /* guest address of the program headers */
+    abi_ulong phnum;
+    abi_ulong saved_auxv, auxv_len;
+    abi_ulong arg_start, arg_end, env_start, env_end;
+    const char *exec_path; /* absolute host path of the executable */
+};
+
+/* Per guest thread. */
+typedef struct TaskState {
+    struct image_info *info;
+    abi_ulong child_tidptr;      /* set_tid_address */
+    abi_ulong robust_list;
+    /* signals: see signal.c */
+    struct sigqueue_state *sigstate;
+    abi_ulong sigaltstack_sp, sigaltstack_size;
+    int sigaltstack_flags;
+    sigset_t signal_mask;        /* guest's blocked set, as host numbers */
+    volatile int signal_pending;
+} TaskState;
+
+extern const char *exec_path;       /* the guest program, as given */
+extern char *qemu_interp_prefix;    /* -L */
+extern unsigned long guest_stack_size;
+extern int do_strace;               /* -strace */
+extern unsigned long mmap_min_addr;
+
+/* elfload.c: load filename; fills info and the initial register state.
+   On a bad file prints a one-line error naming it and returns -errno. */
+int loader_exec(const char *filename, char **argv, char **envp,
+                CPUArchState *env, struct image_info *info);
+
+/* mmap.c: guest mmap semantics at 4 KiB over H host pages.  Return the
+   guest address or -TARGET_Exxx. */
+void mmap_init(void);
+abi_long target_mmap(abi_ulong start, abi_ulong len, int prot, int flags,
+                     int fd, off_t offset);
+int target_munmap(abi_ulong start, abi_ulong len);
+int target_mprotect(abi_ulong start, abi_ulong len, int prot);
+abi_long target_mremap(abi_ulong old_addr, abi_ulong old_size,
+                       abi_ulong new_size, unsigned long flags,
+                       abi_ulong new_addr);
+/* Whether a target_mmap/target_mremap result is an error (-TARGET_Exxx)
+   rather than an address: i386 addresses above 2 GiB are negative as
+   abi_long, so "< 0" is not the test. */
+static inline bool target_mmap_failed(abi_long ret)
+{
+    return (abi_ulong)ret >= (abi_ulong)-4096;
+}
+/* Find a free guest range of size len at or above start (-1 if none). */
+abi_ulong mmap_find_vma(abi_ulong start, abi_ulong size);
+void mmap_lock(void);
+void mmap_unlock(void);
+/* Reserve the guest address window and set guest_base. */
+void guest_space_init(void);
+
+/* syscall.c */
+abi_long do_syscall(CPUArchState *env, int num, abi_long arg1, abi_long arg2,
+                    abi_long arg3, abi_long arg4, abi_long arg5, abi_long arg6);
+void syscall_init(void);
+abi_long target_brk_init(abi_ulong brk);
+/* -strace: print a syscall and its result (strace.c) */
+void print_syscall(int num, abi_long a1, abi_long a2, abi_long a3,
+                   abi_long a4, abi_long a5, abi_long a6);
+void print_syscall_ret(int num, abi_long ret);
+/* name of a syscall for logs, or NULL */
+const char *target_syscall_name(int num);
+
+/* signal.c */
+void signal_init(void);
+/* Queue guest signal sig for the current thread, with si_code and si_addr. */
+void queue_signal(CPUArchState *env, int sig, int si_code, abi_ulong addr);
+/* Deliver pending signals: set up guest frames or perform default action. */
+void process_pending_signals(CPUArchState *env);
+/* Die the way the native program would have died of sig. */
+QEMU_NORETURN void dump_core_and_abort(int target_sig);
+abi_long do_sigaction(int sig, abi_ulong act, abi_ulong oact);
+abi_long do_rt_sigprocmask(CPUArchState *env, int how, abi_ulong set,
+                           abi_ulong oset, abi_ulong setsize);
+abi_long do_sigaltstack(CPUArchState *env, abi_ulong uss, abi_ulong uoss);
+long do_rt_sigreturn(CPUArchState *env);
+long do_sigreturn(CPUArchState *env);
+
+/* per-arch cpu_loop.c */
+QEMU_NORETURN void cpu_loop(CPUArchState *env);
+void target_cpu_init(CPUArchState *env, struct image_info *info);
+
+/* Guest memory for the syscall layer. */
+#define VERIFY_READ  PAGE_READ
+#define VERIFY_WRITE (PAGE_READ | PAGE_WRITE)
+static inline bool access_ok(int type, abi_ulong addr, abi_ulong size)
+{
+    return size == 0 || page_check_range(addr, size, type) == 0;
+}
+/* Host pointer to guest buffer, or NULL if not accessible. */
+static inline void *lock_user(int type, abi_ulong addr, abi_ulong len, int copy)
+{
+    (void)copy;
+    return access_ok(type, addr, len) ? g2h(addr) : NULL;
+}
+static inline void unlock_user(void *p, abi_ulong addr, abi_ulong len)
+{
+    (void)p; (void)addr; (void)len;
+}
+/* NUL-terminated guest string, or NULL if unreadable. */
+char *lock_user_string(abi_ulong addr);
+#define unlock_user_string(p) ((void)(p))
+
+#define get_user_ual(x, a) get_user(x, a, abi_ulong)
+#define put_user_ual(x, a) put_user(x, a, abi_ulong)
+#define get_user(x, addr, type) \
+    (access_ok(VERIFY_READ, addr, sizeof(type)) \
+     ? (memcpy(&(x), g2h(addr), sizeof(type)), 0) : -TARGET_EFAULT)
+#define put_user(x, addr, type) \
+    (access_ok(VERIFY_WRITE, addr, sizeof(type)) \
+     ? ({ type v_ = (x); memcpy(g2h(addr), &v_, sizeof(type)); 0; }) \
+     : -TARGET_EFAULT)
+
+/* Copy between guest and host memory; -TARGET_EFAULT on bad guest range. */
+abi_long copy_from_user(void *hptr, abi_ulong gaddr, size_t len);
+abi_long copy_to_user(abi_ulong gaddr, const void *hptr, size_t len);
+
+#endif

@@ -1,0 +1,110 @@
+/*
+ * syscall.c: the guest's syscall trap.  do_syscall() looks the number up in
+ * a table built once by syscall_init() from the guest's numbering
+ * (<arch>/syscall_nr.h, names for every number) and the slices of
+ * implementations keyed by name (syscall_impl.h), calls the handler,
+ * traces it under -strace, and turns a host EINTR into the restart code the
+ * signal code acts on.
+ */
+#include "qemu/osdep.h"
+#include "qemu/log.h"
+#include "syscall_impl.h"
+
+static const char *const syscall_names[] = {
+#define SYSCALL_NR(nr, name) [nr] = #name,
+#include "syscall_nr.h"
+#undef SYSCALL_NR
+};
+#define SYSCALL_NR_COUNT ARRAY_SIZE(syscall_names)
+
+/* The arch slice is searched first: where the i386 ABI gives a shared
+   name other semantics (16-bit ids in chown, struct stat), its entry wins. */
+static const SyscallImpl *const syscall_slices[] = {
+    syscalls_arch, syscalls_file, syscalls_fd, syscalls_mem, syscalls_proc,
+    syscalls_time, syscalls_signal, syscalls_thread_area,
+};
+
+static const SyscallImpl *syscall_table[SYSCALL_NR_COUNT];
+static bool syscall_table_ready;
+
+static const SyscallImpl *find_impl(const char *name)
+{
+    for (size_t s = 0; s < ARRAY_SIZE(syscall_slices); s++) {
+        for (const SyscallImpl *i = syscall_slices[s]; i->name; i++) {
+            if (strcmp(i->name, name) == 0) {
+                return i;
+            }
+        }
+    }
+    return NULL;
+}
+
+void syscall_init(void)
+{
+    for (size_t nr = 0; nr < SYSCALL_NR_COUNT; nr++) {
+        if (syscall_names[nr]) {
+            syscall_table[nr] = find_impl(syscall_names[nr]);
+        }
+    }
+    syscall_table_ready = true;
+}
+
+const SyscallImpl *syscall_impl(int num)
+{
+    if (!syscall_table_ready) {
+        syscall_init();
+    }
+    return num >= 0 && num < (int)SYSCALL_NR_COUNT ? syscall_table[num] : NULL;
+}
+
+const char *target_syscall_name(int num)
+{
+    return num >= 0 && num < (int)SYSCALL_NR_COUNT ? syscall_names[num] : NULL;
+}
+
+static bool strace_enabled(void)
+{
+    return do_strace || qemu_loglevel_mask(LOG_STRACE);
+}
+
+abi_long do_syscall(CPUArchState *env, int num, abi_long arg1, abi_long arg2,
+                    abi_long arg3, abi_long arg4, abi_long arg5, abi_long arg6)
+{
+    const abi_long arg[6] = { arg1, arg2, arg3, arg4, arg5, arg6 };
+    const SyscallImpl *impl = syscall_impl(num);
+    TaskState *ts = env->opaque;
+    abi_long ret;
+
+    if (strace_enabled()) {
+        print_syscall(num, arg1, arg2, arg3, arg4, arg5, arg6);
+    }
+    if (impl) {
+        ret = impl->fn(env, arg);
+    } else {
+        const char *name = target_syscall_name(num);
+
+        qemu_log_mask(LOG_UNIMP, "Unsupported syscall: %d (%s)\n", num,
+                      name ? name : "unknown");
+        ret = -TARGET_ENOSYS;
+    }
+    /* A host call cut short by one of our signal handlers: let the signal
+       code decide between EINTR and a restart, as the kernel does. */
+    if (ret == -TARGET_EINTR && ts && ts->signal_pending) {
+        ret = impl->flags & SC_EINTR_IF_HANDLED ? -TARGET_ERESTARTNOHAND
+                                                : -TARGET_ERESTARTSYS;
+    }
+    if (strace_enabled()) {
+        print_syscall_ret(num, ret);
+    }
+    return ret;
+}
+
+const char *guest_exe_path(void)
+{
+    static char *resolved;
+
+    if (!resolved) {
+        resolved = realpath(exec_path, NULL);
+    }
+    return resolved ? resolved : exec_path;
+}

@@ -1,0 +1,449 @@
+/*
+ * syscall_fd.c: syscalls on file descriptors as such: ioctl (a table of
+ * the requests known to be safe to pass through), fcntl, dup, pipes, and
+ * the waits on many descriptors (poll, select, epoll, eventfd).
+ */
+#include "qemu/osdep.h"
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/syscall.h>
+#include <sys/select.h>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <sys/ioctl.h>
+#include "qemu/log.h"
+#include "syscall_impl.h"
+
+/* How an ioctl's argument is used: a plain value, or a pointer to size
+   bytes the host reads (IN) or writes (OUT).  The x86 guests' tty
+   structures are the host's, so pointers pass through once checked. */
+enum { IOARG_VALUE, IOARG_IN, IOARG_OUT };
+
+typedef struct IoctlDef {
+    unsigned long request;
+    int dir;
+    unsigned size;
+} IoctlDef;
+
+#define KERNEL_TERMIOS_SIZE 36      /* struct termios of the ioctl ABI */
+static const IoctlDef ioctl_table[] = {
+    { 0x5401, IOARG_OUT, KERNEL_TERMIOS_SIZE },    /* TCGETS */
+    { 0x5402, IOARG_IN, KERNEL_TERMIOS_SIZE },     /* TCSETS */
+    { 0x5403, IOARG_IN, KERNEL_TERMIOS_SIZE },     /* TCSETSW */
+    { 0x5404, IOARG_IN, KERNEL_TERMIOS_SIZE },     /* TCSETSF */
+    { 0x5409, IOARG_VALUE, 0 },                    /* TCSBRK */
+    { 0x540A, IOARG_VALUE, 0 },                    /* TCXONC */
+    { 0x540B, IOARG_VALUE, 0 },                    /* TCFLSH */
+    { 0x540E, IOARG_VALUE, 0 },                    /* TIOCSCTTY */
+    { 0x540F, IOARG_OUT, sizeof(int) },            /* TIOCGPGRP */
+    { 0x5410, IOARG_IN, sizeof(int) },             /* TIOCSPGRP */
+    { 0x5413, IOARG_OUT, sizeof(struct winsize) }, /* TIOCGWINSZ */
+    { 0x5414, IOARG_IN, sizeof(struct winsize) },  /* TIOCSWINSZ */
+    { 0x541B, IOARG_OUT, sizeof(int) },            /* FIONREAD */
+    { 0x5421, IOARG_IN, sizeof(int) },             /* FIONBIO */
+    { 0x5422, IOARG_VALUE, 0 },                    /* TIOCNOTTY */
+    { 0x5429, IOARG_OUT, sizeof(int) },            /* TIOCGSID */
+    { 0x5450, IOARG_VALUE, 0 },                    /* FIONCLEX */
+    { 0x5451, IOARG_VALUE, 0 },                    /* FIOCLEX */
+    { 0x5452, IOARG_IN, sizeof(int) },             /* FIOASYNC */
+    { 0x80045430, IOARG_OUT, sizeof(int) },        /* TIOCGPTN */
+    { 0x40045431, IOARG_IN, sizeof(int) },         /* TIOCSPTLCK */
+};
+
+SYSCALL(ioctl)
+{
+    unsigned long request = (uint32_t)arg[1];
+    static const int verify[] = {
+        [IOARG_IN] = VERIFY_READ, [IOARG_OUT] = VERIFY_WRITE,
+    };
+
+    for (size_t i = 0; i < ARRAY_SIZE(ioctl_table); i++) {
+        const IoctlDef *d = &ioctl_table[i];
+
+        if (d->request != request) {
+            continue;
+        }
+        if (d->dir == IOARG_VALUE) {
+            return get_errno(ioctl(arg[0], request, (abi_ulong)arg[2]));
+        }
+        if (!access_ok(verify[d->dir], arg[2], d->size)) {
+            return -TARGET_EFAULT;
+        }
+        return get_errno(ioctl(arg[0], request, g2h(arg[2])));
+    }
+    qemu_log_mask(LOG_UNIMP, "Unsupported ioctl: cmd=0x%04lx\n", request);
+    return -TARGET_ENOTTY;
+}
+
+/* fcntl commands with a plain integer argument (or none). */
+static const int fcntl_value_cmds[] = {
+    0 /* F_DUPFD */, 1 /* F_GETFD */, 2 /* F_SETFD */, 3 /* F_GETFL */,
+    4 /* F_SETFL */, 8 /* F_SETOWN */, 9 /* F_GETOWN */, 10 /* F_SETSIG */,
+    11 /* F_GETSIG */, 1024 /* F_SETLEASE */, 1025 /* F_GETLEASE */,
+    1026 /* F_NOTIFY */, 1030 /* F_DUPFD_CLOEXEC */, 1031 /* F_SETPIPE_SZ */,
+    1032 /* F_GETPIPE_SZ */, 1033 /* F_ADD_SEALS */, 1034 /* F_GET_SEALS */,
+};
+
+/* Record locks: which host command, and whether the guest passes struct
+   flock64 (the i386 *LK64 commands, and OFD locks under fcntl64). */
+typedef struct FcntlLockCmd {
+    int cmd, host_cmd;
+    bool is64;
+    bool writes_back;        /* the GETLK forms return the conflicting lock */
+} FcntlLockCmd;
+
+static const FcntlLockCmd fcntl_lock_cmds[] = {
+    { 5, F_GETLK, false, true }, { 6, F_SETLK }, { 7, F_SETLKW },
+    { 12, F_GETLK, true, true }, { 13, F_SETLK, true }, { 14, F_SETLKW, true },
+    { 36, F_OFD_GETLK, true, true }, { 37, F_OFD_SETLK, true },
+    { 38, F_OFD_SETLKW, true },
+};
+
+/* fcntl64 (i386) takes the 64-bit lock commands; fcntl does not, except
+   on x86_64 where struct flock already has 64-bit offsets. */
+static abi_long do_fcntl(const abi_long *arg, bool allow64)
+{
+    int cmd = arg[1];
+
+    for (size_t i = 0; i < ARRAY_SIZE(fcntl_value_cmds); i++) {
+        if (fcntl_value_cmds[i] == cmd) {
+            return get_errno(fcntl(arg[0], cmd, (abi_ulong)arg[2]));
+        }
+    }
+    for (size_t i = 0; i < ARRAY_SIZE(fcntl_lock_cmds); i++) {
+        const FcntlLockCmd *c = &fcntl_lock_cmds[i];
+        const StructLayout *layout = c->is64 ? &flock64_layout : &flock_layout;
+        struct flock fl;
+        abi_long ret;
+
+        if (c->cmd != cmd) {
+            continue;
+        }
+        if (c->is64 && !allow64) {
+            return -TARGET_EINVAL;
+        }
+        if (struct_from_user(&fl, arg[2], layout)) {
+            return -TARGET_EFAULT;
+        }
+        ret = get_errno(fcntl(arg[0], c->host_cmd, &fl));
+        if (ret == 0 && c->writes_back && struct_to_user(arg[2], &fl, layout)) {
+            return -TARGET_EFAULT;
+        }
+        return ret;
+    }
+    return -TARGET_EINVAL;
+}
+
+SYSCALL(fcntl)
+{
+    return do_fcntl(arg, TARGET_ABI_BITS == 64);
+}
+
+SYSCALL(fcntl64)
+{
+    return do_fcntl(arg, true);
+}
+
+SYSCALL(dup)
+{
+    return get_errno(dup(arg[0]));
+}
+
+SYSCALL(dup2)
+{
+    return get_errno(dup2(arg[0], arg[1]));
+}
+
+SYSCALL(dup3)
+{
+    return get_errno(dup3(arg[0], arg[1], arg[2]));
+}
+
+static abi_long do_pipe2(abi_ulong gfds, int flags)
+{
+    int fds[2];
+    abi_long ret;
+
+    if (!access_ok(VERIFY_WRITE, gfds, sizeof(fds))) {
+        return -TARGET_EFAULT;
+    }
+    ret = get_errno(pipe2(fds, flags));
+    if (ret == 0) {
+        memcpy(g2h(gfds), fds, sizeof(fds));
+    }
+    return ret;
+}
+
+SYSCALL(pipe)
+{
+    return do_pipe2(arg[0], 0);
+}
+
+SYSCALL(pipe2)
+{
+    return do_pipe2(arg[0], arg[1]);
+}
+
+SYSCALL(poll)
+{
+    void *fds = lock_user(VERIFY_WRITE, arg[0], arg[1] * sizeof(struct pollfd), 0);
+
+    return fds ? get_errno(poll(fds, arg[1], arg[2])) : -TARGET_EFAULT;
+}
+
+/* A wait that may swap in a guest signal mask: sigset 0 means none. */
+static bool begin_masked_wait(CPUArchState *env, abi_ulong gset, abi_ulong size,
+                              abi_long *err)
+{
+    sigset_t set;
+
+    *err = 0;
+    if (!gset) {
+        return true;
+    }
+    *err = target_sigset_from_user(&set, gset, size);
+    if (*err) {
+        return false;
+    }
+    if (!sigmask_begin_wait(env, &set)) {
+        *err = -TARGET_EINTR;
+        return false;
+    }
+    return true;
+}
+
+static abi_long end_masked_wait(CPUArchState *env, abi_ulong gset, abi_long ret)
+{
+    if (gset) {
+        sigmask_end_wait(env, ret);
+    }
+    return ret;
+}
+
+/* ppoll and ppoll_time64 differ in the timespec layout. */
+static abi_long do_ppoll(CPUArchState *env, const abi_long *arg,
+                         const StructLayout *ts_layout)
+{
+    struct timespec ts, *pts = NULL;
+    struct pollfd *fds;
+    abi_long err;
+
+    fds = lock_user(VERIFY_WRITE, arg[0], arg[1] * sizeof(struct pollfd), 0);
+    if (!fds) {
+        return -TARGET_EFAULT;
+    }
+    if (arg[2]) {
+        pts = &ts;
+        if (struct_from_user(&ts, arg[2], ts_layout)) {
+            return -TARGET_EFAULT;
+        }
+    }
+    if (!begin_masked_wait(env, arg[3], arg[4], &err)) {
+        return err;
+    }
+    return end_masked_wait(env, arg[3], get_errno(ppoll(fds, arg[1], pts, NULL)));
+}
+
+SYSCALL(ppoll)
+{
+    return do_ppoll(env, arg, &timespec_layout);
+}
+
+SYSCALL(ppoll_time64)
+{
+    return do_ppoll(env, arg, &timespec64_layout);
+}
+
+/* The guest's fd_set is an array of guest longs: the same bits in the same
+   bytes as the host's, only rounded to a different length. */
+static abi_long fdset_from_user(fd_set *set, abi_ulong gaddr, int nfds)
+{
+    size_t bytes = QEMU_ALIGN_UP(nfds, TARGET_ABI_BITS) / 8;
+
+    FD_ZERO(set);
+    return gaddr ? copy_from_user(set, gaddr, bytes) : 0;
+}
+
+static abi_long fdset_to_user(abi_ulong gaddr, const fd_set *set, int nfds)
+{
+    size_t bytes = QEMU_ALIGN_UP(nfds, TARGET_ABI_BITS) / 8;
+
+    return gaddr ? copy_to_user(gaddr, set, bytes) : 0;
+}
+
+/*
+ * select and pselect6: the timeout is a timeval (select) or a timespec
+ * (pselect6) in the guest layout tlayout.
+ */
+static abi_long do_select(CPUArchState *env, int nfds, const abi_ulong *gsets,
+                          abi_ulong gtimeout, const StructLayout *tlayout,
+                          bool is_pselect, abi_ulong gmask, abi_ulong masksize)
+{
+    fd_set sets[3];
+    struct timespec ts;
+    struct timeval tv;
+    void *timeout = is_pselect ? (void *)&ts : (void *)&tv;
+    abi_long ret, err;
+
+    if (nfds < 0 || nfds > FD_SETSIZE) {
+        return -TARGET_EINVAL;
+    }
+    for (int i = 0; i < 3; i++) {
+        if (fdset_from_user(&sets[i], gsets[i], nfds)) {
+            return -TARGET_EFAULT;
+        }
+    }
+    if (!gtimeout) {
+        timeout = NULL;
+    } else if (struct_from_user(timeout, gtimeout, tlayout)) {
+        return -TARGET_EFAULT;
+    }
+    if (!begin_masked_wait(env, gmask, masksize, &err)) {
+        return err;
+    }
+    ret = is_pselect ? get_errno(pselect(nfds, gsets[0] ? &sets[0] : NULL,
+                                         gsets[1] ? &sets[1] : NULL,
+                                         gsets[2] ? &sets[2] : NULL,
+                                         timeout, NULL))
+                     : get_errno(select(nfds, gsets[0] ? &sets[0] : NULL,
+                                        gsets[1] ? &sets[1] : NULL,
+                                        gsets[2] ? &sets[2] : NULL, timeout));
+    ret = end_masked_wait(env, gmask, ret);
+    if (ret < 0) {
+        return ret;
+    }
+    for (int i = 0; i < 3; i++) {
+        if (fdset_to_user(gsets[i], &sets[i], nfds)) {
+            return -TARGET_EFAULT;
+        }
+    }
+    /* select reports the time left; pselect6's kernel entry does too */
+    if (gtimeout && struct_to_user(gtimeout, timeout, tlayout)) {
+        return -TARGET_EFAULT;
+    }
+    return ret;
+}
+
+abi_long do_select_args(CPUArchState *env, const abi_long *arg)
+{
+    const abi_ulong sets[3] = { arg[1], arg[2], arg[3] };
+
+    return do_select(env, arg[0], sets, arg[4], &timeval_layout, false, 0, 0);
+}
+
+SYSCALL(select)
+{
+    return do_select_args(env, arg);
+}
+
+/* pselect6's sixth argument points to { sigset pointer, sigset size }. */
+static abi_long do_pselect6(CPUArchState *env, const abi_long *arg,
+                            const StructLayout *ts_layout)
+{
+    const abi_ulong sets[3] = { arg[1], arg[2], arg[3] };
+    abi_ulong mask[2] = { 0, 0 };
+
+    if (arg[5] && copy_from_user(mask, arg[5], sizeof(mask))) {
+        return -TARGET_EFAULT;
+    }
+    return do_select(env, arg[0], sets, arg[4], ts_layout, true, mask[0], mask[1]);
+}
+
+SYSCALL(pselect6)
+{
+    return do_pselect6(env, arg, &timespec_layout);
+}
+
+SYSCALL(pselect6_time64)
+{
+    return do_pselect6(env, arg, &timespec64_layout);
+}
+
+SYSCALL(epoll_create)
+{
+    return get_errno(epoll_create(arg[0]));
+}
+
+SYSCALL(epoll_create1)
+{
+    return get_errno(epoll_create1(arg[0]));
+}
+
+/* struct epoll_event is packed (12 bytes) for both guests and the host. */
+SYSCALL(epoll_ctl)
+{
+    void *ev = NULL;
+
+    if (arg[3] && !(ev = lock_user(VERIFY_READ, arg[3],
+                                   sizeof(struct epoll_event), 1))) {
+        return -TARGET_EFAULT;
+    }
+    return get_errno(epoll_ctl(arg[0], arg[1], arg[2], ev));
+}
+
+static abi_long do_epoll_wait(CPUArchState *env, const abi_long *arg,
+                              abi_ulong gmask, abi_ulong masksize)
+{
+    void *events;
+    abi_long err;
+
+    if ((int)arg[2] <= 0) {
+        return -TARGET_EINVAL;
+    }
+    events = lock_user(VERIFY_WRITE, arg[1],
+                       (abi_ulong)arg[2] * sizeof(struct epoll_event), 0);
+    if (!events) {
+        return -TARGET_EFAULT;
+    }
+    if (!begin_masked_wait(env, gmask, masksize, &err)) {
+        return err;
+    }
+    return end_masked_wait(env, gmask,
+                           get_errno(epoll_wait(arg[0], events, arg[2], arg[3])));
+}
+
+SYSCALL(epoll_wait)
+{
+    return do_epoll_wait(env, arg, 0, 0);
+}
+
+SYSCALL(epoll_pwait)
+{
+    return do_epoll_wait(env, arg, arg[4], arg[5]);
+}
+
+SYSCALL(eventfd)
+{
+    return get_errno(eventfd(arg[0], 0));
+}
+
+SYSCALL(eventfd2)
+{
+    return get_errno(eventfd(arg[0], arg[1]));
+}
+
+const SyscallImpl syscalls_fd[] = {
+    { "ioctl", sys_ioctl, "dxx" },
+    { "fcntl", sys_fcntl, "ddx" },
+    { "fcntl64", sys_fcntl64, "ddx" },
+    { "dup", sys_dup, "d" },
+    { "dup2", sys_dup2, "dd" },
+    { "dup3", sys_dup3, "ddx" },
+    { "pipe", sys_pipe, "x" },
+    { "pipe2", sys_pipe2, "xx" },
+    { "poll", sys_poll, "xdd", SC_EINTR_IF_HANDLED },
+    { "ppoll", sys_ppoll, "xdxxu", SC_EINTR_IF_HANDLED },
+    { "ppoll_time64", sys_ppoll_time64, "xdxxu", SC_EINTR_IF_HANDLED },
+    { "select", sys_select, "dxxxx", SC_EINTR_IF_HANDLED },
+    { "_newselect", sys_select, "dxxxx", SC_EINTR_IF_HANDLED },
+    { "pselect6", sys_pselect6, "dxxxxx", SC_EINTR_IF_HANDLED },
+    { "pselect6_time64", sys_pselect6_time64, "dxxxxx", SC_EINTR_IF_HANDLED },
+    { "epoll_create", sys_epoll_create, "d" },
+    { "epoll_create1", sys_epoll_create1, "x" },
+    { "epoll_ctl", sys_epoll_ctl, "dddx" },
+    { "epoll_wait", sys_epoll_wait, "dxdd", SC_EINTR_IF_HANDLED },
+    { "epoll_pwait", sys_epoll_pwait, "dxddxu", SC_EINTR_IF_HANDLED },
+    { "eventfd", sys_eventfd, "u" },
+    { "eventfd2", sys_eventfd2, "ux" },
+    { NULL }
+};

@@ -1,0 +1,472 @@
+/*
+ * syscall_file.c: syscalls on files and paths whose arguments the host
+ * takes as they are (x86 guests share the host's flags and, for these
+ * calls, its structure layouts): I/O, names, directories, permissions.
+ * The calls whose structures differ on i386 live in <arch>/syscall_arch.c.
+ */
+#include "qemu/osdep.h"
+#include <fcntl.h>
+#include <sys/syscall.h>
+#include <sys/stat.h>
+#include <sys/uio.h>
+#include <sys/sendfile.h>
+#include <sys/mman.h>
+#include "syscall_impl.h"
+
+/* /proc/self/exe must name the guest program, not the emulator. */
+static bool is_proc_self_exe(const char *path)
+{
+    char own[64];
+
+    snprintf(own, sizeof(own), "/proc/%d/exe", getpid());
+    return strcmp(path, "/proc/self/exe") == 0 || strcmp(path, own) == 0;
+}
+
+static const char *host_path(const char *path)
+{
+    return is_proc_self_exe(path) ? guest_exe_path() : path;
+}
+
+SYSCALL(read)
+{
+    void *p = lock_user(VERIFY_WRITE, arg[1], arg[2], 0);
+
+    return p ? get_errno(read(arg[0], p, (abi_ulong)arg[2])) : -TARGET_EFAULT;
+}
+
+SYSCALL(write)
+{
+    void *p = lock_user(VERIFY_READ, arg[1], arg[2], 1);
+
+    return p ? get_errno(write(arg[0], p, (abi_ulong)arg[2])) : -TARGET_EFAULT;
+}
+
+SYSCALL(pread64)
+{
+    void *p = lock_user(VERIFY_WRITE, arg[1], arg[2], 0);
+    off_t off = target_offset64(arg[3], arg[4]);
+
+    return p ? get_errno(pread(arg[0], p, (abi_ulong)arg[2], off)) : -TARGET_EFAULT;
+}
+
+SYSCALL(pwrite64)
+{
+    void *p = lock_user(VERIFY_READ, arg[1], arg[2], 1);
+    off_t off = target_offset64(arg[3], arg[4]);
+
+    return p ? get_errno(pwrite(arg[0], p, (abi_ulong)arg[2], off)) : -TARGET_EFAULT;
+}
+
+static abi_long do_iov(const abi_long *arg, bool is_write)
+{
+    abi_long err;
+    struct iovec *vec = lock_iovec(is_write ? VERIFY_READ : VERIFY_WRITE,
+                                   arg[1], arg[2], &err);
+    abi_long ret;
+
+    if (!vec) {
+        return err;
+    }
+    ret = get_errno(is_write ? writev(arg[0], vec, arg[2])
+                             : readv(arg[0], vec, arg[2]));
+    free(vec);
+    return ret;
+}
+
+SYSCALL(readv)
+{
+    return do_iov(arg, false);
+}
+
+SYSCALL(writev)
+{
+    return do_iov(arg, true);
+}
+
+static abi_long do_openat(int dirfd, abi_ulong gpath, int flags, mode_t mode)
+{
+    LOCK_PATH(path, gpath);
+    return get_errno(syscall(SYS_openat, dirfd, host_path(path), flags, mode));
+}
+
+SYSCALL(open)
+{
+    return do_openat(AT_FDCWD, arg[0], arg[1], arg[2]);
+}
+
+SYSCALL(openat)
+{
+    return do_openat(arg[0], arg[1], arg[2], arg[3]);
+}
+
+SYSCALL(creat)
+{
+    return do_openat(AT_FDCWD, arg[0], O_CREAT | O_WRONLY | O_TRUNC, arg[1]);
+}
+
+SYSCALL(close)
+{
+    return get_errno(close(arg[0]));
+}
+
+SYSCALL(lseek)
+{
+    /* the offset is a signed long of the guest */
+    return get_errno(lseek(arg[0], (abi_long)arg[1], arg[2]));
+}
+
+SYSCALL(statx)
+{
+    const char *path = lock_user_string(arg[1]);
+
+    if (!path || !access_ok(VERIFY_WRITE, arg[4], 256)) {
+        return -TARGET_EFAULT;
+    }
+    return get_errno(syscall(SYS_statx, (int)arg[0], path, (int)arg[2],
+                             (unsigned)arg[3], g2h(arg[4])));
+}
+
+SYSCALL(access)
+{
+    LOCK_PATH(path, arg[0]);
+    return get_errno(syscall(SYS_faccessat, AT_FDCWD, path, (int)arg[1]));
+}
+
+SYSCALL(faccessat)
+{
+    LOCK_PATH(path, arg[1]);
+    return get_errno(syscall(SYS_faccessat, (int)arg[0], path, (int)arg[2]));
+}
+
+SYSCALL(faccessat2)
+{
+    LOCK_PATH(path, arg[1]);
+    return get_errno(syscall(SYS_faccessat2, (int)arg[0], path, (int)arg[2],
+                             (int)arg[3]));
+}
+
+SYSCALL(getcwd)
+{
+    void *p = lock_user(VERIFY_WRITE, arg[0], arg[1], 0);
+
+    return p ? get_errno(syscall(SYS_getcwd, p, (abi_ulong)arg[1])) : -TARGET_EFAULT;
+}
+
+SYSCALL(chdir)
+{
+    LOCK_PATH(path, arg[0]);
+    return get_errno(chdir(path));
+}
+
+SYSCALL(fchdir)
+{
+    return get_errno(fchdir(arg[0]));
+}
+
+SYSCALL(mkdir)
+{
+    LOCK_PATH(path, arg[0]);
+    return get_errno(mkdir(path, arg[1]));
+}
+
+SYSCALL(mkdirat)
+{
+    LOCK_PATH(path, arg[1]);
+    return get_errno(mkdirat(arg[0], path, arg[2]));
+}
+
+SYSCALL(rmdir)
+{
+    LOCK_PATH(path, arg[0]);
+    return get_errno(rmdir(path));
+}
+
+SYSCALL(unlink)
+{
+    LOCK_PATH(path, arg[0]);
+    return get_errno(unlink(path));
+}
+
+SYSCALL(unlinkat)
+{
+    LOCK_PATH(path, arg[1]);
+    return get_errno(unlinkat(arg[0], path, arg[2]));
+}
+
+static abi_long do_two_paths(long host_nr, int fd1, abi_ulong gp1, int fd2,
+                             abi_ulong gp2, int flags)
+{
+    LOCK_PATH(p1, gp1);
+    LOCK_PATH(p2, gp2);
+    return get_errno(syscall(host_nr, fd1, p1, fd2, p2, flags));
+}
+
+SYSCALL(rename)
+{
+    return do_two_paths(SYS_renameat2, AT_FDCWD, arg[0], AT_FDCWD, arg[1], 0);
+}
+
+SYSCALL(renameat)
+{
+    return do_two_paths(SYS_renameat2, arg[0], arg[1], arg[2], arg[3], 0);
+}
+
+SYSCALL(renameat2)
+{
+    return do_two_paths(SYS_renameat2, arg[0], arg[1], arg[2], arg[3], arg[4]);
+}
+
+SYSCALL(link)
+{
+    return do_two_paths(SYS_linkat, AT_FDCWD, arg[0], AT_FDCWD, arg[1], 0);
+}
+
+SYSCALL(linkat)
+{
+    return do_two_paths(SYS_linkat, arg[0], arg[1], arg[2], arg[3], arg[4]);
+}
+
+SYSCALL(symlink)
+{
+    LOCK_PATH(target, arg[0]);
+    LOCK_PATH(path, arg[1]);
+    return get_errno(symlink(target, path));
+}
+
+SYSCALL(symlinkat)
+{
+    LOCK_PATH(target, arg[0]);
+    LOCK_PATH(path, arg[2]);
+    return get_errno(symlinkat(target, arg[1], path));
+}
+
+static abi_long do_readlinkat(int dirfd, abi_ulong gpath, abi_ulong gbuf,
+                              abi_long size)
+{
+    char *buf;
+
+    LOCK_PATH(path, gpath);
+    if (size <= 0) {
+        return -TARGET_EINVAL;
+    }
+    buf = lock_user(VERIFY_WRITE, gbuf, size, 0);
+    if (!buf) {
+        return -TARGET_EFAULT;
+    }
+    if (is_proc_self_exe(path)) {
+        const char *exe = guest_exe_path();
+        size_t len = MIN(strlen(exe), (size_t)size);
+
+        memcpy(buf, exe, len);      /* readlink does not NUL-terminate */
+        return len;
+    }
+    return get_errno(readlinkat(dirfd, path, buf, size));
+}
+
+SYSCALL(readlink)
+{
+    return do_readlinkat(AT_FDCWD, arg[0], arg[1], arg[2]);
+}
+
+SYSCALL(readlinkat)
+{
+    return do_readlinkat(arg[0], arg[1], arg[2], arg[3]);
+}
+
+SYSCALL(getdents64)
+{
+    void *p = lock_user(VERIFY_WRITE, arg[1], arg[2], 0);
+
+    return p ? get_errno(syscall(SYS_getdents64, (int)arg[0], p,
+                                 (unsigned)arg[2])) : -TARGET_EFAULT;
+}
+
+SYSCALL(chmod)
+{
+    LOCK_PATH(path, arg[0]);
+    return get_errno(chmod(path, arg[1]));
+}
+
+SYSCALL(fchmod)
+{
+    return get_errno(fchmod(arg[0], arg[1]));
+}
+
+SYSCALL(fchmodat)
+{
+    LOCK_PATH(path, arg[1]);
+    return get_errno(syscall(SYS_fchmodat, (int)arg[0], path, (mode_t)arg[2]));
+}
+
+/* 32-bit ids; i386's 16-bit chown/lchown/fchown are in i386/syscall_arch.c. */
+SYSCALL(chown)
+{
+    LOCK_PATH(path, arg[0]);
+    return get_errno(chown(path, arg[1], arg[2]));
+}
+
+SYSCALL(lchown)
+{
+    LOCK_PATH(path, arg[0]);
+    return get_errno(lchown(path, arg[1], arg[2]));
+}
+
+SYSCALL(fchown)
+{
+    return get_errno(fchown(arg[0], arg[1], arg[2]));
+}
+
+SYSCALL(fchownat)
+{
+    LOCK_PATH(path, arg[1]);
+    return get_errno(fchownat(arg[0], path, arg[2], arg[3], arg[4]));
+}
+
+SYSCALL(umask)
+{
+    return umask(arg[0]);
+}
+
+SYSCALL(sync)
+{
+    sync();
+    return 0;
+}
+
+SYSCALL(syncfs)
+{
+    return get_errno(syncfs(arg[0]));
+}
+
+SYSCALL(fsync)
+{
+    return get_errno(fsync(arg[0]));
+}
+
+SYSCALL(fdatasync)
+{
+    return get_errno(fdatasync(arg[0]));
+}
+
+SYSCALL(truncate)
+{
+    LOCK_PATH(path, arg[0]);
+    return get_errno(truncate(path, (abi_long)arg[1]));
+}
+
+SYSCALL(ftruncate)
+{
+    return get_errno(ftruncate(arg[0], (abi_long)arg[1]));
+}
+
+SYSCALL(utimensat)
+{
+    struct timespec ts[2];
+    const char *path = NULL;
+
+    if (arg[1] && !(path = lock_user_string(arg[1]))) {
+        return -TARGET_EFAULT;
+    }
+    if (arg[2] && struct_array_from_user(ts, arg[2], 2, &timespec_layout)) {
+        return -TARGET_EFAULT;
+    }
+    return get_errno(syscall(SYS_utimensat, (int)arg[0], path,
+                             arg[2] ? ts : NULL, (int)arg[3]));
+}
+
+SYSCALL(memfd_create)
+{
+    LOCK_PATH(name, arg[0]);
+    return get_errno(memfd_create(name, arg[1]));
+}
+
+/* The offset pointer is to a guest long (sendfile) or a 64-bit value
+   (sendfile64); size is its width. */
+static abi_long do_sendfile(const abi_long *arg, size_t size)
+{
+    off_t off = 0;
+    abi_long ret;
+
+    if (arg[2]) {
+        int64_t v = 0;
+
+        if (copy_from_user(&v, arg[2], size)) {
+            return -TARGET_EFAULT;
+        }
+        off = size == 4 ? (int32_t)v : v;
+    }
+    ret = get_errno(sendfile(arg[0], arg[1], arg[2] ? &off : NULL,
+                             (abi_ulong)arg[3]));
+    if (ret >= 0 && arg[2] && copy_to_user(arg[2], &off, size)) {
+        return -TARGET_EFAULT;
+    }
+    return ret;
+}
+
+SYSCALL(sendfile)
+{
+    return do_sendfile(arg, sizeof(abi_long));
+}
+
+SYSCALL(sendfile64)
+{
+    return do_sendfile(arg, 8);
+}
+
+const SyscallImpl syscalls_file[] = {
+    { "read", sys_read, "dxu" },
+    { "write", sys_write, "dxu" },
+    { "pread64", sys_pread64, "dxuuu" },
+    { "pwrite64", sys_pwrite64, "dxuuu" },
+    { "readv", sys_readv, "dxd" },
+    { "writev", sys_writev, "dxd" },
+    { "open", sys_open, "sOo" },
+    { "openat", sys_openat, "fsOo" },
+    { "creat", sys_creat, "so" },
+    { "close", sys_close, "d" },
+    { "lseek", sys_lseek, "dld" },
+    { "statx", sys_statx, "fsxxx" },
+    { "access", sys_access, "so" },
+    { "faccessat", sys_faccessat, "fso" },
+    { "faccessat2", sys_faccessat2, "fsox" },
+    { "getcwd", sys_getcwd, "xu" },
+    { "chdir", sys_chdir, "s" },
+    { "fchdir", sys_fchdir, "d" },
+    { "mkdir", sys_mkdir, "so" },
+    { "mkdirat", sys_mkdirat, "fso" },
+    { "rmdir", sys_rmdir, "s" },
+    { "unlink", sys_unlink, "s" },
+    { "unlinkat", sys_unlinkat, "fsx" },
+    { "rename", sys_rename, "ss" },
+    { "renameat", sys_renameat, "fsfs" },
+    { "renameat2", sys_renameat2, "fsfsx" },
+    { "link", sys_link, "ss" },
+    { "linkat", sys_linkat, "fsfsx" },
+    { "symlink", sys_symlink, "ss" },
+    { "symlinkat", sys_symlinkat, "sfs" },
+    { "readlink", sys_readlink, "sxu" },
+    { "readlinkat", sys_readlinkat, "fsxu" },
+    { "getdents64", sys_getdents64, "dxu" },
+    { "chmod", sys_chmod, "so" },
+    { "fchmod", sys_fchmod, "do" },
+    { "fchmodat", sys_fchmodat, "fso" },
+    { "chown", sys_chown, "sdd" },
+    { "lchown", sys_lchown, "sdd" },
+    { "fchown", sys_fchown, "ddd" },
+    { "chown32", sys_chown, "sdd" },
+    { "lchown32", sys_lchown, "sdd" },
+    { "fchown32", sys_fchown, "ddd" },
+    { "fchownat", sys_fchownat, "fsddx" },
+    { "umask", sys_umask, "o" },
+    { "sync", sys_sync, "" },
+    { "syncfs", sys_syncfs, "d" },
+    { "fsync", sys_fsync, "d" },
+    { "fdatasync", sys_fdatasync, "d" },
+    { "truncate", sys_truncate, "sl" },
+    { "ftruncate", sys_ftruncate, "dl" },
+    { "utimensat", sys_utimensat, "fsxx" },
+    { "memfd_create", sys_memfd_create, "sx" },
+    { "sendfile", sys_sendfile, "ddxu" },
+    { "sendfile64", sys_sendfile64, "ddxu" },
+    { NULL }
+};

@@ -1,0 +1,174 @@
+/*
+ * syscall_impl.h: the inside of the syscall layer.  syscall.c dispatches
+ * through one table per guest, built at start-up by joining the guest's
+ * numbering (<arch>/syscall_nr.h) with the implementations, which each
+ * topic file (syscall_file.c, syscall_mem.c, ...) and the arch file
+ * (<arch>/syscall_arch.c) list in a slice keyed by syscall name.
+ * docs/devel/linux-user.md explains how to add a syscall.
+ */
+#ifndef LINUX_USER_SYSCALL_IMPL_H
+#define LINUX_USER_SYSCALL_IMPL_H
+
+#include "qemu.h"
+
+/* TARGET_NR_<name> for every syscall of this guest. */
+enum {
+#define SYSCALL_NR(nr, name) TARGET_NR_##name = nr,
+#include "syscall_nr.h"
+#undef SYSCALL_NR
+};
+
+/* A handler gets the six raw argument registers. */
+typedef abi_long SyscallFn(CPUArchState *env, const abi_long *arg);
+/* Define the handler of syscall name (table entry: { "name", sys_name, ... }). */
+#define SYSCALL(name) \
+    static abi_long sys_##name(CPUArchState *env, const abi_long *arg)
+
+/*
+ * args: how -strace prints the arguments, one letter each (see strace.c):
+ *   d int, l long, u unsigned long, x pointer/hex, s string, o octal mode,
+ *   f dirfd (AT_FDCWD), O open flags, P mmap prot, M mmap flags, S signal;
+ *   x prints 0 as NULL.
+ * An optional "=x" suffix prints the result in hex, "=!" prints no result.
+ */
+typedef struct SyscallImpl {
+    const char *name;
+    SyscallFn *fn;
+    const char *args;
+    unsigned flags;
+} SyscallImpl;
+
+/* Interrupted by a signal: return EINTR if a guest handler runs, restart
+   otherwise (the kernel's ERESTARTNOHAND: poll, select, pause, sleeps).
+   Calls without it restart when the handler has SA_RESTART. */
+#define SC_EINTR_IF_HANDLED 1
+
+/* The slices, each ended by an entry with a NULL name. */
+extern const SyscallImpl syscalls_file[];
+extern const SyscallImpl syscalls_fd[];
+extern const SyscallImpl syscalls_mem[];
+extern const SyscallImpl syscalls_proc[];
+extern const SyscallImpl syscalls_time[];
+extern const SyscallImpl syscalls_signal[];
+extern const SyscallImpl syscalls_thread_area[];
+extern const SyscallImpl syscalls_arch[];   /* <arch>/syscall_arch.c */
+
+/* The implementation of syscall num, or NULL. */
+const SyscallImpl *syscall_impl(int num);
+
+/* Host result to guest result: -1/errno becomes -errno. */
+static inline abi_long get_errno(long ret)
+{
+    return ret == -1 ? -errno : ret;
+}
+
+/* The 64-bit value an i386 guest passes in a register pair (low first). */
+static inline uint64_t target_offset64(abi_ulong lo, abi_ulong hi)
+{
+#ifdef TARGET_X86_64
+    (void)hi;
+    return lo;
+#else
+    return (uint64_t)hi << 32 | lo;
+#endif
+}
+
+/*
+ * Structure conversion: a StructLayout lists the fields a host structure
+ * and its guest counterpart share; integer fields of any width are copied
+ * with sign or zero extension.  On x86_64 guests most layouts are the
+ * identity, on i386 they narrow longs and pointers.
+ */
+typedef struct StructField {
+    uint16_t host_off, target_off;
+    uint8_t host_size, target_size;
+    bool is_signed;
+} StructField;
+
+typedef struct StructLayout {
+    size_t host_size, target_size;
+    size_t nfields;
+    const StructField *fields;
+} StructLayout;
+
+#define STRUCT_FIELD2(htype, hfield, ttype, tfield)                        \
+    { offsetof(htype, hfield), offsetof(ttype, tfield),                    \
+      sizeof(((htype *)0)->hfield), sizeof(((ttype *)0)->tfield),          \
+      (__typeof__(((htype *)0)->hfield))-1 < (__typeof__(((htype *)0)->hfield))1 }
+#define STRUCT_FIELD(htype, ttype, field) STRUCT_FIELD2(htype, field, ttype, field)
+#define DEFINE_STRUCT_LAYOUT(var, htype, ttype, ...)                       \
+    static const StructField var##_fields[] = { __VA_ARGS__ };             \
+    const StructLayout var = { sizeof(htype), sizeof(ttype),               \
+                               ARRAY_SIZE(var##_fields), var##_fields }
+
+abi_long struct_to_user(abi_ulong gaddr, const void *host, const StructLayout *l);
+abi_long struct_from_user(void *host, abi_ulong gaddr, const StructLayout *l);
+/* Convert an array of n structures. */
+abi_long struct_array_to_user(abi_ulong gaddr, const void *host, size_t n,
+                              const StructLayout *l);
+abi_long struct_array_from_user(void *host, abi_ulong gaddr, size_t n,
+                                const StructLayout *l);
+
+/* Layouts of the common structures (target_structs.c). */
+extern const StructLayout timespec_layout;     /* struct timespec */
+extern const StructLayout timespec64_layout;   /* __kernel_timespec (time64) */
+extern const StructLayout timeval_layout;      /* struct timeval */
+extern const StructLayout itimerval_layout;
+extern const StructLayout tms_layout;
+extern const StructLayout rusage_layout;
+extern const StructLayout iovec_layout;
+extern const StructLayout flock_layout;        /* struct flock, abi_long offsets */
+extern const StructLayout flock64_layout;      /* struct flock, 64-bit offsets */
+
+/* Optional struct (NULL guest pointer means "none"): converts into *host
+   and returns host, or returns NULL; *err is set on a bad pointer. */
+void *struct_from_user_opt(void *host, abi_ulong gaddr, const StructLayout *l,
+                           abi_long *err);
+
+/* Guest iovec array to host iovecs; NULL and *err set on failure.  The
+   result is malloc'ed.  type is VERIFY_READ for writes, VERIFY_WRITE for
+   reads. */
+struct iovec *lock_iovec(int type, abi_ulong target_iov, int count, abi_long *err);
+
+/* Guest path argument: the string, or NULL (the handler returns -EFAULT). */
+#define LOCK_PATH(var, gaddr)                                    \
+    const char *var = lock_user_string(gaddr);                   \
+    if (!var) {                                                  \
+        return -TARGET_EFAULT;                                   \
+    }
+
+/* A guest sigset_t at gaddr (size bytes, must be 8) as a host set. */
+abi_long target_sigset_from_user(sigset_t *host, abi_ulong gaddr, abi_ulong size);
+
+/*
+ * ppoll, pselect6, epoll_pwait and rt_sigsuspend wait with the guest's
+ * blocked set replaced by mask (signal.c).  begin returns false when a
+ * signal the new mask lets through is already pending: the caller returns
+ * -EINTR without waiting.  end puts the old set back, except when the wait
+ * was interrupted: then it comes back after the signal's handler ran, as
+ * the kernel does.
+ */
+bool sigmask_begin_wait(CPUArchState *env, const sigset_t *mask);
+void sigmask_end_wait(CPUArchState *env, abi_long ret);
+
+/* thread_area.c: set_thread_area on a guest struct user_desc (also the TLS
+   of clone(CLONE_SETTLS) on i386). */
+abi_long do_set_thread_area(CPUArchState *env, abi_ulong ptr);
+
+/* signal.c: a host siginfo in the guest's layout. */
+void host_to_target_siginfo(target_siginfo_t *tinfo, const siginfo_t *info);
+/* signal.c: a forked child starts with no pending signals. */
+void signal_fork_child(CPUArchState *env);
+
+/* signal.c: rt_sigsuspend/pause (always -EINTR) and rt_sigpending. */
+abi_long do_sigsuspend(CPUArchState *env, const sigset_t *mask);
+abi_long do_rt_sigpending(CPUArchState *env, abi_ulong gset, abi_ulong size);
+
+/* select with its five arguments in arg[0..4] (i386's old select passes
+   them in a block in memory). */
+abi_long do_select_args(CPUArchState *env, const abi_long *arg);
+
+/* The absolute path of the guest executable, for /proc/self/exe. */
+const char *guest_exe_path(void);
+
+#endif

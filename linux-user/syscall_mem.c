@@ -1,0 +1,162 @@
+/*
+ * syscall_mem.c: the guest's address-space syscalls.  mmap.c does the real
+ * work at 4 KiB over H host pages; this file keeps the brk area (grown with
+ * anonymous fixed mappings, never shrunk below its start) and gives
+ * madvise(MADV_DONTNEED) its Linux meaning of zeroing private anonymous
+ * pages.
+ */
+#include "qemu/osdep.h"
+#include <sys/mman.h>
+#include "syscall_impl.h"
+
+static abi_ulong brk_start;     /* the initial break: never go below it */
+static abi_ulong brk_cur;       /* the guest's current break */
+static abi_ulong brk_mapped;    /* end of the pages mapped for the heap */
+
+abi_long target_brk_init(abi_ulong brk)
+{
+    brk_start = brk_cur = brk;
+    brk_mapped = TARGET_PAGE_ALIGN(brk);
+    /* the loader may have mapped the bss beyond the break already */
+    while (page_get_flags(brk_mapped) & PAGE_VALID) {
+        brk_mapped += TARGET_PAGE_SIZE;
+    }
+    return 0;
+}
+
+static bool range_unmapped(abi_ulong start, abi_ulong end)
+{
+    for (abi_ulong a = start; a < end; a += TARGET_PAGE_SIZE) {
+        if (page_get_flags(a) & PAGE_VALID) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Like Linux: the new break, or the unchanged one on any failure. */
+static abi_ulong do_brk(abi_ulong new_brk)
+{
+    abi_ulong new_mapped;
+
+    if (new_brk < brk_start) {
+        return brk_cur;
+    }
+    if (new_brk <= brk_mapped) {
+        /* memory given back and taken again must read as zeros */
+        if (new_brk > brk_cur) {
+            memset(g2h(brk_cur), 0, new_brk - brk_cur);
+        }
+        brk_cur = new_brk;
+        return brk_cur;
+    }
+    new_mapped = TARGET_PAGE_ALIGN(new_brk);
+    if (new_mapped < new_brk || !range_unmapped(brk_mapped, new_mapped)) {
+        return brk_cur;
+    }
+    if (target_mmap(brk_mapped, new_mapped - brk_mapped, PROT_READ | PROT_WRITE,
+                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) != brk_mapped) {
+        return brk_cur;
+    }
+    if (brk_mapped > brk_cur) {
+        memset(g2h(brk_cur), 0, brk_mapped - brk_cur);
+    }
+    brk_mapped = new_mapped;
+    brk_cur = new_brk;
+    return brk_cur;
+}
+
+SYSCALL(brk)
+{
+    return do_brk(arg[0]);
+}
+
+/* The x86_64 mmap; i386's old mmap passes a block (i386/syscall_arch.c). */
+SYSCALL(mmap)
+{
+    return target_mmap(arg[0], arg[1], arg[2], arg[3], arg[4], (abi_long)arg[5]);
+}
+
+SYSCALL(mmap2)
+{
+    return target_mmap(arg[0], arg[1], arg[2], arg[3], arg[4],
+                       (off_t)(abi_ulong)arg[5] * 4096);
+}
+
+SYSCALL(munmap)
+{
+    return target_munmap(arg[0], arg[1]);
+}
+
+SYSCALL(mprotect)
+{
+    return target_mprotect(arg[0], arg[1], arg[2]);
+}
+
+SYSCALL(mremap)
+{
+    return target_mremap(arg[0], arg[1], arg[2], arg[3], arg[4]);
+}
+
+static bool is_private_anon(abi_ulong page)
+{
+    int flags = page_get_flags(page);
+
+    return (flags & PAGE_VALID) && (flags & PAGE_ANON) &&
+           !(flags & (PAGE_FILE_SHARED | PAGE_REDIRECTED));
+}
+
+/*
+ * MADV_DONTNEED on private anonymous memory: the pages read as zeros
+ * afterwards.  Whole host pages are dropped through the host-page layer;
+ * guest pages sharing a host page with others are cleared by hand.
+ */
+static void discard_anon(abi_ulong start, abi_ulong end)
+{
+    abi_ulong h = qemu_host_page_size;
+
+    for (abi_ulong chunk = start & qemu_host_page_mask; chunk < end; chunk += h) {
+        abi_ulong lo = MAX(chunk, start), hi = MIN(chunk + h, end);
+        bool whole = lo == chunk && hi == chunk + h;
+
+        for (abi_ulong p = lo; whole && p < hi; p += TARGET_PAGE_SIZE) {
+            whole = is_private_anon(p);
+        }
+        if (whole && hp_madvise(g2h(chunk), h, MADV_DONTNEED) == 0) {
+            continue;
+        }
+        for (abi_ulong p = lo; p < hi; p += TARGET_PAGE_SIZE) {
+            if (is_private_anon(p) && (page_get_flags(p) & PAGE_WRITE)) {
+                memset(g2h(p), 0, TARGET_PAGE_SIZE);
+            }
+        }
+    }
+}
+
+SYSCALL(madvise)
+{
+    abi_ulong start = arg[0], len = TARGET_PAGE_ALIGN((abi_ulong)arg[1]);
+
+    if (start & ~TARGET_PAGE_MASK) {
+        return -TARGET_EINVAL;
+    }
+    if (len && page_check_range(start, len, 0) != 0) {
+        return -TARGET_ENOMEM;
+    }
+    /* Every other advice is only a hint the host may ignore too. */
+    if (arg[2] == MADV_DONTNEED) {
+        discard_anon(start, start + len);
+    }
+    return 0;
+}
+
+const SyscallImpl syscalls_mem[] = {
+    { "brk", sys_brk, "x=x" },
+    { "mmap", sys_mmap, "xuPMdl=x" },
+    { "mmap2", sys_mmap2, "xuPMdu=x" },
+    { "munmap", sys_munmap, "xu" },
+    { "mprotect", sys_mprotect, "xuP" },
+    { "mremap", sys_mremap, "xuuxx=x" },
+    { "madvise", sys_madvise, "xud" },
+    { NULL }
+};

@@ -1,0 +1,170 @@
+/*
+ * syscall_time.c: clocks, sleeps and timers.  Each call that takes a
+ * timespec exists in the guest's layout (32-bit on i386) and, on i386,
+ * as a *_time64 twin with the host's 64-bit layout; both share one body
+ * parameterised by the layout.
+ */
+#include "qemu/osdep.h"
+#include <time.h>
+#include <sys/syscall.h>
+#include <sys/time.h>
+#include <sys/times.h>
+#include "syscall_impl.h"
+
+static abi_long do_clock_gettime(const abi_long *arg, const StructLayout *l)
+{
+    struct timespec ts;
+
+    if (clock_gettime(arg[0], &ts) != 0) {
+        return -errno;
+    }
+    return struct_to_user(arg[1], &ts, l);
+}
+
+SYSCALL(clock_gettime)
+{
+    return do_clock_gettime(arg, &timespec_layout);
+}
+
+SYSCALL(clock_gettime64)
+{
+    return do_clock_gettime(arg, &timespec64_layout);
+}
+
+static abi_long do_clock_getres(const abi_long *arg, const StructLayout *l)
+{
+    struct timespec ts;
+
+    if (clock_getres(arg[0], &ts) != 0) {
+        return -errno;
+    }
+    return arg[1] ? struct_to_user(arg[1], &ts, l) : 0;
+}
+
+SYSCALL(clock_getres)
+{
+    return do_clock_getres(arg, &timespec_layout);
+}
+
+SYSCALL(clock_getres_time64)
+{
+    return do_clock_getres(arg, &timespec64_layout);
+}
+
+/* The remaining time is reported only for relative sleeps cut short. */
+static abi_long do_clock_nanosleep(clockid_t clk, int flags, abi_ulong greq,
+                                   abi_ulong grem, const StructLayout *l)
+{
+    struct timespec req, rem;
+    abi_long ret;
+
+    if (struct_from_user(&req, greq, l)) {
+        return -TARGET_EFAULT;
+    }
+    ret = -clock_nanosleep(clk, flags, &req, &rem);
+    if (ret == -TARGET_EINTR && grem && !(flags & TIMER_ABSTIME) &&
+        struct_to_user(grem, &rem, l)) {
+        return -TARGET_EFAULT;
+    }
+    return ret;
+}
+
+SYSCALL(nanosleep)
+{
+    return do_clock_nanosleep(CLOCK_REALTIME, 0, arg[0], arg[1], &timespec_layout);
+}
+
+SYSCALL(clock_nanosleep)
+{
+    return do_clock_nanosleep(arg[0], arg[1], arg[2], arg[3], &timespec_layout);
+}
+
+SYSCALL(clock_nanosleep_time64)
+{
+    return do_clock_nanosleep(arg[0], arg[1], arg[2], arg[3], &timespec64_layout);
+}
+
+SYSCALL(gettimeofday)
+{
+    struct timeval tv;
+    struct timezone tz;
+
+    if (gettimeofday(&tv, &tz) != 0) {
+        return -errno;
+    }
+    if (arg[0] && struct_to_user(arg[0], &tv, &timeval_layout)) {
+        return -TARGET_EFAULT;
+    }
+    /* struct timezone is two ints on every x86 ABI */
+    return arg[1] ? copy_to_user(arg[1], &tz, sizeof(tz)) : 0;
+}
+
+SYSCALL(time)
+{
+    abi_long now = time(NULL);
+
+    if (arg[0] && put_user(now, arg[0], abi_long)) {
+        return -TARGET_EFAULT;
+    }
+    return now;
+}
+
+SYSCALL(times)
+{
+    struct tms t;
+    clock_t ticks = times(&t);
+
+    if (arg[0] && struct_to_user(arg[0], &t, &tms_layout)) {
+        return -TARGET_EFAULT;
+    }
+    return ticks;
+}
+
+SYSCALL(getitimer)
+{
+    struct itimerval it;
+
+    if (getitimer(arg[0], &it) != 0) {
+        return -errno;
+    }
+    return struct_to_user(arg[1], &it, &itimerval_layout);
+}
+
+SYSCALL(setitimer)
+{
+    struct itimerval new, old;
+
+    if (arg[1] && struct_from_user(&new, arg[1], &itimerval_layout)) {
+        return -TARGET_EFAULT;
+    }
+    if (!arg[1]) {
+        memset(&new, 0, sizeof(new));   /* Linux: NULL disarms */
+    }
+    if (setitimer(arg[0], &new, &old) != 0) {
+        return -errno;
+    }
+    return arg[2] ? struct_to_user(arg[2], &old, &itimerval_layout) : 0;
+}
+
+SYSCALL(alarm)
+{
+    return alarm(arg[0]);
+}
+
+const SyscallImpl syscalls_time[] = {
+    { "clock_gettime", sys_clock_gettime, "dx" },
+    { "clock_gettime64", sys_clock_gettime64, "dx" },
+    { "clock_getres", sys_clock_getres, "dx" },
+    { "clock_getres_time64", sys_clock_getres_time64, "dx" },
+    { "nanosleep", sys_nanosleep, "xx", SC_EINTR_IF_HANDLED },
+    { "clock_nanosleep", sys_clock_nanosleep, "ddxx", SC_EINTR_IF_HANDLED },
+    { "clock_nanosleep_time64", sys_clock_nanosleep_time64, "ddxx",
+      SC_EINTR_IF_HANDLED },
+    { "gettimeofday", sys_gettimeofday, "xx" },
+    { "time", sys_time, "x" },
+    { "times", sys_times, "x" },
+    { "getitimer", sys_getitimer, "dx" },
+    { "setitimer", sys_setitimer, "dxx" },
+    { "alarm", sys_alarm, "u" },
+    { NULL }
+};

@@ -1,0 +1,124 @@
+/*
+ * thread_area.c: the TLS descriptors of the guest's GDT.  i386 glibc puts
+ * its thread pointer in %gs through set_thread_area(); the translator asks
+ * x86_seg_base_for_selector() for the base when the guest loads a segment
+ * register.  We number the entries 12..14 as the x86-64 host kernel does
+ * for 32-bit programs (a native i386 kernel would say 6..8), so a guest
+ * sees the same selector (%gs = 0x63) under us as when run natively here.
+ */
+#include "qemu/osdep.h"
+#include "syscall_impl.h"
+
+#define GDT_ENTRY_TLS_MIN     12
+#define GDT_ENTRY_TLS_ENTRIES 3
+
+/* struct user_desc; flags holds the bit fields after limit */
+struct target_user_desc {
+    uint32_t entry_number;
+    uint32_t base_addr;
+    uint32_t limit;
+    uint32_t flags;
+};
+#define USER_DESC_READ_EXEC_ONLY  (1 << 3)
+#define USER_DESC_SEG_NOT_PRESENT (1 << 5)
+#define USER_DESC_LM              (1 << 7)
+
+typedef struct TlsDescriptor {
+    bool present;
+    uint32_t base, limit, flags;
+} TlsDescriptor;
+
+/* Each thread has its own TLS entries, as under Linux. */
+static __thread TlsDescriptor tls_gdt[GDT_ENTRY_TLS_ENTRIES];
+
+/* The kernel's "empty" descriptors, which clear an entry. */
+static bool user_desc_is_empty(const struct target_user_desc *d)
+{
+    uint32_t f = d->flags & ~USER_DESC_LM;
+
+    return d->base_addr == 0 && d->limit == 0 &&
+           (f == 0 || f == (USER_DESC_READ_EXEC_ONLY | USER_DESC_SEG_NOT_PRESENT));
+}
+
+target_ulong x86_seg_base_for_selector(CPUX86State *env, int selector)
+{
+    int idx = (selector >> 3) - GDT_ENTRY_TLS_MIN;
+
+    if ((selector & 4) || idx < 0 || idx >= GDT_ENTRY_TLS_ENTRIES ||
+        !tls_gdt[idx].present) {
+        return 0;              /* LDT (modify_ldt) and flat segments */
+    }
+    return tls_gdt[idx].base;
+}
+
+abi_long do_set_thread_area(CPUArchState *env, abi_ulong ptr)
+{
+    struct target_user_desc d;
+    int idx;
+
+    if (copy_from_user(&d, ptr, sizeof(d))) {
+        return -TARGET_EFAULT;
+    }
+    if (d.entry_number == (uint32_t)-1) {
+        for (idx = 0; idx < GDT_ENTRY_TLS_ENTRIES && tls_gdt[idx].present; idx++) {
+            continue;
+        }
+        if (idx == GDT_ENTRY_TLS_ENTRIES) {
+            return -TARGET_ESRCH;
+        }
+        d.entry_number = idx + GDT_ENTRY_TLS_MIN;
+        if (put_user(d.entry_number, ptr, uint32_t)) {
+            return -TARGET_EFAULT;
+        }
+    }
+    idx = d.entry_number - GDT_ENTRY_TLS_MIN;
+    if (idx < 0 || idx >= GDT_ENTRY_TLS_ENTRIES) {
+        return -TARGET_EINVAL;
+    }
+    tls_gdt[idx].present = !user_desc_is_empty(&d);
+    tls_gdt[idx].base = tls_gdt[idx].present ? d.base_addr : 0;
+    tls_gdt[idx].limit = d.limit;
+    tls_gdt[idx].flags = d.flags;
+    /* A segment register already holding this selector sees the change
+       at once, as the kernel forces a reload of it. */
+    for (int seg = R_ES; seg <= R_GS; seg++) {
+        if ((int)(env->segs[seg].selector >> 3) == (int)d.entry_number) {
+            env->segs[seg].base = tls_gdt[idx].base;
+        }
+    }
+    return 0;
+}
+
+SYSCALL(set_thread_area)
+{
+    return do_set_thread_area(env, arg[0]);
+}
+
+SYSCALL(get_thread_area)
+{
+    struct target_user_desc d;
+    int idx;
+
+    if (get_user(d.entry_number, arg[0], uint32_t)) {
+        return -TARGET_EFAULT;
+    }
+    idx = d.entry_number - GDT_ENTRY_TLS_MIN;
+    if (idx < 0 || idx >= GDT_ENTRY_TLS_ENTRIES) {
+        return -TARGET_EINVAL;
+    }
+    if (tls_gdt[idx].present) {
+        d.base_addr = tls_gdt[idx].base;
+        d.limit = tls_gdt[idx].limit;
+        d.flags = tls_gdt[idx].flags;
+    } else {
+        d.base_addr = d.limit = 0;
+        d.flags = USER_DESC_READ_EXEC_ONLY | USER_DESC_SEG_NOT_PRESENT;
+    }
+    return copy_to_user(arg[0], &d, sizeof(d));
+}
+
+const SyscallImpl syscalls_thread_area[] = {
+    { "set_thread_area", sys_set_thread_area, "x" },
+    { "get_thread_area", sys_get_thread_area, "x" },
+    { NULL }
+};

@@ -1,0 +1,269 @@
+/*
+ * cpu.h: the x86 guest CPU state (CPUX86State) as generated code and helpers
+ * see it.  Generated code addresses fields by offsetof(), so the layout is
+ * free but every field TCG globals bind to must stay a plain scalar.
+ */
+#ifndef I386_CPU_H
+#define I386_CPU_H
+
+#include "exec/cpu-defs.h"
+
+#ifdef TARGET_X86_64
+#define CPU_NB_REGS 16
+#define TARGET_MAX_INSN_SIZE 15
+#else
+#define CPU_NB_REGS 8
+#define TARGET_MAX_INSN_SIZE 15
+#endif
+
+enum { R_EAX, R_ECX, R_EDX, R_EBX, R_ESP, R_EBP, R_ESI, R_EDI,
+       R_R8, R_R9, R_R10, R_R11, R_R12, R_R13, R_R14, R_R15 };
+enum { R_ES, R_CS, R_SS, R_DS, R_FS, R_GS };
+
+/* EFLAGS bits */
+#define CC_C    0x0001
+#define CC_P    0x0004
+#define CC_A    0x0010
+#define CC_Z    0x0040
+#define CC_S    0x0080
+#define CC_O    0x0800
+#define TF_MASK 0x00000100
+#define IF_MASK 0x00000200
+#define DF_MASK 0x00000400
+#define IOPL_MASK 0x00003000
+#define NT_MASK 0x00004000
+#define RF_MASK 0x00010000
+#define VM_MASK 0x00020000
+#define AC_MASK 0x00040000
+#define VIF_MASK 0x00080000
+#define VIP_MASK 0x00100000
+#define ID_MASK 0x00200000
+#define CC_ALL (CC_C | CC_P | CC_A | CC_Z | CC_S | CC_O)
+
+/*
+ * Lazy condition codes: cc_op says how to compute EFLAGS' arithmetic bits
+ * from cc_dst, cc_src and cc_src2.  The B/W/L/Q quadruples must stay in
+ * that order (translator computes op + size).
+ */
+typedef enum {
+    CC_OP_DYNAMIC, /* must use dynamic code to get cc_op */
+    CC_OP_EFLAGS,  /* all cc are explicitly computed, CC_SRC = flags */
+    CC_OP_MULB, CC_OP_MULW, CC_OP_MULL, CC_OP_MULQ, /* CC_DST = res, CC_SRC = high half (non-zero: CF=OF=1) */
+    CC_OP_ADDB, CC_OP_ADDW, CC_OP_ADDL, CC_OP_ADDQ, /* CC_DST = res, CC_SRC = src1 */
+    CC_OP_ADCB, CC_OP_ADCW, CC_OP_ADCL, CC_OP_ADCQ, /* CC_DST = res, CC_SRC = src1, CC_SRC2 = carry in */
+    CC_OP_SUBB, CC_OP_SUBW, CC_OP_SUBL, CC_OP_SUBQ, /* CC_DST = res, CC_SRC = src2 (subtrahend) */
+    CC_OP_SBBB, CC_OP_SBBW, CC_OP_SBBL, CC_OP_SBBQ, /* CC_DST = res, CC_SRC = src2, CC_SRC2 = borrow in */
+    CC_OP_LOGICB, CC_OP_LOGICW, CC_OP_LOGICL, CC_OP_LOGICQ, /* CC_DST = res */
+    CC_OP_INCB, CC_OP_INCW, CC_OP_INCL, CC_OP_INCQ, /* CC_DST = res, CC_SRC = old CF */
+    CC_OP_DECB, CC_OP_DECW, CC_OP_DECL, CC_OP_DECQ, /* CC_DST = res, CC_SRC = old CF */
+    CC_OP_SHLB, CC_OP_SHLW, CC_OP_SHLL, CC_OP_SHLQ, /* CC_DST = res, CC_SRC = res of shift by count-1 */
+    CC_OP_SARB, CC_OP_SARW, CC_OP_SARL, CC_OP_SARQ, /* CC_DST = res, CC_SRC = src >> (count-1) */
+    CC_OP_BMILGB, CC_OP_BMILGW, CC_OP_BMILGL, CC_OP_BMILGQ, /* CC_DST = res, CC_SRC = src (CF = src==0) */
+    CC_OP_ADCX, /* CC_DST = C, CC_SRC = rest */
+    CC_OP_ADOX, /* CC_SRC2 = O, CC_SRC = rest */
+    CC_OP_ADCOX,
+    CC_OP_CLR, /* Z and P set, all others clear */
+    CC_OP_POPCNT, /* CC_SRC = result; Z set iff 0, others clear */
+    CC_OP_NB,
+} CCOp;
+
+/* Exceptions (exception_index): vector numbers, then emulator events. */
+#define EXCP00_DIVZ     0
+#define EXCP01_DB       1
+#define EXCP03_INT3     3
+#define EXCP04_INTO     4
+#define EXCP05_BOUND    5
+#define EXCP06_ILLOP    6
+#define EXCP07_PREX     7
+#define EXCP0B_NOSEG    11
+#define EXCP0C_STACK    12
+#define EXCP0D_GPF      13
+#define EXCP0E_PAGE     14
+#define EXCP10_COPR     16
+#define EXCP11_ALGN     17
+#define EXCP12_MCHK     18
+#define EXCP13_XMM      19
+#define EXCP_INT80      0x80         /* int $0x80: the i386 syscall gate */
+#define EXCP_INTERRUPT  0x10000      /* async exit: signal pending, exit request */
+#define EXCP_HLT        0x10001
+#define EXCP_DEBUG      0x10002
+#define EXCP_HALTED     0x10003
+#define EXCP_SYSCALL    0x10100      /* the syscall instruction */
+
+/* hflags: translation-relevant mode bits, part of the TB key. */
+#define HF_CPL_MASK     0x00000003   /* always 3 in user mode */
+#define HF_CS32_MASK    (1 << 4)
+#define HF_SS32_MASK    (1 << 5)
+#define HF_ADDSEG_MASK  (1 << 6)
+#define HF_LMA_MASK     (1 << 14)
+#define HF_CS64_MASK    (1 << 15)
+#define HF_OSFXSR_MASK  (1 << 22)
+
+typedef union {
+    uint8_t  _b[16];
+    uint16_t _w[8];
+    uint32_t _l[4];
+    uint64_t _q[2];
+    float    _s[4];
+    double   _d[2];
+} XMMReg;
+#define XMM_B(n) _b[n]
+#define XMM_W(n) _w[n]
+#define XMM_L(n) _l[n]
+#define XMM_Q(n) _q[n]
+#define XMM_S(n) _s[n]
+#define XMM_D(n) _d[n]
+
+typedef union {
+    uint8_t  _b[8];
+    uint16_t _w[4];
+    uint32_t _l[2];
+    uint64_t q;
+} MMXReg;
+
+/* An x87 register: 64-bit significand with explicit integer bit, sign+exp. */
+typedef struct {
+    uint64_t low;
+    uint16_t high;
+} floatx80;
+
+typedef union {
+    floatx80 d;
+    MMXReg mmx;
+} FPReg;
+
+typedef struct SegmentCache {
+    uint32_t selector;
+    target_ulong base;
+    uint32_t limit;
+    uint32_t flags;
+} SegmentCache;
+
+struct TranslationBlock;
+#define TB_JMP_CACHE_BITS 12
+#define TB_JMP_CACHE_SIZE (1 << TB_JMP_CACHE_BITS)
+
+typedef struct CPUX86State {
+    /* Integer state: regs, eip, and the lazy flags. */
+    target_ulong regs[CPU_NB_REGS];
+    target_ulong eip;
+    target_ulong eflags;     /* all bits but the arithmetic ones and DF */
+    target_ulong cc_dst;
+    target_ulong cc_src;
+    target_ulong cc_src2;
+    uint32_t cc_op;
+    int32_t df;              /* D flag: 1 or -1 */
+    uint32_t hflags;
+
+    SegmentCache segs[6];
+
+    /* x87 */
+    unsigned int fpstt;      /* top of stack index */
+    uint16_t fpus;
+    uint16_t fpuc;
+    uint8_t fptags[8];       /* 0 = valid, 1 = empty */
+    FPReg fpregs[8];
+    uint64_t fpip, fpdp;
+    uint16_t fpop;
+
+    /* SSE */
+    uint32_t mxcsr;
+    XMMReg xmm_regs[CPU_NB_REGS];
+    XMMReg xmm_t0;           /* memory operand staging for SSE helpers */
+    MMXReg mmx_t0;
+
+    /* Set non-zero (by a signal handler or another thread) to make
+       generated code leave at the next TB entry. */
+    volatile int32_t exit_request;
+
+    /* Exception state: cpu_loop reads these after cpu_exec returns. */
+    int exception_index;
+    int error_code;
+    int exception_is_int;
+    target_ulong exception_next_eip;
+    target_ulong cr2;        /* fault address (guest) of EXCP0E_PAGE */
+
+    /* CPUID model */
+    uint32_t cpuid_level, cpuid_xlevel;
+    uint32_t cpuid_vendor1, cpuid_vendor2, cpuid_vendor3;
+    uint32_t cpuid_version;
+    uint32_t cpuid_features, cpuid_ext_features;
+    uint32_t cpuid_ext2_features, cpuid_ext3_features;
+    uint32_t cpuid_7_0_ebx_features;
+
+    /* Execution engine bookkeeping (accel/tcg). */
+    sigjmp_buf jmp_env;
+    bool can_do_io;
+    struct TranslationBlock *tb_jmp_cache[TB_JMP_CACHE_SIZE];
+    int singlestep_enabled;
+
+    /* linux-user per-thread state (TaskState). */
+    void *opaque;
+} CPUX86State;
+
+typedef CPUX86State CPUArchState;
+
+/* The 'in generated code' environment pointer, for helpers. */
+CPUX86State *cpu_x86_init(void);
+void x86_cpu_dump_state(CPUX86State *env, FILE *f, int flags);
+#define CPU_DUMP_FPU 1
+#define CPU_DUMP_CCOP 2
+
+/* EFLAGS with the lazy arithmetic flags folded in. */
+target_ulong cpu_compute_eflags(CPUX86State *env);
+/* Set EFLAGS (arithmetic flags go to cc_src with CC_OP_EFLAGS). */
+void cpu_load_eflags(CPUX86State *env, target_ulong eflags, target_ulong update_mask);
+/* Compute just the arithmetic flags / just CF from the lazy state. */
+target_ulong cpu_cc_compute_all(CPUX86State *env, int op);
+
+/*
+ * FP/SSE state (target/i386/fpu_state_helper.c).  fpu_reset: the power-on
+ * x87 and SSE state (FCW 0x37f, all tags empty, MXCSR 0x1f80, XMM zero),
+ * for CPU creation.  fxsave/fxrstor: the 512-byte FXSAVE image at guest
+ * address ptr; fsave/frstor: the FNSAVE image (data32: 108-byte form, else
+ * 94-byte).  For signal frames; ptr must be valid guest memory.
+ */
+void cpu_x86_fpu_reset(CPUX86State *env);
+void cpu_x86_fxsave(CPUX86State *env, abi_ulong ptr);
+void cpu_x86_fxrstor(CPUX86State *env, abi_ulong ptr);
+void cpu_x86_fsave(CPUX86State *env, abi_ulong ptr, int data32);
+void cpu_x86_frstor(CPUX86State *env, abi_ulong ptr, int data32);
+
+/* CPUID feature bits the model advertises (env->cpuid_*). */
+#define CPUID_FP87        (1U << 0)    /* leaf 1 edx */
+#define CPUID_TSC         (1U << 4)
+#define CPUID_CX8         (1U << 8)
+#define CPUID_CMOV        (1U << 15)
+#define CPUID_MMX         (1U << 23)
+#define CPUID_FXSR        (1U << 24)
+#define CPUID_SSE         (1U << 25)
+#define CPUID_SSE2        (1U << 26)
+#define CPUID_EXT_CX16    (1U << 13)   /* leaf 1 ecx */
+#define CPUID_EXT2_SYSCALL (1U << 11)  /* leaf 0x80000001 edx */
+#define CPUID_EXT2_NX     (1U << 20)
+#define CPUID_EXT2_LM     (1U << 29)
+#define CPUID_EXT3_LAHF_LM (1U << 0)   /* leaf 0x80000001 ecx */
+
+/* The CPUID model: leaf index, subleaf count -> eax..edx (cpu.c). */
+void cpu_x86_cpuid(CPUX86State *env, uint32_t index, uint32_t count,
+                   uint32_t *eax, uint32_t *ebx, uint32_t *ecx, uint32_t *edx);
+
+/* Set a segment's selector and base (user mode: flat, only FS/GS bases matter). */
+void cpu_x86_load_seg(CPUX86State *env, int seg_reg, int selector);
+
+/* Base address of the segment a selector names (linux-user's GDT/LDT, set
+   up by set_thread_area / modify_ldt), for mov to FS/GS on i386 guests. */
+target_ulong x86_seg_base_for_selector(CPUX86State *env, int selector);
+
+/* The key identifying a TB besides its pc. */
+static inline void cpu_get_tb_cpu_state(CPUX86State *env, target_ulong *pc,
+                                        target_ulong *cs_base, uint32_t *flags)
+{
+    *cs_base = env->segs[R_CS].base;
+    *pc = *cs_base + env->eip;
+    *flags = env->hflags;
+}
+
+#define X86_CPU_VENDOR "GenuineIntel"
+
+#endif

@@ -1,0 +1,269 @@
+/*
+ * decode-tables.c: the integer opcode maps, laid out as in the Intel SDM
+ * volume 2, appendix A: the one-byte map, the 0F two-byte map and the
+ * ModRM.reg group tables (A.4).  An entry names its emitter, operand kinds
+ * (SDM letters: E, G, Z = register in opcode, I, A = accumulator), operand
+ * size and immediate; a missing entry is #UD.  SSE/MMX and x87 opcode space
+ * is routed to translate-sse.c / translate-fpu.c.
+ */
+#include "qemu/osdep.h"
+#include "decode.h"
+
+#define X(fn, o1, o2, sz, im, fl, a) \
+    { .emit = fn, .op1 = o1, .op2 = o2, .size = sz, .imm = im, .flags = fl, \
+      .arg = a }
+#define GROUP(tbl, o1, o2, sz, im, fl) \
+    { .group = tbl, .op1 = o1, .op2 = o2, .size = sz, .imm = im, \
+      .flags = OPF_MODRM | (fl) }
+
+#define E_ OPK_E
+#define G_ OPK_G
+#define Z_ OPK_Z
+#define I_ OPK_I
+#define A_ OPK_A
+
+/* 00-3F: the eight ALU rows Eb,Gb / Ev,Gv / Gb,Eb / Gv,Ev / AL,Ib / rAX,Iz */
+#define ALU_ROW(base, op, lock) \
+    [base + 0] = X(emit_alu, E_, G_, SZ_B, IMM_NONE, OPF_MODRM | (lock), op), \
+    [base + 1] = X(emit_alu, E_, G_, SZ_V, IMM_NONE, OPF_MODRM | (lock), op), \
+    [base + 2] = X(emit_alu, G_, E_, SZ_B, IMM_NONE, OPF_MODRM, op), \
+    [base + 3] = X(emit_alu, G_, E_, SZ_V, IMM_NONE, OPF_MODRM, op), \
+    [base + 4] = X(emit_alu, A_, I_, SZ_B, IMM_OT, 0, op), \
+    [base + 5] = X(emit_alu, A_, I_, SZ_V, IMM_OT, 0, op)
+
+#define STRING(base, op) \
+    [base] = X(emit_string, 0, 0, SZ_B, IMM_NONE, 0, op), \
+    [base + 1] = X(emit_string, 0, 0, SZ_V, IMM_NONE, 0, op)
+
+#define SSE X(emit_sse, 0, 0, 0, IMM_NONE, 0, 0)
+#define PRIV X(emit_privileged, 0, 0, 0, IMM_NONE, 0, 0)
+#define HINT_NOP X(emit_nop, 0, 0, SZ_V, IMM_NONE, OPF_MODRM | OPF_NOLEA, 0)
+
+/* Group 1 (80-83): ALU op by ModRM.reg; cmp does not write. */
+static const X86OpEntry group1[8] = {
+    X(emit_alu, 0, 0, 0, 0, OPF_LOCK, ALU_ADD),
+    X(emit_alu, 0, 0, 0, 0, OPF_LOCK, ALU_OR),
+    X(emit_alu, 0, 0, 0, 0, OPF_LOCK, ALU_ADC),
+    X(emit_alu, 0, 0, 0, 0, OPF_LOCK, ALU_SBB),
+    X(emit_alu, 0, 0, 0, 0, OPF_LOCK, ALU_AND),
+    X(emit_alu, 0, 0, 0, 0, OPF_LOCK, ALU_SUB),
+    X(emit_alu, 0, 0, 0, 0, OPF_LOCK, ALU_XOR),
+    X(emit_alu, 0, 0, 0, 0, 0, ALU_CMP),
+};
+
+/* Group 1A (8F): pop Ev. */
+static const X86OpEntry group1a[8] = {
+    [0] = X(emit_pop, E_, 0, 0, 0, OPF_NOLEA, 0),
+};
+
+/* Group 2 (C0, C1, D0-D3): shifts and rotates; /6 is an alias of shl. */
+static const X86OpEntry group2[8] = {
+    X(emit_shift, 0, 0, 0, 0, 0, SHIFT_ROL),
+    X(emit_shift, 0, 0, 0, 0, 0, SHIFT_ROR),
+    X(emit_shift, 0, 0, 0, 0, 0, SHIFT_RCL),
+    X(emit_shift, 0, 0, 0, 0, 0, SHIFT_RCR),
+    X(emit_shift, 0, 0, 0, 0, 0, SHIFT_SHL),
+    X(emit_shift, 0, 0, 0, 0, 0, SHIFT_SHR),
+    X(emit_shift, 0, 0, 0, 0, 0, SHIFT_SAL),
+    X(emit_shift, 0, 0, 0, 0, 0, SHIFT_SAR),
+};
+
+/* Group 3 (F6, F7): test imm, not, neg, mul, imul, div, idiv. */
+static const X86OpEntry group3[8] = {
+    X(emit_test, E_, I_, 0, IMM_OT, 0, 0),
+    X(emit_test, E_, I_, 0, IMM_OT, 0, 0),
+    X(emit_not, 0, 0, 0, 0, OPF_LOCK, 0),
+    X(emit_neg, 0, 0, 0, 0, OPF_LOCK, 0),
+    X(emit_mul, 0, 0, 0, 0, 0, 0),
+    X(emit_imul1, 0, 0, 0, 0, 0, 0),
+    X(emit_div, 0, 0, 0, 0, 0, 0),
+    X(emit_div, 0, 0, 0, 0, 0, 1),
+};
+
+/* Group 4 (FE): inc/dec Eb. */
+static const X86OpEntry group4[8] = {
+    X(emit_incdec, 0, 0, 0, 0, OPF_LOCK, 0),
+    X(emit_incdec, 0, 0, 0, 0, OPF_LOCK, 1),
+};
+
+/* Group 5 (FF): inc, dec, call near, (call far), jmp near, (jmp far), push. */
+static const X86OpEntry group5[8] = {
+    [0] = X(emit_incdec, 0, 0, 0, 0, OPF_LOCK, 0),
+    [1] = X(emit_incdec, 0, 0, 0, 0, OPF_LOCK, 1),
+    [2] = X(emit_call_ind, 0, 0, SZ_F64, 0, 0, 0),
+    [4] = X(emit_jmp_ind, 0, 0, SZ_F64, 0, 0, 0),
+    [6] = X(emit_push, 0, 0, SZ_D64, 0, 0, 0),
+};
+
+/* Group 11 (C6, C7): mov Ev, imm. */
+static const X86OpEntry group11[8] = {
+    [0] = X(emit_mov, 0, 0, 0, 0, 0, 0),
+};
+
+/* Group 8 (0F BA): bt/bts/btr/btc Ev, Ib. */
+static const X86OpEntry group8[8] = {
+    [4] = X(emit_bt, 0, 0, 0, 0, 0, BT_TEST),
+    [5] = X(emit_bt, 0, 0, 0, 0, OPF_LOCK, BT_SET),
+    [6] = X(emit_bt, 0, 0, 0, 0, OPF_LOCK, BT_RESET),
+    [7] = X(emit_bt, 0, 0, 0, 0, OPF_LOCK, BT_COMPLEMENT),
+};
+
+/* Group 9 (0F C7): cmpxchg8b / cmpxchg16b. */
+static const X86OpEntry group9[8] = {
+    [1] = X(emit_cmpxchg8b, 0, 0, 0, 0, OPF_MEM | OPF_LOCK, 0),
+};
+
+const X86OpEntry x86_onebyte_map[256] = {
+    ALU_ROW(0x00, ALU_ADD, OPF_LOCK),
+    [0x06] = X(emit_push_seg, 0, 0, SZ_V, IMM_NONE, OPF_I64, R_ES),
+    [0x07] = X(emit_pop_seg, 0, 0, SZ_V, IMM_NONE, OPF_I64, R_ES),
+    ALU_ROW(0x08, ALU_OR, OPF_LOCK),
+    [0x0e] = X(emit_push_seg, 0, 0, SZ_V, IMM_NONE, OPF_I64, R_CS),
+    ALU_ROW(0x10, ALU_ADC, OPF_LOCK),
+    [0x16] = X(emit_push_seg, 0, 0, SZ_V, IMM_NONE, OPF_I64, R_SS),
+    [0x17] = X(emit_pop_seg, 0, 0, SZ_V, IMM_NONE, OPF_I64, R_SS),
+    ALU_ROW(0x18, ALU_SBB, OPF_LOCK),
+    [0x1e] = X(emit_push_seg, 0, 0, SZ_V, IMM_NONE, OPF_I64, R_DS),
+    [0x1f] = X(emit_pop_seg, 0, 0, SZ_V, IMM_NONE, OPF_I64, R_DS),
+    ALU_ROW(0x20, ALU_AND, OPF_LOCK),
+    ALU_ROW(0x28, ALU_SUB, OPF_LOCK),
+    ALU_ROW(0x30, ALU_XOR, OPF_LOCK),
+    ALU_ROW(0x38, ALU_CMP, 0),
+    /* 40-4F are REX prefixes in 64-bit mode and never reach the map there. */
+    [0x40 ... 0x47] = X(emit_incdec, Z_, 0, SZ_V, IMM_NONE, 0, 0),
+    [0x48 ... 0x4f] = X(emit_incdec, Z_, 0, SZ_V, IMM_NONE, 0, 1),
+    [0x50 ... 0x57] = X(emit_push, Z_, 0, SZ_D64, IMM_NONE, 0, 0),
+    [0x58 ... 0x5f] = X(emit_pop, Z_, 0, SZ_D64, IMM_NONE, 0, 0),
+    [0x60] = X(emit_pusha, 0, 0, SZ_V, IMM_NONE, OPF_I64, 0),
+    [0x61] = X(emit_popa, 0, 0, SZ_V, IMM_NONE, OPF_I64, 0),
+    [0x63] = X(emit_movsxd, G_, E_, SZ_V, IMM_NONE, OPF_MODRM, 0),
+    [0x68] = X(emit_push, I_, 0, SZ_D64, IMM_OT, 0, 0),
+    [0x69] = X(emit_imul, G_, E_, SZ_V, IMM_OT, OPF_MODRM, 0),
+    [0x6a] = X(emit_push, I_, 0, SZ_D64, IMM_SB, 0, 0),
+    [0x6b] = X(emit_imul, G_, E_, SZ_V, IMM_SB, OPF_MODRM, 0),
+    [0x6c ... 0x6f] = PRIV,
+    [0x70 ... 0x7f] = X(emit_jcc, 0, 0, SZ_F64, IMM_REL8, 0, 0),
+    [0x80] = GROUP(group1, E_, I_, SZ_B, IMM_OT, 0),
+    [0x81] = GROUP(group1, E_, I_, SZ_V, IMM_OT, 0),
+    [0x82] = GROUP(group1, E_, I_, SZ_B, IMM_OT, OPF_I64),
+    [0x83] = GROUP(group1, E_, I_, SZ_V, IMM_SB, 0),
+    [0x84] = X(emit_test, E_, G_, SZ_B, IMM_NONE, OPF_MODRM, 0),
+    [0x85] = X(emit_test, E_, G_, SZ_V, IMM_NONE, OPF_MODRM, 0),
+    [0x86] = X(emit_xchg, E_, G_, SZ_B, IMM_NONE, OPF_MODRM | OPF_LOCK, 0),
+    [0x87] = X(emit_xchg, E_, G_, SZ_V, IMM_NONE, OPF_MODRM | OPF_LOCK, 0),
+    [0x88] = X(emit_mov, E_, G_, SZ_B, IMM_NONE, OPF_MODRM, 0),
+    [0x89] = X(emit_mov, E_, G_, SZ_V, IMM_NONE, OPF_MODRM, 0),
+    [0x8a] = X(emit_mov, G_, E_, SZ_B, IMM_NONE, OPF_MODRM, 0),
+    [0x8b] = X(emit_mov, G_, E_, SZ_V, IMM_NONE, OPF_MODRM, 0),
+    [0x8c] = X(emit_mov_from_seg, E_, 0, SZ_V, IMM_NONE, OPF_MODRM, 0),
+    [0x8d] = X(emit_lea, G_, 0, SZ_V, IMM_NONE, OPF_MODRM | OPF_MEM | OPF_NOSEG, 0),
+    [0x8e] = X(emit_mov_to_seg, 0, E_, SZ_W, IMM_NONE, OPF_MODRM, 0),
+    [0x8f] = GROUP(group1a, E_, 0, SZ_D64, IMM_NONE, 0),
+    [0x90 ... 0x97] = X(emit_xchg, Z_, A_, SZ_V, IMM_NONE, 0, 0),
+    [0x98] = X(emit_cbw, 0, 0, SZ_V, IMM_NONE, 0, 0),
+    [0x99] = X(emit_cwd, 0, 0, SZ_V, IMM_NONE, 0, 0),
+    [0x9b] = X(emit_nop, 0, 0, 0, IMM_NONE, 0, 0),      /* fwait */
+    [0x9c] = X(emit_pushf, 0, 0, SZ_D64, IMM_NONE, 0, 0),
+    [0x9d] = X(emit_popf, 0, 0, SZ_D64, IMM_NONE, 0, 0),
+    [0x9e] = X(emit_sahf, 0, 0, 0, IMM_NONE, 0, 0),
+    [0x9f] = X(emit_lahf, 0, 0, 0, IMM_NONE, 0, 0),
+    [0xa0] = X(emit_mov, A_, E_, SZ_B, IMM_MOFFS, 0, 0),
+    [0xa1] = X(emit_mov, A_, E_, SZ_V, IMM_MOFFS, 0, 0),
+    [0xa2] = X(emit_mov, E_, A_, SZ_B, IMM_MOFFS, 0, 0),
+    [0xa3] = X(emit_mov, E_, A_, SZ_V, IMM_MOFFS, 0, 0),
+    STRING(0xa4, STR_MOVS),
+    STRING(0xa6, STR_CMPS),
+    [0xa8] = X(emit_test, A_, I_, SZ_B, IMM_OT, 0, 0),
+    [0xa9] = X(emit_test, A_, I_, SZ_V, IMM_OT, 0, 0),
+    STRING(0xaa, STR_STOS),
+    STRING(0xac, STR_LODS),
+    STRING(0xae, STR_SCAS),
+    [0xb0 ... 0xb7] = X(emit_mov, Z_, I_, SZ_B, IMM_OT, 0, 0),
+    [0xb8 ... 0xbf] = X(emit_mov, Z_, I_, SZ_V, IMM_FULL, 0, 0),
+    [0xc0] = GROUP(group2, E_, I_, SZ_B, IMM_UB, 0),
+    [0xc1] = GROUP(group2, E_, I_, SZ_V, IMM_UB, 0),
+    [0xc2] = X(emit_ret, 0, 0, SZ_F64, IMM_W, 0, 0),
+    [0xc3] = X(emit_ret, 0, 0, SZ_F64, IMM_NONE, 0, 0),
+    [0xc6] = GROUP(group11, E_, I_, SZ_B, IMM_OT, 0),
+    [0xc7] = GROUP(group11, E_, I_, SZ_V, IMM_OT, 0),
+    [0xc8] = X(emit_enter, 0, 0, SZ_D64, IMM_ENTER, 0, 0),
+    [0xc9] = X(emit_leave, 0, 0, SZ_D64, IMM_NONE, 0, 0),
+    [0xcc] = X(emit_int3, 0, 0, 0, IMM_NONE, 0, 0),
+    [0xcd] = X(emit_int, 0, 0, 0, IMM_UB, 0, 0),
+    [0xd0] = GROUP(group2, E_, OPK_ONE, SZ_B, IMM_NONE, 0),
+    [0xd1] = GROUP(group2, E_, OPK_ONE, SZ_V, IMM_NONE, 0),
+    [0xd2] = GROUP(group2, E_, OPK_CL, SZ_B, IMM_NONE, 0),
+    [0xd3] = GROUP(group2, E_, OPK_CL, SZ_V, IMM_NONE, 0),
+    [0xd7] = X(emit_xlat, 0, 0, 0, IMM_NONE, 0, 0),
+    [0xd8 ... 0xdf] = X(emit_fpu, 0, 0, 0, IMM_NONE, OPF_RAWMODRM, 0),
+    [0xe0] = X(emit_loop, 0, 0, SZ_F64, IMM_REL8, 0, LOOP_NE),
+    [0xe1] = X(emit_loop, 0, 0, SZ_F64, IMM_REL8, 0, LOOP_E),
+    [0xe2] = X(emit_loop, 0, 0, SZ_F64, IMM_REL8, 0, LOOP_ALWAYS),
+    [0xe3] = X(emit_loop, 0, 0, SZ_F64, IMM_REL8, 0, LOOP_JCXZ),
+    [0xe4 ... 0xe7] = PRIV,
+    [0xe8] = X(emit_call, 0, 0, SZ_F64, IMM_REL, 0, 0),
+    [0xe9] = X(emit_jmp, 0, 0, SZ_F64, IMM_REL, 0, 0),
+    [0xeb] = X(emit_jmp, 0, 0, SZ_F64, IMM_REL8, 0, 0),
+    [0xec ... 0xef] = PRIV,
+    [0xf4] = PRIV,                                          /* hlt */
+    [0xf5] = X(emit_flagop, 0, 0, 0, IMM_NONE, 0, FLAGOP_CMC),
+    [0xf6] = GROUP(group3, E_, 0, SZ_B, IMM_NONE, 0),
+    [0xf7] = GROUP(group3, E_, 0, SZ_V, IMM_NONE, 0),
+    [0xf8] = X(emit_flagop, 0, 0, 0, IMM_NONE, 0, FLAGOP_CLC),
+    [0xf9] = X(emit_flagop, 0, 0, 0, IMM_NONE, 0, FLAGOP_STC),
+    [0xfa] = PRIV,                                          /* cli */
+    [0xfb] = PRIV,                                          /* sti */
+    [0xfc] = X(emit_flagop, 0, 0, 0, IMM_NONE, 0, FLAGOP_CLD),
+    [0xfd] = X(emit_flagop, 0, 0, 0, IMM_NONE, 0, FLAGOP_STD),
+    [0xfe] = GROUP(group4, E_, 0, SZ_B, IMM_NONE, 0),
+    [0xff] = GROUP(group5, E_, 0, SZ_V, IMM_NONE, 0),
+};
+
+const X86OpEntry x86_twobyte_map[256] = {
+    [0x05] = X(emit_syscall, 0, 0, 0, IMM_NONE, OPF_O64, 0),
+    [0x06] = PRIV,                                          /* clts */
+    [0x08 ... 0x09] = PRIV,                                 /* invd, wbinvd */
+    [0x0d] = HINT_NOP,                                      /* prefetch(w) */
+    [0x0e] = SSE,                                           /* femms */
+    [0x10 ... 0x17] = SSE,
+    [0x18 ... 0x1f] = HINT_NOP,                             /* incl. endbr */
+    [0x20 ... 0x23] = PRIV,                                 /* mov cr/dr */
+    [0x28 ... 0x2f] = SSE,
+    [0x30] = PRIV,                                          /* wrmsr */
+    [0x31] = X(emit_rdtsc, 0, 0, 0, IMM_NONE, 0, 0),
+    [0x32 ... 0x33] = PRIV,                                 /* rdmsr, rdpmc */
+    [0x40 ... 0x4f] = X(emit_cmov, G_, E_, SZ_V, IMM_NONE, OPF_MODRM, 0),
+    [0x50 ... 0x7f] = SSE,
+    [0x80 ... 0x8f] = X(emit_jcc, 0, 0, SZ_F64, IMM_REL, 0, 0),
+    [0x90 ... 0x9f] = X(emit_setcc, E_, 0, SZ_B, IMM_NONE, OPF_MODRM, 0),
+    [0xa0] = X(emit_push_seg, 0, 0, SZ_D64, IMM_NONE, 0, R_FS),
+    [0xa1] = X(emit_pop_seg, 0, 0, SZ_D64, IMM_NONE, 0, R_FS),
+    [0xa2] = X(emit_cpuid, 0, 0, 0, IMM_NONE, 0, 0),
+    [0xa3] = X(emit_bt, E_, G_, SZ_V, IMM_NONE, OPF_MODRM, BT_TEST),
+    [0xa4] = X(emit_shxd, E_, G_, SZ_V, IMM_UB, OPF_MODRM, 0),
+    [0xa5] = X(emit_shxd, E_, G_, SZ_V, IMM_NONE, OPF_MODRM, 0),
+    [0xa8] = X(emit_push_seg, 0, 0, SZ_D64, IMM_NONE, 0, R_GS),
+    [0xa9] = X(emit_pop_seg, 0, 0, SZ_D64, IMM_NONE, 0, R_GS),
+    [0xab] = X(emit_bt, E_, G_, SZ_V, IMM_NONE, OPF_MODRM | OPF_LOCK, BT_SET),
+    [0xac] = X(emit_shxd, E_, G_, SZ_V, IMM_UB, OPF_MODRM, 1),
+    [0xad] = X(emit_shxd, E_, G_, SZ_V, IMM_NONE, OPF_MODRM, 1),
+    [0xae] = X(emit_grp15, 0, 0, 0, IMM_NONE, 0, 0),
+    [0xaf] = X(emit_imul, G_, E_, SZ_V, IMM_NONE, OPF_MODRM, 0),
+    [0xb0] = X(emit_cmpxchg, E_, G_, SZ_B, IMM_NONE, OPF_MODRM | OPF_LOCK, 0),
+    [0xb1] = X(emit_cmpxchg, E_, G_, SZ_V, IMM_NONE, OPF_MODRM | OPF_LOCK, 0),
+    [0xb3] = X(emit_bt, E_, G_, SZ_V, IMM_NONE, OPF_MODRM | OPF_LOCK, BT_RESET),
+    [0xb6] = X(emit_movzx, G_, E_, SZ_V, IMM_NONE, OPF_MODRM, MO_8),
+    [0xb7] = X(emit_movzx, G_, E_, SZ_V, IMM_NONE, OPF_MODRM, MO_16),
+    [0xba] = GROUP(group8, E_, I_, SZ_V, IMM_UB, 0),
+    [0xbb] = X(emit_bt, E_, G_, SZ_V, IMM_NONE, OPF_MODRM | OPF_LOCK, BT_COMPLEMENT),
+    [0xbc] = X(emit_bsf, G_, E_, SZ_V, IMM_NONE, OPF_MODRM, 0),
+    [0xbd] = X(emit_bsr, G_, E_, SZ_V, IMM_NONE, OPF_MODRM, 0),
+    [0xbe] = X(emit_movsx, G_, E_, SZ_V, IMM_NONE, OPF_MODRM, MO_8),
+    [0xbf] = X(emit_movsx, G_, E_, SZ_V, IMM_NONE, OPF_MODRM, MO_16),
+    [0xc0] = X(emit_xadd, E_, G_, SZ_B, IMM_NONE, OPF_MODRM | OPF_LOCK, 0),
+    [0xc1] = X(emit_xadd, E_, G_, SZ_V, IMM_NONE, OPF_MODRM | OPF_LOCK, 0),
+    [0xc2 ... 0xc6] = SSE,
+    [0xc7] = GROUP(group9, E_, 0, SZ_V, IMM_NONE, 0),
+    [0xc8 ... 0xcf] = X(emit_bswap, Z_, 0, SZ_V, IMM_NONE, 0, 0),
+    [0xd0 ... 0xff] = SSE,
+};

@@ -1,0 +1,263 @@
+/*
+ * decode.c: the table-driven decoder for one x86 instruction.  It reads the
+ * prefixes, looks the opcode up in the SDM opcode maps (decode-tables.c),
+ * resolves ModRM.reg groups, fetches ModRM, addressing bytes and
+ * immediates, computes the memory operand's address, then calls the
+ * entry's emitter.  0F 38 / 0F 3A go straight to the SSE translator.
+ */
+#include "qemu/osdep.h"
+#include "decode.h"
+
+static target_ulong ot_mask(MemOp ot)
+{
+    return ot == MO_64 ? (target_ulong)-1 : (target_ulong)((1ULL << (8 << ot)) - 1);
+}
+
+static MemOp operand_size(DisasContext *s, int size)
+{
+    switch (size) {
+    case SZ_B:
+        return MO_8;
+    case SZ_W:
+        return MO_16;
+    case SZ_D64:
+        return s->code64 && s->dflag != MO_16 ? MO_64 : s->dflag;
+    case SZ_F64:
+        /* Intel ignores 0x66 on near branches in 64-bit mode. */
+        return s->code64 ? MO_64 : s->dflag;
+    default:
+        return s->dflag;
+    }
+}
+
+/* Read the prefixes; returns the first opcode byte, or -1 when there are
+   too many of them for an instruction to fit in 15 bytes. */
+static int decode_prefixes(CPUX86State *env, DisasContext *s)
+{
+    int prefixes = 0;
+    int b, n;
+
+    s->override = -1;
+    s->rex_x = s->rex_b = s->rex_r = s->rex_w = 0;
+    s->rex_present = false;
+    for (n = 0; n < TARGET_MAX_INSN_SIZE; n++) {
+        b = x86_ldub_code(env, s);
+        if (s->code64 && (b & 0xf0) == 0x40) {
+            /* REX: only effective right before the opcode. */
+            s->rex_present = true;
+            s->rex_w = (b >> 3) & 1;
+            s->rex_r = (b & 4) << 1;
+            s->rex_x = (b & 2) << 2;
+            s->rex_b = (b & 1) << 3;
+            continue;
+        }
+        switch (b) {
+        case 0xf3:
+            prefixes = (prefixes | PREFIX_REPZ) & ~PREFIX_REPNZ;
+            break;
+        case 0xf2:
+            prefixes = (prefixes | PREFIX_REPNZ) & ~PREFIX_REPZ;
+            break;
+        case 0xf0:
+            prefixes |= PREFIX_LOCK;
+            break;
+        case 0x66:
+            prefixes |= PREFIX_DATA;
+            break;
+        case 0x67:
+            prefixes |= PREFIX_ADR;
+            break;
+        case 0x26: case 0x2e: case 0x36: case 0x3e:
+            /* ES/CS/SS/DS have base 0; in 64-bit mode they are no-ops. */
+            if (!s->code64) {
+                s->override = (b >> 3) & 3;
+            }
+            break;
+        case 0x64:
+            s->override = R_FS;
+            break;
+        case 0x65:
+            s->override = R_GS;
+            break;
+        default:
+            s->prefix = prefixes;
+            return b;
+        }
+        s->rex_x = s->rex_b = s->rex_r = s->rex_w = 0;
+        s->rex_present = false;
+    }
+    return -1;
+}
+
+static void set_operand_sizes(DisasContext *s)
+{
+    if (s->code64) {
+        s->aflag = (s->prefix & PREFIX_ADR) ? MO_32 : MO_64;
+        s->dflag = s->rex_w ? MO_64 : (s->prefix & PREFIX_DATA) ? MO_16 : MO_32;
+    } else {
+        s->aflag = (s->prefix & PREFIX_ADR) ? MO_16 : MO_32;
+        s->dflag = (s->prefix & PREFIX_DATA) ? MO_16 : MO_32;
+    }
+}
+
+static target_long fetch_sized_imm(CPUX86State *env, DisasContext *s, MemOp ot)
+{
+    switch (ot) {
+    case MO_8:
+        return (int8_t)x86_ldub_code(env, s);
+    case MO_16:
+        return (int16_t)x86_lduw_code(env, s);
+    default:
+        return (int32_t)x86_ldl_code(env, s);
+    }
+}
+
+static void fetch_immediate(CPUX86State *env, DisasContext *s, X86Decoded *d)
+{
+    MemOp ot = d->ot;
+    target_long rel;
+
+    switch (d->e->imm) {
+    case IMM_NONE:
+        return;
+    case IMM_OT:
+        d->imm = fetch_sized_imm(env, s, ot) & ot_mask(ot);
+        return;
+    case IMM_SB:
+        d->imm = (int8_t)x86_ldub_code(env, s) & ot_mask(ot);
+        return;
+    case IMM_UB:
+        d->imm = x86_ldub_code(env, s);
+        return;
+    case IMM_W:
+        d->imm = x86_lduw_code(env, s);
+        return;
+    case IMM_FULL:
+        d->imm = ot == MO_64 ? x86_ldq_code(env, s)
+                             : fetch_sized_imm(env, s, ot) & ot_mask(ot);
+        return;
+    case IMM_ENTER:
+        d->imm = x86_lduw_code(env, s);
+        d->imm2 = x86_ldub_code(env, s);
+        return;
+    case IMM_MOFFS:
+        d->imm = s->aflag == MO_64 ? x86_ldq_code(env, s)
+               : s->aflag == MO_32 ? x86_ldl_code(env, s)
+               : x86_lduw_code(env, s);
+        return;
+    case IMM_REL8:
+        rel = (int8_t)x86_ldub_code(env, s);
+        break;
+    default:    /* IMM_REL */
+        rel = ot == MO_16 ? (int16_t)x86_lduw_code(env, s)
+                          : (int32_t)x86_ldl_code(env, s);
+        break;
+    }
+    /* Relative to the next instruction; 16-bit operand size wraps eip. */
+    d->imm = (s->pc + rel) & (ot == MO_16 ? 0xffff : (target_ulong)-1);
+}
+
+/* A group entry's zero fields take the parent entry's values. */
+static void merge_group_entry(X86OpEntry *m, const X86OpEntry *parent,
+                              const X86OpEntry *sub)
+{
+    *m = *sub;
+    m->op1 = m->op1 ? m->op1 : parent->op1;
+    m->op2 = m->op2 ? m->op2 : parent->op2;
+    m->size = m->size ? m->size : parent->size;
+    m->imm = m->imm ? m->imm : parent->imm;
+    m->flags |= parent->flags;
+    m->group = NULL;
+}
+
+static bool entry_valid(DisasContext *s, const X86OpEntry *e, X86Decoded *d)
+{
+    if (!e->emit) {
+        return false;
+    }
+    if ((e->flags & OPF_I64) && s->code64) {
+        return false;
+    }
+    if ((e->flags & OPF_O64) && !s->code64) {
+        return false;
+    }
+    if ((e->flags & OPF_MEM) && d->mod == 3) {
+        return false;
+    }
+    /* LOCK is #UD unless the instruction allows it and writes memory. */
+    if ((s->prefix & PREFIX_LOCK) && (!(e->flags & OPF_LOCK) || d->mod == 3)) {
+        return false;
+    }
+    return true;
+}
+
+void disas_insn(CPUX86State *env, DisasContext *s)
+{
+    X86Decoded d;
+    X86OpEntry merged;
+    const X86OpEntry *e;
+    int b;
+
+    memset(&d, 0, sizeof(d));
+    d.mod = 3;      /* no memory operand unless the ModRM says so */
+    s->pc_start = s->pc;
+    s->rip_offset = 0;
+    b = decode_prefixes(env, s);
+    if (b < 0) {
+        gen_exception(s, EXCP0D_GPF, s->pc_start);
+        return;
+    }
+    set_operand_sizes(s);
+
+    if (b == 0x0f) {
+        b = x86_ldub_code(env, s);
+        if (b == 0x38 || b == 0x3a) {
+            int b3 = x86_ldub_code(env, s);
+
+            if (!disas_sse(env, s, (b == 0x38 ? 0x13800 : 0x13a00) | b3)) {
+                gen_illegal_opcode(s);
+            }
+            return;
+        }
+        e = &x86_twobyte_map[b];
+        d.b = 0x100 | b;
+    } else {
+        e = &x86_onebyte_map[b];
+        d.b = b;
+    }
+
+    if (e->flags & (OPF_MODRM | OPF_RAWMODRM)) {
+        d.modrm = x86_ldub_code(env, s);
+        d.mod = d.modrm >> 6;
+        d.reg = ((d.modrm >> 3) & 7) | s->rex_r;
+        d.rm = (d.modrm & 7) | s->rex_b;
+    }
+    if (e->group) {
+        merge_group_entry(&merged, e, &e->group[(d.modrm >> 3) & 7]);
+        e = &merged;
+    }
+    if (e->flags & OPF_RAWMODRM) {
+        d.mod = 3;  /* the x87 translator decodes the address itself */
+    }
+    d.e = e;
+    if (!entry_valid(s, e, &d)) {
+        gen_illegal_opcode(s);
+        return;
+    }
+    d.ot = operand_size(s, e->size);
+
+    if (d.mod != 3) {
+        decode_modrm_address(env, s, d.modrm, &d.addr);
+    }
+    fetch_immediate(env, s, &d);
+    /* Only now is s->pc the next instruction, as RIP-relative needs. */
+    if (d.mod != 3 && !(e->flags & OPF_NOLEA)) {
+        gen_lea_addr(s, &d.addr, !(e->flags & OPF_NOSEG));
+    }
+    if (e->imm == IMM_MOFFS) {
+        d.mod = 0;
+        tcg_gen_movi_tl(s->A0, d.imm);
+        gen_lea_v_seg(s, s->aflag, s->A0, s->override);
+    }
+    e->emit(env, s, &d);
+}

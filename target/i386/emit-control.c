@@ -1,0 +1,127 @@
+/*
+ * emit-control.c: control transfer: jcc, jmp, call, ret, loop/jrcxz, and
+ * the instructions that leave generated code for cpu_loop (int3, int n,
+ * syscall, privileged instructions).  The decoder has already turned
+ * relative displacements into target eips in d->imm.
+ */
+#include "qemu/osdep.h"
+#include "decode.h"
+#include "exec/helper-gen.h"
+
+void emit_jcc(CPUX86State *env, DisasContext *s, X86Decoded *d)
+{
+    TCGLabel *taken = gen_new_label();
+
+    gen_jcc1(s, d->b & 15, taken);
+    gen_jmp_tb(s, insn_next_eip(s), 1);
+    gen_set_label(taken);
+    gen_jmp_tb(s, d->imm, 0);
+}
+
+void emit_jmp(CPUX86State *env, DisasContext *s, X86Decoded *d)
+{
+    gen_jmp_tb(s, d->imm, 0);
+}
+
+void emit_jmp_ind(CPUX86State *env, DisasContext *s, X86Decoded *d)
+{
+    gen_load_operand(s, d, OPK_E, d->ot, s->T0);
+    gen_jmp_reg(s, d->ot, s->T0);
+}
+
+void emit_call(CPUX86State *env, DisasContext *s, X86Decoded *d)
+{
+    tcg_gen_movi_tl(s->T0, insn_next_eip(s));
+    gen_push_v(s, d->ot, s->T0);
+    gen_jmp_tb(s, d->imm, 0);
+}
+
+/* The target is read before the return address is pushed. */
+void emit_call_ind(CPUX86State *env, DisasContext *s, X86Decoded *d)
+{
+    gen_load_operand(s, d, OPK_E, d->ot, s->T0);
+    tcg_gen_movi_tl(s->T1, insn_next_eip(s));
+    gen_push_v(s, d->ot, s->T1);
+    gen_jmp_reg(s, d->ot, s->T0);
+}
+
+/* ret / ret imm16 (imm is 0 without one). */
+void emit_ret(CPUX86State *env, DisasContext *s, X86Decoded *d)
+{
+    gen_pop_load(s, d->ot, s->T0);
+    gen_op_add_reg_im(s, gen_stack_size(s), R_ESP, (1 << d->ot) + d->imm);
+    gen_jmp_reg(s, d->ot, s->T0);
+}
+
+/*
+ * loopne / loope / loop / jrcxz (arg LOOP_*).  The whole condition is
+ * computed before the single branch: no flag computation may happen on
+ * only one path.
+ */
+void emit_loop(CPUX86State *env, DisasContext *s, X86Decoded *d)
+{
+    TCGLabel *taken = gen_new_label();
+    int op = d->e->arg;
+
+    if (op == LOOP_JCXZ) {
+        gen_ext_tl(s->T0, cpu_regs[R_ECX], s->aflag, false);
+        tcg_gen_setcondi_tl(TCG_COND_EQ, s->T0, s->T0, 0);
+    } else {
+        if (op != LOOP_ALWAYS) {
+            gen_setcc1(s, (JCC_Z << 1) | (op == LOOP_NE), s->T1);
+        }
+        gen_op_add_reg_im(s, s->aflag, R_ECX, -1);
+        gen_ext_tl(s->T0, cpu_regs[R_ECX], s->aflag, false);
+        tcg_gen_setcondi_tl(TCG_COND_NE, s->T0, s->T0, 0);
+        if (op != LOOP_ALWAYS) {
+            tcg_gen_and_tl(s->T0, s->T0, s->T1);
+        }
+    }
+    gen_update_cc_op(s);
+    tcg_gen_brcondi_tl(TCG_COND_NE, s->T0, 0, taken);
+    gen_jmp_tb(s, insn_next_eip(s), 1);
+    gen_set_label(taken);
+    gen_jmp_tb(s, d->imm, 0);
+}
+
+/* Leave for cpu_loop with a software interrupt; the helper decides, as the
+   kernel's IDT would, between the vector itself and #GP. */
+static void gen_interrupt(DisasContext *s, int intno)
+{
+    TCGv_i32 vec = tcg_const_i32(intno);
+    TCGv_i32 len = tcg_const_i32(insn_next_eip(s) - s->pc_start);
+
+    gen_update_cc_op(s);
+    gen_jmp_im(s, s->pc_start);
+    gen_helper_raise_interrupt(cpu_env, vec, len);
+    tcg_temp_free_i32(vec);
+    tcg_temp_free_i32(len);
+    s->base.is_jmp = DISAS_NORETURN;
+}
+
+void emit_int3(CPUX86State *env, DisasContext *s, X86Decoded *d)
+{
+    gen_interrupt(s, EXCP03_INT3);
+}
+
+void emit_int(CPUX86State *env, DisasContext *s, X86Decoded *d)
+{
+    gen_interrupt(s, d->imm);
+}
+
+void emit_syscall(CPUX86State *env, DisasContext *s, X86Decoded *d)
+{
+    TCGv_i32 len = tcg_const_i32(insn_next_eip(s) - s->pc_start);
+
+    gen_update_cc_op(s);
+    gen_jmp_im(s, s->pc_start);
+    gen_helper_syscall(cpu_env, len);
+    tcg_temp_free_i32(len);
+    s->base.is_jmp = DISAS_NORETURN;
+}
+
+/* hlt, cli, sti, in, out...: #GP at CPL 3, which Linux reports as SIGSEGV. */
+void emit_privileged(CPUX86State *env, DisasContext *s, X86Decoded *d)
+{
+    gen_exception(s, EXCP0D_GPF, s->pc_start);
+}

@@ -1,0 +1,124 @@
+/*
+ * emit-misc.c: flag instructions (clc/stc/cmc/cld/std, lahf/sahf), nops
+ * and hints, cpuid, rdtsc, moves to and from segment registers, and the
+ * hand-off of the SSE/MMX and x87 opcode space to translate-sse.c and
+ * translate-fpu.c.
+ */
+#include "qemu/osdep.h"
+#include "decode.h"
+#include "exec/helper-gen.h"
+
+/* arg: FLAGOP_*. */
+void emit_flagop(CPUX86State *env, DisasContext *s, X86Decoded *d)
+{
+    switch (d->e->arg) {
+    case FLAGOP_CLC:
+        gen_compute_eflags(s);
+        tcg_gen_andi_tl(cpu_cc_src, cpu_cc_src, ~(target_ulong)CC_C);
+        break;
+    case FLAGOP_STC:
+        gen_compute_eflags(s);
+        tcg_gen_ori_tl(cpu_cc_src, cpu_cc_src, CC_C);
+        break;
+    case FLAGOP_CMC:
+        gen_compute_eflags(s);
+        tcg_gen_xori_tl(cpu_cc_src, cpu_cc_src, CC_C);
+        break;
+    default:
+        /* env->df is the string step direction: 1 or -1. */
+        tcg_gen_movi_i32(s->tmp2_i32, d->e->arg == FLAGOP_STD ? -1 : 1);
+        tcg_gen_st_i32(s->tmp2_i32, cpu_env, offsetof(CPUX86State, df));
+        break;
+    }
+}
+
+/* AH = SF:ZF:0:AF:0:PF:1:CF */
+void emit_lahf(CPUX86State *env, DisasContext *s, X86Decoded *d)
+{
+    gen_compute_eflags(s);
+    tcg_gen_ori_tl(s->T0, cpu_cc_src, 0x02);
+    tcg_gen_deposit_tl(cpu_regs[R_EAX], cpu_regs[R_EAX], s->T0, 8, 8);
+}
+
+void emit_sahf(CPUX86State *env, DisasContext *s, X86Decoded *d)
+{
+    tcg_gen_extract_tl(s->T0, cpu_regs[R_EAX], 8, 8);
+    tcg_gen_andi_tl(s->T0, s->T0, CC_S | CC_Z | CC_A | CC_P | CC_C);
+    gen_compute_eflags(s);
+    tcg_gen_andi_tl(cpu_cc_src, cpu_cc_src, CC_O);
+    tcg_gen_or_tl(cpu_cc_src, cpu_cc_src, s->T0);
+}
+
+/* nop, pause, fwait, hint nops (0F 18..1F, incl. endbr32/64), prefetches. */
+void emit_nop(CPUX86State *env, DisasContext *s, X86Decoded *d)
+{
+}
+
+void emit_cpuid(CPUX86State *env, DisasContext *s, X86Decoded *d)
+{
+    gen_helper_cpuid(cpu_env);
+}
+
+void emit_rdtsc(CPUX86State *env, DisasContext *s, X86Decoded *d)
+{
+    gen_helper_rdtsc(cpu_env);
+}
+
+/* mov Ev, Sw: a register gets the zero-extended selector, memory 16 bits. */
+void emit_mov_from_seg(CPUX86State *env, DisasContext *s, X86Decoded *d)
+{
+    int seg = (d->modrm >> 3) & 7;
+
+    if (seg > R_GS) {
+        gen_illegal_opcode(s);
+        return;
+    }
+    tcg_gen_ld32u_tl(s->T0, cpu_env, offsetof(CPUX86State, segs[seg].selector));
+    gen_store_operand(s, d, OPK_E, d->mod == 3 ? d->ot : MO_16, s->T0);
+}
+
+/* mov Sw, Ew: the helper finds the base (FS/GS: linux-user's GDT). */
+void emit_mov_to_seg(CPUX86State *env, DisasContext *s, X86Decoded *d)
+{
+    int seg = (d->modrm >> 3) & 7;
+    TCGv_i32 seg32;
+
+    if (seg > R_GS || seg == R_CS) {
+        gen_illegal_opcode(s);
+        return;
+    }
+    gen_load_operand(s, d, OPK_E, MO_16, s->T0);
+    tcg_gen_trunc_tl_i32(s->tmp2_i32, s->T0);
+    seg32 = tcg_const_i32(seg);
+    gen_helper_load_seg(cpu_env, seg32, s->tmp2_i32);
+    tcg_temp_free_i32(seg32);
+}
+
+/* 0F AE: the fences (register forms of /5 /6 /7) are ours and do nothing
+   for a single-threaded guest; the rest (fxsave, ldmxcsr...) is SSE's. */
+void emit_grp15(CPUX86State *env, DisasContext *s, X86Decoded *d)
+{
+    int modrm = translator_ldub(env, s->pc);
+
+    if ((modrm >> 6) == 3 && ((modrm >> 3) & 7) >= 5 &&
+        !(s->prefix & (PREFIX_REPZ | PREFIX_REPNZ | PREFIX_DATA))) {
+        s->pc++;
+        return;
+    }
+    emit_sse(env, s, d);
+}
+
+/* s->pc is at the ModRM byte: translate-sse.c decodes from there. */
+void emit_sse(CPUX86State *env, DisasContext *s, X86Decoded *d)
+{
+    if (!disas_sse(env, s, d->b)) {
+        gen_illegal_opcode(s);
+    }
+}
+
+void emit_fpu(CPUX86State *env, DisasContext *s, X86Decoded *d)
+{
+    if (!disas_fpu(env, s, d->b, d->modrm)) {
+        gen_illegal_opcode(s);
+    }
+}

@@ -1,0 +1,113 @@
+/*
+ * emit-string.c: movs, cmps, stos, lods, scas and their rep forms.
+ *
+ * A rep instruction does one element per execution of its TB and then jumps
+ * back to its own address (a chained goto_tb), so the loop can be
+ * interrupted between elements and a fault leaves rCX/rSI/rDI exact.  The
+ * exit path is emitted first, while the lazy-flags state is still that of
+ * the instruction's start; every branch to it flushes cc_op.
+ */
+#include "qemu/osdep.h"
+#include "decode.h"
+
+/* Source DS:rSI (segment overridable), destination ES:rDI (never). */
+static void gen_src_addr(DisasContext *s)
+{
+    tcg_gen_mov_tl(s->A0, cpu_regs[R_ESI]);
+    gen_lea_v_seg(s, s->aflag, s->A0, s->override);
+}
+
+static void gen_dst_addr(DisasContext *s)
+{
+    tcg_gen_mov_tl(s->A0, cpu_regs[R_EDI]);
+    gen_lea_v_seg(s, s->aflag, s->A0, -1);
+}
+
+/* tmp4 = the pointer step: +-size by DF. */
+static void gen_step(DisasContext *s, MemOp ot)
+{
+    tcg_gen_ld32s_tl(s->tmp4, cpu_env, offsetof(CPUX86State, df));
+    tcg_gen_shli_tl(s->tmp4, s->tmp4, ot);
+}
+
+static void gen_string_element(DisasContext *s, int op, MemOp ot)
+{
+    switch (op) {
+    case STR_MOVS:
+        gen_src_addr(s);
+        gen_op_ld_v(s, ot, s->T0, s->A0);
+        gen_dst_addr(s);
+        gen_op_st_v(s, ot, s->T0, s->A0);
+        break;
+    case STR_STOS:
+        gen_op_mov_v_reg(s, ot, s->T0, R_EAX);
+        gen_dst_addr(s);
+        gen_op_st_v(s, ot, s->T0, s->A0);
+        break;
+    case STR_LODS:
+        gen_src_addr(s);
+        gen_op_ld_v(s, ot, s->T0, s->A0);
+        gen_op_mov_reg_v(s, ot, R_EAX, s->T0);
+        break;
+    case STR_SCAS:
+        gen_op_mov_v_reg(s, ot, s->T0, R_EAX);
+        gen_dst_addr(s);
+        gen_op_ld_v(s, ot, s->T1, s->A0);
+        break;
+    default:    /* STR_CMPS */
+        gen_src_addr(s);
+        gen_op_ld_v(s, ot, s->T0, s->A0);
+        gen_dst_addr(s);
+        gen_op_ld_v(s, ot, s->T1, s->A0);
+        break;
+    }
+    if (op == STR_SCAS || op == STR_CMPS) {
+        tcg_gen_mov_tl(cpu_cc_src, s->T1);
+        tcg_gen_sub_tl(cpu_cc_dst, s->T0, s->T1);
+        set_cc_op(s, CC_OP_SUBB + ot);
+    }
+    gen_step(s, ot);
+    if (op != STR_STOS && op != STR_SCAS) {
+        gen_op_add_reg(s, s->aflag, R_ESI, s->tmp4);
+    }
+    if (op != STR_LODS) {
+        gen_op_add_reg(s, s->aflag, R_EDI, s->tmp4);
+    }
+}
+
+/* Branch to l when rCX (at the address size) is zero. */
+static void gen_jz_ecx(DisasContext *s, TCGLabel *l)
+{
+    gen_ext_tl(s->tmp0, cpu_regs[R_ECX], s->aflag, false);
+    tcg_gen_brcondi_tl(TCG_COND_EQ, s->tmp0, 0, l);
+}
+
+/* arg: STR_*. */
+void emit_string(CPUX86State *env, DisasContext *s, X86Decoded *d)
+{
+    int op = d->e->arg;
+    TCGLabel *exit, *body;
+
+    if (!(s->prefix & (PREFIX_REPZ | PREFIX_REPNZ))) {
+        gen_string_element(s, op, d->ot);
+        return;
+    }
+    exit = gen_new_label();
+    body = gen_new_label();
+    gen_update_cc_op(s);
+    gen_ext_tl(s->tmp0, cpu_regs[R_ECX], s->aflag, false);
+    tcg_gen_brcondi_tl(TCG_COND_NE, s->tmp0, 0, body);
+    gen_set_label(exit);
+    gen_jmp_tb(s, insn_next_eip(s), 1);
+    gen_set_label(body);
+
+    gen_string_element(s, op, d->ot);
+    gen_op_add_reg_im(s, s->aflag, R_ECX, -1);
+    if (op == STR_SCAS || op == STR_CMPS) {
+        /* repz stops when ZF is clear, repnz when it is set. */
+        gen_jcc1(s, (JCC_Z << 1) | !!(s->prefix & PREFIX_REPZ), exit);
+    }
+    gen_update_cc_op(s);
+    gen_jz_ecx(s, exit);
+    gen_jmp_tb(s, s->pc_start, 0);
+}

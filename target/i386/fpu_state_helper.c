@@ -1,0 +1,276 @@
+/*
+ * fpu_state_helper.c: the x87/SSE control and state-image helpers: FNSTSW,
+ * FNCLEX, FNINIT, FNSTENV/FLDENV, FNSAVE/FRSTOR, FXSAVE/FXRSTOR, and the
+ * cpu_x86_* entry points linux-user uses to build and read the FP part of
+ * signal frames with the same image layouts.
+ */
+#include "qemu/osdep.h"
+#include "cpu.h"
+#include "exec/helper-proto.h"
+#include "exec/exec-all.h"
+#include "exec/cpu_ldst.h"
+#include "fpu-stack.h"
+
+#define MXCSR_DEFAULT 0x1f80
+
+/* FXSAVE image offsets */
+#define FXSAVE_FCW      0
+#define FXSAVE_FSW      2
+#define FXSAVE_FTW      4
+#define FXSAVE_MXCSR    24
+#define FXSAVE_MXCSR_MASK 28
+#define FXSAVE_ST       32
+#define FXSAVE_XMM      160
+#define FXSAVE_REG_STRIDE 16
+
+/* FNSTENV image: seven fields of 2 (16-bit operand size) or 4 bytes. */
+enum { ENV_FCW, ENV_FSW, ENV_FTW, ENV_FIP, ENV_FCS_FOP, ENV_FDP, ENV_FDS,
+       ENV_FIELDS };
+
+static uint16_t fpu_status_word(CPUX86State *env)
+{
+    return (env->fpus & ~FPUS_TOP) | (env->fpstt & 7) << 11;
+}
+
+static void fpu_load_status_word(CPUX86State *env, uint16_t sw)
+{
+    env->fpus = sw & ~FPUS_TOP;
+    env->fpstt = (sw & FPUS_TOP) >> 11;
+}
+
+static void fpu_init(CPUX86State *env)
+{
+    env->fpuc = FPUC_DEFAULT;
+    env->fpus = 0;
+    env->fpstt = 0;
+    memset(env->fptags, 1, sizeof(env->fptags));
+    env->fpip = env->fpdp = 0;
+    env->fpop = 0;
+}
+
+static void floatx80_write(CPUX86State *env, target_ulong addr, floatx80 f,
+                           uintptr_t ra)
+{
+    cpu_stq_data_ra(env, addr, f.low, ra);
+    cpu_stuw_data_ra(env, addr + 8, f.high, ra);
+}
+
+static floatx80 floatx80_read(CPUX86State *env, target_ulong addr,
+                              uintptr_t ra)
+{
+    floatx80 f;
+
+    f.low = cpu_ldq_data_ra(env, addr, ra);
+    f.high = cpu_lduw_data_ra(env, addr + 8, ra);
+    return f;
+}
+
+/* ---- FNSTENV / FLDENV / FNSAVE / FRSTOR ---- */
+
+static int fpu_env_size(bool data32)
+{
+    return ENV_FIELDS * (data32 ? 4 : 2);
+}
+
+static void fpu_store_env(CPUX86State *env, target_ulong addr, bool data32,
+                          uintptr_t ra)
+{
+    uint32_t field[ENV_FIELDS] = { 0 };
+    uint16_t tags = 0;
+
+    for (int i = 0; i < 8; i++) {
+        tags |= fpu_full_tag(env, i) << (2 * i);
+    }
+    field[ENV_FCW] = env->fpuc;
+    field[ENV_FSW] = fpu_status_word(env);
+    field[ENV_FTW] = tags;
+    field[ENV_FCS_FOP] = (uint32_t)env->fpop << 16;
+    for (int i = 0; i < ENV_FIELDS; i++) {
+        if (data32) {
+            /* the unused upper halves read as ones on Intel parts */
+            uint32_t pad = i <= ENV_FTW ? 0xffff0000 : 0;
+            cpu_stl_data_ra(env, addr + 4 * i, field[i] | pad, ra);
+        } else {
+            cpu_stuw_data_ra(env, addr + 2 * i, field[i], ra);
+        }
+    }
+}
+
+static void fpu_load_env(CPUX86State *env, target_ulong addr, bool data32,
+                         uintptr_t ra)
+{
+    int stride = data32 ? 4 : 2;
+    uint16_t tags;
+
+    env->fpuc = cpu_lduw_data_ra(env, addr + stride * ENV_FCW, ra);
+    fpu_load_status_word(env, cpu_lduw_data_ra(env, addr + stride * ENV_FSW, ra));
+    tags = cpu_lduw_data_ra(env, addr + stride * ENV_FTW, ra);
+    for (int i = 0; i < 8; i++) {
+        env->fptags[i] = ((tags >> (2 * i)) & 3) == TAG_EMPTY;
+    }
+}
+
+static void fpu_save(CPUX86State *env, target_ulong addr, bool data32,
+                     uintptr_t ra)
+{
+    target_ulong regs = addr + fpu_env_size(data32);
+
+    fpu_store_env(env, addr, data32, ra);
+    for (int i = 0; i < 8; i++) {
+        floatx80_write(env, regs + FLOATX80_BYTES * i,
+                       env->fpregs[st_index(env, i)].d, ra);
+    }
+    fpu_init(env);
+}
+
+static void fpu_restore(CPUX86State *env, target_ulong addr, bool data32,
+                        uintptr_t ra)
+{
+    target_ulong regs = addr + fpu_env_size(data32);
+
+    fpu_load_env(env, addr, data32, ra);
+    for (int i = 0; i < 8; i++) {
+        env->fpregs[st_index(env, i)].d =
+            floatx80_read(env, regs + FLOATX80_BYTES * i, ra);
+    }
+}
+
+/* ---- FXSAVE / FXRSTOR ---- */
+
+static void fxsave(CPUX86State *env, target_ulong addr, uintptr_t ra)
+{
+    uint8_t abridged_tags = 0;
+
+    for (int i = 0; i < 8; i++) {
+        abridged_tags |= !env->fptags[i] << i;
+    }
+    cpu_stuw_data_ra(env, addr + FXSAVE_FCW, env->fpuc, ra);
+    cpu_stuw_data_ra(env, addr + FXSAVE_FSW, fpu_status_word(env), ra);
+    cpu_stuw_data_ra(env, addr + FXSAVE_FTW, abridged_tags, ra);
+    cpu_stuw_data_ra(env, addr + FXSAVE_FTW + 2, env->fpop, ra);
+    cpu_stq_data_ra(env, addr + 8, 0, ra);        /* FIP */
+    cpu_stq_data_ra(env, addr + 16, 0, ra);       /* FDP */
+    cpu_stl_data_ra(env, addr + FXSAVE_MXCSR, env->mxcsr, ra);
+    cpu_stl_data_ra(env, addr + FXSAVE_MXCSR_MASK, MXCSR_WRITABLE, ra);
+    for (int i = 0; i < 8; i++) {
+        target_ulong slot = addr + FXSAVE_ST + FXSAVE_REG_STRIDE * i;
+        floatx80_write(env, slot, env->fpregs[st_index(env, i)].d, ra);
+        cpu_stuw_data_ra(env, slot + 10, 0, ra);
+        cpu_stl_data_ra(env, slot + 12, 0, ra);
+    }
+    for (int i = 0; i < CPU_NB_REGS; i++) {
+        target_ulong slot = addr + FXSAVE_XMM + FXSAVE_REG_STRIDE * i;
+        cpu_stq_data_ra(env, slot, env->xmm_regs[i]._q[0], ra);
+        cpu_stq_data_ra(env, slot + 8, env->xmm_regs[i]._q[1], ra);
+    }
+}
+
+static void fxrstor(CPUX86State *env, target_ulong addr, uintptr_t ra)
+{
+    uint8_t abridged_tags;
+
+    env->fpuc = cpu_lduw_data_ra(env, addr + FXSAVE_FCW, ra);
+    fpu_load_status_word(env, cpu_lduw_data_ra(env, addr + FXSAVE_FSW, ra));
+    abridged_tags = cpu_ldub_data_ra(env, addr + FXSAVE_FTW, ra);
+    env->fpop = cpu_lduw_data_ra(env, addr + FXSAVE_FTW + 2, ra);
+    env->mxcsr = cpu_ldl_data_ra(env, addr + FXSAVE_MXCSR, ra) & MXCSR_WRITABLE;
+    for (int i = 0; i < 8; i++) {
+        env->fptags[i] = !((abridged_tags >> i) & 1);
+        env->fpregs[st_index(env, i)].d =
+            floatx80_read(env, addr + FXSAVE_ST + FXSAVE_REG_STRIDE * i, ra);
+    }
+    for (int i = 0; i < CPU_NB_REGS; i++) {
+        target_ulong slot = addr + FXSAVE_XMM + FXSAVE_REG_STRIDE * i;
+        env->xmm_regs[i]._q[0] = cpu_ldq_data_ra(env, slot, ra);
+        env->xmm_regs[i]._q[1] = cpu_ldq_data_ra(env, slot + 8, ra);
+    }
+}
+
+/* ---- helpers ---- */
+
+uint32_t HELPER(fnstsw)(CPUX86State *env)
+{
+    return fpu_status_word(env);
+}
+
+void HELPER(fnclex)(CPUX86State *env)
+{
+    env->fpus &= ~(FPUS_EXC | FPUS_SF | FPUS_ES | FPUS_B);
+}
+
+void HELPER(fninit)(CPUX86State *env)
+{
+    fpu_init(env);
+}
+
+/* FLDCW: a newly unmasked pending exception shows in ES/B. */
+void HELPER(fldcw)(CPUX86State *env, uint32_t cw)
+{
+    env->fpuc = cw;
+    if (env->fpus & ~cw & FPUS_EXC) {
+        env->fpus |= FPUS_ES | FPUS_B;
+    } else {
+        env->fpus &= ~(FPUS_ES | FPUS_B);
+    }
+}
+
+/* FNSTENV also masks every exception, as the hardware does. */
+void HELPER(fnstenv)(CPUX86State *env, target_ulong addr, uint32_t data32)
+{
+    fpu_store_env(env, addr, data32, GETPC());
+    env->fpuc |= FPUC_MASKS;
+}
+
+void HELPER(fldenv)(CPUX86State *env, target_ulong addr, uint32_t data32)
+{
+    fpu_load_env(env, addr, data32, GETPC());
+}
+
+void HELPER(fnsave)(CPUX86State *env, target_ulong addr, uint32_t data32)
+{
+    fpu_save(env, addr, data32, GETPC());
+}
+
+void HELPER(frstor)(CPUX86State *env, target_ulong addr, uint32_t data32)
+{
+    fpu_restore(env, addr, data32, GETPC());
+}
+
+void HELPER(fxsave)(CPUX86State *env, target_ulong addr)
+{
+    fxsave(env, addr, GETPC());
+}
+
+void HELPER(fxrstor)(CPUX86State *env, target_ulong addr)
+{
+    fxrstor(env, addr, GETPC());
+}
+
+/* ---- for linux-user (signal frames) and CPU reset ---- */
+
+void cpu_x86_fxsave(CPUX86State *env, abi_ulong ptr)
+{
+    fxsave(env, ptr, 0);
+}
+
+void cpu_x86_fxrstor(CPUX86State *env, abi_ulong ptr)
+{
+    fxrstor(env, ptr, 0);
+}
+
+void cpu_x86_fsave(CPUX86State *env, abi_ulong ptr, int data32)
+{
+    fpu_save(env, ptr, data32, 0);
+}
+
+void cpu_x86_frstor(CPUX86State *env, abi_ulong ptr, int data32)
+{
+    fpu_restore(env, ptr, data32, 0);
+}
+
+void cpu_x86_fpu_reset(CPUX86State *env)
+{
+    fpu_init(env);
+    env->mxcsr = MXCSR_DEFAULT;
+    memset(env->xmm_regs, 0, sizeof(env->xmm_regs));
+}

@@ -1,0 +1,50 @@
+/*
+ * helper-int.h: the integer, flags and system helpers of the x86 guest
+ * (cc_helper.c, int_helper.c, misc_helper.c), listed once for helper.h.
+ * Helpers that read or write guest registers or the lazy flags in env take
+ * no call flags, so TCG syncs its globals around them.
+ */
+
+/* Lazy flags: EFLAGS' arithmetic bits / CF from (cc_dst, cc_src, cc_src2, cc_op). */
+DEF_HELPER_FLAGS_4(cc_compute_all, TCG_CALL_NO_RWG_SE, tl, tl, tl, tl, int)
+DEF_HELPER_FLAGS_4(cc_compute_c, TCG_CALL_NO_RWG_SE, tl, tl, tl, tl, int)
+DEF_HELPER_1(read_eflags, tl, env)
+/* Write the bits of update_mask (i32) from the value; CC bits always. */
+DEF_HELPER_3(write_eflags, void, env, tl, i32)
+
+/* Rotates through carry and double shifts: (env, value, [src,] count, size);
+   they expect cc_op == CC_OP_EFLAGS and update cc_src. */
+DEF_HELPER_4(rcl, tl, env, tl, tl, int)
+DEF_HELPER_4(rcr, tl, env, tl, tl, int)
+DEF_HELPER_5(shld, tl, env, tl, tl, tl, int)
+DEF_HELPER_5(shrd, tl, env, tl, tl, tl, int)
+
+/* Divisions on the accumulator pair; raise #DE. */
+DEF_HELPER_2(divb_AL, void, env, tl)
+DEF_HELPER_2(idivb_AL, void, env, tl)
+DEF_HELPER_2(divw_AX, void, env, tl)
+DEF_HELPER_2(idivw_AX, void, env, tl)
+DEF_HELPER_2(divl_EAX, void, env, tl)
+DEF_HELPER_2(idivl_EAX, void, env, tl)
+#ifdef TARGET_X86_64
+DEF_HELPER_2(divq_EAX, void, env, tl)
+DEF_HELPER_2(idivq_EAX, void, env, tl)
+#endif
+
+/* cmpxchg8b / cmpxchg16b at the address; cc_op must be CC_OP_EFLAGS. */
+DEF_HELPER_2(cmpxchg8b, void, env, tl)
+#ifdef TARGET_X86_64
+DEF_HELPER_2(cmpxchg16b, void, env, tl)
+#endif
+
+DEF_HELPER_1(cpuid, void, env)
+DEF_HELPER_1(rdtsc, void, env)
+
+/* Exceptions and exits to cpu_loop. */
+DEF_HELPER_2(raise_exception, noreturn, env, int)
+/* (env, vector, length of the int instruction) */
+DEF_HELPER_3(raise_interrupt, noreturn, env, int, int)
+/* (env, length of the syscall instruction) */
+DEF_HELPER_2(syscall, noreturn, env, int)
+/* mov to a segment register: (env, segment, selector) */
+DEF_HELPER_3(load_seg, void, env, int, int)

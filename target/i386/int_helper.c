@@ -1,0 +1,363 @@
+/*
+ * int_helper.c: integer instructions done in C: div/idiv at every size
+ * (raising #DE on a zero divisor or a quotient that does not fit),
+ * rcl/rcr, shld/shrd and cmpxchg8b/16b.  The flag-producing ones work on
+ * materialised EFLAGS in cc_src (the translator sets CC_OP_EFLAGS).
+ */
+#include "qemu/osdep.h"
+#include "cpu.h"
+#include "excp.h"
+#include "cc_helper.h"
+#include "exec/exec-all.h"
+#include "exec/cpu_ldst.h"
+#include "tcg/tcg.h"
+#include "exec/helper-proto.h"
+
+/* ---- division ---- */
+
+/* Replace the low 8 << size bits of a register (8/16-bit results merge). */
+static void set_reg_low(CPUX86State *env, int reg, int size, target_ulong v)
+{
+    target_ulong mask = cc_size_mask(size);
+
+    env->regs[reg] = (env->regs[reg] & ~mask) | (v & mask);
+}
+
+void helper_divb_AL(CPUX86State *env, target_ulong t0)
+{
+    unsigned num = env->regs[R_EAX] & 0xffff;
+    unsigned den = t0 & 0xff;
+    unsigned q;
+
+    if (den == 0) {
+        raise_exception_ra(env, EXCP00_DIVZ, GETPC());
+    }
+    q = num / den;
+    if (q > 0xff) {
+        raise_exception_ra(env, EXCP00_DIVZ, GETPC());
+    }
+    set_reg_low(env, R_EAX, MO_16, ((num % den) << 8) | q);
+}
+
+void helper_idivb_AL(CPUX86State *env, target_ulong t0)
+{
+    int num = (int16_t)env->regs[R_EAX];
+    int den = (int8_t)t0;
+    int q;
+
+    if (den == 0) {
+        raise_exception_ra(env, EXCP00_DIVZ, GETPC());
+    }
+    q = num / den;
+    if (q != (int8_t)q) {
+        raise_exception_ra(env, EXCP00_DIVZ, GETPC());
+    }
+    set_reg_low(env, R_EAX, MO_16, (((num % den) & 0xff) << 8) | (q & 0xff));
+}
+
+void helper_divw_AX(CPUX86State *env, target_ulong t0)
+{
+    uint32_t num = ((env->regs[R_EDX] & 0xffff) << 16) |
+                   (env->regs[R_EAX] & 0xffff);
+    uint32_t den = t0 & 0xffff;
+    uint32_t q;
+
+    if (den == 0) {
+        raise_exception_ra(env, EXCP00_DIVZ, GETPC());
+    }
+    q = num / den;
+    if (q > 0xffff) {
+        raise_exception_ra(env, EXCP00_DIVZ, GETPC());
+    }
+    set_reg_low(env, R_EAX, MO_16, q);
+    set_reg_low(env, R_EDX, MO_16, num % den);
+}
+
+void helper_idivw_AX(CPUX86State *env, target_ulong t0)
+{
+    /* 64-bit arithmetic: INT32_MIN / -1 must not trap the host. */
+    int64_t num = (int32_t)(((env->regs[R_EDX] & 0xffff) << 16) |
+                            (env->regs[R_EAX] & 0xffff));
+    int64_t den = (int16_t)t0;
+    int64_t q;
+
+    if (den == 0) {
+        raise_exception_ra(env, EXCP00_DIVZ, GETPC());
+    }
+    q = num / den;
+    if (q != (int16_t)q) {
+        raise_exception_ra(env, EXCP00_DIVZ, GETPC());
+    }
+    set_reg_low(env, R_EAX, MO_16, q);
+    set_reg_low(env, R_EDX, MO_16, num % den);
+}
+
+/* 32-bit results zero-extend into the 64-bit registers. */
+void helper_divl_EAX(CPUX86State *env, target_ulong t0)
+{
+    uint64_t num = ((uint64_t)(uint32_t)env->regs[R_EDX] << 32) |
+                   (uint32_t)env->regs[R_EAX];
+    uint64_t den = (uint32_t)t0;
+    uint64_t q;
+
+    if (den == 0) {
+        raise_exception_ra(env, EXCP00_DIVZ, GETPC());
+    }
+    q = num / den;
+    if (q > 0xffffffffu) {
+        raise_exception_ra(env, EXCP00_DIVZ, GETPC());
+    }
+    env->regs[R_EAX] = (uint32_t)q;
+    env->regs[R_EDX] = (uint32_t)(num % den);
+}
+
+void helper_idivl_EAX(CPUX86State *env, target_ulong t0)
+{
+    __int128 num = (int64_t)(((uint64_t)(uint32_t)env->regs[R_EDX] << 32) |
+                             (uint32_t)env->regs[R_EAX]);
+    __int128 den = (int32_t)t0;
+    __int128 q;
+
+    if (den == 0) {
+        raise_exception_ra(env, EXCP00_DIVZ, GETPC());
+    }
+    q = num / den;
+    if (q != (int32_t)q) {
+        raise_exception_ra(env, EXCP00_DIVZ, GETPC());
+    }
+    env->regs[R_EAX] = (uint32_t)q;
+    env->regs[R_EDX] = (uint32_t)(num % den);
+}
+
+#ifdef TARGET_X86_64
+void helper_divq_EAX(CPUX86State *env, target_ulong t0)
+{
+    unsigned __int128 num = ((unsigned __int128)env->regs[R_EDX] << 64) |
+                            env->regs[R_EAX];
+
+    /* The quotient fits in 64 bits exactly when RDX < divisor. */
+    if (t0 == 0 || env->regs[R_EDX] >= t0) {
+        raise_exception_ra(env, EXCP00_DIVZ, GETPC());
+    }
+    env->regs[R_EAX] = num / t0;
+    env->regs[R_EDX] = num % t0;
+}
+
+void helper_idivq_EAX(CPUX86State *env, target_ulong t0)
+{
+    __int128 num = (__int128)(((unsigned __int128)env->regs[R_EDX] << 64) |
+                              env->regs[R_EAX]);
+    int64_t den = t0;
+    __int128 q;
+
+    /* A 128-bit dividend of INT128_MIN by -1 would trap the host. */
+    if (den == 0 || (den == -1 && num == (__int128)((unsigned __int128)1 << 127))) {
+        raise_exception_ra(env, EXCP00_DIVZ, GETPC());
+    }
+    q = num / den;
+    if (q != (int64_t)q) {
+        raise_exception_ra(env, EXCP00_DIVZ, GETPC());
+    }
+    env->regs[R_EAX] = q;
+    env->regs[R_EDX] = num % den;
+}
+#endif
+
+/* ---- rotates through carry ---- */
+
+static int count_of(target_ulong t, int size)
+{
+    return t & (size == MO_64 ? 0x3f : 0x1f);
+}
+
+/* OF of rcl/rcr as QEMU defines it for every count (the SDM only for 1):
+   the top bit changed. */
+static uint32_t rotate_flags(CPUX86State *env, uint64_t src, uint64_t res,
+                             int size, int cf)
+{
+    uint32_t of = ((src ^ res) & cc_sign_bit(size)) ? CC_O : 0;
+
+    return (env->cc_src & ~(CC_C | CC_O)) | cf | of;
+}
+
+/* The operand plus CF form a (bits+1)-bit value rotated by count mod bits+1. */
+target_ulong helper_rcl(CPUX86State *env, target_ulong t0, target_ulong t1,
+                        int size)
+{
+    int bits = 8 << size;
+    int count = count_of(t1, size);
+    uint64_t mask = cc_size_mask(size);
+    uint64_t src = t0 & mask, res;
+    int cf = env->cc_src & CC_C;
+
+    if (bits < 32) {
+        count %= bits + 1;
+    }
+    if (count == 0) {
+        return t0;
+    }
+    res = (src << count) | ((uint64_t)cf << (count - 1));
+    if (count > 1) {
+        res |= src >> (bits + 1 - count);
+    }
+    res &= mask;
+    env->cc_src = rotate_flags(env, src, res, size, (src >> (bits - count)) & 1);
+    return res;
+}
+
+target_ulong helper_rcr(CPUX86State *env, target_ulong t0, target_ulong t1,
+                        int size)
+{
+    int bits = 8 << size;
+    int count = count_of(t1, size);
+    uint64_t mask = cc_size_mask(size);
+    uint64_t src = t0 & mask, res;
+    int cf = env->cc_src & CC_C;
+
+    if (bits < 32) {
+        count %= bits + 1;
+    }
+    if (count == 0) {
+        return t0;
+    }
+    res = (src >> count) | ((uint64_t)cf << (bits - count));
+    if (count > 1) {
+        res |= src << (bits + 1 - count);
+    }
+    res &= mask;
+    env->cc_src = rotate_flags(env, src, res, size, (src >> (count - 1)) & 1);
+    return res;
+}
+
+/* ---- double shifts ---- */
+
+/*
+ * dst shifted by c (0 <= c <= 31, or 63 for 64 bits) with bits of src
+ * coming in.  16-bit operands use the window dst:src:dst, which is what
+ * Intel hardware produces for counts above 16.
+ */
+static uint64_t shld_value(uint64_t dst, uint64_t src, int c, int size)
+{
+    switch (size) {
+    case MO_16:
+        return (((dst << 32) | (src << 16) | dst) >> (32 - c)) & 0xffff;
+    case MO_32:
+        return (((dst << 32) | src) >> (32 - c)) & 0xffffffff;
+    default:
+        return c ? (dst << c) | (src >> (64 - c)) : dst;
+    }
+}
+
+static uint64_t shrd_value(uint64_t dst, uint64_t src, int c, int size)
+{
+    switch (size) {
+    case MO_16:
+        return ((dst | (src << 16) | (dst << 32)) >> c) & 0xffff;
+    case MO_32:
+        return ((dst | (src << 32)) >> c) & 0xffffffff;
+    default:
+        return c ? (dst >> c) | (src << (64 - c)) : dst;
+    }
+}
+
+/*
+ * Flags as for shl/shr: CF is the bit shifted out last, i.e. the edge bit
+ * of the value shifted by count - 1; OF tells whether the sign changed on
+ * the last step; AF is cleared.
+ */
+static target_ulong double_shift(CPUX86State *env, target_ulong t0,
+                                 target_ulong t1, target_ulong t2, int size,
+                                 bool right)
+{
+    int count = count_of(t2, size);
+    uint64_t mask = cc_size_mask(size);
+    uint64_t dst = t0 & mask, src = t1 & mask, res, prev;
+    uint32_t cf;
+
+    if (count == 0) {
+        return t0;
+    }
+    if (right) {
+        res = shrd_value(dst, src, count, size);
+        prev = shrd_value(dst, src, count - 1, size);
+        cf = prev & 1;
+    } else {
+        res = shld_value(dst, src, count, size);
+        prev = shld_value(dst, src, count - 1, size);
+        cf = (prev & cc_sign_bit(size)) ? CC_C : 0;
+    }
+    env->cc_src = cc_flags_szp(res, size) | cf |
+                  (((prev ^ res) & cc_sign_bit(size)) ? CC_O : 0);
+    return res;
+}
+
+target_ulong helper_shld(CPUX86State *env, target_ulong t0, target_ulong t1,
+                         target_ulong t2, int size)
+{
+    return double_shift(env, t0, t1, t2, size, false);
+}
+
+target_ulong helper_shrd(CPUX86State *env, target_ulong t0, target_ulong t1,
+                         target_ulong t2, int size)
+{
+    return double_shift(env, t0, t1, t2, size, true);
+}
+
+/* ---- cmpxchg8b / cmpxchg16b ---- */
+
+/*
+ * Memory is read (and written, with the old value on mismatch, as the
+ * hardware does) before any register or flag changes, so a fault is
+ * precise.  Only ZF changes.
+ */
+void helper_cmpxchg8b(CPUX86State *env, target_ulong a0)
+{
+    uintptr_t ra = GETPC();
+    uint32_t eflags = cpu_cc_compute_all(env, env->cc_op);
+    uint64_t old = cpu_ldq_data_ra(env, a0, ra);
+    uint64_t expected = ((uint64_t)(uint32_t)env->regs[R_EDX] << 32) |
+                        (uint32_t)env->regs[R_EAX];
+
+    if (old == expected) {
+        cpu_stq_data_ra(env, a0, ((uint64_t)(uint32_t)env->regs[R_ECX] << 32) |
+                                 (uint32_t)env->regs[R_EBX], ra);
+        eflags |= CC_Z;
+    } else {
+        cpu_stq_data_ra(env, a0, old, ra);
+        env->regs[R_EDX] = (uint32_t)(old >> 32);
+        env->regs[R_EAX] = (uint32_t)old;
+        eflags &= ~CC_Z;
+    }
+    env->cc_src = eflags;
+    env->cc_op = CC_OP_EFLAGS;
+}
+
+#ifdef TARGET_X86_64
+/* The operand must be 16-byte aligned (#GP otherwise). */
+void helper_cmpxchg16b(CPUX86State *env, target_ulong a0)
+{
+    uintptr_t ra = GETPC();
+    uint32_t eflags;
+    uint64_t lo, hi;
+
+    if (a0 & 0xf) {
+        raise_exception_err_ra(env, EXCP0D_GPF, 0, ra);
+    }
+    eflags = cpu_cc_compute_all(env, env->cc_op);
+    lo = cpu_ldq_data_ra(env, a0, ra);
+    hi = cpu_ldq_data_ra(env, a0 + 8, ra);
+    if (lo == env->regs[R_EAX] && hi == env->regs[R_EDX]) {
+        cpu_stq_data_ra(env, a0, env->regs[R_EBX], ra);
+        cpu_stq_data_ra(env, a0 + 8, env->regs[R_ECX], ra);
+        eflags |= CC_Z;
+    } else {
+        cpu_stq_data_ra(env, a0, lo, ra);
+        cpu_stq_data_ra(env, a0 + 8, hi, ra);
+        env->regs[R_EAX] = lo;
+        env->regs[R_EDX] = hi;
+        eflags &= ~CC_Z;
+    }
+    env->cc_src = eflags;
+    env->cc_op = CC_OP_EFLAGS;
+}
+#endif

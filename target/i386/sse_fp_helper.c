@@ -1,0 +1,93 @@
+/*
+ * sse_fp_helper.c: the SSE/SSE2 floating point helpers (arithmetic,
+ * compares, conversions, MXCSR).  Each one executes the same instruction on
+ * the host under the guest's MXCSR (host-fpu.h): C float code would not do,
+ * because the compiler may commute the operands of add/mul, which changes
+ * which NaN propagates, and C casts cannot give the guest's rounding of
+ * cvtss2si.  The list of helpers is in helper-sse.h.
+ */
+#include "qemu/osdep.h"
+#include "cpu.h"
+#include "exec/helper-proto.h"
+#include "host-fpu.h"
+
+typedef uint64_t host_xmm __attribute__((vector_size(16)));
+
+static inline host_xmm xmm_get(const XMMReg *r)
+{
+    host_xmm v;
+    memcpy(&v, r, sizeof(v));
+    return v;
+}
+
+static inline void xmm_set(XMMReg *r, host_xmm v)
+{
+    memcpy(r, &v, sizeof(v));
+}
+
+/* d = insn(d, s): the AT&T form "insn s, d" on host registers */
+#define SSE_HOST_OP(name, insn)                                           \
+void HELPER(name)(CPUX86State *env, XMMReg *d, XMMReg *s)                 \
+{                                                                         \
+    uint32_t host = sse_fp_begin(env);                                    \
+    host_xmm dv = xmm_get(d), sv = xmm_get(s);                            \
+    __asm__ __volatile__(insn " %1, %0" : "+x"(dv) : "x"(sv));            \
+    xmm_set(d, dv);                                                       \
+    sse_fp_end(env, host);                                                \
+}
+SSE_FP_OPS(SSE_HOST_OP)
+
+/* ZF/PF/CF as the host compare left them; OF, SF and AF are cleared. */
+#define SSE_HOST_COMIS(name, insn)                                        \
+uint32_t HELPER(name)(CPUX86State *env, XMMReg *d, XMMReg *s)             \
+{                                                                         \
+    uint32_t host = sse_fp_begin(env);                                    \
+    host_xmm dv = xmm_get(d), sv = xmm_get(s);                            \
+    bool zf, pf, cf;                                                      \
+    __asm__ __volatile__(insn " %4, %3"                                   \
+                         : "=@ccz"(zf), "=@ccp"(pf), "=@ccc"(cf)          \
+                         : "x"(dv), "x"(sv));                             \
+    sse_fp_end(env, host);                                                \
+    return (zf ? CC_Z : 0) | (pf ? CC_P : 0) | (cf ? CC_C : 0);           \
+}
+SSE_COMIS(SSE_HOST_COMIS)
+
+/* Scalar to integer; out of range and NaN give the integer indefinite. */
+#define SSE_HOST_CVT_TO(name, insn, suffix, T)                            \
+T HELPER(glue(name, suffix))(CPUX86State *env, XMMReg *s)                 \
+{                                                                         \
+    uint32_t host = sse_fp_begin(env);                                    \
+    T r;                                                                  \
+    __asm__ __volatile__(insn " %1, %0" : "=r"(r) : "x"(xmm_get(s)));     \
+    sse_fp_end(env, host);                                                \
+    return r;                                                             \
+}
+/* Integer to scalar, merged into the low lane of d. */
+#define SSE_HOST_CVT_FROM(name, insn, suffix, T, size)                    \
+void HELPER(glue(name, suffix))(CPUX86State *env, XMMReg *d, T v)         \
+{                                                                         \
+    uint32_t host = sse_fp_begin(env);                                    \
+    host_xmm dv = xmm_get(d);                                             \
+    __asm__ __volatile__(insn size " %1, %0" : "+x"(dv) : "r"(v));        \
+    xmm_set(d, dv);                                                       \
+    sse_fp_end(env, host);                                                \
+}
+
+#ifdef TARGET_X86_64
+#define SSE_CVT_TO(name, insn) \
+    SSE_HOST_CVT_TO(name, insn, _l, uint32_t) SSE_HOST_CVT_TO(name, insn, _q, uint64_t)
+#define SSE_CVT_FROM(name, insn) \
+    SSE_HOST_CVT_FROM(name, insn, _l, uint32_t, "l") \
+    SSE_HOST_CVT_FROM(name, insn, _q, uint64_t, "q")
+#else
+#define SSE_CVT_TO(name, insn) SSE_HOST_CVT_TO(name, insn, _l, uint32_t)
+#define SSE_CVT_FROM(name, insn) SSE_HOST_CVT_FROM(name, insn, _l, uint32_t, "l")
+#endif
+SSE_CVT_TO_INT(SSE_CVT_TO)
+SSE_CVT_FROM_INT(SSE_CVT_FROM)
+
+/* Reserved MXCSR bits would #GP on hardware; we keep the defined ones. */
+void HELPER(ldmxcsr)(CPUX86State *env, uint32_t val)
+{
+    env->mxcsr = val & MXCSR_WRITABLE;
+}

@@ -1,0 +1,299 @@
+/*
+ * tr-flags.c: lazy condition codes in the translator.  The cc_op in force is
+ * tracked at translation time (s->cc_op) and written to env only when it
+ * must be (gen_update_cc_op).  Conditions for jcc/setcc/cmovcc are computed
+ * straight from cc_dst/cc_src when the cc_op makes that cheap (the compare
+ * after a SUB, ZF/SF from a result) and through the cc_compute_* helpers
+ * otherwise.  The meaning of cc_dst/cc_src/cc_src2 per cc_op is in cpu.h.
+ */
+#include "qemu/osdep.h"
+#include "decode.h"
+#include "exec/helper-gen.h"
+
+void set_cc_op(DisasContext *s, CCOp op)
+{
+    if (s->cc_op == op) {
+        return;
+    }
+    /* DYNAMIC means env->cc_op is already right: the caller wrote it. */
+    s->cc_op_dirty = op != CC_OP_DYNAMIC;
+    s->cc_op = op;
+}
+
+void gen_update_cc_op(DisasContext *s)
+{
+    if (s->cc_op_dirty) {
+        tcg_gen_movi_i32(cpu_cc_op, s->cc_op);
+        s->cc_op_dirty = false;
+    }
+}
+
+static bool cc_op_has_size(CCOp op)
+{
+    return op >= CC_OP_MULB && op <= CC_OP_BMILGQ;
+}
+
+/* The operand size of a sized cc_op (the B/W/L/Q quadruples). */
+static MemOp cc_op_size(CCOp op)
+{
+    return (op - CC_OP_MULB) & 3;
+}
+
+static bool cc_op_is_sub(CCOp op)
+{
+    return op >= CC_OP_SUBB && op <= CC_OP_SUBQ;
+}
+
+/* The cc_op as an IR value, for the helpers. */
+static TCGv_i32 cc_op_value(DisasContext *s)
+{
+    return s->cc_op == CC_OP_DYNAMIC ? cpu_cc_op : tcg_const_i32(s->cc_op);
+}
+
+static void cc_op_value_free(DisasContext *s, TCGv_i32 op)
+{
+    if (s->cc_op != CC_OP_DYNAMIC) {
+        tcg_temp_free_i32(op);
+    }
+}
+
+void gen_compute_eflags(DisasContext *s)
+{
+    TCGv_i32 op;
+
+    if (s->cc_op == CC_OP_EFLAGS) {
+        return;
+    }
+    if (s->cc_op == CC_OP_CLR) {
+        tcg_gen_movi_tl(cpu_cc_src, CC_Z | CC_P);
+        set_cc_op(s, CC_OP_EFLAGS);
+        return;
+    }
+    op = cc_op_value(s);
+    gen_helper_cc_compute_all(cpu_cc_src, cpu_cc_dst, cpu_cc_src, cpu_cc_src2, op);
+    cc_op_value_free(s, op);
+    set_cc_op(s, CC_OP_EFLAGS);
+}
+
+/* A condition as "cond((reg & mask), reg2 or imm)". */
+typedef struct CCPrepare {
+    TCGCond cond;
+    TCGv reg;
+    TCGv reg2;              /* NULL: compare with imm */
+    target_ulong imm;
+    target_ulong mask;      /* (target_ulong)-1: no masking */
+} CCPrepare;
+
+static CCPrepare cc_test(TCGCond cond, TCGv reg, target_ulong mask)
+{
+    return (CCPrepare){ .cond = cond, .reg = reg, .mask = mask };
+}
+
+static CCPrepare cc_cmp(TCGCond cond, TCGv a, TCGv b)
+{
+    return (CCPrepare){ .cond = cond, .reg = a, .reg2 = b, .mask = -1 };
+}
+
+static CCPrepare cc_eflags_bit(DisasContext *s, target_ulong bits)
+{
+    gen_compute_eflags(s);
+    return cc_test(TCG_COND_NE, cpu_cc_src, bits);
+}
+
+/*
+ * The preparers may use reg and s->tmp0 as scratch; reg must not be tmp0
+ * nor a global.
+ */
+static CCPrepare prepare_c(DisasContext *s, TCGv reg)
+{
+    CCOp op = s->cc_op;
+    MemOp size = cc_op_size(op);
+    TCGv_i32 opv;
+
+    switch (op) {
+    case CC_OP_SUBB ... CC_OP_SUBQ:
+        /* CF: minuend (dst + src) below subtrahend (src) */
+        gen_ext_tl(s->tmp0, cpu_cc_src, size, false);
+        tcg_gen_add_tl(reg, cpu_cc_dst, cpu_cc_src);
+        gen_ext_tl(reg, reg, size, false);
+        return cc_cmp(TCG_COND_LTU, reg, s->tmp0);
+    case CC_OP_ADDB ... CC_OP_ADDQ:
+        gen_ext_tl(s->tmp0, cpu_cc_src, size, false);
+        gen_ext_tl(reg, cpu_cc_dst, size, false);
+        return cc_cmp(TCG_COND_LTU, reg, s->tmp0);
+    case CC_OP_LOGICB ... CC_OP_LOGICQ:
+    case CC_OP_CLR:
+    case CC_OP_POPCNT:
+        return cc_test(TCG_COND_NEVER, cpu_cc_src, -1);
+    case CC_OP_INCB ... CC_OP_DECQ:
+    case CC_OP_MULB ... CC_OP_MULQ:
+        return cc_test(TCG_COND_NE, cpu_cc_src, -1);
+    case CC_OP_SHLB ... CC_OP_SHLQ:
+        return cc_test(TCG_COND_NE, cpu_cc_src,
+                       (target_ulong)1 << ((8 << size) - 1));
+    case CC_OP_SARB ... CC_OP_SARQ:
+        return cc_test(TCG_COND_NE, cpu_cc_src, 1);
+    case CC_OP_EFLAGS:
+        return cc_test(TCG_COND_NE, cpu_cc_src, CC_C);
+    default:
+        opv = cc_op_value(s);
+        gen_helper_cc_compute_c(reg, cpu_cc_dst, cpu_cc_src, cpu_cc_src2, opv);
+        cc_op_value_free(s, opv);
+        return cc_test(TCG_COND_NE, reg, -1);
+    }
+}
+
+static CCPrepare prepare_s(DisasContext *s, TCGv reg)
+{
+    CCOp op = s->cc_op;
+
+    if (op == CC_OP_CLR || op == CC_OP_POPCNT) {
+        return cc_test(TCG_COND_NEVER, cpu_cc_src, -1);
+    }
+    if (cc_op_has_size(op)) {
+        gen_ext_tl(reg, cpu_cc_dst, cc_op_size(op), true);
+        return (CCPrepare){ .cond = TCG_COND_LT, .reg = reg, .imm = 0, .mask = -1 };
+    }
+    return cc_eflags_bit(s, CC_S);
+}
+
+static CCPrepare prepare_z(DisasContext *s, TCGv reg)
+{
+    CCOp op = s->cc_op;
+
+    if (op == CC_OP_CLR) {
+        return cc_test(TCG_COND_ALWAYS, cpu_cc_src, -1);
+    }
+    if (op == CC_OP_POPCNT) {
+        return (CCPrepare){ .cond = TCG_COND_EQ, .reg = cpu_cc_src, .mask = -1 };
+    }
+    if (cc_op_has_size(op)) {
+        gen_ext_tl(reg, cpu_cc_dst, cc_op_size(op), false);
+        return (CCPrepare){ .cond = TCG_COND_EQ, .reg = reg, .imm = 0, .mask = -1 };
+    }
+    return cc_eflags_bit(s, CC_Z);
+}
+
+static CCPrepare prepare_o(DisasContext *s, TCGv reg)
+{
+    if (s->cc_op == CC_OP_CLR || (s->cc_op >= CC_OP_LOGICB &&
+                                  s->cc_op <= CC_OP_LOGICQ)) {
+        return cc_test(TCG_COND_NEVER, cpu_cc_src, -1);
+    }
+    return cc_eflags_bit(s, CC_O);
+}
+
+/* Condition nibble cond (0..15, as in jcc) into a CCPrepare. */
+static CCPrepare prepare_cc(DisasContext *s, int cond, TCGv reg)
+{
+    int jcc_op = (cond >> 1) & 7;
+    CCOp op = s->cc_op;
+    CCPrepare cc;
+
+    if (cc_op_is_sub(op) && (jcc_op == JCC_BE || jcc_op == JCC_L ||
+                             jcc_op == JCC_LE)) {
+        /* Compare the original operands: minuend dst+src, subtrahend src. */
+        MemOp size = cc_op_size(op);
+        bool sign = jcc_op != JCC_BE;
+
+        gen_ext_tl(s->tmp0, cpu_cc_src, size, sign);
+        tcg_gen_add_tl(reg, cpu_cc_dst, cpu_cc_src);
+        gen_ext_tl(reg, reg, size, sign);
+        cc = cc_cmp(jcc_op == JCC_BE ? TCG_COND_LEU :
+                    jcc_op == JCC_L ? TCG_COND_LT : TCG_COND_LE, reg, s->tmp0);
+    } else if (op >= CC_OP_LOGICB && op <= CC_OP_LOGICQ &&
+               (jcc_op == JCC_L || jcc_op == JCC_LE)) {
+        /* OF is clear: L is SF, LE is ZF|SF, i.e. the signed result <(=) 0. */
+        gen_ext_tl(reg, cpu_cc_dst, cc_op_size(op), true);
+        cc = (CCPrepare){ .cond = jcc_op == JCC_L ? TCG_COND_LT : TCG_COND_LE,
+                          .reg = reg, .imm = 0, .mask = -1 };
+    } else {
+        switch (jcc_op) {
+        case JCC_O:
+            cc = prepare_o(s, reg);
+            break;
+        case JCC_B:
+            cc = prepare_c(s, reg);
+            break;
+        case JCC_Z:
+            cc = prepare_z(s, reg);
+            break;
+        case JCC_S:
+            cc = prepare_s(s, reg);
+            break;
+        case JCC_P:
+            cc = cc_eflags_bit(s, CC_P);
+            break;
+        case JCC_BE:
+            cc = cc_eflags_bit(s, CC_Z | CC_C);
+            break;
+        default:
+            /* SF != OF: OF (bit 11) shifted onto SF (bit 7); ZF too for LE.
+               Bit 10 (DF) is never part of cc_src, so ZF survives the xor. */
+            gen_compute_eflags(s);
+            tcg_gen_shri_tl(reg, cpu_cc_src, 4);
+            tcg_gen_xor_tl(reg, reg, cpu_cc_src);
+            cc = cc_test(TCG_COND_NE, reg,
+                         jcc_op == JCC_L ? CC_S : CC_S | CC_Z);
+            break;
+        }
+    }
+    if (cond & 1) {
+        cc.cond = tcg_invert_cond(cc.cond);
+    }
+    return cc;
+}
+
+static void gen_setcc_prepared(CCPrepare cc, TCGv reg)
+{
+    TCGv a = cc.reg;
+
+    if (cc.cond == TCG_COND_NEVER || cc.cond == TCG_COND_ALWAYS) {
+        tcg_gen_movi_tl(reg, cc.cond == TCG_COND_ALWAYS);
+        return;
+    }
+    if (cc.mask != (target_ulong)-1) {
+        tcg_gen_andi_tl(reg, cc.reg, cc.mask);
+        a = reg;
+    }
+    if (cc.reg2) {
+        tcg_gen_setcond_tl(cc.cond, reg, a, cc.reg2);
+    } else {
+        tcg_gen_setcondi_tl(cc.cond, reg, a, cc.imm);
+    }
+}
+
+void gen_compute_eflags_c(DisasContext *s, TCGv reg)
+{
+    gen_setcc_prepared(prepare_c(s, reg), reg);
+}
+
+void gen_setcc1(DisasContext *s, int cond, TCGv reg)
+{
+    gen_setcc_prepared(prepare_cc(s, cond, reg), reg);
+}
+
+/* The branch ends a basic block: cc_op is flushed so that both paths agree. */
+void gen_jcc1(DisasContext *s, int cond, TCGLabel *l)
+{
+    CCPrepare cc = prepare_cc(s, cond, s->tmp4);
+    TCGv a = cc.reg;
+
+    gen_update_cc_op(s);
+    if (cc.cond == TCG_COND_NEVER) {
+        return;
+    }
+    if (cc.cond == TCG_COND_ALWAYS) {
+        tcg_gen_br(l);
+        return;
+    }
+    if (cc.mask != (target_ulong)-1) {
+        tcg_gen_andi_tl(s->tmp4, cc.reg, cc.mask);
+        a = s->tmp4;
+    }
+    if (cc.reg2) {
+        tcg_gen_brcond_tl(cc.cond, a, cc.reg2, l);
+    } else {
+        tcg_gen_brcondi_tl(cc.cond, a, cc.imm, l);
+    }
+}

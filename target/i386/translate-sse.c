@@ -1,0 +1,705 @@
+/*
+ * translate-sse.c: translation of the SSE/SSE2 instructions of the 0F map
+ * (disas_sse, called by the integer decoder).  One table, indexed by the
+ * opcode byte and the mandatory prefix (none, 66, F3, F2), says for each
+ * instruction which emitter handles its operand form and which helper or
+ * inline expansion does the work.  Vector helpers get pointers into env:
+ * the destination XMM register and the source register, or env->xmm_t0
+ * where a memory source is staged first.  MMX forms are not translated.
+ */
+#include "qemu/osdep.h"
+#include "cpu.h"
+#include "translate.h"
+#include "exec/helper-proto.h"
+#include "exec/helper-gen.h"
+
+enum { P_NONE, P_66, P_F3, P_F2, P_COUNT };
+
+typedef struct SSEOp SSEOp;
+typedef void (*SSEGenBinop)(TCGv_ptr env, TCGv_ptr d, TCGv_ptr s);
+typedef void (*SSEGenImmop)(TCGv_ptr env, TCGv_ptr d, TCGv_ptr s, TCGv_i32 imm);
+typedef void (*SSEGenMask)(TCGv_i32 ret, TCGv_ptr env, TCGv_ptr s);
+typedef void (*SSEGenComis)(TCGv_i32 ret, TCGv_ptr env, TCGv_ptr d, TCGv_ptr s);
+typedef void (*SSEGenLogic)(TCGv_i64 ret, TCGv_i64 d, TCGv_i64 s);
+typedef void (*SSEGenToInt32)(TCGv_i32 ret, TCGv_ptr env, TCGv_ptr s);
+typedef void (*SSEGenFromInt32)(TCGv_ptr env, TCGv_ptr d, TCGv_i32 v);
+#ifdef TARGET_X86_64
+typedef void (*SSEGenToInt64)(TCGv_i64 ret, TCGv_ptr env, TCGv_ptr s);
+typedef void (*SSEGenFromInt64)(TCGv_ptr env, TCGv_ptr d, TCGv_i64 v);
+#endif
+
+/* Returns false (before emitting anything) for an invalid operand form. */
+typedef bool (*SSEEmit)(CPUX86State *env, DisasContext *s, const SSEOp *op,
+                        int modrm);
+
+enum { MOVE_LOAD, MOVE_STORE };
+/* move flags */
+#define MOVE_MEM_ONLY   1   /* the register form of this encoding is #UD */
+#define MOVE_ZERO_MEM   2   /* from memory: zero the rest of the register */
+#define MOVE_ZERO_REG   4   /* between registers: zero the rest of the dest */
+
+struct SSEOp {
+    SSEEmit emit;
+    union {
+        SSEGenBinop binop;
+        SSEGenImmop immop;
+        SSEGenMask mask;
+        SSEGenComis comis;
+        SSEGenLogic logic;
+        const SSEGenBinop *cmp_family;     /* by predicate imm8 & 7 */
+        const struct SSEShiftImm *shift_group; /* by ModRM.reg */
+        struct {
+            SSEGenToInt32 l;
+#ifdef TARGET_X86_64
+            SSEGenToInt64 q;
+#endif
+        } to_int;
+        struct {
+            SSEGenFromInt32 l;
+#ifdef TARGET_X86_64
+            SSEGenFromInt64 q;
+#endif
+        } from_int;
+    } gen;
+    uint8_t size;       /* bytes of the memory operand */
+    uint8_t dir;        /* moves: MOVE_LOAD into the reg operand, or STORE */
+    uint8_t reg_lane;   /* moves: byte offset in the ModRM.reg register */
+    uint8_t rm_lane;    /* moves: byte offset in a ModRM.rm register */
+    uint8_t flags;
+};
+
+/* ---- operands ---- */
+
+static bool modrm_is_reg(int modrm)
+{
+    return (modrm >> 6) == 3;
+}
+
+/* ModRM.reg / ModRM.rm register numbers (XMM or GPR) with REX */
+static int modrm_reg(DisasContext *s, int modrm)
+{
+    return ((modrm >> 3) & 7) | s->rex_r;
+}
+
+static int modrm_rm(DisasContext *s, int modrm)
+{
+    return (modrm & 7) | s->rex_b;
+}
+
+static int xmm_offset(int reg)
+{
+    return offsetof(CPUX86State, xmm_regs[reg]);
+}
+
+#define XMM_T0_OFFSET offsetof(CPUX86State, xmm_t0)
+
+static TCGv_ptr env_ptr(TCGv_ptr p, int offset)
+{
+    tcg_gen_addi_ptr(p, cpu_env, offset);
+    return p;
+}
+
+/* Effective address of the memory operand; imm_bytes follow the ModRM. */
+static void gen_operand_address(CPUX86State *env, DisasContext *s, int modrm,
+                                int imm_bytes)
+{
+    s->rip_offset = imm_bytes;
+    gen_lea_modrm(env, s, modrm);
+    s->rip_offset = 0;
+}
+
+/* size bytes at s->A0 into env at offset (the rest of the 16 untouched) */
+static void gen_load_env(DisasContext *s, int size, int offset)
+{
+    switch (size) {
+    case 16:
+        gen_ldo_env_A0(s, offset);
+        break;
+    case 8:
+        gen_ldq_env_A0(s, offset);
+        break;
+    default:
+        tcg_gen_qemu_ld_i32(s->tmp2_i32, s->A0, s->mem_index, MO_LEUL);
+        tcg_gen_st_i32(s->tmp2_i32, cpu_env, offset);
+        break;
+    }
+}
+
+static void gen_store_env(DisasContext *s, int size, int offset)
+{
+    switch (size) {
+    case 16:
+        gen_sto_env_A0(s, offset);
+        break;
+    case 8:
+        gen_stq_env_A0(s, offset);
+        break;
+    default:
+        tcg_gen_ld_i32(s->tmp2_i32, cpu_env, offset);
+        tcg_gen_qemu_st_i32(s->tmp2_i32, s->A0, s->mem_index, MO_LEUL);
+        break;
+    }
+}
+
+static void gen_copy_env(DisasContext *s, int size, int dst, int src)
+{
+    if (size == 4) {
+        tcg_gen_ld_i32(s->tmp2_i32, cpu_env, src);
+        tcg_gen_st_i32(s->tmp2_i32, cpu_env, dst);
+        return;
+    }
+    for (int i = 0; i < size; i += 8) {
+        tcg_gen_ld_i64(s->tmp1_i64, cpu_env, src + i);
+        tcg_gen_st_i64(s->tmp1_i64, cpu_env, dst + i);
+    }
+}
+
+/* Zero bytes [from, 16) of the register at offset (from is 4 or 8). */
+static void gen_zero_upper(DisasContext *s, int offset, int from)
+{
+    TCGv_i64 zero = tcg_const_i64(0);
+
+    if (from == 4) {
+        tcg_gen_st32_i64(zero, cpu_env, offset + 4);
+    }
+    tcg_gen_st_i64(zero, cpu_env, offset + 8);
+    tcg_temp_free_i64(zero);
+}
+
+/*
+ * The env offset of the ModRM.rm source: an XMM register, or the memory
+ * operand (op->size bytes) staged in xmm_t0.
+ */
+static int gen_source(CPUX86State *env, DisasContext *s, const SSEOp *op,
+                      int modrm, int imm_bytes)
+{
+    if (modrm_is_reg(modrm)) {
+        return xmm_offset(modrm_rm(s, modrm));
+    }
+    gen_operand_address(env, s, modrm, imm_bytes);
+    gen_load_env(s, op->size, XMM_T0_OFFSET);
+    return XMM_T0_OFFSET;
+}
+
+/* ---- emitters, one per operand form ---- */
+
+static bool emit_binop(CPUX86State *env, DisasContext *s, const SSEOp *op,
+                       int modrm)
+{
+    int src = gen_source(env, s, op, modrm, 0);
+
+    op->gen.binop(cpu_env, env_ptr(s->ptr0, xmm_offset(modrm_reg(s, modrm))),
+                  env_ptr(s->ptr1, src));
+    return true;
+}
+
+static bool emit_immop(CPUX86State *env, DisasContext *s, const SSEOp *op,
+                       int modrm)
+{
+    int src = gen_source(env, s, op, modrm, 1);
+
+    tcg_gen_movi_i32(s->tmp2_i32, x86_ldub_code(env, s));
+    op->gen.immop(cpu_env, env_ptr(s->ptr0, xmm_offset(modrm_reg(s, modrm))),
+                  env_ptr(s->ptr1, src), s->tmp2_i32);
+    return true;
+}
+
+/* CMPPS/PD/SS/SD: one helper per predicate, chosen by the immediate. */
+static bool emit_cmp(CPUX86State *env, DisasContext *s, const SSEOp *op,
+                     int modrm)
+{
+    int src = gen_source(env, s, op, modrm, 1);
+    int predicate = x86_ldub_code(env, s) & 7;
+
+    op->gen.cmp_family[predicate](cpu_env,
+        env_ptr(s->ptr0, xmm_offset(modrm_reg(s, modrm))),
+        env_ptr(s->ptr1, src));
+    return true;
+}
+
+/* 128-bit bitwise ops inline, as two 64-bit halves. */
+static bool emit_logic(CPUX86State *env, DisasContext *s, const SSEOp *op,
+                       int modrm)
+{
+    int src = gen_source(env, s, op, modrm, 0);
+    int dst = xmm_offset(modrm_reg(s, modrm));
+    TCGv_i64 a = tcg_temp_new_i64(), b = tcg_temp_new_i64();
+
+    for (int i = 0; i < 16; i += 8) {
+        tcg_gen_ld_i64(a, cpu_env, dst + i);
+        tcg_gen_ld_i64(b, cpu_env, src + i);
+        op->gen.logic(a, a, b);
+        tcg_gen_st_i64(a, cpu_env, dst + i);
+    }
+    tcg_temp_free_i64(a);
+    tcg_temp_free_i64(b);
+    return true;
+}
+
+/* d = ~d & s */
+static void gen_andn_i64(TCGv_i64 ret, TCGv_i64 d, TCGv_i64 s)
+{
+    tcg_gen_andc_i64(ret, s, d);
+}
+
+/* All plain moves: a lane of op->size bytes between reg and rm. */
+static bool emit_move(CPUX86State *env, DisasContext *s, const SSEOp *op,
+                      int modrm)
+{
+    int reg = xmm_offset(modrm_reg(s, modrm));
+    int lane = reg + op->reg_lane;
+
+    if (modrm_is_reg(modrm)) {
+        int rm = xmm_offset(modrm_rm(s, modrm));
+        int rm_lane = rm + op->rm_lane;
+
+        if (op->flags & MOVE_MEM_ONLY) {
+            return false;
+        }
+        if (op->dir == MOVE_LOAD) {
+            gen_copy_env(s, op->size, lane, rm_lane);
+        } else {
+            gen_copy_env(s, op->size, rm_lane, lane);
+        }
+        if (op->flags & MOVE_ZERO_REG) {
+            gen_zero_upper(s, op->dir == MOVE_LOAD ? reg : rm, op->size);
+        }
+        return true;
+    }
+    gen_operand_address(env, s, modrm, 0);
+    if (op->dir == MOVE_LOAD) {
+        gen_load_env(s, op->size, lane);
+        if (op->flags & MOVE_ZERO_MEM) {
+            gen_zero_upper(s, reg, op->size);
+        }
+    } else {
+        gen_store_env(s, op->size, lane);
+    }
+    return true;
+}
+
+static int gpr_size(DisasContext *s)
+{
+    return s->rex_w ? OT_QUAD : OT_LONG;
+}
+
+/* A 32/64-bit integer from the ModRM.rm GPR or memory, zero-extended. */
+static TCGv_i64 gen_int_source(CPUX86State *env, DisasContext *s, int modrm)
+{
+    TCGv_i64 v = tcg_temp_new_i64();
+    int ot = gpr_size(s);
+
+    if (modrm_is_reg(modrm)) {
+        gen_op_mov_v_reg(s, ot, s->T0, modrm_rm(s, modrm));
+        tcg_gen_extu_tl_i64(v, s->T0);
+    } else {
+        gen_operand_address(env, s, modrm, 0);
+        tcg_gen_qemu_ld_i64(v, s->A0, s->mem_index, ot);
+    }
+    if (ot == OT_LONG) {
+        tcg_gen_ext32u_i64(v, v);
+    }
+    return v;
+}
+
+/* 66 0F 6E: MOVD/MOVQ xmm, r/m32/64 */
+static bool emit_movd_to_xmm(CPUX86State *env, DisasContext *s,
+                             const SSEOp *op, int modrm)
+{
+    int reg = xmm_offset(modrm_reg(s, modrm));
+    TCGv_i64 v = gen_int_source(env, s, modrm);
+
+    tcg_gen_st_i64(v, cpu_env, reg);
+    gen_zero_upper(s, reg, 8);
+    tcg_temp_free_i64(v);
+    return true;
+}
+
+/* 66 0F 7E: MOVD/MOVQ r/m32/64, xmm */
+static bool emit_movd_from_xmm(CPUX86State *env, DisasContext *s,
+                               const SSEOp *op, int modrm)
+{
+    int reg = xmm_offset(modrm_reg(s, modrm));
+    int ot = gpr_size(s);
+
+    if (modrm_is_reg(modrm)) {
+        if (ot == OT_LONG) {
+            tcg_gen_ld32u_tl(s->T0, cpu_env, reg);
+        } else {
+            tcg_gen_ld_tl(s->T0, cpu_env, reg);
+        }
+        gen_op_mov_reg_v(s, ot, modrm_rm(s, modrm), s->T0);
+    } else {
+        gen_operand_address(env, s, modrm, 0);
+        tcg_gen_ld_i64(s->tmp1_i64, cpu_env, reg);
+        tcg_gen_qemu_st_i64(s->tmp1_i64, s->A0, s->mem_index, ot);
+    }
+    return true;
+}
+
+/* CVTSI2SS/SD xmm, r/m32/64 */
+static bool emit_cvt_from_int(CPUX86State *env, DisasContext *s,
+                              const SSEOp *op, int modrm)
+{
+    TCGv_i64 v = gen_int_source(env, s, modrm);
+    TCGv_ptr dst = env_ptr(s->ptr0, xmm_offset(modrm_reg(s, modrm)));
+
+#ifdef TARGET_X86_64
+    if (s->rex_w) {
+        op->gen.from_int.q(cpu_env, dst, v);
+        tcg_temp_free_i64(v);
+        return true;
+    }
+#endif
+    tcg_gen_extrl_i64_i32(s->tmp2_i32, v);
+    op->gen.from_int.l(cpu_env, dst, s->tmp2_i32);
+    tcg_temp_free_i64(v);
+    return true;
+}
+
+/* CVT(T)SS2SI/CVT(T)SD2SI r32/64, xmm/m */
+static bool emit_cvt_to_int(CPUX86State *env, DisasContext *s,
+                            const SSEOp *op, int modrm)
+{
+    int reg = modrm_reg(s, modrm);
+    TCGv_ptr src = env_ptr(s->ptr1, gen_source(env, s, op, modrm, 0));
+
+#ifdef TARGET_X86_64
+    if (s->rex_w) {
+        op->gen.to_int.q(s->T0, cpu_env, src);
+        gen_op_mov_reg_v(s, OT_QUAD, reg, s->T0);
+        return true;
+    }
+#endif
+    op->gen.to_int.l(s->tmp2_i32, cpu_env, src);
+    tcg_gen_extu_i32_tl(s->T0, s->tmp2_i32);
+    gen_op_mov_reg_v(s, OT_LONG, reg, s->T0);
+    return true;
+}
+
+/* (U)COMISS/SD: ZF/PF/CF computed, the other arithmetic flags clear. */
+static bool emit_comis(CPUX86State *env, DisasContext *s, const SSEOp *op,
+                       int modrm)
+{
+    int src = gen_source(env, s, op, modrm, 0);
+
+    op->gen.comis(s->tmp2_i32, cpu_env,
+                  env_ptr(s->ptr0, xmm_offset(modrm_reg(s, modrm))),
+                  env_ptr(s->ptr1, src));
+    set_cc_op(s, CC_OP_EFLAGS);
+    tcg_gen_extu_i32_tl(cpu_cc_src, s->tmp2_i32);
+    return true;
+}
+
+/* PMOVMSKB/MOVMSKPS/MOVMSKPD r32, xmm */
+static bool emit_movmsk(CPUX86State *env, DisasContext *s, const SSEOp *op,
+                        int modrm)
+{
+    if (!modrm_is_reg(modrm)) {
+        return false;
+    }
+    op->gen.mask(s->tmp2_i32, cpu_env,
+                 env_ptr(s->ptr1, xmm_offset(modrm_rm(s, modrm))));
+    tcg_gen_extu_i32_tl(s->T0, s->tmp2_i32);
+    gen_op_mov_reg_v(s, OT_LONG, modrm_reg(s, modrm), s->T0);
+    return true;
+}
+
+/* 66 0F 71..73: shifts by an immediate; the ModRM reg field picks the op. */
+typedef void (*SSEGenByteShift)(TCGv_ptr env, TCGv_ptr d, TCGv_i32 count);
+typedef struct SSEShiftImm {
+    SSEGenBinop by_count;           /* the xmm-count helper, count in xmm_t0 */
+    SSEGenByteShift by_bytes;       /* pslldq/psrldq */
+} SSEShiftImm;
+
+static const SSEShiftImm shift_imm_w[8] = {
+    [2] = { gen_helper_psrlw }, [4] = { gen_helper_psraw }, [6] = { gen_helper_psllw },
+};
+static const SSEShiftImm shift_imm_d[8] = {
+    [2] = { gen_helper_psrld }, [4] = { gen_helper_psrad }, [6] = { gen_helper_pslld },
+};
+static const SSEShiftImm shift_imm_q[8] = {
+    [2] = { gen_helper_psrlq }, [3] = { .by_bytes = gen_helper_psrldq },
+    [6] = { gen_helper_psllq }, [7] = { .by_bytes = gen_helper_pslldq },
+};
+
+static bool emit_shift_imm(CPUX86State *env, DisasContext *s, const SSEOp *op,
+                           int modrm)
+{
+    const SSEShiftImm *shift = &op->gen.shift_group[(modrm >> 3) & 7];
+    TCGv_ptr dst;
+    int count;
+
+    if (!modrm_is_reg(modrm) || (!shift->by_count && !shift->by_bytes)) {
+        return false;
+    }
+    count = x86_ldub_code(env, s);
+    dst = env_ptr(s->ptr0, xmm_offset(modrm_rm(s, modrm)));
+    if (shift->by_bytes) {
+        tcg_gen_movi_i32(s->tmp2_i32, count);
+        shift->by_bytes(cpu_env, dst, s->tmp2_i32);
+    } else {
+        tcg_gen_movi_i64(s->tmp1_i64, count);
+        tcg_gen_st_i64(s->tmp1_i64, cpu_env, XMM_T0_OFFSET);
+        shift->by_count(cpu_env, dst, env_ptr(s->ptr1, XMM_T0_OFFSET));
+    }
+    return true;
+}
+
+/* 66 0F C4: PINSRW xmm, r32/m16, imm8 */
+static bool emit_pinsrw(CPUX86State *env, DisasContext *s, const SSEOp *op,
+                        int modrm)
+{
+    int reg = xmm_offset(modrm_reg(s, modrm));
+
+    if (modrm_is_reg(modrm)) {
+        gen_op_mov_v_reg(s, OT_LONG, s->T0, modrm_rm(s, modrm));
+        tcg_gen_trunc_tl_i32(s->tmp2_i32, s->T0);
+    } else {
+        gen_operand_address(env, s, modrm, 1);
+        tcg_gen_qemu_ld_i32(s->tmp2_i32, s->A0, s->mem_index, MO_LEUW);
+    }
+    tcg_gen_st16_i32(s->tmp2_i32, cpu_env,
+                     reg + (x86_ldub_code(env, s) & 7) * 2);
+    return true;
+}
+
+/* 66 0F C5: PEXTRW r32, xmm, imm8 */
+static bool emit_pextrw(CPUX86State *env, DisasContext *s, const SSEOp *op,
+                        int modrm)
+{
+    int rm;
+
+    if (!modrm_is_reg(modrm)) {
+        return false;
+    }
+    rm = xmm_offset(modrm_rm(s, modrm));
+    tcg_gen_ld16u_tl(s->T0, cpu_env, rm + (x86_ldub_code(env, s) & 7) * 2);
+    gen_op_mov_reg_v(s, OT_LONG, modrm_reg(s, modrm), s->T0);
+    return true;
+}
+
+/* 0F C3: MOVNTI m32/64, r32/64 (the hint is irrelevant here) */
+static bool emit_movnti(CPUX86State *env, DisasContext *s, const SSEOp *op,
+                        int modrm)
+{
+    int ot = gpr_size(s);
+
+    if (modrm_is_reg(modrm)) {
+        return false;
+    }
+    gen_operand_address(env, s, modrm, 0);
+    gen_op_mov_v_reg(s, ot, s->T0, modrm_reg(s, modrm));
+    gen_op_st_v(s, ot, s->T0, s->A0);
+    return true;
+}
+
+/*
+ * 0F AE memory forms: FXSAVE, FXRSTOR, LDMXCSR, STMXCSR, CLFLUSH (nothing
+ * to flush: guest memory is ordinary host memory).  The register forms
+ * (the fences) are no-ops the integer decoder handles itself.
+ */
+static bool emit_group_ae(CPUX86State *env, DisasContext *s, const SSEOp *op,
+                          int modrm)
+{
+    int sub = (modrm >> 3) & 7;
+
+    if (modrm_is_reg(modrm) || (sub > 3 && sub != 7)) {
+        return false;
+    }
+    gen_operand_address(env, s, modrm, 0);
+    switch (sub) {
+    case 0:
+        gen_helper_fxsave(cpu_env, s->A0);
+        break;
+    case 1:
+        gen_helper_fxrstor(cpu_env, s->A0);
+        break;
+    case 2:
+        tcg_gen_qemu_ld_i32(s->tmp2_i32, s->A0, s->mem_index, MO_LEUL);
+        gen_helper_ldmxcsr(cpu_env, s->tmp2_i32);
+        break;
+    case 3:
+        tcg_gen_ld_i32(s->tmp2_i32, cpu_env, offsetof(CPUX86State, mxcsr));
+        tcg_gen_qemu_st_i32(s->tmp2_i32, s->A0, s->mem_index, MO_LEUL);
+        break;
+    }
+    return true;
+}
+
+/* ---- the table ---- */
+
+#define CMP_GEN(n, pred, sfx) [n] = gen_helper_cmp##pred##sfx,
+static const SSEGenBinop cmp_ps[8] = { SSE_CMP_PREDICATES(CMP_GEN, ps) };
+static const SSEGenBinop cmp_pd[8] = { SSE_CMP_PREDICATES(CMP_GEN, pd) };
+static const SSEGenBinop cmp_ss[8] = { SSE_CMP_PREDICATES(CMP_GEN, ss) };
+static const SSEGenBinop cmp_sd[8] = { SSE_CMP_PREDICATES(CMP_GEN, sd) };
+
+#define BINOP(h, sz)   { emit_binop, .gen.binop = gen_helper_##h, .size = sz }
+#define IMMOP(h)       { emit_immop, .gen.immop = gen_helper_##h, .size = 16 }
+#define CMP(sfx, sz)   { emit_cmp, .gen.cmp_family = cmp_##sfx, .size = sz }
+#define COMIS(h, sz)   { emit_comis, .gen.comis = gen_helper_##h, .size = sz }
+#define MASK(h)        { emit_movmsk, .gen.mask = gen_helper_##h }
+#define LOGIC(fn)      { emit_logic, .gen.logic = fn, .size = 16 }
+#define MOVE(d, sz, rl, ml, fl) \
+    { emit_move, .dir = d, .size = sz, .reg_lane = rl, .rm_lane = ml, .flags = fl }
+#define LOAD(sz, fl)   MOVE(MOVE_LOAD, sz, 0, 0, fl)
+#define STORE(sz, fl)  MOVE(MOVE_STORE, sz, 0, 0, fl)
+#define SPECIAL(fn)    { fn }
+#define SHIFT_IMM(lane) { emit_shift_imm, .gen.shift_group = shift_imm_##lane }
+#ifdef TARGET_X86_64
+#define CVT_TO_INT(h, sz) \
+    { emit_cvt_to_int, .gen.to_int = { gen_helper_##h##_l, gen_helper_##h##_q }, .size = sz }
+#define CVT_FROM_INT(h) \
+    { emit_cvt_from_int, .gen.from_int = { gen_helper_##h##_l, gen_helper_##h##_q } }
+#else
+#define CVT_TO_INT(h, sz) \
+    { emit_cvt_to_int, .gen.to_int = { gen_helper_##h##_l }, .size = sz }
+#define CVT_FROM_INT(h) \
+    { emit_cvt_from_int, .gen.from_int = { gen_helper_##h##_l } }
+#endif
+
+/* a row of ps, pd, ss, sd forms of one FP operation */
+#define FP_ROW(op) { BINOP(op##ps, 16), BINOP(op##pd, 16), BINOP(op##ss, 4), BINOP(op##sd, 8) }
+/* an SSE2 integer op: 66 prefix only */
+#define INT_ROW(h) { [P_66] = BINOP(h, 16) }
+
+static const SSEOp sse_table[256][P_COUNT] = {
+    [0x10] = { LOAD(16, 0), LOAD(16, 0), LOAD(4, MOVE_ZERO_MEM), LOAD(8, MOVE_ZERO_MEM) },
+    [0x11] = { STORE(16, 0), STORE(16, 0), STORE(4, 0), STORE(8, 0) },
+    /* movlps / movhlps (register form takes the source's high half), movlpd */
+    [0x12] = { MOVE(MOVE_LOAD, 8, 0, 8, 0), LOAD(8, MOVE_MEM_ONLY) },
+    [0x13] = { STORE(8, MOVE_MEM_ONLY), STORE(8, MOVE_MEM_ONLY) },
+    [0x14] = { BINOP(punpckldq, 16), BINOP(punpcklqdq, 16) },
+    [0x15] = { BINOP(punpckhdq, 16), BINOP(punpckhqdq, 16) },
+    /* movhps / movlhps, movhpd */
+    [0x16] = { MOVE(MOVE_LOAD, 8, 8, 0, 0), MOVE(MOVE_LOAD, 8, 8, 0, MOVE_MEM_ONLY) },
+    [0x17] = { MOVE(MOVE_STORE, 8, 8, 0, MOVE_MEM_ONLY),
+               MOVE(MOVE_STORE, 8, 8, 0, MOVE_MEM_ONLY) },
+    [0x28] = { LOAD(16, 0), LOAD(16, 0) },
+    [0x29] = { STORE(16, 0), STORE(16, 0) },
+    [0x2a] = { [P_F3] = CVT_FROM_INT(cvtsi2ss), [P_F2] = CVT_FROM_INT(cvtsi2sd) },
+    [0x2b] = { STORE(16, MOVE_MEM_ONLY), STORE(16, MOVE_MEM_ONLY) },
+    [0x2c] = { [P_F3] = CVT_TO_INT(cvttss2si, 4), [P_F2] = CVT_TO_INT(cvttsd2si, 8) },
+    [0x2d] = { [P_F3] = CVT_TO_INT(cvtss2si, 4), [P_F2] = CVT_TO_INT(cvtsd2si, 8) },
+    [0x2e] = { COMIS(ucomiss, 4), COMIS(ucomisd, 8) },
+    [0x2f] = { COMIS(comiss, 4), COMIS(comisd, 8) },
+    [0x50] = { MASK(movmskps), MASK(movmskpd) },
+    [0x51] = FP_ROW(sqrt),
+    [0x54] = { LOGIC(tcg_gen_and_i64), LOGIC(tcg_gen_and_i64) },
+    [0x55] = { LOGIC(gen_andn_i64), LOGIC(gen_andn_i64) },
+    [0x56] = { LOGIC(tcg_gen_or_i64), LOGIC(tcg_gen_or_i64) },
+    [0x57] = { LOGIC(tcg_gen_xor_i64), LOGIC(tcg_gen_xor_i64) },
+    [0x58] = FP_ROW(add),
+    [0x59] = FP_ROW(mul),
+    [0x5a] = { BINOP(cvtps2pd, 8), BINOP(cvtpd2ps, 16),
+               BINOP(cvtss2sd, 4), BINOP(cvtsd2ss, 8) },
+    [0x5b] = { BINOP(cvtdq2ps, 16), BINOP(cvtps2dq, 16), BINOP(cvttps2dq, 16) },
+    [0x5c] = FP_ROW(sub),
+    [0x5d] = FP_ROW(min),
+    [0x5e] = FP_ROW(div),
+    [0x5f] = FP_ROW(max),
+    [0x60] = INT_ROW(punpcklbw),
+    [0x61] = INT_ROW(punpcklwd),
+    [0x62] = INT_ROW(punpckldq),
+    [0x63] = INT_ROW(packsswb),
+    [0x64] = INT_ROW(pcmpgtb),
+    [0x65] = INT_ROW(pcmpgtw),
+    [0x66] = INT_ROW(pcmpgtd),
+    [0x67] = INT_ROW(packuswb),
+    [0x68] = INT_ROW(punpckhbw),
+    [0x69] = INT_ROW(punpckhwd),
+    [0x6a] = INT_ROW(punpckhdq),
+    [0x6b] = INT_ROW(packssdw),
+    [0x6c] = INT_ROW(punpcklqdq),
+    [0x6d] = INT_ROW(punpckhqdq),
+    [0x6e] = { [P_66] = SPECIAL(emit_movd_to_xmm) },
+    [0x6f] = { [P_66] = LOAD(16, 0), [P_F3] = LOAD(16, 0) },
+    [0x70] = { [P_66] = IMMOP(pshufd), [P_F3] = IMMOP(pshufhw), [P_F2] = IMMOP(pshuflw) },
+    [0x71] = { [P_66] = SHIFT_IMM(w) },
+    [0x72] = { [P_66] = SHIFT_IMM(d) },
+    [0x73] = { [P_66] = SHIFT_IMM(q) },
+    [0x74] = INT_ROW(pcmpeqb),
+    [0x75] = INT_ROW(pcmpeqw),
+    [0x76] = INT_ROW(pcmpeqd),
+    [0x7e] = { [P_66] = SPECIAL(emit_movd_from_xmm),
+               [P_F3] = LOAD(8, MOVE_ZERO_MEM | MOVE_ZERO_REG) },
+    [0x7f] = { [P_66] = STORE(16, 0), [P_F3] = STORE(16, 0) },
+    [0xae] = { [P_NONE] = SPECIAL(emit_group_ae) },
+    [0xc2] = { CMP(ps, 16), CMP(pd, 16), CMP(ss, 4), CMP(sd, 8) },
+    [0xc3] = { [P_NONE] = SPECIAL(emit_movnti) },
+    [0xc4] = { [P_66] = SPECIAL(emit_pinsrw) },
+    [0xc5] = { [P_66] = SPECIAL(emit_pextrw) },
+    [0xc6] = { IMMOP(shufps), IMMOP(shufpd) },
+    [0xd1] = INT_ROW(psrlw),
+    [0xd2] = INT_ROW(psrld),
+    [0xd3] = INT_ROW(psrlq),
+    [0xd4] = INT_ROW(paddq),
+    [0xd5] = INT_ROW(pmullw),
+    [0xd6] = { [P_66] = STORE(8, MOVE_ZERO_REG) },
+    [0xd7] = { [P_66] = MASK(pmovmskb) },
+    [0xd8] = INT_ROW(psubusb),
+    [0xd9] = INT_ROW(psubusw),
+    [0xda] = INT_ROW(pminub),
+    [0xdb] = { [P_66] = LOGIC(tcg_gen_and_i64) },
+    [0xdc] = INT_ROW(paddusb),
+    [0xdd] = INT_ROW(paddusw),
+    [0xde] = INT_ROW(pmaxub),
+    [0xdf] = { [P_66] = LOGIC(gen_andn_i64) },
+    [0xe0] = INT_ROW(pavgb),
+    [0xe1] = INT_ROW(psraw),
+    [0xe2] = INT_ROW(psrad),
+    [0xe3] = INT_ROW(pavgw),
+    [0xe4] = INT_ROW(pmulhuw),
+    [0xe5] = INT_ROW(pmulhw),
+    [0xe6] = { [P_66] = BINOP(cvttpd2dq, 16), [P_F3] = BINOP(cvtdq2pd, 8),
+               [P_F2] = BINOP(cvtpd2dq, 16) },
+    [0xe7] = { [P_66] = STORE(16, MOVE_MEM_ONLY) },
+    [0xe8] = INT_ROW(psubsb),
+    [0xe9] = INT_ROW(psubsw),
+    [0xea] = INT_ROW(pminsw),
+    [0xeb] = { [P_66] = LOGIC(tcg_gen_or_i64) },
+    [0xec] = INT_ROW(paddsb),
+    [0xed] = INT_ROW(paddsw),
+    [0xee] = INT_ROW(pmaxsw),
+    [0xef] = { [P_66] = LOGIC(tcg_gen_xor_i64) },
+    [0xf1] = INT_ROW(psllw),
+    [0xf2] = INT_ROW(pslld),
+    [0xf3] = INT_ROW(psllq),
+    [0xf4] = INT_ROW(pmuludq),
+    [0xf5] = INT_ROW(pmaddwd),
+    [0xf6] = INT_ROW(psadbw),
+    [0xf8] = INT_ROW(psubb),
+    [0xf9] = INT_ROW(psubw),
+    [0xfa] = INT_ROW(psubd),
+    [0xfb] = INT_ROW(psubq),
+    [0xfc] = INT_ROW(paddb),
+    [0xfd] = INT_ROW(paddw),
+    [0xfe] = INT_ROW(paddd),
+};
+
+/* F3 and F2 take precedence over 66 as the mandatory prefix. */
+static int mandatory_prefix(DisasContext *s)
+{
+    if (s->prefix & PREFIX_REPZ) {
+        return P_F3;
+    }
+    if (s->prefix & PREFIX_REPNZ) {
+        return P_F2;
+    }
+    return s->prefix & PREFIX_DATA ? P_66 : P_NONE;
+}
+
+bool disas_sse(CPUX86State *env, DisasContext *s, int b)
+{
+    const SSEOp *op;
+
+    if ((b >> 8) != 1 || (s->prefix & (PREFIX_LOCK | PREFIX_VEX))) {
+        return false;
+    }
+    op = &sse_table[b & 0xff][mandatory_prefix(s)];
+    if (!op->emit) {
+        return false;
+    }
+    return op->emit(env, s, op, x86_ldub_code(env, s));
+}

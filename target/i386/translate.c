@@ -1,0 +1,228 @@
+/*
+ * translate.c: the x86 guest's side of the generic translator loop: the TCG
+ * globals for guest state, per-TB DisasContext setup, where a TB must stop,
+ * how control leaves a TB (chained goto_tb, lookup_and_goto_ptr, plain exit)
+ * and exceptions raised from generated code.  Instructions themselves are
+ * decoded in decode.c and emitted by emit-*.c.
+ */
+#include "qemu/osdep.h"
+#include "decode.h"
+#include "exec/helper-gen.h"
+
+TCGv cpu_regs[CPU_NB_REGS];
+TCGv cpu_cc_dst, cpu_cc_src, cpu_cc_src2;
+TCGv_i32 cpu_cc_op;
+TCGv cpu_seg_base[6];
+
+/* The names -d op prints. */
+static const char *const reg_names[CPU_NB_REGS] = {
+#ifdef TARGET_X86_64
+    "rax", "rcx", "rdx", "rbx", "rsp", "rbp", "rsi", "rdi",
+    "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15",
+#else
+    "eax", "ecx", "edx", "ebx", "esp", "ebp", "esi", "edi",
+#endif
+};
+static const char *const seg_base_names[6] = {
+    "es_base", "cs_base", "ss_base", "ds_base", "fs_base", "gs_base",
+};
+
+void tcg_x86_init(void)
+{
+    int i;
+
+    cpu_cc_op = tcg_global_mem_new_i32(cpu_env, offsetof(CPUX86State, cc_op),
+                                       "cc_op");
+    cpu_cc_dst = tcg_global_mem_new(cpu_env, offsetof(CPUX86State, cc_dst),
+                                    "cc_dst");
+    cpu_cc_src = tcg_global_mem_new(cpu_env, offsetof(CPUX86State, cc_src),
+                                    "cc_src");
+    cpu_cc_src2 = tcg_global_mem_new(cpu_env, offsetof(CPUX86State, cc_src2),
+                                     "cc_src2");
+    for (i = 0; i < CPU_NB_REGS; i++) {
+        cpu_regs[i] = tcg_global_mem_new(cpu_env,
+                                         offsetof(CPUX86State, regs[i]),
+                                         reg_names[i]);
+    }
+    for (i = 0; i < 6; i++) {
+        cpu_seg_base[i] = tcg_global_mem_new(cpu_env,
+                                             offsetof(CPUX86State, segs[i].base),
+                                             seg_base_names[i]);
+    }
+}
+
+/* ---- leaving the TB ---- */
+
+/* -singlestep (one insn per TB) and CF_NOCHAIN TBs must come back to
+   cpu_exec after every TB, so that it can log and look at them. */
+static bool chaining_allowed(DisasContext *s)
+{
+    return !(s->base.tb->cflags & CF_NOCHAIN) && s->base.max_insns != 1;
+}
+
+/* A direct jump may be chained only within the pages this TB depends on:
+   the chain is undone when those pages' code is invalidated. */
+static bool use_goto_tb(DisasContext *s, target_ulong pc)
+{
+    return chaining_allowed(s) &&
+           ((pc & TARGET_PAGE_MASK) == (s->base.pc_first & TARGET_PAGE_MASK) ||
+            (pc & TARGET_PAGE_MASK) == (s->pc_start & TARGET_PAGE_MASK));
+}
+
+void gen_jmp_im(DisasContext *s, target_ulong pc)
+{
+    tcg_gen_movi_tl(s->tmp0, pc);
+    tcg_gen_st_tl(s->tmp0, cpu_env, offsetof(CPUX86State, eip));
+}
+
+void gen_eob(DisasContext *s)
+{
+    gen_update_cc_op(s);
+    if (chaining_allowed(s)) {
+        tcg_gen_lookup_and_goto_ptr();
+    } else {
+        tcg_gen_exit_tb(NULL, 0);
+    }
+    s->base.is_jmp = DISAS_NORETURN;
+}
+
+void gen_jmp_tb(DisasContext *s, target_ulong eip, int n)
+{
+    gen_update_cc_op(s);
+    if (use_goto_tb(s, eip)) {
+        tcg_gen_goto_tb(n);
+        gen_jmp_im(s, eip);
+        tcg_gen_exit_tb(s->base.tb, n);
+        s->base.is_jmp = DISAS_NORETURN;
+    } else {
+        gen_jmp_im(s, eip);
+        gen_eob(s);
+    }
+}
+
+void gen_jmp_reg(DisasContext *s, MemOp ot, TCGv t)
+{
+    if (ot == MO_16) {
+        tcg_gen_ext16u_tl(t, t);
+    }
+    tcg_gen_st_tl(t, cpu_env, offsetof(CPUX86State, eip));
+    gen_eob(s);
+}
+
+void gen_exception(DisasContext *s, int trapno, target_ulong cur_eip)
+{
+    TCGv_i32 t = tcg_const_i32(trapno);
+
+    gen_update_cc_op(s);
+    gen_jmp_im(s, cur_eip);
+    gen_helper_raise_exception(cpu_env, t);
+    tcg_temp_free_i32(t);
+    s->base.is_jmp = DISAS_NORETURN;
+}
+
+void gen_illegal_opcode(DisasContext *s)
+{
+    gen_exception(s, EXCP06_ILLOP, s->pc_start);
+}
+
+/* ---- the TranslatorOps hooks ---- */
+
+static void i386_tr_init_disas_context(DisasContextBase *db, CPUX86State *env)
+{
+    DisasContext *s = container_of(db, DisasContext, base);
+
+    s->flags = db->tb->flags;
+    s->code64 = (s->flags & HF_CS64_MASK) != 0;
+    s->code32 = (s->flags & HF_CS32_MASK) != 0;
+    s->mem_index = 0;
+    s->cc_op = CC_OP_DYNAMIC;
+    s->cc_op_dirty = false;
+    s->cpuid_features = env->cpuid_features;
+    s->cpuid_ext_features = env->cpuid_ext_features;
+    s->cpuid_ext2_features = env->cpuid_ext2_features;
+    s->cpuid_ext3_features = env->cpuid_ext3_features;
+    s->cpuid_7_0_ebx_features = env->cpuid_7_0_ebx_features;
+
+    s->A0 = tcg_temp_new();
+    s->T0 = tcg_temp_new();
+    s->T1 = tcg_temp_new();
+    s->tmp0 = tcg_temp_new();
+    s->tmp4 = tcg_temp_new();
+    s->tmp1_i64 = tcg_temp_new_i64();
+    s->tmp2_i32 = tcg_temp_new_i32();
+    s->tmp3_i32 = tcg_temp_new_i32();
+    s->ptr0 = tcg_temp_new_ptr();
+    s->ptr1 = tcg_temp_new_ptr();
+}
+
+/* Nothing x86-specific happens at TB entry; the generic loop does the rest. */
+static void i386_tr_tb_start(DisasContextBase *db, CPUX86State *env)
+{
+}
+
+/* Recorded per insn so a fault restores eip and the cc_op at insn start. */
+static void i386_tr_insn_start(DisasContextBase *db, CPUX86State *env)
+{
+    DisasContext *s = container_of(db, DisasContext, base);
+
+    tcg_gen_insn_start(db->pc_next, s->cc_op);
+}
+
+static void i386_tr_translate_insn(DisasContextBase *db, CPUX86State *env)
+{
+    DisasContext *s = container_of(db, DisasContext, base);
+    target_ulong page_off;
+
+    s->pc = db->pc_next;
+    disas_insn(env, s);
+    db->pc_next = s->pc;
+    if (db->is_jmp != DISAS_NEXT) {
+        return;
+    }
+    /*
+     * Only the first insn of a TB may cross a page: stop when the next one
+     * is on another page than the TB start or could run past its page end.
+     */
+    page_off = db->pc_next & ~TARGET_PAGE_MASK;
+    if ((db->pc_next & TARGET_PAGE_MASK) != (db->pc_first & TARGET_PAGE_MASK) ||
+        page_off > TARGET_PAGE_SIZE - TARGET_MAX_INSN_SIZE) {
+        db->is_jmp = DISAS_TOO_MANY;
+    }
+}
+
+static void i386_tr_tb_stop(DisasContextBase *db, CPUX86State *env)
+{
+    DisasContext *s = container_of(db, DisasContext, base);
+
+    if (db->is_jmp != DISAS_NORETURN) {
+        gen_jmp_tb(s, db->pc_next, 0);
+    }
+}
+
+static const TranslatorOps i386_tr_ops = {
+    .init_disas_context = i386_tr_init_disas_context,
+    .tb_start           = i386_tr_tb_start,
+    .insn_start         = i386_tr_insn_start,
+    .translate_insn     = i386_tr_translate_insn,
+    .tb_stop            = i386_tr_tb_stop,
+};
+
+void gen_intermediate_code(CPUArchState *env, TranslationBlock *tb, int max_insns)
+{
+    DisasContext s;
+
+    memset(&s, 0, sizeof(s));
+    translator_loop(&i386_tr_ops, &s.base, env, tb, max_insns);
+}
+
+/* User mode: cs_base is 0, so eip and pc coincide. */
+void restore_state_to_opc(CPUArchState *env, TranslationBlock *tb,
+                          target_ulong *data)
+{
+    int cc_op = data[1];
+
+    env->eip = data[0] - tb->cs_base;
+    if (cc_op != CC_OP_DYNAMIC) {
+        env->cc_op = cc_op;
+    }
+}

@@ -1,0 +1,30 @@
+/*
+ * tcg-target.h: the x86-64 host as the register allocator sees it: register
+ * numbers (hardware encoding), the fixed registers and the stack frame that
+ * the prologue builds.  The emitters are in tcg-target.c.inc.
+ */
+#ifndef TCG_TARGET_H
+#define TCG_TARGET_H
+
+#define TCG_TARGET_NB_REGS 16
+
+typedef enum {
+    TCG_REG_RAX, TCG_REG_RCX, TCG_REG_RDX, TCG_REG_RBX,
+    TCG_REG_RSP, TCG_REG_RBP, TCG_REG_RSI, TCG_REG_RDI,
+    TCG_REG_R8, TCG_REG_R9, TCG_REG_R10, TCG_REG_R11,
+    TCG_REG_R12, TCG_REG_R13, TCG_REG_R14, TCG_REG_R15,
+} TCGReg;
+
+/* env lives in a callee-saved register for the whole of generated code. */
+#define TCG_AREG0          TCG_REG_RBP
+#define TCG_REG_CALL_STACK TCG_REG_RSP
+/* guest_base, when it does not fit a 32-bit displacement. */
+#define TCG_REG_GUEST_BASE TCG_REG_R14
+/* Scratch for the emitters (zero-extended guest addresses, wide constants):
+   never allocated, so any emitter may clobber it. */
+#define TCG_REG_TMP        TCG_REG_R11
+
+/* Spill slots sit at the bottom of the frame, addressed from %rsp. */
+#define TCG_FRAME_OFFSET   0
+
+#endif

@@ -1,0 +1,458 @@
+/*
+ * optimize.c: one forward pass over a TB's IR before liveness.  Within a
+ * basic block it tracks which temps hold known constants and which are
+ * copies of others, and uses that to fold constant expressions into movi,
+ * propagate copies into later uses, simplify algebraic identities
+ * (x+0, x*1, x&0, x^x, ...), and resolve branches/conditions with known
+ * operands.  It also deletes code that can never run: everything after an
+ * unconditional br/exit_tb/goto_ptr up to the next label (insn_start markers
+ * stay, the per-insn records need them).  Dead results are removed later
+ * by liveness.
+ */
+#include "qemu/osdep.h"
+#include "tcg-internal.h"
+
+typedef struct TempOptInfo {
+    uint32_t gen;          /* block generation the facts below belong to */
+    uint32_t ver;          /* bumped on every write of the temp */
+    bool is_const;
+    uint64_t val;
+    TCGTemp *copy_of;      /* holds the same value as copy_of... */
+    uint32_t copy_ver;     /* ...as long as copy_of->ver is still this */
+} TempOptInfo;
+
+static TempOptInfo opt_info[TCG_MAX_TEMPS];
+static uint32_t cur_gen;
+
+static TempOptInfo *ti(TCGTemp *ts)
+{
+    TempOptInfo *t = &opt_info[ts->index];
+
+    if (t->gen != cur_gen) {
+        t->gen = cur_gen;
+        t->is_const = ts->kind == TEMP_CONST;
+        t->val = ts->val;
+        t->copy_of = NULL;
+    }
+    return t;
+}
+
+static void reset_all(void)
+{
+    cur_gen++;
+}
+
+static TCGTemp *canon(TCGTemp *ts)
+{
+    TempOptInfo *t = ti(ts);
+
+    if (t->copy_of && ti(t->copy_of)->ver == t->copy_ver) {
+        return t->copy_of;
+    }
+    return ts;
+}
+
+static bool is_const(TCGArg a) { return ti(arg_temp(a))->is_const; }
+static uint64_t const_val(TCGArg a) { return ti(arg_temp(a))->val; }
+
+static void set_written(TCGTemp *ts)
+{
+    TempOptInfo *t = ti(ts);
+
+    t->ver++;
+    t->is_const = false;
+    t->copy_of = NULL;
+}
+
+static void forget_globals(TCGContext *s)
+{
+    int i;
+
+    for (i = 0; i < s->nb_globals; i++) {
+        set_written(&s->temps[i]);
+    }
+}
+
+static uint64_t type_mask(TCGType type)
+{
+    return type == TCG_TYPE_I32 ? 0xffffffffull : ~0ull;
+}
+
+static void make_movi(TCGOp *op, uint64_t val)
+{
+    TCGTemp *dst = arg_temp(op->args[0]);
+    TempOptInfo *t;
+
+    val &= type_mask(dst->type);
+    op->opc = dst->type == TCG_TYPE_I32 ? INDEX_op_movi_i32 : INDEX_op_movi_i64;
+    op->args[1] = val;
+    set_written(dst);
+    t = ti(dst);
+    t->is_const = true;
+    t->val = val;
+}
+
+/* dst = src; removes the op when dst already holds src's value. */
+static void make_mov(TCGContext *s, TCGOp *op, TCGArg src)
+{
+    TCGTemp *dst = arg_temp(op->args[0]);
+    TCGTemp *from = canon(arg_temp(src));
+    TempOptInfo *t;
+
+    if (ti(from)->is_const) {
+        make_movi(op, ti(from)->val);
+        return;
+    }
+    if (canon(dst) == from) {
+        tcg_op_remove(s, op);
+        return;
+    }
+    op->opc = dst->type == TCG_TYPE_I32 ? INDEX_op_mov_i32 : INDEX_op_mov_i64;
+    op->args[1] = temp_arg(from);
+    set_written(dst);
+    t = ti(dst);
+    t->copy_of = from;
+    t->copy_ver = ti(from)->ver;
+}
+
+/* ---- constant folding: one function per op, 32-bit variants where the
+   width changes the result; results are masked to the output type ---- */
+
+typedef uint64_t (*FoldFn)(uint64_t a, uint64_t b);
+
+static uint64_t f_add(uint64_t a, uint64_t b) { return a + b; }
+static uint64_t f_sub(uint64_t a, uint64_t b) { return a - b; }
+static uint64_t f_mul(uint64_t a, uint64_t b) { return a * b; }
+static uint64_t f_and(uint64_t a, uint64_t b) { return a & b; }
+static uint64_t f_or(uint64_t a, uint64_t b) { return a | b; }
+static uint64_t f_xor(uint64_t a, uint64_t b) { return a ^ b; }
+static uint64_t f_neg(uint64_t a, uint64_t b) { return -a; }
+static uint64_t f_not(uint64_t a, uint64_t b) { return ~a; }
+static uint64_t f_shl32(uint64_t a, uint64_t b) { return (uint32_t)a << (b & 31); }
+static uint64_t f_shr32(uint64_t a, uint64_t b) { return (uint32_t)a >> (b & 31); }
+static uint64_t f_sar32(uint64_t a, uint64_t b) { return (int32_t)a >> (b & 31); }
+static uint64_t f_shl64(uint64_t a, uint64_t b) { return a << (b & 63); }
+static uint64_t f_shr64(uint64_t a, uint64_t b) { return a >> (b & 63); }
+static uint64_t f_sar64(uint64_t a, uint64_t b) { return (int64_t)a >> (b & 63); }
+static uint64_t f_rotl32(uint64_t a, uint64_t b)
+{
+    uint32_t x = a;
+    b &= 31;
+    return (uint32_t)(x << b | x >> ((32 - b) & 31));
+}
+static uint64_t f_rotr32(uint64_t a, uint64_t b)
+{
+    return f_rotl32(a, (32 - (b & 31)) & 31);
+}
+static uint64_t f_rotl64(uint64_t a, uint64_t b)
+{
+    b &= 63;
+    return a << b | a >> ((64 - b) & 63);
+}
+static uint64_t f_rotr64(uint64_t a, uint64_t b)
+{
+    return f_rotl64(a, (64 - (b & 63)) & 63);
+}
+static uint64_t f_ext8s(uint64_t a, uint64_t b) { return (int8_t)a; }
+static uint64_t f_ext16s(uint64_t a, uint64_t b) { return (int16_t)a; }
+static uint64_t f_ext32s(uint64_t a, uint64_t b) { return (int32_t)a; }
+static uint64_t f_ext8u(uint64_t a, uint64_t b) { return (uint8_t)a; }
+static uint64_t f_ext16u(uint64_t a, uint64_t b) { return (uint16_t)a; }
+static uint64_t f_ext32u(uint64_t a, uint64_t b) { return (uint32_t)a; }
+static uint64_t f_extrh(uint64_t a, uint64_t b) { return a >> 32; }
+static uint64_t f_bswap16(uint64_t a, uint64_t b) { return __builtin_bswap16(a); }
+static uint64_t f_bswap32(uint64_t a, uint64_t b) { return __builtin_bswap32(a); }
+static uint64_t f_bswap64(uint64_t a, uint64_t b) { return __builtin_bswap64(a); }
+static uint64_t f_clz32(uint64_t a, uint64_t b)
+{
+    return (uint32_t)a ? (uint64_t)__builtin_clz((uint32_t)a) : b;
+}
+static uint64_t f_ctz32(uint64_t a, uint64_t b)
+{
+    return (uint32_t)a ? (uint64_t)__builtin_ctz((uint32_t)a) : b;
+}
+static uint64_t f_clz64(uint64_t a, uint64_t b)
+{
+    return a ? (uint64_t)__builtin_clzll(a) : b;
+}
+static uint64_t f_ctz64(uint64_t a, uint64_t b)
+{
+    return a ? (uint64_t)__builtin_ctzll(a) : b;
+}
+
+/* Algebraic identities need to know what an op is, whatever its width. */
+typedef enum {
+    K_OTHER, K_ADD, K_SUB, K_MUL, K_AND, K_OR, K_XOR, K_SHIFT,
+} OpKind;
+
+static const struct {
+    FoldFn fold;
+    OpKind kind;
+} fold_table[NB_OPS] = {
+#define BOTH(name, fn, k) \
+    [INDEX_op_ ## name ## _i32] = { fn, k }, [INDEX_op_ ## name ## _i64] = { fn, k }
+    BOTH(add, f_add, K_ADD),
+    BOTH(sub, f_sub, K_SUB),
+    BOTH(mul, f_mul, K_MUL),
+    BOTH(and, f_and, K_AND),
+    BOTH(or, f_or, K_OR),
+    BOTH(xor, f_xor, K_XOR),
+    BOTH(neg, f_neg, K_OTHER),
+    BOTH(not, f_not, K_OTHER),
+    BOTH(ext8s, f_ext8s, K_OTHER),
+    BOTH(ext16s, f_ext16s, K_OTHER),
+    BOTH(ext8u, f_ext8u, K_OTHER),
+    BOTH(ext16u, f_ext16u, K_OTHER),
+    BOTH(bswap16, f_bswap16, K_OTHER),
+    BOTH(bswap32, f_bswap32, K_OTHER),
+#undef BOTH
+    [INDEX_op_shl_i32] = { f_shl32, K_SHIFT }, [INDEX_op_shl_i64] = { f_shl64, K_SHIFT },
+    [INDEX_op_shr_i32] = { f_shr32, K_SHIFT }, [INDEX_op_shr_i64] = { f_shr64, K_SHIFT },
+    [INDEX_op_sar_i32] = { f_sar32, K_SHIFT }, [INDEX_op_sar_i64] = { f_sar64, K_SHIFT },
+    [INDEX_op_rotl_i32] = { f_rotl32, K_SHIFT }, [INDEX_op_rotl_i64] = { f_rotl64, K_SHIFT },
+    [INDEX_op_rotr_i32] = { f_rotr32, K_SHIFT }, [INDEX_op_rotr_i64] = { f_rotr64, K_SHIFT },
+    [INDEX_op_ext32s_i64] = { f_ext32s, K_OTHER },
+    [INDEX_op_ext32u_i64] = { f_ext32u, K_OTHER },
+    [INDEX_op_ext_i32_i64] = { f_ext32s, K_OTHER },
+    [INDEX_op_extu_i32_i64] = { f_ext32u, K_OTHER },
+    [INDEX_op_extrl_i64_i32] = { f_ext32u, K_OTHER },
+    [INDEX_op_extrh_i64_i32] = { f_extrh, K_OTHER },
+    [INDEX_op_bswap64_i64] = { f_bswap64, K_OTHER },
+    [INDEX_op_clz_i32] = { f_clz32, K_OTHER }, [INDEX_op_clz_i64] = { f_clz64, K_OTHER },
+    [INDEX_op_ctz_i32] = { f_ctz32, K_OTHER }, [INDEX_op_ctz_i64] = { f_ctz64, K_OTHER },
+};
+
+static bool op_is_64(const TCGOp *op)
+{
+    return tcg_op_defs[op->opc].flags & TCG_OPF_64BIT;
+}
+
+/* The relation of two known values; -1 if the condition is not constant. */
+static int eval_cond(TCGCond c, uint64_t a, uint64_t b, bool is64)
+{
+    int64_t sa = is64 ? (int64_t)a : (int32_t)a;
+    int64_t sb = is64 ? (int64_t)b : (int32_t)b;
+    uint64_t ua = is64 ? a : (uint32_t)a;
+    uint64_t ub = is64 ? b : (uint32_t)b;
+
+    switch (c) {
+    case TCG_COND_NEVER: return 0;
+    case TCG_COND_ALWAYS: return 1;
+    case TCG_COND_EQ: return ua == ub;
+    case TCG_COND_NE: return ua != ub;
+    case TCG_COND_LT: return sa < sb;
+    case TCG_COND_GE: return sa >= sb;
+    case TCG_COND_LE: return sa <= sb;
+    case TCG_COND_GT: return sa > sb;
+    case TCG_COND_LTU: return ua < ub;
+    case TCG_COND_GEU: return ua >= ub;
+    case TCG_COND_LEU: return ua <= ub;
+    case TCG_COND_GTU: return ua > ub;
+    }
+    return -1;
+}
+
+/* Result of cond(a, b) if it is known at translation time, else -1. */
+static int known_cond(TCGCond c, TCGArg a, TCGArg b, bool is64)
+{
+    if (is_const(a) && is_const(b)) {
+        return eval_cond(c, const_val(a), const_val(b), is64);
+    }
+    if (a == b || c == TCG_COND_ALWAYS || c == TCG_COND_NEVER) {
+        /* x cmp x: true exactly for the conditions that include equality */
+        return eval_cond(c, 0, 0, is64);
+    }
+    return -1;
+}
+
+/* x op c and x op x identities; true if op was rewritten. */
+static bool simplify_binary(TCGContext *s, TCGOp *op, OpKind kind)
+{
+    uint64_t ones = type_mask(arg_temp(op->args[0])->type);
+    bool commutes = kind == K_ADD || kind == K_MUL || kind == K_AND
+                    || kind == K_OR || kind == K_XOR;
+    TCGArg a, b;
+
+    if (commutes && is_const(op->args[1]) && !is_const(op->args[2])) {
+        TCGArg t = op->args[1];
+        op->args[1] = op->args[2];
+        op->args[2] = t;
+    }
+    a = op->args[1];
+    b = op->args[2];
+
+    if (is_const(b)) {
+        uint64_t v = const_val(b);
+        if (v == 0 && (kind == K_ADD || kind == K_SUB || kind == K_OR
+                       || kind == K_XOR || kind == K_SHIFT)) {
+            make_mov(s, op, a);
+            return true;
+        }
+        if (v == 0 && (kind == K_MUL || kind == K_AND)) {
+            make_movi(op, 0);
+            return true;
+        }
+        if ((v == 1 && kind == K_MUL) || (v == ones && kind == K_AND)) {
+            make_mov(s, op, a);
+            return true;
+        }
+        if (v == ones && kind == K_OR) {
+            make_movi(op, ones);
+            return true;
+        }
+    }
+    if (is_const(a) && const_val(a) == 0 && kind == K_SHIFT) {
+        make_movi(op, 0);
+        return true;
+    }
+    if (a == b) {
+        if (kind == K_SUB || kind == K_XOR) {
+            make_movi(op, 0);
+            return true;
+        }
+        if (kind == K_AND || kind == K_OR) {
+            make_mov(s, op, a);
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Ops with outputs, no side effects: fold, simplify, or just record. */
+static void optimize_value_op(TCGContext *s, TCGOp *op)
+{
+    const TCGOpDef *def = &tcg_op_defs[op->opc];
+    FoldFn fold = fold_table[op->opc].fold;
+    int k, known;
+
+    switch (op->opc) {
+    case INDEX_op_setcond_i32:
+    case INDEX_op_setcond_i64:
+        known = known_cond(op->args[3], op->args[1], op->args[2], op_is_64(op));
+        if (known >= 0) {
+            make_movi(op, known);
+            return;
+        }
+        break;
+    case INDEX_op_movcond_i32:
+    case INDEX_op_movcond_i64:
+        known = known_cond(op->args[5], op->args[1], op->args[2], op_is_64(op));
+        if (known >= 0) {
+            make_mov(s, op, op->args[known ? 3 : 4]);
+            return;
+        }
+        if (op->args[3] == op->args[4]) {
+            make_mov(s, op, op->args[3]);
+            return;
+        }
+        break;
+    default:
+        if (!fold) {
+            break;
+        }
+        if (is_const(op->args[1])
+            && (def->nb_iargs == 1 || is_const(op->args[2]))) {
+            uint64_t b = def->nb_iargs == 2 ? const_val(op->args[2]) : 0;
+            make_movi(op, fold(const_val(op->args[1]), b));
+            return;
+        }
+        if (def->nb_iargs == 2 && fold_table[op->opc].kind != K_OTHER
+            && simplify_binary(s, op, fold_table[op->opc].kind)) {
+            return;
+        }
+        break;
+    }
+    for (k = 0; k < def->nb_oargs; k++) {
+        set_written(arg_temp(op->args[k]));
+    }
+}
+
+static void optimize_brcond(TCGContext *s, TCGOp *op, bool *unreachable)
+{
+    int known = known_cond(op->args[2], op->args[0], op->args[1], op_is_64(op));
+
+    if (known == 0) {
+        tcg_op_remove(s, op);
+        return;
+    }
+    if (known == 1) {
+        TCGLabel *l = arg_label(op->args[3]);
+        op->opc = INDEX_op_br;
+        op->args[0] = label_arg(l);
+        *unreachable = true;
+    }
+    reset_all();
+}
+
+void tcg_optimize(TCGContext *s)
+{
+    bool unreachable = false;
+    int i, j;
+
+    memset(opt_info, 0, s->nb_temps * sizeof(opt_info[0]));
+    cur_gen = 1;
+
+    for (i = 0; i < s->nb_ops; i++) {
+        TCGOp *op = &s->ops[i];
+        int nb_o, nb_i;
+
+        if (op->removed) {
+            continue;
+        }
+        if (unreachable) {
+            if (op->opc == INDEX_op_insn_start) {
+                continue;
+            }
+            if (op->opc != INDEX_op_set_label) {
+                tcg_op_remove(s, op);
+                continue;
+            }
+            unreachable = false;
+        }
+
+        nb_o = tcg_op_nb_oargs(op);
+        nb_i = tcg_op_nb_iargs(op);
+        for (j = nb_o; j < nb_o + nb_i; j++) {
+            op->args[j] = temp_arg(canon(arg_temp(op->args[j])));
+        }
+
+        switch (op->opc) {
+        case INDEX_op_insn_start:
+            break;
+        case INDEX_op_set_label:
+        case INDEX_op_goto_tb:
+            reset_all();
+            break;
+        case INDEX_op_br:
+        case INDEX_op_exit_tb:
+        case INDEX_op_goto_ptr:
+            reset_all();
+            unreachable = true;
+            break;
+        case INDEX_op_brcond_i32:
+        case INDEX_op_brcond_i64:
+            optimize_brcond(s, op, &unreachable);
+            break;
+        case INDEX_op_call:
+            for (j = 0; j < nb_o; j++) {
+                set_written(arg_temp(op->args[j]));
+            }
+            if (!(tcg_call_flags(op)
+                  & (TCG_CALL_NO_READ_GLOBALS | TCG_CALL_NO_WRITE_GLOBALS))) {
+                forget_globals(s);
+            }
+            break;
+        case INDEX_op_mov_i32:
+        case INDEX_op_mov_i64:
+            make_mov(s, op, op->args[1]);
+            break;
+        case INDEX_op_movi_i32:
+        case INDEX_op_movi_i64:
+            make_movi(op, op->args[1]);
+            break;
+        default:
+            optimize_value_op(s, op);
+            break;
+        }
+    }
+}

@@ -1,0 +1,167 @@
+/*
+ * tcg-liveness.c: the backward liveness pass.  For every op it records
+ * which argument temps die after it (dead_args) and which outputs must be
+ * written back to their memory home right away (sync_args), and it deletes
+ * ops whose results nobody uses.  The rules it enforces:
+ *  - at the end of a basic block globals are in env and local temps in their
+ *    frame slots; plain temps are dead;
+ *  - before an op with side effects (guest memory access) every global is in
+ *    env, so a fault there sees precise guest registers;
+ *  - before a helper call globals are in env unless the helper promises not
+ *    to read them, and are forgotten unless it promises not to write them.
+ */
+#include "qemu/osdep.h"
+#include "tcg-internal.h"
+
+/* life_state bits: no later use needs the value / the home must hold it. */
+#define TS_DEAD 1
+#define TS_MEM  2
+
+static bool temp_tracked(const TCGTemp *ts)
+{
+    return ts->kind != TEMP_FIXED && ts->kind != TEMP_CONST;
+}
+
+static void la_bb_end(TCGContext *s)
+{
+    int i;
+
+    for (i = 0; i < s->nb_temps; i++) {
+        TCGTemp *ts = &s->temps[i];
+        bool in_memory = ts->kind == TEMP_GLOBAL || ts->kind == TEMP_LOCAL;
+        ts->life_state = in_memory ? TS_DEAD | TS_MEM : TS_DEAD;
+    }
+}
+
+/* The end of the TB: only globals matter any more. */
+static void la_func_end(TCGContext *s)
+{
+    int i;
+
+    for (i = 0; i < s->nb_temps; i++) {
+        TCGTemp *ts = &s->temps[i];
+        ts->life_state = ts->kind == TEMP_GLOBAL ? TS_DEAD | TS_MEM : TS_DEAD;
+    }
+}
+
+static void la_global_sync(TCGContext *s)
+{
+    int i;
+
+    for (i = 0; i < s->nb_globals; i++) {
+        s->temps[i].life_state |= TS_MEM;
+    }
+}
+
+static void la_global_kill(TCGContext *s)
+{
+    int i;
+
+    for (i = 0; i < s->nb_globals; i++) {
+        s->temps[i].life_state = TS_DEAD | TS_MEM;
+    }
+}
+
+static bool outputs_all_dead(const TCGOp *op, int nb_o)
+{
+    int k;
+
+    for (k = 0; k < nb_o; k++) {
+        /* TS_DEAD | TS_MEM is not dead: the value must reach memory */
+        if (arg_temp(op->args[k])->life_state != TS_DEAD) {
+            return false;
+        }
+    }
+    return true;
+}
+
+static void la_outputs(TCGOp *op, int nb_o)
+{
+    int k;
+
+    for (k = 0; k < nb_o; k++) {
+        TCGTemp *ts = arg_temp(op->args[k]);
+        if (ts->life_state & TS_DEAD) {
+            op->dead_args |= 1u << k;
+        }
+        if (ts->life_state & TS_MEM) {
+            op->sync_args |= 1u << k;
+        }
+        ts->life_state = TS_DEAD;
+    }
+}
+
+static void la_inputs(TCGOp *op, int nb_o, int nb_i)
+{
+    int i;
+
+    for (i = nb_o; i < nb_o + nb_i; i++) {
+        TCGTemp *ts = arg_temp(op->args[i]);
+        if (!temp_tracked(ts)) {
+            continue;
+        }
+        if (ts->life_state & TS_DEAD) {
+            op->dead_args |= 1u << i;
+        }
+        ts->life_state &= ~TS_DEAD;
+    }
+}
+
+void tcg_liveness_analysis(TCGContext *s)
+{
+    int i;
+
+    la_func_end(s);
+    for (i = s->nb_ops - 1; i >= 0; i--) {
+        TCGOp *op = &s->ops[i];
+        const TCGOpDef *def = &tcg_op_defs[op->opc];
+        int nb_o = tcg_op_nb_oargs(op), nb_i = tcg_op_nb_iargs(op);
+
+        if (op->removed) {
+            continue;
+        }
+        op->dead_args = 0;
+        op->sync_args = 0;
+
+        switch (op->opc) {
+        case INDEX_op_insn_start:
+            break;
+        case INDEX_op_discard:
+            arg_temp(op->args[0])->life_state = TS_DEAD;
+            break;
+        case INDEX_op_set_label:
+            la_bb_end(s);
+            break;
+        case INDEX_op_call: {
+            unsigned flags = tcg_call_flags(op);
+
+            if ((flags & TCG_CALL_NO_SIDE_EFFECTS) && outputs_all_dead(op, nb_o)) {
+                tcg_op_remove(s, op);
+                break;
+            }
+            la_outputs(op, nb_o);
+            if (!(flags & (TCG_CALL_NO_READ_GLOBALS | TCG_CALL_NO_WRITE_GLOBALS))) {
+                la_global_kill(s);
+            } else if (!(flags & TCG_CALL_NO_READ_GLOBALS)) {
+                la_global_sync(s);
+            }
+            la_inputs(op, nb_o, nb_i);
+            break;
+        }
+        default:
+            if (nb_o > 0 && !(def->flags & (TCG_OPF_SIDE_EFFECTS | TCG_OPF_BB_END))
+                && outputs_all_dead(op, nb_o)) {
+                tcg_op_remove(s, op);
+                break;
+            }
+            la_outputs(op, nb_o);
+            if (def->flags & TCG_OPF_BB_END) {
+                la_bb_end(s);
+            } else if (def->flags & TCG_OPF_SIDE_EFFECTS) {
+                la_global_sync(s);
+            }
+            la_inputs(op, nb_o, nb_i);
+            break;
+        }
+    }
+}

@@ -1,0 +1,117 @@
+/*
+ * tcg-opc.h: every IR op, defined once.  Include after defining
+ *   DEF(name, nb_oargs, nb_iargs, nb_cargs, flags)
+ * The printer, the optimiser, liveness and the backends all walk this table;
+ * tcg/README documents each op.  Output args come first, then inputs, then
+ * constants.  Suffix _i32/_i64 gives the type of the temps.
+ */
+
+/* Control and bookkeeping */
+DEF(discard, 1, 0, 0, TCG_OPF_NOT_PRESENT)
+DEF(set_label, 0, 0, 1, TCG_OPF_BB_END | TCG_OPF_NOT_PRESENT)
+/* call: variable number of outputs/inputs, see TCGOp.callo/calli */
+DEF(call, 0, 0, 3, TCG_OPF_CALL_CLOBBER | TCG_OPF_NOT_PRESENT)
+DEF(br, 0, 0, 1, TCG_OPF_BB_END)
+DEF(insn_start, 0, 0, TARGET_INSN_START_WORDS, TCG_OPF_NOT_PRESENT)
+DEF(exit_tb, 0, 0, 1, TCG_OPF_BB_EXIT | TCG_OPF_BB_END)
+DEF(goto_tb, 0, 0, 1, TCG_OPF_BB_EXIT | TCG_OPF_BB_END)
+DEF(goto_ptr, 0, 1, 0, TCG_OPF_BB_EXIT | TCG_OPF_BB_END)
+
+/* 32-bit */
+DEF(mov_i32, 1, 1, 0, TCG_OPF_NOT_PRESENT)
+DEF(movi_i32, 1, 0, 1, TCG_OPF_NOT_PRESENT)
+DEF(setcond_i32, 1, 2, 1, 0)
+DEF(movcond_i32, 1, 4, 1, 0)
+DEF(ld8u_i32, 1, 1, 1, 0)
+DEF(ld8s_i32, 1, 1, 1, 0)
+DEF(ld16u_i32, 1, 1, 1, 0)
+DEF(ld16s_i32, 1, 1, 1, 0)
+DEF(ld_i32, 1, 1, 1, 0)
+DEF(st8_i32, 0, 2, 1, 0)
+DEF(st16_i32, 0, 2, 1, 0)
+DEF(st_i32, 0, 2, 1, 0)
+DEF(add_i32, 1, 2, 0, 0)
+DEF(sub_i32, 1, 2, 0, 0)
+DEF(mul_i32, 1, 2, 0, 0)
+DEF(and_i32, 1, 2, 0, 0)
+DEF(or_i32, 1, 2, 0, 0)
+DEF(xor_i32, 1, 2, 0, 0)
+DEF(shl_i32, 1, 2, 0, 0)
+DEF(shr_i32, 1, 2, 0, 0)
+DEF(sar_i32, 1, 2, 0, 0)
+DEF(rotl_i32, 1, 2, 0, 0)
+DEF(rotr_i32, 1, 2, 0, 0)
+DEF(neg_i32, 1, 1, 0, 0)
+DEF(not_i32, 1, 1, 0, 0)
+DEF(ext8s_i32, 1, 1, 0, 0)
+DEF(ext16s_i32, 1, 1, 0, 0)
+DEF(ext8u_i32, 1, 1, 0, 0)
+DEF(ext16u_i32, 1, 1, 0, 0)
+DEF(bswap16_i32, 1, 1, 0, 0)
+DEF(bswap32_i32, 1, 1, 0, 0)
+DEF(clz_i32, 1, 2, 0, 0)
+DEF(ctz_i32, 1, 2, 0, 0)
+DEF(mulu2_i32, 2, 2, 0, 0)
+DEF(muls2_i32, 2, 2, 0, 0)
+DEF(brcond_i32, 0, 2, 2, TCG_OPF_BB_END | TCG_OPF_COND_BRANCH)
+
+/* 64-bit */
+DEF(mov_i64, 1, 1, 0, TCG_OPF_64BIT | TCG_OPF_NOT_PRESENT)
+DEF(movi_i64, 1, 0, 1, TCG_OPF_64BIT | TCG_OPF_NOT_PRESENT)
+DEF(setcond_i64, 1, 2, 1, TCG_OPF_64BIT)
+DEF(movcond_i64, 1, 4, 1, TCG_OPF_64BIT)
+DEF(ld8u_i64, 1, 1, 1, TCG_OPF_64BIT)
+DEF(ld8s_i64, 1, 1, 1, TCG_OPF_64BIT)
+DEF(ld16u_i64, 1, 1, 1, TCG_OPF_64BIT)
+DEF(ld16s_i64, 1, 1, 1, TCG_OPF_64BIT)
+DEF(ld32u_i64, 1, 1, 1, TCG_OPF_64BIT)
+DEF(ld32s_i64, 1, 1, 1, TCG_OPF_64BIT)
+DEF(ld_i64, 1, 1, 1, TCG_OPF_64BIT)
+DEF(st8_i64, 0, 2, 1, TCG_OPF_64BIT)
+DEF(st16_i64, 0, 2, 1, TCG_OPF_64BIT)
+DEF(st32_i64, 0, 2, 1, TCG_OPF_64BIT)
+DEF(st_i64, 0, 2, 1, TCG_OPF_64BIT)
+DEF(add_i64, 1, 2, 0, TCG_OPF_64BIT)
+DEF(sub_i64, 1, 2, 0, TCG_OPF_64BIT)
+DEF(mul_i64, 1, 2, 0, TCG_OPF_64BIT)
+DEF(and_i64, 1, 2, 0, TCG_OPF_64BIT)
+DEF(or_i64, 1, 2, 0, TCG_OPF_64BIT)
+DEF(xor_i64, 1, 2, 0, TCG_OPF_64BIT)
+DEF(shl_i64, 1, 2, 0, TCG_OPF_64BIT)
+DEF(shr_i64, 1, 2, 0, TCG_OPF_64BIT)
+DEF(sar_i64, 1, 2, 0, TCG_OPF_64BIT)
+DEF(rotl_i64, 1, 2, 0, TCG_OPF_64BIT)
+DEF(rotr_i64, 1, 2, 0, TCG_OPF_64BIT)
+DEF(neg_i64, 1, 1, 0, TCG_OPF_64BIT)
+DEF(not_i64, 1, 1, 0, TCG_OPF_64BIT)
+DEF(ext8s_i64, 1, 1, 0, TCG_OPF_64BIT)
+DEF(ext16s_i64, 1, 1, 0, TCG_OPF_64BIT)
+DEF(ext32s_i64, 1, 1, 0, TCG_OPF_64BIT)
+DEF(ext8u_i64, 1, 1, 0, TCG_OPF_64BIT)
+DEF(ext16u_i64, 1, 1, 0, TCG_OPF_64BIT)
+DEF(ext32u_i64, 1, 1, 0, TCG_OPF_64BIT)
+/* conversions between the two sizes */
+DEF(ext_i32_i64, 1, 1, 0, TCG_OPF_64BIT)
+DEF(extu_i32_i64, 1, 1, 0, TCG_OPF_64BIT)
+DEF(extrl_i64_i32, 1, 1, 0, 0)
+DEF(extrh_i64_i32, 1, 1, 0, 0)
+DEF(bswap16_i64, 1, 1, 0, TCG_OPF_64BIT)
+DEF(bswap32_i64, 1, 1, 0, TCG_OPF_64BIT)
+DEF(bswap64_i64, 1, 1, 0, TCG_OPF_64BIT)
+DEF(clz_i64, 1, 2, 0, TCG_OPF_64BIT)
+DEF(ctz_i64, 1, 2, 0, TCG_OPF_64BIT)
+DEF(mulu2_i64, 2, 2, 0, TCG_OPF_64BIT)
+DEF(muls2_i64, 2, 2, 0, TCG_OPF_64BIT)
+DEF(brcond_i64, 0, 2, 2, TCG_OPF_BB_END | TCG_OPF_COND_BRANCH | TCG_OPF_64BIT)
+
+/*
+ * Guest memory: the address is a target_ulong temp, the constant a MemOp.
+ * SIDE_EFFECTS makes the register allocator store every global to the CPU
+ * state first, so a fault here sees precise guest registers.
+ */
+DEF(qemu_ld_i32, 1, 1, 1, TCG_OPF_SIDE_EFFECTS)
+DEF(qemu_st_i32, 0, 2, 1, TCG_OPF_SIDE_EFFECTS)
+DEF(qemu_ld_i64, 1, 1, 1, TCG_OPF_SIDE_EFFECTS | TCG_OPF_64BIT)
+DEF(qemu_st_i64, 0, 2, 1, TCG_OPF_SIDE_EFFECTS | TCG_OPF_64BIT)
+
+#undef DEF

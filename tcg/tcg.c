@@ -1,0 +1,714 @@
+/*
+ * tcg.c: from finished IR to host code.  tcg_gen_code() runs the optimiser
+ * and liveness, then walks the ops once with a local register allocator:
+ * values live in host registers, are loaded on demand from their home
+ * (env field for globals, frame slot for temps), spilled under pressure and
+ * freed when liveness says they die.  The host backend (tcg-target.c.inc)
+ * supplies encodings and per-op operand constraints.  This file also owns
+ * the code buffer, the prologue and the per-insn records of the last TB.
+ */
+#include "qemu/osdep.h"
+#include <sys/mman.h>
+#include "qemu/log.h"
+#include "exec/exec-all.h"
+#include "tcg-internal.h"
+#include "tcg-target.h"
+
+const void *tcg_code_gen_epilogue;
+
+static void tcg_add_reloc(TCGContext *s, uint8_t *where, TCGLabel *l);
+
+#include "tcg-target.c.inc"
+
+#define TCG_DEFAULT_CODE_BUFFER_SIZE (64 * 1024 * 1024)
+/* More than any single op (a call or a BB end storing every global) can
+   emit: checked before each op so the code never runs off the buffer. */
+#define TCG_CODE_MARGIN (16 * 1024)
+
+/* Parsed form of the backend's constraint strings. */
+typedef struct ArgConstraint {
+    uint32_t regs;
+    int8_t alias;      /* input: output it shares a register with; output:
+                          input it shares one with; -1 none */
+    bool const_ok;
+    bool newreg;
+} ArgConstraint;
+
+static ArgConstraint op_constraints[NB_OPS][TCG_MAX_OP_ARGS];
+
+static void parse_constraints(void)
+{
+    int opc, i;
+
+    for (opc = 0; opc < NB_OPS; opc++) {
+        const TCGOpDef *def = &tcg_op_defs[opc];
+        int nb_o = def->nb_oargs, nb_io = def->nb_oargs + def->nb_iargs;
+
+        for (i = 0; i < TCG_MAX_OP_ARGS; i++) {
+            op_constraints[opc][i].alias = -1;
+        }
+        if (def->flags & TCG_OPF_NOT_PRESENT) {
+            continue;
+        }
+        for (i = 0; i < nb_io; i++) {
+            const char *p = target_op_constraints[opc][i];
+            ArgConstraint *c = &op_constraints[opc][i];
+
+            if (!p) {
+                cpu_abort_msg("tcg: no constraint for arg %d of %s",
+                              i, def->name);
+            }
+            for (; *p; p++) {
+                if (*p >= '0' && *p <= '9') {
+                    c->alias = *p - '0';
+                    op_constraints[opc][c->alias].alias = i - nb_o;
+                    c->regs = op_constraints[opc][c->alias].regs;
+                } else if (*p == 'i') {
+                    c->const_ok = true;
+                } else if (*p == '&') {
+                    c->newreg = true;
+                } else {
+                    c->regs |= parse_reg_letter(*p);
+                }
+            }
+        }
+    }
+}
+
+/* ---- register allocation primitives ---- */
+
+static void tcg_add_reloc(TCGContext *s, uint8_t *where, TCGLabel *l)
+{
+    if (s->nb_relocs == s->cap_relocs) {
+        s->cap_relocs = s->cap_relocs ? s->cap_relocs * 2 : 1024;
+        s->relocs = realloc(s->relocs, s->cap_relocs * sizeof(*s->relocs));
+        if (!s->relocs) {
+            cpu_abort_msg("tcg: out of memory for relocations");
+        }
+    }
+    s->relocs[s->nb_relocs].where = where;
+    s->relocs[s->nb_relocs].label = l;
+    s->nb_relocs++;
+}
+
+static void temp_allocate_frame(TCGContext *s, TCGTemp *ts)
+{
+    if (s->frame_slots_used >= TCG_FRAME_SLOTS) {
+        cpu_abort_msg("tcg: more than %d spilled temps in one TB",
+                      TCG_FRAME_SLOTS);
+    }
+    ts->mem_base_reg = TCG_REG_CALL_STACK;
+    ts->mem_offset = TCG_FRAME_OFFSET + s->frame_slots_used++ * 8;
+    ts->mem_allocated = true;
+}
+
+static void report_dead_read(TCGContext *s, TCGTemp *ts)
+{
+#ifdef CONFIG_DEBUG_TCG
+    cpu_abort_msg("tcg: temp tmp%d read while it holds no value (plain temps"
+                  " die at labels and branches: use a local temp)",
+                  ts->index - s->nb_globals);
+#endif
+}
+
+/* Put the value of ts into reg, leaving ts's own location unchanged. */
+static void temp_copy_to(TCGContext *s, TCGTemp *ts, int reg)
+{
+    switch (ts->val_type) {
+    case TEMP_VAL_CONST:
+        tcg_out_movi(s, ts->type, reg, ts->val);
+        break;
+    case TEMP_VAL_REG:
+        tcg_out_mov(s, ts->type, reg, ts->reg);
+        break;
+    case TEMP_VAL_MEM:
+        if (!ts->mem_allocated) {
+            temp_allocate_frame(s, ts);
+        }
+        tcg_out_ld(s, ts->type, reg, ts->mem_base_reg, ts->mem_offset);
+        break;
+    case TEMP_VAL_DEAD:
+        report_dead_read(s, ts);
+        break;
+    }
+}
+
+/* Make ts's home in memory hold its current value. */
+static void temp_sync(TCGContext *s, TCGTemp *ts)
+{
+    if (ts->kind == TEMP_FIXED || ts->kind == TEMP_CONST || ts->mem_coherent) {
+        return;
+    }
+    if (!ts->mem_allocated) {
+        temp_allocate_frame(s, ts);
+    }
+    switch (ts->val_type) {
+    case TEMP_VAL_CONST:
+        if (!tcg_out_sti(s, ts->type, ts->val, ts->mem_base_reg,
+                         ts->mem_offset)) {
+            tcg_out_movi(s, ts->type, TCG_REG_TMP, ts->val);
+            tcg_out_st(s, ts->type, TCG_REG_TMP, ts->mem_base_reg,
+                       ts->mem_offset);
+        }
+        break;
+    case TEMP_VAL_REG:
+        tcg_out_st(s, ts->type, ts->reg, ts->mem_base_reg, ts->mem_offset);
+        break;
+    default:
+        break;
+    }
+    ts->mem_coherent = true;
+}
+
+/* Forget where ts is held.  Dead plain temps have no value any more;
+   anything else is now found in its home (liveness made it coherent). */
+static void temp_free_or_dead(TCGContext *s, TCGTemp *ts, bool dead)
+{
+    if (ts->kind == TEMP_FIXED || ts->kind == TEMP_CONST) {
+        return;
+    }
+    if (ts->val_type == TEMP_VAL_REG) {
+        s->reg_to_temp[ts->reg] = NULL;
+    }
+    ts->val_type = dead && ts->kind == TEMP_NORMAL ? TEMP_VAL_DEAD
+                                                   : TEMP_VAL_MEM;
+    ts->mem_coherent = true;
+}
+
+static void temp_dead(TCGContext *s, TCGTemp *ts)
+{
+    temp_free_or_dead(s, ts, true);
+}
+
+static void temp_save(TCGContext *s, TCGTemp *ts)
+{
+    temp_sync(s, ts);
+    temp_free_or_dead(s, ts, false);
+}
+
+static void tcg_reg_free(TCGContext *s, int reg)
+{
+    TCGTemp *ts = s->reg_to_temp[reg];
+
+    if (ts) {
+        temp_save(s, ts);
+    }
+}
+
+/* A register of mask outside allocated; spills its occupant if needed. */
+static int tcg_reg_alloc(TCGContext *s, uint32_t mask, uint32_t allocated)
+{
+    uint32_t set = mask & ~allocated & ~s->reserved_regs;
+    size_t i;
+
+    for (i = 0; i < ARRAY_SIZE(tcg_target_reg_alloc_order); i++) {
+        int reg = tcg_target_reg_alloc_order[i];
+        if ((set >> reg & 1) && !s->reg_to_temp[reg]) {
+            return reg;
+        }
+    }
+    for (i = 0; i < ARRAY_SIZE(tcg_target_reg_alloc_order); i++) {
+        int reg = tcg_target_reg_alloc_order[i];
+        if (set >> reg & 1) {
+            tcg_reg_free(s, reg);
+            return reg;
+        }
+    }
+    cpu_abort_msg("tcg: no host register left (mask %#x)", mask);
+}
+
+/* Bring ts into a register of mask and keep it there. */
+static int temp_load(TCGContext *s, TCGTemp *ts, uint32_t mask,
+                     uint32_t allocated)
+{
+    int reg;
+
+    if (ts->val_type == TEMP_VAL_REG && (mask >> ts->reg & 1)) {
+        return ts->reg;
+    }
+    reg = tcg_reg_alloc(s, mask, allocated);
+    temp_copy_to(s, ts, reg);
+    if (ts->kind == TEMP_FIXED || ts->kind == TEMP_CONST) {
+        return reg;
+    }
+    if (ts->val_type == TEMP_VAL_REG) {
+        s->reg_to_temp[ts->reg] = NULL;
+    } else if (ts->val_type == TEMP_VAL_MEM) {
+        ts->mem_coherent = true;
+    } else {
+        ts->mem_coherent = false;
+    }
+    ts->val_type = TEMP_VAL_REG;
+    ts->reg = reg;
+    s->reg_to_temp[reg] = ts;
+    return reg;
+}
+
+/* ts now holds a fresh value in reg. */
+static void temp_set_reg(TCGContext *s, TCGTemp *ts, int reg)
+{
+    if (ts->kind == TEMP_FIXED || ts->kind == TEMP_CONST) {
+        cpu_abort_msg("tcg: op writes the read-only temp %s",
+                      ts->name ? ts->name : "(constant)");
+    }
+    if (ts->val_type == TEMP_VAL_REG && ts->reg != reg) {
+        s->reg_to_temp[ts->reg] = NULL;
+    }
+    ts->val_type = TEMP_VAL_REG;
+    ts->reg = reg;
+    ts->mem_coherent = false;
+    s->reg_to_temp[reg] = ts;
+}
+
+static void temp_finish_output(TCGContext *s, const TCGOp *op, int k)
+{
+    TCGTemp *ts = arg_temp(op->args[k]);
+
+    if (op->sync_args >> k & 1) {
+        temp_sync(s, ts);
+    }
+    if (op->dead_args >> k & 1) {
+        temp_dead(s, ts);
+    }
+}
+
+static void sync_globals(TCGContext *s)
+{
+    int i;
+
+    for (i = 0; i < s->nb_globals; i++) {
+        temp_sync(s, &s->temps[i]);
+    }
+}
+
+static void save_globals(TCGContext *s)
+{
+    int i;
+
+    for (i = 0; i < s->nb_globals; i++) {
+        temp_save(s, &s->temps[i]);
+    }
+}
+
+/* Blocks hand over values only through memory: globals to env, locals to
+   their frame slots; plain temps are dead. */
+static void tcg_reg_alloc_bb_end(TCGContext *s)
+{
+    int i;
+
+    save_globals(s);
+    for (i = s->nb_globals; i < s->nb_temps; i++) {
+        TCGTemp *ts = &s->temps[i];
+        if (ts->kind == TEMP_LOCAL) {
+            temp_save(s, ts);
+        } else {
+            temp_dead(s, ts);
+        }
+    }
+}
+
+/* ---- per-op allocation ---- */
+
+static void tcg_reg_alloc_movi(TCGContext *s, const TCGOp *op)
+{
+    TCGTemp *ots = arg_temp(op->args[0]);
+    uint64_t val = op->args[1];
+
+    if (ots->kind == TEMP_FIXED || ots->kind == TEMP_CONST) {
+        cpu_abort_msg("tcg: movi to a read-only temp");
+    }
+    if (ots->val_type == TEMP_VAL_REG) {
+        s->reg_to_temp[ots->reg] = NULL;
+    }
+    ots->val_type = TEMP_VAL_CONST;
+    ots->val = ots->type == TCG_TYPE_I32 ? (uint32_t)val : val;
+    ots->mem_coherent = false;
+    temp_finish_output(s, op, 0);
+}
+
+static void tcg_reg_alloc_mov(TCGContext *s, const TCGOp *op)
+{
+    TCGTemp *ots = arg_temp(op->args[0]);
+    TCGTemp *ts = arg_temp(op->args[1]);
+    int reg;
+
+    if (ts->val_type == TEMP_VAL_CONST) {
+        TCGOp movi = *op;
+        movi.args[1] = ts->val;
+        tcg_reg_alloc_movi(s, &movi);
+        return;
+    }
+    if (ts->val_type != TEMP_VAL_REG) {
+        temp_load(s, ts, TCG_TARGET_ALL_REGS, 0);
+    }
+    if ((op->dead_args & 2) && ts->kind != TEMP_FIXED) {
+        /* The source dies: hand its register over instead of copying. */
+        reg = ts->reg;
+        temp_dead(s, ts);
+    } else {
+        reg = tcg_reg_alloc(s, TCG_TARGET_ALL_REGS, 1u << ts->reg);
+        tcg_out_mov(s, ots->type, reg, ts->reg);
+    }
+    temp_set_reg(s, ots, reg);
+    temp_finish_output(s, op, 0);
+}
+
+static bool const_fits(const TCGOp *op, uint64_t val)
+{
+    return !(tcg_op_defs[op->opc].flags & TCG_OPF_64BIT) || fits_int32(val);
+}
+
+static void tcg_reg_alloc_op(TCGContext *s, const TCGOp *op)
+{
+    const TCGOpDef *def = &tcg_op_defs[op->opc];
+    const ArgConstraint *ct = op_constraints[op->opc];
+    int nb_o = def->nb_oargs, nb_i = def->nb_iargs;
+    TCGArg new_args[TCG_MAX_OP_ARGS];
+    int const_args[TCG_MAX_OP_ARGS] = { 0 };
+    uint32_t i_alloc = 0, o_alloc = 0;
+    int i, k, reg;
+
+    for (i = nb_o; i < nb_o + nb_i; i++) {
+        TCGTemp *ts = arg_temp(op->args[i]);
+        const ArgConstraint *c = &ct[i];
+
+        if (ts->val_type == TEMP_VAL_CONST && c->const_ok
+            && const_fits(op, ts->val)) {
+            new_args[i] = ts->val;
+            const_args[i] = 1;
+            continue;
+        }
+        if (c->alias >= 0) {
+            /* The output overwrites this register: reuse the temp's own
+               register only if the temp dies here. */
+            if (ts->val_type == TEMP_VAL_REG && (c->regs >> ts->reg & 1)
+                && !(i_alloc >> ts->reg & 1) && (op->dead_args >> i & 1)
+                && ts->kind != TEMP_FIXED) {
+                reg = ts->reg;
+            } else {
+                reg = tcg_reg_alloc(s, c->regs, i_alloc);
+                temp_copy_to(s, ts, reg);
+            }
+        } else if (ts->val_type == TEMP_VAL_REG && (c->regs >> ts->reg & 1)) {
+            reg = ts->reg;
+        } else if (ts->val_type != TEMP_VAL_REG && ts->kind != TEMP_CONST) {
+            reg = temp_load(s, ts, c->regs, i_alloc);
+        } else {
+            reg = tcg_reg_alloc(s, c->regs, i_alloc);
+            temp_copy_to(s, ts, reg);
+        }
+        i_alloc |= 1u << reg;
+        new_args[i] = reg;
+    }
+    for (i = nb_o + nb_i; i < def->nb_args; i++) {
+        new_args[i] = op->args[i];
+    }
+
+    for (i = nb_o; i < nb_o + nb_i; i++) {
+        if (op->dead_args >> i & 1) {
+            temp_dead(s, arg_temp(op->args[i]));
+        }
+    }
+
+    if (def->flags & TCG_OPF_BB_END) {
+        tcg_reg_alloc_bb_end(s);
+    } else if (def->flags & TCG_OPF_SIDE_EFFECTS) {
+        sync_globals(s);
+    }
+
+    for (k = 0; k < nb_o; k++) {
+        TCGTemp *ts = arg_temp(op->args[k]);
+        const ArgConstraint *c = &ct[k];
+
+        if (c->alias >= 0) {
+            reg = new_args[nb_o + c->alias];
+            /* The aliased input may still be parked there (it died). */
+            if (s->reg_to_temp[reg] && s->reg_to_temp[reg] != ts) {
+                tcg_reg_free(s, reg);
+            }
+        } else if (c->newreg) {
+            reg = tcg_reg_alloc(s, c->regs, i_alloc | o_alloc);
+        } else {
+            reg = tcg_reg_alloc(s, c->regs, o_alloc);
+        }
+        temp_set_reg(s, ts, reg);
+        o_alloc |= 1u << reg;
+        new_args[k] = reg;
+    }
+
+    tcg_out_op(s, op->opc, new_args, const_args);
+
+    for (k = 0; k < nb_o; k++) {
+        temp_finish_output(s, op, k);
+    }
+}
+
+static void tcg_reg_alloc_call(TCGContext *s, const TCGOp *op)
+{
+    int nb_o = op->callo, nb_i = op->calli;
+    const void *func = (const void *)op->args[nb_o + nb_i];
+    unsigned flags = op->args[nb_o + nb_i + 1];
+    const TCGHelperInfo *info = (const TCGHelperInfo *)op->args[nb_o + nb_i + 2];
+    int i, reg;
+
+    for (i = 0; i < nb_i; i++) {
+        TCGTemp *ts = arg_temp(op->args[nb_o + i]);
+        unsigned argbits = info->sizemask >> (2 * (i + 1));
+
+        reg = tcg_target_call_iarg_regs[i];
+        if (!(ts->val_type == TEMP_VAL_REG && ts->reg == reg)) {
+            tcg_reg_free(s, reg);
+            temp_copy_to(s, ts, reg);
+        }
+        if ((argbits & 3) == 2) {
+            tcg_out_ext32s(s, reg, reg);   /* signed 32-bit argument */
+        }
+    }
+    for (i = 0; i < nb_i; i++) {
+        if (op->dead_args >> (nb_o + i) & 1) {
+            temp_dead(s, arg_temp(op->args[nb_o + i]));
+        }
+    }
+    for (reg = 0; reg < TCG_TARGET_NB_REGS; reg++) {
+        if (TCG_TARGET_CALL_CLOBBER_REGS >> reg & 1) {
+            tcg_reg_free(s, reg);
+        }
+    }
+    if (flags & TCG_CALL_NO_READ_GLOBALS) {
+        /* the helper touches no global: they may stay where they are */
+    } else if (flags & TCG_CALL_NO_WRITE_GLOBALS) {
+        sync_globals(s);
+    } else {
+        save_globals(s);
+    }
+
+    tcg_out_call(s, func);
+
+    if (nb_o) {
+        temp_set_reg(s, arg_temp(op->args[0]), TCG_TARGET_CALL_RET_REG);
+        temp_finish_output(s, op, 0);
+    }
+}
+
+static void tcg_record_insn_start(TCGContext *s, const TCGOp *op)
+{
+    int n = s->nb_insns, w;
+
+    if (n >= TCG_MAX_INSN_RECORDS) {
+        cpu_abort_msg("tcg: more than %d guest insns in one TB",
+                      TCG_MAX_INSN_RECORDS);
+    }
+    if (n > 0) {
+        s->insn_end_off[n - 1] = s->code_ptr - (uint8_t *)s->cur_tb->tc.ptr;
+    }
+    for (w = 0; w < TARGET_INSN_START_WORDS; w++) {
+        s->insn_data[n][w] = op->args[w];
+    }
+    s->nb_insns = n + 1;
+}
+
+/* Start-of-TB state: globals and locals in memory, plain temps empty. */
+static void tcg_reg_alloc_start(TCGContext *s)
+{
+    int i;
+
+    memset(s->reg_to_temp, 0, sizeof(s->reg_to_temp));
+    s->frame_slots_used = 0;
+    for (i = 0; i < s->nb_temps; i++) {
+        TCGTemp *ts = &s->temps[i];
+        switch (ts->kind) {
+        case TEMP_FIXED:
+            ts->val_type = TEMP_VAL_REG;
+            break;
+        case TEMP_GLOBAL:
+            ts->val_type = TEMP_VAL_MEM;
+            ts->mem_coherent = true;
+            break;
+        case TEMP_LOCAL:
+            ts->val_type = TEMP_VAL_MEM;
+            ts->mem_coherent = true;
+            ts->mem_allocated = false;
+            break;
+        case TEMP_NORMAL:
+            ts->val_type = TEMP_VAL_DEAD;
+            ts->mem_allocated = false;
+            break;
+        case TEMP_CONST:
+            ts->val_type = TEMP_VAL_CONST;
+            break;
+        }
+    }
+}
+
+int tcg_gen_code(TCGContext *s, TranslationBlock *tb)
+{
+    uint8_t *start = tb->tc.ptr;
+    size_t size;
+    int i;
+
+    if (qemu_loglevel_mask(CPU_LOG_TB_OP)) {
+        qemu_log("OP:\n");
+        tcg_dump_ops_life(s, false);
+        qemu_log("\n");
+    }
+    tcg_optimize(s);
+    tcg_liveness_analysis(s);
+    if (qemu_loglevel_mask(CPU_LOG_TB_OP_OPT)) {
+        qemu_log("OP after optimization and liveness analysis:\n");
+        tcg_dump_ops_life(s, true);
+        qemu_log("\n");
+    }
+
+    s->cur_tb = tb;
+    s->code_ptr = start;
+    s->nb_relocs = 0;
+    s->nb_insns = 0;
+    tcg_reg_alloc_start(s);
+
+    for (i = 0; i < s->nb_ops; i++) {
+        const TCGOp *op = &s->ops[i];
+
+        if (op->removed) {
+            continue;
+        }
+        if (s->code_ptr > s->code_buf_end - TCG_CODE_MARGIN) {
+            return -1;
+        }
+        switch (op->opc) {
+        case INDEX_op_mov_i32:
+        case INDEX_op_mov_i64:
+            tcg_reg_alloc_mov(s, op);
+            break;
+        case INDEX_op_movi_i32:
+        case INDEX_op_movi_i64:
+            tcg_reg_alloc_movi(s, op);
+            break;
+        case INDEX_op_call:
+            tcg_reg_alloc_call(s, op);
+            break;
+        case INDEX_op_insn_start:
+            tcg_record_insn_start(s, op);
+            break;
+        case INDEX_op_discard:
+            temp_dead(s, arg_temp(op->args[0]));
+            break;
+        case INDEX_op_set_label:
+            tcg_reg_alloc_bb_end(s);
+            arg_label(op->args[0])->bound = true;
+            arg_label(op->args[0])->host_addr = (uintptr_t)s->code_ptr;
+            break;
+        default:
+            tcg_reg_alloc_op(s, op);
+            break;
+        }
+    }
+    if (s->nb_insns > 0) {
+        s->insn_end_off[s->nb_insns - 1] = s->code_ptr - start;
+    }
+    for (i = 0; i < s->nb_relocs; i++) {
+        TCGLabel *l = s->relocs[i].label;
+        if (!l->bound) {
+            cpu_abort_msg("tcg: branch to label $L%d that is never set", l->id);
+        }
+        patch_label_rel32(s->relocs[i].where, l->host_addr);
+    }
+    size = s->code_ptr - start;
+    if (size > UINT16_MAX) {
+        cpu_abort_msg("tcg: TB host code of %zu bytes exceeds 64 KiB", size);
+    }
+    return size;
+}
+
+/* ---- per-insn records ---- */
+
+int tcg_gen_insn_count(void)
+{
+    return tcg_ctx->nb_insns;
+}
+
+uint16_t tcg_gen_insn_end_off(int insn)
+{
+    return tcg_ctx->insn_end_off[insn];
+}
+
+uint64_t tcg_gen_insn_data(int insn, int word)
+{
+    return tcg_ctx->insn_data[insn][word];
+}
+
+/* ---- code buffer ---- */
+
+void *tcg_code_gen_ptr(void)
+{
+    return tcg_ctx->code_gen_ptr;
+}
+
+void tcg_code_gen_advance(size_t n)
+{
+    TCGContext *s = tcg_ctx;
+    uintptr_t next = QEMU_ALIGN_UP((uintptr_t)s->code_gen_ptr + n, 16);
+
+    s->code_gen_ptr = (uint8_t *)MIN(next, (uintptr_t)s->code_buf_end);
+}
+
+bool tcg_code_buffer_contains(const void *host_pc)
+{
+    const uint8_t *p = host_pc;
+    return p >= tcg_ctx->code_buf && p < tcg_ctx->code_buf_end;
+}
+
+void tcg_code_buffer_flush(void)
+{
+    TCGContext *s = tcg_ctx;
+    s->code_gen_ptr = s->code_buf_prologue_end;
+}
+
+size_t tcg_code_buffer_free(void)
+{
+    TCGContext *s = tcg_ctx;
+    return s->code_buf_end - s->code_gen_ptr;
+}
+
+uintptr_t tcg_qemu_tb_exec(void *env, const void *tb_ptr)
+{
+    uintptr_t (*entry)(void *, const void *) =
+        (uintptr_t (*)(void *, const void *))tcg_ctx->code_gen_prologue;
+    return entry(env, tb_ptr);
+}
+
+void tcg_context_init(size_t code_buffer_size)
+{
+    TCGContext *s = tcg_ctx;
+    bool use_guest_base_reg = guest_base != 0 && !fits_int32(guest_base);
+    void *buf;
+
+    if (code_buffer_size == 0) {
+        code_buffer_size = TCG_DEFAULT_CODE_BUFFER_SIZE;
+    }
+    buf = mmap(NULL, code_buffer_size, PROT_READ | PROT_WRITE | PROT_EXEC,
+               MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (buf == MAP_FAILED) {
+        cpu_abort_msg("tcg: cannot map %zu bytes of code buffer: %s",
+                      code_buffer_size, strerror(errno));
+    }
+    s->code_buf = buf;
+    s->code_buf_end = s->code_buf + code_buffer_size;
+
+    s->reserved_regs = (1u << TCG_REG_CALL_STACK) | (1u << TCG_AREG0)
+                       | (1u << TCG_REG_TMP);
+    if (use_guest_base_reg) {
+        s->reserved_regs |= 1u << TCG_REG_GUEST_BASE;
+    }
+    parse_constraints();
+
+    s->code_ptr = s->code_buf;
+    tcg_target_emit_prologue(s, use_guest_base_reg);
+    s->code_buf_prologue_end =
+        (uint8_t *)QEMU_ALIGN_UP((uintptr_t)s->code_ptr, 64);
+    s->code_gen_ptr = s->code_buf_prologue_end;
+
+    tcg_helpers_init();
+    cpu_env = (TCGv_ptr)tcg_global_reg_new_internal(TCG_TYPE_PTR, TCG_AREG0,
+                                                    "env");
+    tcg_func_start(s);
+}

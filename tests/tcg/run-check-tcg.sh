@@ -1,0 +1,175 @@
+#!/bin/sh
+# run-check-tcg.sh: the guest-program tests.  Each program under tests/tcg is
+# built with the host toolchain (Makefile.tcg), then run twice with the same
+# arguments, environment and empty stdin: once by the reference (the host
+# CPU itself) and once under our emulator.  A test passes when stdout is the
+# same byte for byte and the exit status is the same, death by a signal
+# included (the shell's 128+signal).  Stderr is not compared: the emulator may
+# add its own messages there.
+#
+# The reference for x86_64 is native execution.  For i386 it is native too
+# when the host kernel runs 32-bit programs; some kernels are built without
+# that (exec fails with "Exec format error"), and then Debian's qemu-i386
+# (package qemu-user) stands in as reference, or i386 tests are skipped.
+#
+# Environment (make check-tcg sets the first five):
+#   SRC_PATH, BUILD_DIR      source and build directories
+#   TARGETS                  targets to test (default: i386 x86_64)
+#   TCG_CC, CONFIG_TCG_M32   guest compiler; CONFIG_TCG_M32=n skips i386
+#   TESTS                    substrings of test names to run (default: all),
+#                            e.g. TESTS=printf or TESTS="i386/ sort-O0"
+#   TCG_VARIANTS             build variants (default: O2 O0 O2-dyn)
+#   QEMU_OVERRIDE            run "${QEMU_OVERRIDE}T" instead of our qemu-T,
+#                            e.g. QEMU_OVERRIDE=/usr/bin/qemu- (checks the runner)
+#   QEMU_ARGS                extra emulator options, e.g. "-p 65536"
+#   TCG_ORACLE_i386          reference for i386 when the host cannot run it
+#                            (default: qemu-i386 from PATH)
+#   TCG_TIMEOUT              seconds per run (default 10)
+#   TCG_MAX_TIMEOUTS         after this many timeouts, stop running (default 8),
+#                            so that a hanging emulator cannot eat the CI budget
+#   SUMMARY_FILE             append "passed failed skipped" here (make check)
+
+: "${SRC_PATH:?}" "${BUILD_DIR:?}"
+TARGETS=${TARGETS:-i386 x86_64}
+VARIANTS=${TCG_VARIANTS:-O2 O0 O2-dyn}
+TIMEOUT=${TCG_TIMEOUT:-10}
+MAX_TIMEOUTS=${TCG_MAX_TIMEOUTS:-8}
+OUT=$BUILD_DIR/tests/tcg/build
+TCG=$SRC_PATH/tests/tcg
+# Every program sees exactly these arguments and this environment.
+ARGS_1=one ARGS_2="two words" ARGS_3=3
+RUN_ENV="PATH=/usr/bin:/bin LANG=C LC_ALL=C HOME=/tmp TCGTEST_VAR=hello-from-runner"
+
+passed=0 failed=0 skipped=0 timeouts=0
+mkdir -p "$OUT"
+# shellcheck disable=SC3045  # dash and bash both have ulimit -c
+ulimit -c 0                         # tests that crash must not leave core files
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/check-tcg.XXXXXX") || exit 1
+trap 'rm -rf "$tmp"' EXIT INT TERM
+
+selected() {
+    [ -z "$TESTS" ] && return 0
+    for pat in $TESTS; do
+        case "$1" in *"$pat"*) return 0 ;; esac
+    done
+    return 1
+}
+
+# list_tests T: prints "id binary" for every selected test of target T.
+list_tests() {
+    for src in "$TCG"/multiarch/*.c; do
+        name=$(basename "$src" .c)
+        for v in $VARIANTS; do
+            id=$1/multiarch/$name-$v
+            selected "$id" && echo "$id $OUT/$1/multiarch/$name-$v"
+        done
+    done
+    for src in "$TCG/$1"/*.S; do
+        [ -e "$src" ] || continue
+        name=$(basename "$src" .S)
+        id=$1/asm/$name
+        selected "$id" && echo "$id $OUT/$1/asm/$name"
+    done
+}
+
+# run PREFIX... BINARY: run one program the way every test is run; the output
+# goes to $tmp/out and $tmp/err, the shell status is returned.
+# (env -C rather than a subshell: dash reports a subshell killed by a signal
+# on its own stderr, which would clutter the output.)
+run() {
+    # shellcheck disable=SC2086  # RUN_ENV is a list of assignments
+    env -i -C "$tmp" $RUN_ENV timeout -k 2 "$TIMEOUT" "$@" \
+        "$ARGS_1" "$ARGS_2" "$ARGS_3" </dev/null >"$tmp/out" 2>"$tmp/err"
+}
+
+fail() {
+    echo "FAIL $id ($1)"
+    failed=$((failed + 1))
+}
+
+for t in $TARGETS; do
+    tests=$(list_tests "$t")
+    [ -n "$tests" ] || continue
+    count=$(echo "$tests" | wc -l)
+
+    if [ "$t" = i386 ] && [ "$CONFIG_TCG_M32" = n ]; then
+        echo "SKIP $t: $count tests (no -m32 toolchain; install gcc-multilib)"
+        skipped=$((skipped + count))
+        continue
+    fi
+
+    # Build what is selected, plus hello (the probe for native execution).
+    probe=$OUT/$t/asm/hello-$t
+    # shellcheck disable=SC2046  # one goal per binary
+    ${MAKE:-make} -k -f "$TCG/Makefile.tcg" SRC_PATH="$SRC_PATH" OUT="$OUT" \
+        TCG_CC="${TCG_CC:-cc}" TARGETS="$t" VARIANTS="$VARIANTS" \
+        $(echo "$tests" | cut -d' ' -f2) "$probe" >"$OUT/build-$t.log" 2>&1 ||
+        echo "NOTE: some $t test programs did not build: see $OUT/build-$t.log"
+
+    # The reference.
+    oracle=
+    if "$probe" >/dev/null 2>&1; then
+        oracle=native
+    elif [ "$t" = i386 ] && command -v "${TCG_ORACLE_i386:-qemu-i386}" >/dev/null 2>&1; then
+        oracle=$(command -v "${TCG_ORACLE_i386:-qemu-i386}")
+        echo "NOTE: this host cannot run i386 programs; $oracle is the reference"
+    else
+        echo "SKIP $t: $count tests (cannot run $t programs here to get the reference)"
+        skipped=$((skipped + count))
+        continue
+    fi
+
+    emu=$BUILD_DIR/$t-linux-user/qemu-$t
+    [ -n "$QEMU_OVERRIDE" ] && emu=$QEMU_OVERRIDE$t
+
+    # A here-document keeps the loop in this shell, so the counters survive.
+    while read -r id bin; do
+        if [ ! -x "$bin" ]; then
+            fail "build failed, see $OUT/build-$t.log"; continue
+        fi
+        if [ ! -x "$emu" ] && ! command -v "$emu" >/dev/null 2>&1; then
+            fail "no emulator $emu"; continue
+        fi
+        if [ "$timeouts" -ge "$MAX_TIMEOUTS" ]; then
+            fail "not run: $timeouts runs timed out already"; continue
+        fi
+
+        if [ "$oracle" = native ]; then run "$bin"; else run "$oracle" "$bin"; fi
+        want=$?
+        mv "$tmp/out" "$tmp/want"
+        # shellcheck disable=SC2086  # QEMU_ARGS is a list of options
+        run "$emu" $QEMU_ARGS "$bin"
+        got=$?
+
+        if [ "$got" -eq 124 ] || [ "$got" -eq 137 ]; then
+            timeouts=$((timeouts + 1))
+            fail "timed out after ${TIMEOUT}s"
+        elif [ "$got" -ne "$want" ]; then
+            fail "exit $got, expected $want"
+        elif ! cmp -s "$tmp/want" "$tmp/out"; then
+            fail "stdout differs"
+        else
+            echo "PASS $id"
+            passed=$((passed + 1))
+            continue
+        fi
+        if ! cmp -s "$tmp/want" "$tmp/out"; then
+            diff -u --label expected --label emulated "$tmp/want" "$tmp/out" | head -20 | sed 's/^/    /'
+        fi
+        if [ -s "$tmp/err" ]; then
+            echo "    --- emulator stderr (last lines):"
+            tail -5 "$tmp/err" | sed 's/^/    /'
+        fi
+    done <<EOF
+$tests
+EOF
+done
+
+if [ -n "$SUMMARY_FILE" ]; then
+    echo "$passed $failed $skipped" >>"$SUMMARY_FILE"
+    prefix="check-tcg: "
+fi
+line="$prefix$passed passed, $failed failed"
+[ "$skipped" -gt 0 ] && line="$line, $skipped skipped"
+echo "$line"
+[ "$failed" -eq 0 ]

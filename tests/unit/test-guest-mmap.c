@@ -1,0 +1,262 @@
+/*
+ * test-guest-mmap.c: guest mmap semantics at 4 KiB over host pages of
+ * 4, 16 and 64 KiB (one forked child per page size, each with its own
+ * reserved guest window): placement, fragments sharing a host page,
+ * file data at offsets that disagree with the address modulo H, munmap and
+ * mprotect of single guest pages, mremap, and the shared-writable refusal.
+ */
+#include "qemu/osdep.h"
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include "qemu.h"
+
+#define G TARGET_PAGE_SIZE
+
+static int failures;
+
+static void check(bool ok, const char *name)
+{
+    printf("%s %s-%luk\n", ok ? "PASS" : "FAIL", name,
+           (unsigned long)qemu_host_page_size / 1024);
+    if (!ok) {
+        failures++;
+    }
+}
+
+static uint8_t *gptr(abi_ulong a)
+{
+    return g2h(a);
+}
+
+/* Two host pages, at least four guest pages: room for a page with
+   neighbours on both sides whatever H is. */
+static abi_ulong two_host_pages(void)
+{
+    return MAX(2 * qemu_host_page_size, 4 * G);
+}
+
+static bool is_valid(abi_ulong a)
+{
+    return page_get_flags(a) & PAGE_VALID;
+}
+
+static abi_long map_anon(abi_ulong at, abi_ulong len, int prot, int extra)
+{
+    return target_mmap(at, len, prot, MAP_PRIVATE | MAP_ANONYMOUS | extra, -1, 0);
+}
+
+/* A file whose page i is filled with byte i + 1. */
+static int make_file(int pages)
+{
+    char path[] = "/tmp/test-guest-mmap-XXXXXX";
+    int fd = mkstemp(path);
+
+    unlink(path);
+    for (int i = 0; i < pages; i++) {
+        uint8_t page[G];
+
+        memset(page, i + 1, G);
+        if (write(fd, page, G) != G) {
+            return -1;
+        }
+    }
+    return fd;
+}
+
+static void test_placement(void)
+{
+    bool ok = true;
+
+    for (int i = 0; i < 32 && ok; i++) {
+        abi_long a = map_anon(0, G * (1 + i % 5), PROT_READ | PROT_WRITE, 0);
+
+        ok = a > 0 && (a & (qemu_host_page_size - 1)) == 0 && is_valid(a)
+             && !is_valid(a + G * (1 + i % 5));
+        if (ok) {
+            gptr(a)[0] = 1;
+        }
+    }
+    check(ok, "placement");
+}
+
+static void test_fragments(void)
+{
+    abi_ulong h = qemu_host_page_size;
+    abi_long base = map_anon(0, 4 * h, PROT_READ | PROT_WRITE, 0);
+    abi_ulong mid = base + h + G;
+    bool ok = base > 0;
+
+    if (ok) {
+        memset(gptr(base), 0x11, 4 * h);
+        ok = map_anon(mid, G, PROT_READ | PROT_WRITE, MAP_FIXED) == (abi_long)mid;
+        ok &= gptr(mid)[0] == 0 && gptr(mid)[G - 1] == 0;
+        ok &= gptr(mid - 1)[0] == 0x11 && gptr(mid + G)[0] == 0x11;
+    }
+    check(ok, "fragment-anon");
+}
+
+static void test_file_fragment(void)
+{
+    int fd = make_file(8);
+    abi_ulong h = qemu_host_page_size;
+    abi_long base = map_anon(0, 4 * h, PROT_READ | PROT_WRITE, 0);
+    abi_ulong at = base + G;
+    bool ok = fd >= 0 && base > 0;
+
+    if (ok) {
+        memset(gptr(base), 0x22, 4 * h);
+        /* Offset 3 pages at address + 1 page: disagree modulo H > 8 KiB. */
+        ok = target_mmap(at, 2 * G, PROT_READ, MAP_PRIVATE | MAP_FIXED, fd, 3 * G)
+             == (abi_long)at;
+        ok &= gptr(at)[0] == 4 && gptr(at + G)[G - 1] == 5;
+        ok &= gptr(base)[0] == 0x22 && gptr(at + 2 * G)[0] == 0x22;
+        ok &= (page_get_flags(at) & PAGE_BITS) == PAGE_READ;
+        ok &= (page_get_flags(base) & PAGE_BITS) == (PAGE_READ | PAGE_WRITE);
+    }
+    if (fd >= 0) {
+        close(fd);
+    }
+    check(ok, "fragment-file");
+}
+
+static void test_file_direct(void)
+{
+    int fd = make_file(20);
+    abi_long a = fd >= 0 ? target_mmap(0, 5 * G, PROT_READ, MAP_PRIVATE, fd, 2 * G) : -1;
+    bool ok = a > 0;
+
+    if (ok) {
+        ok = gptr(a)[0] == 3 && gptr(a + 4 * G)[0] == 7 && !is_valid(a + 5 * G);
+        ok &= target_munmap(a, 5 * G) == 0 && !is_valid(a);
+    }
+    if (fd >= 0) {
+        close(fd);
+    }
+    check(ok, "file-offset");
+}
+
+static void test_munmap_one_page(void)
+{
+    abi_ulong h2 = two_host_pages();
+    abi_long base = map_anon(0, h2, PROT_READ | PROT_WRITE, 0);
+    bool ok = base > 0;
+
+    if (ok) {
+        memset(gptr(base), 0x33, h2);
+        ok = target_munmap(base + G, G) == 0;
+        ok &= !is_valid(base + G) && is_valid(base) && is_valid(base + 2 * G);
+        ok &= gptr(base)[0] == 0x33 && gptr(base + 2 * G)[0] == 0x33;
+        ok &= target_munmap(base, h2) == 0 && !is_valid(base);
+        ok &= target_munmap(base + 1, G) == -EINVAL && target_munmap(base, 0) == -EINVAL;
+    }
+    check(ok, "munmap-page");
+}
+
+static void test_mprotect(void)
+{
+    abi_ulong h2 = two_host_pages();
+    abi_long base = map_anon(0, h2, PROT_READ | PROT_WRITE, 0);
+    bool ok = base > 0;
+
+    if (ok) {
+        ok = target_mprotect(base + G, G, PROT_READ) == 0;
+        ok &= (page_get_flags(base + G) & PAGE_BITS) == PAGE_READ;
+        ok &= (page_get_flags(base) & PAGE_BITS) == (PAGE_READ | PAGE_WRITE);
+        /* The host page keeps the union: the neighbour stays writable. */
+        gptr(base)[0] = 5;
+        ok &= gptr(base)[0] == 5;
+        ok &= target_mprotect(base + h2, G, PROT_READ) == -ENOMEM;
+        ok &= page_check_range(base + G, G, PAGE_WRITE) != 0;
+        ok &= page_check_range(base, G, PAGE_WRITE) == 0;
+    }
+    check(ok, "mprotect-page");
+}
+
+static void test_mremap(void)
+{
+    abi_long a = map_anon(0, 3 * G, PROT_READ | PROT_WRITE, 0);
+    abi_long b;
+    bool ok = a > 0;
+
+    if (ok) {
+        memset(gptr(a), 0x44, 3 * G);
+        /* Block growth in place so that it must move. */
+        ok = map_anon(HOST_PAGE_ALIGN(a + 3 * G), G, PROT_READ, MAP_FIXED) > 0;
+        b = target_mremap(a, 3 * G, 40 * G, MREMAP_MAYMOVE, 0);
+        ok &= b > 0 && b != a && gptr(b)[3 * G - 1] == 0x44 && gptr(b)[39 * G] == 0;
+        ok &= !is_valid(a) && is_valid(b + 39 * G);
+        ok &= target_mremap(b, 40 * G, 2 * G, 0, 0) == b && !is_valid(b + 2 * G);
+    }
+    check(ok, "mremap");
+}
+
+static void test_shared_writable_refused(void)
+{
+    int fd = make_file(4);
+    abi_ulong h = qemu_host_page_size;
+    abi_long base = map_anon(0, 2 * h, PROT_READ | PROT_WRITE, 0);
+    abi_long r = target_mmap(base + G, G, PROT_READ | PROT_WRITE,
+                             MAP_SHARED | MAP_FIXED, fd, 2 * G);
+
+    /* Congruent only when H is the guest page. */
+    check(h == G ? r == (abi_long)(base + G) : r == -EINVAL, "shared-writable");
+    close(fd);
+}
+
+static void test_argument_checks(void)
+{
+    bool ok = target_mmap(0, 0, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) == -EINVAL;
+
+    ok &= target_mmap(0, G, PROT_READ, MAP_ANONYMOUS, -1, 0) == -EINVAL;
+    ok &= target_mmap(G + 1, G, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0)
+          == -EINVAL;
+    ok &= target_mmap(0, G, PROT_READ, MAP_PRIVATE, 1000, 0) == -EBADF;
+    ok &= target_mmap(0, G, PROT_READ, MAP_PRIVATE, -1, 1) == -EINVAL;
+    check(ok, "argument-checks");
+}
+
+static int run_with_page_size(uintptr_t h)
+{
+    if (!hostpage_init(h)) {
+        return 1;
+    }
+    reserved_va = 1UL << 30;
+    guest_space_init();
+    mmap_init();
+    test_placement();
+    test_fragments();
+    test_file_fragment();
+    test_file_direct();
+    test_munmap_one_page();
+    test_mprotect();
+    test_mremap();
+    test_shared_writable_refused();
+    test_argument_checks();
+    return failures ? 1 : 0;
+}
+
+int main(void)
+{
+    static const uintptr_t sizes[] = { 4096, 16384, 65536 };
+    int failed = 0;
+
+    for (size_t i = 0; i < ARRAY_SIZE(sizes); i++) {
+        int status;
+        pid_t pid;
+
+        fflush(stdout);
+        pid = fork();
+        if (pid == 0) {
+            exit(run_with_page_size(sizes[i]));
+        }
+        if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status)
+            || WEXITSTATUS(status) != 0) {
+            if (!WIFEXITED(status)) {
+                printf("FAIL page-size-%lu (crashed)\n", (unsigned long)sizes[i]);
+            }
+            failed = 1;
+        }
+    }
+    return failed;
+}

@@ -1,0 +1,213 @@
+/*
+ * hostpage.c: the host-page layer, the only code that asks the kernel to
+ * map, unmap, protect, move or advise guest memory.
+ *
+ * It makes this machine behave like one whose page size is H (the real page
+ * size, or a larger power of two chosen with -p): calls whose address,
+ * length or file offset are not H-aligned are refused (a caller bug: abort
+ * in debug builds), kernel-chosen addresses are H-aligned, and a file
+ * mapping's last host page reads as zeros past end of file instead of
+ * faulting, as on a kernel whose pages really are H bytes.
+ * See docs/devel/memory.md.
+ */
+#include "qemu/osdep.h"
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include "qemu/hostpage.h"
+
+#define HOSTPAGE_MAX_SIZE (64 * 1024)
+
+uintptr_t qemu_host_page_size;
+uintptr_t qemu_host_page_mask;
+uintptr_t qemu_real_host_page_size;
+
+/* The hp_* functions may run before main() chose H (e.g. in unit tests):
+   until then H is the real page size. */
+__attribute__((constructor)) static void hostpage_default(void)
+{
+    hostpage_init(0);
+}
+
+bool hostpage_init(uintptr_t size)
+{
+    uintptr_t real = sysconf(_SC_PAGESIZE);
+
+    if (size == 0) {
+        size = real;
+    } else if (size < real || size > HOSTPAGE_MAX_SIZE || (size & (size - 1))) {
+        return false;
+    }
+    qemu_real_host_page_size = real;
+    qemu_host_page_size = size;
+    qemu_host_page_mask = ~(size - 1);
+    return true;
+}
+
+static bool simulating_large_pages(void)
+{
+    return qemu_host_page_size > qemu_real_host_page_size;
+}
+
+static bool is_host_aligned(uintptr_t v)
+{
+    return (v & (qemu_host_page_size - 1)) == 0;
+}
+
+/* Every entry point checks its arguments here; false means EINVAL. */
+static bool arguments_aligned(const char *fn, const void *addr, size_t len,
+                              off_t off)
+{
+    if (is_host_aligned((uintptr_t)addr) && is_host_aligned(len)
+        && is_host_aligned((uintptr_t)off)) {
+        return true;
+    }
+#ifdef CONFIG_DEBUG_TCG
+    fprintf(stderr, "hostpage: %s(%p, 0x%zx, off 0x%jx) not aligned to 0x%lx\n",
+            fn, addr, len, (intmax_t)off, (unsigned long)qemu_host_page_size);
+    abort();
+#endif
+    errno = EINVAL;
+    return false;
+}
+
+/*
+ * An H-aligned free host range of len bytes, reserved PROT_NONE (near hint
+ * if possible): the kernel only promises real-page alignment, so reserve H
+ * more and trim both ends.
+ */
+static void *reserve_aligned(void *hint, size_t len, int extra_flags)
+{
+    size_t span = len + qemu_host_page_size;
+    uint8_t *raw = mmap(hint, span, PROT_NONE,
+                        MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | extra_flags,
+                        -1, 0);
+    uint8_t *aligned;
+
+    if (raw == MAP_FAILED) {
+        return MAP_FAILED;
+    }
+    aligned = (uint8_t *)QEMU_ALIGN_UP((uintptr_t)raw, qemu_host_page_size);
+    if (aligned > raw) {
+        munmap(raw, aligned - raw);
+    }
+    if (raw + span > aligned + len) {
+        munmap(aligned + len, raw + span - (aligned + len));
+    }
+    return aligned;
+}
+
+/*
+ * A kernel with H-sized pages maps the whole host page that holds end of
+ * file: the bytes past it read as zeros.  Ours maps 4 KiB pages, so the real
+ * pages of that host page lying wholly past end of file would fault; cover
+ * them with zero pages of the same protection.  Host pages wholly past end
+ * of file keep faulting, as they would on the large-page kernel.
+ */
+static void zero_fill_past_eof(uint8_t *base, size_t len, int prot, int fd,
+                               off_t off)
+{
+    struct stat st;
+    uintptr_t data_len, data_end, eof_page_end;
+
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= off) {
+        return;
+    }
+    data_len = st.st_size - off;
+    if (data_len >= len) {
+        return;
+    }
+    data_end = QEMU_ALIGN_UP(data_len, qemu_real_host_page_size);
+    eof_page_end = MIN(QEMU_ALIGN_UP(data_len, qemu_host_page_size), len);
+    if (data_end < eof_page_end) {
+        mmap(base + data_end, eof_page_end - data_end, prot,
+             MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+    }
+}
+
+void *hp_mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off)
+{
+    bool placed_by_caller = flags & (MAP_FIXED | MAP_FIXED_NOREPLACE);
+    void *p;
+
+    if (!arguments_aligned("hp_mmap", addr, len, (flags & MAP_ANONYMOUS) ? 0 : off)) {
+        return MAP_FAILED;
+    }
+    if (placed_by_caller || !simulating_large_pages()) {
+        p = mmap(addr, len, prot, flags, fd, off);
+    } else {
+        /* Map over an aligned reservation; MAP_32BIT must steer the
+           reservation, not the final fixed mapping. */
+        void *slot = reserve_aligned(addr, len, flags & MAP_32BIT);
+
+        if (slot == MAP_FAILED) {
+            return MAP_FAILED;
+        }
+        p = mmap(slot, len, prot, (flags & ~MAP_32BIT) | MAP_FIXED, fd, off);
+        if (p == MAP_FAILED) {
+            int saved = errno;
+            munmap(slot, len);
+            errno = saved;
+        }
+    }
+    if (p != MAP_FAILED && !(flags & MAP_ANONYMOUS) && simulating_large_pages()) {
+        zero_fill_past_eof(p, len, prot, fd, off);
+    }
+    return p;
+}
+
+int hp_munmap(void *addr, size_t len)
+{
+    if (!arguments_aligned("hp_munmap", addr, len, 0)) {
+        return -1;
+    }
+    return munmap(addr, len);
+}
+
+int hp_mprotect(void *addr, size_t len, int prot)
+{
+    if (!arguments_aligned("hp_mprotect", addr, len, 0)) {
+        return -1;
+    }
+    return mprotect(addr, len, prot);
+}
+
+void *hp_mremap(void *old, size_t old_len, size_t new_len, int flags, void *new_addr)
+{
+    void *slot;
+    void *p;
+
+    if (!arguments_aligned("hp_mremap", old, old_len, 0)
+        || !arguments_aligned("hp_mremap", (flags & MREMAP_FIXED) ? new_addr : NULL,
+                              new_len, 0)) {
+        return MAP_FAILED;
+    }
+    if ((flags & MREMAP_FIXED) || !(flags & MREMAP_MAYMOVE)
+        || !simulating_large_pages()) {
+        return mremap(old, old_len, new_len, flags, new_addr);
+    }
+    /* Growing in place needs no new address; otherwise move it to an
+       aligned slot of our choosing rather than the kernel's. */
+    p = mremap(old, old_len, new_len, 0);
+    if (p != MAP_FAILED) {
+        return p;
+    }
+    slot = reserve_aligned(NULL, new_len, 0);
+    if (slot == MAP_FAILED) {
+        return MAP_FAILED;
+    }
+    p = mremap(old, old_len, new_len, MREMAP_MAYMOVE | MREMAP_FIXED, slot);
+    if (p == MAP_FAILED) {
+        int saved = errno;
+        munmap(slot, new_len);
+        errno = saved;
+    }
+    return p;
+}
+
+int hp_madvise(void *addr, size_t len, int advice)
+{
+    if (!arguments_aligned("hp_madvise", addr, len, 0)) {
+        return -1;
+    }
+    return madvise(addr, len, advice);
+}

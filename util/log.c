@@ -1,0 +1,116 @@
+/*
+ * log.c: -d items and -D file.  The item table below is the one place that
+ * names them: the parser, -d help and the unit test all read it.
+ */
+#include "qemu/osdep.h"
+#include "qemu/log.h"
+
+int qemu_loglevel;
+FILE *qemu_logfile;
+
+typedef struct LogItem {
+    int mask;
+    const char *name;
+    const char *help;
+} LogItem;
+
+static const LogItem log_items[] = {
+    { CPU_LOG_TB_OUT_ASM, "out_asm", "show generated host assembly code for each compiled TB" },
+    { CPU_LOG_TB_IN_ASM, "in_asm", "show target assembly code for each compiled TB" },
+    { CPU_LOG_TB_OP, "op", "show micro ops for each compiled TB" },
+    { CPU_LOG_TB_OP_OPT, "op_opt", "show micro ops after optimization" },
+    { CPU_LOG_INT, "int", "show interrupts/exceptions in short format" },
+    { CPU_LOG_EXEC, "exec", "show trace before each executed TB (lots of logs)" },
+    { CPU_LOG_TB_CPU, "cpu", "show CPU registers before entering a TB (lots of logs)" },
+    { CPU_LOG_MMU, "mmu", "log MMU-related activities" },
+    { CPU_LOG_PCALL, "pcall", "x86 only: show protected mode far calls/returns/exceptions" },
+    { CPU_LOG_RESET, "cpu_reset", "show CPU state before CPU resets" },
+    { LOG_UNIMP, "unimp", "log unimplemented functionality" },
+    { LOG_GUEST_ERROR, "guest_errors", "log when the guest OS does something invalid (eg accessing a\nnon-existent register)" },
+    { CPU_LOG_PAGE, "page", "dump pages at beginning of user mode emulation" },
+    { CPU_LOG_TB_NOCHAIN, "nochain", "do not chain compiled TBs so that \"exec\" and \"cpu\" show\ncomplete traces" },
+    { LOG_STRACE, "strace", "log every user-mode syscall, its input, and its result" },
+    { LOG_SHDWRT, "shdwrt", "log shared-writable and precise-protection events" },
+};
+
+int qemu_str_to_log_mask(const char *str)
+{
+    int mask = 0;
+    const char *p = str;
+
+    if (!str || !*str) {
+        return 0;
+    }
+    for (;;) {
+        const char *end = strchr(p, ',');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        bool found = false;
+
+        for (size_t i = 0; i < ARRAY_SIZE(log_items); i++) {
+            if (strlen(log_items[i].name) == len
+                && memcmp(log_items[i].name, p, len) == 0) {
+                mask |= log_items[i].mask;
+                found = true;
+                break;
+            }
+        }
+        if (!found) {
+            return 0;
+        }
+        if (!end) {
+            return mask;
+        }
+        p = end + 1;
+    }
+}
+
+void qemu_print_log_usage(FILE *f)
+{
+    fprintf(f, "Log items (comma separated):\n");
+    for (size_t i = 0; i < ARRAY_SIZE(log_items); i++) {
+        fprintf(f, "%-15s %s\n", log_items[i].name, log_items[i].help);
+    }
+}
+
+void qemu_set_log(int mask)
+{
+    qemu_loglevel = mask;
+}
+
+void qemu_set_log_filename(const char *filename)
+{
+    if (qemu_logfile && qemu_logfile != stderr) {
+        fclose(qemu_logfile);
+    }
+    qemu_logfile = stderr;
+    if (filename) {
+        FILE *f = fopen(filename, "w");
+        if (!f) {
+            fprintf(stderr, "qemu: could not open log file '%s': %s\n",
+                    filename, strerror(errno));
+            exit(1);
+        }
+        /* Line buffering keeps the log readable if the guest dies. */
+        setvbuf(f, NULL, _IOLBF, 0);
+        qemu_logfile = f;
+    }
+}
+
+void qemu_log_vprintf(const char *fmt, va_list ap)
+{
+    vfprintf(qemu_logfile ? qemu_logfile : stderr, fmt, ap);
+}
+
+void qemu_log(const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    qemu_log_vprintf(fmt, ap);
+    va_end(ap);
+}
+
+void qemu_log_flush(void)
+{
+    fflush(qemu_logfile ? qemu_logfile : stderr);
+}
