@@ -368,10 +368,27 @@ static void tcg_reg_alloc_op(TCGContext *s, const TCGOp *op)
     uint32_t i_alloc = 0, o_alloc = 0;
     int i, k, reg;
 
-    for (i = nb_o; i < nb_o + nb_i; i++) {
-        TCGTemp *ts = arg_temp(op->args[i]);
-        const ArgConstraint *c = &ct[i];
+    int order[TCG_MAX_OP_ARGS], n_order = 0, j;
 
+    /* Inputs tied to one register (shift counts in %cl, ...) go first, so
+       that no flexible input is parked in the register they need. */
+    for (i = nb_o; i < nb_o + nb_i; i++) {
+        if (__builtin_popcount(ct[i].regs) == 1) {
+            order[n_order++] = i;
+        }
+    }
+    for (i = nb_o; i < nb_o + nb_i; i++) {
+        if (__builtin_popcount(ct[i].regs) != 1) {
+            order[n_order++] = i;
+        }
+    }
+    for (j = 0; j < n_order; j++) {
+        TCGTemp *ts;
+        const ArgConstraint *c;
+
+        i = order[j];
+        ts = arg_temp(op->args[i]);
+        c = &ct[i];
         if (ts->val_type == TEMP_VAL_CONST && c->const_ok
             && const_fits(op, ts->val)) {
             new_args[i] = ts->val;

@@ -97,7 +97,13 @@ void cpu_x86_load_seg(CPUX86State *env, int seg_reg, int selector)
     if (seg_reg == R_FS || seg_reg == R_GS) {
         sc->base = (selector & ~3) ? x86_seg_base_for_selector(env, selector) : 0;
     }
-    sc->flags = (selector & ~3) ? SEG_FLAGS_DATA : 0;
+#ifdef TARGET_X86_64
+    sc->flags = !(selector & ~3) ? 0 :
+                seg_reg == R_CS ? SEG_FLAGS_CODE64 : SEG_FLAGS_DATA;
+#else
+    sc->flags = !(selector & ~3) ? 0 :
+                seg_reg == R_CS ? SEG_FLAGS_CODE32 : SEG_FLAGS_DATA;
+#endif
     sc->limit = (selector & ~3) ? 0xffffffff : 0;
 }
 

@@ -219,6 +219,8 @@ void emit_cpuid(CPUX86State *env, DisasContext *s, X86Decoded *d);
 void emit_rdtsc(CPUX86State *env, DisasContext *s, X86Decoded *d);
 void emit_mov_from_seg(CPUX86State *env, DisasContext *s, X86Decoded *d);
 void emit_mov_to_seg(CPUX86State *env, DisasContext *s, X86Decoded *d);
+enum { BCD_DAA, BCD_DAS, BCD_AAA, BCD_AAS, BCD_AAM, BCD_AAD };
+void emit_bcd(CPUX86State *env, DisasContext *s, X86Decoded *d);
 void emit_grp15(CPUX86State *env, DisasContext *s, X86Decoded *d);
 void emit_sse(CPUX86State *env, DisasContext *s, X86Decoded *d);
 void emit_fpu(CPUX86State *env, DisasContext *s, X86Decoded *d);

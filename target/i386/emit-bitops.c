@@ -52,7 +52,9 @@ static void gen_bit_scan(DisasContext *s, X86Decoded *d, bool reverse)
     TCGv zero = tcg_const_tl(0);
 
     gen_load_operand(s, d, OPK_E, ot, s->T0);
-    gen_op_mov_v_reg(s, ot, s->T1, d->reg);
+    if (ot == MO_16) {
+        gen_op_mov_v_reg(s, ot, s->T1, d->reg);
+    }
     if (reverse) {
         /* Index of the top set bit: (TL bits - 1) - clz. */
         tcg_gen_clzi_tl(s->tmp4, s->T0, TARGET_LONG_BITS - 1);
@@ -60,9 +62,15 @@ static void gen_bit_scan(DisasContext *s, X86Decoded *d, bool reverse)
     } else {
         tcg_gen_ctzi_tl(s->tmp4, s->T0, 0);
     }
-    tcg_gen_movcond_tl(TCG_COND_EQ, s->tmp4, s->T0, zero, s->T1, s->tmp4);
+    if (ot == MO_16) {
+        tcg_gen_movcond_tl(TCG_COND_EQ, s->tmp4, s->T0, zero, s->T1, s->tmp4);
+        gen_op_mov_reg_v(s, ot, d->reg, s->tmp4);
+    } else {
+        /* Untouched means untouched: no zero-extension of a 32-bit dest. */
+        tcg_gen_movcond_tl(TCG_COND_EQ, cpu_regs[d->reg], s->T0, zero,
+                           cpu_regs[d->reg], s->tmp4);
+    }
     tcg_temp_free(zero);
-    gen_op_mov_reg_v(s, ot, d->reg, s->tmp4);
     tcg_gen_mov_tl(cpu_cc_dst, s->T0);
     set_cc_op(s, CC_OP_LOGICB + ot);
 }

@@ -1,6 +1,6 @@
 /*
  * emit-misc.c: flag instructions (clc/stc/cmc/cld/std, lahf/sahf), nops
- * and hints, cpuid, rdtsc, moves to and from segment registers, and the
+ * and hints, decimal adjustments, cpuid, rdtsc, moves to and from segment registers, and the
  * hand-off of the SSE/MMX and x87 opcode space to translate-sse.c and
  * translate-fpu.c.
  */
@@ -52,6 +52,38 @@ void emit_sahf(CPUX86State *env, DisasContext *s, X86Decoded *d)
 /* nop, pause, fwait, hint nops (0F 18..1F, incl. endbr32/64), prefetches. */
 void emit_nop(CPUX86State *env, DisasContext *s, X86Decoded *d)
 {
+}
+
+typedef void (*BCDHelperGen)(TCGv_ptr env);
+
+static const BCDHelperGen bcd_helpers[] = {
+    [BCD_DAA] = gen_helper_daa, [BCD_DAS] = gen_helper_das,
+    [BCD_AAA] = gen_helper_aaa, [BCD_AAS] = gen_helper_aas,
+};
+
+/* arg: BCD_*.  The helpers read env->cc_op and leave CC_OP_EFLAGS. */
+void emit_bcd(CPUX86State *env, DisasContext *s, X86Decoded *d)
+{
+    int op = d->e->arg;
+    TCGv_i32 base;
+
+    if ((op == BCD_AAM) && d->imm == 0) {
+        gen_exception(s, EXCP00_DIVZ, s->pc_start);
+        return;
+    }
+    gen_update_cc_op(s);
+    if (op == BCD_AAM || op == BCD_AAD) {
+        base = tcg_const_i32(d->imm);
+        if (op == BCD_AAM) {
+            gen_helper_aam(cpu_env, base);
+        } else {
+            gen_helper_aad(cpu_env, base);
+        }
+        tcg_temp_free_i32(base);
+    } else {
+        bcd_helpers[op](cpu_env);
+    }
+    set_cc_op(s, CC_OP_EFLAGS);
 }
 
 void emit_cpuid(CPUX86State *env, DisasContext *s, X86Decoded *d)

@@ -48,3 +48,12 @@ DEF_HELPER_3(raise_interrupt, noreturn, env, int, int)
 DEF_HELPER_2(syscall, noreturn, env, int)
 /* mov to a segment register: (env, segment, selector) */
 DEF_HELPER_3(load_seg, void, env, int, int)
+
+/* BCD adjustments (32-bit code only); they fold the flags themselves. */
+DEF_HELPER_1(daa, void, env)
+DEF_HELPER_1(das, void, env)
+DEF_HELPER_1(aaa, void, env)
+DEF_HELPER_1(aas, void, env)
+/* aam / aad with their base (aam: non-zero, checked by the translator) */
+DEF_HELPER_2(aam, void, env, int)
+DEF_HELPER_2(aad, void, env, int)

@@ -37,7 +37,7 @@ static void do_kernel(void)
 #ifdef __x86_64__
     volatile int *p = (volatile int *)0xffff800000001000ull;
 #else
-    volatile int *p = (volatile int *)0xffff0000u;
+    volatile int *p = (volatile int *)0xfffff000u;  /* above TASK_SIZE of a 32-bit process */
 #endif
     (void)*p;
 }
