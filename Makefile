@@ -19,8 +19,9 @@ include $(BUILD_DIR)/config-host.mak
 TARGETS := $(patsubst %-linux-user,%,$(TARGET_DIRS))
 PROGS := $(foreach t,$(TARGETS),$(t)-linux-user/qemu-$(t))
 
-# Unit tests are built with the flags of one target and linked with its library:
-# x86_64 when it is configured, the first target otherwise.
+# Unit tests (tests/unit/test-*.c) are built with the flags of one target and
+# linked with its library: x86_64 when it is configured, the first target
+# otherwise.  tests/unit/target-*.c are built for every target.
 UNIT_TARGET := $(if $(filter x86_64,$(TARGETS)),x86_64,$(firstword $(TARGETS)))
 
 # Quiet output unless V=1.
@@ -71,7 +72,7 @@ check-tcg: all
 	+$(Q)$(MAKE) check-tcg-run
 
 check-unit-run:
-	+$(Q)$(call sub-make,$(UNIT_TARGET),-k unit-tests) || true
+	+$(Q)$(foreach t,$(TARGETS),$(call sub-make,$(t),-k unit-tests) || true;)
 	$(Q)$(TEST_ENV) UNIT_TARGET=$(UNIT_TARGET) $(SHELL) $(SRC_PATH)/tests/unit/run-check-unit.sh
 
 check-tcg-run:

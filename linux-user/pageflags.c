@@ -90,11 +90,16 @@ int page_get_flags(target_ulong address)
 }
 
 /* Translated code made from a page goes stale when the page stops being
-   executable or stops existing. */
+   executable or stops existing, or becomes writable without the SMC write
+   protection that tb_protect_page() gives writable code pages. */
 static bool loses_code(int old_flags, int new_flags)
 {
+    bool gains_write = (new_flags & PAGE_WRITE)
+                       && !(old_flags & (PAGE_WRITE | PAGE_WRITE_ORG));
+
     return (old_flags & PAGE_EXEC)
-           && (!(new_flags & PAGE_VALID) || !(new_flags & PAGE_EXEC));
+           && (!(new_flags & PAGE_VALID) || !(new_flags & PAGE_EXEC)
+               || gains_write);
 }
 
 void page_set_flags(target_ulong start, target_ulong end, int flags)

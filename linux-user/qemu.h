@@ -72,8 +72,9 @@ static inline bool target_mmap_failed(abi_long ret)
 }
 /* Find a free guest range of size len at or above start (-1 if none). */
 abi_ulong mmap_find_vma(abi_ulong start, abi_ulong size);
-void mmap_lock(void);
-void mmap_unlock(void);
+/* In a forked child: mmap_lock is free again (its owner was a thread of
+   the parent). */
+void mmap_lock_fork_child(void);
 /* Reserve the guest address window and set guest_base. */
 void guest_space_init(void);
 

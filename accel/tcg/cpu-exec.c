@@ -13,17 +13,17 @@
 int singlestep;
 __thread CPUArchState *thread_cpu;
 
-static unsigned tb_jmp_cache_hash(target_ulong pc)
-{
-    return (pc ^ (pc >> TB_JMP_CACHE_BITS)) & (TB_JMP_CACHE_SIZE - 1);
-}
-
 static int tb_cflags(void)
 {
     return singlestep ? CF_SINGLE_INSN : 0;
 }
 
-/* The TB for env's current state, translating it if needed. */
+/*
+ * The TB for env's current state, translating it if needed; NULL when it
+ * is not translated and may_translate is false, or when the code buffer is
+ * full.  Other threads clear jump cache slots and mark TBs invalid
+ * concurrently, hence the atomic accesses; translation takes mmap_lock.
+ */
 static TranslationBlock *tb_lookup(CPUArchState *env, bool may_translate)
 {
     target_ulong pc, cs_base;
@@ -32,10 +32,11 @@ static TranslationBlock *tb_lookup(CPUArchState *env, bool may_translate)
     TranslationBlock *tb;
 
     cpu_get_tb_cpu_state(env, &pc, &cs_base, &flags);
-    h = tb_jmp_cache_hash(pc);
-    tb = env->tb_jmp_cache[h];
+    h = tb_jmp_cache_hash_func(pc);
+    tb = __atomic_load_n(&env->tb_jmp_cache[h], __ATOMIC_ACQUIRE);
     if (likely(tb && tb->pc == pc && tb->cs_base == cs_base
-               && tb->flags == flags && !tb->invalid)) {
+               && tb->flags == flags
+               && !__atomic_load_n(&tb->invalid, __ATOMIC_RELAXED))) {
         return tb;
     }
     tb = tb_htable_lookup(env, pc, cs_base, flags, tb_cflags());
@@ -43,10 +44,30 @@ static TranslationBlock *tb_lookup(CPUArchState *env, bool may_translate)
         if (!may_translate) {
             return NULL;
         }
-        tb = tb_gen_code(env, pc, cs_base, flags, tb_cflags());
+        mmap_lock();
+        /* Another thread may have translated it since we looked. */
+        tb = tb_htable_lookup(env, pc, cs_base, flags, tb_cflags());
+        if (!tb) {
+            tb = tb_gen_code(env, pc, cs_base, flags, tb_cflags());
+        }
+        mmap_unlock();
+        if (!tb) {
+            return NULL;
+        }
     }
-    env->tb_jmp_cache[h] = tb;
+    __atomic_store_n(&env->tb_jmp_cache[h], tb, __ATOMIC_RELEASE);
     return tb;
+}
+
+/* The code buffer is full: emptying it frees code that other threads may
+   be running, so they are kept out of generated code meanwhile. */
+static void flush_code_buffer(CPUArchState *env)
+{
+    cpu_exec_end(env);
+    start_exclusive();
+    tb_flush();
+    end_exclusive();
+    cpu_exec_start(env);
 }
 
 /* Generated code calls this for indirect jumps: stay in generated code when
@@ -105,6 +126,11 @@ static int __attribute__((noinline)) cpu_exec_loop(CPUArchState *env)
         }
 
         tb = tb_lookup(env, true);
+        if (unlikely(!tb)) {
+            flush_code_buffer(env);
+            last_tb = NULL;
+            continue;
+        }
         if (last_tb) {
             tb_add_jump(last_tb, tb_exit, tb);
         }
@@ -126,11 +152,22 @@ static int __attribute__((noinline)) cpu_exec_loop(CPUArchState *env)
 
 int cpu_exec(CPUArchState *env)
 {
+    int excp;
+
     thread_cpu = env;
+    cpu_exec_start(env);
     /* cpu_loop_exit lands here with precise guest state in env; the loop
        then returns the exception it recorded. */
-    sigsetjmp(env->jmp_env, 0);
-    return cpu_exec_loop(env);
+    if (sigsetjmp(env->jmp_env, 0) != 0) {
+        /* A guest fault while fetching code to translate leaves the lock
+           tb_lookup took. */
+        while (have_mmap_lock()) {
+            mmap_unlock();
+        }
+    }
+    excp = cpu_exec_loop(env);
+    cpu_exec_end(env);
+    return excp;
 }
 
 void cpu_loop_exit(CPUArchState *env)

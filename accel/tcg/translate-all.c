@@ -355,8 +355,8 @@ bool cpu_restore_state(CPUArchState *env, uintptr_t host_pc)
 }
 
 /*
- * Self-modifying code.  A guest page that translated code came from loses
- * host write permission (the guest keeps PAGE_WRITE_ORG); the first write
+ * Self-modifying code.  A guest-writable page that translated code came from
+ * loses host write permission (the guest keeps PAGE_WRITE_ORG); the first write
  * faults, page_unprotect() drops the TBs of the whole host page and gives
  * write back.  The host page is the unit: with H > 4 KiB, all guest pages
  * sharing it are protected together.
@@ -376,6 +376,13 @@ void tb_protect_page(target_ulong page_addr)
 {
     target_ulong hstart = page_addr & qemu_host_page_mask;
     bool changed = false;
+
+    /* Code the guest cannot write needs no watching: protecting it would
+       only make writes to data sharing its host page fault (with H > 4 KiB
+       the end of .text and the start of .data usually do). */
+    if (!(page_get_flags(page_addr) & PAGE_WRITE)) {
+        return;
+    }
 
     for (target_ulong p = hstart; p < hstart + qemu_host_page_size;
          p += TARGET_PAGE_SIZE) {

@@ -28,6 +28,11 @@ struct TranslationBlock {
     uint16_t size;         /* guest bytes */
     uint16_t icount;       /* guest instructions */
     bool invalid;          /* removed from lookup; do not chain to it */
+    /* The translator refused the TB's last instruction (undefined opcode or
+       overlong encoding): the TB raises #UD/#GP there instead of running it.
+       Tells "decoded" from "rejected" without running the code (the
+       decoder tests in tests/unit/target-decode.c rely on it). */
+    bool insn_rejected;
 
     struct {
         void *ptr;         /* host code */
@@ -60,19 +65,64 @@ void restore_state_to_opc(CPUArchState *env, TranslationBlock *tb,
 
 /* translate-all.c */
 void tcg_exec_init(size_t code_buffer_size);
+/* Translate and publish a TB; mmap_lock held.  NULL when the code buffer
+   is full: the caller leaves generated code and calls tb_flush. */
 TranslationBlock *tb_gen_code(CPUArchState *env, target_ulong pc,
                               target_ulong cs_base, uint32_t flags, int cflags);
+/* Needs no lock: generated code calls it through helper_lookup_tb_ptr. */
 TranslationBlock *tb_htable_lookup(CPUArchState *env, target_ulong pc,
                                    target_ulong cs_base, uint32_t flags,
                                    uint32_t cf_mask);
+/* The TB holding host code address host_pc, or NULL; mmap_lock held. */
 TranslationBlock *tb_find_by_host_pc(uintptr_t host_pc);
 void tb_add_jump(TranslationBlock *tb, int n, TranslationBlock *tb_next);
-void tb_flush(CPUArchState *env);
+/* Empty the TB cache and the code buffer if a translation found the buffer
+   full since the last flush.  Frees code other CPUs could be running, so
+   the caller is in an exclusive section. */
+void tb_flush(void);
 /* Drop every TB with code in guest range [start, end). */
 void tb_invalidate_phys_range(target_ulong start, target_ulong end);
 /* Restore guest state for a fault at host_pc inside generated code.
    Returns true if host_pc was in generated code. */
 bool cpu_restore_state(CPUArchState *env, uintptr_t host_pc);
+
+/* The direct-mapped per-CPU TB cache slot of a guest pc. */
+static inline unsigned tb_jmp_cache_hash_func(target_ulong pc)
+{
+    return (pc ^ (pc >> TB_JMP_CACHE_BITS)) & (TB_JMP_CACHE_SIZE - 1);
+}
+
+/*
+ * The lock serialising every change to guest mappings, page flags and the
+ * TB cache (linux-user/guest-space.c).  Recursive: the fault handler
+ * resolving a self-modifying-code write takes it, possibly in a thread
+ * that already holds it.  have_mmap_lock: whether this thread holds it.
+ */
+void mmap_lock(void);
+void mmap_unlock(void);
+bool have_mmap_lock(void);
+
+/*
+ * cpus-common.c: the CPUs of the process (one per guest thread) and
+ * exclusive sections.  Walk the list with CPU_FOREACH under
+ * cpu_list_lock.  cpu_exec brackets itself with cpu_exec_start/end;
+ * start_exclusive returns when no other CPU is inside cpu_exec (the
+ * running ones are asked to leave with cpu_exit) and keeps them out until
+ * end_exclusive.  The caller must not be inside cpu_exec itself.
+ */
+extern CPUArchState *first_cpu;
+#define CPU_FOREACH(cpu) for ((cpu) = first_cpu; (cpu); (cpu) = (cpu)->next_cpu)
+void cpu_list_lock(void);
+void cpu_list_unlock(void);
+void cpu_list_add(CPUArchState *env);
+/* Returns how many CPUs are left. */
+int cpu_list_remove(CPUArchState *env);
+/* In a forked child: self is the only CPU, and no lock is held. */
+void cpu_list_fork_child(CPUArchState *self);
+void cpu_exec_start(CPUArchState *env);
+void cpu_exec_end(CPUArchState *env);
+void start_exclusive(void);
+void end_exclusive(void);
 
 /* cpu-exec.c */
 int cpu_exec(CPUArchState *env);

@@ -196,6 +196,11 @@ typedef struct CPUX86State {
     bool can_do_io;
     struct TranslationBlock *tb_jmp_cache[TB_JMP_CACHE_SIZE];
     int singlestep_enabled;
+    /* accel/tcg/cpus-common.c, under cpu_list_lock: the next CPU of the
+       process, and whether this one is inside cpu_exec (an exclusive
+       section waits until no CPU is). */
+    struct CPUX86State *next_cpu;
+    bool running;
 
     /* linux-user per-thread state (TaskState). */
     void *opaque;

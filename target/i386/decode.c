@@ -204,7 +204,7 @@ void disas_insn(CPUX86State *env, DisasContext *s)
     s->rip_offset = 0;
     b = decode_prefixes(env, s);
     if (b < 0) {
-        gen_exception(s, EXCP0D_GPF, s->pc_start);
+        gen_overlong_insn(s);
         return;
     }
     set_operand_sizes(s);

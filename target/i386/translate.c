@@ -8,6 +8,7 @@
 #include "qemu/osdep.h"
 #include "decode.h"
 #include "exec/helper-gen.h"
+#include "qemu/log.h"
 
 TCGv cpu_regs[CPU_NB_REGS];
 TCGv cpu_cc_dst, cpu_cc_src, cpu_cc_src2;
@@ -120,9 +121,32 @@ void gen_exception(DisasContext *s, int trapno, target_ulong cur_eip)
     s->base.is_jmp = DISAS_NORETURN;
 }
 
+/*
+ * An encoding the decoder refuses, as opposed to an instruction that decodes
+ * and then faults: the TB says so (tb->insn_rejected) and -d unimp shows the
+ * bytes, since a guest dying of SIGILL is most often an instruction we lack.
+ */
+static void gen_rejected_insn(DisasContext *s, int trapno)
+{
+    s->base.tb->insn_rejected = true;
+    if (qemu_loglevel_mask(LOG_UNIMP)) {
+        qemu_log("ILLOPC: " TARGET_FMT_lx ":", s->pc_start);
+        for (target_ulong pc = s->pc_start; pc < s->pc; pc++) {
+            qemu_log(" %02x", *(uint8_t *)g2h(pc));
+        }
+        qemu_log("\n");
+    }
+    gen_exception(s, trapno, s->pc_start);
+}
+
 void gen_illegal_opcode(DisasContext *s)
 {
-    gen_exception(s, EXCP06_ILLOP, s->pc_start);
+    gen_rejected_insn(s, EXCP06_ILLOP);
+}
+
+void gen_overlong_insn(DisasContext *s)
+{
+    gen_rejected_insn(s, EXCP0D_GPF);
 }
 
 /* ---- the TranslatorOps hooks ---- */

@@ -105,6 +105,8 @@ void gen_jmp_im(DisasContext *s, target_ulong pc);
 void gen_exception(DisasContext *s, int trapno, target_ulong cur_eip);
 /* Raise #UD (guest SIGILL) at the current instruction; ends the TB. */
 void gen_illegal_opcode(DisasContext *s);
+/* Raise #GP for an instruction longer than 15 bytes; ends the TB. */
+void gen_overlong_insn(DisasContext *s);
 
 /*
  * Entry points the integer decoder calls for the other parts.

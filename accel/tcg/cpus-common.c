@@ -1,0 +1,132 @@
+/*
+ * cpus-common.c: the CPUs of the process, one per guest thread, and the
+ * exclusive sections that let one thread change what the others may be
+ * executing (freeing the code buffer, forking).  Each CPU says when it is
+ * inside cpu_exec; start_exclusive asks the running ones to leave, waits
+ * until none is left, and keeps them out until end_exclusive.  A thread in
+ * a syscall or blocked in the kernel is not inside cpu_exec, so it never
+ * delays an exclusive section.
+ */
+#include "qemu/osdep.h"
+#include <pthread.h>
+#include "exec/exec-all.h"
+
+CPUArchState *first_cpu;
+
+static pthread_mutex_t cpu_list_mutex = PTHREAD_MUTEX_INITIALIZER;
+/* Signalled when a CPU leaves cpu_exec while a section is pending. */
+static pthread_cond_t exclusive_cond = PTHREAD_COND_INITIALIZER;
+/* Signalled when the exclusive section ends. */
+static pthread_cond_t exclusive_resume = PTHREAD_COND_INITIALIZER;
+static bool exclusive_pending;
+
+void cpu_list_lock(void)
+{
+    pthread_mutex_lock(&cpu_list_mutex);
+}
+
+void cpu_list_unlock(void)
+{
+    pthread_mutex_unlock(&cpu_list_mutex);
+}
+
+void cpu_list_add(CPUArchState *env)
+{
+    cpu_list_lock();
+    env->running = false;
+    env->next_cpu = first_cpu;
+    first_cpu = env;
+    cpu_list_unlock();
+}
+
+int cpu_list_remove(CPUArchState *env)
+{
+    CPUArchState **pp, *cpu;
+    int left = 0;
+
+    cpu_list_lock();
+    for (pp = &first_cpu; *pp; pp = &(*pp)->next_cpu) {
+        if (*pp == env) {
+            *pp = env->next_cpu;
+            break;
+        }
+    }
+    CPU_FOREACH(cpu) {
+        left++;
+    }
+    cpu_list_unlock();
+    return left;
+}
+
+void cpu_list_fork_child(CPUArchState *self)
+{
+    /* The other threads did not survive the fork, and the mutex may
+       still be marked as owned by a thread of the parent. */
+    pthread_mutex_init(&cpu_list_mutex, NULL);
+    pthread_cond_init(&exclusive_cond, NULL);
+    pthread_cond_init(&exclusive_resume, NULL);
+    exclusive_pending = false;
+    self->next_cpu = NULL;
+    self->running = false;
+    first_cpu = self;
+}
+
+void cpu_exec_start(CPUArchState *env)
+{
+    cpu_list_lock();
+    while (exclusive_pending) {
+        pthread_cond_wait(&exclusive_resume, &cpu_list_mutex);
+    }
+    env->running = true;
+    cpu_list_unlock();
+}
+
+void cpu_exec_end(CPUArchState *env)
+{
+    cpu_list_lock();
+    env->running = false;
+    if (exclusive_pending) {
+        pthread_cond_broadcast(&exclusive_cond);
+    }
+    cpu_list_unlock();
+}
+
+static bool any_cpu_running(void)
+{
+    CPUArchState *cpu;
+
+    CPU_FOREACH(cpu) {
+        if (cpu->running) {
+            return true;
+        }
+    }
+    return false;
+}
+
+void start_exclusive(void)
+{
+    CPUArchState *cpu;
+
+    cpu_list_lock();
+    while (exclusive_pending) {
+        pthread_cond_wait(&exclusive_resume, &cpu_list_mutex);
+    }
+    exclusive_pending = true;
+    CPU_FOREACH(cpu) {
+        if (cpu->running) {
+            cpu_exit(cpu);
+        }
+    }
+    while (any_cpu_running()) {
+        pthread_cond_wait(&exclusive_cond, &cpu_list_mutex);
+    }
+    cpu_list_unlock();
+}
+
+void end_exclusive(void)
+{
+    cpu_list_lock();
+    exclusive_pending = false;
+    pthread_cond_broadcast(&exclusive_resume);
+    cpu_list_unlock();
+}

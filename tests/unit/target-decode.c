@@ -1,0 +1,624 @@
+/*
+ * target-decode.c: the x86 decoder against capstone, for the code this
+ * target runs (built once per target: 64-bit code for x86_64, 32-bit code
+ * for i386).  Instructions go through the real translator, tb_gen_code()
+ * with a one-instruction TB, so the length we compare is the one the
+ * emulator would execute, and tb->insn_rejected tells a decoded instruction
+ * from one we turn into #UD.
+ *
+ *   corpus-lengths  every distinct instruction capstone finds by linear sweep
+ *                   of real code (the C library, libm, and for x86_64 this
+ *                   program itself): where we decode it, our length must be
+ *                   capstone's.  What we reject is listed as information, the
+ *                   mnemonics that capstone files under the ISA we claim in
+ *                   CPUID (integer, x87, CMOV, SSE, SSE2) apart.
+ *   fuzz-insn       random bytes, random prefix/REX/escape/ModRM/SIB
+ *                   combinations and mutated real instructions, one
+ *                   instruction each: never a crash; when we decode, at most
+ *                   15 bytes, and capstone's length when capstone decodes.
+ *   fuzz-tb         whole TBs of such bytes (default length), through
+ *                   tcg_gen_code: never a crash, and every instruction
+ *                   boundary agrees with capstone.
+ *
+ * The random streams have fixed seeds, so a failure reproduces.  Guest
+ * addresses are host addresses (guest_base is 0); the code pages are mapped
+ * below 2 GiB so the i386 target can address them too.
+ */
+#include "qemu/osdep.h"
+#include <glib.h>
+#include <glob.h>
+#include <sys/mman.h>
+#include <capstone/capstone.h>
+#include "cpu.h"
+#include "exec/exec-all.h"
+#include "qemu/hostpage.h"
+
+#include "elf-text.c.inc"
+
+#define MAX_INSN 15
+/* Instructions under test go at CODE_SLOT, followed by nops (valid code,
+   so a decoder that reads too far sees a defined byte, not a page end);
+   page 0 and page 2 are nops too, for TBs whose first insn crosses. */
+#define CODE_PAGES 3
+#define CODE_SLOT (TARGET_PAGE_SIZE + TARGET_PAGE_SIZE / 2)
+#define NOP 0x90
+/* Bytes capstone sees after an instruction's start: all we may read. */
+#define WINDOW 32
+
+#define FUZZ_PER_KIND 40000
+#define FUZZ_TBS 5000
+/* How many translations between cache flushes: keeps memory flat. */
+#define FLUSH_EVERY 4096
+/* Details printed per kind of problem; the counts are always complete. */
+#define SHOW_MAX 20
+
+static CPUX86State *env;
+static uint8_t *code;
+static csh cs, cs_full;
+static int failures;
+
+/* The bytes being translated, for the crash report. */
+static const uint8_t *current;
+static size_t current_len;
+
+/* ---- the translator as a length decoder ---- */
+
+static TranslationBlock *translate_at(uint8_t *host, int max_insns)
+{
+    static unsigned since_flush;
+    target_ulong pc, cs_base;
+    uint32_t flags;
+
+    if (++since_flush == FLUSH_EVERY) {
+        tb_flush(env);
+        since_flush = 0;
+    }
+    env->eip = h2g(host);
+    cpu_get_tb_cpu_state(env, &pc, &cs_base, &flags);
+    return tb_gen_code(env, pc, cs_base, flags, max_insns);
+}
+
+/* Our length of the instruction at the start of bytes, or -1 when the
+   translator rejects it (#UD or overlong #GP). */
+static int our_length(const uint8_t *bytes, size_t n)
+{
+    uint8_t *slot = code + CODE_SLOT;
+    TranslationBlock *tb;
+
+    memcpy(slot, bytes, n);
+    current = slot;
+    current_len = n;
+    tb = translate_at(slot, 1);
+    memset(slot, NOP, n);
+    return tb->insn_rejected ? -1 : tb->size;
+}
+
+static void crash_handler(int sig)
+{
+    printf("FAIL translator crashed (signal %d) on bytes:", sig);
+    for (size_t i = 0; i < current_len; i++) {
+        printf(" %02x", current[i]);
+    }
+    printf("\n");
+    fflush(stdout);
+    _exit(1);
+}
+
+static void engine_init(void)
+{
+    static const int sigs[] = { SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL };
+    size_t len = CODE_PAGES * TARGET_PAGE_SIZE;
+    void *p;
+
+    hostpage_init(0);
+    tcg_exec_init(0);
+    env = cpu_x86_init();
+    thread_cpu = env;
+    p = mmap(NULL, len, PROT_READ | PROT_WRITE,
+             MAP_PRIVATE | MAP_ANONYMOUS | MAP_32BIT, -1, 0);
+    if (p == MAP_FAILED) {
+        perror("mmap");
+        exit(1);
+    }
+    code = p;
+    memset(code, NOP, len);
+    page_set_flags(h2g(code), h2g(code) + len, PAGE_VALID | PAGE_READ | PAGE_EXEC);
+    for (size_t i = 0; i < ARRAY_SIZE(sigs); i++) {
+        signal(sigs[i], crash_handler);
+    }
+}
+
+/* ---- capstone ---- */
+
+static void capstone_init(void)
+{
+    cs_mode mode = env->hflags & HF_CS64_MASK ? CS_MODE_64 : CS_MODE_32;
+
+    if (cs_open(CS_ARCH_X86, mode, &cs) != CS_ERR_OK
+        || cs_open(CS_ARCH_X86, mode, &cs_full) != CS_ERR_OK) {
+        printf("FAIL capstone cannot open x86 mode %d\n", mode);
+        exit(1);
+    }
+    cs_option(cs_full, CS_OPT_DETAIL, CS_OPT_ON);
+}
+
+/* Capstone's length of the instruction at the start of bytes, -1 if it
+   rejects it; insn receives it when not NULL. */
+static int cs_length(csh h, const uint8_t *bytes, size_t n, cs_insn *insn)
+{
+    cs_insn *out;
+    int len;
+
+    if (cs_disasm(h, bytes, n, h2g(code + CODE_SLOT), 1, &out) != 1) {
+        return -1;
+    }
+    len = out->size;
+    if (insn) {
+        *insn = *out;
+    }
+    cs_free(out, 1);
+    return len;
+}
+
+/* Whether capstone files the instruction under nothing but what our CPUID
+   claims (target/i386/cpu.c): base integer, x87, CMOV, SSE, SSE2.  Groups
+   below 128 are branch kinds, not extensions. */
+static bool in_claimed_isa(const cs_insn *insn)
+{
+    for (int i = 0; i < insn->detail->groups_count; i++) {
+        switch (insn->detail->groups[i]) {
+        case X86_GRP_MODE32: case X86_GRP_MODE64: case X86_GRP_NOT64BITMODE:
+        case X86_GRP_CMOV: case X86_GRP_FPU: case X86_GRP_SSE1: case X86_GRP_SSE2:
+            break;
+        default:
+            if (insn->detail->groups[i] >= 128) {
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+static void print_bytes(const uint8_t *bytes, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        printf(" %02x", bytes[i]);
+    }
+}
+
+/* One disagreement: the instruction's bytes (from a WINDOW), what
+   capstone makes of it, both lengths. */
+static void show_mismatch(const char *what, const uint8_t *bytes, int cs_len,
+                          int our_len)
+{
+    cs_insn insn;
+
+    printf("#  %s:", what);
+    print_bytes(bytes, MAX(cs_len, our_len) > 0 ? MIN(MAX(cs_len, our_len), WINDOW) : 1);
+    if (cs_length(cs_full, bytes, WINDOW, &insn) > 0) {
+        printf("  capstone \"%s %s\" %d bytes, ours %d\n", insn.mnemonic,
+               insn.op_str, cs_len, our_len);
+    } else {
+        printf("  capstone rejects, ours %d bytes\n", our_len);
+    }
+}
+
+/* ---- instructions we reject, by mnemonic ---- */
+
+typedef struct Rejected {
+    const char *mnemonic;
+    unsigned count;
+    bool claimed;
+    uint8_t example[MAX_INSN];
+    int example_len;
+} Rejected;
+
+static GHashTable *rejected;
+
+static void note_rejected(const uint8_t *bytes, int len)
+{
+    cs_insn *insn;
+    Rejected *r;
+
+    if (cs_disasm(cs_full, bytes, len, 0, 1, &insn) != 1) {
+        return;
+    }
+    r = g_hash_table_lookup(rejected, insn->mnemonic);
+    if (!r) {
+        r = g_new0(Rejected, 1);
+        r->mnemonic = g_strdup(insn->mnemonic);
+        r->claimed = in_claimed_isa(insn);
+        memcpy(r->example, bytes, len);
+        r->example_len = len;
+        g_hash_table_insert(rejected, (gpointer)r->mnemonic, r);
+    }
+    r->count++;
+    cs_free(insn, 1);
+}
+
+static gint by_count(gconstpointer a, gconstpointer b)
+{
+    const Rejected *ra = a, *rb = b;
+
+    return ra->count != rb->count ? (ra->count < rb->count ? 1 : -1)
+                                  : strcmp(ra->mnemonic, rb->mnemonic);
+}
+
+static void show_rejected_entry(const Rejected *r)
+{
+    printf("#  %7u %-12s e.g.", r->count, r->mnemonic);
+    print_bytes(r->example, r->example_len);
+    printf("\n");
+}
+
+static void show_rejected(void)
+{
+    GList *all = g_list_sort(g_hash_table_get_values(rejected), by_count);
+    unsigned shown = 0;
+
+    printf("# rejected by us, decoded by capstone (%u mnemonics); most frequent:\n",
+           g_hash_table_size(rejected));
+    for (GList *l = all; l && shown < SHOW_MAX; l = l->next, shown++) {
+        show_rejected_entry(l->data);
+    }
+    printf("# of those, in the ISA our CPUID claims (integer, x87, CMOV, SSE, SSE2):\n");
+    for (GList *l = all; l; l = l->next) {
+        if (((Rejected *)l->data)->claimed) {
+            show_rejected_entry(l->data);
+        }
+    }
+    g_list_free(all);
+}
+
+/* ---- corpus-lengths ---- */
+
+/* A distinct instruction: its length and bytes, as a hash key. */
+typedef struct Insn {
+    uint8_t len;
+    uint8_t bytes[MAX_INSN];
+} Insn;
+
+static guint insn_hash(gconstpointer p)
+{
+    const Insn *k = p;
+    guint h = 2166136261u;
+
+    for (int i = 0; i < k->len; i++) {
+        h = (h ^ k->bytes[i]) * 16777619u;
+    }
+    return h ^ k->len;
+}
+
+static gboolean insn_equal(gconstpointer a, gconstpointer b)
+{
+    const Insn *x = a, *y = b;
+
+    return x->len == y->len && !memcmp(x->bytes, y->bytes, x->len);
+}
+
+static GHashTable *corpus_set;
+static GArray *corpus;      /* of Insn, in order found: seeds for the fuzzer */
+static size_t corpus_total;
+
+/* Linear sweep: where capstone cannot decode, step one byte. */
+static void collect_text(const uint8_t *text, size_t len, void *opaque)
+{
+    cs_insn *insn = cs_malloc(cs);
+    const uint8_t *p = text;
+    size_t left = len;
+    uint64_t addr = 0;
+
+    while (left) {
+        if (!cs_disasm_iter(cs, &p, &left, &addr, insn)) {
+            p++, left--, addr++;
+            continue;
+        }
+        Insn k = { .len = insn->size };
+
+        memcpy(k.bytes, insn->bytes, insn->size);
+        corpus_total++;
+        if (!g_hash_table_contains(corpus_set, &k)) {
+            g_array_append_val(corpus, k);
+            g_hash_table_add(corpus_set, g_memdup2(&k, sizeof(k)));
+        }
+    }
+    cs_free(insn, 1);
+}
+
+static const char *const corpus_files[] = {
+#ifdef TARGET_X86_64
+    "/proc/self/exe",
+    "/usr/lib/x86_64-linux-gnu/libc.a",
+    "/usr/lib/x86_64-linux-gnu/libm-*.a",
+#else
+    "/usr/lib32/libc.a",
+    "/usr/lib32/libm.a",
+#endif
+};
+
+static int collect_corpus(void)
+{
+    int files = 0;
+
+    corpus_set = g_hash_table_new_full(insn_hash, insn_equal, g_free, NULL);
+    corpus = g_array_new(false, false, sizeof(Insn));
+    for (size_t i = 0; i < ARRAY_SIZE(corpus_files); i++) {
+        glob_t g;
+
+        if (glob(corpus_files[i], 0, NULL, &g)) {
+            continue;
+        }
+        for (size_t j = 0; j < g.gl_pathc; j++) {
+            size_t before = corpus_total;
+
+            if (file_for_each_text(g.gl_pathv[j], collect_text, NULL)
+                && corpus_total > before) {
+                printf("# corpus: %s: %zu instructions\n", g.gl_pathv[j],
+                       corpus_total - before);
+                files++;
+            }
+        }
+        globfree(&g);
+    }
+    return files;
+}
+
+static void test_corpus_lengths(void)
+{
+    unsigned accepted = 0, nrejected = 0, bad = 0;
+
+    if (!collect_corpus()) {
+        printf("SKIP corpus-lengths (no " TARGET_NAME " code found in");
+        for (size_t i = 0; i < ARRAY_SIZE(corpus_files); i++) {
+            printf(" %s", corpus_files[i]);
+        }
+        printf("; the i386 libraries come with gcc-multilib)\n");
+        return;
+    }
+    for (guint i = 0; i < corpus->len; i++) {
+        const Insn *k = &g_array_index(corpus, Insn, i);
+        int ours = our_length(k->bytes, k->len);
+
+        if (ours < 0) {
+            nrejected++;
+            note_rejected(k->bytes, k->len);
+        } else if (ours == k->len) {
+            accepted++;
+        } else {
+            uint8_t window[WINDOW];
+
+            if (bad++ < SHOW_MAX) {
+                memset(window, NOP, sizeof(window));
+                memcpy(window, k->bytes, k->len);
+                show_mismatch("length", window, k->len, ours);
+            }
+        }
+    }
+    show_rejected();
+    printf("%s corpus-lengths: %zu instructions, %u distinct: %u same length, "
+           "%u rejected by us, %u different length\n", bad ? "FAIL" : "PASS",
+           corpus_total, corpus->len, accepted, nrejected, bad);
+    failures += bad != 0;
+}
+
+/* ---- fuzzing ---- */
+
+static uint64_t rng_state = 0x2545f4914f6cdd1dULL;
+
+static uint64_t rng(void)
+{
+    rng_state ^= rng_state << 13;
+    rng_state ^= rng_state >> 7;
+    rng_state ^= rng_state << 17;
+    return rng_state;
+}
+
+static const uint8_t legacy_prefixes[] = {
+    0x66, 0x67, 0xf2, 0xf3, 0xf0, 0x2e, 0x3e, 0x26, 0x36, 0x64, 0x65,
+};
+
+static bool code64(void)
+{
+    return env->hflags & HF_CS64_MASK;
+}
+
+static void random_bytes(uint8_t *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        b[i] = rng();
+    }
+}
+
+/* Fuzz inputs fill a whole WINDOW: the decoder reads what it needs. */
+static void gen_random(uint8_t *b)
+{
+    random_bytes(b, WINDOW);
+}
+
+/* Prefixes (few, mostly the SSE-selecting ones), REX, an opcode map, then
+   random opcode, ModRM, SIB and displacement/immediate bytes. */
+static void gen_structured(uint8_t *b)
+{
+    static const uint8_t sse_prefixes[] = { 0x66, 0xf2, 0xf3 };
+    int n = 0;
+
+    random_bytes(b, WINDOW);
+    for (int i = rng() % 4; i > 0; i--) {
+        b[n++] = rng() % 2 ? sse_prefixes[rng() % ARRAY_SIZE(sse_prefixes)]
+                           : legacy_prefixes[rng() % ARRAY_SIZE(legacy_prefixes)];
+    }
+    if (code64() && rng() % 2) {
+        b[n++] = 0x40 | (rng() & 15);
+    }
+    switch (rng() % 4) {
+    case 1:
+        b[n++] = 0x0f;
+        break;
+    case 2:
+        b[n++] = 0x0f;
+        b[n++] = 0x38;
+        break;
+    case 3:
+        b[n++] = 0x0f;
+        b[n++] = 0x3a;
+        break;
+    }
+    /* The opcode, ModRM and SIB stay random. */
+}
+
+/* A real instruction with prefixes added, bytes replaced, bits flipped or
+   bytes inserted; nops after it. */
+static void gen_mutated(uint8_t *b)
+{
+    const Insn *k = &g_array_index(corpus, Insn, rng() % corpus->len);
+    int n = k->len;
+
+    memset(b, NOP, WINDOW);
+    memcpy(b, k->bytes, n);
+    for (int m = 1 + rng() % 2; m > 0; m--) {
+        int at = rng() % n;
+
+        switch (rng() % 4) {
+        case 0:     /* a prefix or REX in front */
+            memmove(b + 1, b, n++);
+            b[0] = code64() && rng() % 2 ? 0x40 | (rng() & 15)
+                                         : legacy_prefixes[rng() % ARRAY_SIZE(legacy_prefixes)];
+            break;
+        case 1:
+            b[at] = rng();
+            break;
+        case 2:
+            b[at] ^= 1 << (rng() % 8);
+            break;
+        default:
+            memmove(b + at + 1, b + at, n++ - at);
+            b[at] = rng();
+            break;
+        }
+        if (n > MAX_INSN) {
+            n = MAX_INSN;
+        }
+    }
+}
+
+typedef struct FuzzCounts {
+    unsigned both, ours_only, cs_only, neither, overlong, bad;
+} FuzzCounts;
+
+/* The single-instruction checks, on the instruction at the start of b. */
+static void check_one(const uint8_t *b, FuzzCounts *c)
+{
+    int ours = our_length(b, WINDOW);
+    int theirs = cs_length(cs, b, WINDOW, NULL);
+
+    if (ours < 0) {
+        if (theirs < 0) {
+            c->neither++;
+        } else {
+            c->cs_only++;
+        }
+        return;
+    }
+    if (ours > MAX_INSN) {
+        if (c->overlong++ < SHOW_MAX) {
+            show_mismatch("over 15 bytes", b, theirs, ours);
+        }
+    } else if (theirs < 0) {
+        c->ours_only++;
+    } else if (theirs != ours) {
+        if (c->bad++ < SHOW_MAX) {
+            show_mismatch("length", b, theirs, ours);
+        }
+    } else {
+        c->both++;
+    }
+}
+
+static void test_fuzz_insn(void)
+{
+    static void (*const gens[])(uint8_t *) = {
+        gen_random, gen_structured, gen_mutated,
+    };
+    FuzzCounts c = { 0 };
+    unsigned total = 0;
+    uint8_t b[WINDOW];
+
+    for (size_t g = 0; g < ARRAY_SIZE(gens); g++) {
+        if (gens[g] == gen_mutated && !corpus->len) {
+            continue;
+        }
+        for (int i = 0; i < FUZZ_PER_KIND; i++, total++) {
+            gens[g](b);
+            check_one(b, &c);
+        }
+    }
+    printf("%s fuzz-insn: %u sequences: %u same length, %u rejected by both, "
+           "%u only capstone decodes, %u only we decode, %u over 15 bytes, "
+           "%u different length\n", c.overlong || c.bad ? "FAIL" : "PASS",
+           total, c.both, c.neither, c.cs_only, c.ours_only, c.overlong, c.bad);
+    failures += c.overlong || c.bad;
+}
+
+/* A page of generated instructions back to back, translated as TBs from
+   random offsets: each instruction boundary the TB records (insn_data[i][0]
+   is the guest pc of instruction i) must be capstone's. */
+static void test_fuzz_tb(void)
+{
+    static void (*const gens[])(uint8_t *) = {
+        gen_random, gen_structured, gen_mutated,
+    };
+    uint8_t *page = code + TARGET_PAGE_SIZE;
+    unsigned insns = 0, bad = 0, cs_rejects = 0;
+
+    for (int t = 0; t < FUZZ_TBS; t++) {
+        uint8_t b[WINDOW];
+        size_t off = 0;
+        TranslationBlock *tb;
+
+        while (off < TARGET_PAGE_SIZE) {
+            int n;
+
+            gens[rng() % (corpus->len ? 3 : 2)](b);
+            n = 1 + rng() % 8;
+            memcpy(page + off, b, MIN((size_t)n, TARGET_PAGE_SIZE - off));
+            off += n;
+        }
+        current = page;
+        current_len = TARGET_PAGE_SIZE;
+        tb = translate_at(page + rng() % (TARGET_PAGE_SIZE / 2), 0);
+        for (int i = 0; i < tb->icount; i++) {
+            target_ulong start = tb->insn_data[i][0];
+            target_ulong end = i + 1 < tb->icount ? tb->insn_data[i + 1][0]
+                                                  : tb->pc + tb->size;
+            const uint8_t *p = g2h(start);
+            int theirs;
+
+            if (i + 1 == tb->icount && tb->insn_rejected) {
+                break;
+            }
+            insns++;
+            theirs = cs_length(cs, p, WINDOW, NULL);
+            if (theirs < 0) {
+                cs_rejects++;
+            } else if (theirs != (int)(end - start) && bad++ < SHOW_MAX) {
+                show_mismatch("in TB", p, theirs, end - start);
+            }
+        }
+    }
+    memset(page, NOP, TARGET_PAGE_SIZE);
+    printf("%s fuzz-tb: %d TBs, %u instructions decoded, %u of them capstone "
+           "rejects, %u different length\n", bad ? "FAIL" : "PASS", FUZZ_TBS,
+           insns, cs_rejects, bad);
+    failures += bad != 0;
+}
+
+int main(int argc, char **argv)
+{
+    engine_init();
+    capstone_init();
+    rejected = g_hash_table_new(g_str_hash, g_str_equal);
+    test_corpus_lengths();
+    test_fuzz_insn();
+    test_fuzz_tb();
+    return failures != 0;
+}
