@@ -30,15 +30,35 @@ static uint64_t window_next_start = WINDOW_UNMAPPED_BASE;
 #define MAX_PROBES 65536
 
 static pthread_mutex_t mmap_mutex = PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP;
+/* How deep this thread holds mmap_mutex. */
+static __thread int mmap_lock_depth;
 
 void mmap_lock(void)
 {
     pthread_mutex_lock(&mmap_mutex);
+    mmap_lock_depth++;
 }
 
 void mmap_unlock(void)
 {
+    mmap_lock_depth--;
     pthread_mutex_unlock(&mmap_mutex);
+}
+
+bool have_mmap_lock(void)
+{
+    return mmap_lock_depth > 0;
+}
+
+void mmap_lock_fork_child(void)
+{
+    pthread_mutexattr_t attr;
+
+    pthread_mutexattr_init(&attr);
+    pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_RECURSIVE);
+    pthread_mutex_init(&mmap_mutex, &attr);
+    pthread_mutexattr_destroy(&attr);
+    mmap_lock_depth = 0;
 }
 
 uint64_t guest_space_end(void)

@@ -278,6 +278,24 @@ void signal_init_thread(CPUArchState *env)
     set_guest_mask(task_of(env), &inherited_mask);
 }
 
+bool signal_new_thread(TaskState *ts, const TaskState *parent)
+{
+    ts->sigstate = calloc(1, sizeof(*ts->sigstate));
+    if (!ts->sigstate) {
+        return false;
+    }
+    set_guest_mask(ts, &parent->signal_mask);
+    return true;
+}
+
+void signal_end_thread(TaskState *ts)
+{
+    if (ts->sigstate != &main_sigstate) {
+        free(ts->sigstate);
+    }
+    ts->sigstate = NULL;
+}
+
 abi_long do_sigaction(int sig, abi_ulong act, abi_ulong oact)
 {
     struct target_sigaction new;

@@ -159,6 +159,11 @@ abi_long do_set_thread_area(CPUArchState *env, abi_ulong ptr);
 void host_to_target_siginfo(target_siginfo_t *tinfo, const siginfo_t *info);
 /* signal.c: a forked child starts with no pending signals. */
 void signal_fork_child(CPUArchState *env);
+/* signal.c: a new thread's signal state: parent's blocked set, nothing
+   pending (false: out of memory); and its release when the thread ends
+   (signals still pending for it are lost). */
+bool signal_new_thread(TaskState *ts, const TaskState *parent);
+void signal_end_thread(TaskState *ts);
 
 /* signal.c: rt_sigsuspend/pause (always -EINTR) and rt_sigpending. */
 abi_long do_sigsuspend(CPUArchState *env, const sigset_t *mask);

@@ -10,7 +10,6 @@
 #include "syscall_impl.h"
 
 #define GDT_ENTRY_TLS_MIN     12
-#define GDT_ENTRY_TLS_ENTRIES 3
 
 /* struct user_desc; flags holds the bit fields after limit */
 struct target_user_desc {
@@ -23,14 +22,6 @@ struct target_user_desc {
 #define USER_DESC_SEG_NOT_PRESENT (1 << 5)
 #define USER_DESC_LM              (1 << 7)
 
-typedef struct TlsDescriptor {
-    bool present;
-    uint32_t base, limit, flags;
-} TlsDescriptor;
-
-/* Each thread has its own TLS entries, as under Linux. */
-static __thread TlsDescriptor tls_gdt[GDT_ENTRY_TLS_ENTRIES];
-
 /* The kernel's "empty" descriptors, which clear an entry. */
 static bool user_desc_is_empty(const struct target_user_desc *d)
 {
@@ -42,6 +33,7 @@ static bool user_desc_is_empty(const struct target_user_desc *d)
 
 target_ulong x86_seg_base_for_selector(CPUX86State *env, int selector)
 {
+    TlsDescriptor *tls_gdt = ((TaskState *)env->opaque)->tls_gdt;
     int idx = (selector >> 3) - GDT_ENTRY_TLS_MIN;
 
     if ((selector & 4) || idx < 0 || idx >= GDT_ENTRY_TLS_ENTRIES ||
@@ -53,6 +45,7 @@ target_ulong x86_seg_base_for_selector(CPUX86State *env, int selector)
 
 abi_long do_set_thread_area(CPUArchState *env, abi_ulong ptr)
 {
+    TlsDescriptor *tls_gdt = ((TaskState *)env->opaque)->tls_gdt;
     struct target_user_desc d;
     int idx;
 
@@ -96,6 +89,7 @@ SYSCALL(set_thread_area)
 
 SYSCALL(get_thread_area)
 {
+    const TlsDescriptor *tls_gdt = ((TaskState *)env->opaque)->tls_gdt;
     struct target_user_desc d;
     int idx;
 

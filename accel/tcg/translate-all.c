@@ -8,6 +8,12 @@
  * TBs live in one array in creation order.  Code is carved linearly from the
  * code buffer, so that order is also host-address order and a binary search
  * finds the TB holding any host pc.
+ *
+ * Threads: every change here holds mmap_lock.  Lookups from generated code
+ * (tb_htable_lookup) take no lock, so a TB is complete before it is
+ * linked into its hash chain with a release store, and an invalidated TB
+ * stays in memory (only unlinked) until tb_flush, which runs with every
+ * other CPU outside generated code.
  */
 #include "qemu/osdep.h"
 #include <glib.h>
@@ -25,6 +31,8 @@
 static TranslationBlock *tb_hash[TB_HASH_SIZE];
 static TranslationBlock **tbs;
 static size_t nb_tbs, cap_tbs;
+/* A translation did not fit in the code buffer since the last flush. */
+static bool code_buffer_full;
 
 /* Guest pages that translated code came from, with the number of TBs on
    each, so that unmapping data never scans the TB array. */
@@ -63,31 +71,41 @@ static void tb_free(TranslationBlock *tb)
     g_free(tb);
 }
 
-void tb_flush(CPUArchState *env)
+void tb_flush(void)
 {
-    for (size_t i = 0; i < nb_tbs; i++) {
-        tb_free(tbs[i]);
+    CPUArchState *cpu;
+
+    mmap_lock();
+    /* Several CPUs may have found the buffer full: the first flush serves
+       them all. */
+    if (code_buffer_full) {
+        for (size_t i = 0; i < nb_tbs; i++) {
+            tb_free(tbs[i]);
+        }
+        nb_tbs = 0;
+        memset(tb_hash, 0, sizeof(tb_hash));
+        g_hash_table_remove_all(code_pages);
+        cpu_list_lock();
+        CPU_FOREACH(cpu) {
+            memset(cpu->tb_jmp_cache, 0, sizeof(cpu->tb_jmp_cache));
+        }
+        cpu_list_unlock();
+        tcg_code_buffer_flush();
+        code_buffer_full = false;
+        qemu_log_mask(CPU_LOG_TB_OUT_ASM | CPU_LOG_EXEC,
+                      "tb_flush: code buffer reset\n");
     }
-    nb_tbs = 0;
-    memset(tb_hash, 0, sizeof(tb_hash));
-    g_hash_table_remove_all(code_pages);
-    if (env) {
-        memset(env->tb_jmp_cache, 0, sizeof(env->tb_jmp_cache));
-    }
-    if (thread_cpu && thread_cpu != env) {
-        memset(thread_cpu->tb_jmp_cache, 0, sizeof(thread_cpu->tb_jmp_cache));
-    }
-    tcg_code_buffer_flush();
-    qemu_log_mask(CPU_LOG_TB_OUT_ASM | CPU_LOG_EXEC, "tb_flush: code buffer reset\n");
+    mmap_unlock();
 }
 
 TranslationBlock *tb_htable_lookup(CPUArchState *env, target_ulong pc,
                                    target_ulong cs_base, uint32_t flags,
                                    uint32_t cf_mask)
 {
-    TranslationBlock *tb = tb_hash[tb_hash_func(pc, flags)];
+    TranslationBlock *tb = __atomic_load_n(&tb_hash[tb_hash_func(pc, flags)],
+                                           __ATOMIC_ACQUIRE);
 
-    for (; tb; tb = tb->hash_next) {
+    for (; tb; tb = __atomic_load_n(&tb->hash_next, __ATOMIC_ACQUIRE)) {
         if (tb->pc == pc && tb->cs_base == cs_base && tb->flags == flags
             && (tb->cflags & CF_COUNT_MASK) == (cf_mask & CF_COUNT_MASK)) {
             return tb;
@@ -171,24 +189,21 @@ TranslationBlock *tb_gen_code(CPUArchState *env, target_ulong pc,
         cflags |= CF_NOCHAIN;
     }
 
-    for (;;) {
-        tb = g_new0(TranslationBlock, 1);
-        tb->pc = pc;
-        tb->cs_base = cs_base;
-        tb->flags = flags;
-        tb->cflags = cflags;
-        tb->page_addr[0] = tb->page_addr[1] = -1;
-        tb->tc.ptr = tcg_code_gen_ptr();
+    tb = g_new0(TranslationBlock, 1);
+    tb->pc = pc;
+    tb->cs_base = cs_base;
+    tb->flags = flags;
+    tb->cflags = cflags;
+    tb->page_addr[0] = tb->page_addr[1] = -1;
+    tb->tc.ptr = tcg_code_gen_ptr();
 
-        tcg_func_start(tcg_ctx);
-        gen_intermediate_code(env, tb, max_insns);
-        size = tcg_gen_code(tcg_ctx, tb);
-        if (size >= 0) {
-            break;
-        }
-        /* Out of code buffer: start over with an empty cache. */
+    tcg_func_start(tcg_ctx);
+    gen_intermediate_code(env, tb, max_insns);
+    size = tcg_gen_code(tcg_ctx, tb);
+    if (size < 0) {
         tb_free(tb);
-        tb_flush(env);
+        code_buffer_full = true;
+        return NULL;
     }
     tb->tc.size = size;
     tb_save_insn_records(tb);
@@ -213,7 +228,7 @@ TranslationBlock *tb_gen_code(CPUArchState *env, target_ulong pc,
     {
         unsigned h = tb_hash_func(pc, flags);
         tb->hash_next = tb_hash[h];
-        tb_hash[h] = tb;
+        __atomic_store_n(&tb_hash[h], tb, __ATOMIC_RELEASE);
     }
 
     if (qemu_loglevel_mask(CPU_LOG_TB_OUT_ASM)) {
@@ -235,8 +250,13 @@ void tb_add_jump(TranslationBlock *tb, int n, TranslationBlock *tb_next)
 {
     uintptr_t base = (uintptr_t)tb->tc.ptr;
 
-    if (tb->jmp_dest[n] || tb->invalid || tb_next->invalid
-        || (tb->cflags & CF_NOCHAIN)) {
+    if (tb->cflags & CF_NOCHAIN) {
+        return;
+    }
+    mmap_lock();
+    /* Another thread may have chained it, or invalidated either TB. */
+    if (tb->jmp_dest[n] || tb->invalid || tb_next->invalid) {
+        mmap_unlock();
         return;
     }
     tb_target_set_jmp_target(base + tb->jmp_insn_offset[n],
@@ -251,27 +271,32 @@ void tb_add_jump(TranslationBlock *tb, int n, TranslationBlock *tb_next)
     qemu_log_mask(CPU_LOG_EXEC, "Linking TBs %p [" TARGET_FMT_lx "] index %d -> %p ["
                   TARGET_FMT_lx "]\n", tb->tc.ptr, tb->pc, n, tb_next->tc.ptr,
                   tb_next->pc);
+    mmap_unlock();
 }
 
-/* Make tb unreachable: out of the hash, the jump cache and every chain. */
+/* Make tb unreachable: out of the hash, every CPU's jump cache and every
+   chain.  A lookup walking the chain meanwhile still finds tb->hash_next. */
 static void tb_phys_invalidate(TranslationBlock *tb)
 {
     TranslationBlock **pp = &tb_hash[tb_hash_func(tb->pc, tb->flags)];
+    unsigned h = tb_jmp_cache_hash_func(tb->pc);
+    CPUArchState *cpu;
 
-    tb->invalid = true;
+    __atomic_store_n(&tb->invalid, true, __ATOMIC_RELAXED);
     for (; *pp; pp = &(*pp)->hash_next) {
         if (*pp == tb) {
-            *pp = tb->hash_next;
+            __atomic_store_n(pp, tb->hash_next, __ATOMIC_RELEASE);
             break;
         }
     }
-    if (thread_cpu) {
-        for (size_t i = 0; i < TB_JMP_CACHE_SIZE; i++) {
-            if (thread_cpu->tb_jmp_cache[i] == tb) {
-                thread_cpu->tb_jmp_cache[i] = NULL;
-            }
-        }
+    cpu_list_lock();
+    CPU_FOREACH(cpu) {
+        TranslationBlock *expected = tb;
+
+        __atomic_compare_exchange_n(&cpu->tb_jmp_cache[h], &expected, NULL,
+                                    false, __ATOMIC_RELAXED, __ATOMIC_RELAXED);
     }
+    cpu_list_unlock();
     for (unsigned i = 0; i < tb->n_jmp_incoming; i++) {
         TranslationBlock *src = (TranslationBlock *)(tb->jmp_incoming[i] & ~3);
         int n = tb->jmp_incoming[i] & 3;
@@ -320,30 +345,36 @@ static bool range_has_code(target_ulong start, target_ulong end)
 
 void tb_invalidate_phys_range(target_ulong start, target_ulong end)
 {
-    if (!range_has_code(start, end)) {
-        return;
-    }
-    for (size_t i = 0; i < nb_tbs; i++) {
-        TranslationBlock *tb = tbs[i];
+    mmap_lock();
+    if (range_has_code(start, end)) {
+        for (size_t i = 0; i < nb_tbs; i++) {
+            TranslationBlock *tb = tbs[i];
 
-        if (!tb->invalid && tb->pc < end && tb->pc + tb->size > start) {
-            tb_phys_invalidate(tb);
+            if (!tb->invalid && tb->pc < end && tb->pc + tb->size > start) {
+                tb_phys_invalidate(tb);
+            }
         }
     }
+    mmap_unlock();
 }
 
+/* The tbs array may be reallocated by another thread's translation. */
 bool cpu_restore_state(CPUArchState *env, uintptr_t host_pc)
 {
-    TranslationBlock *tb = tb_find_by_host_pc(host_pc);
+    TranslationBlock *tb;
     uintptr_t off;
 
+    mmap_lock();
+    tb = tb_find_by_host_pc(host_pc);
     if (!tb) {
+        mmap_unlock();
         return false;
     }
     off = host_pc - (uintptr_t)tb->tc.ptr;
     for (int i = 0; i < tb->icount; i++) {
         if (off < tb->insn_end_off[i]) {
             restore_state_to_opc(env, tb, tb->insn_data[i]);
+            mmap_unlock();
             return true;
         }
     }
@@ -351,6 +382,7 @@ bool cpu_restore_state(CPUArchState *env, uintptr_t host_pc)
     if (tb->icount) {
         restore_state_to_opc(env, tb, tb->insn_data[tb->icount - 1]);
     }
+    mmap_unlock();
     return true;
 }
 
@@ -404,9 +436,15 @@ void tb_protect_page(target_ulong page_addr)
 int page_unprotect(target_ulong address, uintptr_t pc)
 {
     target_ulong hstart = address & qemu_host_page_mask;
+    int flags;
 
-    if (!(page_get_flags(address) & PAGE_WRITE_ORG)) {
-        return 0;
+    mmap_lock();
+    flags = page_get_flags(address);
+    if (!(flags & PAGE_WRITE_ORG)) {
+        mmap_unlock();
+        /* Writable already: another thread unprotected the page between
+           our fault and here; the write only needs retrying. */
+        return (flags & (PAGE_VALID | PAGE_WRITE)) == (PAGE_VALID | PAGE_WRITE);
     }
     for (target_ulong p = hstart; p < hstart + qemu_host_page_size;
          p += TARGET_PAGE_SIZE) {
@@ -421,5 +459,6 @@ int page_unprotect(target_ulong address, uintptr_t pc)
     hp_mprotect(g2h(hstart), qemu_host_page_size, host_page_prot(hstart));
     qemu_log_mask(CPU_LOG_PAGE, "smc: unprotect host page " TARGET_FMT_lx "\n",
                   hstart);
+    mmap_unlock();
     return 1;
 }

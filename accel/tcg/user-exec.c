@@ -19,6 +19,13 @@ int handle_cpu_signal(uintptr_t host_pc, siginfo_t *info, int is_write,
     uintptr_t host_addr = (uintptr_t)info->si_addr;
     uintptr_t restore_pc;
 
+    /* Wherever it happened (generated code, a helper, the syscall layer
+       racing with another thread's translation): a write to a page
+       protected for SMC detection, resolved under mmap_lock. */
+    if (is_write && info->si_signo == SIGSEGV && info->si_code == SEGV_ACCERR
+        && h2g_valid(host_addr) && page_unprotect(h2g(host_addr), host_pc)) {
+        return 1;
+    }
     if (!env) {
         return 0;
     }
@@ -30,11 +37,6 @@ int handle_cpu_signal(uintptr_t host_pc, siginfo_t *info, int is_write,
         restore_pc = host_pc;
     } else {
         return 0;
-    }
-
-    if (is_write && h2g_valid(host_addr)
-        && page_unprotect(h2g(host_addr), host_pc)) {
-        return 1;
     }
 
     /* We leave the handler by siglongjmp: restore the mask it blocked. */

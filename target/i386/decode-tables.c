@@ -37,6 +37,11 @@
 
 #define SSE X(emit_sse, 0, 0, 0, IMM_NONE, 0, 0)
 #define PRIV X(emit_privileged, 0, 0, 0, IMM_NONE, 0, 0)
+/* in/out with the port as an immediate byte. */
+#define PRIV_IB X(emit_privileged, 0, 0, 0, IMM_UB, 0, 0)
+/* mov to/from cr/dr: the ModRM always names two registers, whatever mod
+   says, so no SIB or displacement follows. */
+#define PRIV_MODRM X(emit_privileged, 0, 0, 0, IMM_NONE, OPF_RAWMODRM, 0)
 #define HINT_NOP X(emit_nop, 0, 0, SZ_V, IMM_NONE, OPF_MODRM | OPF_NOLEA, 0)
 
 /* Group 1 (80-83): ALU op by ModRM.reg; cmp does not write. */
@@ -206,7 +211,7 @@ const X86OpEntry x86_onebyte_map[256] = {
     [0xe1] = X(emit_loop, 0, 0, SZ_F64, IMM_REL8, 0, LOOP_E),
     [0xe2] = X(emit_loop, 0, 0, SZ_F64, IMM_REL8, 0, LOOP_ALWAYS),
     [0xe3] = X(emit_loop, 0, 0, SZ_F64, IMM_REL8, 0, LOOP_JCXZ),
-    [0xe4 ... 0xe7] = PRIV,
+    [0xe4 ... 0xe7] = PRIV_IB,
     [0xe8] = X(emit_call, 0, 0, SZ_F64, IMM_REL, 0, 0),
     [0xe9] = X(emit_jmp, 0, 0, SZ_F64, IMM_REL, 0, 0),
     [0xeb] = X(emit_jmp, 0, 0, SZ_F64, IMM_REL8, 0, 0),
@@ -233,7 +238,7 @@ const X86OpEntry x86_twobyte_map[256] = {
     [0x0e] = SSE,                                           /* femms */
     [0x10 ... 0x17] = SSE,
     [0x18 ... 0x1f] = HINT_NOP,                             /* incl. endbr */
-    [0x20 ... 0x23] = PRIV,                                 /* mov cr/dr */
+    [0x20 ... 0x23] = PRIV_MODRM,                           /* mov cr/dr */
     [0x28 ... 0x2f] = SSE,
     [0x30] = PRIV,                                          /* wrmsr */
     [0x31] = X(emit_rdtsc, 0, 0, 0, IMM_NONE, 0, 0),

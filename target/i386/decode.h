@@ -58,7 +58,7 @@ enum {
     OPF_I64     = 0x08,   /* invalid in 64-bit mode */
     OPF_O64     = 0x10,   /* valid in 64-bit mode only */
     OPF_LOCK    = 0x20,   /* LOCK prefix allowed (memory destination) */
-    OPF_RAWMODRM = 0x40,  /* fetch the ModRM byte only (x87 escapes) */
+    OPF_RAWMODRM = 0x40,  /* fetch the ModRM byte only (x87, mov cr/dr) */
     OPF_NOSEG   = 0x80,   /* address without segment base (lea) */
 };
 
