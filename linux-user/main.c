@@ -442,6 +442,7 @@ int main(int argc, char **argv, char **envp)
     tcg_exec_init(0);
 
     env = cpu_x86_init();
+    cpu_list_add(env);
     thread_cpu = env;
     ts->info = info;
     env->opaque = ts;

@@ -51,6 +51,7 @@ extern const SyscallImpl syscalls_proc[];
 extern const SyscallImpl syscalls_time[];
 extern const SyscallImpl syscalls_signal[];
 extern const SyscallImpl syscalls_thread_area[];
+extern const SyscallImpl syscalls_socket[];
 extern const SyscallImpl syscalls_arch[];   /* <arch>/syscall_arch.c */
 
 /* The implementation of syscall num, or NULL. */
@@ -172,6 +173,19 @@ abi_long do_rt_sigpending(CPUArchState *env, abi_ulong gset, abi_ulong size);
 /* select with its five arguments in arg[0..4] (i386's old select passes
    them in a block in memory). */
 abi_long do_select_args(CPUArchState *env, const abi_long *arg);
+
+/*
+ * thread.c.  do_thread_clone: clone with CLONE_VM (a new guest thread on a
+ * new host thread); the child's tid or -errno.  thread_exit: the exit
+ * syscall; the last thread's ends the process.  process_exit: exit_group.
+ * fork_start/fork_end bracket a host fork (child: the forked process).
+ */
+abi_long do_thread_clone(CPUArchState *env, abi_ulong flags, abi_ulong newsp,
+                         abi_ulong ptid, abi_ulong ctid, abi_ulong tls);
+QEMU_NORETURN void thread_exit(CPUArchState *env, int status);
+QEMU_NORETURN void process_exit(int status);
+void fork_start(void);
+void fork_end(CPUArchState *env, bool child);
 
 /* The absolute path of the guest executable, for /proc/self/exe. */
 const char *guest_exe_path(void);

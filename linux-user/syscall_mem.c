@@ -68,7 +68,12 @@ static abi_ulong do_brk(abi_ulong new_brk)
 
 SYSCALL(brk)
 {
-    return do_brk(arg[0]);
+    abi_ulong ret;
+
+    mmap_lock();
+    ret = do_brk(arg[0]);
+    mmap_unlock();
+    return ret;
 }
 
 /* The x86_64 mmap; i386's old mmap passes a block (i386/syscall_arch.c). */

@@ -88,12 +88,14 @@ SYSCALL(setsid)
     return get_errno(setsid());
 }
 
-/* One guest thread for now: exit ends the process like exit_group. */
+SYSCALL(exit)
+{
+    thread_exit(env, arg[0]);
+}
+
 SYSCALL(exit_group)
 {
-    qemu_log_flush();
-    fflush(NULL);
-    _exit(arg[0]);
+    process_exit(arg[0]);
 }
 
 static abi_long do_wait4(abi_long pid, abi_ulong gstatus, int options,
@@ -148,31 +150,37 @@ SYSCALL(waitid)
 }
 
 /*
- * fork, vfork and clone without CLONE_VM become a host fork, then the
- * clone flags that touch guest memory are applied on each side.  A vfork
- * (CLONE_VFORK, even with CLONE_VM as posix_spawn asks) also becomes a
- * fork: the parent does not wait, which only a program relying on the
- * shared memory of vfork could notice.  Threads are not supported yet.
+ * clone with CLONE_VM makes a thread (thread.c).  fork, vfork and clone
+ * without CLONE_VM become a host fork, then the clone flags that touch
+ * guest memory are applied on each side.  A vfork (CLONE_VFORK, even with
+ * CLONE_VM as posix_spawn asks) also becomes a fork: the parent does not
+ * wait, which only a program relying on the shared memory of vfork could
+ * notice.
  */
 static abi_long do_fork(CPUArchState *env, abi_ulong flags, abi_ulong newsp,
                         abi_ulong ptid, abi_ulong ctid, abi_ulong tls)
 {
     TaskState *ts = env->opaque;
     pid_t pid;
+    int fork_errno;
 
     if (flags & CLONE_VFORK) {
         flags &= ~(CLONE_VFORK | CLONE_VM);
     }
-    if (flags & (CLONE_VM | CLONE_THREAD | CLONE_SIGHAND)) {
-        qemu_log_mask(LOG_UNIMP, "clone: threads not supported (flags 0x"
-                      TARGET_ABI_FMT_lx ")\n", flags);
-        return -TARGET_ENOSYS;
+    if (flags & CLONE_VM) {
+        return do_thread_clone(env, flags, newsp, ptid, ctid, tls);
+    }
+    if (flags & (CLONE_THREAD | CLONE_SIGHAND)) {
+        return -TARGET_EINVAL;      /* they need CLONE_VM, says the kernel */
     }
     qemu_log_flush();
     fflush(NULL);
+    fork_start();
     pid = fork();
+    fork_errno = errno;
+    fork_end(env, pid == 0);
     if (pid < 0) {
-        return -errno;
+        return -fork_errno;
     }
     if (pid > 0) {
         if ((flags & CLONE_PARENT_SETTID) && put_user(pid, ptid, int32_t)) {
@@ -553,7 +561,7 @@ const SyscallImpl syscalls_proc[] = {
     { "setpgid", sys_setpgid, "dd" },
     { "getsid", sys_getsid, "d" },
     { "setsid", sys_setsid, "" },
-    { "exit", sys_exit_group, "d=!" },
+    { "exit", sys_exit, "d=!" },
     { "exit_group", sys_exit_group, "d=!" },
     { "wait4", sys_wait4, "dxxx" },
     { "waitpid", sys_waitpid, "dxx" },

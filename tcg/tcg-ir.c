@@ -358,6 +358,18 @@ bool tcg_op_buf_full(void)
     return tcg_ctx->nb_ops >= TCG_OPS_SOFT_LIMIT;
 }
 
+int tcg_op_mark(void)
+{
+    return tcg_ctx->nb_ops;
+}
+
+/* Temps and labels the dropped ops made stay allocated, unused, until the
+   TB ends; constants are interned without ops, so they stay valid. */
+void tcg_drop_ops_after(int mark)
+{
+    tcg_ctx->nb_ops = mark;
+}
+
 void tcg_func_start(TCGContext *s)
 {
     s->nb_temps = s->nb_globals;

@@ -129,6 +129,10 @@ void tcg_func_start(TCGContext *s);
 int tcg_gen_code(TCGContext *s, struct TranslationBlock *tb);
 /* True when the op buffer is nearly full: the translator ends the TB. */
 bool tcg_op_buf_full(void);
+/* For a translator that gives up on a guest instruction it has partly
+   emitted: take a mark before it, drop every op emitted after the mark. */
+int tcg_op_mark(void);
+void tcg_drop_ops_after(int mark);
 /* Print the current IR (for -d op / -d op_opt) to the log. */
 void tcg_dump_ops(TCGContext *s);
 

@@ -172,6 +172,10 @@ typedef struct CPUX86State {
     XMMReg xmm_t0;           /* memory operand staging for SSE helpers */
     MMXReg mmx_t0;
 
+    /* The memory operand a LOCK-prefixed instruction loaded: its store
+       succeeds only if memory still holds it (atomic_helper.c). */
+    target_ulong lock_expected;
+
     /* Set non-zero (by a signal handler or another thread) to make
        generated code leave at the next TB entry. */
     volatile int32_t exit_request;

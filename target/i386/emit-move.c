@@ -1,8 +1,7 @@
 /*
  * emit-move.c: data movement: mov, lea, movzx/movsx/movsxd, xchg, xadd,
  * cmpxchg (and cmpxchg8b/16b), cbw/cwd families, xlat, bswap, cmovcc and
- * setcc.  Single-threaded guests only: the locked forms are plain
- * read-modify-write sequences.
+ * setcc.  The locked forms are atomic through gen_store_operand.
  */
 #include "qemu/osdep.h"
 #include "decode.h"
@@ -55,6 +54,9 @@ void emit_xchg(CPUX86State *env, DisasContext *s, X86Decoded *d)
 
     if (e->op1 == OPK_Z && ((d->b & 7) | s->rex_b) == R_EAX) {
         return;
+    }
+    if (d->mod != 3 && e->op1 == OPK_E) {
+        s->prefix |= PREFIX_LOCK;  /* xchg with memory is always locked */
     }
     gen_load_operand(s, d, e->op1, d->ot, s->T0);
     gen_load_operand(s, d, e->op2, d->ot, s->T1);

@@ -1,6 +1,7 @@
 /*
  * helper-int.h: the integer, flags and system helpers of the x86 guest
- * (cc_helper.c, int_helper.c, misc_helper.c), listed once for helper.h.
+ * (cc_helper.c, int_helper.c, atomic_helper.c, misc_helper.c), listed once
+ * for helper.h.
  * Helpers that read or write guest registers or the lazy flags in env take
  * no call flags, so TCG syncs its globals around them.
  */
@@ -31,7 +32,11 @@ DEF_HELPER_2(divq_EAX, void, env, tl)
 DEF_HELPER_2(idivq_EAX, void, env, tl)
 #endif
 
-/* cmpxchg8b / cmpxchg16b at the address; cc_op must be CC_OP_EFLAGS. */
+/* atomic_helper.c.  lock_store(env, addr, value, MemOp size): the store of
+   a locked read-modify-write, done only if memory still holds
+   env->lock_expected, else the instruction restarts.
+   cmpxchg8b / cmpxchg16b at the address; cc_op must be CC_OP_EFLAGS. */
+DEF_HELPER_4(lock_store, void, env, tl, tl, i32)
 DEF_HELPER_2(cmpxchg8b, void, env, tl)
 #ifdef TARGET_X86_64
 DEF_HELPER_2(cmpxchg16b, void, env, tl)

@@ -1,7 +1,7 @@
 /*
  * int_helper.c: integer instructions done in C: div/idiv at every size
  * (raising #DE on a zero divisor or a quotient that does not fit),
- * rcl/rcr, shld/shrd and cmpxchg8b/16b.  The flag-producing ones work on
+ * rcl/rcr and shld/shrd.  The flag-producing ones work on
  * materialised EFLAGS in cc_src (the translator sets CC_OP_EFLAGS).
  */
 #include "qemu/osdep.h"
@@ -9,7 +9,6 @@
 #include "excp.h"
 #include "cc_helper.h"
 #include "exec/exec-all.h"
-#include "exec/cpu_ldst.h"
 #include "tcg/tcg.h"
 #include "exec/helper-proto.h"
 
@@ -302,62 +301,3 @@ target_ulong helper_shrd(CPUX86State *env, target_ulong t0, target_ulong t1,
 {
     return double_shift(env, t0, t1, t2, size, true);
 }
-
-/* ---- cmpxchg8b / cmpxchg16b ---- */
-
-/*
- * Memory is read (and written, with the old value on mismatch, as the
- * hardware does) before any register or flag changes, so a fault is
- * precise.  Only ZF changes.
- */
-void helper_cmpxchg8b(CPUX86State *env, target_ulong a0)
-{
-    uintptr_t ra = GETPC();
-    uint32_t eflags = cpu_cc_compute_all(env, env->cc_op);
-    uint64_t old = cpu_ldq_data_ra(env, a0, ra);
-    uint64_t expected = ((uint64_t)(uint32_t)env->regs[R_EDX] << 32) |
-                        (uint32_t)env->regs[R_EAX];
-
-    if (old == expected) {
-        cpu_stq_data_ra(env, a0, ((uint64_t)(uint32_t)env->regs[R_ECX] << 32) |
-                                 (uint32_t)env->regs[R_EBX], ra);
-        eflags |= CC_Z;
-    } else {
-        cpu_stq_data_ra(env, a0, old, ra);
-        env->regs[R_EDX] = (uint32_t)(old >> 32);
-        env->regs[R_EAX] = (uint32_t)old;
-        eflags &= ~CC_Z;
-    }
-    env->cc_src = eflags;
-    env->cc_op = CC_OP_EFLAGS;
-}
-
-#ifdef TARGET_X86_64
-/* The operand must be 16-byte aligned (#GP otherwise). */
-void helper_cmpxchg16b(CPUX86State *env, target_ulong a0)
-{
-    uintptr_t ra = GETPC();
-    uint32_t eflags;
-    uint64_t lo, hi;
-
-    if (a0 & 0xf) {
-        raise_exception_err_ra(env, EXCP0D_GPF, 0, ra);
-    }
-    eflags = cpu_cc_compute_all(env, env->cc_op);
-    lo = cpu_ldq_data_ra(env, a0, ra);
-    hi = cpu_ldq_data_ra(env, a0 + 8, ra);
-    if (lo == env->regs[R_EAX] && hi == env->regs[R_EDX]) {
-        cpu_stq_data_ra(env, a0, env->regs[R_EBX], ra);
-        cpu_stq_data_ra(env, a0 + 8, env->regs[R_ECX], ra);
-        eflags |= CC_Z;
-    } else {
-        cpu_stq_data_ra(env, a0, lo, ra);
-        cpu_stq_data_ra(env, a0 + 8, hi, ra);
-        env->regs[R_EAX] = lo;
-        env->regs[R_EDX] = hi;
-        eflags &= ~CC_Z;
-    }
-    env->cc_src = eflags;
-    env->cc_op = CC_OP_EFLAGS;
-}
-#endif

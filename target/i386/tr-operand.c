@@ -7,6 +7,7 @@
  */
 #include "qemu/osdep.h"
 #include "decode.h"
+#include "exec/helper-gen.h"
 
 /* ---- instruction stream ---- */
 
@@ -298,6 +299,9 @@ void gen_load_operand(DisasContext *s, X86Decoded *d, int kind, MemOp ot, TCGv t
             gen_op_mov_v_reg(s, ot, t, d->rm);
         } else {
             gen_op_ld_v(s, ot, t, s->A0);
+            if (s->prefix & PREFIX_LOCK) {
+                tcg_gen_st_tl(t, cpu_env, offsetof(CPUX86State, lock_expected));
+            }
         }
         break;
     case OPK_G:
@@ -329,6 +333,14 @@ void gen_store_operand(DisasContext *s, X86Decoded *d, int kind, MemOp ot, TCGv 
     case OPK_E:
         if (d->mod == 3) {
             gen_op_mov_reg_v(s, ot, d->rm, t);
+        } else if (s->prefix & PREFIX_LOCK) {
+            /* Atomic with the load above (atomic_helper.c): emitters of
+               lockable instructions change no guest state before this
+               store, so the helper may restart the instruction. */
+            TCGv_i32 size = tcg_const_i32(ot);
+
+            gen_helper_lock_store(cpu_env, s->A0, t, size);
+            tcg_temp_free_i32(size);
         } else {
             gen_op_st_v(s, ot, t, s->A0);
         }

@@ -196,9 +196,21 @@ static void i386_tr_translate_insn(DisasContextBase *db, CPUX86State *env)
 {
     DisasContext *s = container_of(db, DisasContext, base);
     target_ulong page_off;
+    int ops_mark = tcg_op_mark();
+    CCOp cc_op = s->cc_op;
+    bool cc_op_dirty = s->cc_op_dirty;
 
     s->pc = db->pc_next;
     disas_insn(env, s);
+    if (s->pc - s->pc_start > TARGET_MAX_INSN_SIZE) {
+        /* The CPU raises #GP for an instruction over 15 bytes before it
+           runs any of it; the decoder learns the length only while it
+           emits, so what it emitted goes. */
+        tcg_drop_ops_after(ops_mark);
+        s->cc_op = cc_op;
+        s->cc_op_dirty = cc_op_dirty;
+        gen_overlong_insn(s);
+    }
     db->pc_next = s->pc;
     if (db->is_jmp != DISAS_NEXT) {
         return;

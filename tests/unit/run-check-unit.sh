@@ -40,7 +40,7 @@ run() {
     timeout 120 env -C "$(dirname "$bin")" stdbuf -oL "$bin" >"$log" 2>&1
     status=$?
     out=$(cat "$log")
-    [ -n "$out" ] && printf '%s\n' "$out" | sed "s|^\(PASS\|FAIL\|SKIP\) |\1 $name: |"
+    [ -n "$out" ] && printf '%s\n' "$out" | sed "s#^\(PASS\|FAIL\|SKIP\) #\1 $name: #"
     p=$(printf '%s\n' "$out" | grep -c '^PASS ')
     f=$(printf '%s\n' "$out" | grep -c '^FAIL ')
     s=$(printf '%s\n' "$out" | grep -c '^SKIP ')

@@ -13,9 +13,10 @@
  *                   mnemonics that capstone files under the ISA we claim in
  *                   CPUID (integer, x87, CMOV, SSE, SSE2) apart.
  *   fuzz-insn       random bytes, random prefix/REX/escape/ModRM/SIB
- *                   combinations and mutated real instructions, one
- *                   instruction each: never a crash; when we decode, at most
- *                   15 bytes, and capstone's length when capstone decodes.
+ *                   combinations, mutated real instructions and real ones
+ *                   behind long prefix runs, one instruction each: never a
+ *                   crash; when we decode, at most 15 bytes, and capstone's
+ *                   length when capstone decodes.
  *   fuzz-tb         whole TBs of such bytes (default length), through
  *                   tcg_gen_code: never a crash, and every instruction
  *                   boundary agrees with capstone.
@@ -37,18 +38,16 @@
 
 #define MAX_INSN 15
 /* Instructions under test go at CODE_SLOT, followed by nops (valid code,
-   so a decoder that reads too far sees a defined byte, not a page end);
-   page 0 and page 2 are nops too, for TBs whose first insn crosses. */
-#define CODE_PAGES 3
-#define CODE_SLOT (TARGET_PAGE_SIZE + TARGET_PAGE_SIZE / 2)
+   so a decoder that reads too far sees a defined byte, not a page end).
+   fuzz-tb fills page 0; page 1 stays nops, for a first insn that crosses. */
+#define CODE_PAGES 2
+#define CODE_SLOT (TARGET_PAGE_SIZE / 2)
 #define NOP 0x90
 /* Bytes capstone sees after an instruction's start: all we may read. */
 #define WINDOW 32
 
 #define FUZZ_PER_KIND 40000
 #define FUZZ_TBS 5000
-/* How many translations between cache flushes: keeps memory flat. */
-#define FLUSH_EVERY 4096
 /* Details printed per kind of problem; the counts are always complete. */
 #define SHOW_MAX 20
 
@@ -65,17 +64,22 @@ static size_t current_len;
 
 static TranslationBlock *translate_at(uint8_t *host, int max_insns)
 {
-    static unsigned since_flush;
     target_ulong pc, cs_base;
     uint32_t flags;
+    TranslationBlock *tb;
 
-    if (++since_flush == FLUSH_EVERY) {
-        tb_flush(env);
-        since_flush = 0;
-    }
     env->eip = h2g(host);
     cpu_get_tb_cpu_state(env, &pc, &cs_base, &flags);
-    return tb_gen_code(env, pc, cs_base, flags, max_insns);
+    for (;;) {
+        mmap_lock();
+        tb = tb_gen_code(env, pc, cs_base, flags, max_insns);
+        mmap_unlock();
+        if (tb) {
+            return tb;
+        }
+        /* The code buffer is full: empty it, as cpu_exec does. */
+        tb_flush();
+    }
 }
 
 /* Our length of the instruction at the start of bytes, or -1 when the
@@ -161,36 +165,66 @@ static int cs_length(csh h, const uint8_t *bytes, size_t n, cs_insn *insn)
 }
 
 /*
- * Capstone's length as an Intel CPU, which we model, counts it.  Capstone 4
- * follows AMD for a 0x66-prefixed near call, jmp or jcc in 64-bit mode
- * (rel16); Intel ignores the prefix there and reads rel32 (SDM vol. 1,
- * 3.6.1).  Only asked where the lengths differ: it needs capstone's detail.
+ * The length of the instruction by the SDM, where capstone 4 gets a few
+ * immediates wrong: a 0x66-prefixed near call/jmp/jcc in 64-bit mode it
+ * sizes as AMD does (rel16), where Intel, which we model, ignores the
+ * prefix (SDM vol. 2, CALL/JMP/Jcc); 0x67 with REX.W shortens the same
+ * branches, REX.W lengthens ret imm16, and an F2 (BND) prefix makes it
+ * ignore 0x66 on call and push imm.  For those opcodes the length is
+ * recomputed from where capstone says the immediate starts; any other keeps
+ * capstone's length.  Only asked where the lengths differ, as it needs
+ * capstone's detail.
  */
-static int intel_length(const uint8_t *bytes, size_t n, int cs_len)
+static int sdm_length(const uint8_t *bytes, size_t n, int cs_len)
 {
+    bool code64 = env->hflags & HF_CS64_MASK;
     cs_insn *insn;
     const cs_x86 *x;
-    bool near_rel;
+    bool o16;
+    int imm = 0, len = cs_len;
 
-    if (!(env->hflags & HF_CS64_MASK)
-        || cs_disasm(cs_full, bytes, n, 0, 1, &insn) != 1) {
+    if (cs_disasm(cs_full, bytes, n, 0, 1, &insn) != 1) {
         return cs_len;
     }
     x = &insn->detail->x86;
-    near_rel = x->opcode[0] == 0xe8 || x->opcode[0] == 0xe9
-               || (x->opcode[0] == 0x0f && (x->opcode[1] & 0xf0) == 0x80);
-    if (near_rel && x->prefix[2] == 0x66 && !(x->rex & 8)) {
-        cs_len += 2;
+    o16 = x->prefix[2] == 0x66 && !(x->rex & 8);
+    if (x->opcode[0] == 0xe8 || x->opcode[0] == 0xe9
+        || (x->opcode[0] == 0x0f && (x->opcode[1] & 0xf0) == 0x80)) {
+        imm = o16 && !code64 ? 2 : 4;
+    } else if (x->opcode[0] == 0xc2 || x->opcode[0] == 0xca) {
+        imm = 2;
+    } else if (x->opcode[0] == 0x68) {
+        imm = o16 ? 2 : 4;
+    }
+    if (imm && x->encoding.imm_offset) {
+        len = x->encoding.imm_offset + imm;
     }
     cs_free(insn, 1);
-    return cs_len;
+    return len;
 }
 
-/* Whether capstone files the instruction under nothing but what our CPUID
-   claims (target/i386/cpu.c): base integer, x87, CMOV, SSE, SSE2.  Groups
-   below 128 are branch kinds, not extensions. */
+/* Extension instructions capstone 4 files under no extension group. */
+static const unsigned untagged_extensions[] = {
+    X86_INS_FISTTP,                                         /* SSE3 */
+    X86_INS_MOVBE, X86_INS_POPCNT, X86_INS_LZCNT, X86_INS_TZCNT,
+    X86_INS_RDRAND, X86_INS_RDSEED, X86_INS_RDTSCP,
+    X86_INS_XGETBV, X86_INS_XSETBV,                         /* XSAVE */
+    X86_INS_XSAVE, X86_INS_XSAVE64, X86_INS_XSAVEC, X86_INS_XSAVEC64,
+    X86_INS_XSAVEOPT, X86_INS_XSAVEOPT64, X86_INS_XSAVES, X86_INS_XSAVES64,
+    X86_INS_XRSTOR, X86_INS_XRSTOR64, X86_INS_XRSTORS, X86_INS_XRSTORS64,
+    X86_INS_XBEGIN, X86_INS_XEND, X86_INS_XABORT, X86_INS_XTEST, /* RTM */
+};
+
+/* Whether the instruction belongs to nothing but what our CPUID claims
+   (target/i386/cpu.c): base integer, x87, CMOV, SSE, SSE2.  Capstone's
+   groups below 128 are branch kinds, not extensions. */
 static bool in_claimed_isa(const cs_insn *insn)
 {
+    for (size_t i = 0; i < ARRAY_SIZE(untagged_extensions); i++) {
+        if (insn->id == untagged_extensions[i]) {
+            return false;
+        }
+    }
     for (int i = 0; i < insn->detail->groups_count; i++) {
         switch (insn->detail->groups[i]) {
         case X86_GRP_MODE32: case X86_GRP_MODE64: case X86_GRP_NOT64BITMODE:
@@ -247,6 +281,11 @@ static void note_rejected(const uint8_t *bytes, int len)
     Rejected *r;
 
     if (cs_disasm(cs_full, bytes, len, 0, 1, &insn) != 1) {
+        return;
+    }
+    /* #UD is what these are for. */
+    if (insn->id == X86_INS_UD0 || insn->id == X86_INS_UD2 || insn->id == X86_INS_UD2B) {
+        cs_free(insn, 1);
         return;
     }
     r = g_hash_table_lookup(rejected, insn->mnemonic);
@@ -408,7 +447,7 @@ static void test_corpus_lengths(void)
         if (ours < 0) {
             nrejected++;
             note_rejected(k->bytes, k->len);
-        } else if (ours == k->len || ours == intel_length(k->bytes, k->len, k->len)) {
+        } else if (ours == k->len || ours == sdm_length(k->bytes, k->len, k->len)) {
             accepted++;
         } else {
             uint8_t window[WINDOW];
@@ -507,8 +546,9 @@ static void gen_mutated(uint8_t *b)
         switch (rng() % 4) {
         case 0:     /* a prefix or REX in front */
             memmove(b + 1, b, n++);
-            b[0] = code64() && rng() % 2 ? 0x40 | (rng() & 15)
-                                         : legacy_prefixes[rng() % ARRAY_SIZE(legacy_prefixes)];
+            b[0] = code64() && rng() % 2
+                   ? 0x40 | (rng() & 15)
+                   : legacy_prefixes[rng() % ARRAY_SIZE(legacy_prefixes)];
             break;
         case 1:
             b[at] = rng();
@@ -524,6 +564,25 @@ static void gen_mutated(uint8_t *b)
         if (n > MAX_INSN) {
             n = MAX_INSN;
         }
+    }
+}
+
+/* Long runs of prefixes before a real instruction: around the 15-byte
+   limit, past which the CPU raises #GP however the bytes decode. */
+static void gen_prefix_run(uint8_t *b)
+{
+    int n = 5 + rng() % 10;
+
+    for (int i = 0; i < n; i++) {
+        b[i] = legacy_prefixes[rng() % ARRAY_SIZE(legacy_prefixes)];
+    }
+    if (corpus->len) {
+        const Insn *k = &g_array_index(corpus, Insn, rng() % corpus->len);
+
+        memset(b + n, NOP, WINDOW - n);
+        memcpy(b + n, k->bytes, k->len);
+    } else {
+        random_bytes(b + n, WINDOW - n);
     }
 }
 
@@ -551,7 +610,7 @@ static void check_one(const uint8_t *b, FuzzCounts *c)
         }
     } else if (theirs < 0) {
         c->ours_only++;
-    } else if (theirs != ours && intel_length(b, WINDOW, theirs) != ours) {
+    } else if (theirs != ours && sdm_length(b, WINDOW, theirs) != ours) {
         if (c->bad++ < SHOW_MAX) {
             show_mismatch("length", b, theirs, ours);
         }
@@ -563,7 +622,7 @@ static void check_one(const uint8_t *b, FuzzCounts *c)
 static void test_fuzz_insn(void)
 {
     static void (*const gens[])(uint8_t *) = {
-        gen_random, gen_structured, gen_mutated,
+        gen_random, gen_structured, gen_mutated, gen_prefix_run,
     };
     FuzzCounts c = { 0 };
     unsigned total = 0;
@@ -586,14 +645,15 @@ static void test_fuzz_insn(void)
 }
 
 /* A page of generated instructions back to back, translated as TBs from
-   random offsets: each instruction boundary the TB records (insn_data[i][0]
-   is the guest pc of instruction i) must be capstone's. */
+   random offsets (near the end, the first one crosses into the next page):
+   each instruction boundary the TB records (insn_data[i][0] is the guest pc
+   of instruction i) must be capstone's. */
 static void test_fuzz_tb(void)
 {
     static void (*const gens[])(uint8_t *) = {
         gen_random, gen_structured, gen_mutated,
     };
-    uint8_t *page = code + TARGET_PAGE_SIZE;
+    uint8_t *page = code;
     unsigned insns = 0, bad = 0, cs_rejects = 0;
 
     for (int t = 0; t < FUZZ_TBS; t++) {
@@ -609,9 +669,10 @@ static void test_fuzz_tb(void)
             memcpy(page + off, b, MIN((size_t)n, TARGET_PAGE_SIZE - off));
             off += n;
         }
-        current = page;
-        current_len = TARGET_PAGE_SIZE;
-        tb = translate_at(page + rng() % (TARGET_PAGE_SIZE / 2), 0);
+        off = rng() % TARGET_PAGE_SIZE;
+        current = page + off;
+        current_len = TARGET_PAGE_SIZE - off;
+        tb = translate_at(page + off, 0);
         for (int i = 0; i < tb->icount; i++) {
             target_ulong start = tb->insn_data[i][0];
             target_ulong end = i + 1 < tb->icount ? tb->insn_data[i + 1][0]
@@ -627,7 +688,7 @@ static void test_fuzz_tb(void)
             if (theirs < 0) {
                 cs_rejects++;
             } else if (theirs != (int)(end - start)
-                       && intel_length(p, WINDOW, theirs) != (int)(end - start)
+                       && sdm_length(p, WINDOW, theirs) != (int)(end - start)
                        && bad++ < SHOW_MAX) {
                 show_mismatch("in TB", p, theirs, end - start);
             }
