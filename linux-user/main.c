@@ -27,6 +27,7 @@ typedef struct Option {
     const char *name;       /* as typed, without the leading '-' */
     const char *env;        /* its environment variable, or NULL */
     bool has_arg;
+    bool inherit;           /* passed on to guest programs it execs */
     void (*handle)(const char *arg);
     const char *arg_name;   /* for the help text */
     const char *help;
@@ -280,36 +281,36 @@ static void handle_cpu(const char *arg)
 }
 
 static const Option options[] = {
-    { "h", NULL, false, handle_help, "", "print this help" },
-    { "help", NULL, false, handle_help, "", "" },
-    { "L", "QEMU_LD_PREFIX", true, handle_ld_prefix, "path",
+    { "h", NULL, false, false, handle_help, "", "print this help" },
+    { "help", NULL, false, false, handle_help, "", "" },
+    { "L", "QEMU_LD_PREFIX", true, true, handle_ld_prefix, "path",
       "set the elf interpreter prefix to 'path'" },
-    { "s", "QEMU_STACK_SIZE", true, handle_stack_size, "size",
+    { "s", "QEMU_STACK_SIZE", true, true, handle_stack_size, "size",
       "set the stack size to 'size' bytes" },
-    { "cpu", "QEMU_CPU", true, handle_cpu, "model",
+    { "cpu", "QEMU_CPU", true, true, handle_cpu, "model",
       "select CPU (-cpu help for list)" },
-    { "E", "QEMU_SET_ENV", true, handle_set_env, "var=value",
+    { "E", "QEMU_SET_ENV", true, false, handle_set_env, "var=value",
       "sets targets environment variable (see below)" },
-    { "U", "QEMU_UNSET_ENV", true, handle_unset_env, "var",
+    { "U", "QEMU_UNSET_ENV", true, false, handle_unset_env, "var",
       "unsets targets environment variable (see below)" },
-    { "0", "QEMU_ARGV0", true, handle_argv0, "argv0",
+    { "0", "QEMU_ARGV0", true, false, handle_argv0, "argv0",
       "forces target process argv[0] to be 'argv0'" },
-    { "B", "QEMU_GUEST_BASE", true, handle_guest_base, "address",
+    { "B", "QEMU_GUEST_BASE", true, false, handle_guest_base, "address",
       "set guest_base address to 'address'" },
-    { "R", "QEMU_RESERVED_VA", true, handle_reserved_va, "size",
+    { "R", "QEMU_RESERVED_VA", true, false, handle_reserved_va, "size",
       "reserve 'size' bytes for guest virtual address space" },
-    { "d", "QEMU_LOG", true, handle_log, "item[,...]",
+    { "d", "QEMU_LOG", true, false, handle_log, "item[,...]",
       "enable logging of specified items (use '-d help' for a list of items)" },
-    { "D", "QEMU_LOG_FILENAME", true, handle_log_filename, "logfile",
+    { "D", "QEMU_LOG_FILENAME", true, false, handle_log_filename, "logfile",
       "write logs to 'logfile' (default stderr)" },
-    { "p", "QEMU_PAGESIZE", true, handle_pagesize, "pagesize",
+    { "p", "QEMU_PAGESIZE", true, true, handle_pagesize, "pagesize",
       "set the host page size to 'pagesize'" },
-    { "singlestep", "QEMU_SINGLESTEP", false, handle_singlestep, "",
+    { "singlestep", "QEMU_SINGLESTEP", false, true, handle_singlestep, "",
       "run in singlestep mode" },
-    { "strace", "QEMU_STRACE", false, handle_strace, "", "log system calls" },
-    { "seed", "QEMU_RAND_SEED", true, handle_seed, "n",
+    { "strace", "QEMU_STRACE", false, true, handle_strace, "", "log system calls" },
+    { "seed", "QEMU_RAND_SEED", true, false, handle_seed, "n",
       "Seed for pseudo-random number generator" },
-    { "version", NULL, false, handle_version, "",
+    { "version", NULL, false, false, handle_version, "",
       "display version information and exit" },
 };
 
@@ -398,6 +399,9 @@ static int parse_args(int argc, char **argv)
         if (o->has_arg && i >= argc) {
             fail("missing argument for option '%s'", name);
         }
+        if (o->inherit) {
+            exec_inherit_option(argv[i - 1], o->has_arg ? argv[i] : NULL);
+        }
         o->handle(o->has_arg ? argv[i++] : NULL);
     }
     if (i >= argc) {
@@ -419,6 +423,7 @@ int main(int argc, char **argv, char **envp)
         fail("out of memory");
     }
     guest_env_init(envp);
+    exec_init();
     prog = parse_args(argc, argv);
     filename = argv[prog];
     target_argv = xmalloc((argc - prog + 1) * sizeof(char *));

@@ -87,6 +87,12 @@ void mmap_lock_fork_child(void);
 /* Reserve the guest address window and set guest_base. */
 void guest_space_init(void);
 
+/* exec.c: execve that runs guest binaries under this emulator, passing
+   on the options recorded with exec_inherit_option (arg may be NULL). */
+void exec_init(void);
+void exec_inherit_option(const char *option, const char *arg);
+int exec_program(const char *path, char **argv, char **envp);
+
 /* syscall.c */
 abi_long do_syscall(CPUArchState *env, int num, abi_long arg1, abi_long arg2,
                     abi_long arg3, abi_long arg4, abi_long arg5, abi_long arg6);

@@ -13,20 +13,6 @@
 #include <sys/mman.h>
 #include "syscall_impl.h"
 
-/* /proc/self/exe must name the guest program, not the emulator. */
-static bool is_proc_self_exe(const char *path)
-{
-    char own[64];
-
-    snprintf(own, sizeof(own), "/proc/%d/exe", getpid());
-    return strcmp(path, "/proc/self/exe") == 0 || strcmp(path, own) == 0;
-}
-
-static const char *host_path(const char *path)
-{
-    return is_proc_self_exe(path) ? guest_exe_path() : path;
-}
-
 SYSCALL(read)
 {
     void *p = lock_user(VERIFY_WRITE, arg[1], arg[2], 0);
@@ -86,7 +72,7 @@ SYSCALL(writev)
 static abi_long do_openat(int dirfd, abi_ulong gpath, int flags, mode_t mode)
 {
     LOCK_PATH(path, gpath);
-    return get_errno(syscall(SYS_openat, dirfd, host_path(path), flags, mode));
+    return get_errno(syscall(SYS_openat, dirfd, path_for_host(path), flags, mode));
 }
 
 SYSCALL(open)
@@ -253,7 +239,7 @@ static abi_long do_readlinkat(int dirfd, abi_ulong gpath, abi_ulong gbuf,
     if (!buf) {
         return -TARGET_EFAULT;
     }
-    if (is_proc_self_exe(path)) {
+    if (path_is_proc_self_exe(path)) {
         const char *exe = guest_exe_path();
         size_t len = MIN(strlen(exe), (size_t)size);
 

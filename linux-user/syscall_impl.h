@@ -189,5 +189,9 @@ void fork_end(CPUArchState *env, bool child);
 
 /* The absolute path of the guest executable, for /proc/self/exe. */
 const char *guest_exe_path(void);
+/* /proc/self/exe must name the guest program, not the emulator: the path
+   a guest-supplied path stands for on the host. */
+bool path_is_proc_self_exe(const char *path);
+const char *path_for_host(const char *path);
 
 #endif

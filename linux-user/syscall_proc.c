@@ -276,7 +276,7 @@ SYSCALL(execve)
     envp = argv ? lock_string_array(arg[2], &err) : NULL;
     if (envp) {
         qemu_log_flush();
-        err = get_errno(execve(path, argv, envp));
+        err = get_errno(exec_program(path_for_host(path), argv, envp));
     }
     free(argv);
     free(envp);

@@ -70,6 +70,12 @@ list_tests() {
         id=$1/asm/$name
         selected "$id" && echo "$id $OUT/$1/asm/$name"
     done
+    for src in "$TCG/$1"/*.c; do
+        [ -e "$src" ] || continue
+        name=$(basename "$src" .c)
+        id=$1/arch/$name
+        selected "$id" && echo "$id $OUT/$1/arch/$name"
+    done
 }
 
 # run PREFIX... BINARY: run one program the way every test is run; the output
