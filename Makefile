@@ -76,7 +76,9 @@ check-unit-run:
 	$(Q)$(TEST_ENV) UNIT_TARGET=$(UNIT_TARGET) $(SHELL) $(SRC_PATH)/tests/unit/run-check-unit.sh
 
 check-tcg-run:
-	+$(Q)$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/tcg/run-check-tcg.sh
+	+$(Q)st=0; $(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/tcg/run-check-tcg.sh || st=1; \
+	$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/programs/run-check-programs.sh || st=1; \
+	exit $$st
 
 check:
 	+$(Q)st=0; sum=$(BUILD_DIR)/check-summary.txt; rm -f $$sum; \
