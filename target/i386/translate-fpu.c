@@ -46,7 +46,7 @@ static const X87MemOp x87_mem_ops[8][8] = {
             MK(M_RSTOR), MK(M_NONE), MK(M_SAVE), MK(M_STSW) },
     [6] = M_ARITH_ROW(I16),
     [7] = { ML(I16), MK(M_NONE), MS(I16, 0), MS(I16, 1),
-            MK(M_NONE), ML(I64), MK(M_NONE), MS(I64, 1) },
+            ML(BCD), ML(I64), MS(BCD, 1), MS(I64, 1) },
 };
 
 static bool disas_fpu_mem(CPUX86State *env, DisasContext *s, int b, int modrm)
@@ -125,21 +125,26 @@ typedef struct X87RegOp {
 #define RCMOV(c)     { R_FCMOV, c, 0 }
 #define RK(k, p)     { k, 0, p }
 
+/*
+ * The undocumented aliases real processors execute (sandpile.org's x87
+ * map): D9 D8+i, DF D0+i and DF D8+i are FSTP ST(i); DD C8+i and DF C8+i
+ * are FXCH; DC D0+i is FCOM, DC D8+i and DE D0+i are FCOMP.
+ */
 static const X87RegOp x87_reg_ops[8][8] = {
     [0] = { RA0(ADD), RA0(MUL), RCOM(0, 0), RCOM(0, 1),
             RA0(SUB), RA0(SUBR), RA0(DIV), RA0(DIVR) },
-    [1] = { RK(R_FLD, 0), RK(R_FXCH, 0), RK(R_NONE, 0), RK(R_NONE, 0),
+    [1] = { RK(R_FLD, 0), RK(R_FXCH, 0), RK(R_NONE, 0), RK(R_FST, 1),
             RK(R_SPECIAL, 0), RK(R_SPECIAL, 0), RK(R_SPECIAL, 0), RK(R_SPECIAL, 0) },
     [2] = { RCMOV(0), RCMOV(1), RCMOV(2), RCMOV(3) },
     [3] = { RCMOV(4), RCMOV(5), RCMOV(6), RCMOV(7),
             RK(R_NONE, 0), RCOMI(1, 0), RCOMI(0, 0) },
-    [4] = { RAI(ADD, 0), RAI(MUL, 0), RK(R_NONE, 0), RK(R_NONE, 0),
+    [4] = { RAI(ADD, 0), RAI(MUL, 0), RCOM(0, 0), RCOM(0, 1),
             RAI(SUBR, 0), RAI(SUB, 0), RAI(DIVR, 0), RAI(DIV, 0) },
-    [5] = { RK(R_FFREE, 0), RK(R_NONE, 0), RK(R_FST, 0), RK(R_FST, 1),
+    [5] = { RK(R_FFREE, 0), RK(R_FXCH, 0), RK(R_FST, 0), RK(R_FST, 1),
             RCOM(1, 0), RCOM(1, 1) },
-    [6] = { RAI(ADD, 1), RAI(MUL, 1), RK(R_NONE, 0), RK(R_NONE, 0),
+    [6] = { RAI(ADD, 1), RAI(MUL, 1), RCOM(0, 1), RK(R_NONE, 0),
             RAI(SUBR, 1), RAI(SUB, 1), RAI(DIVR, 1), RAI(DIV, 1) },
-    [7] = { RK(R_FFREE, 1), RK(R_NONE, 0), RK(R_NONE, 0), RK(R_NONE, 0),
+    [7] = { RK(R_FFREE, 1), RK(R_FXCH, 0), RK(R_FST, 1), RK(R_FST, 1),
             RK(R_NONE, 0), RCOMI(1, 1), RCOMI(0, 1) },
 };
 

@@ -1,15 +1,17 @@
 /*
- * translate-sse.c: translation of the SSE/SSE2 instructions of the 0F map
- * (disas_sse, called by the integer decoder).  One table, indexed by the
- * opcode byte and the mandatory prefix (none, 66, F3, F2), says for each
+ * translate-sse.c: translation of the MMX and SSE/SSE2 instructions of the
+ * 0F map (disas_sse, called by the integer decoder).  One table, indexed by
+ * the opcode byte and the mandatory prefix (none, 66, F3, F2), says for each
  * instruction which emitter handles its operand form and which helper or
  * inline expansion does the work.  Vector helpers get pointers into env:
- * the destination XMM register and the source register, or env->xmm_t0
- * where a memory source is staged first.  MMX forms are not translated.
+ * the destination register and the source register, or env->xmm_t0 where a
+ * memory source is staged first.  An entry's OP_REG_MM / OP_RM_MM flags say
+ * which of its ModRM operands are mm registers (the x87 registers'
+ * significands) rather than xmm; the same emitters serve both widths.
  */
 #include "qemu/osdep.h"
 #include "cpu.h"
-#include "translate.h"
+#include "decode.h"
 #include "exec/helper-proto.h"
 #include "exec/helper-gen.h"
 
@@ -23,6 +25,7 @@ typedef void (*SSEGenComis)(TCGv_i32 ret, TCGv_ptr env, TCGv_ptr d, TCGv_ptr s);
 typedef void (*SSEGenLogic)(TCGv_i64 ret, TCGv_i64 d, TCGv_i64 s);
 typedef void (*SSEGenToInt32)(TCGv_i32 ret, TCGv_ptr env, TCGv_ptr s);
 typedef void (*SSEGenFromInt32)(TCGv_ptr env, TCGv_ptr d, TCGv_i32 v);
+typedef void (*SSEGenMaskMov)(TCGv_ptr env, TCGv_ptr d, TCGv_ptr mask, TCGv a);
 #ifdef TARGET_X86_64
 typedef void (*SSEGenToInt64)(TCGv_i64 ret, TCGv_ptr env, TCGv_ptr s);
 typedef void (*SSEGenFromInt64)(TCGv_ptr env, TCGv_ptr d, TCGv_i64 v);
@@ -33,10 +36,15 @@ typedef bool (*SSEEmit)(CPUX86State *env, DisasContext *s, const SSEOp *op,
                         int modrm);
 
 enum { MOVE_LOAD, MOVE_STORE };
-/* move flags */
+/* flags */
 #define MOVE_MEM_ONLY   1   /* the register form of this encoding is #UD */
 #define MOVE_ZERO_MEM   2   /* from memory: zero the rest of the register */
 #define MOVE_ZERO_REG   4   /* between registers: zero the rest of the dest */
+#define MOVE_REG_ONLY   8   /* the memory form of this encoding is #UD */
+#define OP_REG_MM       16  /* ModRM.reg is an mm register */
+#define OP_RM_MM        32  /* a register ModRM.rm is an mm register */
+#define OP_MMX          (OP_REG_MM | OP_RM_MM)
+#define OP_NO_MODRM     64  /* the opcode is the whole instruction (emms) */
 
 struct SSEOp {
     SSEEmit emit;
@@ -46,6 +54,7 @@ struct SSEOp {
         SSEGenMask mask;
         SSEGenComis comis;
         SSEGenLogic logic;
+        SSEGenMaskMov maskmov;
         const SSEGenBinop *cmp_family;     /* by predicate imm8 & 7 */
         const struct SSEShiftImm *shift_group; /* by ModRM.reg */
         struct {
@@ -65,6 +74,7 @@ struct SSEOp {
     uint8_t dir;        /* moves: MOVE_LOAD into the reg operand, or STORE */
     uint8_t reg_lane;   /* moves: byte offset in the ModRM.reg register */
     uint8_t rm_lane;    /* moves: byte offset in a ModRM.rm register */
+    uint8_t out_size;   /* mm conversions: result bytes for the reg operand */
     uint8_t flags;
 };
 
@@ -89,6 +99,47 @@ static int modrm_rm(DisasContext *s, int modrm)
 static int xmm_offset(int reg)
 {
     return offsetof(CPUX86State, xmm_regs[reg]);
+}
+
+static int mmx_offset(int reg)
+{
+    return offsetof(CPUX86State, fpregs[reg].mmx);
+}
+
+/* mm registers take the 3-bit fields alone: REX does not extend them. */
+static int reg_operand(DisasContext *s, const SSEOp *op, int modrm)
+{
+    return op->flags & OP_REG_MM ? mmx_offset((modrm >> 3) & 7)
+                                 : xmm_offset(modrm_reg(s, modrm));
+}
+
+static int rm_operand(DisasContext *s, const SSEOp *op, int modrm)
+{
+    return op->flags & OP_RM_MM ? mmx_offset(modrm & 7)
+                                : xmm_offset(modrm_rm(s, modrm));
+}
+
+/* The size of the operand that which (OP_REG_MM or OP_RM_MM) describes. */
+static int operand_bytes(const SSEOp *op, int which)
+{
+    return op->flags & which ? sizeof(MMXReg) : sizeof(XMMReg);
+}
+
+/*
+ * After writing the register at offset: if it is an mm register, its x87
+ * sign and exponent become all ones, as on hardware (so FNSAVE tags it
+ * special and FLD of it is a NaN).
+ */
+static void gen_vector_written(DisasContext *s, int offset)
+{
+    int first = offsetof(CPUX86State, fpregs[0]);
+    int end = offsetof(CPUX86State, fpregs[7]) + sizeof(FPReg);
+
+    if (offset >= first && offset < end) {
+        tcg_gen_movi_i32(s->tmp2_i32, 0xffff);
+        tcg_gen_st16_i32(s->tmp2_i32, cpu_env,
+                         offset + offsetof(floatx80, high));
+    }
 }
 
 #define XMM_T0_OFFSET offsetof(CPUX86State, xmm_t0)
@@ -167,14 +218,14 @@ static void gen_zero_upper(DisasContext *s, int offset, int from)
 }
 
 /*
- * The env offset of the ModRM.rm source: an XMM register, or the memory
+ * The env offset of the ModRM.rm source: a register, or the memory
  * operand (op->size bytes) staged in xmm_t0.
  */
 static int gen_source(CPUX86State *env, DisasContext *s, const SSEOp *op,
                       int modrm, int imm_bytes)
 {
     if (modrm_is_reg(modrm)) {
-        return xmm_offset(modrm_rm(s, modrm));
+        return rm_operand(s, op, modrm);
     }
     gen_operand_address(env, s, modrm, imm_bytes);
     gen_load_env(s, op->size, XMM_T0_OFFSET);
@@ -187,9 +238,10 @@ static bool emit_binop(CPUX86State *env, DisasContext *s, const SSEOp *op,
                        int modrm)
 {
     int src = gen_source(env, s, op, modrm, 0);
+    int dst = reg_operand(s, op, modrm);
 
-    op->gen.binop(cpu_env, env_ptr(s->ptr0, xmm_offset(modrm_reg(s, modrm))),
-                  env_ptr(s->ptr1, src));
+    op->gen.binop(cpu_env, env_ptr(s->ptr0, dst), env_ptr(s->ptr1, src));
+    gen_vector_written(s, dst);
     return true;
 }
 
@@ -197,10 +249,12 @@ static bool emit_immop(CPUX86State *env, DisasContext *s, const SSEOp *op,
                        int modrm)
 {
     int src = gen_source(env, s, op, modrm, 1);
+    int dst = reg_operand(s, op, modrm);
 
     tcg_gen_movi_i32(s->tmp2_i32, x86_ldub_code(env, s));
-    op->gen.immop(cpu_env, env_ptr(s->ptr0, xmm_offset(modrm_reg(s, modrm))),
-                  env_ptr(s->ptr1, src), s->tmp2_i32);
+    op->gen.immop(cpu_env, env_ptr(s->ptr0, dst), env_ptr(s->ptr1, src),
+                  s->tmp2_i32);
+    gen_vector_written(s, dst);
     return true;
 }
 
@@ -217,15 +271,15 @@ static bool emit_cmp(CPUX86State *env, DisasContext *s, const SSEOp *op,
     return true;
 }
 
-/* 128-bit bitwise ops inline, as two 64-bit halves. */
+/* Bitwise ops inline, 64 bits at a time. */
 static bool emit_logic(CPUX86State *env, DisasContext *s, const SSEOp *op,
                        int modrm)
 {
     int src = gen_source(env, s, op, modrm, 0);
-    int dst = xmm_offset(modrm_reg(s, modrm));
+    int dst = reg_operand(s, op, modrm);
     TCGv_i64 a = tcg_temp_new_i64(), b = tcg_temp_new_i64();
 
-    for (int i = 0; i < 16; i += 8) {
+    for (int i = 0; i < operand_bytes(op, OP_REG_MM); i += 8) {
         tcg_gen_ld_i64(a, cpu_env, dst + i);
         tcg_gen_ld_i64(b, cpu_env, src + i);
         op->gen.logic(a, a, b);
@@ -233,6 +287,7 @@ static bool emit_logic(CPUX86State *env, DisasContext *s, const SSEOp *op,
     }
     tcg_temp_free_i64(a);
     tcg_temp_free_i64(b);
+    gen_vector_written(s, dst);
     return true;
 }
 
@@ -246,12 +301,13 @@ static void gen_andn_i64(TCGv_i64 ret, TCGv_i64 d, TCGv_i64 s)
 static bool emit_move(CPUX86State *env, DisasContext *s, const SSEOp *op,
                       int modrm)
 {
-    int reg = xmm_offset(modrm_reg(s, modrm));
+    int reg = reg_operand(s, op, modrm);
     int lane = reg + op->reg_lane;
 
     if (modrm_is_reg(modrm)) {
-        int rm = xmm_offset(modrm_rm(s, modrm));
+        int rm = rm_operand(s, op, modrm);
         int rm_lane = rm + op->rm_lane;
+        int dst = op->dir == MOVE_LOAD ? reg : rm;
 
         if (op->flags & MOVE_MEM_ONLY) {
             return false;
@@ -262,9 +318,13 @@ static bool emit_move(CPUX86State *env, DisasContext *s, const SSEOp *op,
             gen_copy_env(s, op->size, rm_lane, lane);
         }
         if (op->flags & MOVE_ZERO_REG) {
-            gen_zero_upper(s, op->dir == MOVE_LOAD ? reg : rm, op->size);
+            gen_zero_upper(s, dst, op->size);
         }
+        gen_vector_written(s, dst);
         return true;
+    }
+    if (op->flags & MOVE_REG_ONLY) {
+        return false;
     }
     gen_operand_address(env, s, modrm, 0);
     if (op->dir == MOVE_LOAD) {
@@ -272,6 +332,7 @@ static bool emit_move(CPUX86State *env, DisasContext *s, const SSEOp *op,
         if (op->flags & MOVE_ZERO_MEM) {
             gen_zero_upper(s, reg, op->size);
         }
+        gen_vector_written(s, reg);
     } else {
         gen_store_env(s, op->size, lane);
     }
@@ -302,24 +363,27 @@ static TCGv_i64 gen_int_source(CPUX86State *env, DisasContext *s, int modrm)
     return v;
 }
 
-/* 66 0F 6E: MOVD/MOVQ xmm, r/m32/64 */
-static bool emit_movd_to_xmm(CPUX86State *env, DisasContext *s,
+/* (66) 0F 6E: MOVD/MOVQ mm/xmm, r/m32/64 (zero-extended) */
+static bool emit_movd_to_vec(CPUX86State *env, DisasContext *s,
                              const SSEOp *op, int modrm)
 {
-    int reg = xmm_offset(modrm_reg(s, modrm));
+    int reg = reg_operand(s, op, modrm);
     TCGv_i64 v = gen_int_source(env, s, modrm);
 
     tcg_gen_st_i64(v, cpu_env, reg);
-    gen_zero_upper(s, reg, 8);
+    if (!(op->flags & OP_REG_MM)) {
+        gen_zero_upper(s, reg, 8);
+    }
+    gen_vector_written(s, reg);
     tcg_temp_free_i64(v);
     return true;
 }
 
-/* 66 0F 7E: MOVD/MOVQ r/m32/64, xmm */
-static bool emit_movd_from_xmm(CPUX86State *env, DisasContext *s,
+/* (66) 0F 7E: MOVD/MOVQ r/m32/64, mm/xmm */
+static bool emit_movd_from_vec(CPUX86State *env, DisasContext *s,
                                const SSEOp *op, int modrm)
 {
-    int reg = xmm_offset(modrm_reg(s, modrm));
+    int reg = reg_operand(s, op, modrm);
     int ot = gpr_size(s);
 
     if (modrm_is_reg(modrm)) {
@@ -391,7 +455,7 @@ static bool emit_comis(CPUX86State *env, DisasContext *s, const SSEOp *op,
     return true;
 }
 
-/* PMOVMSKB/MOVMSKPS/MOVMSKPD r32, xmm */
+/* PMOVMSKB/MOVMSKPS/MOVMSKPD r32, mm/xmm */
 static bool emit_movmsk(CPUX86State *env, DisasContext *s, const SSEOp *op,
                         int modrm)
 {
@@ -399,58 +463,72 @@ static bool emit_movmsk(CPUX86State *env, DisasContext *s, const SSEOp *op,
         return false;
     }
     op->gen.mask(s->tmp2_i32, cpu_env,
-                 env_ptr(s->ptr1, xmm_offset(modrm_rm(s, modrm))));
+                 env_ptr(s->ptr1, rm_operand(s, op, modrm)));
     tcg_gen_extu_i32_tl(s->T0, s->tmp2_i32);
     gen_op_mov_reg_v(s, OT_LONG, modrm_reg(s, modrm), s->T0);
     return true;
 }
 
-/* 66 0F 71..73: shifts by an immediate; the ModRM reg field picks the op. */
+/* (66) 0F 71..73: shifts by an immediate; the ModRM reg field picks the op. */
 typedef void (*SSEGenByteShift)(TCGv_ptr env, TCGv_ptr d, TCGv_i32 count);
 typedef struct SSEShiftImm {
-    SSEGenBinop by_count;           /* the xmm-count helper, count in xmm_t0 */
+    SSEGenBinop by_count;           /* the by-register helper, count in xmm_t0 */
     SSEGenByteShift by_bytes;       /* pslldq/psrldq */
 } SSEShiftImm;
 
-static const SSEShiftImm shift_imm_w[8] = {
-    [2] = { gen_helper_psrlw }, [4] = { gen_helper_psraw }, [6] = { gen_helper_psllw },
-};
-static const SSEShiftImm shift_imm_d[8] = {
-    [2] = { gen_helper_psrld }, [4] = { gen_helper_psrad }, [6] = { gen_helper_pslld },
-};
+/* the word and doubleword groups, sfx: empty for xmm, _mmx for mm */
+#define SHIFT_IMM_GROUP(lane, sfx) {                                      \
+    [2] = { gen_helper_psrl##lane##sfx }, [4] = { gen_helper_psra##lane##sfx }, \
+    [6] = { gen_helper_psll##lane##sfx } }
+static const SSEShiftImm shift_imm_w[8] = SHIFT_IMM_GROUP(w, );
+static const SSEShiftImm shift_imm_w_mmx[8] = SHIFT_IMM_GROUP(w, _mmx);
+static const SSEShiftImm shift_imm_d[8] = SHIFT_IMM_GROUP(d, );
+static const SSEShiftImm shift_imm_d_mmx[8] = SHIFT_IMM_GROUP(d, _mmx);
+/* no psraq; the byte shifts exist for xmm only */
 static const SSEShiftImm shift_imm_q[8] = {
     [2] = { gen_helper_psrlq }, [3] = { .by_bytes = gen_helper_psrldq },
     [6] = { gen_helper_psllq }, [7] = { .by_bytes = gen_helper_pslldq },
+};
+static const SSEShiftImm shift_imm_q_mmx[8] = {
+    [2] = { gen_helper_psrlq_mmx }, [6] = { gen_helper_psllq_mmx },
 };
 
 static bool emit_shift_imm(CPUX86State *env, DisasContext *s, const SSEOp *op,
                            int modrm)
 {
     const SSEShiftImm *shift = &op->gen.shift_group[(modrm >> 3) & 7];
-    TCGv_ptr dst;
-    int count;
+    int count, dst;
 
     if (!modrm_is_reg(modrm) || (!shift->by_count && !shift->by_bytes)) {
         return false;
     }
     count = x86_ldub_code(env, s);
-    dst = env_ptr(s->ptr0, xmm_offset(modrm_rm(s, modrm)));
+    dst = rm_operand(s, op, modrm);
     if (shift->by_bytes) {
         tcg_gen_movi_i32(s->tmp2_i32, count);
-        shift->by_bytes(cpu_env, dst, s->tmp2_i32);
+        shift->by_bytes(cpu_env, env_ptr(s->ptr0, dst), s->tmp2_i32);
     } else {
         tcg_gen_movi_i64(s->tmp1_i64, count);
         tcg_gen_st_i64(s->tmp1_i64, cpu_env, XMM_T0_OFFSET);
-        shift->by_count(cpu_env, dst, env_ptr(s->ptr1, XMM_T0_OFFSET));
+        shift->by_count(cpu_env, env_ptr(s->ptr0, dst),
+                        env_ptr(s->ptr1, XMM_T0_OFFSET));
     }
+    gen_vector_written(s, dst);
     return true;
 }
 
-/* 66 0F C4: PINSRW xmm, r32/m16, imm8 */
+/* The word lane an immediate selects: imm8 modulo the number of words. */
+static int word_lane(CPUX86State *env, DisasContext *s, const SSEOp *op,
+                     int which)
+{
+    return (x86_ldub_code(env, s) & (operand_bytes(op, which) / 2 - 1)) * 2;
+}
+
+/* (66) 0F C4: PINSRW mm/xmm, r32/m16, imm8 */
 static bool emit_pinsrw(CPUX86State *env, DisasContext *s, const SSEOp *op,
                         int modrm)
 {
-    int reg = xmm_offset(modrm_reg(s, modrm));
+    int reg = reg_operand(s, op, modrm);
 
     if (modrm_is_reg(modrm)) {
         gen_op_mov_v_reg(s, OT_LONG, s->T0, modrm_rm(s, modrm));
@@ -459,12 +537,12 @@ static bool emit_pinsrw(CPUX86State *env, DisasContext *s, const SSEOp *op,
         gen_operand_address(env, s, modrm, 1);
         tcg_gen_qemu_ld_i32(s->tmp2_i32, s->A0, s->mem_index, MO_LEUW);
     }
-    tcg_gen_st16_i32(s->tmp2_i32, cpu_env,
-                     reg + (x86_ldub_code(env, s) & 7) * 2);
+    tcg_gen_st16_i32(s->tmp2_i32, cpu_env, reg + word_lane(env, s, op, OP_REG_MM));
+    gen_vector_written(s, reg);
     return true;
 }
 
-/* 66 0F C5: PEXTRW r32, xmm, imm8 */
+/* (66) 0F C5: PEXTRW r32, mm/xmm, imm8 */
 static bool emit_pextrw(CPUX86State *env, DisasContext *s, const SSEOp *op,
                         int modrm)
 {
@@ -473,9 +551,59 @@ static bool emit_pextrw(CPUX86State *env, DisasContext *s, const SSEOp *op,
     if (!modrm_is_reg(modrm)) {
         return false;
     }
-    rm = xmm_offset(modrm_rm(s, modrm));
-    tcg_gen_ld16u_tl(s->T0, cpu_env, rm + (x86_ldub_code(env, s) & 7) * 2);
+    rm = rm_operand(s, op, modrm);
+    tcg_gen_ld16u_tl(s->T0, cpu_env, rm + word_lane(env, s, op, OP_RM_MM));
     gen_op_mov_reg_v(s, OT_LONG, modrm_reg(s, modrm), s->T0);
+    return true;
+}
+
+/* (66) 0F F7: MASKMOVQ / MASKMOVDQU to DS:rDI (segment overridable) */
+static bool emit_maskmov(CPUX86State *env, DisasContext *s, const SSEOp *op,
+                         int modrm)
+{
+    if (!modrm_is_reg(modrm)) {
+        return false;
+    }
+    tcg_gen_mov_tl(s->A0, cpu_regs[R_EDI]);
+    gen_lea_v_seg(s, s->aflag, s->A0, s->override);
+    op->gen.maskmov(cpu_env, env_ptr(s->ptr0, reg_operand(s, op, modrm)),
+                    env_ptr(s->ptr1, rm_operand(s, op, modrm)), s->A0);
+    return true;
+}
+
+/*
+ * The conversions between mm and xmm (cvtpi2ps, cvtps2pi, cvtpd2pi, ...)
+ * are the xmm conversions of the same lanes (cvtdq2ps, cvtps2dq,
+ * cvtpd2dq, ...) on the source zero-extended in xmm_t0: zero lanes convert
+ * exactly, so the MXCSR flags are those of the real lanes.  Then out_size
+ * bytes of the result go to the reg operand.
+ */
+static bool emit_cvt_mmx(CPUX86State *env, DisasContext *s, const SSEOp *op,
+                         int modrm)
+{
+    TCGv_ptr t0 = env_ptr(s->ptr1, XMM_T0_OFFSET);
+    int dst = reg_operand(s, op, modrm);
+
+    if (modrm_is_reg(modrm)) {
+        gen_copy_env(s, op->size, XMM_T0_OFFSET, rm_operand(s, op, modrm));
+    } else {
+        gen_operand_address(env, s, modrm, 0);
+        gen_load_env(s, op->size, XMM_T0_OFFSET);
+    }
+    if (op->size < 16) {
+        gen_zero_upper(s, XMM_T0_OFFSET, op->size);
+    }
+    op->gen.binop(cpu_env, t0, t0);
+    gen_copy_env(s, op->out_size, dst, XMM_T0_OFFSET);
+    gen_vector_written(s, dst);
+    return true;
+}
+
+/* 0F 77: EMMS */
+static bool emit_emms(CPUX86State *env, DisasContext *s, const SSEOp *op,
+                      int modrm)
+{
+    gen_helper_emms(cpu_env);
     return true;
 }
 
@@ -539,14 +667,17 @@ static const SSEGenBinop cmp_sd[8] = { SSE_CMP_PREDICATES(CMP_GEN, sd) };
 #define IMMOP(h)       { emit_immop, .gen.immop = gen_helper_##h, .size = 16 }
 #define CMP(sfx, sz)   { emit_cmp, .gen.cmp_family = cmp_##sfx, .size = sz }
 #define COMIS(h, sz)   { emit_comis, .gen.comis = gen_helper_##h, .size = sz }
-#define MASK(h)        { emit_movmsk, .gen.mask = gen_helper_##h }
-#define LOGIC(fn)      { emit_logic, .gen.logic = fn, .size = 16 }
+#define MASK(h, fl)    { emit_movmsk, .gen.mask = gen_helper_##h, .flags = fl }
+#define LOGIC(fn, sz, fl) { emit_logic, .gen.logic = fn, .size = sz, .flags = fl }
 #define MOVE(d, sz, rl, ml, fl) \
     { emit_move, .dir = d, .size = sz, .reg_lane = rl, .rm_lane = ml, .flags = fl }
 #define LOAD(sz, fl)   MOVE(MOVE_LOAD, sz, 0, 0, fl)
 #define STORE(sz, fl)  MOVE(MOVE_STORE, sz, 0, 0, fl)
-#define SPECIAL(fn)    { fn }
-#define SHIFT_IMM(lane) { emit_shift_imm, .gen.shift_group = shift_imm_##lane }
+#define SPECIAL(fn, fl) { fn, .flags = fl }
+#define SHIFT_IMM(group, fl) { emit_shift_imm, .gen.shift_group = group, .flags = fl }
+/* h: the xmm conversion on the zero-extended source; sz: source bytes */
+#define CVT_MMX(h, sz, out, fl) \
+    { emit_cvt_mmx, .gen.binop = gen_helper_##h, .size = sz, .out_size = out, .flags = fl }
 #ifdef TARGET_X86_64
 #define CVT_TO_INT(h, sz) \
     { emit_cvt_to_int, .gen.to_int = { gen_helper_##h##_l, gen_helper_##h##_q }, .size = sz }
@@ -561,8 +692,13 @@ static const SSEGenBinop cmp_sd[8] = { SSE_CMP_PREDICATES(CMP_GEN, sd) };
 
 /* a row of ps, pd, ss, sd forms of one FP operation */
 #define FP_ROW(op) { BINOP(op##ps, 16), BINOP(op##pd, 16), BINOP(op##ss, 4), BINOP(op##sd, 8) }
-/* an SSE2 integer op: 66 prefix only */
-#define INT_ROW(h) { [P_66] = BINOP(h, 16) }
+/* an integer op of both widths: mm (sz bytes of memory) and xmm (66) */
+#define MM_BINOP(h, sz) \
+    { emit_binop, .gen.binop = gen_helper_##h##_mmx, .size = sz, .flags = OP_MMX }
+#define INT_ROW(h)     { MM_BINOP(h, 8), BINOP(h, 16) }
+/* the low unpacks read only 32 bits of an mm operand from memory */
+#define UNPACKL_ROW(h) { MM_BINOP(h, 4), BINOP(h, 16) }
+#define LOGIC_ROW(fn)  { LOGIC(fn, 8, OP_MMX), LOGIC(fn, 16, 0) }
 
 static const SSEOp sse_table[256][P_COUNT] = {
     [0x10] = { LOAD(16, 0), LOAD(16, 0), LOAD(4, MOVE_ZERO_MEM), LOAD(8, MOVE_ZERO_MEM) },
@@ -578,18 +714,27 @@ static const SSEOp sse_table[256][P_COUNT] = {
                MOVE(MOVE_STORE, 8, 8, 0, MOVE_MEM_ONLY) },
     [0x28] = { LOAD(16, 0), LOAD(16, 0) },
     [0x29] = { STORE(16, 0), STORE(16, 0) },
-    [0x2a] = { [P_F3] = CVT_FROM_INT(cvtsi2ss), [P_F2] = CVT_FROM_INT(cvtsi2sd) },
+    /* cvtpi2ps, cvtpi2pd: from memory they leave the x87 state alone */
+    [0x2a] = { CVT_MMX(cvtdq2ps, 8, 8, OP_RM_MM), CVT_MMX(cvtdq2pd, 8, 16, OP_RM_MM),
+               CVT_FROM_INT(cvtsi2ss), CVT_FROM_INT(cvtsi2sd) },
     [0x2b] = { STORE(16, MOVE_MEM_ONLY), STORE(16, MOVE_MEM_ONLY) },
-    [0x2c] = { [P_F3] = CVT_TO_INT(cvttss2si, 4), [P_F2] = CVT_TO_INT(cvttsd2si, 8) },
-    [0x2d] = { [P_F3] = CVT_TO_INT(cvtss2si, 4), [P_F2] = CVT_TO_INT(cvtsd2si, 8) },
+    /* cvttps2pi, cvttpd2pi */
+    [0x2c] = { CVT_MMX(cvttps2dq, 8, 8, OP_REG_MM), CVT_MMX(cvttpd2dq, 16, 8, OP_REG_MM),
+               CVT_TO_INT(cvttss2si, 4), CVT_TO_INT(cvttsd2si, 8) },
+    /* cvtps2pi, cvtpd2pi */
+    [0x2d] = { CVT_MMX(cvtps2dq, 8, 8, OP_REG_MM), CVT_MMX(cvtpd2dq, 16, 8, OP_REG_MM),
+               CVT_TO_INT(cvtss2si, 4), CVT_TO_INT(cvtsd2si, 8) },
     [0x2e] = { COMIS(ucomiss, 4), COMIS(ucomisd, 8) },
     [0x2f] = { COMIS(comiss, 4), COMIS(comisd, 8) },
-    [0x50] = { MASK(movmskps), MASK(movmskpd) },
+    [0x50] = { MASK(movmskps, 0), MASK(movmskpd, 0) },
     [0x51] = FP_ROW(sqrt),
-    [0x54] = { LOGIC(tcg_gen_and_i64), LOGIC(tcg_gen_and_i64) },
-    [0x55] = { LOGIC(gen_andn_i64), LOGIC(gen_andn_i64) },
-    [0x56] = { LOGIC(tcg_gen_or_i64), LOGIC(tcg_gen_or_i64) },
-    [0x57] = { LOGIC(tcg_gen_xor_i64), LOGIC(tcg_gen_xor_i64) },
+    /* the approximations: bit-exact with this host only (fpu-sse.md) */
+    [0x52] = { BINOP(rsqrtps, 16), [P_F3] = BINOP(rsqrtss, 4) },
+    [0x53] = { BINOP(rcpps, 16), [P_F3] = BINOP(rcpss, 4) },
+    [0x54] = { LOGIC(tcg_gen_and_i64, 16, 0), LOGIC(tcg_gen_and_i64, 16, 0) },
+    [0x55] = { LOGIC(gen_andn_i64, 16, 0), LOGIC(gen_andn_i64, 16, 0) },
+    [0x56] = { LOGIC(tcg_gen_or_i64, 16, 0), LOGIC(tcg_gen_or_i64, 16, 0) },
+    [0x57] = { LOGIC(tcg_gen_xor_i64, 16, 0), LOGIC(tcg_gen_xor_i64, 16, 0) },
     [0x58] = FP_ROW(add),
     [0x59] = FP_ROW(mul),
     [0x5a] = { BINOP(cvtps2pd, 8), BINOP(cvtpd2ps, 16),
@@ -599,9 +744,9 @@ static const SSEOp sse_table[256][P_COUNT] = {
     [0x5d] = FP_ROW(min),
     [0x5e] = FP_ROW(div),
     [0x5f] = FP_ROW(max),
-    [0x60] = INT_ROW(punpcklbw),
-    [0x61] = INT_ROW(punpcklwd),
-    [0x62] = INT_ROW(punpckldq),
+    [0x60] = UNPACKL_ROW(punpcklbw),
+    [0x61] = UNPACKL_ROW(punpcklwd),
+    [0x62] = UNPACKL_ROW(punpckldq),
     [0x63] = INT_ROW(packsswb),
     [0x64] = INT_ROW(pcmpgtb),
     [0x65] = INT_ROW(pcmpgtw),
@@ -611,41 +756,46 @@ static const SSEOp sse_table[256][P_COUNT] = {
     [0x69] = INT_ROW(punpckhwd),
     [0x6a] = INT_ROW(punpckhdq),
     [0x6b] = INT_ROW(packssdw),
-    [0x6c] = INT_ROW(punpcklqdq),
-    [0x6d] = INT_ROW(punpckhqdq),
-    [0x6e] = { [P_66] = SPECIAL(emit_movd_to_xmm) },
-    [0x6f] = { [P_66] = LOAD(16, 0), [P_F3] = LOAD(16, 0) },
-    [0x70] = { [P_66] = IMMOP(pshufd), [P_F3] = IMMOP(pshufhw), [P_F2] = IMMOP(pshuflw) },
-    [0x71] = { [P_66] = SHIFT_IMM(w) },
-    [0x72] = { [P_66] = SHIFT_IMM(d) },
-    [0x73] = { [P_66] = SHIFT_IMM(q) },
+    [0x6c] = { [P_66] = BINOP(punpcklqdq, 16) },
+    [0x6d] = { [P_66] = BINOP(punpckhqdq, 16) },
+    [0x6e] = { SPECIAL(emit_movd_to_vec, OP_REG_MM), SPECIAL(emit_movd_to_vec, 0) },
+    [0x6f] = { LOAD(8, OP_MMX), LOAD(16, 0), LOAD(16, 0) },
+    [0x70] = { { emit_immop, .gen.immop = gen_helper_pshufw, .size = 8, .flags = OP_MMX },
+               IMMOP(pshufd), IMMOP(pshufhw), IMMOP(pshuflw) },
+    [0x71] = { SHIFT_IMM(shift_imm_w_mmx, OP_MMX), SHIFT_IMM(shift_imm_w, 0) },
+    [0x72] = { SHIFT_IMM(shift_imm_d_mmx, OP_MMX), SHIFT_IMM(shift_imm_d, 0) },
+    [0x73] = { SHIFT_IMM(shift_imm_q_mmx, OP_MMX), SHIFT_IMM(shift_imm_q, 0) },
     [0x74] = INT_ROW(pcmpeqb),
     [0x75] = INT_ROW(pcmpeqw),
     [0x76] = INT_ROW(pcmpeqd),
-    [0x7e] = { [P_66] = SPECIAL(emit_movd_from_xmm),
-               [P_F3] = LOAD(8, MOVE_ZERO_MEM | MOVE_ZERO_REG) },
-    [0x7f] = { [P_66] = STORE(16, 0), [P_F3] = STORE(16, 0) },
-    [0xae] = { [P_NONE] = SPECIAL(emit_group_ae) },
+    [0x77] = { SPECIAL(emit_emms, OP_NO_MODRM) },
+    [0x7e] = { SPECIAL(emit_movd_from_vec, OP_REG_MM), SPECIAL(emit_movd_from_vec, 0),
+               LOAD(8, MOVE_ZERO_MEM | MOVE_ZERO_REG) },
+    [0x7f] = { STORE(8, OP_MMX), STORE(16, 0), STORE(16, 0) },
+    [0xae] = { SPECIAL(emit_group_ae, 0) },
     [0xc2] = { CMP(ps, 16), CMP(pd, 16), CMP(ss, 4), CMP(sd, 8) },
-    [0xc3] = { [P_NONE] = SPECIAL(emit_movnti) },
-    [0xc4] = { [P_66] = SPECIAL(emit_pinsrw) },
-    [0xc5] = { [P_66] = SPECIAL(emit_pextrw) },
+    [0xc3] = { SPECIAL(emit_movnti, 0) },
+    [0xc4] = { SPECIAL(emit_pinsrw, OP_REG_MM), SPECIAL(emit_pinsrw, 0) },
+    [0xc5] = { SPECIAL(emit_pextrw, OP_RM_MM), SPECIAL(emit_pextrw, 0) },
     [0xc6] = { IMMOP(shufps), IMMOP(shufpd) },
     [0xd1] = INT_ROW(psrlw),
     [0xd2] = INT_ROW(psrld),
     [0xd3] = INT_ROW(psrlq),
     [0xd4] = INT_ROW(paddq),
     [0xd5] = INT_ROW(pmullw),
-    [0xd6] = { [P_66] = STORE(8, MOVE_ZERO_REG) },
-    [0xd7] = { [P_66] = MASK(pmovmskb) },
+    /* movq xmm/m64, xmm; movq2dq xmm, mm; movdq2q mm, xmm */
+    [0xd6] = { [P_66] = STORE(8, MOVE_ZERO_REG),
+               [P_F3] = LOAD(8, MOVE_REG_ONLY | MOVE_ZERO_REG | OP_RM_MM),
+               [P_F2] = LOAD(8, MOVE_REG_ONLY | OP_REG_MM) },
+    [0xd7] = { MASK(pmovmskb_mmx, OP_RM_MM), MASK(pmovmskb, 0) },
     [0xd8] = INT_ROW(psubusb),
     [0xd9] = INT_ROW(psubusw),
     [0xda] = INT_ROW(pminub),
-    [0xdb] = { [P_66] = LOGIC(tcg_gen_and_i64) },
+    [0xdb] = LOGIC_ROW(tcg_gen_and_i64),
     [0xdc] = INT_ROW(paddusb),
     [0xdd] = INT_ROW(paddusw),
     [0xde] = INT_ROW(pmaxub),
-    [0xdf] = { [P_66] = LOGIC(gen_andn_i64) },
+    [0xdf] = LOGIC_ROW(gen_andn_i64),
     [0xe0] = INT_ROW(pavgb),
     [0xe1] = INT_ROW(psraw),
     [0xe2] = INT_ROW(psrad),
@@ -654,21 +804,23 @@ static const SSEOp sse_table[256][P_COUNT] = {
     [0xe5] = INT_ROW(pmulhw),
     [0xe6] = { [P_66] = BINOP(cvttpd2dq, 16), [P_F3] = BINOP(cvtdq2pd, 8),
                [P_F2] = BINOP(cvtpd2dq, 16) },
-    [0xe7] = { [P_66] = STORE(16, MOVE_MEM_ONLY) },
+    [0xe7] = { STORE(8, MOVE_MEM_ONLY | OP_MMX), STORE(16, MOVE_MEM_ONLY) },
     [0xe8] = INT_ROW(psubsb),
     [0xe9] = INT_ROW(psubsw),
     [0xea] = INT_ROW(pminsw),
-    [0xeb] = { [P_66] = LOGIC(tcg_gen_or_i64) },
+    [0xeb] = LOGIC_ROW(tcg_gen_or_i64),
     [0xec] = INT_ROW(paddsb),
     [0xed] = INT_ROW(paddsw),
     [0xee] = INT_ROW(pmaxsw),
-    [0xef] = { [P_66] = LOGIC(tcg_gen_xor_i64) },
+    [0xef] = LOGIC_ROW(tcg_gen_xor_i64),
     [0xf1] = INT_ROW(psllw),
     [0xf2] = INT_ROW(pslld),
     [0xf3] = INT_ROW(psllq),
     [0xf4] = INT_ROW(pmuludq),
     [0xf5] = INT_ROW(pmaddwd),
     [0xf6] = INT_ROW(psadbw),
+    [0xf7] = { { emit_maskmov, .gen.maskmov = gen_helper_maskmov_mmx, .flags = OP_MMX },
+               { emit_maskmov, .gen.maskmov = gen_helper_maskmov } },
     [0xf8] = INT_ROW(psubb),
     [0xf9] = INT_ROW(psubw),
     [0xfa] = INT_ROW(psubd),
@@ -690,9 +842,21 @@ static int mandatory_prefix(DisasContext *s)
     return s->prefix & PREFIX_DATA ? P_66 : P_NONE;
 }
 
+/*
+ * An instruction that names an mm register puts the x87 unit in MMX state
+ * (cvtpi2ps/pd from memory, which name none, do not: checked on hardware).
+ * Done after the emitter, so a faulting memory operand leaves it untouched.
+ */
+static bool names_mm_register(const SSEOp *op, int modrm)
+{
+    return (op->flags & OP_REG_MM) ||
+           ((op->flags & OP_RM_MM) && modrm_is_reg(modrm));
+}
+
 bool disas_sse(CPUX86State *env, DisasContext *s, int b)
 {
     const SSEOp *op;
+    int modrm;
 
     if ((b >> 8) != 1 || (s->prefix & (PREFIX_LOCK | PREFIX_VEX))) {
         return false;
@@ -701,5 +865,12 @@ bool disas_sse(CPUX86State *env, DisasContext *s, int b)
     if (!op->emit) {
         return false;
     }
-    return op->emit(env, s, op, x86_ldub_code(env, s));
+    modrm = op->flags & OP_NO_MODRM ? 0 : x86_ldub_code(env, s);
+    if (!op->emit(env, s, op, modrm)) {
+        return false;
+    }
+    if (names_mm_register(op, modrm)) {
+        gen_helper_enter_mmx(cpu_env);
+    }
+    return true;
 }

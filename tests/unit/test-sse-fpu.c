@@ -4,7 +4,9 @@
  * (inline asm, same inputs, same MXCSR / control word), then compares the
  * bit patterns of the results and the exception flags.  x87 cases compare
  * the whole FNSAVE image (registers, tags, TOP, status flags), so stack
- * effects are checked too.  Guest addresses are host addresses here
+ * effects are checked too, and MMX cases compare the FXSAVE image as well
+ * (TOP, tags and the exponents MMX writes set).  Guest addresses are host
+ * addresses here
  * (guest_base is 0 in a program that never starts a guest).
  */
 #include "qemu/osdep.h"
@@ -103,12 +105,17 @@ static void random_xmm(XMMReg *r)
     }
 }
 
+/* the shifts, whose source is a count: ps* but psadbw and psub* */
+static bool is_shift(const char *name)
+{
+    return !strncmp(name, "ps", 2) && strcmp(name, "psadbw") &&
+           strncmp(name, "psub", 4);
+}
+
 static void test_sse_int(void)
 {
     for (size_t k = 0; k < ARRAY_SIZE(int_binops); k++) {
-        bool shift = !strncmp(int_binops[k].name, "ps", 2) &&
-                     strcmp(int_binops[k].name, "psadbw") &&
-                     strncmp(int_binops[k].name, "psub", 4);
+        bool shift = is_shift(int_binops[k].name);
         group_begin(int_binops[k].name);
         for (int n = 0; n < 2000; n++) {
             XMMReg d, s, want;
@@ -232,6 +239,123 @@ static void test_sse_mask(void)
         }
         group_end();
     }
+}
+
+/* ---- MMX: the _mmx instances on random data, native MMX alongside ---- */
+
+/* the host's MMX state is left by EMMS, as the x87 code around expects */
+#define NATIVE_MMX_BINOP(name)                                            \
+static void native_##name##_mmx(MMXReg *d, const MMXReg *s)               \
+{                                                                         \
+    __asm__("movq %0, %%mm0\n\t" #name " %1, %%mm0\n\tmovq %%mm0, %0\n\temms" \
+            : "+m"(*d) : "m"(*s) : "mm0");                                \
+}
+MMX_INT_BINOPS(NATIVE_MMX_BINOP)
+
+static void random_mmx(MMXReg *r)
+{
+    XMMReg x;
+
+    random_xmm(&x);
+    memcpy(r, &x, sizeof(*r));
+}
+
+static void test_mmx_int(void)
+{
+    static const struct {
+        const char *name;
+        void (*helper)(CPUX86State *, MMXReg *, MMXReg *);
+        void (*native)(MMXReg *, const MMXReg *);
+    } ops[] = {
+#define MMX_BINOP_ENTRY(name) { #name "_mmx", helper_##name##_mmx, native_##name##_mmx },
+        MMX_INT_BINOPS(MMX_BINOP_ENTRY)
+    };
+
+    for (size_t k = 0; k < ARRAY_SIZE(ops); k++) {
+        bool shift = is_shift(ops[k].name);
+        group_begin(ops[k].name);
+        for (int n = 0; n < 2000; n++) {
+            MMXReg d, s, want;
+            random_mmx(&d);
+            random_mmx(&s);
+            if (shift) {
+                s._q[0] = rng() % 70;
+            }
+            want = d;
+            ops[k].native(&want, &s);
+            ops[k].helper(&env, &d, &s);
+            compare("result", &d, &want, 8);
+        }
+        group_end();
+    }
+}
+
+#define PSHUFW_CASE(name, imm) \
+    case imm: __asm__("pshufw $" #imm ", %1, %%mm0\n\tmovq %%mm0, %0\n\temms" \
+                      : "=m"(*d) : "m"(*s) : "mm0"); break;
+
+static void native_pshufw(MMXReg *d, const MMXReg *s, int imm)
+{
+    switch (imm) { IMM_LIST(PSHUFW_CASE, pshufw) }
+}
+
+static uint32_t native_pmovmskb_mmx(const MMXReg *s)
+{
+    uint32_t r;
+    __asm__("movq %1, %%mm0\n\tpmovmskb %%mm0, %0\n\temms" : "=r"(r) : "m"(*s) : "mm0");
+    return r;
+}
+
+static void native_maskmovq(const MMXReg *d, const MMXReg *mask, uint8_t *mem)
+{
+    __asm__ __volatile__("movq %0, %%mm0\n\tmovq %1, %%mm1\n\t"
+                         "maskmovq %%mm1, %%mm0\n\temms"
+                         : : "m"(*d), "m"(*mask), "D"(mem) : "mm0", "mm1", "memory");
+}
+
+static void native_maskmovdqu(const XMMReg *d, const XMMReg *mask, uint8_t *mem)
+{
+    host_xmm dv, mv;
+    memcpy(&dv, d, 16);
+    memcpy(&mv, mask, 16);
+    __asm__ __volatile__("maskmovdqu %1, %0" : : "x"(dv), "x"(mv), "D"(mem) : "memory");
+}
+
+static void test_mmx_other(void)
+{
+    static const int imms[] = { 0x00, 0x1b, 0x4e, 0x93, 0xe4, 0xff, 0x03, 0x11 };
+
+    group_begin("pshufw/pmovmskb_mmx");
+    for (int n = 0; n < 400; n++) {
+        int imm = imms[n % ARRAY_SIZE(imms)];
+        MMXReg d, s, want;
+        random_mmx(&d);
+        random_mmx(&s);
+        want = d;
+        native_pshufw(&want, &s, imm);
+        helper_pshufw(&env, &d, &s, imm);
+        compare("pshufw", &d, &want, 8);
+        uint32_t got = helper_pmovmskb_mmx(&env, &s), mask = native_pmovmskb_mmx(&s);
+        compare("pmovmskb", &got, &mask, 4);
+    }
+    group_end();
+
+    group_begin("maskmovq/maskmovdqu");
+    for (int n = 0; n < 400; n++) {
+        uint8_t got[32], want[32];
+        XMMReg d, mask;
+        random_xmm(&d);
+        random_xmm(&mask);
+        memset(got, n, sizeof(got));
+        memset(want, n, sizeof(want));
+        native_maskmovq((MMXReg *)&d, (MMXReg *)&mask, want + 8);
+        helper_maskmov_mmx(&env, (MMXReg *)&d, (MMXReg *)&mask, (uintptr_t)(got + 8));
+        compare("maskmovq", got, want, sizeof(got));
+        native_maskmovdqu(&d, &mask, want + 8);
+        helper_maskmov(&env, &d, &mask, (uintptr_t)(got + 8));
+        compare("maskmovdqu", got, want, sizeof(got));
+    }
+    group_end();
 }
 
 /* ---- SSE floating point, under every MXCSR rounding / DAZ / FTZ ---- */
@@ -520,6 +644,7 @@ static void test_sse_known_values(void)
 /* ---- x87: whole FNSAVE images after the same sequence ---- */
 
 #define FNSAVE_BYTES 108
+#define FXSAVE_BYTES 512
 #define FSW_NO_CC 0xb8ff       /* arithmetic leaves C0..C3 ill-defined */
 #define FSW_NO_C1 0xfdff       /* rounding direction bit of trig ops */
 #define FSW_ALL 0xffff
@@ -540,16 +665,44 @@ static void compare_fnsave(const char *what, const uint8_t *got,
 }
 
 /*
- * native: fninit; fldcw; push b; push a; insn; fnsave.  insn may use
- * %[mem] (16 bytes, read and written).
+ * The FXSAVE fields an emulated image must match: FCW, FSW (masked like
+ * FNSAVE's), the abridged tags, and the ten bytes of each register.  The
+ * last-instruction pointers are not tracked (fpu-sse.md).
+ */
+static void compare_fxsave(const uint8_t *got, const uint8_t *want,
+                           uint16_t fsw_mask)
+{
+    uint16_t g, w;
+
+    compare("FXSAVE FCW", got, want, 2);
+    memcpy(&g, got + 2, 2);
+    memcpy(&w, want + 2, 2);
+    g &= fsw_mask;
+    w &= fsw_mask;
+    compare("FXSAVE FSW", &g, &w, 2);
+    compare("FXSAVE abridged FTW", got + 4, want + 4, 1);
+    for (int i = 0; i < 8; i++) {
+        compare("FXSAVE register", got + 32 + 16 * i, want + 32 + 16 * i, 10);
+    }
+}
+
+/*
+ * native: zero all eight registers (the images hold empty ones too, whose
+ * contents earlier tests left); fninit; fldcw; push b; push a; insn;
+ * fxsave; fnsave.  insn may use %[mem] (16 bytes, read and written), and
+ * mm registers: FNSAVE's reinitialisation leaves the host's x87 stack
+ * empty again.
  */
 #define X87_NATIVE(fn, insn)                                              \
 static void fn(uint16_t cw, const floatx80 *a, const floatx80 *b,         \
-               void *mem, uint8_t *save)                                  \
+               void *mem, uint8_t *save, uint8_t *fxsave)                 \
 {                                                                         \
-    __asm__ __volatile__("fninit\n\tfldcw %[cw]\n\tfldt %[b]\n\t"         \
-                         "fldt %[a]\n\t" insn "\n\tfnsave %[save]"        \
+    __asm__ __volatile__("fninit\n\t" ".rept 8\n\tfldz\n\t.endr\n\t"        \
+                         "fninit\n\tfldcw %[cw]\n\tfldt %[b]\n\t"         \
+                         "fldt %[a]\n\t" insn "\n\tfxsave %[fx]\n\t"       \
+                         "fnsave %[save]"                                 \
                          : [save] "=m"(*(uint8_t (*)[FNSAVE_BYTES])save), \
+                           [fx] "=m"(*(uint8_t (*)[FXSAVE_BYTES])fxsave), \
                            [mem] "+m"(*(uint8_t (*)[16])mem)              \
                          : [cw] "m"(cw), [a] "m"(*a), [b] "m"(*b)         \
                          : "st", "st(1)", "st(2)", "st(3)", "st(4)",      \
@@ -558,14 +711,27 @@ static void fn(uint16_t cw, const floatx80 *a, const floatx80 *b,         \
 
 static void x87_helper_run(uint16_t cw, const floatx80 *a, const floatx80 *b,
                            void (*op)(CPUX86State *, void *), void *mem,
-                           uint8_t *save)
+                           uint8_t *save, uint8_t *fxsave)
 {
     cpu_x86_fpu_reset(&env);
+    memset(env.fpregs, 0, sizeof(env.fpregs));
     env.fpuc = cw;
     helper_fld_mem(&env, (uintptr_t)b, X87_FMT_F80);
     helper_fld_mem(&env, (uintptr_t)a, X87_FMT_F80);
     op(&env, mem);
+    helper_fxsave(&env, (uintptr_t)fxsave);
     helper_fnsave(&env, (uintptr_t)save, 1);
+}
+
+/*
+ * What the translator adds around an MMX helper: the MMX state, and all
+ * ones in the sign and exponent of the register it writes.
+ */
+static MMXReg *mmx_write(CPUX86State *e, int reg)
+{
+    helper_enter_mmx(e);
+    e->fpregs[reg].d.high = 0xffff;
+    return &e->fpregs[reg].mmx;
 }
 
 /* (name, native instruction(s), helper call on e/mem, FSW compare mask) */
@@ -627,7 +793,35 @@ static void x87_helper_run(uint16_t cw, const floatx80 *a, const floatx80 *b,
     X(fimull, "fimull %[mem]", helper_farith_mem(e, (uintptr_t)mem, X87_FMT_I32, X87_OP_MUL), FSW_NO_CC) \
     X(fisubs, "fisubs %[mem]", helper_farith_mem(e, (uintptr_t)mem, X87_FMT_I16, X87_OP_SUB), FSW_NO_CC) \
     X(fcompl, "fcompl %[mem]", \
-      (helper_farith_mem(e, (uintptr_t)mem, X87_FMT_F64, X87_OP_COMP), helper_fpop(e)), FSW_ALL)
+      (helper_farith_mem(e, (uintptr_t)mem, X87_FMT_F64, X87_OP_COMP), helper_fpop(e)), FSW_ALL) \
+    X(fbld, "fbld %[mem]", helper_fld_mem(e, (uintptr_t)mem, X87_FMT_BCD), FSW_NO_CC) \
+    X(fbstp, "fbstp %[mem]", \
+      (helper_fst_mem(e, (uintptr_t)mem, X87_FMT_BCD), helper_fpop(e)), FSW_NO_CC) \
+    /* the undocumented register-form aliases, as their documented twins */ \
+    X(fstp1, ".byte 0xd9, 0xd9", (helper_fst_sti(e, 1), helper_fpop(e)), FSW_ALL) \
+    X(fstp8, ".byte 0xdf, 0xd3", (helper_fst_sti(e, 3), helper_fpop(e)), FSW_ALL) \
+    X(fstp9, ".byte 0xdf, 0xd9", (helper_fst_sti(e, 1), helper_fpop(e)), FSW_ALL) \
+    X(fxch4, ".byte 0xdd, 0xc9", helper_fxch(e, 1), FSW_ALL) \
+    X(fxch7, ".byte 0xdf, 0xcb", helper_fxch(e, 3), FSW_ALL) \
+    X(fcom2, ".byte 0xdc, 0xd1", helper_fcom(e, 1, 0), FSW_ALL) \
+    X(fcomp3, ".byte 0xdc, 0xd9", (helper_fcom(e, 1, 0), helper_fpop(e)), FSW_ALL) \
+    X(fcomp5, ".byte 0xde, 0xd2", (helper_fcom(e, 2, 0), helper_fpop(e)), FSW_ALL) \
+    /* MMX over the x87 registers (mm6 = a, mm7 = b), and EMMS */ \
+    X(mmx_paddb, "paddb %[mem], %%mm6", \
+      helper_paddb_mmx(e, mmx_write(e, 6), mem), FSW_ALL) \
+    X(mmx_psrlq, "psrlq %[mem], %%mm7", \
+      helper_psrlq_mmx(e, mmx_write(e, 7), mem), FSW_ALL) \
+    X(mmx_pcmpeqb, "pcmpeqb %%mm6, %%mm6", \
+      helper_pcmpeqb_mmx(e, mmx_write(e, 6), &e->fpregs[6].mmx), FSW_ALL) \
+    X(mmx_load, "movq %[mem], %%mm0", memcpy(mmx_write(e, 0), mem, 8), FSW_ALL) \
+    X(mmx_store, "movq %%mm7, %[mem]", \
+      (helper_enter_mmx(e), memcpy(mem, &e->fpregs[7].mmx, 8)), FSW_ALL) \
+    X(emms, "emms", helper_emms(e), FSW_ALL) \
+    X(mmx_emms, "paddb %[mem], %%mm6\n\temms", \
+      (helper_paddb_mmx(e, mmx_write(e, 6), mem), helper_emms(e)), FSW_ALL) \
+    X(mmx_fld1, "pcmpeqb %%mm6, %%mm6\n\tfld1", \
+      (helper_pcmpeqb_mmx(e, mmx_write(e, 6), &e->fpregs[6].mmx), \
+       helper_fpu_special(e, 0x08)), FSW_ALL)
 
 #define X87_NATIVE_CASE(name, insn, call, mask) X87_NATIVE(native_##name, insn)
 X87_CASES(X87_NATIVE_CASE)
@@ -638,7 +832,8 @@ X87_CASES(X87_HELPER_CASE)
 
 static const struct {
     const char *name;
-    void (*native)(uint16_t, const floatx80 *, const floatx80 *, void *, uint8_t *);
+    void (*native)(uint16_t, const floatx80 *, const floatx80 *, void *, uint8_t *,
+                   uint8_t *);
     void (*helper)(CPUX86State *, void *);
     uint16_t fsw_mask;
 } x87_cases[] = {
@@ -690,6 +885,8 @@ static void test_x87(void)
             floatx80 a, b;
             uint8_t mem_native[16], mem_helper[16];
             uint8_t want[FNSAVE_BYTES], got[FNSAVE_BYTES];
+            uint8_t fx_want[FXSAVE_BYTES] __attribute__((aligned(16)));
+            uint8_t fx_got[FXSAVE_BYTES] __attribute__((aligned(16)));
             random_floatx80(&a);
             random_floatx80(&b);
             for (int i = 0; i < 16; i += 8) {
@@ -701,9 +898,10 @@ static void test_x87(void)
                 memcpy(mem_native + i, &v, 8);
             }
             memcpy(mem_helper, mem_native, 16);
-            x87_cases[k].native(cw, &a, &b, mem_native, want);
-            x87_helper_run(cw, &a, &b, x87_cases[k].helper, mem_helper, got);
+            x87_cases[k].native(cw, &a, &b, mem_native, want, fx_want);
+            x87_helper_run(cw, &a, &b, x87_cases[k].helper, mem_helper, got, fx_got);
             compare_fnsave("registers", got, want, x87_cases[k].fsw_mask);
+            compare_fxsave(fx_got, fx_want, x87_cases[k].fsw_mask);
             compare("memory", mem_helper, mem_native, 16);
         }
         group_end();
@@ -766,6 +964,8 @@ int main(void)
     test_sse_int();
     test_sse_imm();
     test_sse_mask();
+    test_mmx_int();
+    test_mmx_other();
     test_sse_fp();
     test_sse_comis();
     test_sse_cvt();
