@@ -7,6 +7,7 @@
 #include "qemu/osdep.h"
 #include "cpu.h"
 #include "tcg-internal.h"
+#include "tcg/tcg-op.h"
 #include "exec/helper-proto.h"
 
 const TCGOpDef tcg_op_defs[NB_OPS] = {
@@ -120,46 +121,48 @@ static TCGTemp *temp_alloc(TCGContext *s)
     return ts;
 }
 
-TCGTemp *tcg_global_reg_new_internal(TCGType type, int reg, const char *name)
+/* Globals precede the temps of a TB: creating one ends any TB in
+   construction, which is why they are made once at startup. */
+static TCGTemp *global_new(TCGType type, TCGTempKind kind, const char *name)
 {
     TCGContext *s = tcg_ctx;
-    TCGTemp *ts = temp_alloc(s);
+    TCGTemp *ts;
 
+    s->nb_temps = s->nb_globals;
+    ts = temp_alloc(s);
     ts->type = type;
-    ts->kind = TEMP_FIXED;
-    ts->reg = reg;
-    ts->val_type = TEMP_VAL_REG;
+    ts->kind = kind;
     ts->name = name;
     ts->allocated = true;
     s->nb_globals = s->nb_temps;
+    tcg_func_start(s);
+    return ts;
+}
+
+TCGTemp *tcg_global_reg_new_internal(TCGType type, int reg, const char *name)
+{
+    TCGTemp *ts = global_new(type, TEMP_FIXED, name);
+
+    ts->reg = reg;
+    ts->val_type = TEMP_VAL_REG;
     return ts;
 }
 
 static TCGTemp *global_mem_new(TCGType type, TCGv_ptr base, intptr_t offset,
                                const char *name)
 {
-    TCGContext *s = tcg_ctx;
     TCGTemp *bts = tcgv_ptr_temp(base);
     TCGTemp *ts;
 
     if (bts->kind != TEMP_FIXED) {
         cpu_abort_msg("tcg: global %s must be based on a fixed register", name);
     }
-    /* Globals precede the temps of a TB: creating one ends any TB in
-       construction, which is why they are made once at startup. */
-    s->nb_temps = s->nb_globals;
-    ts = temp_alloc(s);
-    ts->type = type;
-    ts->kind = TEMP_GLOBAL;
-    ts->name = name;
-    ts->allocated = true;
+    ts = global_new(type, TEMP_GLOBAL, name);
     ts->mem_allocated = true;
     ts->mem_base_reg = bts->reg;
     ts->mem_offset = offset;
     ts->val_type = TEMP_VAL_MEM;
     ts->mem_coherent = true;
-    s->nb_globals = s->nb_temps;
-    tcg_func_start(s);
     return ts;
 }
 
@@ -216,21 +219,27 @@ void tcg_temp_free_i32(TCGv_i32 t) { temp_free(tcgv_i32_temp(t)); }
 void tcg_temp_free_i64(TCGv_i64 t) { temp_free(tcgv_i64_temp(t)); }
 void tcg_temp_free_ptr(TCGv_ptr t) { temp_free(tcgv_ptr_temp(t)); }
 
-void tcg_gen_movi_i32(TCGv_i32 ret, int32_t arg);
-void tcg_gen_movi_i64(TCGv_i64 ret, int64_t arg);
+/* A new temp (local or not) set to val: the tcg_const_* family. */
+static TCGTemp *const_new(TCGType type, bool local, int64_t val)
+{
+    TCGTemp *ts = temp_new(type, local);
+
+    if (type == TCG_TYPE_I32) {
+        tcg_gen_movi_i32(temp_tcgv_i32(ts), val);
+    } else {
+        tcg_gen_movi_i64(temp_tcgv_i64(ts), val);
+    }
+    return ts;
+}
 
 TCGv_i32 tcg_const_i32(int32_t val)
 {
-    TCGv_i32 t = tcg_temp_new_i32();
-    tcg_gen_movi_i32(t, val);
-    return t;
+    return temp_tcgv_i32(const_new(TCG_TYPE_I32, false, val));
 }
 
 TCGv_i64 tcg_const_i64(int64_t val)
 {
-    TCGv_i64 t = tcg_temp_new_i64();
-    tcg_gen_movi_i64(t, val);
-    return t;
+    return temp_tcgv_i64(const_new(TCG_TYPE_I64, false, val));
 }
 
 TCGv_ptr tcg_const_ptr(const void *val)
@@ -240,16 +249,12 @@ TCGv_ptr tcg_const_ptr(const void *val)
 
 TCGv_i32 tcg_const_local_i32(int32_t val)
 {
-    TCGv_i32 t = tcg_temp_local_new_i32();
-    tcg_gen_movi_i32(t, val);
-    return t;
+    return temp_tcgv_i32(const_new(TCG_TYPE_I32, true, val));
 }
 
 TCGv_i64 tcg_const_local_i64(int64_t val)
 {
-    TCGv_i64 t = tcg_temp_local_new_i64();
-    tcg_gen_movi_i64(t, val);
-    return t;
+    return temp_tcgv_i64(const_new(TCG_TYPE_I64, true, val));
 }
 
 TCGTemp *tcg_constant_internal(TCGType type, uint64_t val)

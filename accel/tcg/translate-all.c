@@ -404,10 +404,27 @@ static int host_page_prot(target_ulong hstart)
     return prot;
 }
 
+/* Replace flag 'from' by 'to' on every guest page of the host page at hstart
+   that has it (write protection is per host page); true if one had it. */
+static bool host_page_swap_flag(target_ulong hstart, int from, int to)
+{
+    bool changed = false;
+
+    for (target_ulong p = hstart; p < hstart + qemu_host_page_size;
+         p += TARGET_PAGE_SIZE) {
+        int flags = page_get_flags(p);
+
+        if (flags & from) {
+            page_set_flags(p, p + TARGET_PAGE_SIZE, (flags & ~from) | to);
+            changed = true;
+        }
+    }
+    return changed;
+}
+
 void tb_protect_page(target_ulong page_addr)
 {
     target_ulong hstart = page_addr & qemu_host_page_mask;
-    bool changed = false;
 
     /* Code the guest cannot write needs no watching: protecting it would
        only make writes to data sharing its host page fault (with H > 4 KiB
@@ -415,18 +432,7 @@ void tb_protect_page(target_ulong page_addr)
     if (!(page_get_flags(page_addr) & PAGE_WRITE)) {
         return;
     }
-
-    for (target_ulong p = hstart; p < hstart + qemu_host_page_size;
-         p += TARGET_PAGE_SIZE) {
-        int flags = page_get_flags(p);
-
-        if (flags & PAGE_WRITE) {
-            page_set_flags(p, p + TARGET_PAGE_SIZE,
-                           (flags & ~PAGE_WRITE) | PAGE_WRITE_ORG);
-            changed = true;
-        }
-    }
-    if (changed) {
+    if (host_page_swap_flag(hstart, PAGE_WRITE, PAGE_WRITE_ORG)) {
         hp_mprotect(g2h(hstart), qemu_host_page_size, host_page_prot(hstart));
         qemu_log_mask(CPU_LOG_PAGE, "smc: write-protect host page " TARGET_FMT_lx "\n",
                       hstart);
@@ -446,15 +452,7 @@ int page_unprotect(target_ulong address, uintptr_t pc)
            our fault and here; the write only needs retrying. */
         return (flags & (PAGE_VALID | PAGE_WRITE)) == (PAGE_VALID | PAGE_WRITE);
     }
-    for (target_ulong p = hstart; p < hstart + qemu_host_page_size;
-         p += TARGET_PAGE_SIZE) {
-        int flags = page_get_flags(p);
-
-        if (flags & PAGE_WRITE_ORG) {
-            page_set_flags(p, p + TARGET_PAGE_SIZE,
-                           (flags & ~PAGE_WRITE_ORG) | PAGE_WRITE);
-        }
-    }
+    host_page_swap_flag(hstart, PAGE_WRITE_ORG, PAGE_WRITE);
     tb_invalidate_phys_range(hstart, hstart + qemu_host_page_size);
     hp_mprotect(g2h(hstart), qemu_host_page_size, host_page_prot(hstart));
     qemu_log_mask(CPU_LOG_PAGE, "smc: unprotect host page " TARGET_FMT_lx "\n",

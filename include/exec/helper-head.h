@@ -8,11 +8,6 @@
 #ifndef EXEC_HELPER_HEAD_H
 #define EXEC_HELPER_HEAD_H
 
-#define xglue(a, b) a ## b
-#define glue(a, b) xglue(a, b)
-#define stringify(s) tostring(s)
-#define tostring(s) #s
-
 #define HELPER(name) glue(helper_, name)
 
 /* C type of an argument or return value */

@@ -39,6 +39,12 @@
 #define MAX(a, b) ((a) > (b) ? (a) : (b))
 #endif
 
+/* glue and stringify expand macro arguments first; xglue and tostring do not. */
+#define xglue(a, b) a ## b
+#define glue(a, b) xglue(a, b)
+#define stringify(s) tostring(s)
+#define tostring(s) #s
+
 #define container_of(ptr, type, member) \
     ((type *)((char *)(ptr) - offsetof(type, member)))
 

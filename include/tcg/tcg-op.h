@@ -11,136 +11,28 @@
 
 struct TranslationBlock;
 
-/* ---- 32-bit ---- */
-void tcg_gen_mov_i32(TCGv_i32 ret, TCGv_i32 arg);
-void tcg_gen_movi_i32(TCGv_i32 ret, int32_t arg);
-void tcg_gen_add_i32(TCGv_i32 ret, TCGv_i32 a, TCGv_i32 b);
-void tcg_gen_addi_i32(TCGv_i32 ret, TCGv_i32 a, int32_t b);
-void tcg_gen_sub_i32(TCGv_i32 ret, TCGv_i32 a, TCGv_i32 b);
-void tcg_gen_subi_i32(TCGv_i32 ret, TCGv_i32 a, int32_t b);
-void tcg_gen_subfi_i32(TCGv_i32 ret, int32_t a, TCGv_i32 b);
-void tcg_gen_mul_i32(TCGv_i32 ret, TCGv_i32 a, TCGv_i32 b);
-void tcg_gen_muli_i32(TCGv_i32 ret, TCGv_i32 a, int32_t b);
-void tcg_gen_and_i32(TCGv_i32 ret, TCGv_i32 a, TCGv_i32 b);
-void tcg_gen_andi_i32(TCGv_i32 ret, TCGv_i32 a, int32_t b);
-void tcg_gen_or_i32(TCGv_i32 ret, TCGv_i32 a, TCGv_i32 b);
-void tcg_gen_ori_i32(TCGv_i32 ret, TCGv_i32 a, int32_t b);
-void tcg_gen_xor_i32(TCGv_i32 ret, TCGv_i32 a, TCGv_i32 b);
-void tcg_gen_xori_i32(TCGv_i32 ret, TCGv_i32 a, int32_t b);
-void tcg_gen_andc_i32(TCGv_i32 ret, TCGv_i32 a, TCGv_i32 b);
-void tcg_gen_shl_i32(TCGv_i32 ret, TCGv_i32 a, TCGv_i32 b);
-void tcg_gen_shli_i32(TCGv_i32 ret, TCGv_i32 a, unsigned b);
-void tcg_gen_shr_i32(TCGv_i32 ret, TCGv_i32 a, TCGv_i32 b);
-void tcg_gen_shri_i32(TCGv_i32 ret, TCGv_i32 a, unsigned b);
-void tcg_gen_sar_i32(TCGv_i32 ret, TCGv_i32 a, TCGv_i32 b);
-void tcg_gen_sari_i32(TCGv_i32 ret, TCGv_i32 a, unsigned b);
-void tcg_gen_rotl_i32(TCGv_i32 ret, TCGv_i32 a, TCGv_i32 b);
-void tcg_gen_rotli_i32(TCGv_i32 ret, TCGv_i32 a, unsigned b);
-void tcg_gen_rotr_i32(TCGv_i32 ret, TCGv_i32 a, TCGv_i32 b);
-void tcg_gen_rotri_i32(TCGv_i32 ret, TCGv_i32 a, unsigned b);
-void tcg_gen_neg_i32(TCGv_i32 ret, TCGv_i32 a);
-void tcg_gen_not_i32(TCGv_i32 ret, TCGv_i32 a);
-void tcg_gen_ext8s_i32(TCGv_i32 ret, TCGv_i32 a);
-void tcg_gen_ext8u_i32(TCGv_i32 ret, TCGv_i32 a);
-void tcg_gen_ext16s_i32(TCGv_i32 ret, TCGv_i32 a);
-void tcg_gen_ext16u_i32(TCGv_i32 ret, TCGv_i32 a);
-void tcg_gen_bswap16_i32(TCGv_i32 ret, TCGv_i32 a);
-void tcg_gen_bswap32_i32(TCGv_i32 ret, TCGv_i32 a);
-/* clz/ctz: result when a == 0 is b */
-void tcg_gen_clz_i32(TCGv_i32 ret, TCGv_i32 a, TCGv_i32 b);
-void tcg_gen_clzi_i32(TCGv_i32 ret, TCGv_i32 a, uint32_t b);
-void tcg_gen_ctz_i32(TCGv_i32 ret, TCGv_i32 a, TCGv_i32 b);
-void tcg_gen_ctzi_i32(TCGv_i32 ret, TCGv_i32 a, uint32_t b);
-void tcg_gen_ctpop_i32(TCGv_i32 ret, TCGv_i32 a);
-/* deposit: ret = a with bits [ofs, ofs+len) replaced by the low len bits of b */
-void tcg_gen_deposit_i32(TCGv_i32 ret, TCGv_i32 a, TCGv_i32 b, unsigned ofs, unsigned len);
-void tcg_gen_extract_i32(TCGv_i32 ret, TCGv_i32 a, unsigned ofs, unsigned len);
-void tcg_gen_sextract_i32(TCGv_i32 ret, TCGv_i32 a, unsigned ofs, unsigned len);
-void tcg_gen_setcond_i32(TCGCond cond, TCGv_i32 ret, TCGv_i32 a, TCGv_i32 b);
-void tcg_gen_setcondi_i32(TCGCond cond, TCGv_i32 ret, TCGv_i32 a, int32_t b);
-/* ret = cond(c1, c2) ? v1 : v2 */
-void tcg_gen_movcond_i32(TCGCond cond, TCGv_i32 ret, TCGv_i32 c1, TCGv_i32 c2,
-                         TCGv_i32 v1, TCGv_i32 v2);
-void tcg_gen_brcond_i32(TCGCond cond, TCGv_i32 a, TCGv_i32 b, TCGLabel *l);
-void tcg_gen_brcondi_i32(TCGCond cond, TCGv_i32 a, int32_t b, TCGLabel *l);
-/* (rh:rl) = a * b, unsigned / signed */
-void tcg_gen_mulu2_i32(TCGv_i32 rl, TCGv_i32 rh, TCGv_i32 a, TCGv_i32 b);
-void tcg_gen_muls2_i32(TCGv_i32 rl, TCGv_i32 rh, TCGv_i32 a, TCGv_i32 b);
-/* host loads/stores relative to a pointer (env fields) */
-void tcg_gen_ld8u_i32(TCGv_i32 ret, TCGv_ptr base, intptr_t ofs);
-void tcg_gen_ld8s_i32(TCGv_i32 ret, TCGv_ptr base, intptr_t ofs);
-void tcg_gen_ld16u_i32(TCGv_i32 ret, TCGv_ptr base, intptr_t ofs);
-void tcg_gen_ld16s_i32(TCGv_i32 ret, TCGv_ptr base, intptr_t ofs);
-void tcg_gen_ld_i32(TCGv_i32 ret, TCGv_ptr base, intptr_t ofs);
-void tcg_gen_st8_i32(TCGv_i32 val, TCGv_ptr base, intptr_t ofs);
-void tcg_gen_st16_i32(TCGv_i32 val, TCGv_ptr base, intptr_t ofs);
-void tcg_gen_st_i32(TCGv_i32 val, TCGv_ptr base, intptr_t ofs);
+/* ---- both widths (tcg-op-sized.h lists the names) ---- */
+/* The name, handle type and integer types of the width TCG_SZ_BITS.  The
+   name is pasted unexpanded: tcg_temp_free is itself a macro. */
+#define TCG_SZ(name) glue(name ## _i, TCG_SZ_BITS)
+#define TCGv_SZ TCG_SZ(TCGv)
+#define TCG_SZ_INT glue(glue(int, TCG_SZ_BITS), _t)
+#define TCG_SZ_UINT glue(glue(uint, TCG_SZ_BITS), _t)
 
-/* ---- 64-bit ---- */
-void tcg_gen_mov_i64(TCGv_i64 ret, TCGv_i64 arg);
-void tcg_gen_movi_i64(TCGv_i64 ret, int64_t arg);
-void tcg_gen_add_i64(TCGv_i64 ret, TCGv_i64 a, TCGv_i64 b);
-void tcg_gen_addi_i64(TCGv_i64 ret, TCGv_i64 a, int64_t b);
-void tcg_gen_sub_i64(TCGv_i64 ret, TCGv_i64 a, TCGv_i64 b);
-void tcg_gen_subi_i64(TCGv_i64 ret, TCGv_i64 a, int64_t b);
-void tcg_gen_subfi_i64(TCGv_i64 ret, int64_t a, TCGv_i64 b);
-void tcg_gen_mul_i64(TCGv_i64 ret, TCGv_i64 a, TCGv_i64 b);
-void tcg_gen_muli_i64(TCGv_i64 ret, TCGv_i64 a, int64_t b);
-void tcg_gen_and_i64(TCGv_i64 ret, TCGv_i64 a, TCGv_i64 b);
-void tcg_gen_andi_i64(TCGv_i64 ret, TCGv_i64 a, int64_t b);
-void tcg_gen_or_i64(TCGv_i64 ret, TCGv_i64 a, TCGv_i64 b);
-void tcg_gen_ori_i64(TCGv_i64 ret, TCGv_i64 a, int64_t b);
-void tcg_gen_xor_i64(TCGv_i64 ret, TCGv_i64 a, TCGv_i64 b);
-void tcg_gen_xori_i64(TCGv_i64 ret, TCGv_i64 a, int64_t b);
-void tcg_gen_andc_i64(TCGv_i64 ret, TCGv_i64 a, TCGv_i64 b);
-void tcg_gen_shl_i64(TCGv_i64 ret, TCGv_i64 a, TCGv_i64 b);
-void tcg_gen_shli_i64(TCGv_i64 ret, TCGv_i64 a, unsigned b);
-void tcg_gen_shr_i64(TCGv_i64 ret, TCGv_i64 a, TCGv_i64 b);
-void tcg_gen_shri_i64(TCGv_i64 ret, TCGv_i64 a, unsigned b);
-void tcg_gen_sar_i64(TCGv_i64 ret, TCGv_i64 a, TCGv_i64 b);
-void tcg_gen_sari_i64(TCGv_i64 ret, TCGv_i64 a, unsigned b);
-void tcg_gen_rotl_i64(TCGv_i64 ret, TCGv_i64 a, TCGv_i64 b);
-void tcg_gen_rotli_i64(TCGv_i64 ret, TCGv_i64 a, unsigned b);
-void tcg_gen_rotr_i64(TCGv_i64 ret, TCGv_i64 a, TCGv_i64 b);
-void tcg_gen_rotri_i64(TCGv_i64 ret, TCGv_i64 a, unsigned b);
-void tcg_gen_neg_i64(TCGv_i64 ret, TCGv_i64 a);
-void tcg_gen_not_i64(TCGv_i64 ret, TCGv_i64 a);
-void tcg_gen_ext8s_i64(TCGv_i64 ret, TCGv_i64 a);
-void tcg_gen_ext8u_i64(TCGv_i64 ret, TCGv_i64 a);
-void tcg_gen_ext16s_i64(TCGv_i64 ret, TCGv_i64 a);
-void tcg_gen_ext16u_i64(TCGv_i64 ret, TCGv_i64 a);
+#define TCG_SZ_BITS 32
+#include "tcg/tcg-op-sized.h"
+#undef TCG_SZ_BITS
+#define TCG_SZ_BITS 64
+#include "tcg/tcg-op-sized.h"
+#undef TCG_SZ_BITS
+
+/* ---- 64-bit only ---- */
 void tcg_gen_ext32s_i64(TCGv_i64 ret, TCGv_i64 a);
 void tcg_gen_ext32u_i64(TCGv_i64 ret, TCGv_i64 a);
-void tcg_gen_bswap16_i64(TCGv_i64 ret, TCGv_i64 a);
-void tcg_gen_bswap32_i64(TCGv_i64 ret, TCGv_i64 a);
 void tcg_gen_bswap64_i64(TCGv_i64 ret, TCGv_i64 a);
-void tcg_gen_clz_i64(TCGv_i64 ret, TCGv_i64 a, TCGv_i64 b);
-void tcg_gen_clzi_i64(TCGv_i64 ret, TCGv_i64 a, uint64_t b);
-void tcg_gen_ctz_i64(TCGv_i64 ret, TCGv_i64 a, TCGv_i64 b);
-void tcg_gen_ctzi_i64(TCGv_i64 ret, TCGv_i64 a, uint64_t b);
-void tcg_gen_ctpop_i64(TCGv_i64 ret, TCGv_i64 a);
-void tcg_gen_deposit_i64(TCGv_i64 ret, TCGv_i64 a, TCGv_i64 b, unsigned ofs, unsigned len);
-void tcg_gen_extract_i64(TCGv_i64 ret, TCGv_i64 a, unsigned ofs, unsigned len);
-void tcg_gen_sextract_i64(TCGv_i64 ret, TCGv_i64 a, unsigned ofs, unsigned len);
-void tcg_gen_setcond_i64(TCGCond cond, TCGv_i64 ret, TCGv_i64 a, TCGv_i64 b);
-void tcg_gen_setcondi_i64(TCGCond cond, TCGv_i64 ret, TCGv_i64 a, int64_t b);
-void tcg_gen_movcond_i64(TCGCond cond, TCGv_i64 ret, TCGv_i64 c1, TCGv_i64 c2,
-                         TCGv_i64 v1, TCGv_i64 v2);
-void tcg_gen_brcond_i64(TCGCond cond, TCGv_i64 a, TCGv_i64 b, TCGLabel *l);
-void tcg_gen_brcondi_i64(TCGCond cond, TCGv_i64 a, int64_t b, TCGLabel *l);
-void tcg_gen_mulu2_i64(TCGv_i64 rl, TCGv_i64 rh, TCGv_i64 a, TCGv_i64 b);
-void tcg_gen_muls2_i64(TCGv_i64 rl, TCGv_i64 rh, TCGv_i64 a, TCGv_i64 b);
-void tcg_gen_ld8u_i64(TCGv_i64 ret, TCGv_ptr base, intptr_t ofs);
-void tcg_gen_ld8s_i64(TCGv_i64 ret, TCGv_ptr base, intptr_t ofs);
-void tcg_gen_ld16u_i64(TCGv_i64 ret, TCGv_ptr base, intptr_t ofs);
-void tcg_gen_ld16s_i64(TCGv_i64 ret, TCGv_ptr base, intptr_t ofs);
 void tcg_gen_ld32u_i64(TCGv_i64 ret, TCGv_ptr base, intptr_t ofs);
 void tcg_gen_ld32s_i64(TCGv_i64 ret, TCGv_ptr base, intptr_t ofs);
-void tcg_gen_ld_i64(TCGv_i64 ret, TCGv_ptr base, intptr_t ofs);
-void tcg_gen_st8_i64(TCGv_i64 val, TCGv_ptr base, intptr_t ofs);
-void tcg_gen_st16_i64(TCGv_i64 val, TCGv_ptr base, intptr_t ofs);
 void tcg_gen_st32_i64(TCGv_i64 val, TCGv_ptr base, intptr_t ofs);
-void tcg_gen_st_i64(TCGv_i64 val, TCGv_ptr base, intptr_t ofs);
 
 /* ---- between sizes ---- */
 void tcg_gen_extu_i32_i64(TCGv_i64 ret, TCGv_i32 a);
@@ -169,12 +61,6 @@ void tcg_gen_goto_tb(unsigned idx);
 /* Find the TB for env's current eip and jump to it without leaving
    generated code; leaves to cpu_exec when none is translated yet. */
 void tcg_gen_lookup_and_goto_ptr(void);
-
-/* ---- guest memory ---- */
-void tcg_gen_qemu_ld_i32(TCGv_i32 val, TCGv addr, int mem_index, MemOp memop);
-void tcg_gen_qemu_st_i32(TCGv_i32 val, TCGv addr, int mem_index, MemOp memop);
-void tcg_gen_qemu_ld_i64(TCGv_i64 val, TCGv addr, int mem_index, MemOp memop);
-void tcg_gen_qemu_st_i64(TCGv_i64 val, TCGv addr, int mem_index, MemOp memop);
 
 /* ---- target_ulong aliases ---- */
 #if TARGET_LONG_BITS == 64
