@@ -39,7 +39,7 @@ TEST_ENV = SRC_PATH='$(SRC_PATH)' BUILD_DIR='$(BUILD_DIR)' TARGETS='$(TARGETS)' 
 	TCG_CC='$(TCG_CC)' CONFIG_TCG_M32='$(CONFIG_TCG_M32)' TESTS='$(TESTS)' \
 	MAKE='$(MAKE)'
 
-.PHONY: all clean distclean install check check-unit check-tcg bench \
+.PHONY: all clean distclean install check check-unit check-tcg bench tcg-programs \
 	$(addprefix build-,$(TARGETS)) check-unit-run check-tcg-run
 
 all: $(addprefix build-,$(TARGETS)) compile_commands.json
@@ -80,9 +80,18 @@ check-tcg-run:
 	$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/programs/run-check-programs.sh || st=1; \
 	exit $$st
 
+# The guest programs of check-tcg; check-unit's decoder test reads them too.
+TCG_PROGRAM_TARGETS = $(if $(filter n,$(CONFIG_TCG_M32)),$(filter-out i386,$(TARGETS)),$(TARGETS))
+tcg-programs:
+	+$(Q)$(MAKE) -k -f $(SRC_PATH)/tests/tcg/Makefile.tcg SRC_PATH='$(SRC_PATH)' \
+		OUT='$(BUILD_DIR)/tests/tcg/build' TCG_CC='$(TCG_CC)' \
+		TARGETS='$(TCG_PROGRAM_TARGETS)' all >$(BUILD_DIR)/tests/tcg/build-programs.log 2>&1 || \
+		echo "NOTE: some guest test programs did not build: see tests/tcg/build-programs.log"
+
 check:
 	+$(Q)st=0; sum=$(BUILD_DIR)/check-summary.txt; rm -f $$sum; \
 	$(MAKE) all || st=1; \
+	mkdir -p tests/tcg; $(MAKE) tcg-programs; \
 	$(MAKE) check-unit-run SUMMARY_FILE=$$sum || st=1; \
 	$(MAKE) check-tcg-run SUMMARY_FILE=$$sum || st=1; \
 	$(SHELL) $(SRC_PATH)/tests/sum-results.sh $$sum || st=1; \

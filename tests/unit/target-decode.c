@@ -390,7 +390,12 @@ static void collect_text(const uint8_t *text, size_t len, void *opaque)
     cs_free(insn, 1);
 }
 
+/* The check-tcg guest programs (built before check-unit by "make check";
+   the test runs in <build>/tests/unit/build/<target>/), then libc. */
 static const char *const corpus_files[] = {
+    "../../../tcg/build/" TARGET_NAME "/multiarch/*",
+    "../../../tcg/build/" TARGET_NAME "/asm/*",
+    "../../../tcg/build/" TARGET_NAME "/arch/*",
 #ifdef TARGET_X86_64
     "/proc/self/exe",
     "/usr/lib/x86_64-linux-gnu/libc.a",
@@ -408,22 +413,27 @@ static int collect_corpus(void)
     corpus_set = g_hash_table_new_full(insn_hash, insn_equal, g_free, NULL);
     corpus = g_array_new(false, false, sizeof(Insn));
     for (size_t i = 0; i < ARRAY_SIZE(corpus_files); i++) {
+        size_t before = corpus_total;
+        int pattern_files = 0;
         glob_t g;
 
         if (glob(corpus_files[i], 0, NULL, &g)) {
             continue;
         }
         for (size_t j = 0; j < g.gl_pathc; j++) {
-            size_t before = corpus_total;
+            size_t file_before = corpus_total;
 
             if (file_for_each_text(g.gl_pathv[j], collect_text, NULL)
-                && corpus_total > before) {
-                printf("# corpus: %s: %zu instructions\n", g.gl_pathv[j],
-                       corpus_total - before);
-                files++;
+                && corpus_total > file_before) {
+                pattern_files++;
             }
         }
         globfree(&g);
+        if (pattern_files) {
+            printf("# corpus: %s: %d files, %zu instructions\n", corpus_files[i],
+                   pattern_files, corpus_total - before);
+            files += pattern_files;
+        }
     }
     return files;
 }
