@@ -83,15 +83,15 @@ check-tcg-run:
 # The guest programs of check-tcg; check-unit's decoder test reads them too.
 TCG_PROGRAM_TARGETS = $(if $(filter n,$(CONFIG_TCG_M32)),$(filter-out i386,$(TARGETS)),$(TARGETS))
 tcg-programs:
-	+$(Q)$(MAKE) -k -f $(SRC_PATH)/tests/tcg/Makefile.tcg SRC_PATH='$(SRC_PATH)' \
+	+$(Q)mkdir -p $(BUILD_DIR)/tests/tcg/build && $(MAKE) -k -f $(SRC_PATH)/tests/tcg/Makefile.tcg SRC_PATH='$(SRC_PATH)' \
 		OUT='$(BUILD_DIR)/tests/tcg/build' TCG_CC='$(TCG_CC)' \
-		TARGETS='$(TCG_PROGRAM_TARGETS)' all >$(BUILD_DIR)/tests/tcg/build-programs.log 2>&1 || \
-		echo "NOTE: some guest test programs did not build: see tests/tcg/build-programs.log"
+		TARGETS='$(TCG_PROGRAM_TARGETS)' all >$(BUILD_DIR)/tests/tcg/build/build-programs.log 2>&1 || \
+		echo "NOTE: some guest test programs did not build: see tests/tcg/build/build-programs.log"
 
 check:
 	+$(Q)st=0; sum=$(BUILD_DIR)/check-summary.txt; rm -f $$sum; \
 	$(MAKE) all || st=1; \
-	mkdir -p tests/tcg; $(MAKE) tcg-programs; \
+	$(MAKE) tcg-programs; \
 	$(MAKE) check-unit-run SUMMARY_FILE=$$sum || st=1; \
 	$(MAKE) check-tcg-run SUMMARY_FILE=$$sum || st=1; \
 	$(SHELL) $(SRC_PATH)/tests/sum-results.sh $$sum || st=1; \

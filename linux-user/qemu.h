@@ -47,7 +47,7 @@ typedef struct TaskState {
     struct sigqueue_state *sigstate;
     abi_ulong sigaltstack_sp, sigaltstack_size;
     int sigaltstack_flags;
-    sigset_t signal_mask;        /* guest's blocked set, as host numbers */
+    uint64_t signal_mask;        /* guest's blocked set: bit n-1 = signal n */
     volatile int signal_pending;
 } TaskState;
 

@@ -31,10 +31,6 @@ void target_restore_sigmask(CPUArchState *env, uint64_t mask);
 /* sigreturn found a corrupt frame: SIGSEGV, like the kernel's badframe. */
 void target_sigreturn_badframe(CPUArchState *env);
 
-/* Guest sigset (bit n-1 = signal n) <-> host sigset_t. */
-uint64_t host_to_target_sigset(const sigset_t *set);
-void target_to_host_sigset(sigset_t *set, uint64_t tset);
-
 /* target_cpu_init: the first thread's blocked set (signal_init must have
    run: it is the set the emulator inherited). */
 void signal_init_thread(CPUArchState *env);

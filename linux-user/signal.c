@@ -7,6 +7,8 @@
  * guest's blocked set and dispositions: default action, ignore, or a
  * handler frame built by <arch>/signal.c.  Host signals stay unblocked
  * while the guest runs; the guest's blocked set only delays delivery.
+ * Inside, signals carry guest numbers; swapped_signals maps them to the
+ * host's where they cross over.
  */
 #include "qemu/osdep.h"
 #include <sys/resource.h>
@@ -49,18 +51,101 @@ static bool is_fatal_by_default(int sig)
     return act == SIG_ACT_TERM || act == SIG_ACT_CORE;
 }
 
+/*
+ * Guest and host signal numbers.  The emulator's own glibc keeps host
+ * signals 32 and 33 (SIGCANCEL and SIGSETXID) for itself, while the
+ * guest's glibc needs guest 32 and 33 for the same jobs (pthread_cancel,
+ * setuid in a threaded program).  So guest 32 and 33 travel as host 64
+ * and 63, and guest 64 and 63 take the host's 32 and 33 (QEMU 4.1 swapped
+ * 32 and 64 the same way).  Every other number is the same on both sides,
+ * so that tools outside the emulator (kill -USR1, kill -40) mean what they
+ * say.  A swap is its own inverse: this one table converts both ways and
+ * is a bijection by construction.  The price is that guest 63 and 64
+ * land on the host's reserved pair, so they cannot be used: sigaction
+ * and the sending calls refuse them with EINVAL, as a native glibc refuses
+ * its own reserved signals.  (62 host signals cannot carry 64.)
+ */
+static const uint8_t swapped_signals[][2] = { { 32, 64 }, { 33, 63 } };
+
+static int target_to_host_signal(int sig)
+{
+    for (size_t i = 0; i < ARRAY_SIZE(swapped_signals); i++) {
+        if (sig == swapped_signals[i][0]) {
+            return swapped_signals[i][1];
+        }
+        if (sig == swapped_signals[i][1]) {
+            return swapped_signals[i][0];
+        }
+    }
+    return sig;
+}
+
+static int host_to_target_signal(int sig)
+{
+    return target_to_host_signal(sig);
+}
+
+/* Whether guest signal sig has a host signal to travel on: not one of
+   those the host libc keeps, which run from the kernel's first real-time
+   signal up to libc's SIGRTMIN. */
+static bool target_signal_available(int sig)
+{
+    int host_sig = target_to_host_signal(sig);
+
+    return sig >= 1 && sig <= TARGET_NSIG &&
+           (host_sig < __SIGRTMIN || host_sig >= SIGRTMIN);
+}
+
+int target_to_host_signal_arg(abi_long sig)
+{
+    if (sig == 0) {
+        return 0;
+    }
+    return target_signal_available(sig) ? target_to_host_signal(sig) : -1;
+}
+
+#define GUEST_SIGBIT(sig) (1ULL << ((sig) - 1))
+
+/*
+ * The blocked set at the emulator's boundaries: the one inherited from the
+ * native parent, and the one an execve'd program (native too) inherits.
+ * There the numbers are native ones, which are the guest's: the table is
+ * only for signals that go through this process while the emulator's libc
+ * holds 32 and 33.  The kernel's call takes 32 and 33, as glibc's does not.
+ */
+static void host_sigmask_raw(int how, const uint64_t *set, uint64_t *old)
+{
+    syscall(SYS_rt_sigprocmask, how, set, old, sizeof(*old));
+}
+
 /* Per-process dispositions; per-thread pending signals. */
 static struct target_sigaction sigact_table[TARGET_NSIG + 1];
 
+/*
+ * A thread's pending signals, in arrival order.  Standard signals merge
+ * (one entry each at most); real-time signals queue, one entry per
+ * instance with its own siginfo, while fewer than SIGQUEUE_RT_MAX entries
+ * are taken, which leaves room for every standard signal.  A real-time
+ * signal beyond that is lost: the kernel would make its sender fail with
+ * EAGAIN, but the host kernel has already accepted it.  The host handler
+ * appends, on this thread, so a compiler barrier is enough to publish the
+ * entry before the count; entries are removed only by this thread with
+ * host signals blocked.
+ */
+#define SIGQUEUE_RT_MAX 64
+#define SIGQUEUE_SIZE (SIGQUEUE_RT_MAX + TARGET_SIGRTMIN - 1)
+
 struct sigqueue_state {
     struct {
-        volatile sig_atomic_t pending;
+        int sig;
         target_siginfo_t info;
-    } sig[TARGET_NSIG + 1];
+    } queue[SIGQUEUE_SIZE];
+    volatile sig_atomic_t count;
     int sync_sig;                  /* a CPU fault: delivered before the rest */
+    target_siginfo_t sync_info;
     abi_long restart_code;         /* see signal_syscall_restart */
     bool in_wait;                  /* sigsuspend & co. swapped the mask */
-    sigset_t wait_saved_mask;
+    uint64_t wait_saved_mask;
 };
 
 static struct sigqueue_state main_sigstate;
@@ -78,48 +163,18 @@ static TaskState *task_of(CPUArchState *env)
     return env->opaque;
 }
 
-uint64_t host_to_target_sigset(const sigset_t *set)
+abi_long target_sigset_from_user(uint64_t *set, abi_ulong gaddr, abi_ulong size)
 {
-    uint64_t t = 0;
-
-    for (int sig = 1; sig <= TARGET_NSIG; sig++) {
-        if (sigismember(set, sig) == 1) {
-            t |= 1ULL << (sig - 1);
-        }
-    }
-    return t;
-}
-
-void target_to_host_sigset(sigset_t *set, uint64_t tset)
-{
-    sigemptyset(set);
-    for (int sig = 1; sig <= TARGET_NSIG; sig++) {
-        if (tset & (1ULL << (sig - 1))) {
-            sigaddset(set, sig);
-        }
-    }
-}
-
-abi_long target_sigset_from_user(sigset_t *host, abi_ulong gaddr, abi_ulong size)
-{
-    uint64_t t;
-
     if (size != sizeof(target_sigset_t)) {
         return -TARGET_EINVAL;
     }
-    if (copy_from_user(&t, gaddr, sizeof(t))) {
-        return -TARGET_EFAULT;
-    }
-    target_to_host_sigset(host, t);
-    return 0;
+    return copy_from_user(set, gaddr, sizeof(*set)) ? -TARGET_EFAULT : 0;
 }
 
 /* The guest may not block these. */
-static void set_guest_mask(TaskState *ts, const sigset_t *mask)
+static void set_guest_mask(TaskState *ts, uint64_t mask)
 {
-    ts->signal_mask = *mask;
-    sigdelset(&ts->signal_mask, SIGKILL);
-    sigdelset(&ts->signal_mask, SIGSTOP);
+    ts->signal_mask = mask & ~(GUEST_SIGBIT(SIGKILL) | GUEST_SIGBIT(SIGSTOP));
     ts->signal_pending = 1;        /* unblocking may make one deliverable */
 }
 
@@ -128,12 +183,13 @@ void host_to_target_siginfo(target_siginfo_t *t, const siginfo_t *info)
     int sig = info->si_signo;
 
     memset(t, 0, sizeof(*t));
-    t->si_signo = sig;
+    t->si_signo = host_to_target_signal(sig);
     t->si_errno = info->si_errno;
     t->si_code = info->si_code;
     if (sig == SIGCHLD && info->si_code > 0) {
         t->fields.sigchld.pid = info->si_pid;
         t->fields.sigchld.uid = info->si_uid;
+        /* a signal here is the guest's own number: see dump_core_and_abort */
         t->fields.sigchld.status = info->si_status;
         t->fields.sigchld.utime = info->si_utime;
         t->fields.sigchld.stime = info->si_stime;
@@ -154,15 +210,53 @@ void host_to_target_siginfo(target_siginfo_t *t, const siginfo_t *info)
     }
 }
 
+abi_long target_to_host_siginfo_arg(siginfo_t *info, abi_long sig, abi_ulong ginfo)
+{
+    int host_sig = target_to_host_signal_arg(sig);
+    target_siginfo_t t;
+
+    if (host_sig < 0) {
+        return -TARGET_EINVAL;
+    }
+    if (copy_from_user(&t, ginfo, sizeof(t))) {
+        return -TARGET_EFAULT;
+    }
+    /* A siginfo made by a program: the kernel lets it carry any si_code
+       but a sender other than the kernel fills only these fields. */
+    memset(info, 0, sizeof(*info));
+    info->si_signo = host_sig;
+    info->si_errno = t.si_errno;
+    info->si_code = t.si_code;
+    info->si_pid = t.fields.rt.pid;
+    info->si_uid = t.fields.rt.uid;
+    info->si_value.sival_ptr = (void *)(uintptr_t)t.fields.rt.sigval;
+    return 0;
+}
+
+/* The first queued instance of sig, or -1. */
+static int queued_index(const struct sigqueue_state *ss, int sig)
+{
+    for (int i = 0; i < ss->count; i++) {
+        if (ss->queue[i].sig == sig) {
+            return i;
+        }
+    }
+    return -1;
+}
+
 /* Record sig for the guest (signal handler context: no locks, no malloc). */
 static void record_pending(TaskState *ts, int sig, const target_siginfo_t *info)
 {
     struct sigqueue_state *ss = sigstate_of(ts);
+    int n = ss->count;
+    bool room = sig < TARGET_SIGRTMIN ? queued_index(ss, sig) < 0
+                                      : n < SIGQUEUE_RT_MAX;
 
-    /* Standard signals do not queue: a second one merges with the first. */
-    if (!ss->sig[sig].pending) {
-        ss->sig[sig].info = *info;
-        ss->sig[sig].pending = 1;
+    if (room) {
+        ss->queue[n].sig = sig;
+        ss->queue[n].info = *info;
+        __atomic_signal_fence(__ATOMIC_SEQ_CST);
+        ss->count = n + 1;
     }
     ts->signal_pending = 1;
 }
@@ -170,15 +264,13 @@ static void record_pending(TaskState *ts, int sig, const target_siginfo_t *info)
 void queue_signal(CPUArchState *env, int sig, int si_code, abi_ulong addr)
 {
     TaskState *ts = task_of(env);
-    target_siginfo_t info;
+    struct sigqueue_state *ss = sigstate_of(ts);
 
-    memset(&info, 0, sizeof(info));
-    info.si_signo = sig;
-    info.si_code = si_code;
-    info.fields.sigfault.addr = addr;
-    sigstate_of(ts)->sync_sig = sig;
-    sigstate_of(ts)->sig[sig].info = info;
-    sigstate_of(ts)->sig[sig].pending = 1;
+    memset(&ss->sync_info, 0, sizeof(ss->sync_info));
+    ss->sync_info.si_signo = sig;
+    ss->sync_info.si_code = si_code;
+    ss->sync_info.fields.sigfault.addr = addr;
+    ss->sync_sig = sig;
     ts->signal_pending = 1;
 }
 
@@ -193,8 +285,9 @@ static QEMU_NORETURN void host_fault_is_fatal(siginfo_t *info, uintptr_t pc)
     abort();
 }
 
-static void host_signal_handler(int sig, siginfo_t *info, void *puc)
+static void host_signal_handler(int host_sig, siginfo_t *info, void *puc)
 {
+    int sig = host_to_target_signal(host_sig);
     ucontext_t *uc = puc;
     CPUArchState *env = thread_cpu;
     target_siginfo_t tinfo;
@@ -230,7 +323,7 @@ static void sync_host_disposition(int sig)
     const struct target_sigaction *ka = &sigact_table[sig];
     struct sigaction act;
 
-    if (sig == SIGKILL || sig == SIGSTOP) {
+    if (sig == SIGKILL || sig == SIGSTOP || !target_signal_available(sig)) {
         return;
     }
     memset(&act, 0, sizeof(act));
@@ -247,24 +340,23 @@ static void sync_host_disposition(int sig)
     if (sig == SIGCHLD) {
         act.sa_flags |= ka->sa_flags & (SA_NOCLDSTOP | SA_NOCLDWAIT);
     }
-    /* Fails for the two real-time signals glibc keeps for itself: the
-       guest can still raise them on itself, but not receive them from
-       outside. */
-    sigaction(sig, &act, NULL);
+    sigaction(target_to_host_signal(sig), &act, NULL);
 }
 
 /* The blocked set the emulator inherited across exec: the guest's first. */
-static sigset_t inherited_mask;
+static uint64_t inherited_mask;
 
 void signal_init(void)
 {
     sigset_t none;
 
-    sigprocmask(SIG_SETMASK, NULL, &inherited_mask);
+    host_sigmask_raw(SIG_BLOCK, NULL, &inherited_mask);
     for (int sig = 1; sig <= TARGET_NSIG; sig++) {
         struct sigaction old;
 
-        if (sigaction(sig, NULL, &old) == 0 && old.sa_handler == SIG_IGN) {
+        if (target_signal_available(sig) &&
+            sigaction(target_to_host_signal(sig), NULL, &old) == 0 &&
+            old.sa_handler == SIG_IGN) {
             sigact_table[sig]._sa_handler = TARGET_SIG_IGN;
         }
         sync_host_disposition(sig);
@@ -275,7 +367,7 @@ void signal_init(void)
 
 void signal_init_thread(CPUArchState *env)
 {
-    set_guest_mask(task_of(env), &inherited_mask);
+    set_guest_mask(task_of(env), inherited_mask);
 }
 
 bool signal_new_thread(TaskState *ts, const TaskState *parent)
@@ -284,7 +376,7 @@ bool signal_new_thread(TaskState *ts, const TaskState *parent)
     if (!ts->sigstate) {
         return false;
     }
-    set_guest_mask(ts, &parent->signal_mask);
+    set_guest_mask(ts, parent->signal_mask);
     return true;
 }
 
@@ -300,7 +392,7 @@ abi_long do_sigaction(int sig, abi_ulong act, abi_ulong oact)
 {
     struct target_sigaction new;
 
-    if (sig < 1 || sig > TARGET_NSIG) {
+    if (!target_signal_available(sig)) {
         return -TARGET_EINVAL;
     }
     if (act && (sig == SIGKILL || sig == SIGSTOP)) {
@@ -323,8 +415,7 @@ abi_long do_rt_sigprocmask(CPUArchState *env, int how, abi_ulong set,
                            abi_ulong oset, abi_ulong setsize)
 {
     TaskState *ts = task_of(env);
-    uint64_t cur = host_to_target_sigset(&ts->signal_mask), change = 0;
-    sigset_t new;
+    uint64_t cur = ts->signal_mask, change = 0;
 
     if (setsize != sizeof(target_sigset_t)) {
         return -TARGET_EINVAL;
@@ -351,8 +442,7 @@ abi_long do_rt_sigprocmask(CPUArchState *env, int how, abi_ulong set,
     default:
         return -TARGET_EINVAL;
     }
-    target_to_host_sigset(&new, cur);
-    set_guest_mask(ts, &new);
+    set_guest_mask(ts, cur);
     return 0;
 }
 
@@ -423,10 +513,7 @@ void target_save_altstack(target_stack_t *uss, CPUArchState *env)
 
 void target_restore_sigmask(CPUArchState *env, uint64_t mask)
 {
-    sigset_t set;
-
-    target_to_host_sigset(&set, mask);
-    set_guest_mask(task_of(env), &set);
+    set_guest_mask(task_of(env), mask);
 }
 
 void target_sigreturn_badframe(CPUArchState *env)
@@ -443,16 +530,40 @@ void signal_fork_child(CPUArchState *env)
 {
     struct sigqueue_state *ss = sigstate_of(task_of(env));
 
-    for (int sig = 1; sig <= TARGET_NSIG; sig++) {
-        ss->sig[sig].pending = 0;
-    }
+    ss->count = 0;
     ss->sync_sig = 0;
 }
+
+void signal_exec_mask_begin(CPUArchState *env, uint64_t *old)
+{
+    host_sigmask_raw(SIG_SETMASK, &task_of(env)->signal_mask, old);
+}
+
+void signal_exec_mask_end(const uint64_t *old)
+{
+    host_sigmask_raw(SIG_SETMASK, old, NULL);
+}
+
+/*
+ * The death path kills the emulator with the guest's own number, not the
+ * host number the table gives it: whoever reads the wait status, the shell
+ * or an emulated parent, then sees what a native program's death would
+ * show, even for 32 and 33, so wait statuses need no translation.  Those
+ * two belong to the host libc, whose sigaction refuses them: the kernel's
+ * does not, and the libc has no use for them any more.
+ */
+struct host_kernel_sigaction {
+    void (*handler)(int);
+    unsigned long flags;
+    void (*restorer)(void);
+    uint64_t mask;
+};
 
 QEMU_NORETURN void dump_core_and_abort(int target_sig)
 {
     struct sigaction dfl = { .sa_handler = SIG_DFL };
-    sigset_t unblock;
+    struct host_kernel_sigaction kernel_dfl = { .handler = SIG_DFL };
+    uint64_t unblock = GUEST_SIGBIT(target_sig);
 
     if (default_action(target_sig) == SIG_ACT_CORE) {
         /* The status says "core dumped" either way; no file for the
@@ -465,29 +576,56 @@ QEMU_NORETURN void dump_core_and_abort(int target_sig)
     }
     qemu_log_flush();
     fflush(NULL);
-    sigaction(target_sig, &dfl, NULL);
+    syscall(SYS_rt_sigaction, target_sig, &kernel_dfl, NULL, sizeof(unblock));
     kill(getpid(), target_sig);
-    sigemptyset(&unblock);
-    sigaddset(&unblock, target_sig);
-    sigprocmask(SIG_UNBLOCK, &unblock, NULL);
+    host_sigmask_raw(SIG_UNBLOCK, &unblock, NULL);
     /* Still alive: the signal was a stop, or its default is to ignore. */
     sigaction(SIGABRT, &dfl, NULL);
     abort();
 }
 
-/* The next signal to deliver: a CPU fault first, then the lowest-numbered
-   pending one the guest does not block.  0 if none. */
-static int next_signal(TaskState *ts, struct sigqueue_state *ss)
+/* The queue entry to deliver next, as the kernel picks: the
+   lowest-numbered signal the guest does not block, its oldest instance.
+   -1 if none. */
+static int next_queued(const TaskState *ts, const struct sigqueue_state *ss)
 {
-    if (ss->sync_sig) {
-        return ss->sync_sig;
-    }
-    for (int sig = 1; sig <= TARGET_NSIG; sig++) {
-        if (ss->sig[sig].pending && !sigismember(&ts->signal_mask, sig)) {
-            return sig;
+    int best = -1;
+
+    for (int i = 0; i < ss->count; i++) {
+        int sig = ss->queue[i].sig;
+
+        if (!(ts->signal_mask & GUEST_SIGBIT(sig)) &&
+            (best < 0 || sig < ss->queue[best].sig)) {
+            best = i;
         }
     }
-    return 0;
+    return best;
+}
+
+/* Take the next signal to deliver, a CPU fault first: its number (0 if
+   none) and siginfo; forced says it is the fault. */
+static int take_next_signal(TaskState *ts, struct sigqueue_state *ss,
+                            target_siginfo_t *info, bool *forced)
+{
+    int i, sig;
+
+    *forced = ss->sync_sig != 0;
+    if (*forced) {
+        sig = ss->sync_sig;
+        *info = ss->sync_info;
+        ss->sync_sig = 0;
+        return sig;
+    }
+    i = next_queued(ts, ss);
+    if (i < 0) {
+        return 0;
+    }
+    sig = ss->queue[i].sig;
+    *info = ss->queue[i].info;
+    memmove(&ss->queue[i], &ss->queue[i + 1],
+            (ss->count - i - 1) * sizeof(ss->queue[0]));
+    ss->count--;
+    return sig;
 }
 
 /* A restart code left by the interrupted syscall becomes -EINTR when the
@@ -511,12 +649,11 @@ static void deliver_signal(CPUArchState *env, int sig,
     TaskState *ts = task_of(env);
     struct sigqueue_state *ss = sigstate_of(ts);
     struct target_sigaction *ka = &sigact_table[sig];
-    sigset_t handler_mask;
-    uint64_t saved_mask;
+    uint64_t handler_mask, saved_mask;
     abi_long err;
 
     /* A fault the guest blocks or ignores kills it, as force_sig does. */
-    if (forced && (sigismember(&ts->signal_mask, sig) ||
+    if (forced && ((ts->signal_mask & GUEST_SIGBIT(sig)) ||
                    ka->_sa_handler == TARGET_SIG_IGN)) {
         ka->_sa_handler = TARGET_SIG_DFL;
     }
@@ -531,8 +668,7 @@ static void deliver_signal(CPUArchState *env, int sig,
     }
 
     settle_restart_for_handler(env, ss, ka);
-    saved_mask = host_to_target_sigset(ss->in_wait ? &ss->wait_saved_mask
-                                                   : &ts->signal_mask);
+    saved_mask = ss->in_wait ? ss->wait_saved_mask : ts->signal_mask;
     ss->in_wait = false;
 #ifndef TARGET_X86_64
     if (!(ka->sa_flags & TARGET_SA_SIGINFO)) {
@@ -546,16 +682,11 @@ static void deliver_signal(CPUArchState *env, int sig,
         dump_core_and_abort(SIGSEGV);
     }
 
-    handler_mask = ts->signal_mask;
-    for (int s = 1; s <= TARGET_NSIG; s++) {
-        if (ka->sa_mask & (1ULL << (s - 1))) {
-            sigaddset(&handler_mask, s);
-        }
-    }
+    handler_mask = ts->signal_mask | ka->sa_mask;
     if (!(ka->sa_flags & TARGET_SA_NODEFER)) {
-        sigaddset(&handler_mask, sig);
+        handler_mask |= GUEST_SIGBIT(sig);
     }
-    set_guest_mask(ts, &handler_mask);
+    set_guest_mask(ts, handler_mask);
     if (ka->sa_flags & TARGET_SA_RESETHAND) {
         ka->_sa_handler = TARGET_SIG_DFL;
         sync_host_disposition(sig);
@@ -566,7 +697,9 @@ void process_pending_signals(CPUArchState *env)
 {
     TaskState *ts = task_of(env);
     struct sigqueue_state *ss = sigstate_of(ts);
+    target_siginfo_t info;
     sigset_t all, old;
+    bool forced;
     int sig;
 
     if (!ts->signal_pending && !ss->restart_code && !ss->in_wait) {
@@ -576,18 +709,13 @@ void process_pending_signals(CPUArchState *env)
     sigfillset(&all);
     sigprocmask(SIG_SETMASK, &all, &old);
     ts->signal_pending = 0;
-    while ((sig = next_signal(ts, ss)) != 0) {
-        target_siginfo_t info = ss->sig[sig].info;
-        bool forced = ss->sync_sig == sig;
-
-        ss->sig[sig].pending = 0;
-        ss->sync_sig = 0;
+    while ((sig = take_next_signal(ts, ss, &info, &forced)) != 0) {
         deliver_signal(env, sig, &info, forced);
     }
     /* No handler ran for the interrupted call: it is restarted as is. */
     ss->restart_code = 0;
     if (ss->in_wait) {
-        set_guest_mask(ts, &ss->wait_saved_mask);
+        set_guest_mask(ts, ss->wait_saved_mask);
         ss->in_wait = false;
     }
     sigprocmask(SIG_SETMASK, &old, NULL);
@@ -595,10 +723,12 @@ void process_pending_signals(CPUArchState *env)
 
 static bool deliverable_pending(TaskState *ts)
 {
-    return next_signal(ts, sigstate_of(ts)) != 0;
+    struct sigqueue_state *ss = sigstate_of(ts);
+
+    return ss->sync_sig || next_queued(ts, ss) >= 0;
 }
 
-bool sigmask_begin_wait(CPUArchState *env, const sigset_t *mask)
+bool sigmask_begin_wait(CPUArchState *env, uint64_t mask)
 {
     TaskState *ts = task_of(env);
     struct sigqueue_state *ss = sigstate_of(ts);
@@ -617,7 +747,7 @@ void sigmask_end_wait(CPUArchState *env, abi_long ret)
     /* Interrupted: the old mask returns after the handler's sigreturn
        (or at the end of process_pending_signals if none runs). */
     if (ret != -TARGET_EINTR) {
-        set_guest_mask(ts, &ss->wait_saved_mask);
+        set_guest_mask(ts, ss->wait_saved_mask);
         ss->in_wait = false;
     }
 }
@@ -627,7 +757,7 @@ void sigmask_end_wait(CPUArchState *env, abi_long ret)
  * pending.  Host signals are blocked between the check and the sleep so
  * that one arriving in between wakes sigsuspend instead of being missed.
  */
-abi_long do_sigsuspend(CPUArchState *env, const sigset_t *mask)
+abi_long do_sigsuspend(CPUArchState *env, uint64_t mask)
 {
     TaskState *ts = task_of(env);
     sigset_t all, none, old;
@@ -652,10 +782,8 @@ abi_long do_rt_sigpending(CPUArchState *env, abi_ulong gset, abi_ulong size)
     if (size > sizeof(target_sigset_t)) {
         return -TARGET_EINVAL;
     }
-    for (int sig = 1; sig <= TARGET_NSIG; sig++) {
-        if (ss->sig[sig].pending && sigismember(&ts->signal_mask, sig)) {
-            set |= 1ULL << (sig - 1);
-        }
+    for (int i = 0; i < ss->count; i++) {
+        set |= GUEST_SIGBIT(ss->queue[i].sig) & ts->signal_mask;
     }
     return copy_to_user(gset, &set, size);
 }

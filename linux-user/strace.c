@@ -2,11 +2,17 @@
  * strace.c: -strace (and -d strace): one line per guest syscall in QEMU's
  * format, "pid name(args) = result".  How each argument prints comes from
  * the letters of the syscall's table entry (syscall_impl.h); flag words
- * (open, mmap, mprotect) are spelled out from the flag tables below.
+ * (open, mmap, mprotect) and socket families, types and protocols are
+ * spelled out from the tables below.  i386's socketcall prints as the
+ * operation it performs, in capitals, as QEMU prints it.
  */
 #include "qemu/osdep.h"
+#include <ctype.h>
 #include <fcntl.h>
 #include <sys/mman.h>
+#include <sys/socket.h>
+#include <netinet/in.h>
+#include <linux/netlink.h>
 #include "qemu/log.h"
 #include "syscall_impl.h"
 
@@ -67,8 +73,57 @@ static const FlagName mmap_flag_names[] = {
     { 0, NULL }
 };
 
-/* An exact value from table (the access mode, the mapping type). */
-static void print_enum(const FlagName *table, abi_ulong v)
+/* QEMU's spelling: PF_, not AF_. */
+static const FlagName socket_family_names[] = {
+    { PF_UNIX, "PF_UNIX" }, { PF_INET, "PF_INET" }, { PF_INET6, "PF_INET6" },
+    { PF_NETLINK, "PF_NETLINK" }, { PF_PACKET, "PF_PACKET" },
+    { PF_KEY, "PF_KEY" }, { PF_CAN, "PF_CAN" }, { PF_BLUETOOTH, "PF_BLUETOOTH" },
+    { PF_ALG, "PF_ALG" }, { PF_VSOCK, "PF_VSOCK" },
+    { 0, NULL }
+};
+/* The low bits of a socket type are the type, the rest flags. */
+#define SOCK_TYPE_MASK 0xf
+static const FlagName socket_type_names[] = {
+    { SOCK_STREAM, "SOCK_STREAM" }, { SOCK_DGRAM, "SOCK_DGRAM" },
+    { SOCK_RAW, "SOCK_RAW" }, { SOCK_RDM, "SOCK_RDM" },
+    { SOCK_SEQPACKET, "SOCK_SEQPACKET" }, { SOCK_DCCP, "SOCK_DCCP" },
+    { SOCK_PACKET, "SOCK_PACKET" },
+    { 0, NULL }
+};
+static const FlagName socket_type_flag_names[] = {
+    { SOCK_CLOEXEC, "SOCK_CLOEXEC" }, { SOCK_NONBLOCK, "SOCK_NONBLOCK" },
+    { 0, NULL }
+};
+static const FlagName ip_protocol_names[] = {
+    { IPPROTO_IP, "IPPROTO_IP" }, { IPPROTO_ICMP, "IPPROTO_ICMP" },
+    { IPPROTO_TCP, "IPPROTO_TCP" }, { IPPROTO_UDP, "IPPROTO_UDP" },
+    { IPPROTO_IPV6, "IPPROTO_IPV6" }, { IPPROTO_ICMPV6, "IPPROTO_ICMPV6" },
+    { IPPROTO_SCTP, "IPPROTO_SCTP" }, { IPPROTO_RAW, "IPPROTO_RAW" },
+    { 0, NULL }
+};
+static const FlagName netlink_protocol_names[] = {
+    { NETLINK_ROUTE, "NETLINK_ROUTE" }, { NETLINK_USERSOCK, "NETLINK_USERSOCK" },
+    { NETLINK_SOCK_DIAG, "NETLINK_SOCK_DIAG" }, { NETLINK_XFRM, "NETLINK_XFRM" },
+    { NETLINK_SELINUX, "NETLINK_SELINUX" }, { NETLINK_AUDIT, "NETLINK_AUDIT" },
+    { NETLINK_CONNECTOR, "NETLINK_CONNECTOR" },
+    { NETLINK_NETFILTER, "NETLINK_NETFILTER" },
+    { NETLINK_KOBJECT_UEVENT, "NETLINK_KOBJECT_UEVENT" },
+    { NETLINK_GENERIC, "NETLINK_GENERIC" }, { NETLINK_CRYPTO, "NETLINK_CRYPTO" },
+    { 0, NULL }
+};
+/* Which names a protocol number has depends on the family; families not
+   listed print it as a number. */
+static const struct {
+    int family;
+    const FlagName *names;
+} socket_protocol_tables[] = {
+    { PF_UNIX, ip_protocol_names }, { PF_INET, ip_protocol_names },
+    { PF_INET6, ip_protocol_names }, { PF_NETLINK, netlink_protocol_names },
+};
+
+/* An exact value from table (the access mode, the mapping type, a socket
+   family); one it does not name in hex for bit fields, else in decimal. */
+static void print_enum(const FlagName *table, abi_ulong v, bool unknown_in_hex)
 {
     for (; table->name; table++) {
         if (table->value == v) {
@@ -76,7 +131,11 @@ static void print_enum(const FlagName *table, abi_ulong v)
             return;
         }
     }
-    strace_printf("%#" PRIx64, (uint64_t)v);
+    if (unknown_in_hex) {
+        strace_printf("%#" PRIx64, (uint64_t)v);
+    } else {
+        strace_printf("%d", (int)v);
+    }
 }
 
 /* Names of the bits of v joined by '|', unknown bits in hex; need_bar
@@ -127,7 +186,20 @@ static void print_string(abi_ulong addr)
     strace_printf("\"%s", s[n] ? "..." : "");
 }
 
-static void print_arg(char kind, abi_long v)
+static void print_socket_protocol(int family, abi_long v)
+{
+    for (size_t i = 0; i < ARRAY_SIZE(socket_protocol_tables); i++) {
+        if (socket_protocol_tables[i].family == family) {
+            print_enum(socket_protocol_tables[i].names, v, false);
+            return;
+        }
+    }
+    strace_printf("%d", (int)v);
+}
+
+/* args: all the call's arguments, for those printed in the light of
+   another (a protocol needs its family). */
+static void print_arg(char kind, abi_long v, const abi_long *args)
 {
     switch (kind) {
     case 'd':
@@ -153,7 +225,7 @@ static void print_arg(char kind, abi_long v)
         }
         break;
     case 'O':
-        print_enum(open_access_names, v & O_ACCMODE);
+        print_enum(open_access_names, v & O_ACCMODE, true);
         print_flag_bits(open_flag_names, v & ~O_ACCMODE, true);
         break;
     case 'P':
@@ -164,8 +236,18 @@ static void print_arg(char kind, abi_long v)
         }
         break;
     case 'M':
-        print_enum(mmap_type_names, v & MAP_TYPE);
+        print_enum(mmap_type_names, v & MAP_TYPE, true);
         print_flag_bits(mmap_flag_names, v & ~MAP_TYPE, true);
+        break;
+    case 'F':
+        print_enum(socket_family_names, v, false);
+        break;
+    case 'T':
+        print_enum(socket_type_names, v & SOCK_TYPE_MASK, false);
+        print_flag_bits(socket_type_flag_names, v & ~SOCK_TYPE_MASK, true);
+        break;
+    case 'p':
+        print_socket_protocol(args[0], v);
         break;
     case 'S':
         if ((int)v > 0 && (int)v < 32 && sigabbrev_np(v)) {
@@ -192,6 +274,33 @@ static char result_kind(const SyscallImpl *impl)
     return eq ? eq[1] : 0;
 }
 
+static void print_args(const SyscallImpl *impl, const abi_long *arg)
+{
+    for (size_t i = 0; i < syscall_nargs(impl); i++) {
+        strace_printf("%s", i ? "," : "");
+        print_arg(impl->args[i], arg[i], arg);
+    }
+}
+
+/* socketcall(call, args) as the operation it performs, "SOCKET(...)";
+   false if call or args are bad, to print the plain socketcall. */
+static bool print_socketcall(const abi_long *arg)
+{
+    const SyscallImpl *op;
+    abi_long a[6];
+
+    if (socketcall_args(arg[0], arg[1], a, &op)) {
+        return false;
+    }
+    for (const char *c = op->name; *c; c++) {
+        strace_printf("%c", toupper((unsigned char)*c));
+    }
+    strace_printf("(");
+    print_args(op, a);
+    strace_printf(")");
+    return true;
+}
+
 void print_syscall(int num, abi_long a1, abi_long a2, abi_long a3,
                    abi_long a4, abi_long a5, abi_long a6)
 {
@@ -204,14 +313,12 @@ void print_syscall(int num, abi_long a1, abi_long a2, abi_long a3,
         strace_printf("Unknown syscall %d\n", num);
         return;
     }
+    if (strcmp(name, "socketcall") == 0 && print_socketcall(arg)) {
+        return;
+    }
     strace_printf("%s(", name);
     if (impl) {
-        for (int i = 0; impl->args[i] && impl->args[i] != '='; i++) {
-            if (i) {
-                strace_printf(",");
-            }
-            print_arg(impl->args[i], arg[i]);
-        }
+        print_args(impl, arg);
     } else {
         for (int i = 0; i < 6; i++) {
             strace_printf("%s" TARGET_ABI_FMT_ld, i ? "," : "", arg[i]);

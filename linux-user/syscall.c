@@ -27,7 +27,7 @@ static const SyscallImpl *const syscall_slices[] = {
 static const SyscallImpl *syscall_table[SYSCALL_NR_COUNT];
 static bool syscall_table_ready;
 
-static const SyscallImpl *find_impl(const char *name)
+const SyscallImpl *syscall_impl_by_name(const char *name)
 {
     for (size_t s = 0; s < ARRAY_SIZE(syscall_slices); s++) {
         for (const SyscallImpl *i = syscall_slices[s]; i->name; i++) {
@@ -43,9 +43,10 @@ void syscall_init(void)
 {
     for (size_t nr = 0; nr < SYSCALL_NR_COUNT; nr++) {
         if (syscall_names[nr]) {
-            syscall_table[nr] = find_impl(syscall_names[nr]);
+            syscall_table[nr] = syscall_impl_by_name(syscall_names[nr]);
         }
     }
+    socketcall_init();
     syscall_table_ready = true;
 }
 

@@ -49,8 +49,10 @@ typedef uint64_t abi_ullong __attribute__((aligned(4)));
 typedef int64_t abi_llong __attribute__((aligned(4)));
 #endif
 
-/* Signals: guest numbers are host numbers; the guest's sigset is 64 bits. */
+/* Signals: the guest's numbers, which signal.c maps to the host's; the
+   guest's sigset is 64 bits, bit n-1 for signal n. */
 #define TARGET_NSIG 64
+#define TARGET_SIGRTMIN 32
 typedef abi_ullong target_sigset_t;
 
 #define TARGET_SA_NOCLDSTOP 0x00000001

@@ -195,7 +195,7 @@ SYSCALL(poll)
 static bool begin_masked_wait(CPUArchState *env, abi_ulong gset, abi_ulong size,
                               abi_long *err)
 {
-    sigset_t set;
+    uint64_t set;
 
     *err = 0;
     if (!gset) {
@@ -205,7 +205,7 @@ static bool begin_masked_wait(CPUArchState *env, abi_ulong gset, abi_ulong size,
     if (*err) {
         return false;
     }
-    if (!sigmask_begin_wait(env, &set)) {
+    if (!sigmask_begin_wait(env, set)) {
         *err = -TARGET_EINTR;
         return false;
     }

@@ -27,8 +27,9 @@ typedef abi_long SyscallFn(CPUArchState *env, const abi_long *arg);
 /*
  * args: how -strace prints the arguments, one letter each (see strace.c):
  *   d int, l long, u unsigned long, x pointer/hex, s string, o octal mode,
- *   f dirfd (AT_FDCWD), O open flags, P mmap prot, M mmap flags, S signal;
- *   x prints 0 as NULL.
+ *   f dirfd (AT_FDCWD), O open flags, P mmap prot, M mmap flags, S signal,
+ *   F socket family, T socket type, p socket protocol (of the family in
+ *   the first argument); x prints 0 as NULL.
  * An optional "=x" suffix prints the result in hex, "=!" prints no result.
  */
 typedef struct SyscallImpl {
@@ -56,6 +57,24 @@ extern const SyscallImpl syscalls_arch[];   /* <arch>/syscall_arch.c */
 
 /* The implementation of syscall num, or NULL. */
 const SyscallImpl *syscall_impl(int num);
+/* The implementation called name, searched as syscall_init does. */
+const SyscallImpl *syscall_impl_by_name(const char *name);
+
+/* How many arguments the syscall takes: one letter each in args. */
+static inline size_t syscall_nargs(const SyscallImpl *impl)
+{
+    return strcspn(impl->args, "=");
+}
+
+/*
+ * syscall_socket.c: socketcall's operations.  socketcall_init resolves
+ * them (syscall_init calls it).  socketcall_args gives the syscall that
+ * operation call stands for and its arguments read from the guest block
+ * at gargs, unused ones 0 (0, -EINVAL for an unknown call, -EFAULT).
+ */
+void socketcall_init(void);
+abi_long socketcall_args(abi_ulong call, abi_ulong gargs, abi_long *a,
+                         const SyscallImpl **op);
 
 /* Host result to guest result: -1/errno becomes -errno. */
 static inline abi_long get_errno(long ret)
@@ -138,8 +157,8 @@ struct iovec *lock_iovec(int type, abi_ulong target_iov, int count, abi_long *er
         return -TARGET_EFAULT;                                   \
     }
 
-/* A guest sigset_t at gaddr (size bytes, must be 8) as a host set. */
-abi_long target_sigset_from_user(sigset_t *host, abi_ulong gaddr, abi_ulong size);
+/* A guest sigset_t at gaddr (size bytes, must be 8). */
+abi_long target_sigset_from_user(uint64_t *set, abi_ulong gaddr, abi_ulong size);
 
 /*
  * ppoll, pselect6, epoll_pwait and rt_sigsuspend wait with the guest's
@@ -149,15 +168,26 @@ abi_long target_sigset_from_user(sigset_t *host, abi_ulong gaddr, abi_ulong size
  * was interrupted: then it comes back after the signal's handler ran, as
  * the kernel does.
  */
-bool sigmask_begin_wait(CPUArchState *env, const sigset_t *mask);
+bool sigmask_begin_wait(CPUArchState *env, uint64_t mask);
 void sigmask_end_wait(CPUArchState *env, abi_long ret);
 
 /* thread_area.c: set_thread_area on a guest struct user_desc (also the TLS
    of clone(CLONE_SETTLS) on i386). */
 abi_long do_set_thread_area(CPUArchState *env, abi_ulong ptr);
 
+/* signal.c: the host number of a guest signal that kill and the like send
+   (the table of docs/devel/linux-user.md, "Signal numbers"): 0 stays 0
+   (the existence probe); -1 for one the guest cannot send (-EINVAL). */
+int target_to_host_signal_arg(abi_long sig);
 /* signal.c: a host siginfo in the guest's layout. */
 void host_to_target_siginfo(target_siginfo_t *tinfo, const siginfo_t *info);
+/* signal.c: the guest's signal sig with the guest siginfo at ginfo, as
+   rt_sigqueueinfo and rt_tgsigqueueinfo send it (0 or -errno). */
+abi_long target_to_host_siginfo_arg(siginfo_t *info, abi_long sig, abi_ulong ginfo);
+/* signal.c: around execve: the host blocked set becomes the guest's, which
+   the new program inherits; end puts the emulator's back if execve failed. */
+void signal_exec_mask_begin(CPUArchState *env, uint64_t *old);
+void signal_exec_mask_end(const uint64_t *old);
 /* signal.c: a forked child starts with no pending signals. */
 void signal_fork_child(CPUArchState *env);
 /* signal.c: a new thread's signal state: parent's blocked set, nothing
@@ -167,7 +197,7 @@ bool signal_new_thread(TaskState *ts, const TaskState *parent);
 void signal_end_thread(TaskState *ts);
 
 /* signal.c: rt_sigsuspend/pause (always -EINTR) and rt_sigpending. */
-abi_long do_sigsuspend(CPUArchState *env, const sigset_t *mask);
+abi_long do_sigsuspend(CPUArchState *env, uint64_t mask);
 abi_long do_rt_sigpending(CPUArchState *env, abi_ulong gset, abi_ulong size);
 
 /* select with its five arguments in arg[0..4] (i386's old select passes

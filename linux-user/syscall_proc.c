@@ -106,6 +106,7 @@ static abi_long do_wait4(abi_long pid, abi_ulong gstatus, int options,
     abi_long ret = get_errno(wait4(pid, &status, options, grusage ? &ru : NULL));
 
     if (ret > 0) {
+        /* the signal in a status is the guest's: see dump_core_and_abort */
         if (gstatus && put_user(status, gstatus, int32_t)) {
             return -TARGET_EFAULT;
         }
@@ -259,9 +260,9 @@ fault:
 }
 
 /*
- * The new program runs natively on the host, not under this emulator:
- * right for x86 guests on an x86-64 host, but -strace and the other
- * options do not follow it (QEMU would need binfmt_misc for that too).
+ * A binary for this guest runs under this emulator again (exec.c), anything
+ * else on the host.  The guest's blocked signals are the host mask across
+ * the exec, so the new program inherits them as it would natively.
  */
 SYSCALL(execve)
 {
@@ -275,8 +276,12 @@ SYSCALL(execve)
     argv = lock_string_array(arg[1], &err);
     envp = argv ? lock_string_array(arg[2], &err) : NULL;
     if (envp) {
+        uint64_t old;
+
         qemu_log_flush();
+        signal_exec_mask_begin(env, &old);
         err = get_errno(exec_program(path_for_host(path), argv, envp));
+        signal_exec_mask_end(&old);
     }
     free(argv);
     free(envp);

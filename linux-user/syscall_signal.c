@@ -41,31 +41,59 @@ SYSCALL(rt_sigpending)
 
 SYSCALL(rt_sigsuspend)
 {
-    sigset_t mask;
+    uint64_t mask;
     abi_long err = target_sigset_from_user(&mask, arg[0], arg[1]);
 
-    return err ? err : do_sigsuspend(env, &mask);
+    return err ? err : do_sigsuspend(env, mask);
 }
 
 SYSCALL(pause)
 {
-    return do_sigsuspend(env, &((TaskState *)env->opaque)->signal_mask);
+    return do_sigsuspend(env, ((TaskState *)env->opaque)->signal_mask);
 }
 
+/* The sending calls take guest signal numbers (signal.c maps them). */
 SYSCALL(kill)
 {
-    return get_errno(kill(arg[0], arg[1]));
+    int sig = target_to_host_signal_arg(arg[1]);
+
+    return sig < 0 ? -TARGET_EINVAL : get_errno(kill(arg[0], sig));
 }
 
 SYSCALL(tkill)
 {
-    return get_errno(syscall(SYS_tkill, (pid_t)arg[0], (int)arg[1]));
+    int sig = target_to_host_signal_arg(arg[1]);
+
+    return sig < 0 ? -TARGET_EINVAL
+                   : get_errno(syscall(SYS_tkill, (pid_t)arg[0], sig));
 }
 
 SYSCALL(tgkill)
 {
-    return get_errno(syscall(SYS_tgkill, (pid_t)arg[0], (pid_t)arg[1],
-                             (int)arg[2]));
+    int sig = target_to_host_signal_arg(arg[2]);
+
+    return sig < 0 ? -TARGET_EINVAL
+                   : get_errno(syscall(SYS_tgkill, (pid_t)arg[0], (pid_t)arg[1],
+                                       sig));
+}
+
+/* sigqueue and pthread_sigqueue: a signal with a siginfo (its value). */
+SYSCALL(rt_sigqueueinfo)
+{
+    siginfo_t info;
+    abi_long err = target_to_host_siginfo_arg(&info, arg[1], arg[2]);
+
+    return err ? err : get_errno(syscall(SYS_rt_sigqueueinfo, (pid_t)arg[0],
+                                         info.si_signo, &info));
+}
+
+SYSCALL(rt_tgsigqueueinfo)
+{
+    siginfo_t info;
+    abi_long err = target_to_host_siginfo_arg(&info, arg[2], arg[3]);
+
+    return err ? err : get_errno(syscall(SYS_rt_tgsigqueueinfo, (pid_t)arg[0],
+                                         (pid_t)arg[1], info.si_signo, &info));
 }
 
 const SyscallImpl syscalls_signal[] = {
@@ -80,5 +108,7 @@ const SyscallImpl syscalls_signal[] = {
     { "kill", sys_kill, "dS" },
     { "tkill", sys_tkill, "dS" },
     { "tgkill", sys_tgkill, "ddS" },
+    { "rt_sigqueueinfo", sys_rt_sigqueueinfo, "dSx" },
+    { "rt_tgsigqueueinfo", sys_rt_tgsigqueueinfo, "ddSx" },
     { NULL }
 };

@@ -327,61 +327,77 @@ SYSCALL(getsockopt)
 }
 
 /*
- * socketcall(call, args): the i386 multiplexer.  args points to the
- * call's arguments as an array of guest longs; the kernel reads exactly
- * nargs of them.
+ * socketcall(call, args): the i386 multiplexer.  Each call number stands
+ * for the syscall named here, whose entry gives the handler and, one
+ * letter per argument, how many guest longs the kernel reads at args (and
+ * how -strace prints them).
  */
-typedef struct SocketCall {
-    SyscallFn *fn;
-    uint8_t nargs;
-} SocketCall;
-
-static const SocketCall socketcalls[] = {
-    [SYS_SOCKET] = { sys_socket, 3 },
-    [SYS_BIND] = { sys_bind, 3 },
-    [SYS_CONNECT] = { sys_connect, 3 },
-    [SYS_LISTEN] = { sys_listen, 2 },
-    [SYS_ACCEPT] = { sys_accept, 3 },
-    [SYS_GETSOCKNAME] = { sys_getsockname, 3 },
-    [SYS_GETPEERNAME] = { sys_getpeername, 3 },
-    [SYS_SOCKETPAIR] = { sys_socketpair, 4 },
-    [SYS_SEND] = { sys_send, 4 },
-    [SYS_RECV] = { sys_recv, 4 },
-    [SYS_SENDTO] = { sys_sendto, 6 },
-    [SYS_RECVFROM] = { sys_recvfrom, 6 },
-    [SYS_SHUTDOWN] = { sys_shutdown, 2 },
-    [SYS_SETSOCKOPT] = { sys_setsockopt, 5 },
-    [SYS_GETSOCKOPT] = { sys_getsockopt, 5 },
-    [SYS_SENDMSG] = { sys_sendmsg, 3 },
-    [SYS_RECVMSG] = { sys_recvmsg, 3 },
-    [SYS_ACCEPT4] = { sys_accept4, 4 },
-    [SYS_RECVMMSG] = { sys_recvmmsg, 5 },
-    [SYS_SENDMMSG] = { sys_sendmmsg, 4 },
+static const char *const socketcall_names[] = {
+    [SYS_SOCKET] = "socket",
+    [SYS_BIND] = "bind",
+    [SYS_CONNECT] = "connect",
+    [SYS_LISTEN] = "listen",
+    [SYS_ACCEPT] = "accept",
+    [SYS_GETSOCKNAME] = "getsockname",
+    [SYS_GETPEERNAME] = "getpeername",
+    [SYS_SOCKETPAIR] = "socketpair",
+    [SYS_SEND] = "send",
+    [SYS_RECV] = "recv",
+    [SYS_SENDTO] = "sendto",
+    [SYS_RECVFROM] = "recvfrom",
+    [SYS_SHUTDOWN] = "shutdown",
+    [SYS_SETSOCKOPT] = "setsockopt",
+    [SYS_GETSOCKOPT] = "getsockopt",
+    [SYS_SENDMSG] = "sendmsg",
+    [SYS_RECVMSG] = "recvmsg",
+    [SYS_ACCEPT4] = "accept4",
+    [SYS_RECVMMSG] = "recvmmsg",
+    [SYS_SENDMMSG] = "sendmmsg",
 };
+
+static const SyscallImpl *socketcall_ops[ARRAY_SIZE(socketcall_names)];
+
+void socketcall_init(void)
+{
+    for (size_t call = 0; call < ARRAY_SIZE(socketcall_names); call++) {
+        if (socketcall_names[call]) {
+            socketcall_ops[call] = syscall_impl_by_name(socketcall_names[call]);
+        }
+    }
+}
+
+abi_long socketcall_args(abi_ulong call, abi_ulong gargs, abi_long *a,
+                         const SyscallImpl **op)
+{
+    abi_ulong v[6];
+    size_t nargs;
+
+    if (call >= ARRAY_SIZE(socketcall_ops) || !socketcall_ops[call]) {
+        return -TARGET_EINVAL;
+    }
+    *op = socketcall_ops[call];
+    nargs = syscall_nargs(*op);
+    if (copy_from_user(v, gargs, nargs * sizeof(abi_ulong))) {
+        return -TARGET_EFAULT;
+    }
+    for (size_t i = 0; i < 6; i++) {
+        a[i] = i < nargs ? v[i] : 0;
+    }
+    return 0;
+}
 
 SYSCALL(socketcall)
 {
-    abi_ulong call = arg[0];
-    abi_ulong gargs[6];
-    abi_long a[6] = { 0 };
-    const SocketCall *sc;
+    const SyscallImpl *op;
+    abi_long a[6];
+    abi_long err = socketcall_args(arg[0], arg[1], a, &op);
 
-    if (call >= ARRAY_SIZE(socketcalls) || !socketcalls[call].fn) {
-        return -TARGET_EINVAL;
-    }
-    sc = &socketcalls[call];
-    if (copy_from_user(gargs, arg[1], sc->nargs * sizeof(abi_ulong))) {
-        return -TARGET_EFAULT;
-    }
-    for (int i = 0; i < sc->nargs; i++) {
-        a[i] = gargs[i];
-    }
-    return sc->fn(env, a);
+    return err ? err : op->fn(env, a);
 }
 
 const SyscallImpl syscalls_socket[] = {
-    { "socket", sys_socket, "ddd" },
-    { "socketpair", sys_socketpair, "dddx" },
+    { "socket", sys_socket, "FTp" },
+    { "socketpair", sys_socketpair, "FTpx" },
     { "bind", sys_bind, "dxd" },
     { "connect", sys_connect, "dxd" },
     { "listen", sys_listen, "dd" },
@@ -391,6 +407,9 @@ const SyscallImpl syscalls_socket[] = {
     { "getpeername", sys_getpeername, "dxx" },
     { "sendto", sys_sendto, "dxudxd" },
     { "recvfrom", sys_recvfrom, "dxudxx" },
+    /* reached only through socketcall: no guest numbers these two */
+    { "send", sys_send, "dxud" },
+    { "recv", sys_recv, "dxud" },
     { "shutdown", sys_shutdown, "dd" },
     { "setsockopt", sys_setsockopt, "dddxd" },
     { "getsockopt", sys_getsockopt, "dddxx" },
