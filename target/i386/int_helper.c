@@ -179,53 +179,46 @@ static uint32_t rotate_flags(CPUX86State *env, uint64_t src, uint64_t res,
     return (env->cc_src & ~(CC_C | CC_O)) | cf | of;
 }
 
-/* The operand plus CF form a (bits+1)-bit value rotated by count mod bits+1. */
-target_ulong helper_rcl(CPUX86State *env, target_ulong t0, target_ulong t1,
-                        int size)
+/*
+ * rcl and rcr rotate the (bits+1)-bit value CF:operand; a right rotation by
+ * c is a left one by bits+1-c.  left_count is 1..bits.
+ */
+static target_ulong rotate_through_carry(CPUX86State *env, target_ulong t0,
+                                         int size, int left_count)
+{
+    int bits = 8 << size;
+    uint64_t src = t0 & cc_size_mask(size);
+    unsigned __int128 value = ((unsigned __int128)(env->cc_src & CC_C) << bits) | src;
+    unsigned __int128 rotated = (value << left_count) | (value >> (bits + 1 - left_count));
+    uint64_t res = (uint64_t)rotated & cc_size_mask(size);
+
+    env->cc_src = rotate_flags(env, src, res, size, (int)(rotated >> bits) & 1);
+    return res;
+}
+
+/* The count, reduced mod bits+1 for the 8- and 16-bit forms. */
+static int rotate_through_carry_count(target_ulong t1, int size)
 {
     int bits = 8 << size;
     int count = count_of(t1, size);
-    uint64_t mask = cc_size_mask(size);
-    uint64_t src = t0 & mask, res;
-    int cf = env->cc_src & CC_C;
 
-    if (bits < 32) {
-        count %= bits + 1;
-    }
-    if (count == 0) {
-        return t0;
-    }
-    res = (src << count) | ((uint64_t)cf << (count - 1));
-    if (count > 1) {
-        res |= src >> (bits + 1 - count);
-    }
-    res &= mask;
-    env->cc_src = rotate_flags(env, src, res, size, (src >> (bits - count)) & 1);
-    return res;
+    return bits < 32 ? count % (bits + 1) : count;
+}
+
+target_ulong helper_rcl(CPUX86State *env, target_ulong t0, target_ulong t1,
+                        int size)
+{
+    int count = rotate_through_carry_count(t1, size);
+
+    return count ? rotate_through_carry(env, t0, size, count) : t0;
 }
 
 target_ulong helper_rcr(CPUX86State *env, target_ulong t0, target_ulong t1,
                         int size)
 {
-    int bits = 8 << size;
-    int count = count_of(t1, size);
-    uint64_t mask = cc_size_mask(size);
-    uint64_t src = t0 & mask, res;
-    int cf = env->cc_src & CC_C;
+    int count = rotate_through_carry_count(t1, size);
 
-    if (bits < 32) {
-        count %= bits + 1;
-    }
-    if (count == 0) {
-        return t0;
-    }
-    res = (src >> count) | ((uint64_t)cf << (bits - count));
-    if (count > 1) {
-        res |= src << (bits + 1 - count);
-    }
-    res &= mask;
-    env->cc_src = rotate_flags(env, src, res, size, (src >> (count - 1)) & 1);
-    return res;
+    return count ? rotate_through_carry(env, t0, size, (8 << size) + 1 - count) : t0;
 }
 
 /* ---- double shifts ---- */

@@ -24,13 +24,7 @@ report() {
     [ "$failed" -eq 0 ]
 }
 
-selected() {
-    [ -z "$TESTS" ] && return 0
-    for pat in $TESTS; do
-        case "$1" in *"$pat"*) return 0 ;; esac
-    done
-    return 1
-}
+. "$SRC_PATH/tests/runner-lib.sh"
 
 case " $TARGETS " in *" x86_64 "*) ;; *) report; exit ;; esac
 if ! "$BUSYBOX" true 2>/dev/null; then

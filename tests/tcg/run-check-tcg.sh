@@ -47,13 +47,7 @@ ulimit -c 0                         # tests that crash must not leave core files
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/check-tcg.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT INT TERM
 
-selected() {
-    [ -z "$TESTS" ] && return 0
-    for pat in $TESTS; do
-        case "$1" in *"$pat"*) return 0 ;; esac
-    done
-    return 1
-}
+. "$SRC_PATH/tests/runner-lib.sh"
 
 # list_tests T: prints "id binary" for every selected test of target T.
 list_tests() {

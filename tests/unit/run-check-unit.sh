@@ -17,13 +17,7 @@ passed=0 failed=0 skipped=0
 log=$(mktemp "${TMPDIR:-/tmp}/check-unit.XXXXXX") || exit 1
 trap 'rm -f "$log"' EXIT INT TERM
 
-selected() {
-    [ -z "$TESTS" ] && return 0
-    for pat in $TESTS; do
-        case "$1" in *"$pat"*) return 0 ;; esac
-    done
-    return 1
-}
+. "$SRC_PATH/tests/runner-lib.sh"
 
 # run NAME BIN: run one test program and add up its result lines.
 run() {
