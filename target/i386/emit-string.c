@@ -1,14 +1,18 @@
 /*
  * emit-string.c: movs, cmps, stos, lods, scas and their rep forms.
  *
- * A rep instruction does one element per execution of its TB and then jumps
- * back to its own address (a chained goto_tb), so the loop can be
- * interrupted between elements and a fault leaves rCX/rSI/rDI exact.  The
- * exit path is emitted first, while the lazy-flags state is still that of
- * the instruction's start; every branch to it flushes cc_op.
+ * A rep instruction does part of its work per execution of its TB and then
+ * jumps back to its own address (a chained goto_tb) while rCX is not zero,
+ * so the loop can be interrupted in between and a fault leaves rCX/rSI/rDI
+ * exact.  rep movs and rep stos, the bulk copies and fills of memcpy and
+ * memset, do a chunk of elements in a helper (string_helper.c); the others
+ * do one element in IR, since every element sets the flags that may end the
+ * loop.  Their exit path is emitted first, while the lazy-flags state is
+ * still that of the instruction's start; every branch to it flushes cc_op.
  */
 #include "qemu/osdep.h"
 #include "decode.h"
+#include "exec/helper-gen.h"
 
 /* Source DS:rSI (segment overridable), destination ES:rDI (never). */
 static void gen_src_addr(DisasContext *s)
@@ -82,6 +86,30 @@ static void gen_jz_ecx(DisasContext *s, TCGLabel *l)
     tcg_gen_brcondi_tl(TCG_COND_EQ, s->tmp0, 0, l);
 }
 
+/* The flags are untouched, so the exit may follow the helper call. */
+static void gen_rep_chunk(DisasContext *s, int op, MemOp ot)
+{
+    TCGv_i32 size = tcg_const_i32(ot);
+    TCGv_i32 aflag = tcg_const_i32(s->aflag);
+    TCGLabel *exit = gen_new_label();
+
+    gen_update_cc_op(s);
+    if (op == STR_MOVS) {
+        TCGv_i32 seg = tcg_const_i32(s->override);
+
+        gen_helper_rep_movs(cpu_env, size, aflag, seg);
+        tcg_temp_free_i32(seg);
+    } else {
+        gen_helper_rep_stos(cpu_env, size, aflag);
+    }
+    tcg_temp_free_i32(aflag);
+    tcg_temp_free_i32(size);
+    gen_jz_ecx(s, exit);
+    gen_jmp_tb(s, s->pc_start, 0);
+    gen_set_label(exit);
+    gen_jmp_tb(s, insn_next_eip(s), 1);
+}
+
 /* arg: STR_*. */
 void emit_string(CPUX86State *env, DisasContext *s, X86Decoded *d)
 {
@@ -90,6 +118,10 @@ void emit_string(CPUX86State *env, DisasContext *s, X86Decoded *d)
 
     if (!(s->prefix & (PREFIX_REPZ | PREFIX_REPNZ))) {
         gen_string_element(s, op, d->ot);
+        return;
+    }
+    if (op == STR_MOVS || op == STR_STOS) {
+        gen_rep_chunk(s, op, d->ot);
         return;
     }
     exit = gen_new_label();

@@ -42,6 +42,12 @@ DEF_HELPER_2(cmpxchg8b, void, env, tl)
 DEF_HELPER_2(cmpxchg16b, void, env, tl)
 #endif
 
+/* string_helper.c: one chunk of rep movs / rep stos (env, element size,
+   address size[, source segment override or -1]); they read and write
+   rCX, rSI, rDI and EAX in env, so take no call flags. */
+DEF_HELPER_4(rep_movs, void, env, i32, i32, s32)
+DEF_HELPER_3(rep_stos, void, env, i32, i32)
+
 DEF_HELPER_1(cpuid, void, env)
 DEF_HELPER_1(rdtsc, void, env)
 

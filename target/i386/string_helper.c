@@ -1,0 +1,244 @@
+/*
+ * string_helper.c: rep movs and rep stos, many elements per call.
+ *
+ * The translator calls a helper once per pass through the rep instruction
+ * and re-executes the instruction while rCX is not zero (emit-string.c).
+ * A call does at most REP_CHUNK_BYTES, so a pending signal is taken within
+ * microseconds: the TB entry tests exit_request between calls.  rCX, rSI
+ * and rDI always end as a CPU leaves them after the elements done.
+ *
+ * Fast path: when the chunk's elements form one unbroken run of guest pages
+ * that page_check_range() allows (which also drops translated code from the
+ * written pages), the chunk is one host memmove or a fill.  Slow path, when
+ * the check fails (the chunk runs into a page the guest may not touch, or
+ * its addresses wrap): element by element through the cpu_*_data_ra
+ * accessors, with the registers in env advanced after every element, so a
+ * host fault (user-exec.c) becomes a guest fault with exactly the state a
+ * CPU shows: eip at the rep instruction, the registers past the elements
+ * done, si_addr the faulting address.
+ */
+#include "qemu/osdep.h"
+#include "cpu.h"
+#include "exec/exec-all.h"
+#include "exec/cpu_ldst.h"
+#include "tcg/tcg.h"
+#include "exec/helper-proto.h"
+
+#define REP_CHUNK_BYTES 65536
+
+/* One call's work: n elements of 1 << ot bytes, stepping by DF. */
+typedef struct RepChunk {
+    int ot;
+    target_ulong mask;          /* of the address size: offsets wrap at it */
+    target_ulong n;
+    int dir;                    /* DF: 1 or -1 */
+} RepChunk;
+
+static RepChunk rep_chunk(CPUX86State *env, int ot, int aflag)
+{
+    RepChunk c = { .ot = ot, .dir = env->df };
+
+    c.mask = aflag == MO_64 ? (target_ulong)-1
+                            : (target_ulong)((UINT64_C(1) << (8 << aflag)) - 1);
+    c.n = MIN(env->regs[R_ECX] & c.mask, (target_ulong)REP_CHUNK_BYTES >> ot);
+    return c;
+}
+
+/* User mode is flat: only an FS or GS override adds a base, as in
+   gen_lea_v_seg(). */
+static target_ulong seg_base(CPUX86State *env, int seg)
+{
+    return seg == R_FS || seg == R_GS ? env->segs[seg].base : 0;
+}
+
+/* Writes at the address size: a 16-bit register keeps its upper bits, a
+   32-bit one is zero-extended, as for any other instruction. */
+static void set_reg(CPUX86State *env, int reg, target_ulong v, target_ulong mask)
+{
+    target_ulong keep = mask == 0xffff ? ~mask : 0;
+
+    env->regs[reg] = (env->regs[reg] & keep) | (v & mask);
+}
+
+static void advance(CPUX86State *env, const RepChunk *c, target_ulong k,
+                    bool moves_esi)
+{
+    target_ulong bytes = (k << c->ot) * c->dir;
+
+    set_reg(env, R_ECX, env->regs[R_ECX] - k, c->mask);
+    set_reg(env, R_EDI, env->regs[R_EDI] + bytes, c->mask);
+    if (moves_esi) {
+        set_reg(env, R_ESI, env->regs[R_ESI] + bytes, c->mask);
+    }
+}
+
+/* The address of the next element through reg, as the generated code of a
+   single movs/stos computes it. */
+static target_ulong element_addr(CPUX86State *env, const RepChunk *c, int reg,
+                                 target_ulong base)
+{
+    return base + (env->regs[reg] & c->mask);
+}
+
+/*
+ * The lowest guest address of the chunk's elements through reg, if their
+ * bytes are one run that wraps neither the offset (at the address size) nor
+ * the address space; the run is n << ot bytes long.
+ */
+static bool chunk_run(CPUX86State *env, const RepChunk *c, int reg,
+                      target_ulong base, target_ulong *lo)
+{
+    target_ulong off = env->regs[reg] & c->mask;
+    target_ulong span = (c->n - 1) << c->ot;    /* first to last element */
+    target_ulong len = c->n << c->ot;
+
+    if (c->dir > 0 ? span > c->mask - off : span > off) {
+        return false;
+    }
+    *lo = base + (c->dir > 0 ? off : off - span);
+    return *lo + (len - 1) >= *lo;
+}
+
+/* p[0, period) is written: repeat it up to len bytes by doubling copies,
+   whose source and destination never overlap. */
+static void replicate(uint8_t *p, size_t period, size_t len)
+{
+    size_t done = period;
+
+    while (done < len) {
+        size_t part = MIN(done, len - done);
+
+        memcpy(p + done, p, part);
+        done += part;
+    }
+}
+
+static uint64_t load_element(CPUX86State *env, target_ulong a, int ot,
+                             uintptr_t ra)
+{
+    switch (ot) {
+    case MO_8:
+        return cpu_ldub_data_ra(env, a, ra);
+    case MO_16:
+        return cpu_lduw_data_ra(env, a, ra);
+    case MO_32:
+        return cpu_ldl_data_ra(env, a, ra);
+    default:
+        return cpu_ldq_data_ra(env, a, ra);
+    }
+}
+
+static void store_element(CPUX86State *env, target_ulong a, uint64_t v, int ot,
+                          uintptr_t ra)
+{
+    switch (ot) {
+    case MO_8:
+        cpu_stub_data_ra(env, a, v, ra);
+        break;
+    case MO_16:
+        cpu_stuw_data_ra(env, a, v, ra);
+        break;
+    case MO_32:
+        cpu_stl_data_ra(env, a, v, ra);
+        break;
+    default:
+        cpu_stq_data_ra(env, a, v, ra);
+        break;
+    }
+}
+
+/* The slow path: movs loads each element through rSI (src_base: its
+   segment's), stos stores EAX. */
+static void rep_elements(CPUX86State *env, const RepChunk *c, bool movs,
+                         target_ulong src_base, uintptr_t ra)
+{
+    for (target_ulong k = 0; k < c->n; k++) {
+        uint64_t v = movs
+            ? load_element(env, element_addr(env, c, R_ESI, src_base), c->ot, ra)
+            : env->regs[R_EAX];
+
+        store_element(env, element_addr(env, c, R_EDI, 0), v, c->ot, ra);
+        advance(env, c, 1, movs);
+    }
+}
+
+/*
+ * A forward copy whose destination starts inside its source re-reads bytes
+ * it wrote (the "smear"): with dst = src + d, d >= the element size, every
+ * element reads only bytes written by earlier ones, so the result is the
+ * source's first d bytes repeated.  With d smaller, an element reads some
+ * bytes before it overwrites them; that, and the mirror cases going
+ * backwards, are left to the slow path.  Returns false for those.
+ */
+static bool copy_run(const RepChunk *c, uint8_t *dst, const uint8_t *src)
+{
+    size_t len = c->n << c->ot;
+    intptr_t ahead = (intptr_t)((uintptr_t)dst - (uintptr_t)src) * c->dir;
+
+    if (ahead <= 0 || (size_t)ahead >= len) {
+        memmove(dst, src, len);
+        return true;
+    }
+    if (c->dir < 0 || (size_t)ahead < ((size_t)1 << c->ot)) {
+        return false;
+    }
+    memcpy(dst, src, ahead);
+    replicate(dst, ahead, len);
+    return true;
+}
+
+/*
+ * Arguments: ot (element size), aflag (address size), the source segment
+ * override (-1 none).  A fast-path fault can only come from another thread
+ * unmapping the memory meanwhile; helper_retaddr makes even that a guest
+ * fault at the rep instruction rather than an emulator crash.
+ */
+void helper_rep_movs(CPUX86State *env, uint32_t ot, uint32_t aflag, int32_t seg)
+{
+    uintptr_t ra = GETPC();
+    RepChunk c = rep_chunk(env, ot, aflag);
+    target_ulong base = seg_base(env, seg);
+    target_ulong src, dst;
+    bool done = false;
+
+    if (c.n == 0) {
+        return;
+    }
+    if (chunk_run(env, &c, R_ESI, base, &src)
+        && chunk_run(env, &c, R_EDI, 0, &dst)
+        && page_check_range(src, c.n << ot, PAGE_READ) == 0
+        && page_check_range(dst, c.n << ot, PAGE_WRITE) == 0) {
+        set_helper_retaddr(ra);
+        done = copy_run(&c, g2h(dst), g2h(src));
+        clear_helper_retaddr();
+    }
+    if (done) {
+        advance(env, &c, c.n, true);
+    } else {
+        rep_elements(env, &c, true, base, ra);
+    }
+}
+
+void helper_rep_stos(CPUX86State *env, uint32_t ot, uint32_t aflag)
+{
+    uintptr_t ra = GETPC();
+    RepChunk c = rep_chunk(env, ot, aflag);
+    target_ulong dst;
+
+    if (c.n == 0) {
+        return;
+    }
+    if (chunk_run(env, &c, R_EDI, 0, &dst)
+        && page_check_range(dst, c.n << ot, PAGE_WRITE) == 0) {
+        uint64_t v = env->regs[R_EAX];
+        uint8_t *p = g2h(dst);
+
+        set_helper_retaddr(ra);
+        memcpy(p, &v, 1 << ot);     /* little-endian host: the low bytes */
+        replicate(p, 1 << ot, c.n << ot);
+        clear_helper_retaddr();
+        advance(env, &c, c.n, false);
+    } else {
+        rep_elements(env, &c, false, 0, ra);
+    }
+}
