@@ -98,9 +98,10 @@ static void log_exec(CPUArchState *env, TranslationBlock *tb)
 
 static void log_exception(CPUArchState *env, int excp)
 {
-    qemu_log_mask(CPU_LOG_INT, "exception 0x%x at pc=" TARGET_FMT_lx
+    qemu_log_mask(CPU_LOG_INT, "exception 0x%x (%s) at pc=" TARGET_FMT_lx
                   " err=%d cr2=" TARGET_FMT_lx "\n",
-                  excp, env->eip, env->error_code, env->cr2);
+                  excp, x86_exception_name(excp), env->eip, env->error_code,
+                  env->cr2);
 }
 
 /* Runs TBs until an exception or exit request; returns its index. */

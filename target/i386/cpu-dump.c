@@ -177,3 +177,39 @@ void x86_cpu_dump_state(CPUX86State *env, FILE *f, int flags)
         dump_fpu(env, f);
     }
 }
+
+/* Names for -d int: CPU vectors, then the emulator's own exits. */
+static const struct {
+    int excp;
+    const char *name;
+} exception_names[] = {
+    { EXCP00_DIVZ, "#DE divide error" },
+    { EXCP01_DB, "#DB debug" },
+    { EXCP03_INT3, "#BP int3" },
+    { EXCP04_INTO, "#OF into" },
+    { EXCP05_BOUND, "#BR bound" },
+    { EXCP06_ILLOP, "#UD invalid opcode" },
+    { EXCP07_PREX, "#NM device not available" },
+    { EXCP0B_NOSEG, "#NP segment not present" },
+    { EXCP0C_STACK, "#SS stack fault" },
+    { EXCP0D_GPF, "#GP general protection" },
+    { EXCP0E_PAGE, "#PF page fault" },
+    { EXCP10_COPR, "#MF x87 error" },
+    { EXCP11_ALGN, "#AC alignment check" },
+    { EXCP13_XMM, "#XM SIMD error" },
+    { EXCP_INT80, "int $0x80 syscall" },
+    { EXCP_SYSCALL, "syscall" },
+    { EXCP_INTERRUPT, "interrupt (exit request)" },
+    { EXCP_HLT, "hlt" },
+    { EXCP_DEBUG, "debug" },
+};
+
+const char *x86_exception_name(int excp)
+{
+    for (size_t i = 0; i < ARRAY_SIZE(exception_names); i++) {
+        if (exception_names[i].excp == excp) {
+            return exception_names[i].name;
+        }
+    }
+    return "unknown";
+}

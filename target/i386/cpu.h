@@ -215,6 +215,8 @@ typedef CPUX86State CPUArchState;
 /* The 'in generated code' environment pointer, for helpers. */
 CPUX86State *cpu_x86_init(void);
 void x86_cpu_dump_state(CPUX86State *env, FILE *f, int flags);
+/* What exception number excp is, for -d int. */
+const char *x86_exception_name(int excp);
 #define CPU_DUMP_FPU 1
 #define CPU_DUMP_CCOP 2
 
