@@ -11,6 +11,8 @@
  * host's where they cross over.
  */
 #include "qemu/osdep.h"
+#include <poll.h>
+#include <time.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include "qemu/log.h"
@@ -80,7 +82,7 @@ static int target_to_host_signal(int sig)
     return sig;
 }
 
-static int host_to_target_signal(int sig)
+int host_to_target_signal(int sig)
 {
     return target_to_host_signal(sig);
 }
@@ -584,22 +586,34 @@ QEMU_NORETURN void dump_core_and_abort(int target_sig)
     abort();
 }
 
-/* The queue entry to deliver next, as the kernel picks: the
-   lowest-numbered signal the guest does not block, its oldest instance.
-   -1 if none. */
-static int next_queued(const TaskState *ts, const struct sigqueue_state *ss)
+/* The queue entry to take next among the signals of allowed, as the
+   kernel picks: the lowest-numbered signal, its oldest instance.  -1 if
+   none. */
+static int next_queued(const struct sigqueue_state *ss, uint64_t allowed)
 {
     int best = -1;
 
     for (int i = 0; i < ss->count; i++) {
         int sig = ss->queue[i].sig;
 
-        if (!(ts->signal_mask & GUEST_SIGBIT(sig)) &&
+        if ((allowed & GUEST_SIGBIT(sig)) &&
             (best < 0 || sig < ss->queue[best].sig)) {
             best = i;
         }
     }
     return best;
+}
+
+/* Remove queue entry i: its number and siginfo (host signals blocked). */
+static int dequeue_entry(struct sigqueue_state *ss, int i, target_siginfo_t *info)
+{
+    int sig = ss->queue[i].sig;
+
+    *info = ss->queue[i].info;
+    memmove(&ss->queue[i], &ss->queue[i + 1],
+            (ss->count - i - 1) * sizeof(ss->queue[0]));
+    ss->count--;
+    return sig;
 }
 
 /* Take the next signal to deliver, a CPU fault first: its number (0 if
@@ -616,16 +630,8 @@ static int take_next_signal(TaskState *ts, struct sigqueue_state *ss,
         ss->sync_sig = 0;
         return sig;
     }
-    i = next_queued(ts, ss);
-    if (i < 0) {
-        return 0;
-    }
-    sig = ss->queue[i].sig;
-    *info = ss->queue[i].info;
-    memmove(&ss->queue[i], &ss->queue[i + 1],
-            (ss->count - i - 1) * sizeof(ss->queue[0]));
-    ss->count--;
-    return sig;
+    i = next_queued(ss, ~ts->signal_mask);
+    return i < 0 ? 0 : dequeue_entry(ss, i, info);
 }
 
 /* A restart code left by the interrupted syscall becomes -EINTR when the
@@ -725,7 +731,7 @@ static bool deliverable_pending(TaskState *ts)
 {
     struct sigqueue_state *ss = sigstate_of(ts);
 
-    return ss->sync_sig || next_queued(ts, ss) >= 0;
+    return ss->sync_sig || next_queued(ss, ~ts->signal_mask) >= 0;
 }
 
 bool sigmask_begin_wait(CPUArchState *env, uint64_t mask)
@@ -771,6 +777,72 @@ abi_long do_sigsuspend(CPUArchState *env, uint64_t mask)
     }
     sigprocmask(SIG_SETMASK, &old, NULL);
     return -TARGET_EINTR;
+}
+
+/*
+ * rt_sigtimedwait.  The host kernel never holds a guest signal pending (our
+ * handler takes every one at once into the queue), so the wait is on the
+ * queue: host signals are blocked between each look at it and the sleep,
+ * which ppoll ends atomically, as in do_sigsuspend.
+ */
+abi_long do_sigtimedwait(CPUArchState *env, uint64_t set, abi_ulong ginfo,
+                         const struct timespec *timeout)
+{
+    TaskState *ts = task_of(env);
+    struct sigqueue_state *ss = sigstate_of(ts);
+    struct timespec deadline, left;
+    target_siginfo_t info;
+    sigset_t all, none, old;
+    abi_long ret;
+
+    set &= ~(GUEST_SIGBIT(SIGKILL) | GUEST_SIGBIT(SIGSTOP));
+    if (timeout) {
+        if (timeout->tv_sec < 0 || timeout->tv_nsec < 0 ||
+            timeout->tv_nsec >= 1000000000) {
+            return -TARGET_EINVAL;
+        }
+        clock_gettime(CLOCK_MONOTONIC, &deadline);
+        deadline.tv_sec += timeout->tv_sec;
+        deadline.tv_nsec += timeout->tv_nsec;
+        if (deadline.tv_nsec >= 1000000000) {
+            deadline.tv_sec++;
+            deadline.tv_nsec -= 1000000000;
+        }
+    }
+    sigfillset(&all);
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &all, &old);
+    for (;;) {
+        int i = next_queued(ss, set);
+
+        if (i >= 0) {
+            ret = dequeue_entry(ss, i, &info);
+            break;
+        }
+        if (deliverable_pending(ts)) {
+            ret = -TARGET_EINTR;
+            break;
+        }
+        if (timeout) {
+            clock_gettime(CLOCK_MONOTONIC, &left);
+            left.tv_sec = deadline.tv_sec - left.tv_sec;
+            left.tv_nsec = deadline.tv_nsec - left.tv_nsec;
+            if (left.tv_nsec < 0) {
+                left.tv_sec--;
+                left.tv_nsec += 1000000000;
+            }
+            if (left.tv_sec < 0) {
+                ret = -TARGET_EAGAIN;
+                break;
+            }
+        }
+        ppoll(NULL, 0, timeout ? &left : NULL, &none);
+    }
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    if (ret > 0 && ginfo && copy_to_user(ginfo, &info, sizeof(info))) {
+        return -TARGET_EFAULT;
+    }
+    return ret;
 }
 
 abi_long do_rt_sigpending(CPUArchState *env, abi_ulong gset, abi_ulong size)

@@ -109,6 +109,11 @@ struct target_itimerval {
     struct target_timeval it_interval;
     struct target_timeval it_value;
 };
+struct target_itimerspec {
+    struct target_timespec it_interval;
+    struct target_timespec it_value;
+};
+struct target_utimbuf { abi_long actime, modtime; };
 struct target_tms {
     abi_long tms_utime, tms_stime, tms_cutime, tms_cstime;
 };

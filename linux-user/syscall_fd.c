@@ -12,6 +12,8 @@
 #include <sys/eventfd.h>
 #include <sys/ioctl.h>
 #include "qemu/log.h"
+#include <sys/inotify.h>
+#include <sys/file.h>
 #include "syscall_impl.h"
 
 /* How an ioctl's argument is used: a plain value, or a pointer to size
@@ -422,6 +424,32 @@ SYSCALL(eventfd2)
     return get_errno(eventfd(arg[0], arg[1]));
 }
 
+SYSCALL(inotify_init)
+{
+    return get_errno(inotify_init());
+}
+
+SYSCALL(inotify_init1)
+{
+    return get_errno(inotify_init1(arg[0]));
+}
+
+SYSCALL(inotify_add_watch)
+{
+    LOCK_PATH(path, arg[1]);
+    return get_errno(inotify_add_watch(arg[0], path, arg[2]));
+}
+
+SYSCALL(inotify_rm_watch)
+{
+    return get_errno(inotify_rm_watch(arg[0], arg[1]));
+}
+
+SYSCALL(flock)
+{
+    return get_errno(flock(arg[0], arg[1]));
+}
+
 const SyscallImpl syscalls_fd[] = {
     { "ioctl", sys_ioctl, "dxx" },
     { "fcntl", sys_fcntl, "ddx" },
@@ -445,5 +473,10 @@ const SyscallImpl syscalls_fd[] = {
     { "epoll_pwait", sys_epoll_pwait, "dxddxu", SC_EINTR_IF_HANDLED },
     { "eventfd", sys_eventfd, "u" },
     { "eventfd2", sys_eventfd2, "ux" },
+    { "inotify_init", sys_inotify_init, "" },
+    { "inotify_init1", sys_inotify_init1, "O" },
+    { "inotify_add_watch", sys_inotify_add_watch, "dsx" },
+    { "inotify_rm_watch", sys_inotify_rm_watch, "dd" },
+    { "flock", sys_flock, "dd" },
     { NULL }
 };

@@ -11,6 +11,7 @@
 #include <sys/uio.h>
 #include <sys/sendfile.h>
 #include <sys/mman.h>
+#include <sys/xattr.h>
 #include "syscall_impl.h"
 
 SYSCALL(read)
@@ -399,6 +400,143 @@ SYSCALL(sendfile64)
     return do_sendfile(arg, 8);
 }
 
+/* x86_64's forms; i386 splits the 64-bit values (i386/syscall_arch.c). */
+SYSCALL(fallocate)
+{
+    return get_errno(fallocate(arg[0], arg[1], arg[2], arg[3]));
+}
+
+SYSCALL(fadvise64)
+{
+    return get_errno(syscall(SYS_fadvise64, (int)arg[0], (off_t)arg[1],
+                             (off_t)arg[2], (int)arg[3]));
+}
+
+SYSCALL(sync_file_range)
+{
+    return get_errno(sync_file_range(arg[0], arg[1], arg[2], arg[3]));
+}
+
+/*
+ * splice, tee and copy_file_range: the optional offsets are pointers to a
+ * 64-bit loff_t on both guests; they are read before and written back
+ * after the call, as the kernel does.
+ */
+static abi_long offset_from_user(loff_t *off, loff_t **p, abi_ulong gaddr)
+{
+    *p = gaddr ? off : NULL;
+    return gaddr ? copy_from_user(off, gaddr, sizeof(*off)) : 0;
+}
+
+static abi_long offsets_to_user(abi_long ret, abi_ulong gin, const loff_t *in,
+                                abi_ulong gout, const loff_t *out)
+{
+    if (ret >= 0 && ((gin && copy_to_user(gin, in, sizeof(*in))) ||
+                     (gout && copy_to_user(gout, out, sizeof(*out))))) {
+        return -TARGET_EFAULT;
+    }
+    return ret;
+}
+
+/* arg: fd_in, off_in, fd_out, off_out, len, flags (splice's order). */
+static abi_long do_splice(const abi_long *arg, bool copy_range)
+{
+    loff_t in, out, *pin, *pout;
+    abi_long ret;
+
+    if (offset_from_user(&in, &pin, arg[1]) || offset_from_user(&out, &pout, arg[3])) {
+        return -TARGET_EFAULT;
+    }
+    ret = copy_range ? copy_file_range(arg[0], pin, arg[2], pout, (abi_ulong)arg[4], arg[5])
+                     : splice(arg[0], pin, arg[2], pout, (abi_ulong)arg[4], arg[5]);
+    return offsets_to_user(get_errno(ret), arg[1], &in, arg[3], &out);
+}
+
+SYSCALL(splice)
+{
+    return do_splice(arg, false);
+}
+
+SYSCALL(copy_file_range)
+{
+    return do_splice(arg, true);
+}
+
+SYSCALL(tee)
+{
+    return get_errno(tee(arg[0], arg[1], (abi_ulong)arg[2], arg[3]));
+}
+
+/*
+ * The xattr family: names and values are bytes, the same for every ABI.
+ * Each call exists on a path, on a path without following the last link
+ * (l*) and on a descriptor (f*); the host's raw call of the same kind gets
+ * the path or the descriptor.
+ */
+enum { XATTR_PATH, XATTR_LPATH, XATTR_FD };
+
+static abi_long xattr_target(int kind, abi_ulong a, long *target)
+{
+    const char *path;
+
+    if (kind == XATTR_FD) {
+        *target = (int)a;
+        return 0;
+    }
+    path = lock_user_string(a);
+    *target = (long)(uintptr_t)path;
+    return path ? 0 : -TARGET_EFAULT;
+}
+
+static const long xattr_nr[][3] = {
+    { SYS_getxattr, SYS_lgetxattr, SYS_fgetxattr },
+    { SYS_setxattr, SYS_lsetxattr, SYS_fsetxattr },
+    { SYS_listxattr, SYS_llistxattr, SYS_flistxattr },
+    { SYS_removexattr, SYS_lremovexattr, SYS_fremovexattr },
+};
+enum { XATTR_GET, XATTR_SET, XATTR_LIST, XATTR_REMOVE };
+
+/* get/set: target, name, value, size (, flags); list: target, list, size;
+   remove: target, name. */
+static abi_long do_xattr(int op, int kind, const abi_long *arg)
+{
+    bool has_name = op != XATTR_LIST;
+    abi_ulong gbuf = arg[has_name ? 2 : 1], size = arg[has_name ? 3 : 2];
+    const char *name = NULL;
+    void *buf = NULL;
+    long target;
+
+    if (xattr_target(kind, arg[0], &target)) {
+        return -TARGET_EFAULT;
+    }
+    if (has_name && !(name = lock_user_string(arg[1]))) {
+        return -TARGET_EFAULT;
+    }
+    if (op == XATTR_REMOVE) {
+        return get_errno(syscall(xattr_nr[op][kind], target, name));
+    }
+    /* A bad buffer goes to the host as NULL, which faults there too: the
+       kernel touches it only once the attribute is found (getxattr of a
+       missing one is ENODATA whatever the buffer). */
+    if (size) {
+        buf = lock_user(op == XATTR_SET ? VERIFY_READ : VERIFY_WRITE, gbuf, size, 0);
+    }
+    if (op == XATTR_LIST) {
+        return get_errno(syscall(xattr_nr[op][kind], target, buf, (size_t)size));
+    }
+    return get_errno(syscall(xattr_nr[op][kind], target, name, buf, (size_t)size,
+                             (int)arg[4]));
+}
+
+#define XATTR_SYSCALLS(op, opname)                                        \
+    SYSCALL(opname##xattr) { return do_xattr(op, XATTR_PATH, arg); }      \
+    SYSCALL(l##opname##xattr) { return do_xattr(op, XATTR_LPATH, arg); }  \
+    SYSCALL(f##opname##xattr) { return do_xattr(op, XATTR_FD, arg); }
+XATTR_SYSCALLS(XATTR_GET, get)
+XATTR_SYSCALLS(XATTR_SET, set)
+XATTR_SYSCALLS(XATTR_LIST, list)
+XATTR_SYSCALLS(XATTR_REMOVE, remove)
+
 const SyscallImpl syscalls_file[] = {
     { "read", sys_read, "dxu" },
     { "write", sys_write, "dxu" },
@@ -454,5 +592,23 @@ const SyscallImpl syscalls_file[] = {
     { "memfd_create", sys_memfd_create, "sx" },
     { "sendfile", sys_sendfile, "ddxu" },
     { "sendfile64", sys_sendfile64, "ddxu" },
+    { "fallocate", sys_fallocate, "ddll" },
+    { "fadvise64", sys_fadvise64, "dlld" },
+    { "sync_file_range", sys_sync_file_range, "dllu" },
+    { "splice", sys_splice, "dxdxux" },
+    { "tee", sys_tee, "ddux" },
+    { "copy_file_range", sys_copy_file_range, "dxdxux" },
+    { "getxattr", sys_getxattr, "ssxu" },
+    { "lgetxattr", sys_lgetxattr, "ssxu" },
+    { "fgetxattr", sys_fgetxattr, "dsxu" },
+    { "setxattr", sys_setxattr, "ssxux" },
+    { "lsetxattr", sys_lsetxattr, "ssxux" },
+    { "fsetxattr", sys_fsetxattr, "dsxux" },
+    { "listxattr", sys_listxattr, "sxu" },
+    { "llistxattr", sys_llistxattr, "sxu" },
+    { "flistxattr", sys_flistxattr, "dxu" },
+    { "removexattr", sys_removexattr, "ss" },
+    { "lremovexattr", sys_lremovexattr, "ss" },
+    { "fremovexattr", sys_fremovexattr, "ds" },
     { NULL }
 };

@@ -76,6 +76,31 @@ void socketcall_init(void);
 abi_long socketcall_args(abi_ulong call, abi_ulong gargs, abi_long *a,
                          const SyscallImpl **op);
 
+/* The 16-bit ids of the old i386 calls: ids that do not fit read as the
+   overflow id 65534, and (uint16_t)-1 means "unchanged" (-1). */
+#define TARGET_OVERFLOW_ID 65534
+static inline unsigned high2low_id(unsigned id)
+{
+    return id > 0xffff ? TARGET_OVERFLOW_ID : id;
+}
+
+static inline unsigned low2high_id(abi_ulong id)
+{
+    return (uint16_t)id == 0xffff ? (unsigned)-1 : (uint16_t)id;
+}
+
+/*
+ * syscall_proc.c: the group list and the real/effective/saved and
+ * filesystem ids, with ids of id_size bytes in guest memory and registers:
+ * 4, or 2 for the old i386 calls (i386/syscall_arch.c).  is_gid picks the
+ * group flavour of the uid/gid pairs.
+ */
+abi_long do_getgroups(int count, abi_ulong glist, int id_size);
+abi_long do_setgroups(int count, abi_ulong glist, int id_size);
+abi_long do_getresid(bool is_gid, const abi_long *arg, int id_size);
+abi_long do_setresid(bool is_gid, const abi_long *arg, int id_size);
+abi_long do_setfsid(bool is_gid, abi_ulong id, int id_size);
+
 /* Host result to guest result: -1/errno becomes -errno. */
 static inline abi_long get_errno(long ret)
 {
@@ -134,6 +159,9 @@ extern const StructLayout timespec_layout;     /* struct timespec */
 extern const StructLayout timespec64_layout;   /* __kernel_timespec (time64) */
 extern const StructLayout timeval_layout;      /* struct timeval */
 extern const StructLayout itimerval_layout;
+extern const StructLayout itimerspec_layout;
+extern const StructLayout itimerspec64_layout; /* __kernel_itimerspec (time64) */
+extern const StructLayout utimbuf_layout;
 extern const StructLayout tms_layout;
 extern const StructLayout rusage_layout;
 extern const StructLayout iovec_layout;
@@ -179,6 +207,13 @@ abi_long do_set_thread_area(CPUArchState *env, abi_ulong ptr);
    (the table of docs/devel/linux-user.md, "Signal numbers"): 0 stays 0
    (the existence probe); -1 for one the guest cannot send (-EINVAL). */
 int target_to_host_signal_arg(abi_long sig);
+/* signal.c: the guest number of host signal sig (the same table). */
+int host_to_target_signal(int sig);
+/* signal.c: rt_sigtimedwait: take a pending signal of set (guest numbers)
+   or wait for one until timeout (NULL: forever); its number, -EAGAIN at
+   the timeout, -EINTR when a signal outside set is to be handled. */
+abi_long do_sigtimedwait(CPUArchState *env, uint64_t set, abi_ulong ginfo,
+                         const struct timespec *timeout);
 /* signal.c: a host siginfo in the guest's layout. */
 void host_to_target_siginfo(target_siginfo_t *tinfo, const siginfo_t *info);
 /* signal.c: the guest's signal sig with the guest siginfo at ginfo, as

@@ -155,6 +155,120 @@ SYSCALL(madvise)
     return 0;
 }
 
+/*
+ * msync, mlock, munlock and mincore act on whole host pages, as a kernel
+ * whose pages are H large would: the guest's 4 KiB range is first checked
+ * against the guest's own mappings (ENOMEM for a hole, as Linux), then
+ * widened to the H pages that hold it.  hp_range gives that H range.
+ */
+static void *hp_range(abi_ulong start, abi_ulong len, size_t *hlen)
+{
+    abi_ulong hstart = start & qemu_host_page_mask;
+
+    *hlen = HOST_PAGE_ALIGN(start + len) - hstart;
+    return g2h(hstart);
+}
+
+SYSCALL(msync)
+{
+    abi_ulong start = arg[0], len = TARGET_PAGE_ALIGN((abi_ulong)arg[1]);
+    int flags = arg[2];
+    size_t hlen;
+    void *h;
+
+    if ((start & ~TARGET_PAGE_MASK) ||
+        (flags & ~(MS_ASYNC | MS_INVALIDATE | MS_SYNC)) ||
+        ((flags & MS_ASYNC) && (flags & MS_SYNC))) {
+        return -TARGET_EINVAL;
+    }
+    if (start + len < start) {
+        return -TARGET_ENOMEM;
+    }
+    if (!len) {
+        return 0;
+    }
+    if (page_check_range(start, len, 0) != 0) {
+        return -TARGET_ENOMEM;
+    }
+    h = hp_range(start, len, &hlen);
+    return get_errno(hp_msync(h, hlen, flags));
+}
+
+/* mlock and munlock: the range covers the whole pages it touches. */
+static abi_long do_mlock(abi_ulong start, abi_ulong len, bool lock)
+{
+    abi_ulong end = TARGET_PAGE_ALIGN(start + len);
+    size_t hlen;
+    void *h;
+
+    start &= TARGET_PAGE_MASK;
+    if (end < start) {
+        return -TARGET_EINVAL;
+    }
+    if (end == start) {
+        return 0;
+    }
+    if (page_check_range(start, end - start, 0) != 0) {
+        return -TARGET_ENOMEM;
+    }
+    h = hp_range(start, end - start, &hlen);
+    return get_errno(lock ? hp_mlock(h, hlen) : hp_munlock(h, hlen));
+}
+
+SYSCALL(mlock)
+{
+    return do_mlock(arg[0], arg[1], true);
+}
+
+SYSCALL(munlock)
+{
+    return do_mlock(arg[0], arg[1], false);
+}
+
+SYSCALL(mlockall)
+{
+    return get_errno(mlockall(arg[0]));
+}
+
+SYSCALL(munlockall)
+{
+    return get_errno(munlockall());
+}
+
+/* One byte per guest page: resident if the host page holding it is. */
+SYSCALL(mincore)
+{
+    abi_ulong start = arg[0], len = TARGET_PAGE_ALIGN((abi_ulong)arg[1]);
+    abi_ulong npages = len / TARGET_PAGE_SIZE;
+    unsigned char *vec, *hvec;
+    size_t hlen;
+    void *h;
+    abi_long ret;
+
+    if (start & ~TARGET_PAGE_MASK) {
+        return -TARGET_EINVAL;
+    }
+    vec = lock_user(VERIFY_WRITE, arg[2], npages, 0);
+    if (npages && !vec) {
+        return -TARGET_EFAULT;
+    }
+    if (npages && page_check_range(start, len, 0) != 0) {
+        return -TARGET_ENOMEM;
+    }
+    if (!npages) {
+        return 0;
+    }
+    h = hp_range(start, len, &hlen);
+    hvec = malloc(hlen / qemu_host_page_size);
+    ret = get_errno(hp_mincore(h, hlen, hvec));
+    for (abi_ulong i = 0; ret == 0 && i < npages; i++) {
+        vec[i] = hvec[(start + i * TARGET_PAGE_SIZE - (start & qemu_host_page_mask)) /
+                      qemu_host_page_size];
+    }
+    free(hvec);
+    return ret;
+}
+
 const SyscallImpl syscalls_mem[] = {
     { "brk", sys_brk, "x=x" },
     { "mmap", sys_mmap, "xuPMdl=x" },
@@ -163,5 +277,11 @@ const SyscallImpl syscalls_mem[] = {
     { "mprotect", sys_mprotect, "xuP" },
     { "mremap", sys_mremap, "xuuxx=x" },
     { "madvise", sys_madvise, "xud" },
+    { "msync", sys_msync, "xud" },
+    { "mlock", sys_mlock, "xu" },
+    { "munlock", sys_munlock, "xu" },
+    { "mlockall", sys_mlockall, "x" },
+    { "munlockall", sys_munlockall, "" },
+    { "mincore", sys_mincore, "xux" },
     { NULL }
 };

@@ -13,6 +13,8 @@
 #include <sys/personality.h>
 #include <sys/random.h>
 #include <linux/futex.h>
+#include <linux/capability.h>
+#include <sys/prctl.h>
 #include "qemu/log.h"
 #include "syscall_impl.h"
 
@@ -452,6 +454,326 @@ SYSCALL(sched_getaffinity)
     return ret;
 }
 
+/* The kernel reads no more of the mask than its own size (at most NR_CPUS
+   bits, 8192 on x86): a longer guest mask is cut there. */
+SYSCALL(sched_setaffinity)
+{
+    abi_ulong size = MIN((abi_ulong)arg[1], 8192 / 8);
+    size_t host_size = QEMU_ALIGN_UP(size, sizeof(unsigned long));
+    void *mask = calloc(1, host_size ? host_size : 1);
+    abi_long ret = copy_from_user(mask, arg[2], size);
+
+    if (!ret) {
+        ret = get_errno(syscall(SYS_sched_setaffinity, (pid_t)arg[0], host_size,
+                                mask));
+    }
+    free(mask);
+    return ret;
+}
+
+/* struct sched_param is one int on every x86 ABI. */
+SYSCALL(sched_getparam)
+{
+    struct sched_param p;
+
+    if (sched_getparam(arg[0], &p) != 0) {
+        return -errno;
+    }
+    return copy_to_user(arg[1], &p, sizeof(p));
+}
+
+SYSCALL(sched_setparam)
+{
+    struct sched_param p;
+
+    if (copy_from_user(&p, arg[1], sizeof(p))) {
+        return -TARGET_EFAULT;
+    }
+    return get_errno(syscall(SYS_sched_setparam, (pid_t)arg[0], &p));
+}
+
+SYSCALL(sched_getscheduler)
+{
+    return get_errno(sched_getscheduler(arg[0]));
+}
+
+SYSCALL(sched_setscheduler)
+{
+    struct sched_param p;
+
+    if (copy_from_user(&p, arg[2], sizeof(p))) {
+        return -TARGET_EFAULT;
+    }
+    return get_errno(syscall(SYS_sched_setscheduler, (pid_t)arg[0], (int)arg[1], &p));
+}
+
+SYSCALL(sched_get_priority_max)
+{
+    return get_errno(sched_get_priority_max(arg[0]));
+}
+
+SYSCALL(sched_get_priority_min)
+{
+    return get_errno(sched_get_priority_min(arg[0]));
+}
+
+/* The raw call: the kernel's 20 - nice, which the guest's libc converts. */
+SYSCALL(getpriority)
+{
+    return get_errno(syscall(SYS_getpriority, (int)arg[0], (id_t)arg[1]));
+}
+
+SYSCALL(setpriority)
+{
+    return get_errno(setpriority(arg[0], arg[1], arg[2]));
+}
+
+/*
+ * capget/capset: the header and the data are arrays of 32-bit words on
+ * every ABI, so the guest's own memory is handed over once its range is
+ * checked.  The kernel writes its preferred version into the header when
+ * it refuses one, hence the write check; version 1 has one data block,
+ * the later ones two.
+ */
+static abi_long do_capcall(long nr, abi_ulong ghdr, abi_ulong gdata, int type)
+{
+    struct __user_cap_header_struct *hdr;
+    size_t ndata;
+
+    if (!access_ok(VERIFY_WRITE, ghdr, sizeof(*hdr))) {
+        return -TARGET_EFAULT;
+    }
+    hdr = g2h(ghdr);
+    ndata = hdr->version == _LINUX_CAPABILITY_VERSION_1 ? 1 : 2;
+    if (gdata && !access_ok(type, gdata,
+                            ndata * sizeof(struct __user_cap_data_struct))) {
+        return -TARGET_EFAULT;
+    }
+    return get_errno(syscall(nr, hdr, gdata ? g2h(gdata) : NULL));
+}
+
+SYSCALL(capget)
+{
+    return do_capcall(SYS_capget, arg[0], arg[1], VERIFY_WRITE);
+}
+
+SYSCALL(capset)
+{
+    return do_capcall(SYS_capset, arg[0], arg[1], VERIFY_READ);
+}
+
+/*
+ * prctl: the options programs commonly use.  The name is copied as the
+ * kernel's strncpy_from_user does (15 bytes at most, a fault before the
+ * end is EFAULT); the parent-death signal is a guest number, translated
+ * like kill's.  Other options fail with EINVAL as on a kernel that lacks
+ * them, logged under -d unimp.
+ */
+#define TASK_COMM_LEN 16
+
+static abi_long prctl_pass(const abi_long *arg)
+{
+    return get_errno(prctl((int)arg[0], (abi_ulong)arg[1], (abi_ulong)arg[2],
+                           (abi_ulong)arg[3], (abi_ulong)arg[4]));
+}
+
+static abi_long prctl_set_name(const abi_long *arg)
+{
+    char name[TASK_COMM_LEN] = "";
+
+    for (int i = 0; i < TASK_COMM_LEN - 1; i++) {
+        if (get_user(name[i], arg[1] + i, char)) {
+            return -TARGET_EFAULT;
+        }
+        if (!name[i]) {
+            break;
+        }
+    }
+    return get_errno(prctl(PR_SET_NAME, name));
+}
+
+static abi_long prctl_get_name(const abi_long *arg)
+{
+    char name[TASK_COMM_LEN];
+
+    if (prctl(PR_GET_NAME, name) != 0) {
+        return -errno;
+    }
+    return copy_to_user(arg[1], name, sizeof(name));
+}
+
+static abi_long prctl_set_pdeathsig(const abi_long *arg)
+{
+    int sig = target_to_host_signal_arg(arg[1]);
+
+    return sig < 0 ? -TARGET_EINVAL : get_errno(prctl(PR_SET_PDEATHSIG, sig));
+}
+
+static abi_long prctl_get_pdeathsig(const abi_long *arg)
+{
+    int sig;
+
+    if (prctl(PR_GET_PDEATHSIG, &sig) != 0) {
+        return -errno;
+    }
+    return put_user(sig ? host_to_target_signal(sig) : 0, arg[1], int32_t);
+}
+
+static const struct {
+    int option;
+    abi_long (*fn)(const abi_long *arg);
+} prctl_options[] = {
+    { PR_SET_NAME, prctl_set_name },
+    { PR_GET_NAME, prctl_get_name },
+    { PR_SET_PDEATHSIG, prctl_set_pdeathsig },
+    { PR_GET_PDEATHSIG, prctl_get_pdeathsig },
+    { PR_GET_DUMPABLE, prctl_pass },
+    { PR_SET_DUMPABLE, prctl_pass },
+    { PR_SET_NO_NEW_PRIVS, prctl_pass },
+    { PR_GET_NO_NEW_PRIVS, prctl_pass },
+    { PR_GET_SECCOMP, prctl_pass },
+};
+
+SYSCALL(prctl)
+{
+    for (size_t i = 0; i < ARRAY_SIZE(prctl_options); i++) {
+        if (prctl_options[i].option == (int)arg[0]) {
+            return prctl_options[i].fn(arg);
+        }
+    }
+    qemu_log_mask(LOG_UNIMP, "Unsupported prctl: " TARGET_ABI_FMT_ld "\n", arg[0]);
+    return -TARGET_EINVAL;
+}
+
+/*
+ * Ids in guest memory are id_size bytes wide.  The raw calls: glibc's
+ * setgroups & co. would change the ids of every host thread, where the
+ * kernel's change the calling thread's only (the guest's libc broadcasts).
+ */
+static uint32_t load_id(const void *p, int id_size)
+{
+    return id_size == 2 ? low2high_id(*(const uint16_t *)p) : *(const uint32_t *)p;
+}
+
+static abi_long store_id(abi_ulong gaddr, unsigned id, int id_size)
+{
+    uint32_t v = id_size == 2 ? high2low_id(id) : id;
+
+    return copy_to_user(gaddr, &v, id_size);
+}
+
+abi_long do_getgroups(int count, abi_ulong glist, int id_size)
+{
+    gid_t *list = calloc(count > 0 ? MIN(count, NGROUPS_MAX) : 1, sizeof(gid_t));
+    abi_long ret = count < 0 ? -TARGET_EINVAL
+                             : get_errno(syscall(SYS_getgroups,
+                                                 MIN(count, NGROUPS_MAX), list));
+
+    for (int i = 0; count && ret > 0 && i < ret; i++) {
+        if (store_id(glist + i * id_size, list[i], id_size)) {
+            ret = -TARGET_EFAULT;
+        }
+    }
+    free(list);
+    return ret;
+}
+
+abi_long do_setgroups(int count, abi_ulong glist, int id_size)
+{
+    gid_t *list;
+    bool readable = access_ok(VERIFY_READ, glist, (abi_ulong)count * id_size);
+    abi_long ret;
+
+    if (count < 0 || count > NGROUPS_MAX) {
+        return -TARGET_EINVAL;
+    }
+    list = calloc(count ? count : 1, sizeof(gid_t));
+    for (int i = 0; readable && i < count; i++) {
+        list[i] = load_id(g2h(glist + i * id_size), id_size);
+    }
+    /* An unreadable list reaches the host as NULL, which faults there:
+       the kernel checks privilege before it reads (EPERM wins). */
+    ret = get_errno(syscall(SYS_setgroups, count, readable ? list : NULL));
+    free(list);
+    return ret;
+}
+
+abi_long do_getresid(bool is_gid, const abi_long *arg, int id_size)
+{
+    unsigned ids[3];
+
+    if (syscall(is_gid ? SYS_getresgid : SYS_getresuid, &ids[0], &ids[1],
+                &ids[2]) != 0) {
+        return -errno;
+    }
+    for (int i = 0; i < 3; i++) {
+        if (store_id(arg[i], ids[i], id_size)) {
+            return -TARGET_EFAULT;
+        }
+    }
+    return 0;
+}
+
+abi_long do_setresid(bool is_gid, const abi_long *arg, int id_size)
+{
+    unsigned ids[3];
+
+    for (int i = 0; i < 3; i++) {
+        ids[i] = load_id(&arg[i], id_size);
+    }
+    return get_errno(syscall(is_gid ? SYS_setresgid : SYS_setresuid,
+                             ids[0], ids[1], ids[2]));
+}
+
+/* setfsuid reports the previous id and no error, as the kernel does. */
+abi_long do_setfsid(bool is_gid, abi_ulong id, int id_size)
+{
+    unsigned old = syscall(is_gid ? SYS_setfsgid : SYS_setfsuid,
+                           load_id(&id, id_size));
+
+    return id_size == 2 ? high2low_id(old) : old;
+}
+
+SYSCALL(getgroups)
+{
+    return do_getgroups(arg[0], arg[1], 4);
+}
+
+SYSCALL(setgroups)
+{
+    return do_setgroups(arg[0], arg[1], 4);
+}
+
+SYSCALL(getresuid)
+{
+    return do_getresid(false, arg, 4);
+}
+
+SYSCALL(getresgid)
+{
+    return do_getresid(true, arg, 4);
+}
+
+SYSCALL(setresuid)
+{
+    return do_setresid(false, arg, 4);
+}
+
+SYSCALL(setresgid)
+{
+    return do_setresid(true, arg, 4);
+}
+
+SYSCALL(setfsuid)
+{
+    return do_setfsid(false, arg[0], 4);
+}
+
+SYSCALL(setfsgid)
+{
+    return do_setfsid(true, arg[0], 4);
+}
+
 SYSCALL(getcpu)
 {
     unsigned cpu, node;
@@ -586,6 +908,34 @@ const SyscallImpl syscalls_proc[] = {
     { "getrandom", sys_getrandom, "xux" },
     { "sched_yield", sys_sched_yield, "" },
     { "sched_getaffinity", sys_sched_getaffinity, "dux" },
+    { "sched_setaffinity", sys_sched_setaffinity, "dux" },
+    { "sched_getparam", sys_sched_getparam, "dx" },
+    { "sched_setparam", sys_sched_setparam, "dx" },
+    { "sched_getscheduler", sys_sched_getscheduler, "d" },
+    { "sched_setscheduler", sys_sched_setscheduler, "ddx" },
+    { "sched_get_priority_max", sys_sched_get_priority_max, "d" },
+    { "sched_get_priority_min", sys_sched_get_priority_min, "d" },
+    { "getpriority", sys_getpriority, "dd" },
+    { "setpriority", sys_setpriority, "ddd" },
+    { "capget", sys_capget, "xx" },
+    { "capset", sys_capset, "xx" },
+    { "prctl", sys_prctl, "dxxxx" },
+    { "getgroups", sys_getgroups, "dx" },
+    { "getgroups32", sys_getgroups, "dx" },
+    { "setgroups", sys_setgroups, "dx" },
+    { "setgroups32", sys_setgroups, "dx" },
+    { "getresuid", sys_getresuid, "xxx" },
+    { "getresuid32", sys_getresuid, "xxx" },
+    { "getresgid", sys_getresgid, "xxx" },
+    { "getresgid32", sys_getresgid, "xxx" },
+    { "setresuid", sys_setresuid, "ddd" },
+    { "setresuid32", sys_setresuid, "ddd" },
+    { "setresgid", sys_setresgid, "ddd" },
+    { "setresgid32", sys_setresgid, "ddd" },
+    { "setfsuid", sys_setfsuid, "d" },
+    { "setfsuid32", sys_setfsuid, "d" },
+    { "setfsgid", sys_setfsgid, "d" },
+    { "setfsgid32", sys_setfsgid, "d" },
     { "getcpu", sys_getcpu, "xxx" },
     { "membarrier", sys_not_provided, "ddd" },
     { "rseq", sys_not_provided, "xuxx" },

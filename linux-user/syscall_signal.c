@@ -52,6 +52,29 @@ SYSCALL(pause)
     return do_sigsuspend(env, ((TaskState *)env->opaque)->signal_mask);
 }
 
+static abi_long do_rt_sigtimedwait(CPUArchState *env, const abi_long *arg,
+                                   const StructLayout *l)
+{
+    struct timespec timeout;
+    uint64_t set;
+    abi_long err = target_sigset_from_user(&set, arg[0], arg[3]);
+
+    if (!err && arg[2]) {
+        err = struct_from_user(&timeout, arg[2], l);
+    }
+    return err ? err : do_sigtimedwait(env, set, arg[1], arg[2] ? &timeout : NULL);
+}
+
+SYSCALL(rt_sigtimedwait)
+{
+    return do_rt_sigtimedwait(env, arg, &timespec_layout);
+}
+
+SYSCALL(rt_sigtimedwait_time64)
+{
+    return do_rt_sigtimedwait(env, arg, &timespec64_layout);
+}
+
 /* The sending calls take guest signal numbers (signal.c maps them). */
 SYSCALL(kill)
 {
@@ -105,6 +128,9 @@ const SyscallImpl syscalls_signal[] = {
     { "rt_sigpending", sys_rt_sigpending, "xu" },
     { "rt_sigsuspend", sys_rt_sigsuspend, "xu", SC_EINTR_IF_HANDLED },
     { "pause", sys_pause, "", SC_EINTR_IF_HANDLED },
+    { "rt_sigtimedwait", sys_rt_sigtimedwait, "xxxu", SC_EINTR_IF_HANDLED },
+    { "rt_sigtimedwait_time64", sys_rt_sigtimedwait_time64, "xxxu",
+      SC_EINTR_IF_HANDLED },
     { "kill", sys_kill, "dS" },
     { "tkill", sys_tkill, "dS" },
     { "tgkill", sys_tgkill, "ddS" },

@@ -9,6 +9,10 @@
 #include <sys/syscall.h>
 #include <sys/time.h>
 #include <sys/times.h>
+#include <sys/timerfd.h>
+#include <fcntl.h>
+#include <sched.h>
+#include <utime.h>
 #include "syscall_impl.h"
 
 static abi_long do_clock_gettime(const abi_long *arg, const StructLayout *l)
@@ -151,6 +155,117 @@ SYSCALL(alarm)
     return alarm(arg[0]);
 }
 
+SYSCALL(timerfd_create)
+{
+    return get_errno(timerfd_create(arg[0], arg[1]));
+}
+
+static abi_long do_timerfd_settime(const abi_long *arg, const StructLayout *l)
+{
+    struct itimerspec new, old;
+
+    if (struct_from_user(&new, arg[2], l)) {
+        return -TARGET_EFAULT;
+    }
+    if (timerfd_settime(arg[0], arg[1], &new, &old) != 0) {
+        return -errno;
+    }
+    return arg[3] ? struct_to_user(arg[3], &old, l) : 0;
+}
+
+SYSCALL(timerfd_settime)
+{
+    return do_timerfd_settime(arg, &itimerspec_layout);
+}
+
+SYSCALL(timerfd_settime64)
+{
+    return do_timerfd_settime(arg, &itimerspec64_layout);
+}
+
+static abi_long do_timerfd_gettime(const abi_long *arg, const StructLayout *l)
+{
+    struct itimerspec cur;
+
+    if (timerfd_gettime(arg[0], &cur) != 0) {
+        return -errno;
+    }
+    return struct_to_user(arg[1], &cur, l);
+}
+
+SYSCALL(timerfd_gettime)
+{
+    return do_timerfd_gettime(arg, &itimerspec_layout);
+}
+
+SYSCALL(timerfd_gettime64)
+{
+    return do_timerfd_gettime(arg, &itimerspec64_layout);
+}
+
+static abi_long do_sched_rr_get_interval(const abi_long *arg, const StructLayout *l)
+{
+    struct timespec ts;
+
+    if (sched_rr_get_interval(arg[0], &ts) != 0) {
+        return -errno;
+    }
+    return struct_to_user(arg[1], &ts, l);
+}
+
+SYSCALL(sched_rr_get_interval)
+{
+    return do_sched_rr_get_interval(arg, &timespec_layout);
+}
+
+SYSCALL(sched_rr_get_interval_time64)
+{
+    return do_sched_rr_get_interval(arg, &timespec64_layout);
+}
+
+/* utime, utimes and futimesat: NULL times means "now" in each. */
+static abi_long do_futimesat(int dirfd, abi_ulong gpath, const struct timeval *tv)
+{
+    LOCK_PATH(path, gpath);
+    return get_errno(futimesat(dirfd, path, tv));
+}
+
+static abi_long futimesat_timevals(int dirfd, abi_ulong gpath, abi_ulong gtv)
+{
+    struct timeval tv[2];
+
+    if (gtv && struct_array_from_user(tv, gtv, 2, &timeval_layout)) {
+        return -TARGET_EFAULT;
+    }
+    return do_futimesat(dirfd, gpath, gtv ? tv : NULL);
+}
+
+SYSCALL(utime)
+{
+    struct utimbuf ub;
+    struct timeval tv[2];
+
+    if (!arg[1]) {
+        return do_futimesat(AT_FDCWD, arg[0], NULL);
+    }
+    if (struct_from_user(&ub, arg[1], &utimbuf_layout)) {
+        return -TARGET_EFAULT;
+    }
+    tv[0] = (struct timeval){ .tv_sec = ub.actime };
+    tv[1] = (struct timeval){ .tv_sec = ub.modtime };
+    return do_futimesat(AT_FDCWD, arg[0], tv);
+}
+
+SYSCALL(utimes)
+{
+    return futimesat_timevals(AT_FDCWD, arg[0], arg[1]);
+}
+
+SYSCALL(futimesat)
+{
+    return futimesat_timevals(arg[0], arg[1], arg[2]);
+}
+
 const SyscallImpl syscalls_time[] = {
     { "clock_gettime", sys_clock_gettime, "dx" },
     { "clock_gettime64", sys_clock_gettime64, "dx" },
@@ -166,5 +281,15 @@ const SyscallImpl syscalls_time[] = {
     { "getitimer", sys_getitimer, "dx" },
     { "setitimer", sys_setitimer, "dxx" },
     { "alarm", sys_alarm, "u" },
+    { "timerfd_create", sys_timerfd_create, "dd" },
+    { "timerfd_settime", sys_timerfd_settime, "ddxx" },
+    { "timerfd_settime64", sys_timerfd_settime64, "ddxx" },
+    { "timerfd_gettime", sys_timerfd_gettime, "dx" },
+    { "timerfd_gettime64", sys_timerfd_gettime64, "dx" },
+    { "sched_rr_get_interval", sys_sched_rr_get_interval, "dx" },
+    { "sched_rr_get_interval_time64", sys_sched_rr_get_interval_time64, "dx" },
+    { "utime", sys_utime, "sx" },
+    { "utimes", sys_utimes, "sx" },
+    { "futimesat", sys_futimesat, "fsx" },
     { NULL }
 };

@@ -9,6 +9,8 @@
 #include <sys/resource.h>
 #include <sys/uio.h>
 #include <fcntl.h>
+#include <time.h>
+#include <utime.h>
 #include "syscall_impl.h"
 
 #define TS(f) STRUCT_FIELD(struct timespec, struct target_timespec, f)
@@ -23,6 +25,15 @@ DEFINE_STRUCT_LAYOUT(timeval_layout, struct timeval, struct target_timeval,
 DEFINE_STRUCT_LAYOUT(itimerval_layout, struct itimerval, struct target_itimerval,
                      ITV(it_interval.tv_sec), ITV(it_interval.tv_usec),
                      ITV(it_value.tv_sec), ITV(it_value.tv_usec));
+
+#define ITS(f) STRUCT_FIELD(struct itimerspec, struct target_itimerspec, f)
+DEFINE_STRUCT_LAYOUT(itimerspec_layout, struct itimerspec, struct target_itimerspec,
+                     ITS(it_interval.tv_sec), ITS(it_interval.tv_nsec),
+                     ITS(it_value.tv_sec), ITS(it_value.tv_nsec));
+
+#define UTB(f) STRUCT_FIELD(struct utimbuf, struct target_utimbuf, f)
+DEFINE_STRUCT_LAYOUT(utimbuf_layout, struct utimbuf, struct target_utimbuf,
+                     UTB(actime), UTB(modtime));
 
 #define TMS(f) STRUCT_FIELD(struct tms, struct target_tms, f)
 DEFINE_STRUCT_LAYOUT(tms_layout, struct tms, struct target_tms,
@@ -62,3 +73,8 @@ DEFINE_STRUCT_LAYOUT(flock64_layout, struct flock, struct target_flock64,
 #define TS64(f) STRUCT_FIELD(struct timespec, struct timespec, f)
 DEFINE_STRUCT_LAYOUT(timespec64_layout, struct timespec, struct timespec,
                      TS64(tv_sec), TS64(tv_nsec));
+
+#define ITS64(f) STRUCT_FIELD(struct itimerspec, struct itimerspec, f)
+DEFINE_STRUCT_LAYOUT(itimerspec64_layout, struct itimerspec, struct itimerspec,
+                     ITS64(it_interval.tv_sec), ITS64(it_interval.tv_nsec),
+                     ITS64(it_value.tv_sec), ITS64(it_value.tv_nsec));

@@ -211,3 +211,52 @@ int hp_madvise(void *addr, size_t len, int advice)
     }
     return madvise(addr, len, advice);
 }
+
+int hp_msync(void *addr, size_t len, int flags)
+{
+    if (!arguments_aligned("hp_msync", addr, len, 0)) {
+        return -1;
+    }
+    return msync(addr, len, flags);
+}
+
+int hp_mlock(void *addr, size_t len)
+{
+    if (!arguments_aligned("hp_mlock", addr, len, 0)) {
+        return -1;
+    }
+    return mlock(addr, len);
+}
+
+int hp_munlock(void *addr, size_t len)
+{
+    if (!arguments_aligned("hp_munlock", addr, len, 0)) {
+        return -1;
+    }
+    return munlock(addr, len);
+}
+
+int hp_mincore(void *addr, size_t len, unsigned char *vec)
+{
+    size_t per = qemu_host_page_size / qemu_real_host_page_size;
+    size_t n = len / qemu_host_page_size;
+    unsigned char *real;
+    int ret;
+
+    if (!arguments_aligned("hp_mincore", addr, len, 0)) {
+        return -1;
+    }
+    if (per == 1) {
+        return mincore(addr, len, vec);
+    }
+    real = malloc(n * per + 1);
+    ret = mincore(addr, len, real);
+    for (size_t i = 0; ret == 0 && i < n; i++) {
+        vec[i] = 0;
+        for (size_t j = 0; j < per; j++) {
+            vec[i] |= real[i * per + j] & 1;
+        }
+    }
+    free(real);
+    return ret;
+}

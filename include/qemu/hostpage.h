@@ -26,5 +26,12 @@ int hp_munmap(void *addr, size_t len);
 int hp_mprotect(void *addr, size_t len, int prot);
 void *hp_mremap(void *old, size_t old_len, size_t new_len, int flags, void *new_addr);
 int hp_madvise(void *addr, size_t len, int advice);
+int hp_msync(void *addr, size_t len, int flags);
+int hp_mlock(void *addr, size_t len);
+int hp_munlock(void *addr, size_t len);
+/* One byte per H page in vec: bit 0 set if the page is resident (under -p,
+   if any real page of it is: a large-page kernel has the whole page or
+   none of it). */
+int hp_mincore(void *addr, size_t len, unsigned char *vec);
 
 #endif

@@ -58,19 +58,6 @@ DEFINE_STRUCT_LAYOUT(statfs_layout, struct statfs, struct target_statfs,
 #undef SF
 #undef SFSID
 
-/* The 16-bit ids of the old calls: ids that do not fit read as the
-   overflow id 65534, and (uint16_t)-1 means "unchanged" (-1). */
-#define OVERFLOW_ID 65534
-static abi_long high2low_id(unsigned id)
-{
-    return id > 0xffff ? OVERFLOW_ID : id;
-}
-
-static unsigned low2high_id(abi_ulong id)
-{
-    return (uint16_t)id == 0xffff ? (unsigned)-1 : (uint16_t)id;
-}
-
 /* stat, lstat, fstat, fstatat64 and friends share this body: flags
    AT_EMPTY_PATH with an empty path turns it into fstat. */
 static abi_long do_stat(int dirfd, abi_ulong gpath, int flags, abi_ulong gbuf,
@@ -326,6 +313,73 @@ SYSCALL(fchown16)
     return get_errno(fchown(arg[0], low2high_id(arg[1]), low2high_id(arg[2])));
 }
 
+SYSCALL(getgroups16)
+{
+    return do_getgroups(arg[0], arg[1], 2);
+}
+
+SYSCALL(setgroups16)
+{
+    return do_setgroups(arg[0], arg[1], 2);
+}
+
+SYSCALL(getresuid16)
+{
+    return do_getresid(false, arg, 2);
+}
+
+SYSCALL(getresgid16)
+{
+    return do_getresid(true, arg, 2);
+}
+
+SYSCALL(setresuid16)
+{
+    return do_setresid(false, arg, 2);
+}
+
+SYSCALL(setresgid16)
+{
+    return do_setresid(true, arg, 2);
+}
+
+SYSCALL(setfsuid16)
+{
+    return do_setfsid(false, arg[0], 2);
+}
+
+SYSCALL(setfsgid16)
+{
+    return do_setfsid(true, arg[0], 2);
+}
+
+/* The 64-bit offsets and lengths, split over register pairs. */
+SYSCALL(fallocate)
+{
+    return get_errno(fallocate(arg[0], arg[1], target_offset64(arg[2], arg[3]),
+                               target_offset64(arg[4], arg[5])));
+}
+
+SYSCALL(fadvise64)
+{
+    return get_errno(syscall(SYS_fadvise64, (int)arg[0],
+                             target_offset64(arg[1], arg[2]),
+                             (off_t)(abi_ulong)arg[3], (int)arg[4]));
+}
+
+SYSCALL(fadvise64_64)
+{
+    return get_errno(syscall(SYS_fadvise64, (int)arg[0],
+                             target_offset64(arg[1], arg[2]),
+                             target_offset64(arg[3], arg[4]), (int)arg[5]));
+}
+
+SYSCALL(sync_file_range)
+{
+    return get_errno(sync_file_range(arg[0], target_offset64(arg[1], arg[2]),
+                                     target_offset64(arg[3], arg[4]), arg[5]));
+}
+
 const SyscallImpl syscalls_arch[] = {
     { "stat", sys_stat, "sx" },
     { "lstat", sys_lstat, "sx" },
@@ -353,5 +407,17 @@ const SyscallImpl syscalls_arch[] = {
     { "chown", sys_chown16, "sdd" },
     { "lchown", sys_lchown16, "sdd" },
     { "fchown", sys_fchown16, "ddd" },
+    { "getgroups", sys_getgroups16, "dx" },
+    { "setgroups", sys_setgroups16, "dx" },
+    { "getresuid", sys_getresuid16, "xxx" },
+    { "getresgid", sys_getresgid16, "xxx" },
+    { "setresuid", sys_setresuid16, "ddd" },
+    { "setresgid", sys_setresgid16, "ddd" },
+    { "setfsuid", sys_setfsuid16, "d" },
+    { "setfsgid", sys_setfsgid16, "d" },
+    { "fallocate", sys_fallocate, "dduuuu" },
+    { "fadvise64", sys_fadvise64, "duuud" },
+    { "fadvise64_64", sys_fadvise64_64, "duuuud" },
+    { "sync_file_range", sys_sync_file_range, "duuuud" },
     { NULL }
 };
