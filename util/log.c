@@ -22,6 +22,7 @@ static const LogItem log_items[] = {
     { CPU_LOG_INT, "int", "show interrupts/exceptions in short format" },
     { CPU_LOG_EXEC, "exec", "show trace before each executed TB (lots of logs)" },
     { CPU_LOG_TB_CPU, "cpu", "show CPU registers before entering a TB (lots of logs)" },
+    { CPU_LOG_TB_FPU, "fpu", "include FPU registers in the 'cpu' logging" },
     { CPU_LOG_MMU, "mmu", "log MMU-related activities" },
     { CPU_LOG_PCALL, "pcall", "x86 only: show protected mode far calls/returns/exceptions" },
     { CPU_LOG_RESET, "cpu_reset", "show CPU state before CPU resets" },

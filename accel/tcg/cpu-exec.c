@@ -91,8 +91,12 @@ static void log_exec(CPUArchState *env, TranslationBlock *tb)
                  tb->tc.ptr, tb->cs_base, tb->pc, tb->flags, tb->cflags);
     }
     if (qemu_loglevel_mask(CPU_LOG_TB_CPU)) {
-        x86_cpu_dump_state(env, qemu_logfile ? qemu_logfile : stderr,
-                           CPU_DUMP_CCOP);
+        int flags = CPU_DUMP_CCOP;
+
+        if (qemu_loglevel_mask(CPU_LOG_TB_FPU)) {
+            flags |= CPU_DUMP_FPU;
+        }
+        x86_cpu_dump_state(env, qemu_logfile ? qemu_logfile : stderr, flags);
     }
 }
 

@@ -21,6 +21,7 @@
 #define CPU_LOG_PAGE        (1 << 14)
 #define LOG_STRACE          (1 << 15)
 #define LOG_SHDWRT          (1 << 16)
+#define CPU_LOG_TB_FPU      (1 << 17)
 
 extern int qemu_loglevel;
 extern FILE *qemu_logfile;

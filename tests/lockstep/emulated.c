@@ -1,0 +1,144 @@
+/*
+ * emulated.c: runs the guest program under our emulator with
+ * "-singlestep -d cpu,nochain" (",fpu" to compare SSE state), which logs the
+ * guest state before every instruction in QEMU's text format
+ * (target/i386/cpu-dump.c), and parses that log as it streams in.  The log
+ * goes to the emulator's stderr, a pipe: a -D file would take a file
+ * descriptor and shift the numbers the guest's own open() calls get.  The
+ * guest's own stderr shares the pipe; lines that are not register lines are
+ * skipped.
+ */
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include "lockstep.h"
+
+struct Emulated {
+    pid_t pid;
+    FILE *log;
+    bool with_sse;
+    char *line;
+    size_t line_size;
+};
+
+Emulated *emulated_start(const char *qemu, char **argv, char **envp, bool with_sse)
+{
+    Emulated *e = calloc(1, sizeof(*e));
+    int fds[2];
+    int argc = 0;
+    char **args;
+
+    while (argv[argc]) {
+        argc++;
+    }
+    args = calloc(argc + 6, sizeof(*args));
+    args[0] = (char *)qemu;
+    args[1] = "-singlestep";
+    args[2] = "-d";
+    args[3] = with_sse ? "cpu,nochain,fpu" : "cpu,nochain";
+    memcpy(args + 4, argv, argc * sizeof(*args));
+
+    e->with_sse = with_sse;
+    if (pipe(fds) < 0) {
+        perror("pipe");
+        exit(2);
+    }
+    e->pid = fork();
+    if (e->pid < 0) {
+        perror("fork");
+        exit(2);
+    }
+    if (e->pid == 0) {
+        int null = open("/dev/null", O_RDWR);
+
+        dup2(null, 0);
+        dup2(null, 1);
+        dup2(fds[1], 2);
+        close(null);
+        close(fds[0]);
+        close(fds[1]);
+        execve(qemu, args, envp);
+        _exit(127);
+    }
+    close(fds[1]);
+    free(args);
+    e->log = fdopen(fds[0], "r");
+    setvbuf(e->log, NULL, _IOFBF, 1 << 20);
+    return e;
+}
+
+/* Parses "NAME=hex" fields of one line into the GPRs they name. */
+static void parse_gprs(const char *line, GuestState *s)
+{
+    int i;
+
+    for (i = 0; i < NB_GPR; i++) {
+        char key[8];
+        const char *p;
+
+        snprintf(key, sizeof(key), "%s=", gpr_names[i]);
+        p = strstr(line, key);
+        if (p) {
+            s->gpr[i] = strtoull(p + strlen(key), NULL, 16);
+        }
+    }
+}
+
+static void parse_xmm(const char *line, GuestState *s)
+{
+    const char *p = line;
+
+    while ((p = strstr(p, "XMM")) != NULL) {
+        unsigned idx;
+        char hi[17], lo[17];
+
+        if (sscanf(p, "XMM%2u=%16[0-9a-f]%16[0-9a-f]", &idx, hi, lo) == 3 && idx < 16) {
+            s->xmm[idx][1] = strtoull(hi, NULL, 16);
+            s->xmm[idx][0] = strtoull(lo, NULL, 16);
+        }
+        p += 3;
+    }
+}
+
+bool emulated_state(Emulated *e, GuestState *s, int *status)
+{
+    bool started = false;
+
+    while (getline(&e->line, &e->line_size, e->log) > 0) {
+        const char *l = e->line;
+        unsigned long long v;
+        unsigned x;
+
+        if (!strncmp(l, "RAX=", 4)) {
+            memset(s, 0, sizeof(*s));
+            started = true;
+        }
+        if (!started) {
+            continue;
+        }
+        if (!strncmp(l, "RAX=", 4) || !strncmp(l, "RSI=", 4) ||
+            !strncmp(l, "R8 =", 4) || !strncmp(l, "R12=", 4)) {
+            parse_gprs(l, s);
+        } else if (sscanf(l, "RIP=%llx RFL=%x", &v, &x) == 2) {
+            s->rip = v;
+            s->eflags = x;
+        } else if (sscanf(l, "FS =%x %llx", &x, &v) == 2) {
+            s->fs_base = v;
+        } else if (!strncmp(l, "EFER=", 5) && !e->with_sse) {
+            return true;
+        } else if (sscanf(l, "FCW=%*x FSW=%*x [ST=%*d] FTW=%*x MXCSR=%x", &x) == 1) {
+            s->mxcsr = x;
+        } else if (!strncmp(l, "XMM", 3)) {
+            parse_xmm(l, s);
+            if (!strncmp(l, "XMM14=", 6)) {
+                return true;
+            }
+        }
+    }
+    fclose(e->log);
+    waitpid(e->pid, status, 0);
+    return false;
+}

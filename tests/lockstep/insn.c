@@ -1,0 +1,182 @@
+/*
+ * insn.c: decodes (with capstone) the instruction lockstep has just stepped
+ * over, to know which of its results may legitimately differ between the
+ * host CPU and the emulator: the flags the SDM leaves undefined, registers
+ * that report the machine rather than compute (cpuid, rdtsc, xgetbv), and
+ * the memory address it reads, so that loads from the initial stack block
+ * can be recognised.
+ */
+#include <capstone.h>
+#include <stdlib.h>
+#include <string.h>
+#include "lockstep.h"
+
+static csh handle;
+
+void insn_init(void)
+{
+    if (cs_open(CS_ARCH_X86, CS_MODE_64, &handle) != CS_ERR_OK) {
+        fprintf(stderr, "lockstep: capstone cannot open x86-64\n");
+        exit(2);
+    }
+    cs_option(handle, CS_OPT_DETAIL, CS_OPT_ON);
+}
+
+/* Our GPR index of a capstone register (64- or 32-bit name), or -1. */
+static int gpr_index(x86_reg r)
+{
+    static const x86_reg r64[NB_GPR] = {
+        X86_REG_RAX, X86_REG_RBX, X86_REG_RCX, X86_REG_RDX, X86_REG_RSI, X86_REG_RDI,
+        X86_REG_RBP, X86_REG_RSP, X86_REG_R8, X86_REG_R9, X86_REG_R10, X86_REG_R11,
+        X86_REG_R12, X86_REG_R13, X86_REG_R14, X86_REG_R15,
+    };
+    static const x86_reg r32[NB_GPR] = {
+        X86_REG_EAX, X86_REG_EBX, X86_REG_ECX, X86_REG_EDX, X86_REG_ESI, X86_REG_EDI,
+        X86_REG_EBP, X86_REG_ESP, X86_REG_R8D, X86_REG_R9D, X86_REG_R10D, X86_REG_R11D,
+        X86_REG_R12D, X86_REG_R13D, X86_REG_R14D, X86_REG_R15D,
+    };
+    int i;
+
+    for (i = 0; i < NB_GPR; i++) {
+        if (r == r64[i] || r == r32[i]) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+static uint64_t reg_value(const GuestState *s, x86_reg r)
+{
+    int i = gpr_index(r);
+
+    return i < 0 ? 0 : s->gpr[i];
+}
+
+/* The masked count of a shift or rotate: an immediate, CL, or 1. */
+static unsigned shift_count(const cs_x86 *x, const GuestState *s)
+{
+    const cs_x86_op *last = &x->operands[x->op_count - 1];
+    unsigned mask = x->operands[0].size == 8 ? 0x3f : 0x1f;
+
+    if (x->op_count < 2 || (x->op_count == 2 && last->type == X86_OP_MEM)) {
+        return 1;
+    }
+    if (last->type == X86_OP_IMM) {
+        return last->imm & mask;
+    }
+    if (last->type == X86_OP_REG && last->reg == X86_REG_CL) {
+        return s->gpr[GPR_RCX] & mask;
+    }
+    return 1;
+}
+
+/* SDM vol. 2, "Flags Affected" of each instruction: the undefined ones. */
+static uint32_t undefined_flags(unsigned id, const cs_x86 *x, const GuestState *s)
+{
+    unsigned count;
+
+    switch (id) {
+    case X86_INS_MUL: case X86_INS_IMUL:
+        return FL_SF | FL_ZF | FL_AF | FL_PF;
+    case X86_INS_DIV: case X86_INS_IDIV:
+        return FL_ARITH;
+    case X86_INS_BSF: case X86_INS_BSR:
+        return FL_ARITH & ~FL_ZF;
+    case X86_INS_BT: case X86_INS_BTS: case X86_INS_BTR: case X86_INS_BTC:
+        return FL_OF | FL_SF | FL_AF | FL_PF;
+    case X86_INS_AND: case X86_INS_OR: case X86_INS_XOR: case X86_INS_TEST:
+        return FL_AF;
+    case X86_INS_LZCNT:
+        return FL_OF | FL_SF | FL_AF | FL_PF;
+    case X86_INS_TZCNT:
+        /* Our CPUID has no BMI1, so the emulator runs it as bsf, as such a
+           CPU would: same result for a non-zero source, other flags. */
+        return FL_ARITH;
+    case X86_INS_ANDN: case X86_INS_BLSI: case X86_INS_BLSMSK: case X86_INS_BLSR:
+    case X86_INS_BZHI:
+        return FL_AF | FL_PF;
+    case X86_INS_BEXTR:
+        return FL_AF | FL_SF | FL_PF;
+    case X86_INS_SHL: case X86_INS_SAL: case X86_INS_SHR: case X86_INS_SAR:
+        count = shift_count(x, s);
+        return (count ? FL_AF : 0) | (count > 1 ? FL_OF : 0);
+    case X86_INS_SHLD: case X86_INS_SHRD:
+        count = shift_count(x, s);
+        if (count > x->operands[0].size * 8u) {
+            return FL_ARITH;
+        }
+        return (count ? FL_AF : 0) | (count > 1 ? FL_OF : 0);
+    case X86_INS_ROL: case X86_INS_ROR: case X86_INS_RCL: case X86_INS_RCR:
+        return shift_count(x, s) > 1 ? FL_OF : 0;
+    default:
+        return 0;
+    }
+}
+
+/* Registers that describe the machine or the kernel rather than the
+   program: the emulator's answer is the one the program must go on with. */
+static uint32_t machine_results(unsigned id)
+{
+    switch (id) {
+    case X86_INS_CPUID:
+        return 1u << GPR_RAX | 1u << GPR_RBX | 1u << GPR_RCX | 1u << GPR_RDX;
+    case X86_INS_RDTSC: case X86_INS_XGETBV:
+        return 1u << GPR_RAX | 1u << GPR_RDX;
+    case X86_INS_RDTSCP:
+        return 1u << GPR_RAX | 1u << GPR_RDX | 1u << GPR_RCX;
+    case X86_INS_SYSCALL:
+        return 1u << GPR_RCX | 1u << GPR_R11;
+    default:
+        return 0;
+    }
+}
+
+static void find_memory_operand(unsigned id, const cs_x86 *x, const GuestState *s,
+                                size_t len, InsnInfo *info)
+{
+    int i;
+
+    if (id == X86_INS_LEA || id == X86_INS_NOP) {
+        return;
+    }
+    for (i = 0; i < x->op_count; i++) {
+        const x86_op_mem *m = &x->operands[i].mem;
+
+        if (x->operands[i].type != X86_OP_MEM) {
+            continue;
+        }
+        info->has_mem = true;
+        info->mem_addr = m->disp + reg_value(s, m->index) * m->scale +
+                         (m->base == X86_REG_RIP ? s->rip + len : reg_value(s, m->base)) +
+                         (m->segment == X86_REG_FS ? s->fs_base : 0);
+        return;
+    }
+}
+
+void insn_decode(Native *n, const GuestState *s, InsnInfo *info)
+{
+    cs_insn *insn;
+
+    memset(info, 0, sizeof(*info));
+    info->len = native_peek(n, s->rip, info->bytes, sizeof(info->bytes));
+    if (cs_disasm(handle, info->bytes, info->len, s->rip, 1, &insn) != 1) {
+        snprintf(info->text, sizeof(info->text), "(not decoded by capstone)");
+        return;
+    }
+    snprintf(info->text, sizeof(info->text), "%s %s", insn->mnemonic, insn->op_str);
+    info->len = insn->size;
+    info->undefined_flags = undefined_flags(insn->id, &insn->detail->x86, s);
+    info->result_gprs = machine_results(insn->id);
+    if (insn->id == X86_INS_TZCNT && insn->detail->x86.operands[0].type == X86_OP_REG &&
+        gpr_index(insn->detail->x86.operands[0].reg) >= 0) {
+        /* bsf leaves the destination alone when the source is zero. */
+        info->result_gprs |= 1u << gpr_index(insn->detail->x86.operands[0].reg);
+    }
+    info->is_syscall = insn->id == X86_INS_SYSCALL;
+    info->is_pushf = insn->id == X86_INS_PUSHFQ;
+    info->is_cpuid = insn->id == X86_INS_CPUID;
+    info->has_rep = insn->detail->x86.prefix[0] == X86_PREFIX_REP ||
+                    insn->detail->x86.prefix[0] == X86_PREFIX_REPNE;
+    find_memory_operand(insn->id, &insn->detail->x86, s, insn->size, info);
+    cs_free(insn, 1);
+}

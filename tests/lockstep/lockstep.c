@@ -1,0 +1,397 @@
+/*
+ * lockstep.c: the lockstep checker.  Usage:
+ *
+ *     tests/lockstep/lockstep [-x] [-v] [-n MAX] [-e EMULATOR] PROGRAM [ARGS...]
+ *
+ * runs a static x86_64 PROGRAM natively under ptrace and under our emulator
+ * and compares rip, the GPRs, the arithmetic flags and DF, fs_base (and with
+ * -x mxcsr and xmm0-15) before every instruction, stopping at the first
+ * divergence.  What may legitimately differ (undefined flags, the stack's
+ * placement, mmap addresses, what cpuid and the kernel answer) is accepted or
+ * taken over from the emulator; docs/user/testing.md says how and why.
+ * Exits 0 when the runs agree to the end, 1 at a divergence, 2 on errors.
+ */
+#include <getopt.h>
+#include <inttypes.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include "lockstep.h"
+
+const char *const gpr_names[NB_GPR] = {
+    "RAX", "RBX", "RCX", "RDX", "RSI", "RDI", "RBP", "RSP",
+    "R8 ", "R9 ", "R10", "R11", "R12", "R13", "R14", "R15",
+};
+
+/* Linux x86_64 syscall numbers whose results are addresses. */
+enum { NR_MMAP = 9, NR_BRK = 12, NR_MREMAP = 25 };
+/* ... and those whose results are process or thread ids. */
+enum { NR_GETPID = 39, NR_GETPPID = 110, NR_GETTID = 186, NR_SET_TID_ADDRESS = 218 };
+
+typedef struct Lockstep {
+    Native *native;
+    Emulated *emulated;
+    bool with_sse, verbose;
+    uint64_t sp0, top;  /* the initial stack block, the same in both runs */
+    int64_t map_deltas[64];
+    int nb_map_deltas;
+    /* Ids that name the same process in the two runs (native, emulated):
+       the native run must go on with its own, to signal itself. */
+    uint64_t id_pairs[16][2];
+    int nb_id_pairs;
+    unsigned long taken_over;  /* syscall results and reads of the stack block */
+} Lockstep;
+
+/* Equal, or the same address or process id in the two runs. */
+static bool same_value(const Lockstep *l, uint64_t n, uint64_t e)
+{
+    int64_t d = n - e;
+    int i;
+
+    if (n == e) {
+        return true;
+    }
+    for (i = 0; i < l->nb_map_deltas; i++) {
+        if (d == l->map_deltas[i]) {
+            return true;
+        }
+    }
+    for (i = 0; i < l->nb_id_pairs; i++) {
+        if (n == l->id_pairs[i][0] && e == l->id_pairs[i][1]) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static void note(Lockstep *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void note(Lockstep *l, const char *fmt, ...)
+{
+    va_list ap;
+
+    l->taken_over++;
+    if (!l->verbose) {
+        return;
+    }
+    va_start(ap, fmt);
+    printf("note: ");
+    vprintf(fmt, ap);
+    printf("\n");
+    va_end(ap);
+}
+
+static void add_map_delta(Lockstep *l, int64_t d)
+{
+    int i;
+
+    for (i = 0; i < l->nb_map_deltas; i++) {
+        if (l->map_deltas[i] == d) {
+            return;
+        }
+    }
+    if (l->nb_map_deltas < (int)(sizeof(l->map_deltas) / sizeof(l->map_deltas[0]))) {
+        l->map_deltas[l->nb_map_deltas++] = d;
+    }
+}
+
+static void add_id_pair(Lockstep *l, uint64_t n, uint64_t e)
+{
+    if (!same_value(l, n, e) &&
+        l->nb_id_pairs < (int)(sizeof(l->id_pairs) / sizeof(l->id_pairs[0]))) {
+        l->id_pairs[l->nb_id_pairs][0] = n;
+        l->id_pairs[l->nb_id_pairs][1] = e;
+        l->nb_id_pairs++;
+    }
+}
+
+/*
+ * Brings into the native state *ns, after the instruction *insn, what the
+ * emulator may legitimately have differently; returns whether it changed.
+ */
+static bool take_over(Lockstep *l, const InsnInfo *insn, uint64_t syscall_nr,
+                      GuestState *ns, const GuestState *es)
+{
+    GuestState before = *ns;
+    int i;
+
+
+    if (insn->is_syscall && ns->gpr[GPR_RAX] != es->gpr[GPR_RAX]) {
+        bool failed = ns->gpr[GPR_RAX] > -4096ull || es->gpr[GPR_RAX] > -4096ull;
+
+        if (!failed && (syscall_nr == NR_MMAP || syscall_nr == NR_BRK ||
+                        syscall_nr == NR_MREMAP)) {
+            add_map_delta(l, ns->gpr[GPR_RAX] - es->gpr[GPR_RAX]);
+        } else if (!failed && (syscall_nr == NR_GETPID || syscall_nr == NR_GETPPID ||
+                               syscall_nr == NR_GETTID || syscall_nr == NR_SET_TID_ADDRESS)) {
+            add_id_pair(l, ns->gpr[GPR_RAX], es->gpr[GPR_RAX]);
+        } else {
+            note(l, "syscall %" PRIu64 " returned %" PRId64 " natively, %" PRId64
+                 " emulated: going on with the emulated result", syscall_nr,
+                 (int64_t)ns->gpr[GPR_RAX], (int64_t)es->gpr[GPR_RAX]);
+            ns->gpr[GPR_RAX] = es->gpr[GPR_RAX];
+        }
+    }
+    for (i = 0; i < NB_GPR; i++) {
+        if (insn->result_gprs & (1u << i)) {
+            ns->gpr[i] = es->gpr[i];
+        }
+    }
+    /* The initial stack block (argument and environment strings, auxiliary
+       vector, AT_RANDOM bytes) is the kernel's in one run and the
+       emulator's in the other: what is read from it is the emulator's. */
+    if (insn->has_mem && insn->mem_addr >= l->sp0 && insn->mem_addr < l->top) {
+        for (i = 0; i < NB_GPR; i++) {
+            if (!same_value(l, ns->gpr[i], es->gpr[i])) {
+                note(l, "%s read from the initial stack block at %#" PRIx64, gpr_names[i],
+                     insn->mem_addr);
+                ns->gpr[i] = es->gpr[i];
+            }
+        }
+        ns->eflags = (ns->eflags & ~FL_ARITH) | (es->eflags & FL_ARITH);
+        if (l->with_sse) {
+            memcpy(ns->xmm, es->xmm, sizeof(ns->xmm));
+        }
+    }
+    ns->eflags = (ns->eflags & ~insn->undefined_flags) | (es->eflags & insn->undefined_flags);
+    return memcmp(&before, ns, sizeof(before)) != 0;
+}
+
+static void report_value(bool print, const char *name, uint64_t n, uint64_t e)
+{
+    if (print) {
+        printf("  %-6s native %016" PRIx64 "  emulated %016" PRIx64 "\n", name, n, e);
+    }
+}
+
+/* Prints every difference between *ns and *es; returns how many. */
+static int compare(const Lockstep *l, const GuestState *ns, const GuestState *es, bool print)
+{
+    static const struct { uint32_t bit; const char *name; } flags[] = {
+        { FL_CF, "CF" }, { FL_PF, "PF" }, { FL_AF, "AF" }, { FL_ZF, "ZF" },
+        { FL_SF, "SF" }, { FL_DF, "DF" }, { FL_OF, "OF" },
+    };
+    int i, diffs = 0;
+
+    for (i = 0; i < NB_GPR; i++) {
+        if (!same_value(l, ns->gpr[i], es->gpr[i])) {
+            report_value(print, gpr_names[i], ns->gpr[i], es->gpr[i]);
+            diffs++;
+        }
+    }
+    for (i = 0; i < (int)(sizeof(flags) / sizeof(flags[0])); i++) {
+        if ((ns->eflags ^ es->eflags) & flags[i].bit) {
+            report_value(print, flags[i].name, !!(ns->eflags & flags[i].bit),
+                         !!(es->eflags & flags[i].bit));
+            diffs++;
+        }
+    }
+    if (!same_value(l, ns->fs_base, es->fs_base)) {
+        report_value(print, "FSBASE", ns->fs_base, es->fs_base);
+        diffs++;
+    }
+    if (l->with_sse) {
+        if (ns->mxcsr != es->mxcsr) {
+            report_value(print, "MXCSR", ns->mxcsr, es->mxcsr);
+            diffs++;
+        }
+        for (i = 0; i < 16; i++) {
+            char name[16];
+
+            if (ns->xmm[i][0] != es->xmm[i][0] || ns->xmm[i][1] != es->xmm[i][1]) {
+                snprintf(name, sizeof(name), "XMM%d.h", i);
+                report_value(print, name, ns->xmm[i][1], es->xmm[i][1]);
+                snprintf(name, sizeof(name), "XMM%d.l", i);
+                report_value(print, name, ns->xmm[i][0], es->xmm[i][0]);
+                diffs++;
+            }
+        }
+    }
+    return diffs;
+}
+
+static void report_insn(unsigned long count, uint64_t rip, const InsnInfo *insn)
+{
+    size_t i;
+
+    printf("lockstep: divergence after instruction %lu at %#" PRIx64 ": ", count, rip);
+    for (i = 0; i < insn->len; i++) {
+        printf("%02x ", insn->bytes[i]);
+    }
+    printf(" %s\n", insn->text);
+}
+
+static bool same_end(int native_status, int emulated_status)
+{
+    if (WIFSIGNALED(native_status)) {
+        return (WIFSIGNALED(emulated_status) &&
+                WTERMSIG(emulated_status) == WTERMSIG(native_status)) ||
+               (WIFEXITED(emulated_status) &&
+                WEXITSTATUS(emulated_status) == 128 + WTERMSIG(native_status));
+    }
+    return WIFEXITED(emulated_status) &&
+           WEXITSTATUS(emulated_status) == WEXITSTATUS(native_status);
+}
+
+static bool step(Lockstep *l, GuestState *ns, int *status)
+{
+    if (!native_step(l->native)) {
+        perror("PTRACE_SINGLESTEP");
+        exit(2);
+    }
+    return native_state(l->native, ns, status);
+}
+
+/* Runs both to the end (or max instructions); returns the exit status. */
+static int run(Lockstep *l, unsigned long max)
+{
+    GuestState ns, es;
+    InsnInfo insn;
+    uint64_t rip = 0, syscall_nr = 0;
+    unsigned long count = 0;
+    int nstatus = 0, estatus = 0;
+    bool nlive = native_state(l->native, &ns, &nstatus);
+    bool elive = emulated_state(l->emulated, &es, &estatus);
+
+    if (!nlive || !elive) {
+        fprintf(stderr, "lockstep: the program did not start %s\n",
+                nlive ? "under the emulator" : "natively");
+        return 2;
+    }
+    l->sp0 = es.gpr[GPR_RSP];
+    l->top = native_move_stack(l->native, &ns, l->sp0);
+    for (;;) {
+        if (count && insn.is_pushf) {
+            /* Single-stepping sets TF, which pushf would show the program. */
+            uint64_t word;
+
+            if (native_peek(l->native, ns.gpr[GPR_RSP], (uint8_t *)&word, 8) == 8) {
+                native_poke(l->native, ns.gpr[GPR_RSP], word & ~0x100ull);
+            }
+        }
+        if (count && take_over(l, &insn, syscall_nr, &ns, &es)) {
+            native_set_state(l->native, &ns);
+        }
+        if (ns.rip != es.rip) {
+            report_insn(count, rip, &insn);
+            report_value(true, "RIP", ns.rip, es.rip);
+            return 1;
+        }
+        if (compare(l, &ns, &es, false)) {
+            if (count) {
+                report_insn(count, rip, &insn);
+            } else {
+                printf("lockstep: the initial states differ\n");
+            }
+            compare(l, &ns, &es, true);
+            return 1;
+        }
+        if (max && count == max) {
+            printf("lockstep: %lu instructions, no divergence (stopped at -n)\n", count);
+            return 0;
+        }
+        rip = ns.rip;
+        syscall_nr = ns.gpr[GPR_RAX];
+        insn_decode(l->native, &ns, &insn);
+        count++;
+        elive = emulated_state(l->emulated, &es, &estatus);
+        if (insn.is_cpuid) {
+            /* Under a hypervisor cpuid traps to it and the single-step trap
+               is lost; its results are the emulator's anyway. */
+            ns.rip += insn.len;
+            native_set_state(l->native, &ns);
+        } else {
+            nlive = step(l, &ns, &nstatus);
+        }
+        /* A rep string instruction stops after each iteration natively, and
+           may run whole in one step under the emulator, or the other way. */
+        while (insn.has_rep && nlive && elive && ns.rip != es.rip) {
+            if (ns.rip == rip) {
+                nlive = step(l, &ns, &nstatus);
+            } else if (es.rip == rip) {
+                elive = emulated_state(l->emulated, &es, &estatus);
+            } else {
+                break;
+            }
+        }
+        if (!elive && nlive) {
+            /* A signal the program sent itself (abort) stops it natively
+               once more, at the next instruction, before it kills it. */
+            nlive = step(l, &ns, &nstatus);
+        }
+        if (!nlive || !elive) {
+            break;
+        }
+    }
+    if (nlive || elive) {
+        report_insn(count, rip, &insn);
+        printf("  the program ended %s only\n", nlive ? "under the emulator" : "natively");
+        return 1;
+    }
+    if (!same_end(nstatus, estatus)) {
+        printf("lockstep: wait status %#x natively, %#x under the emulator\n",
+               nstatus, estatus);
+        return 1;
+    }
+    printf("lockstep: %lu instructions, no divergence "
+           "(%lu results taken from the emulator, -v lists them)\n", count, l->taken_over);
+    return 0;
+}
+
+/* Where the build puts the emulator, seen from <build>/tests/lockstep/. */
+static char *default_emulator(void)
+{
+    static char path[PATH_MAX];
+    ssize_t len = readlink("/proc/self/exe", path, sizeof(path) - 64);
+    char *slash;
+
+    if (len <= 0) {
+        return NULL;
+    }
+    path[len] = 0;
+    slash = strrchr(path, '/');
+    strcpy(slash, "/../../x86_64-linux-user/qemu-x86_64");
+    return path;
+}
+
+int main(int argc, char **argv)
+{
+    extern char **environ;
+    Lockstep l = { 0 };
+    const char *qemu = default_emulator();
+    unsigned long max = 0;
+    int opt;
+
+    while ((opt = getopt(argc, argv, "+e:n:vx")) != -1) {
+        switch (opt) {
+        case 'e':
+            qemu = optarg;
+            break;
+        case 'n':
+            max = strtoul(optarg, NULL, 0);
+            break;
+        case 'v':
+            l.verbose = true;
+            break;
+        case 'x':
+            l.with_sse = true;
+            break;
+        default:
+            fprintf(stderr, "usage: %s [-x] [-v] [-n MAX] [-e EMULATOR] PROGRAM [ARGS...]\n",
+                    argv[0]);
+            return 2;
+        }
+    }
+    if (optind >= argc || !qemu) {
+        fprintf(stderr, "usage: %s [-x] [-v] [-n MAX] [-e EMULATOR] PROGRAM [ARGS...]\n",
+                argv[0]);
+        return 2;
+    }
+    setvbuf(stdout, NULL, _IOLBF, 0);
+    insn_init();
+    l.native = native_start(argv + optind, environ, l.with_sse);
+    l.emulated = emulated_start(qemu, argv + optind, environ, l.with_sse);
+    return run(&l, max);
+}

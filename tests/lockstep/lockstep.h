@@ -1,0 +1,89 @@
+/*
+ * lockstep.h: what the parts of the lockstep checker share.  The checker runs
+ * one static x86_64 program twice, natively under ptrace and under our
+ * emulator, and compares the guest state after every instruction; see
+ * docs/user/testing.md.
+ */
+#ifndef LOCKSTEP_H
+#define LOCKSTEP_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <sys/types.h>
+
+/* General registers in the order of QEMU's -d cpu dump. */
+enum { NB_GPR = 16, GPR_RAX = 0, GPR_RBX, GPR_RCX, GPR_RDX, GPR_RSI, GPR_RDI,
+       GPR_RBP, GPR_RSP, GPR_R11 = 11 };
+
+extern const char *const gpr_names[NB_GPR];
+
+/* The arithmetic flags and DF: the EFLAGS bits a user program can see change. */
+#define FL_CF 0x001
+#define FL_PF 0x004
+#define FL_AF 0x010
+#define FL_ZF 0x040
+#define FL_SF 0x080
+#define FL_DF 0x400
+#define FL_OF 0x800
+#define FL_ARITH (FL_CF | FL_PF | FL_AF | FL_ZF | FL_SF | FL_OF)
+#define FL_ALL (FL_ARITH | FL_DF)
+
+typedef struct GuestState {
+    uint64_t rip;
+    uint64_t gpr[NB_GPR];
+    uint64_t eflags;
+    uint64_t fs_base;
+    /* Only filled in when the run compares SSE state (-x). */
+    uint32_t mxcsr;
+    uint64_t xmm[16][2];
+} GuestState;
+
+/* native.c: the program under ptrace, one instruction at a time. */
+typedef struct Native Native;
+Native *native_start(char **argv, char **envp, bool with_sse);
+/* Fills *s with the state before the next instruction; false once the
+   program has ended, with its wait status in *status. */
+bool native_state(Native *n, GuestState *s, int *status);
+/* Sets the GPRs, flags and rip (and SSE state when compared). */
+void native_set_state(Native *n, const GuestState *s);
+bool native_step(Native *n);
+/* Reads len bytes of the program's memory at addr (for disassembly). */
+size_t native_peek(Native *n, uint64_t addr, uint8_t *buf, size_t len);
+void native_poke(Native *n, uint64_t addr, uint64_t value);
+/* Runs one system call in the stopped program; returns its result. */
+uint64_t native_syscall(Native *n, uint64_t nr, const uint64_t args[6]);
+/* The end of the native [stack] mapping: the top of the initial stack block. */
+uint64_t native_stack_top(Native *n);
+
+/* native-stack.c: moves the native initial stack to where the emulator's
+   is, in the emulator's shape; returns the top of the moved block. */
+uint64_t native_move_stack(Native *n, GuestState *s, uint64_t emulated_sp);
+
+/* emulated.c: the program under our emulator, its -d cpu log parsed. */
+typedef struct Emulated Emulated;
+Emulated *emulated_start(const char *qemu, char **argv, char **envp, bool with_sse);
+/* Fills *s with the next logged state; false at the end of the log, with
+   the emulator's wait status in *status. */
+bool emulated_state(Emulated *e, GuestState *s, int *status);
+
+/* insn.c: what lockstep needs to know about the instruction just run. */
+typedef struct InsnInfo {
+    char text[200];          /* disassembly, for reports */
+    uint8_t bytes[16];
+    size_t len;
+    uint32_t undefined_flags;  /* FL_* bits the SDM leaves undefined */
+    uint32_t result_gprs;      /* bit per GPR taken from the emulator */
+    bool is_syscall;
+    bool is_cpuid;             /* not single-steppable under a hypervisor */
+    bool has_rep;              /* may stop once per iteration */
+    bool is_pushf;             /* pushes EFLAGS, TF included natively */
+    bool has_mem;              /* a memory operand, at address mem_addr */
+    uint64_t mem_addr;
+} InsnInfo;
+void insn_init(void);
+/* Decodes the instruction at s->rip (bytes from the native run), with the
+   register values of s to compute shift counts and the memory address. */
+void insn_decode(Native *n, const GuestState *s, InsnInfo *info);
+
+#endif
