@@ -58,17 +58,13 @@ list_tests() {
             selected "$id" && echo "$id $OUT/$1/multiarch/$name-$v"
         done
     done
-    for src in "$TCG/$1"/*.S; do
+    # Per-guest programs: .S files are asm/ tests, .c files arch/ tests.
+    for src in "$TCG/$1"/*.S "$TCG/$1"/*.c; do
         [ -e "$src" ] || continue
-        name=$(basename "$src" .S)
-        id=$1/asm/$name
-        selected "$id" && echo "$id $OUT/$1/asm/$name"
-    done
-    for src in "$TCG/$1"/*.c; do
-        [ -e "$src" ] || continue
-        name=$(basename "$src" .c)
-        id=$1/arch/$name
-        selected "$id" && echo "$id $OUT/$1/arch/$name"
+        case "$src" in *.S) kind=asm ;; *) kind=arch ;; esac
+        name=$(basename "${src%.*}")
+        id=$1/$kind/$name
+        selected "$id" && echo "$id $OUT/$1/$kind/$name"
     done
 }
 
