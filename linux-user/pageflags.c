@@ -169,3 +169,29 @@ int page_check_range(target_ulong start, target_ulong len, int flags)
     }
     return 0;
 }
+
+uint64_t page_map_generation;
+
+int page_tlb_fill(target_ulong addr, int access, uintptr_t *addend, int *tlb_prot)
+{
+    int flags = page_get_flags(addr);
+
+    if (!(flags & PAGE_VALID)) {
+        return PAGE_FAULT_MAPERR;
+    }
+    if (access == PAGE_WRITE && (flags & PAGE_WRITE_ORG)) {
+        page_unprotect(addr, 0);
+        flags = page_get_flags(addr);
+    }
+    if (!(flags & access)) {
+        return PAGE_FAULT_ACCERR;
+    }
+    *addend = guest_base;
+    *tlb_prot = flags & PAGE_BITS;
+    return PAGE_FAULT_NONE;
+}
+
+bool page_host_allows(target_ulong addr, target_ulong len, int access)
+{
+    return page_check_range(addr, len, access) == 0;
+}

@@ -100,10 +100,9 @@ static void translator_check_fetch(CPUArchState *env, target_ulong pc, int len)
                && (page_get_flags(last) & PAGE_EXEC))) {
         return;
     }
-    env->cr2 = (page_get_flags(pc) & PAGE_EXEC) ? (last & TARGET_PAGE_MASK) : pc;
-    env->error_code = 0x10;  /* instruction fetch */
-    env->exception_index = EXCP0E_PAGE;
-    cpu_loop_exit(env);
+    raise_guest_fault(env,
+                      (page_get_flags(pc) & PAGE_EXEC) ? (last & TARGET_PAGE_MASK) : pc,
+                      PAGE_EXEC, PAGE_FAULT_NONE, 0);
 }
 
 #define TRANSLATOR_LD(name, type)                                    \

@@ -44,7 +44,19 @@ int handle_cpu_signal(uintptr_t host_pc, siginfo_t *info, int is_write,
 
     env->cr2 = h2g_valid(host_addr) ? h2g(host_addr) : (target_ulong)host_addr;
     env->error_code = (is_write ? 2 : 0) | 4;
+    env->fault_kind = PAGE_FAULT_NONE;
     env->exception_index = EXCP0E_PAGE;
     cpu_restore_state(env, restore_pc);
     cpu_loop_exit(env);
+}
+
+void raise_guest_fault(CPUArchState *env, target_ulong addr, int access,
+                       int kind, uintptr_t ra)
+{
+    env->cr2 = addr;
+    env->error_code = 4 | (access == PAGE_WRITE ? 2 : 0)
+                      | (access == PAGE_EXEC ? 0x10 : 0);
+    env->fault_kind = kind;
+    env->exception_index = EXCP0E_PAGE;
+    cpu_loop_exit_restore(env, ra);
 }

@@ -43,6 +43,28 @@ int page_get_flags(target_ulong address);
 void page_set_flags(target_ulong start, target_ulong end, int flags);
 /* 0 if every page in [addr, addr+len) is valid and has all of flags. */
 int page_check_range(target_ulong start, target_ulong len, int flags);
+/*
+ * Resolve a checked access (access: PAGE_READ, PAGE_WRITE or PAGE_EXEC) to
+ * the guest page holding addr, for a TLB entry.  On success returns
+ * PAGE_FAULT_NONE, *addend (host address = guest address + *addend, valid
+ * for the whole 4 KiB page) and *tlb_prot: the accesses an entry may let
+ * through without asking again (at least access; may be less than the
+ * guest's protection, e.g. no PAGE_WRITE on a page with translated code so
+ * that every write comes back here to be checked for self-modifying code).
+ * Otherwise the guest fault to raise; nothing changed.  May take mmap_lock:
+ * not for signal handlers.
+ */
+int page_tlb_fill(target_ulong addr, int access, uintptr_t *addend, int *tlb_prot);
+
+/* Whether the in-bound host memory of every guest page in [addr, addr+len)
+   allows access (PAGE_READ and/or PAGE_WRITE) as it is, so that the kernel
+   (a syscall given g2h(addr)) or a plain memcpy can use it.  False where the
+   guest's own protection forbids it, and where the guest allows it but the
+   bytes live elsewhere or the host page is protected more strictly (precise
+   protection, shared-writable redirects, SMC write protection): those go
+   through page_tlb_fill's addend or a bounce buffer. */
+bool page_host_allows(target_ulong addr, target_ulong len, int access);
+
 /* Called from the host fault handler: write to a page made read-only for
    SMC detection.  Returns 1 if the fault was handled. */
 int page_unprotect(target_ulong address, uintptr_t pc);

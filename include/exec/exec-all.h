@@ -16,6 +16,9 @@
 #define CF_COUNT_MASK  0x000001ff  /* max insns in this TB, 0 = default */
 #define CF_LAST_IO     0x00008000
 #define CF_NOCHAIN     0x00010000  /* never chain into or out of this TB */
+/* Guest memory accesses go through the software TLB (exec/cpu-tlb.h)
+   instead of straight to guest_base + address. */
+#define CF_CHECKED     0x00020000
 #define CF_SINGLE_INSN 1           /* count value: one insn per TB (-singlestep) */
 
 typedef struct TranslationBlock TranslationBlock;
@@ -130,6 +133,12 @@ int cpu_exec(CPUArchState *env);
 QEMU_NORETURN void cpu_loop_exit(CPUArchState *env);
 /* Same, first restoring precise state from the helper's return address. */
 QEMU_NORETURN void cpu_loop_exit_restore(CPUArchState *env, uintptr_t host_pc);
+/* Leave for cpu_loop with a guest page fault: kind (PageFault) at guest
+   address addr by an access of kind access (PAGE_READ, PAGE_WRITE or
+   PAGE_EXEC); guest state is restored from ra, a helper's return address
+   into generated code (0: env is already precise). */
+QEMU_NORETURN void raise_guest_fault(CPUArchState *env, target_ulong addr,
+                                     int access, int kind, uintptr_t ra);
 /* Ask the running CPU to leave generated code at the next TB boundary. */
 void cpu_exit(CPUArchState *env);
 extern int singlestep;

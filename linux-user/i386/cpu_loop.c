@@ -69,11 +69,24 @@ static void do_guest_syscall(CPUArchState *env, int trapnr)
     }
 }
 
+/* The fault's kind is known when the page map judged it (checked accesses,
+   code fetch); a plain host fault is judged here from the page's flags. */
 static void do_page_fault(CPUArchState *env)
 {
-    int code = page_get_flags(env->cr2) & PAGE_VALID ? SEGV_ACCERR : SEGV_MAPERR;
+    int kind = env->fault_kind;
 
-    queue_signal(env, SIGSEGV, code, env->cr2);
+    env->fault_kind = PAGE_FAULT_NONE;
+    if (kind == PAGE_FAULT_NONE) {
+        kind = page_get_flags(env->cr2) & PAGE_VALID ? PAGE_FAULT_ACCERR
+                                                     : PAGE_FAULT_MAPERR;
+    }
+    if (kind == PAGE_FAULT_SIGBUS) {
+        queue_signal(env, SIGBUS, BUS_ADRERR, env->cr2);
+    } else {
+        queue_signal(env, SIGSEGV, kind == PAGE_FAULT_ACCERR ? SEGV_ACCERR
+                                                             : SEGV_MAPERR,
+                     env->cr2);
+    }
 }
 
 static void do_cpu_exception(CPUArchState *env, int trapnr)

@@ -7,6 +7,7 @@
 #define I386_CPU_H
 
 #include "exec/cpu-defs.h"
+#include "exec/cpu-tlb.h"
 
 #ifdef TARGET_X86_64
 #define CPU_NB_REGS 16
@@ -186,6 +187,7 @@ typedef struct CPUX86State {
     int exception_is_int;
     target_ulong exception_next_eip;
     target_ulong cr2;        /* fault address (guest) of EXCP0E_PAGE */
+    int fault_kind;          /* PageFault of EXCP0E_PAGE (exec/cpu-tlb.h) */
 
     /* CPUID model */
     uint32_t cpuid_level, cpuid_xlevel;
@@ -196,6 +198,10 @@ typedef struct CPUX86State {
     uint32_t cpuid_7_0_ebx_features;
 
     /* Execution engine bookkeeping (accel/tcg). */
+    /* Checked guest accesses (exec/cpu-tlb.h); valid while tlb_generation
+       equals page_map_generation. */
+    CPUTLBEntry tlb[CPU_TLB_SIZE];
+    uint64_t tlb_generation;
     sigjmp_buf jmp_env;
     bool can_do_io;
     struct TranslationBlock *tb_jmp_cache[TB_JMP_CACHE_SIZE];
