@@ -26,12 +26,10 @@ int claim_host_range(uint64_t start, uint64_t end);
 /* mmap.c */
 /* OR of the flags of the guest pages in [start, end). */
 int flags_union(uint64_t start, uint64_t end);
-/* Give each host page meeting [start, end) the union of the protections of
-   its valid guest pages. */
-int apply_host_prot(uint64_t start, uint64_t end);
-/* Host pages meeting [start, end) whose content or write permission is
-   about to change stop being write-protected for SMC detection. */
-void drop_smc_protection(uint64_t start, uint64_t end);
+/* Copy the bytes of the len bytes of guest pages at src to those at dest
+   (wherever each page lives); dest's pages are valid and take private
+   content.  The caller syncs the host protection of dest afterwards. */
+void copy_guest_pages(uint64_t dest, uint64_t src, uint64_t len);
 abi_long do_mmap(uint64_t start, uint64_t len, int prot, int flags, int fd,
                  off_t offset);
 int do_munmap(uint64_t start, uint64_t len);

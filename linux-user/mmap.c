@@ -3,13 +3,13 @@
  * the 4 KiB guest page, over host pages of H bytes (qemu/hostpage.h).
  *
  * When H > 4 KiB one host page may hold guest pages of several mappings: a
- * fragment.  As in QEMU, a fragment's private content is materialised in
- * the host page (file data read in, anonymous data zeroed) and the host
- * page gets the union of its guest pages' protections.  Shared writable
+ * fragment.  As in QEMU, a fragment's private content is materialised (file
+ * data read in, anonymous data zeroed), in the host page or, when the page
+ * map shadowed it, at the pages' out-of-bound homes; the page map derives
+ * the host protection (page_map_sync, exec/page-map.h).  Shared writable
  * file data that cannot be mapped at its place (address and offset disagree
  * modulo H, or the host page is shared with another mapping) is refused
- * with EINVAL, as QEMU does; the out-of-bound redirection of
- * docs/devel/memory.md will lift that.
+ * with EINVAL, as QEMU does; the shared-writable strategies will lift that.
  */
 #include "qemu/osdep.h"
 #include <fcntl.h>
@@ -42,42 +42,6 @@ static uint64_t first_invalid_page(uint64_t start, uint64_t end)
         }
     }
     return end;
-}
-
-static int host_page_prot(uint64_t h)
-{
-    return flags_union(h, h + qemu_host_page_size) & PAGE_BITS;
-}
-
-int apply_host_prot(uint64_t start, uint64_t end)
-{
-    uint64_t run = start & qemu_host_page_mask;
-    int run_prot = -1;
-
-    /* One call per run of host pages needing the same protection. */
-    for (uint64_t h = run; ; h += qemu_host_page_size) {
-        int prot = h < end ? host_page_prot(h) : -1;
-
-        if (prot != run_prot) {
-            if (run_prot >= 0 && hp_mprotect(g2h(run), h - run, run_prot) != 0) {
-                return -errno;
-            }
-            run = h;
-            run_prot = prot;
-        }
-        if (h >= end) {
-            return 0;
-        }
-    }
-}
-
-void drop_smc_protection(uint64_t start, uint64_t end)
-{
-    for (uint64_t h = start & qemu_host_page_mask; h < end; h += qemu_host_page_size) {
-        if (flags_union(h, h + qemu_host_page_size) & PAGE_WRITE_ORG) {
-            page_unprotect(h, 0);
-        }
-    }
 }
 
 /* Replace the bits clear by set in every valid page of [start, end). */
@@ -125,6 +89,10 @@ static int host_map_flags(int flags)
    (Linux would raise SIGBUS on pages wholly past it: see memory.md). */
 static int read_file_into(uint8_t *dst, size_t len, int fd, off_t offset)
 {
+    if (fd < 0) {
+        memset(dst, 0, len);
+        return 0;
+    }
     while (len > 0) {
         ssize_t n = pread(fd, dst, len, offset);
 
@@ -143,6 +111,54 @@ static int read_file_into(uint8_t *dst, size_t len, int fd, off_t offset)
         offset += n;
     }
     return 0;
+}
+
+/*
+ * Give the guest pages [start, end) new private content: zeros (fd < 0) or
+ * the file's bytes from offset.  A shadowed host page takes it at the
+ * pages' private homes; otherwise the in-bound host page is made writable
+ * for us, and the caller's page_map_sync gives it its protection back.
+ */
+static int fill_guest_pages(uint64_t start, uint64_t end, int fd, off_t offset)
+{
+    for (uint64_t h = start & qemu_host_page_mask; h < end; h += qemu_host_page_size) {
+        uint64_t lo = MAX(start, h), hi = MIN(end, h + qemu_host_page_size);
+        int ret = 0;
+
+        if (page_get_flags(h) & PAGE_SHADOWED) {
+            for (uint64_t a = lo; a < hi && ret == 0; a += TARGET_PAGE_SIZE) {
+                page_make_private_home(a);
+                ret = read_file_into(page_home(a), TARGET_PAGE_SIZE, fd,
+                                     offset + (a - start));
+            }
+        } else {
+            int prot = host_page_prot(h);
+
+            if ((prot & (PROT_READ | PROT_WRITE)) != (PROT_READ | PROT_WRITE)
+                && hp_mprotect(g2h(h), qemu_host_page_size,
+                               prot | PROT_READ | PROT_WRITE) != 0) {
+                return -errno;
+            }
+            ret = read_file_into(g2h(lo), hi - lo, fd, offset + (lo - start));
+        }
+        if (ret) {
+            return ret;
+        }
+    }
+    return 0;
+}
+
+void copy_guest_pages(uint64_t dest, uint64_t src, uint64_t len)
+{
+    for (uint64_t off = 0; off < len; off += TARGET_PAGE_SIZE) {
+        uint64_t h = (src + off) & qemu_host_page_mask;
+
+        if (!(host_page_prot(h) & PROT_READ) && !(page_get_flags(h) & PAGE_SHADOWED)) {
+            hp_mprotect(g2h(h), qemu_host_page_size, PROT_READ);
+        }
+        fill_guest_pages(dest + off, dest + off + TARGET_PAGE_SIZE, -1, 0);
+        memcpy(page_home(dest + off), page_home(src + off), TARGET_PAGE_SIZE);
+    }
 }
 
 /*
@@ -185,7 +201,6 @@ static int mmap_frag(uint64_t h, uint64_t start, uint64_t end, int prot,
 {
     uint64_t size = qemu_host_page_size;
     int others = flags_union(h, start) | flags_union(end, h + size);
-    int others_prot = others & PAGE_BITS;
     bool anon = flags & MAP_ANONYMOUS;
     void *host = g2h(h);
     int ret;
@@ -195,6 +210,7 @@ static int mmap_frag(uint64_t h, uint64_t start, uint64_t end, int prot,
            the file when its start has a file offset. */
         off_t page_offset = offset - (off_t)(start - h);
 
+        page_unshadow(h);
         if (anon || page_offset >= 0) {
             return hp_mmap(host, size, prot, host_map_flags(flags),
                            anon ? -1 : fd, anon ? 0 : page_offset) == MAP_FAILED
@@ -204,36 +220,21 @@ static int mmap_frag(uint64_t h, uint64_t start, uint64_t end, int prot,
                     -1, 0) == MAP_FAILED) {
             return -errno;
         }
-        others_prot = 0;
+        others = 0;
     }
     if (!anon && (flags & MAP_TYPE) != MAP_PRIVATE && (prot & PROT_WRITE)) {
         return -EINVAL;
     }
-    if (others & PAGE_FILE_SHARED) {
-        if (others & (PAGE_WRITE | PAGE_WRITE_ORG)) {
+    if ((others & PAGE_FILE_SHARED) && !(page_get_flags(h) & PAGE_SHADOWED)) {
+        if (others & PAGE_WRITE) {
             return -EINVAL;
         }
-        ret = privatise_host_page(h, others_prot);
+        ret = privatise_host_page(h, others & PAGE_BITS);
         if (ret) {
             return ret;
         }
     }
-    drop_smc_protection(h, h + size);
-    others_prot = flags_union(h, start) | flags_union(end, h + size);
-    others_prot &= PAGE_BITS;
-    if (!(others_prot & PROT_WRITE)
-        && hp_mprotect(host, size, others_prot | PROT_WRITE) != 0) {
-        return -errno;
-    }
-    if (anon) {
-        memset(g2h(start), 0, end - start);
-    } else {
-        ret = read_file_into(g2h(start), end - start, fd, offset);
-        if (ret) {
-            return ret;
-        }
-    }
-    return hp_mprotect(host, size, others_prot | prot) ? -errno : 0;
+    return fill_guest_pages(start, end, anon ? -1 : fd, offset);
 }
 
 /* A MAP_FIXED mapping whose file offset and address agree modulo H: the
@@ -262,6 +263,9 @@ static int map_fixed_congruent(uint64_t start, uint64_t end, int prot, int flags
         }
         whole_end = last;
     }
+    for (uint64_t h = whole_start; h < whole_end; h += size) {
+        page_unshadow(h);
+    }
     if (whole_start < whole_end
         && hp_mmap(g2h(whole_start), whole_end - whole_start, prot,
                    host_map_flags(flags), anon ? -1 : fd,
@@ -281,16 +285,12 @@ static int map_fixed_copied(uint64_t start, uint64_t end, int prot, int flags,
     if ((flags & MAP_TYPE) != MAP_PRIVATE && (prot & PROT_WRITE)) {
         return -EINVAL;
     }
-    ret = do_mmap(start, end - start, prot | PROT_WRITE,
+    ret = do_mmap(start, end - start, prot,
                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
     if (target_mmap_failed(ret)) {
         return ret;
     }
-    ret = read_file_into(g2h(start), end - start, fd, offset);
-    if (ret == 0 && !(prot & PROT_WRITE)) {
-        ret = do_mprotect(start, end - start, prot);
-    }
-    return ret;
+    return fill_guest_pages(start, end, fd, offset);
 }
 
 /* Linux's checks of the file against the mapping asked for. */
@@ -334,7 +334,8 @@ static abi_long map_anywhere(uint64_t hint, uint64_t len, int prot, int flags,
         return ret;
     }
     page_set_flags(at + lead, at + lead + len, PAGE_VALID | prot | backing_flags(flags));
-    return at + lead;
+    ret = page_map_sync(at, at + host_len);
+    return ret ? ret : at + lead;
 }
 
 static abi_long map_fixed(uint64_t start, uint64_t len, int prot, int flags,
@@ -369,7 +370,8 @@ static abi_long map_fixed(uint64_t start, uint64_t len, int prot, int flags,
         return ret;
     }
     page_set_flags(start, end, PAGE_VALID | prot | backing);
-    return start;
+    ret = page_map_sync(start, end);
+    return ret ? ret : start;
 }
 
 abi_long do_mmap(uint64_t start, uint64_t len, int prot, int flags, int fd,
@@ -462,15 +464,12 @@ int do_munmap(uint64_t start, uint64_t len)
     release_end = host_page_keeps_others(last, start, end)
                   ? last : last + qemu_host_page_size;
     page_set_flags(start, end, 0);
+    for (uint64_t h = release_start; h < release_end; h += qemu_host_page_size) {
+        page_unshadow(h);
+    }
     host_release(release_start, release_end);
     /* A kept host page no longer needs what the unmapped pages asked. */
-    if (release_start != first) {
-        apply_host_prot(first, first + 1);
-    }
-    if (release_end != last + qemu_host_page_size && last != first) {
-        apply_host_prot(last, last + 1);
-    }
-    return 0;
+    return page_map_sync(start, end);
 }
 
 int target_munmap(abi_ulong start, abi_ulong len)
@@ -505,11 +504,8 @@ int do_mprotect(uint64_t start, uint64_t len, int prot)
     if (first_invalid_page(start, end) != end) {
         return -ENOMEM;
     }
-    if (prot & PROT_WRITE) {
-        drop_smc_protection(start, end);
-    }
-    update_valid_flags(start, end, PAGE_BITS | PAGE_WRITE_ORG, prot);
-    return apply_host_prot(start, end);
+    update_valid_flags(start, end, PAGE_BITS, prot);
+    return page_map_sync(start, end);
 }
 
 int target_mprotect(abi_ulong start, abi_ulong len, int prot)

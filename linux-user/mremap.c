@@ -22,10 +22,14 @@ static bool all_valid(uint64_t start, uint64_t end)
     return true;
 }
 
+/* Whether the host may move or grow the mapping's host pages as they are:
+   it starts on an H boundary, nothing else lives in its last host page, and
+   its bytes are in bound (no shadowed host page). */
 static bool owns_host_pages(uint64_t start, uint64_t end)
 {
     return (start & ~qemu_host_page_mask) == 0
-           && !(flags_union(end, HOST_PAGE_ALIGN(end)) & PAGE_VALID);
+           && !(flags_union(end, HOST_PAGE_ALIGN(end)) & PAGE_VALID)
+           && !(flags_union(start, end) & PAGE_SHADOWED);
 }
 
 /* Give the pages at to the flags of the pages at from. */
@@ -62,9 +66,7 @@ static int grow_in_place(uint64_t addr, uint64_t old_size, uint64_t new_size)
     int last_flags;
     abi_long ret;
 
-    /* The grown pages take the flags of the last page; a write-protected
-       host page would pass its protection on to them. */
-    drop_smc_protection(old_end - TARGET_PAGE_SIZE, old_end);
+    /* The grown pages take the flags of the last page. */
     last_flags = page_get_flags(old_end - TARGET_PAGE_SIZE);
     if (owns_host_pages(addr, old_end)
         && !(flags_union(new_end, new_hend) & PAGE_VALID)) {
@@ -86,7 +88,7 @@ static int grow_in_place(uint64_t addr, uint64_t old_size, uint64_t new_size)
             return ret;
         }
         page_set_flags(old_end, new_end, last_flags);
-        return apply_host_prot(old_end, new_end);
+        return page_map_sync(old_end, new_end);
     }
     if ((last_flags & (PAGE_ANON | PAGE_FILE_SHARED)) != PAGE_ANON) {
         return -ENOMEM;
@@ -131,19 +133,8 @@ static abi_long move_host_pages(uint64_t old_addr, uint64_t old_size,
         }
         page_set_flags(dest + old_size, dest + new_size, last_flags);
     }
-    return dest;
-}
-
-/* Make the host pages of [start, end) readable so they can be copied. */
-static void make_readable(uint64_t start, uint64_t end)
-{
-    for (uint64_t h = start & qemu_host_page_mask; h < end; h += qemu_host_page_size) {
-        int prot = flags_union(h, h + qemu_host_page_size) & PAGE_BITS;
-
-        if (!(prot & PROT_READ)) {
-            hp_mprotect(g2h(h), qemu_host_page_size, prot | PROT_READ);
-        }
-    }
+    ret = page_map_sync(dest, dest + new_size);
+    return ret ? ret : (abi_long)dest;
 }
 
 /* Move by copying into new anonymous memory; dest is 0 when we choose it. */
@@ -161,13 +152,13 @@ static abi_long move_by_copy(uint64_t old_addr, uint64_t old_size,
     if (target_mmap_failed(at)) {
         return at;
     }
-    make_readable(old_addr, old_addr + moved);
-    memcpy(g2h(at), g2h(old_addr), moved);
+    copy_guest_pages(at, old_addr, moved);
     copy_page_flags(old_addr, at, moved);
     if (new_size > old_size) {
         page_set_flags(at + old_size, at + new_size, last_flags);
     }
-    apply_host_prot(at, at + new_size);
+    page_map_sync(old_addr, old_addr + old_size);
+    page_map_sync(at, at + new_size);
     do_munmap(old_addr, old_size);
     return at;
 }
@@ -180,7 +171,6 @@ static abi_long move_mapping(uint64_t old_addr, uint64_t old_size,
     abi_long ret;
 
     /* The pages change address: translated code made from them goes. */
-    drop_smc_protection(old_addr, old_end);
     last_flags = page_get_flags(old_end - TARGET_PAGE_SIZE);
     if (flags_union(old_addr, old_end) & PAGE_EXEC) {
         tb_invalidate_phys_range(old_addr, old_end);

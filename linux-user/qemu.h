@@ -127,9 +127,24 @@ void target_cpu_init(CPUArchState *env, struct image_info *info);
 /* Guest memory for the syscall layer. */
 #define VERIFY_READ  PAGE_READ
 #define VERIFY_WRITE (PAGE_READ | PAGE_WRITE)
+/* Until every syscall goes through page_host_allows and bounce buffers,
+   the syscall layer writes guest memory through g2h: pages write-protected
+   because of translated code lose that code first. */
 static inline bool access_ok(int type, abi_ulong addr, abi_ulong size)
 {
-    return size == 0 || page_check_range(addr, size, type) == 0;
+    if (size == 0) {
+        return true;
+    }
+    if (page_check_range(addr, size, type) != 0) {
+        return false;
+    }
+    for (uint64_t a = addr & TARGET_PAGE_MASK; (type & PAGE_WRITE) && a < (uint64_t)addr + size;
+         a += TARGET_PAGE_SIZE) {
+        if (!page_host_allows(a, TARGET_PAGE_SIZE, PAGE_WRITE)) {
+            page_resolve_access(a, PAGE_WRITE);
+        }
+    }
+    return true;
 }
 /* Host pointer to guest buffer, or NULL if not accessible. */
 static inline void *lock_user(int type, abi_ulong addr, abi_ulong len, int copy)

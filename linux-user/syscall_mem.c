@@ -107,22 +107,24 @@ static bool is_private_anon(abi_ulong page)
 {
     int flags = page_get_flags(page);
 
-    return (flags & PAGE_VALID) && (flags & PAGE_ANON) &&
-           !(flags & (PAGE_FILE_SHARED | PAGE_REDIRECTED));
+    return (flags & PAGE_VALID) && (flags & PAGE_ANON) && !(flags & PAGE_FILE_SHARED);
 }
 
 /*
  * MADV_DONTNEED on private anonymous memory: the pages read as zeros
- * afterwards.  Whole host pages are dropped through the host-page layer;
- * guest pages sharing a host page with others are cleared by hand.
+ * afterwards, whatever their protection.  Whole in-bound host pages are
+ * dropped through the host-page layer; guest pages sharing a host page with
+ * others are cleared by hand where they live.
  */
 static void discard_anon(abi_ulong start, abi_ulong end)
 {
     abi_ulong h = qemu_host_page_size;
 
+    mmap_lock();
     for (abi_ulong chunk = start & qemu_host_page_mask; chunk < end; chunk += h) {
         abi_ulong lo = MAX(chunk, start), hi = MIN(chunk + h, end);
-        bool whole = lo == chunk && hi == chunk + h;
+        bool shadowed = page_get_flags(chunk) & PAGE_SHADOWED;
+        bool whole = lo == chunk && hi == chunk + h && !shadowed;
 
         for (abi_ulong p = lo; whole && p < hi; p += TARGET_PAGE_SIZE) {
             whole = is_private_anon(p);
@@ -130,12 +132,17 @@ static void discard_anon(abi_ulong start, abi_ulong end)
         if (whole && hp_madvise(g2h(chunk), h, MADV_DONTNEED) == 0) {
             continue;
         }
+        if (!shadowed) {
+            hp_mprotect(g2h(chunk), h, PROT_READ | PROT_WRITE);
+        }
         for (abi_ulong p = lo; p < hi; p += TARGET_PAGE_SIZE) {
-            if (is_private_anon(p) && (page_get_flags(p) & PAGE_WRITE)) {
-                memset(g2h(p), 0, TARGET_PAGE_SIZE);
+            if (is_private_anon(p)) {
+                memset(page_home(p), 0, TARGET_PAGE_SIZE);
             }
         }
+        page_map_sync(chunk, chunk + h);
     }
+    mmap_unlock();
 }
 
 SYSCALL(madvise)

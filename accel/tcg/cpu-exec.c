@@ -108,6 +108,49 @@ static void log_exception(CPUArchState *env, int excp)
                   env->cr2);
 }
 
+/*
+ * A fault the guest's protection allows (user-exec.c): the emulator
+ * protected the memory itself.  Resolve that outside the signal context,
+ * then run the faulting instruction again.  A block whose direct accesses
+ * cannot reach the page (its host page is shadowed) is broken: translated
+ * again with checked accesses.  The same fault over and over while the page
+ * map does not change would be an emulator bug, not a guest's: say so
+ * rather than spin.
+ */
+static void retry_access(CPUArchState *env)
+{
+    static __thread target_ulong last_pc, last_addr;
+    static __thread uint64_t last_generation;
+    static __thread unsigned repeats;
+    uint64_t generation = __atomic_load_n(&page_map_generation, __ATOMIC_ACQUIRE);
+    int access = (env->error_code & 2) ? PAGE_WRITE : PAGE_READ;
+    target_ulong pc, cs_base;
+    uint32_t flags;
+
+    cpu_get_tb_cpu_state(env, &pc, &cs_base, &flags);
+    repeats = (pc == last_pc && env->cr2 == last_addr && generation == last_generation)
+              ? repeats + 1 : 0;
+    last_pc = pc;
+    last_addr = env->cr2;
+    last_generation = generation;
+    if (repeats > 64) {
+        cpu_abort_msg("access to guest address " TARGET_FMT_lx " at pc " TARGET_FMT_lx
+                      " keeps faulting although the guest may make it", env->cr2, pc);
+    }
+    memset(env->tlb, 0xff, sizeof(env->tlb));
+    env->tlb_generation = generation;
+    if (!page_resolve_access(env->cr2, access) && env->retry_host_pc) {
+        TranslationBlock *tb;
+
+        mmap_lock();
+        tb = tb_find_by_host_pc(env->retry_host_pc);
+        if (tb && !(tb->cflags & CF_CHECKED)) {
+            tb_break(tb, pc);
+        }
+        mmap_unlock();
+    }
+}
+
 /* Runs TBs until an exception or exit request; returns its index. */
 static int __attribute__((noinline)) cpu_exec_loop(CPUArchState *env)
 {
@@ -122,6 +165,11 @@ static int __attribute__((noinline)) cpu_exec_loop(CPUArchState *env)
             int excp = env->exception_index;
 
             env->exception_index = -1;
+            if (excp == EXCP_RETRY_ACCESS) {
+                retry_access(env);
+                last_tb = NULL;
+                continue;
+            }
             log_exception(env, excp);
             return excp;
         }

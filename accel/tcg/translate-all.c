@@ -29,14 +29,21 @@
 #define TB_HASH_SIZE (1 << TB_HASH_BITS)
 
 static TranslationBlock *tb_hash[TB_HASH_SIZE];
+/* Searched without a lock by the fault handler (tb_find_by_host_pc): a
+   grown array is published before the count that needs it, and the arrays
+   it replaced stay readable until the next tb_flush. */
 static TranslationBlock **tbs;
 static size_t nb_tbs, cap_tbs;
+static GPtrArray *retired_tbs_arrays;
 /* A translation did not fit in the code buffer since the last flush. */
 static bool code_buffer_full;
 
 /* Guest pages that translated code came from, with the number of TBs on
    each, so that unmapping data never scans the TB array. */
 static GHashTable *code_pages;
+
+/* Guest pcs whose blocks touched shadowed pages: translated CF_CHECKED. */
+static GHashTable *checked_pcs;
 
 static unsigned tb_hash_func(target_ulong pc, uint32_t flags)
 {
@@ -49,6 +56,8 @@ void tcg_exec_init(size_t code_buffer_size)
     tcg_context_init(code_buffer_size);
     tcg_x86_init();
     code_pages = g_hash_table_new(g_direct_hash, g_direct_equal);
+    retired_tbs_arrays = g_ptr_array_new_with_free_func(g_free);
+    checked_pcs = g_hash_table_new(g_direct_hash, g_direct_equal);
 }
 
 static void code_page_ref(target_ulong page, int delta)
@@ -83,6 +92,7 @@ void tb_flush(void)
             tb_free(tbs[i]);
         }
         nb_tbs = 0;
+        g_ptr_array_set_size(retired_tbs_arrays, 0);
         memset(tb_hash, 0, sizeof(tb_hash));
         g_hash_table_remove_all(code_pages);
         cpu_list_lock();
@@ -116,11 +126,12 @@ TranslationBlock *tb_htable_lookup(CPUArchState *env, target_ulong pc,
 
 TranslationBlock *tb_find_by_host_pc(uintptr_t host_pc)
 {
-    size_t lo = 0, hi = nb_tbs;
+    size_t lo = 0, hi = __atomic_load_n(&nb_tbs, __ATOMIC_ACQUIRE);
+    TranslationBlock **all = __atomic_load_n(&tbs, __ATOMIC_ACQUIRE);
 
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        TranslationBlock *tb = tbs[mid];
+        TranslationBlock *tb = all[mid];
         uintptr_t start = (uintptr_t)tb->tc.ptr;
 
         if (host_pc < start) {
@@ -188,6 +199,9 @@ TranslationBlock *tb_gen_code(CPUArchState *env, target_ulong pc,
     if (qemu_loglevel_mask(CPU_LOG_TB_NOCHAIN)) {
         cflags |= CF_NOCHAIN;
     }
+    if (g_hash_table_contains(checked_pcs, (gpointer)(uintptr_t)pc)) {
+        cflags |= CF_CHECKED;
+    }
 
     tb = g_new0(TranslationBlock, 1);
     tb->pc = pc;
@@ -216,15 +230,23 @@ TranslationBlock *tb_gen_code(CPUArchState *env, target_ulong pc,
     for (int i = 0; i < 2; i++) {
         if (tb->page_addr[i] != (target_ulong)-1) {
             code_page_ref(tb->page_addr[i], 1);
-            tb_protect_page(tb->page_addr[i]);
+            page_note_code(tb->page_addr[i]);
         }
     }
 
     if (nb_tbs == cap_tbs) {
+        TranslationBlock **grown;
+
         cap_tbs = cap_tbs ? cap_tbs * 2 : 4096;
-        tbs = g_renew(TranslationBlock *, tbs, cap_tbs);
+        grown = g_new(TranslationBlock *, cap_tbs);
+        if (tbs) {
+            memcpy(grown, tbs, nb_tbs * sizeof(*tbs));
+            g_ptr_array_add(retired_tbs_arrays, tbs);
+        }
+        __atomic_store_n(&tbs, grown, __ATOMIC_RELEASE);
     }
-    tbs[nb_tbs++] = tb;
+    tbs[nb_tbs] = tb;
+    __atomic_store_n(&nb_tbs, nb_tbs + 1, __ATOMIC_RELEASE);
     {
         unsigned h = tb_hash_func(pc, flags);
         tb->hash_next = tb_hash[h];
@@ -313,6 +335,17 @@ static void tb_phys_invalidate(TranslationBlock *tb)
     }
 }
 
+void tb_break(TranslationBlock *tb, target_ulong cur_pc)
+{
+    g_hash_table_add(checked_pcs, (gpointer)(uintptr_t)tb->pc);
+    g_hash_table_add(checked_pcs, (gpointer)(uintptr_t)cur_pc);
+    if (!tb->invalid) {
+        tb_phys_invalidate(tb);
+    }
+    qemu_log_mask(CPU_LOG_PAGE, "break: TB " TARGET_FMT_lx " retranslated with "
+                  "checked accesses\n", tb->pc);
+}
+
 static bool range_has_code(target_ulong start, target_ulong end)
 {
     guint n = g_hash_table_size(code_pages);
@@ -358,23 +391,19 @@ void tb_invalidate_phys_range(target_ulong start, target_ulong end)
     mmap_unlock();
 }
 
-/* The tbs array may be reallocated by another thread's translation. */
+/* Lock-free: the host fault handler calls it. */
 bool cpu_restore_state(CPUArchState *env, uintptr_t host_pc)
 {
-    TranslationBlock *tb;
+    TranslationBlock *tb = tb_find_by_host_pc(host_pc);
     uintptr_t off;
 
-    mmap_lock();
-    tb = tb_find_by_host_pc(host_pc);
     if (!tb) {
-        mmap_unlock();
         return false;
     }
     off = host_pc - (uintptr_t)tb->tc.ptr;
     for (int i = 0; i < tb->icount; i++) {
         if (off < tb->insn_end_off[i]) {
             restore_state_to_opc(env, tb, tb->insn_data[i]);
-            mmap_unlock();
             return true;
         }
     }
@@ -382,81 +411,5 @@ bool cpu_restore_state(CPUArchState *env, uintptr_t host_pc)
     if (tb->icount) {
         restore_state_to_opc(env, tb, tb->insn_data[tb->icount - 1]);
     }
-    mmap_unlock();
     return true;
-}
-
-/*
- * Self-modifying code.  A guest-writable page that translated code came from
- * loses host write permission (the guest keeps PAGE_WRITE_ORG); the first write
- * faults, page_unprotect() drops the TBs of the whole host page and gives
- * write back.  The host page is the unit: with H > 4 KiB, all guest pages
- * sharing it are protected together.
- */
-static int host_page_prot(target_ulong hstart)
-{
-    int prot = 0;
-
-    for (target_ulong p = hstart; p < hstart + qemu_host_page_size;
-         p += TARGET_PAGE_SIZE) {
-        prot |= page_get_flags(p) & PAGE_BITS;
-    }
-    return prot;
-}
-
-/* Replace flag 'from' by 'to' on every guest page of the host page at hstart
-   that has it (write protection is per host page); true if one had it. */
-static bool host_page_swap_flag(target_ulong hstart, int from, int to)
-{
-    bool changed = false;
-
-    for (target_ulong p = hstart; p < hstart + qemu_host_page_size;
-         p += TARGET_PAGE_SIZE) {
-        int flags = page_get_flags(p);
-
-        if (flags & from) {
-            page_set_flags(p, p + TARGET_PAGE_SIZE, (flags & ~from) | to);
-            changed = true;
-        }
-    }
-    return changed;
-}
-
-void tb_protect_page(target_ulong page_addr)
-{
-    target_ulong hstart = page_addr & qemu_host_page_mask;
-
-    /* Code the guest cannot write needs no watching: protecting it would
-       only make writes to data sharing its host page fault (with H > 4 KiB
-       the end of .text and the start of .data usually do). */
-    if (!(page_get_flags(page_addr) & PAGE_WRITE)) {
-        return;
-    }
-    if (host_page_swap_flag(hstart, PAGE_WRITE, PAGE_WRITE_ORG)) {
-        hp_mprotect(g2h(hstart), qemu_host_page_size, host_page_prot(hstart));
-        qemu_log_mask(CPU_LOG_PAGE, "smc: write-protect host page " TARGET_FMT_lx "\n",
-                      hstart);
-    }
-}
-
-int page_unprotect(target_ulong address, uintptr_t pc)
-{
-    target_ulong hstart = address & qemu_host_page_mask;
-    int flags;
-
-    mmap_lock();
-    flags = page_get_flags(address);
-    if (!(flags & PAGE_WRITE_ORG)) {
-        mmap_unlock();
-        /* Writable already: another thread unprotected the page between
-           our fault and here; the write only needs retrying. */
-        return (flags & (PAGE_VALID | PAGE_WRITE)) == (PAGE_VALID | PAGE_WRITE);
-    }
-    host_page_swap_flag(hstart, PAGE_WRITE_ORG, PAGE_WRITE);
-    tb_invalidate_phys_range(hstart, hstart + qemu_host_page_size);
-    hp_mprotect(g2h(hstart), qemu_host_page_size, host_page_prot(hstart));
-    qemu_log_mask(CPU_LOG_PAGE, "smc: unprotect host page " TARGET_FMT_lx "\n",
-                  hstart);
-    mmap_unlock();
-    return 1;
 }

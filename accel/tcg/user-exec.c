@@ -1,8 +1,10 @@
 /*
  * user-exec.c: host faults on guest memory.  A SIGSEGV/SIGBUS raised by
  * generated code, or by a helper touching guest memory (helper_retaddr),
- * becomes a precise guest page fault; a write to a page we write-protected
- * to catch self-modifying code is resolved and retried.
+ * becomes a precise guest page fault when the guest's protection forbids
+ * the access, and a retry (EXCP_RETRY_ACCESS, resolved in cpu_exec) when
+ * the emulator itself protected the memory (translated code, shadowed host
+ * pages: exec/page-map.h).
  */
 #include "qemu/osdep.h"
 #include "qemu/log.h"
@@ -12,20 +14,28 @@
 
 __thread uintptr_t helper_retaddr;
 
+static bool tlb_is_stale(CPUArchState *env)
+{
+    return env->tlb_generation != __atomic_load_n(&page_map_generation, __ATOMIC_ACQUIRE);
+}
+
+/*
+ * Async-signal-safe: no lock, no allocation.  The decision uses only the
+ * lock-free page map and TB search; whatever needs more (dropping code,
+ * breaking a block into checked accesses) happens in cpu_exec after
+ * leaving the signal context (EXCP_RETRY_ACCESS).
+ */
 int handle_cpu_signal(uintptr_t host_pc, siginfo_t *info, int is_write,
                       sigset_t *old_set)
 {
     CPUArchState *env = thread_cpu;
     uintptr_t host_addr = (uintptr_t)info->si_addr;
     uintptr_t restore_pc;
+    bool in_tb = false;
+    target_ulong addr;
+    int access = is_write ? PAGE_WRITE : PAGE_READ;
+    int kind;
 
-    /* Wherever it happened (generated code, a helper, the syscall layer
-       racing with another thread's translation): a write to a page
-       protected for SMC detection, resolved under mmap_lock. */
-    if (is_write && info->si_signo == SIGSEGV && info->si_code == SEGV_ACCERR
-        && h2g_valid(host_addr) && page_unprotect(h2g(host_addr), host_pc)) {
-        return 1;
-    }
     if (!env) {
         return 0;
     }
@@ -35,6 +45,7 @@ int handle_cpu_signal(uintptr_t host_pc, siginfo_t *info, int is_write,
         clear_helper_retaddr();
     } else if (tcg_code_buffer_contains((void *)host_pc)) {
         restore_pc = host_pc;
+        in_tb = true;
     } else {
         return 0;
     }
@@ -42,11 +53,23 @@ int handle_cpu_signal(uintptr_t host_pc, siginfo_t *info, int is_write,
     /* We leave the handler by siglongjmp: restore the mask it blocked. */
     sigprocmask(SIG_SETMASK, old_set, NULL);
 
-    env->cr2 = h2g_valid(host_addr) ? h2g(host_addr) : (target_ulong)host_addr;
+    addr = h2g_valid(host_addr) ? h2g(host_addr) : (target_ulong)host_addr;
+    kind = h2g_valid(host_addr) ? page_judge_fault(addr, access) : PAGE_FAULT_MAPERR;
+    if (kind == PAGE_FAULT_NONE && info->si_signo == SIGBUS) {
+        kind = PAGE_FAULT_SIGBUS;       /* a file page past end of file */
+    }
+    env->cr2 = addr;
     env->error_code = (is_write ? 2 : 0) | 4;
-    env->fault_kind = PAGE_FAULT_NONE;
-    env->exception_index = EXCP0E_PAGE;
     cpu_restore_state(env, restore_pc);
+    if (kind == PAGE_FAULT_NONE || tlb_is_stale(env)) {
+        /* The guest may do this (or a stale TLB entry led here): the
+           emulator protected the memory for its own reasons. */
+        env->retry_host_pc = in_tb ? host_pc : 0;
+        env->exception_index = EXCP_RETRY_ACCESS;
+    } else {
+        env->fault_kind = kind;
+        env->exception_index = EXCP0E_PAGE;
+    }
     cpu_loop_exit(env);
 }
 

@@ -22,27 +22,8 @@ extern unsigned long reserved_va;
 #define GUEST_ADDR_MAX 0xffffffffULL
 #endif
 
-/* Guest page flags, per 4 KiB guest page (page_get_flags). */
-#define PAGE_READ       0x0001
-#define PAGE_WRITE      0x0002
-#define PAGE_EXEC       0x0004
-#define PAGE_BITS       (PAGE_READ | PAGE_WRITE | PAGE_EXEC)
-#define PAGE_VALID      0x0008
-/* The guest asked for write, but the host page is write-protected because
-   translated code was made from it (self-modifying code detection). */
-#define PAGE_WRITE_ORG  0x0010
-/* How the page is backed (for the shared-writable machinery). */
-#define PAGE_ANON       0x0020
-#define PAGE_FILE_PRIV  0x0040
-#define PAGE_FILE_SHARED 0x0080
-#define PAGE_REDIRECTED 0x0100
-/* Translated code exists for this page. */
-#define PAGE_HAS_TB     0x0200
+#include "exec/page-map.h"
 
-int page_get_flags(target_ulong address);
-void page_set_flags(target_ulong start, target_ulong end, int flags);
-/* 0 if every page in [addr, addr+len) is valid and has all of flags. */
-int page_check_range(target_ulong start, target_ulong len, int flags);
 /*
  * Resolve a checked access (access: PAGE_READ, PAGE_WRITE or PAGE_EXEC) to
  * the guest page holding addr, for a TLB entry.  On success returns
@@ -64,11 +45,5 @@ int page_tlb_fill(target_ulong addr, int access, uintptr_t *addend, int *tlb_pro
    protection, shared-writable redirects, SMC write protection): those go
    through page_tlb_fill's addend or a bounce buffer. */
 bool page_host_allows(target_ulong addr, target_ulong len, int access);
-
-/* Called from the host fault handler: write to a page made read-only for
-   SMC detection.  Returns 1 if the fault was handled. */
-int page_unprotect(target_ulong address, uintptr_t pc);
-/* Make the host page holding guest page addr read-only (code translated). */
-void tb_protect_page(target_ulong page_addr);
 
 #endif

@@ -76,13 +76,17 @@ TranslationBlock *tb_gen_code(CPUArchState *env, target_ulong pc,
 TranslationBlock *tb_htable_lookup(CPUArchState *env, target_ulong pc,
                                    target_ulong cs_base, uint32_t flags,
                                    uint32_t cf_mask);
-/* The TB holding host code address host_pc, or NULL; mmap_lock held. */
+/* The TB holding host code address host_pc, or NULL.  Lock-free. */
 TranslationBlock *tb_find_by_host_pc(uintptr_t host_pc);
 void tb_add_jump(TranslationBlock *tb, int n, TranslationBlock *tb_next);
 /* Empty the TB cache and the code buffer if a translation found the buffer
    full since the last flush.  Frees code other CPUs could be running, so
    the caller is in an exclusive section. */
 void tb_flush(void);
+/* tb faulted on a guest page that direct accesses cannot reach (a shadowed
+   host page): drop it, and translate it and the block starting at the
+   faulting instruction cur_pc with CF_CHECKED from now on.  mmap_lock held. */
+void tb_break(TranslationBlock *tb, target_ulong cur_pc);
 /* Drop every TB with code in guest range [start, end). */
 void tb_invalidate_phys_range(target_ulong start, target_ulong end);
 /* Restore guest state for a fault at host_pc inside generated code.

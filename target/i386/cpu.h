@@ -89,6 +89,7 @@ typedef enum {
 #define EXCP_HLT        0x10001
 #define EXCP_DEBUG      0x10002
 #define EXCP_HALTED     0x10003
+#define EXCP_RETRY_ACCESS 0x10004    /* emulator's own fault: resolve, retry */
 #define EXCP_SYSCALL    0x10100      /* the syscall instruction */
 
 /* hflags: translation-relevant mode bits, part of the TB key. */
@@ -188,6 +189,7 @@ typedef struct CPUX86State {
     target_ulong exception_next_eip;
     target_ulong cr2;        /* fault address (guest) of EXCP0E_PAGE */
     int fault_kind;          /* PageFault of EXCP0E_PAGE (exec/cpu-tlb.h) */
+    uintptr_t retry_host_pc; /* EXCP_RETRY_ACCESS: faulting host pc in a TB, or 0 */
 
     /* CPUID model */
     uint32_t cpuid_level, cpuid_xlevel;

@@ -1,0 +1,452 @@
+/*
+ * page-map.c: the state of every 4 KiB guest page and the host protection
+ * derived from it (see exec/page-map.h for the contract).
+ *
+ * Storage: a three-level radix table of uint32_t flags, leaves of 1024
+ * pages, allocated on first write, never freed, published with release
+ * stores so that lookups need no lock.  A leaf gets an array of addends
+ * (host address - guest address) when one of its pages first lives out of
+ * bound.
+ *
+ * Invariants (mmap_lock held to change any of them):
+ * - A host page is shadowed or not as a whole: PAGE_SHADOWED is set on all
+ *   of its guest pages or none, and then the in-bound host page is
+ *   PROT_NONE and every page's bytes are at its addend (shadow.c).
+ * - Otherwise its bytes are in bound and host_page_prot() says how the host
+ *   page is protected; with CONFIG_PRECISE_PROT that is only allowed when
+ *   all its guest pages are valid with one protection, so the host enforces
+ *   the guest's protection exactly.
+ * - PAGE_CODE: translated code exists for the page.  A guest-writable page
+ *   with code makes its in-bound host page read-only (SMC detection), and
+ *   TLB entries never cache write permission for it.
+ */
+#include "qemu/osdep.h"
+#include <sys/mman.h>
+#include "qemu/log.h"
+#include "qemu/hostpage.h"
+#include "exec/exec-all.h"
+#include "shadow.h"
+
+#ifdef TARGET_X86_64
+#define GUEST_ADDR_BITS 47
+#else
+#define GUEST_ADDR_BITS 32
+#endif
+#define PAGE_NUMBER_BITS (GUEST_ADDR_BITS - TARGET_PAGE_BITS)
+#define LEAF_BITS 10
+#define LEAF_PAGES (1 << LEAF_BITS)
+#define MID_BITS  ((PAGE_NUMBER_BITS - LEAF_BITS) / 2)
+#define TOP_BITS  (PAGE_NUMBER_BITS - LEAF_BITS - MID_BITS)
+
+typedef struct PageLeaf {
+    uint32_t flags[LEAF_PAGES];
+    uintptr_t *addend;          /* per page, once a page is out of bound */
+} PageLeaf;
+
+typedef struct PageMid {
+    PageLeaf *leaves[1 << MID_BITS];
+} PageMid;
+
+static PageMid *page_top[1 << TOP_BITS];
+
+uint64_t page_map_generation;
+
+static uint64_t page_number(target_ulong addr)
+{
+    return (uint64_t)addr >> TARGET_PAGE_BITS;
+}
+
+static bool in_guest_space(uint64_t addr)
+{
+    return addr <= GUEST_ADDR_MAX;
+}
+
+/* The leaf holding page pn, or NULL when none was ever written. */
+static PageLeaf *leaf_lookup(uint64_t pn)
+{
+    PageMid *mid = __atomic_load_n(&page_top[pn >> (LEAF_BITS + MID_BITS)],
+                                   __ATOMIC_ACQUIRE);
+
+    if (!mid) {
+        return NULL;
+    }
+    return __atomic_load_n(&mid->leaves[(pn >> LEAF_BITS) & ((1 << MID_BITS) - 1)],
+                           __ATOMIC_ACQUIRE);
+}
+
+static void *zalloc_or_die(size_t size)
+{
+    void *p = calloc(1, size);
+
+    if (!p) {
+        cpu_abort_msg("page map: out of memory");
+    }
+    return p;
+}
+
+static PageLeaf *leaf_alloc(uint64_t pn)
+{
+    PageMid **midp = &page_top[pn >> (LEAF_BITS + MID_BITS)];
+    PageLeaf **leafp;
+
+    if (!*midp) {
+        __atomic_store_n(midp, zalloc_or_die(sizeof(PageMid)), __ATOMIC_RELEASE);
+    }
+    leafp = &(*midp)->leaves[(pn >> LEAF_BITS) & ((1 << MID_BITS) - 1)];
+    if (!*leafp) {
+        __atomic_store_n(leafp, zalloc_or_die(sizeof(PageLeaf)), __ATOMIC_RELEASE);
+    }
+    return *leafp;
+}
+
+static unsigned leaf_index(uint64_t pn)
+{
+    return pn & (LEAF_PAGES - 1);
+}
+
+int page_get_flags(target_ulong address)
+{
+    PageLeaf *leaf;
+    uint64_t pn = page_number(address);
+
+    if (!in_guest_space(address)) {
+        return 0;
+    }
+    leaf = leaf_lookup(pn);
+    return leaf ? __atomic_load_n(&leaf->flags[leaf_index(pn)], __ATOMIC_RELAXED) : 0;
+}
+
+/* Replace the flags of one page (mmap_lock held). */
+static void page_store_flags(target_ulong addr, int flags)
+{
+    uint64_t pn = page_number(addr);
+    PageLeaf *leaf = flags ? leaf_alloc(pn) : leaf_lookup(pn);
+
+    if (leaf) {
+        __atomic_store_n(&leaf->flags[leaf_index(pn)], flags, __ATOMIC_RELEASE);
+    }
+}
+
+static void tlb_generation_bump(void)
+{
+    __atomic_add_fetch(&page_map_generation, 1, __ATOMIC_RELEASE);
+}
+
+/* Translated code made from a page goes stale when the page stops being
+   executable or valid. */
+static bool loses_code(int old_flags, int new_flags)
+{
+    return (old_flags & PAGE_CODE)
+           && (!(new_flags & PAGE_VALID) || !(new_flags & PAGE_EXEC));
+}
+
+void page_set_flags(target_ulong start, target_ulong end, int flags)
+{
+    /* end - 1 in target_ulong arithmetic: end == 0 means the top of a
+       32-bit space. */
+    target_ulong last_addr = end - 1;
+    bool stale_code = false;
+
+    if (end == start) {
+        return;
+    }
+    assert(last_addr >= start && in_guest_space(last_addr));
+    flags &= ~PAGE_MAP_OWNED;
+    if (!(flags & PAGE_VALID)) {
+        flags = 0;
+    }
+    for (uint64_t pn = page_number(start); pn <= page_number(last_addr); pn++) {
+        target_ulong addr = pn << TARGET_PAGE_BITS;
+        int old = page_get_flags(addr);
+        int keep = old & PAGE_MAP_OWNED;
+
+        if (loses_code(old, flags)) {
+            stale_code = true;
+            keep &= ~PAGE_CODE;
+        }
+        if (!old && !flags) {
+            /* Nothing recorded in this leaf page: skip cheaply. */
+            if (!leaf_lookup(pn)) {
+                pn |= LEAF_PAGES - 1;
+            }
+            continue;
+        }
+        page_store_flags(addr, flags | keep);
+    }
+    if (stale_code) {
+        tb_invalidate_phys_range(start, end);
+    }
+    tlb_generation_bump();
+}
+
+int page_check_range(target_ulong start, target_ulong len, int flags)
+{
+    uint64_t end = (uint64_t)start + len;
+
+    if (len == 0) {
+        return 0;
+    }
+    if (end < start || !in_guest_space(end - 1)) {
+        return -1;
+    }
+    for (uint64_t addr = start & TARGET_PAGE_MASK; addr < end;
+         addr += TARGET_PAGE_SIZE) {
+        int page = page_get_flags(addr);
+
+        if (!(page & PAGE_VALID) || (page & flags & PAGE_BITS) != (flags & PAGE_BITS)) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* ---- host protection ---- */
+
+/* Whether the host page at h holds guest pages of different validity or
+   protection (it then cannot enforce each page's protection itself). */
+static QEMU_UNUSED bool host_page_is_mixed(uint64_t h)
+{
+    int first = page_get_flags(h) & (PAGE_VALID | PAGE_BITS);
+
+    for (uint64_t a = h + TARGET_PAGE_SIZE; a < h + qemu_host_page_size;
+         a += TARGET_PAGE_SIZE) {
+        if ((page_get_flags(a) & (PAGE_VALID | PAGE_BITS)) != first) {
+            return true;
+        }
+    }
+    return false;
+}
+
+int host_page_prot(uint64_t h)
+{
+    int prot = 0;
+    bool code_written = false;
+
+    if (page_get_flags(h) & PAGE_SHADOWED) {
+        return PROT_NONE;
+    }
+    /* Without shadowing, the union of the valid pages' protections: a page
+       may then be more accessible than the guest asked (QEMU's behaviour,
+       documented in docs/user/options.md); CONFIG_PRECISE_PROT shadows every
+       host page where that would happen. */
+    for (uint64_t a = h; a < h + qemu_host_page_size; a += TARGET_PAGE_SIZE) {
+        int flags = page_get_flags(a);
+
+        if (flags & PAGE_VALID) {
+            prot |= flags & PAGE_BITS;
+            code_written |= (flags & (PAGE_CODE | PAGE_WRITE)) == (PAGE_CODE | PAGE_WRITE);
+        }
+    }
+    return code_written ? prot & ~PROT_WRITE : prot;
+}
+
+static bool needs_shadow(uint64_t h)
+{
+#ifdef CONFIG_PRECISE_PROT
+    return host_page_is_mixed(h);
+#else
+    (void)h;
+    return false;
+#endif
+}
+
+int page_map_sync(uint64_t start, uint64_t end)
+{
+    uint64_t run = start & qemu_host_page_mask;
+    int run_prot = -1;
+
+    for (uint64_t h = run; h < end; h += qemu_host_page_size) {
+        if (!(page_get_flags(h) & PAGE_SHADOWED) && needs_shadow(h)) {
+            int ret = shadow_host_page(h);
+
+            if (ret) {
+                return ret;
+            }
+        }
+    }
+    /* One host call per run of host pages needing the same protection. */
+    for (uint64_t h = run; ; h += qemu_host_page_size) {
+        int prot = h < end ? host_page_prot(h) : -1;
+
+        if (prot != run_prot) {
+            if (run_prot >= 0 && hp_mprotect(g2h(run), h - run, run_prot) != 0) {
+                return -errno;
+            }
+            run = h;
+            run_prot = prot;
+        }
+        if (h >= end) {
+            return 0;
+        }
+    }
+}
+
+/* ---- where the bytes are ---- */
+
+void page_set_home(target_ulong addr, void *host)
+{
+    uint64_t pn = page_number(addr);
+    PageLeaf *leaf = leaf_alloc(pn);
+
+    if (!leaf->addend) {
+        __atomic_store_n(&leaf->addend,
+                         zalloc_or_die(sizeof(uintptr_t) * LEAF_PAGES),
+                         __ATOMIC_RELEASE);
+    }
+    __atomic_store_n(&leaf->addend[leaf_index(pn)], (uintptr_t)host - addr,
+                     __ATOMIC_RELEASE);
+}
+
+/* host - guest for a shadowed page. */
+static uintptr_t shadowed_addend(target_ulong addr)
+{
+    uint64_t pn = page_number(addr);
+    PageLeaf *leaf = leaf_lookup(pn);
+    uintptr_t *addend = leaf ? __atomic_load_n(&leaf->addend, __ATOMIC_ACQUIRE) : NULL;
+
+    assert(addend);
+    return __atomic_load_n(&addend[leaf_index(pn)], __ATOMIC_ACQUIRE);
+}
+
+void *page_home(target_ulong addr)
+{
+    if (page_get_flags(addr) & PAGE_SHADOWED) {
+        return (void *)((uintptr_t)addr + shadowed_addend(addr));
+    }
+    return g2h(addr);
+}
+
+/* Set or clear the map's own bit on every guest page of the host page h. */
+void host_page_mark(uint64_t h, int bit, bool on)
+{
+    for (uint64_t a = h; a < h + qemu_host_page_size; a += TARGET_PAGE_SIZE) {
+        int flags = page_get_flags(a);
+
+        page_store_flags(a, on ? flags | bit : flags & ~bit);
+    }
+    tlb_generation_bump();
+}
+
+/* ---- translated code ---- */
+
+void page_note_code(target_ulong page_addr)
+{
+    int flags = page_get_flags(page_addr);
+    uint64_t h = page_addr & qemu_host_page_mask;
+
+    if (flags & PAGE_CODE) {
+        return;
+    }
+    page_store_flags(page_addr, flags | PAGE_CODE);
+    if (flags & PAGE_WRITE) {
+        /* TLB entries may cache write permission; the in-bound host page
+           loses it until the code is dropped. */
+        tlb_generation_bump();
+        if (!(flags & PAGE_SHADOWED)) {
+            hp_mprotect(g2h(h), qemu_host_page_size, host_page_prot(h));
+            qemu_log_mask(CPU_LOG_PAGE, "smc: write-protect host page "
+                          TARGET_FMT_lx "\n", (target_ulong)h);
+        }
+    }
+}
+
+/* The guest writes to a page with translated code: drop that page's code
+   (only that 4 KiB page's: other pages of the host page keep theirs). */
+static void drop_code_of_page(target_ulong page)
+{
+    tb_invalidate_phys_range(page, page + TARGET_PAGE_SIZE);
+    page_store_flags(page, page_get_flags(page) & ~PAGE_CODE);
+    tlb_generation_bump();
+    qemu_log_mask(CPU_LOG_PAGE, "smc: code of page " TARGET_FMT_lx " dropped\n",
+                  page);
+}
+
+/*
+ * A direct write to the in-bound host page at h, write-protected because
+ * guest-writable pages in it have code: drop the code of all of them, as
+ * the host can only unprotect the whole host page.
+ * TODO(issue 5 point 8): shadow h instead, so that checked writes drop the
+ * code of only the 4 KiB page written, once checked accesses exist.
+ */
+static void unprotect_code_host_page(uint64_t h)
+{
+    for (uint64_t a = h; a < h + qemu_host_page_size; a += TARGET_PAGE_SIZE) {
+        if ((page_get_flags(a) & (PAGE_CODE | PAGE_WRITE)) == (PAGE_CODE | PAGE_WRITE)) {
+            drop_code_of_page(a);
+        }
+    }
+    hp_mprotect(g2h(h), qemu_host_page_size, host_page_prot(h));
+}
+
+/* ---- faults and checked accesses ---- */
+
+static int judge(int flags, int access)
+{
+    if (!(flags & PAGE_VALID)) {
+        return PAGE_FAULT_MAPERR;
+    }
+    return (flags & access) ? PAGE_FAULT_NONE : PAGE_FAULT_ACCERR;
+}
+
+int page_judge_fault(target_ulong addr, int access)
+{
+    return judge(page_get_flags(addr), access);
+}
+
+bool page_resolve_access(target_ulong addr, int access)
+{
+    target_ulong page = addr & TARGET_PAGE_MASK;
+    uint64_t h = page & qemu_host_page_mask;
+    int flags;
+    bool direct;
+
+    mmap_lock();
+    flags = page_get_flags(page);
+    if (access == PAGE_WRITE && (flags & PAGE_WRITE)) {
+        if (flags & PAGE_SHADOWED) {
+            if (flags & PAGE_CODE) {
+                drop_code_of_page(page);
+            }
+        } else if (!(host_page_prot(h) & PROT_WRITE)) {
+            unprotect_code_host_page(h);
+        }
+    }
+    direct = !(page_get_flags(page) & PAGE_SHADOWED);
+    mmap_unlock();
+    return direct;
+}
+
+int page_tlb_fill(target_ulong addr, int access, uintptr_t *addend, int *tlb_prot)
+{
+    int flags = page_get_flags(addr);
+    int fault = judge(flags, access);
+
+    if (fault) {
+        return fault;
+    }
+    if (access == PAGE_WRITE && (flags & PAGE_CODE)) {
+        page_resolve_access(addr, access);
+        flags = page_get_flags(addr);
+    }
+    *addend = (flags & PAGE_SHADOWED) ? shadowed_addend(addr) : guest_base;
+    *tlb_prot = flags & PAGE_BITS;
+    if (flags & PAGE_CODE) {
+        *tlb_prot &= ~PAGE_WRITE;
+    }
+    return PAGE_FAULT_NONE;
+}
+
+bool page_host_allows(target_ulong addr, target_ulong len, int access)
+{
+    uint64_t end = (uint64_t)addr + len;
+
+    if (page_check_range(addr, len, access) != 0) {
+        return false;
+    }
+    for (uint64_t h = addr & qemu_host_page_mask; h < end; h += qemu_host_page_size) {
+        if ((host_page_prot(h) & access) != access) {
+            return false;
+        }
+    }
+    return true;
+}

@@ -1,0 +1,18 @@
+/*
+ * shadow.h: what page-map.c and shadow.c share (accel/tcg only).
+ */
+#ifndef ACCEL_TCG_SHADOW_H
+#define ACCEL_TCG_SHADOW_H
+
+/* page-map.c */
+/* Guest page addr's bytes are at host (mmap_lock held). */
+void page_set_home(target_ulong addr, void *host);
+/* Set (on) or clear a PAGE_MAP_OWNED bit on every guest page of host page h. */
+void host_page_mark(uint64_t h, int bit, bool on);
+
+/* shadow.c */
+/* Move the bytes of every guest page of the host page at h out of bound
+   and make the in-bound host page inaccessible.  0 or -errno. */
+int shadow_host_page(uint64_t h);
+
+#endif

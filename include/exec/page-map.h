@@ -1,0 +1,81 @@
+/*
+ * page-map.h: the one owner of guest-page state (accel/tcg/page-map.c).
+ *
+ * Per 4 KiB guest page it knows: valid, the guest's protection, how the
+ * page is backed, whether translated code was made from it, and where its
+ * bytes are (in bound at g2h(addr), or out of bound when its host page is
+ * shadowed).  From those facts alone it derives the protection of each host
+ * page of H bytes.  mmap/munmap/mprotect (linux-user), the TB cache (SMC),
+ * the host fault handler, the software TLB and the syscall layer all ask
+ * it; none of them protects guest memory on its own.
+ *
+ * Reads are lock-free (signal handlers use them); every change holds
+ * mmap_lock.  See docs/devel/memory.md.
+ */
+#ifndef EXEC_PAGE_MAP_H
+#define EXEC_PAGE_MAP_H
+
+/* The guest's view (the page_set_flags caller decides these). */
+#define PAGE_READ       0x0001
+#define PAGE_WRITE      0x0002
+#define PAGE_EXEC       0x0004
+#define PAGE_BITS       (PAGE_READ | PAGE_WRITE | PAGE_EXEC)
+#define PAGE_VALID      0x0008
+/* How the page is backed. */
+#define PAGE_ANON       0x0020
+#define PAGE_FILE_PRIV  0x0040
+#define PAGE_FILE_SHARED 0x0080
+/* The page map's own facts, kept across page_set_flags: */
+/* Translated code was made from this page (writes must drop it). */
+#define PAGE_CODE       0x0100
+/* The page's host page is shadowed: every guest page of it lives out of
+   bound and the in-bound host page is inaccessible. */
+#define PAGE_SHADOWED   0x0200
+#define PAGE_MAP_OWNED  (PAGE_CODE | PAGE_SHADOWED)
+
+int page_get_flags(target_ulong address);
+/* Set the guest's facts (valid, protection, backing) of [start, end);
+   PAGE_MAP_OWNED bits in flags are ignored.  Drops translated code that
+   goes stale.  The host protection is not touched: call page_map_sync. */
+void page_set_flags(target_ulong start, target_ulong end, int flags);
+/* 0 if every page in [addr, addr+len) is valid and the guest's protection
+   has all of flags. */
+int page_check_range(target_ulong start, target_ulong len, int flags);
+
+/*
+ * Make the host pages meeting [start, end) agree with the flags of their
+ * guest pages: shadow those that need it (under CONFIG_PRECISE_PROT, host
+ * pages whose guest pages differ in validity or protection) and give each
+ * the protection derived from its guest pages.  mmap_lock held.
+ */
+int page_map_sync(uint64_t start, uint64_t end);
+/* The protection the host page at h gets (the one definition). */
+int host_page_prot(uint64_t h);
+/* Where the bytes of guest page addr are on the host (in bound or out of
+   bound).  mmap_lock held or a TLB entry's lifetime. */
+void *page_home(target_ulong addr);
+/* Guest page addr of a shadowed host page is getting private content
+   (a new private mapping): its home becomes the private region. */
+void page_make_private_home(target_ulong addr);
+/* The host page at h is about to be replaced whole by a new host mapping:
+   forget its shadow. mmap_lock held. */
+void page_unshadow(uint64_t h);
+
+/* TB cache: translated code was made from the guest page at page_addr. */
+void page_note_code(target_ulong page_addr);
+
+/*
+ * The host fault handler's question, lock-free: a host fault by an access
+ * (PAGE_READ/WRITE/EXEC) at guest address addr.  PAGE_FAULT_NONE means the
+ * guest's protection allows it: the emulator protected the memory for its
+ * own reasons (code, shadowing) and page_resolve_access, called outside the
+ * signal context, makes the retry succeed.  Otherwise the guest fault.
+ */
+int page_judge_fault(target_ulong addr, int access);
+/* Outside signal context: make an access the guest is allowed work again
+   (drop translated code on a written code page, ...).  Returns true when
+   direct (guest_base + addr) accesses to the page can work now, false when
+   the page is shadowed and only checked accesses reach it. */
+bool page_resolve_access(target_ulong addr, int access);
+
+#endif
