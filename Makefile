@@ -99,9 +99,9 @@ check:
 	exit $$st
 
 bench: all
-	+$(Q)if [ -f $(SRC_PATH)/tests/bench/run.sh ]; then \
-		$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/bench/run.sh; \
-	else echo "no benchmark script"; fi
+	+$(Q)$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/bench/run.sh
+	+$(Q)$(TEST_ENV) BENCH_PRECISE_BUILD='$(BENCH_PRECISE_BUILD)' \
+		$(SHELL) $(SRC_PATH)/tests/bench/memory.sh
 
 # The lockstep checker: a host tool (not linked with the emulator) and a
 # static sample guest.  Stepping every instruction twice is slow (about

@@ -240,6 +240,16 @@ int host_page_prot(uint64_t h)
     return code_written ? prot & ~PROT_WRITE : prot;
 }
 
+static bool host_page_has_valid(uint64_t h)
+{
+    for (uint64_t a = h; a < h + qemu_host_page_size; a += TARGET_PAGE_SIZE) {
+        if (page_get_flags(a) & PAGE_VALID) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static bool needs_shadow(uint64_t h)
 {
 #ifdef CONFIG_PRECISE_PROT
@@ -264,9 +274,11 @@ int page_map_sync(uint64_t start, uint64_t end)
             }
         }
     }
-    /* One host call per run of host pages needing the same protection. */
+    /* One host call per run of host pages needing the same protection.
+       Host pages without a valid guest page are left alone: they went back
+       to the reservation or to the kernel (host_release). */
     for (uint64_t h = run; ; h += qemu_host_page_size) {
-        int prot = h < end ? host_page_prot(h) : -1;
+        int prot = h >= end ? -1 : host_page_has_valid(h) ? host_page_prot(h) : -2;
 
         if (prot != run_prot) {
             if (run_prot >= 0 && hp_mprotect(g2h(run), h - run, run_prot) != 0) {
