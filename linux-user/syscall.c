@@ -22,6 +22,7 @@ static const char *const syscall_names[] = {
 static const SyscallImpl *const syscall_slices[] = {
     syscalls_arch, syscalls_file, syscalls_fd, syscalls_mem, syscalls_proc,
     syscalls_time, syscalls_signal, syscalls_thread_area, syscalls_socket,
+    syscalls_ipc,
 };
 
 static const SyscallImpl *syscall_table[SYSCALL_NR_COUNT];

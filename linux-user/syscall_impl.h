@@ -53,6 +53,7 @@ extern const SyscallImpl syscalls_time[];
 extern const SyscallImpl syscalls_signal[];
 extern const SyscallImpl syscalls_thread_area[];
 extern const SyscallImpl syscalls_socket[];
+extern const SyscallImpl syscalls_ipc[];
 extern const SyscallImpl syscalls_arch[];   /* <arch>/syscall_arch.c */
 
 /* The implementation of syscall num, or NULL. */
@@ -167,6 +168,13 @@ extern const StructLayout rusage_layout;
 extern const StructLayout iovec_layout;
 extern const StructLayout flock_layout;        /* struct flock, abi_long offsets */
 extern const StructLayout flock64_layout;      /* struct flock, 64-bit offsets */
+/* SysV IPC: the guest's 64 forms, and i386's old forms (ctl commands
+   without IPC_64); seminfo, msginfo and shm_info have one form. */
+extern const StructLayout shmid64_ds_layout, shmid_ds_old_layout;
+extern const StructLayout semid64_ds_layout, semid_ds_old_layout;
+extern const StructLayout msqid64_ds_layout, msqid_ds_old_layout;
+extern const StructLayout shminfo64_layout, shminfo_old_layout;
+extern const StructLayout shm_info_layout, seminfo_layout, msginfo_layout;
 
 /* Optional struct (NULL guest pointer means "none"): converts into *host
    and returns host, or returns NULL; *err is set on a bad pointer. */

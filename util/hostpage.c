@@ -13,6 +13,7 @@
 #include "qemu/osdep.h"
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/shm.h>
 #include "qemu/hostpage.h"
 
 #define HOSTPAGE_MAX_SIZE (64 * 1024)
@@ -259,4 +260,43 @@ int hp_mincore(void *addr, size_t len, unsigned char *vec)
     }
     free(real);
     return ret;
+}
+
+void *hp_shmat(int shmid, void *addr, int flags)
+{
+    struct shmid_ds ds;
+    void *slot, *p;
+    size_t len;
+
+    if (!arguments_aligned("hp_shmat", addr, 0, 0)) {
+        return (void *)-1;
+    }
+    if (addr || !simulating_large_pages()) {
+        return shmat(shmid, addr, flags);
+    }
+    /* The kernel only promises real-page alignment: attach over an aligned
+       reservation of whole host pages instead. */
+    if (shmctl(shmid, IPC_STAT, &ds) != 0) {
+        return (void *)-1;
+    }
+    len = HOST_PAGE_ALIGN(ds.shm_segsz);
+    slot = reserve_aligned(NULL, len, 0);
+    if (slot == MAP_FAILED) {
+        return (void *)-1;
+    }
+    p = shmat(shmid, slot, flags | SHM_REMAP);
+    if (p == (void *)-1) {
+        int saved = errno;
+        munmap(slot, len);
+        errno = saved;
+    }
+    return p;
+}
+
+int hp_shmdt(void *addr)
+{
+    if (!arguments_aligned("hp_shmdt", addr, 0, 0)) {
+        return -1;
+    }
+    return shmdt(addr);
 }

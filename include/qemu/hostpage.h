@@ -33,5 +33,16 @@ int hp_munlock(void *addr, size_t len);
    if any real page of it is: a large-page kernel has the whole page or
    none of it). */
 int hp_mincore(void *addr, size_t len, unsigned char *vec);
+/*
+ * SysV shared memory.  hp_shmat attaches segment shmid at addr, which must
+ * be H-aligned, or where the layer chooses when addr is NULL: then, as on a
+ * kernel with H-byte pages, the segment takes whole host pages (the rest of
+ * its last host page stays reserved, inaccessible).  The result is H-aligned,
+ * or (void *)-1 with errno set.  hp_shmdt detaches the segment attached at
+ * the H-aligned addr; the caller releases the rest of the last host page
+ * (hp_munmap of the H-rounded size) where it wants it back.
+ */
+void *hp_shmat(int shmid, void *addr, int flags);
+int hp_shmdt(void *addr);
 
 #endif

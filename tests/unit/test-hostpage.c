@@ -2,12 +2,14 @@
  * test-hostpage.c: the host-page layer under a simulated large page size.
  * For H = 16 KiB and 64 KiB: kernel-chosen addresses are H-aligned,
  * unaligned calls are refused with EINVAL, aligned mprotect/munmap/mremap
- * work, and a file mapping's last host page reads as zeros past end of file
- * (the large-page kernel's behaviour) instead of faulting.
+ * work, a file mapping's last host page reads as zeros past end of file
+ * (the large-page kernel's behaviour) instead of faulting, and SysV shared
+ * memory attaches at H-aligned addresses only, taking whole host pages.
  */
 #include "qemu/osdep.h"
 #include <fcntl.h>
 #include <sys/mman.h>
+#include <sys/shm.h>
 #include <sys/wait.h>
 #include "qemu/hostpage.h"
 
@@ -106,10 +108,24 @@ static bool mremap_unaligned_len(char *base, uintptr_t h, uintptr_t r)
     return hp_mremap(base, h + r, 2 * h, MREMAP_MAYMOVE, NULL) == MAP_FAILED;
 }
 
+/* A segment that exists, so that only the alignment can be refused. */
+static int unaligned_test_shmid;
+
+static bool shmat_unaligned_addr(char *base, uintptr_t h, uintptr_t r)
+{
+    return hp_shmat(unaligned_test_shmid, base + r, SHM_REMAP) == (void *)-1;
+}
+
+static bool shmdt_unaligned_addr(char *base, uintptr_t h, uintptr_t r)
+{
+    return hp_shmdt(base + r) != 0;
+}
+
 static UnalignedCall *const unaligned_calls[] = {
     mmap_fixed_unaligned_addr, mmap_unaligned_len, mmap_unaligned_offset,
     mprotect_unaligned_addr, mprotect_unaligned_len, munmap_unaligned_addr,
-    madvise_unaligned_len, mremap_unaligned_len,
+    madvise_unaligned_len, mremap_unaligned_len, shmat_unaligned_addr,
+    shmdt_unaligned_addr,
 };
 
 /* Release builds refuse with EINVAL; debug builds abort (in a child here). */
@@ -140,6 +156,8 @@ static void test_unaligned_refused(uintptr_t h)
     uintptr_t r = qemu_real_host_page_size;
     bool ok = base != MAP_FAILED;
 
+    unaligned_test_shmid = shmget(IPC_PRIVATE, h, IPC_CREAT | 0600);
+    ok &= unaligned_test_shmid >= 0;
     if (ok) {
         for (size_t i = 0; i < ARRAY_SIZE(unaligned_calls); i++) {
             ok &= refused(unaligned_calls[i], base, h);
@@ -149,6 +167,7 @@ static void test_unaligned_refused(uintptr_t h)
         ok &= base[r] == 7;
         hp_munmap(base, 4 * h);
     }
+    shmctl(unaligned_test_shmid, IPC_RMID, NULL);
     report(ok, "unaligned-refused", h);
 }
 
@@ -237,6 +256,48 @@ static void test_eof_zero_fill(uintptr_t h)
     report(ok, "eof-zero-fill", h);
 }
 
+/*
+ * SysV shared memory: a segment of one real page plus a byte (so it ends
+ * inside a host page) attached where the layer chooses lands on an H
+ * boundary, with the rest of its last host page still reserved; a second
+ * attachment at a chosen H-aligned address over a reservation
+ * (SHM_REMAP) sees the same data; both detach.
+ */
+static void test_shm_attach(uintptr_t h)
+{
+    size_t size = qemu_real_host_page_size + 1;
+    int id = shmget(IPC_PRIVATE, size, IPC_CREAT | 0600);
+    char *a, *b = MAP_FAILED, *slot;
+    bool ok = id >= 0;
+
+    if (!ok) {
+        report(false, "shm-attach", h);
+        return;
+    }
+    a = hp_shmat(id, NULL, 0);
+    shmctl(id, IPC_RMID, NULL);          /* gone with the last detach */
+    ok = a != (void *)-1 && aligned(a, h);
+    if (ok) {
+        a[size - 1] = 9;
+        /* The rest of the last host page: reserved, not given to others. */
+        ok &= h == qemu_real_host_page_size
+              || (read_faults(a + 2 * qemu_real_host_page_size)
+                  && mmap(a + 2 * qemu_real_host_page_size, qemu_real_host_page_size,
+                          PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE,
+                          -1, 0) == MAP_FAILED);
+        slot = hp_mmap(NULL, 2 * h, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        b = slot == MAP_FAILED ? (void *)-1 : hp_shmat(id, slot + h, SHM_RDONLY | SHM_REMAP);
+        ok &= b == slot + h && b[size - 1] == 9;
+        ok &= hp_shmdt(a) == 0 && hp_munmap(a, HOST_PAGE_ALIGN(size)) == 0;
+        ok &= hp_shmdt(b) == 0 && read_faults(b);
+        ok &= hp_shmdt(b) != 0 && errno == EINVAL;
+        if (slot != MAP_FAILED) {
+            hp_munmap(slot, 2 * h);
+        }
+    }
+    report(ok, "shm-attach", h);
+}
+
 static sigjmp_buf fault_jmp;
 
 static void on_fault(int sig)
@@ -274,6 +335,7 @@ int main(void)
         test_protect_and_unmap(sizes[i]);
         test_mremap_moves_aligned(sizes[i]);
         test_eof_zero_fill(sizes[i]);
+        test_shm_attach(sizes[i]);
     }
     return failures ? 1 : 0;
 }
