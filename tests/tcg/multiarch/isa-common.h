@@ -107,4 +107,18 @@ static unsigned long word(uint64_t v)
     return (unsigned long)v;
 }
 
+/* Machine code in a buffer, for encodings the assembler will not write:
+   the bytes of hex ("0f 1f 00"), then ret. */
+static inline void assemble(unsigned char *code, const char *hex)
+{
+    unsigned v;
+    int n = 0, k;
+
+    while (sscanf(hex, "%x%n", &v, &k) == 1) {
+        code[n++] = v;
+        hex += k;
+    }
+    code[n] = 0xc3;
+}
+
 #endif
