@@ -12,7 +12,7 @@
 
 /* The families of sized cc_ops, in cpu.h's order. */
 enum { FAM_MUL, FAM_ADD, FAM_ADC, FAM_SUB, FAM_SBB, FAM_LOGIC, FAM_INC,
-       FAM_DEC, FAM_SHL, FAM_SAR };
+       FAM_DEC, FAM_SHL, FAM_SAR, FAM_BMILG };
 
 /* AF: carry out of bit 3, seen as bit 4 of a ^ b ^ result. */
 static uint32_t flag_a(uint64_t a, uint64_t b, uint64_t res)
@@ -39,7 +39,7 @@ static uint32_t compute_all(uint64_t dst, uint64_t src, uint64_t src2, int op)
     case CC_OP_POPCNT:
         return src ? 0 : CC_Z;
     }
-    if (op < CC_OP_MULB || op > CC_OP_SARQ) {
+    if (op < CC_OP_MULB || op > CC_OP_BMILGQ) {
         cpu_abort_msg("cc_compute_all: unexpected cc_op %d", op);
     }
     size = (op - CC_OP_MULB) & 3;
@@ -77,8 +77,11 @@ static uint32_t compute_all(uint64_t dst, uint64_t src, uint64_t src2, int op)
     case FAM_SHL:
         /* src: the value shifted by count - 1; its top bit went to CF */
         return szp | ((src & sign) ? CC_C : 0) | flag_o((src ^ dst) & sign);
-    default:    /* FAM_SAR: src is the value shifted by count - 1 */
+    case FAM_SAR:
+        /* src: the value shifted by count - 1 */
         return szp | (src & 1) | flag_o((src ^ dst) & sign);
+    default:    /* FAM_BMILG: src is zero exactly when CF is set */
+        return szp | (src ? 0 : CC_C);
     }
 }
 

@@ -20,7 +20,6 @@ static const char *const cc_op_names[CC_OP_NB] = {
     "SHLB", "SHLW", "SHLL", "SHLQ",
     "SARB", "SARW", "SARL", "SARQ",
     "BMILGB", "BMILGW", "BMILGL", "BMILGQ",
-    [CC_OP_ADCX] = "ADCX", [CC_OP_ADOX] = "ADOX", [CC_OP_ADCOX] = "ADCOX",
     [CC_OP_CLR] = "CLR", [CC_OP_POPCNT] = "POPCNT",
 };
 

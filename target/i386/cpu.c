@@ -42,11 +42,19 @@ static void init_cpuid(CPUX86State *env)
        which its loader refuses to run. */
     env->cpuid_features = CPUID_FP87 | CPUID_TSC | CPUID_CX8 | CPUID_CMOV |
                           CPUID_MMX | CPUID_FXSR | CPUID_SSE | CPUID_SSE2;
+    /* The integer extensions.  SSE4.2's CRC32 works too, but SSE4.2 is
+       not advertised: glibc would take it to mean the SIMD string
+       instructions (PCMPISTRI...) exist. */
+    env->cpuid_ext_features = CPUID_EXT_MOVBE | CPUID_EXT_POPCNT;
+    env->cpuid_ext2_features = CPUID_EXT2_RDTSCP;
+    env->cpuid_ext3_features = CPUID_EXT3_LAHF_LM | CPUID_EXT3_ABM |
+                               CPUID_EXT3_3DNOWPREFETCH;
+    env->cpuid_7_0_ebx_features = CPUID_7_0_EBX_BMI1 | CPUID_7_0_EBX_BMI2 |
+                                  CPUID_7_0_EBX_ADX;
 #ifdef TARGET_X86_64
-    env->cpuid_ext_features = CPUID_EXT_CX16;
-    env->cpuid_ext2_features = CPUID_EXT2_SYSCALL | CPUID_EXT2_NX |
-                               CPUID_EXT2_LM;
-    env->cpuid_ext3_features = CPUID_EXT3_LAHF_LM;
+    env->cpuid_ext_features |= CPUID_EXT_CX16;
+    env->cpuid_ext2_features |= CPUID_EXT2_SYSCALL | CPUID_EXT2_NX |
+                                CPUID_EXT2_LM;
 #endif
 }
 

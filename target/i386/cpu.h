@@ -59,10 +59,7 @@ typedef enum {
     CC_OP_DECB, CC_OP_DECW, CC_OP_DECL, CC_OP_DECQ, /* CC_DST = res, CC_SRC = old CF */
     CC_OP_SHLB, CC_OP_SHLW, CC_OP_SHLL, CC_OP_SHLQ, /* CC_DST = res, CC_SRC = res of shift by count-1 */
     CC_OP_SARB, CC_OP_SARW, CC_OP_SARL, CC_OP_SARQ, /* CC_DST = res, CC_SRC = src >> (count-1) */
-    CC_OP_BMILGB, CC_OP_BMILGW, CC_OP_BMILGL, CC_OP_BMILGQ, /* CC_DST = res, CC_SRC = src (CF = src==0) */
-    CC_OP_ADCX, /* CC_DST = C, CC_SRC = rest */
-    CC_OP_ADOX, /* CC_SRC2 = O, CC_SRC = rest */
-    CC_OP_ADCOX,
+    CC_OP_BMILGB, CC_OP_BMILGW, CC_OP_BMILGL, CC_OP_BMILGQ, /* CC_DST = res, CC_SRC = zero iff CF (BMI, lzcnt, tzcnt: OF clear) */
     CC_OP_CLR, /* Z and P set, all others clear */
     CC_OP_POPCNT, /* CC_SRC = result; Z set iff 0, others clear */
     CC_OP_NB,
@@ -258,10 +255,18 @@ void cpu_x86_frstor(CPUX86State *env, abi_ulong ptr, int data32);
 #define CPUID_SSE         (1U << 25)
 #define CPUID_SSE2        (1U << 26)
 #define CPUID_EXT_CX16    (1U << 13)   /* leaf 1 ecx */
+#define CPUID_EXT_MOVBE   (1U << 22)
+#define CPUID_EXT_POPCNT  (1U << 23)
 #define CPUID_EXT2_SYSCALL (1U << 11)  /* leaf 0x80000001 edx */
 #define CPUID_EXT2_NX     (1U << 20)
+#define CPUID_EXT2_RDTSCP (1U << 27)
 #define CPUID_EXT2_LM     (1U << 29)
 #define CPUID_EXT3_LAHF_LM (1U << 0)   /* leaf 0x80000001 ecx */
+#define CPUID_EXT3_ABM    (1U << 5)    /* lzcnt */
+#define CPUID_EXT3_3DNOWPREFETCH (1U << 8)  /* prefetchw */
+#define CPUID_7_0_EBX_BMI1 (1U << 3)   /* leaf 7 subleaf 0 ebx */
+#define CPUID_7_0_EBX_BMI2 (1U << 8)
+#define CPUID_7_0_EBX_ADX  (1U << 19)
 
 /* The CPUID model: leaf index, subleaf count -> eax..edx (cpu.c). */
 void cpu_x86_cpuid(CPUX86State *env, uint32_t index, uint32_t count,

@@ -3,8 +3,12 @@
  * volume 2, appendix A: the one-byte map, the 0F two-byte map and the
  * ModRM.reg group tables (A.4).  An entry names its emitter, operand kinds
  * (SDM letters: E, G, Z = register in opcode, I, A = accumulator), operand
- * size and immediate; a missing entry is #UD.  SSE/MMX and x87 opcode space
- * is routed to translate-sse.c / translate-fpu.c.
+ * size and immediate; a missing entry is #UD.  Where the mandatory prefix
+ * (none, 66, F3, F2) selects the instruction, the entry points to a
+ * by_prefix table.  The 0F 38 / 0F 3A maps hold the integer instructions
+ * of their F0-FF rows; the VEX maps the BMI instructions (SDM appendix A.3,
+ * tables A-4 and A-5).  SSE/MMX and x87 opcode space is routed to
+ * translate-sse.c / translate-fpu.c; VEX-encoded SIMD is not provided (#UD).
  */
 #include "qemu/osdep.h"
 #include "decode.h"
@@ -15,12 +19,23 @@
 #define GROUP(tbl, o1, o2, sz, im, fl) \
     { .group = tbl, .op1 = o1, .op2 = o2, .size = sz, .imm = im, \
       .flags = OPF_MODRM | (fl) }
+/* An instruction that needs a CPUID feature bit. */
+#define XF(fn, o1, o2, sz, im, fl, a, feat) \
+    { .emit = fn, .op1 = o1, .op2 = o2, .size = sz, .imm = im, .flags = fl, \
+      .arg = a, .feature = feat }
+#define BY_PREFIX(tbl) { .by_prefix = tbl }
+/* A VEX-encoded general-register instruction (BMI): destination, two
+   sources, 32/64-bit by VEX.W, ModRM, VEX.L = 0. */
+#define VEXG(fn, o1, o2, o3, fl, a, feat) \
+    { .emit = fn, .op1 = o1, .op2 = o2, .op3 = o3, .size = SZ_Y, \
+      .flags = OPF_MODRM | OPF_L0 | (fl), .arg = a, .feature = feat }
 
 #define E_ OPK_E
 #define G_ OPK_G
 #define Z_ OPK_Z
 #define I_ OPK_I
 #define A_ OPK_A
+#define B_ OPK_B
 
 /* 00-3F: the eight ALU rows Eb,Gb / Ev,Gv / Gb,Eb / Gv,Ev / AL,Ib / rAX,Iz */
 #define ALU_ROW(base, op, lock) \
@@ -43,6 +58,8 @@
    says, so no SIB or displacement follows. */
 #define PRIV_MODRM X(emit_privileged, 0, 0, 0, IMM_NONE, OPF_RAWMODRM, 0)
 #define HINT_NOP X(emit_nop, 0, 0, SZ_V, IMM_NONE, OPF_MODRM | OPF_NOLEA, 0)
+/* Opcode space of the SSE translator (three-byte maps: 0F 38 / 0F 3A). */
+#define SSE3B X(emit_sse, 0, 0, 0, IMM_NONE, 0, 0)
 
 /* Group 1 (80-83): ALU op by ModRM.reg; cmp does not write. */
 static const X86OpEntry group1[8] = {
@@ -112,6 +129,31 @@ static const X86OpEntry group8[8] = {
     [6] = X(emit_bt, 0, 0, 0, 0, OPF_LOCK, BT_RESET),
     [7] = X(emit_bt, 0, 0, 0, 0, OPF_LOCK, BT_COMPLEMENT),
 };
+
+/* Group 7 (0F 01): what user mode reaches: lgdt, lidt, lmsw, invlpg are
+   privileged; /7 with a register is swapgs, rdtscp and others (emitter).
+   sgdt, sidt, smsw (/0 /1 /4, which Linux emulates under UMIP) are #UD. */
+static const X86OpEntry group7[8] = {
+    [2] = X(emit_privileged, 0, 0, 0, 0, OPF_MEM, 0),
+    [3] = X(emit_privileged, 0, 0, 0, 0, OPF_MEM, 0),
+    [6] = X(emit_privileged, 0, 0, 0, 0, 0, 0),
+    [7] = X(emit_group7_7, 0, 0, 0, 0, 0, 0),
+};
+
+/* 0F B8: popcnt (F3); without F3 it is jmpe, which Intel CPUs lack. */
+static const X86OpEntry popcnt_b8[MP_COUNT] = {
+    [MP_F3] = XF(emit_popcnt, G_, E_, SZ_V, IMM_NONE, OPF_MODRM, 0, FEAT_POPCNT),
+};
+
+/* 0F BC / BD: bsf / bsr, or with F3 tzcnt / lzcnt. */
+#define BIT_SCAN(scan, count, feat) { \
+    [MP_NONE] = X(scan, G_, E_, SZ_V, IMM_NONE, OPF_MODRM, 0), \
+    [MP_66] = X(scan, G_, E_, SZ_V, IMM_NONE, OPF_MODRM, 0), \
+    [MP_F3] = XF(count, G_, E_, SZ_V, IMM_NONE, OPF_MODRM, 0, feat), \
+    [MP_F2] = X(scan, G_, E_, SZ_V, IMM_NONE, OPF_MODRM, 0), \
+}
+static const X86OpEntry bsf_tzcnt[MP_COUNT] = BIT_SCAN(emit_bsf, emit_tzcnt, FEAT_BMI1);
+static const X86OpEntry bsr_lzcnt[MP_COUNT] = BIT_SCAN(emit_bsr, emit_lzcnt, FEAT_LZCNT);
 
 /* Group 9 (0F C7): cmpxchg8b / cmpxchg16b. */
 static const X86OpEntry group9[8] = {
@@ -231,10 +273,12 @@ const X86OpEntry x86_onebyte_map[256] = {
 };
 
 const X86OpEntry x86_twobyte_map[256] = {
+    [0x01] = GROUP(group7, 0, 0, 0, IMM_NONE, 0),
     [0x05] = X(emit_syscall, 0, 0, 0, IMM_NONE, OPF_O64, 0),
     [0x06] = PRIV,                                          /* clts */
     [0x08 ... 0x09] = PRIV,                                 /* invd, wbinvd */
-    [0x0d] = HINT_NOP,                                      /* prefetch(w) */
+    [0x0d] = XF(emit_nop, 0, 0, SZ_V, IMM_NONE,             /* prefetch(w) */
+                OPF_MODRM | OPF_MEM | OPF_NOLEA, 0, FEAT_PRFCHW),
     [0x0e] = SSE,                                           /* femms */
     [0x10 ... 0x17] = SSE,
     [0x18 ... 0x1f] = HINT_NOP,                             /* incl. endbr */
@@ -265,10 +309,11 @@ const X86OpEntry x86_twobyte_map[256] = {
     [0xb3] = X(emit_bt, E_, G_, SZ_V, IMM_NONE, OPF_MODRM | OPF_LOCK, BT_RESET),
     [0xb6] = X(emit_movzx, G_, E_, SZ_V, IMM_NONE, OPF_MODRM, MO_8),
     [0xb7] = X(emit_movzx, G_, E_, SZ_V, IMM_NONE, OPF_MODRM, MO_16),
+    [0xb8] = BY_PREFIX(popcnt_b8),
     [0xba] = GROUP(group8, E_, I_, SZ_V, IMM_UB, 0),
     [0xbb] = X(emit_bt, E_, G_, SZ_V, IMM_NONE, OPF_MODRM | OPF_LOCK, BT_COMPLEMENT),
-    [0xbc] = X(emit_bsf, G_, E_, SZ_V, IMM_NONE, OPF_MODRM, 0),
-    [0xbd] = X(emit_bsr, G_, E_, SZ_V, IMM_NONE, OPF_MODRM, 0),
+    [0xbc] = BY_PREFIX(bsf_tzcnt),
+    [0xbd] = BY_PREFIX(bsr_lzcnt),
     [0xbe] = X(emit_movsx, G_, E_, SZ_V, IMM_NONE, OPF_MODRM, MO_8),
     [0xbf] = X(emit_movsx, G_, E_, SZ_V, IMM_NONE, OPF_MODRM, MO_16),
     [0xc0] = X(emit_xadd, E_, G_, SZ_B, IMM_NONE, OPF_MODRM | OPF_LOCK, 0),
@@ -277,4 +322,82 @@ const X86OpEntry x86_twobyte_map[256] = {
     [0xc7] = GROUP(group9, E_, 0, SZ_V, IMM_NONE, 0),
     [0xc8 ... 0xcf] = X(emit_bswap, Z_, 0, SZ_V, IMM_NONE, 0, 0),
     [0xd0 ... 0xff] = SSE,
+};
+
+/* 0F 38 F0 / F1: movbe (66: 16-bit), or crc32 with F2 (F0 a byte source,
+   F1 a word/dword/qword one by 66 / REX.W). */
+static const X86OpEntry movbe_crc32_f0[MP_COUNT] = {
+    [MP_NONE] = XF(emit_movbe, G_, E_, SZ_V, IMM_NONE, OPF_MODRM | OPF_MEM, 0, FEAT_MOVBE),
+    [MP_66] = XF(emit_movbe, G_, E_, SZ_V, IMM_NONE, OPF_MODRM | OPF_MEM, 0, FEAT_MOVBE),
+    [MP_F2] = X(emit_crc32, G_, E_, SZ_B, IMM_NONE, OPF_MODRM, 0),
+};
+static const X86OpEntry movbe_crc32_f1[MP_COUNT] = {
+    [MP_NONE] = XF(emit_movbe, E_, G_, SZ_V, IMM_NONE, OPF_MODRM | OPF_MEM, 0, FEAT_MOVBE),
+    [MP_66] = XF(emit_movbe, E_, G_, SZ_V, IMM_NONE, OPF_MODRM | OPF_MEM, 0, FEAT_MOVBE),
+    [MP_F2] = X(emit_crc32, G_, E_, SZ_V, IMM_NONE, OPF_MODRM, 0),
+};
+
+/* 0F 38 F6: adcx (66) and adox (F3); here 66 is part of the opcode. */
+static const X86OpEntry adcx_adox[MP_COUNT] = {
+    [MP_66] = XF(emit_adx, G_, E_, SZ_Y, IMM_NONE, OPF_MODRM, ADX_CARRY, FEAT_ADX),
+    [MP_F3] = XF(emit_adx, G_, E_, SZ_Y, IMM_NONE, OPF_MODRM, ADX_OVERFLOW, FEAT_ADX),
+};
+
+const X86OpEntry x86_0f38_map[256] = {
+    [0x00 ... 0xef] = SSE3B,
+    [0xf0] = BY_PREFIX(movbe_crc32_f0),
+    [0xf1] = BY_PREFIX(movbe_crc32_f1),
+    [0xf6] = BY_PREFIX(adcx_adox),
+};
+
+const X86OpEntry x86_0f3a_map[256] = {
+    [0x00 ... 0xef] = SSE3B,
+};
+
+/* Group 17 (VEX 0F 38 F3): blsr, blsmsk, blsi By, Ey. */
+static const X86OpEntry group17[8] = {
+    [1] = X(emit_blsx, 0, 0, 0, 0, 0, BLS_R),
+    [2] = X(emit_blsx, 0, 0, 0, 0, 0, BLS_MSK),
+    [3] = X(emit_blsx, 0, 0, 0, 0, 0, BLS_I),
+};
+
+static const X86OpEntry vex_f2[MP_COUNT] = {
+    [MP_NONE] = VEXG(emit_andn, G_, B_, E_, 0, 0, FEAT_BMI1),
+};
+static const X86OpEntry vex_f3[MP_COUNT] = {
+    [MP_NONE] = { .group = group17, .op1 = B_, .op2 = E_, .size = SZ_Y,
+                  .flags = OPF_MODRM | OPF_L0, .feature = FEAT_BMI1 },
+};
+static const X86OpEntry vex_f5[MP_COUNT] = {
+    [MP_NONE] = VEXG(emit_bzhi, G_, E_, B_, 0, 0, FEAT_BMI2),
+    [MP_F3] = VEXG(emit_pdep_pext, G_, B_, E_, 0, BITS_EXTRACT, FEAT_BMI2),
+    [MP_F2] = VEXG(emit_pdep_pext, G_, B_, E_, 0, BITS_DEPOSIT, FEAT_BMI2),
+};
+static const X86OpEntry vex_f6[MP_COUNT] = {
+    [MP_F2] = VEXG(emit_mulx, G_, B_, E_, 0, 0, FEAT_BMI2),
+};
+static const X86OpEntry vex_f7[MP_COUNT] = {
+    [MP_NONE] = VEXG(emit_bextr, G_, E_, B_, 0, 0, FEAT_BMI1),
+    [MP_66] = VEXG(emit_shiftx, G_, E_, B_, 0, SHIFT_SHL, FEAT_BMI2),
+    [MP_F3] = VEXG(emit_shiftx, G_, E_, B_, 0, SHIFT_SAR, FEAT_BMI2),
+    [MP_F2] = VEXG(emit_shiftx, G_, E_, B_, 0, SHIFT_SHR, FEAT_BMI2),
+};
+
+const X86OpEntry x86_vex_0f38_map[256] = {
+    [0xf2] = BY_PREFIX(vex_f2),
+    [0xf3] = BY_PREFIX(vex_f3),
+    [0xf5] = BY_PREFIX(vex_f5),
+    [0xf6] = BY_PREFIX(vex_f6),
+    [0xf7] = BY_PREFIX(vex_f7),
+};
+
+/* VEX 0F 3A F0: rorx Gy, Ey, Ib. */
+static const X86OpEntry vex_3a_f0[MP_COUNT] = {
+    [MP_F2] = { .emit = emit_rorx, .op1 = G_, .op2 = E_, .size = SZ_Y,
+                .imm = IMM_UB, .flags = OPF_MODRM | OPF_L0 | OPF_NOVVVV,
+                .feature = FEAT_BMI2 },
+};
+
+const X86OpEntry x86_vex_0f3a_map[256] = {
+    [0xf0] = BY_PREFIX(vex_3a_f0),
 };

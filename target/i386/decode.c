@@ -3,7 +3,10 @@
  * prefixes, looks the opcode up in the SDM opcode maps (decode-tables.c),
  * resolves ModRM.reg groups, fetches ModRM, addressing bytes and
  * immediates, computes the memory operand's address, then calls the
- * entry's emitter.  0F 38 / 0F 3A go straight to the SSE translator.
+ * entry's emitter.  Entries may be chosen by the mandatory prefix (none,
+ * 66, F3, F2) before the ModRM.reg group.  The VEX prefix (C4/C5) selects
+ * the VEX opcode maps and supplies REX, the mandatory prefix, L and vvvv.
+ * SSE/MMX opcode space is routed to translate-sse.c.
  */
 #include "qemu/osdep.h"
 #include "decode.h"
@@ -25,6 +28,8 @@ static MemOp operand_size(DisasContext *s, int size)
     case SZ_F64:
         /* Intel ignores 0x66 on near branches in 64-bit mode. */
         return s->code64 ? MO_64 : s->dflag;
+    case SZ_Y:
+        return s->code64 && s->rex_w ? MO_64 : MO_32;
     default:
         return s->dflag;
     }
@@ -157,22 +162,144 @@ static void fetch_immediate(CPUX86State *env, DisasContext *s, X86Decoded *d)
     d->imm = (s->pc + rel) & (ot == MO_16 ? 0xffff : (target_ulong)-1);
 }
 
-/* A group entry's zero fields take the parent entry's values. */
-static void merge_group_entry(X86OpEntry *m, const X86OpEntry *parent,
-                              const X86OpEntry *sub)
+/*
+ * C4 / C5 start a VEX prefix in 64-bit mode; elsewhere only when the next
+ * byte's top bits are 11 (they are LES / LDS with a memory operand
+ * otherwise).  VEX after 66, F2, F3, LOCK or REX is #UD.  Returns the
+ * entry of the VEX opcode map the prefix selects, NULL for #UD.
+ */
+static bool vex_follows(CPUX86State *env, DisasContext *s, int b)
 {
-    *m = *sub;
-    m->op1 = m->op1 ? m->op1 : parent->op1;
-    m->op2 = m->op2 ? m->op2 : parent->op2;
-    m->size = m->size ? m->size : parent->size;
-    m->imm = m->imm ? m->imm : parent->imm;
-    m->flags |= parent->flags;
-    m->group = NULL;
+    return (b == 0xc4 || b == 0xc5) &&
+           (s->code64 || (translator_ldub(env, s->pc) & 0xc0) == 0xc0);
+}
+
+static const X86OpEntry *decode_vex(CPUX86State *env, DisasContext *s, int b,
+                                    X86Decoded *d)
+{
+    static const int pp_prefix[4] = { 0, PREFIX_DATA, PREFIX_REPZ, PREFIX_REPNZ };
+    int vex1 = x86_ldub_code(env, s);
+    int vex2, map, op;
+    bool bad_prefix = (s->prefix & (PREFIX_DATA | PREFIX_REPZ | PREFIX_REPNZ |
+                                    PREFIX_LOCK)) || s->rex_present;
+
+    /* R, X and B are stored inverted; outside 64-bit mode B is ignored. */
+    s->rex_r = (~vex1 >> 4) & 8;
+    if (b == 0xc5) {
+        vex2 = vex1;
+        map = 1;
+        s->rex_x = s->rex_b = s->rex_w = 0;
+    } else {
+        vex2 = x86_ldub_code(env, s);
+        map = vex1 & 0x1f;
+        s->rex_x = (~vex1 >> 3) & 8;
+        s->rex_b = s->code64 ? (~vex1 >> 2) & 8 : 0;
+        s->rex_w = s->code64 ? vex2 >> 7 : 0;
+    }
+    s->vex_v = (~vex2 >> 3) & 15;
+    s->vex_l = (vex2 >> 2) & 1;
+    s->prefix |= PREFIX_VEX | pp_prefix[vex2 & 3];
+    set_operand_sizes(s);
+    /* Outside 64-bit mode vvvv's top bit is ignored as a register number
+       (but not by the must-be-1111b check). */
+    d->vvvv = s->code64 ? s->vex_v : s->vex_v & 7;
+    op = x86_ldub_code(env, s);
+    if (bad_prefix) {
+        return NULL;
+    }
+    switch (map) {
+    case 2:
+        d->b = 0x13800 | op;
+        return &x86_vex_0f38_map[op];
+    case 3:
+        d->b = 0x13a00 | op;
+        return &x86_vex_0f3a_map[op];
+    default:
+        /* The VEX 0F map holds only SIMD instructions, not yet provided. */
+        return NULL;
+    }
+}
+
+/* The entry for the opcode after the 0F escape (s->pc past the 0F). */
+static const X86OpEntry *decode_0f(CPUX86State *env, DisasContext *s,
+                                   X86Decoded *d)
+{
+    int b = x86_ldub_code(env, s);
+
+    if (b == 0x38 || b == 0x3a) {
+        int b3 = x86_ldub_code(env, s);
+
+        d->b = (b == 0x38 ? 0x13800 : 0x13a00) | b3;
+        return b == 0x38 ? &x86_0f38_map[b3] : &x86_0f3a_map[b3];
+    }
+    d->b = 0x100 | b;
+    return &x86_twobyte_map[b];
+}
+
+int x86_mandatory_prefix(DisasContext *s)
+{
+    /* decode_prefixes keeps only the last of F2 and F3. */
+    if (s->prefix & PREFIX_REPNZ) {
+        return MP_F2;
+    }
+    if (s->prefix & PREFIX_REPZ) {
+        return MP_F3;
+    }
+    return s->prefix & PREFIX_DATA ? MP_66 : MP_NONE;
+}
+
+/* A sub-entry's zero fields take the parent entry's values. */
+static void merge_sub_entry(X86OpEntry *m, const X86OpEntry *parent,
+                            const X86OpEntry *sub)
+{
+    X86OpEntry merged = *sub;
+
+    merged.op1 = sub->op1 ? sub->op1 : parent->op1;
+    merged.op2 = sub->op2 ? sub->op2 : parent->op2;
+    merged.op3 = sub->op3 ? sub->op3 : parent->op3;
+    merged.size = sub->size ? sub->size : parent->size;
+    merged.imm = sub->imm ? sub->imm : parent->imm;
+    merged.feature = sub->feature ? sub->feature : parent->feature;
+    merged.flags |= parent->flags;
+    *m = merged;
+}
+
+/* Where each FEAT_* bit lives in the CPUID words of the DisasContext. */
+static const struct {
+    size_t word;
+    uint32_t bit;
+} feature_bits[FEAT_COUNT] = {
+    [FEAT_POPCNT] = { offsetof(DisasContext, cpuid_ext_features), CPUID_EXT_POPCNT },
+    [FEAT_MOVBE] = { offsetof(DisasContext, cpuid_ext_features), CPUID_EXT_MOVBE },
+    [FEAT_LZCNT] = { offsetof(DisasContext, cpuid_ext3_features), CPUID_EXT3_ABM },
+    [FEAT_PRFCHW] = { offsetof(DisasContext, cpuid_ext3_features),
+                      CPUID_EXT3_3DNOWPREFETCH },
+    [FEAT_RDTSCP] = { offsetof(DisasContext, cpuid_ext2_features), CPUID_EXT2_RDTSCP },
+    [FEAT_BMI1] = { offsetof(DisasContext, cpuid_7_0_ebx_features), CPUID_7_0_EBX_BMI1 },
+    [FEAT_BMI2] = { offsetof(DisasContext, cpuid_7_0_ebx_features), CPUID_7_0_EBX_BMI2 },
+    [FEAT_ADX] = { offsetof(DisasContext, cpuid_7_0_ebx_features), CPUID_7_0_EBX_ADX },
+};
+
+static bool feature_present(DisasContext *s, int feature)
+{
+    const uint32_t *word;
+
+    if (feature == FEAT_NONE) {
+        return true;
+    }
+    word = (const uint32_t *)((const char *)s + feature_bits[feature].word);
+    return (*word & feature_bits[feature].bit) != 0;
 }
 
 static bool entry_valid(DisasContext *s, const X86OpEntry *e, X86Decoded *d)
 {
-    if (!e->emit) {
+    if (!e->emit || !feature_present(s, e->feature)) {
+        return false;
+    }
+    if ((e->flags & OPF_L0) && s->vex_l) {
+        return false;
+    }
+    if ((e->flags & OPF_NOVVVV) && s->vex_v) {
         return false;
     }
     if ((e->flags & OPF_I64) && s->code64) {
@@ -202,6 +329,7 @@ void disas_insn(CPUX86State *env, DisasContext *s)
     d.mod = 3;      /* no memory operand unless the ModRM says so */
     s->pc_start = s->pc;
     s->rip_offset = 0;
+    s->vex_l = s->vex_v = 0;
     b = decode_prefixes(env, s);
     if (b < 0) {
         gen_overlong_insn(s);
@@ -209,23 +337,23 @@ void disas_insn(CPUX86State *env, DisasContext *s)
     }
     set_operand_sizes(s);
 
-    if (b == 0x0f) {
-        b = x86_ldub_code(env, s);
-        if (b == 0x38 || b == 0x3a) {
-            int b3 = x86_ldub_code(env, s);
-
-            if (!disas_sse(env, s, (b == 0x38 ? 0x13800 : 0x13a00) | b3)) {
-                gen_illegal_opcode(s);
-            }
+    if (vex_follows(env, s, b)) {
+        e = decode_vex(env, s, b, &d);
+        if (!e) {
+            gen_illegal_opcode(s);
             return;
         }
-        e = &x86_twobyte_map[b];
-        d.b = 0x100 | b;
+    } else if (b == 0x0f) {
+        e = decode_0f(env, s, &d);
     } else {
         e = &x86_onebyte_map[b];
         d.b = b;
     }
 
+    if (e->by_prefix) {
+        merge_sub_entry(&merged, e, &e->by_prefix[x86_mandatory_prefix(s)]);
+        e = &merged;
+    }
     if (e->flags & (OPF_MODRM | OPF_RAWMODRM)) {
         d.modrm = x86_ldub_code(env, s);
         d.mod = d.modrm >> 6;
@@ -233,7 +361,7 @@ void disas_insn(CPUX86State *env, DisasContext *s)
         d.rm = (d.modrm & 7) | s->rex_b;
     }
     if (e->group) {
-        merge_group_entry(&merged, e, &e->group[(d.modrm >> 3) & 7]);
+        merge_sub_entry(&merged, e, &e->group[(d.modrm >> 3) & 7]);
         e = &merged;
     }
     if (e->flags & OPF_RAWMODRM) {

@@ -24,6 +24,7 @@ enum {
     OPK_I,      /* the immediate */
     OPK_CL,     /* CL (shift counts) */
     OPK_ONE,    /* the constant 1 (shift by one) */
+    OPK_B,      /* VEX.vvvv names a general register (BMI) */
 };
 
 /* How the operand size is chosen. */
@@ -34,6 +35,7 @@ enum {
     SZ_V,       /* 16/32/64 by 0x66 and REX.W */
     SZ_D64,     /* like V, but 64 by default in 64-bit mode (stack ops) */
     SZ_F64,     /* like V, but always 64 in 64-bit mode (near branches) */
+    SZ_Y,       /* 32, or 64 by REX.W / VEX.W in 64-bit mode; 0x66 ignored */
 };
 
 /* What immediate follows the ModRM operand. */
@@ -60,6 +62,16 @@ enum {
     OPF_LOCK    = 0x20,   /* LOCK prefix allowed (memory destination) */
     OPF_RAWMODRM = 0x40,  /* fetch the ModRM byte only (x87, mov cr/dr) */
     OPF_NOSEG   = 0x80,   /* address without segment base (lea) */
+    OPF_L0      = 0x100,  /* VEX.L must be 0 */
+    OPF_NOVVVV  = 0x200,  /* VEX.vvvv is unused and must be 1111b */
+};
+
+/* The CPUID bit an entry needs (decode.c has the table of where each is). */
+enum {
+    FEAT_NONE,
+    FEAT_POPCNT, FEAT_MOVBE, FEAT_LZCNT, FEAT_PRFCHW, FEAT_RDTSCP,
+    FEAT_BMI1, FEAT_BMI2, FEAT_ADX,
+    FEAT_COUNT
 };
 
 typedef struct X86Decoded X86Decoded;
@@ -67,12 +79,14 @@ typedef void (*X86Emitter)(CPUX86State *env, DisasContext *s, X86Decoded *d);
 
 typedef struct X86OpEntry {
     X86Emitter emit;            /* NULL: #UD */
-    uint8_t op1, op2;           /* OPK_*: destination, source */
+    uint8_t op1, op2, op3;      /* OPK_*: destination, sources */
     uint8_t size;               /* SZ_* */
     uint8_t imm;                /* IMM_* */
-    uint8_t flags;              /* F_* */
+    uint16_t flags;             /* OPF_* */
     uint8_t arg;                /* emitter-specific (ALU op, condition...) */
-    const struct X86OpEntry *group;  /* 8 entries by ModRM.reg */
+    uint8_t feature;            /* FEAT_*: #UD unless CPUID advertises it */
+    const struct X86OpEntry *group;      /* 8 entries by ModRM.reg */
+    const struct X86OpEntry *by_prefix;  /* MP_COUNT entries by MP_* */
 } X86OpEntry;
 
 /* A decoded memory operand, before any IR exists for it. */
@@ -93,11 +107,16 @@ struct X86Decoded {
     X86Addr addr;
     target_ulong imm;           /* zero-extended to ot; jumps: target eip */
     int imm2;
+    int vvvv;                   /* the register VEX.vvvv names (OPK_B) */
 };
 
 /* decode-tables.c */
 extern const X86OpEntry x86_onebyte_map[256];
 extern const X86OpEntry x86_twobyte_map[256];
+extern const X86OpEntry x86_0f38_map[256];
+extern const X86OpEntry x86_0f3a_map[256];
+extern const X86OpEntry x86_vex_0f38_map[256];
+extern const X86OpEntry x86_vex_0f3a_map[256];
 
 /* decode.c: translate the instruction at s->pc (sets s->pc past it). */
 void disas_insn(CPUX86State *env, DisasContext *s);
@@ -151,6 +170,8 @@ void emit_test(CPUX86State *env, DisasContext *s, X86Decoded *d);
 void emit_incdec(CPUX86State *env, DisasContext *s, X86Decoded *d);
 void emit_not(CPUX86State *env, DisasContext *s, X86Decoded *d);
 void emit_neg(CPUX86State *env, DisasContext *s, X86Decoded *d);
+enum { ADX_CARRY, ADX_OVERFLOW };
+void emit_adx(CPUX86State *env, DisasContext *s, X86Decoded *d);
 /* emit-move.c */
 void emit_mov(CPUX86State *env, DisasContext *s, X86Decoded *d);
 void emit_lea(CPUX86State *env, DisasContext *s, X86Decoded *d);
@@ -165,6 +186,7 @@ void emit_cbw(CPUX86State *env, DisasContext *s, X86Decoded *d);
 void emit_cwd(CPUX86State *env, DisasContext *s, X86Decoded *d);
 void emit_xlat(CPUX86State *env, DisasContext *s, X86Decoded *d);
 void emit_bswap(CPUX86State *env, DisasContext *s, X86Decoded *d);
+void emit_movbe(CPUX86State *env, DisasContext *s, X86Decoded *d);
 void emit_cmov(CPUX86State *env, DisasContext *s, X86Decoded *d);
 void emit_setcc(CPUX86State *env, DisasContext *s, X86Decoded *d);
 /* emit-shift.c */
@@ -182,6 +204,20 @@ enum { BT_TEST, BT_SET, BT_RESET, BT_COMPLEMENT };
 void emit_bt(CPUX86State *env, DisasContext *s, X86Decoded *d);
 void emit_bsf(CPUX86State *env, DisasContext *s, X86Decoded *d);
 void emit_bsr(CPUX86State *env, DisasContext *s, X86Decoded *d);
+void emit_tzcnt(CPUX86State *env, DisasContext *s, X86Decoded *d);
+void emit_lzcnt(CPUX86State *env, DisasContext *s, X86Decoded *d);
+void emit_popcnt(CPUX86State *env, DisasContext *s, X86Decoded *d);
+/* emit-bmi.c: BMI1 and BMI2 (VEX-encoded, op1 destination) */
+enum { BLS_R, BLS_MSK, BLS_I };
+enum { BITS_EXTRACT, BITS_DEPOSIT };
+void emit_andn(CPUX86State *env, DisasContext *s, X86Decoded *d);
+void emit_bextr(CPUX86State *env, DisasContext *s, X86Decoded *d);
+void emit_blsx(CPUX86State *env, DisasContext *s, X86Decoded *d);
+void emit_bzhi(CPUX86State *env, DisasContext *s, X86Decoded *d);
+void emit_mulx(CPUX86State *env, DisasContext *s, X86Decoded *d);
+void emit_pdep_pext(CPUX86State *env, DisasContext *s, X86Decoded *d);
+void emit_rorx(CPUX86State *env, DisasContext *s, X86Decoded *d);
+void emit_shiftx(CPUX86State *env, DisasContext *s, X86Decoded *d);
 /* emit-string.c */
 enum { STR_MOVS, STR_CMPS, STR_STOS, STR_LODS, STR_SCAS };
 void emit_string(CPUX86State *env, DisasContext *s, X86Decoded *d);
@@ -217,6 +253,8 @@ void emit_sahf(CPUX86State *env, DisasContext *s, X86Decoded *d);
 void emit_nop(CPUX86State *env, DisasContext *s, X86Decoded *d);
 void emit_cpuid(CPUX86State *env, DisasContext *s, X86Decoded *d);
 void emit_rdtsc(CPUX86State *env, DisasContext *s, X86Decoded *d);
+void emit_group7_7(CPUX86State *env, DisasContext *s, X86Decoded *d);
+void emit_crc32(CPUX86State *env, DisasContext *s, X86Decoded *d);
 void emit_mov_from_seg(CPUX86State *env, DisasContext *s, X86Decoded *d);
 void emit_mov_to_seg(CPUX86State *env, DisasContext *s, X86Decoded *d);
 enum { BCD_DAA, BCD_DAS, BCD_AAA, BCD_AAS, BCD_AAM, BCD_AAD };

@@ -1,6 +1,6 @@
 /*
  * emit-arith.c: the ALU family (add, or, adc, sbb, and, sub, xor, cmp),
- * test, inc/dec, not, neg.  Results are stored before the lazy-flag
+ * test, inc/dec, not, neg, adcx/adox.  Results are stored before the lazy-flag
  * variables change, so a faulting store leaves the flags of the previous
  * instruction intact.
  */
@@ -115,4 +115,30 @@ void emit_neg(CPUX86State *env, DisasContext *s, X86Decoded *d)
     tcg_gen_neg_tl(s->T0, s->T1);
     gen_store_operand(s, d, OPK_E, d->ot, s->T0);
     set_cc_sub(s, d->ot, s->T0, s->T1);
+}
+
+/*
+ * arg ADX_CARRY: adcx Gy, Ey (carry in and out through CF); ADX_OVERFLOW:
+ * adox (through OF).  No other flag changes, so two carry chains can
+ * interleave; the flags are kept materialised (CC_OP_EFLAGS).
+ */
+void emit_adx(CPUX86State *env, DisasContext *s, X86Decoded *d)
+{
+    int flag_bit = d->e->arg == ADX_CARRY ? 0 : 11;     /* CF or OF */
+    MemOp ot = d->ot;
+
+    gen_load_operand(s, d, OPK_E, ot, s->T1);
+    gen_load_operand(s, d, OPK_G, ot, s->T0);
+    gen_compute_eflags(s);
+    tcg_gen_extract_tl(s->tmp4, cpu_cc_src, flag_bit, 1);
+    /* Carry out of each of the two additions, at the operand size. */
+    tcg_gen_add_tl(s->T0, s->T0, s->tmp4);
+    gen_ext_tl(s->T0, s->T0, ot, false);
+    tcg_gen_setcond_tl(TCG_COND_LTU, s->tmp4, s->T0, s->tmp4);
+    tcg_gen_add_tl(s->T0, s->T0, s->T1);
+    gen_ext_tl(s->T0, s->T0, ot, false);
+    tcg_gen_setcond_tl(TCG_COND_LTU, s->T1, s->T0, s->T1);
+    tcg_gen_or_tl(s->tmp4, s->tmp4, s->T1);
+    gen_store_operand(s, d, OPK_G, ot, s->T0);
+    tcg_gen_deposit_tl(cpu_cc_src, cpu_cc_src, s->tmp4, flag_bit, 1);
 }

@@ -1,7 +1,7 @@
 /*
- * emit-bitops.c: bit test and modify (bt, bts, btr, btc) and bit scans
- * (bsf, bsr).  tzcnt/lzcnt/popcnt are not advertised, so F3-prefixed
- * 0F BC/BD decode here as plain bsf/bsr, as on the CPUs that lack them.
+ * emit-bitops.c: bit test and modify (bt, bts, btr, btc), bit scans (bsf,
+ * bsr) and bit counts (tzcnt, lzcnt, popcnt: the F3-prefixed forms of
+ * 0F BC, BD, B8).
  */
 #include "qemu/osdep.h"
 #include "decode.h"
@@ -83,4 +83,47 @@ void emit_bsf(CPUX86State *env, DisasContext *s, X86Decoded *d)
 void emit_bsr(CPUX86State *env, DisasContext *s, X86Decoded *d)
 {
     gen_bit_scan(s, d, true);
+}
+
+/*
+ * tzcnt / lzcnt: the count of trailing / leading zero bits at the operand
+ * size, the size itself for a zero source.  CF: the source was zero; ZF:
+ * the count is zero (the BMILG cc_op with the source as cc_src).
+ */
+static void gen_bit_count(DisasContext *s, X86Decoded *d, bool leading)
+{
+    int bits = 8 << d->ot;
+
+    gen_load_operand(s, d, OPK_E, d->ot, s->T0);
+    if (leading) {
+        /* The zero-extended source has TL bits - size extra leading zeros. */
+        tcg_gen_clzi_tl(s->T1, s->T0, TARGET_LONG_BITS);
+        tcg_gen_subi_tl(s->T1, s->T1, TARGET_LONG_BITS - bits);
+    } else {
+        tcg_gen_ctzi_tl(s->T1, s->T0, bits);
+    }
+    gen_store_operand(s, d, OPK_G, d->ot, s->T1);
+    tcg_gen_mov_tl(cpu_cc_src, s->T0);
+    tcg_gen_mov_tl(cpu_cc_dst, s->T1);
+    set_cc_op(s, CC_OP_BMILGB + d->ot);
+}
+
+void emit_tzcnt(CPUX86State *env, DisasContext *s, X86Decoded *d)
+{
+    gen_bit_count(s, d, false);
+}
+
+void emit_lzcnt(CPUX86State *env, DisasContext *s, X86Decoded *d)
+{
+    gen_bit_count(s, d, true);
+}
+
+/* ZF: the source was zero; every other arithmetic flag clear. */
+void emit_popcnt(CPUX86State *env, DisasContext *s, X86Decoded *d)
+{
+    gen_load_operand(s, d, OPK_E, d->ot, s->T0);
+    tcg_gen_ctpop_tl(s->T0, s->T0);
+    gen_store_operand(s, d, OPK_G, d->ot, s->T0);
+    tcg_gen_mov_tl(cpu_cc_src, s->T0);
+    set_cc_op(s, CC_OP_POPCNT);
 }

@@ -1,8 +1,8 @@
 /*
  * emit-misc.c: flag instructions (clc/stc/cmc/cld/std, lahf/sahf), nops
- * and hints, decimal adjustments, cpuid, rdtsc, moves to and from segment registers, and the
- * hand-off of the SSE/MMX and x87 opcode space to translate-sse.c and
- * translate-fpu.c.
+ * and hints, fences, decimal adjustments, cpuid, rdtsc/rdtscp, crc32, moves
+ * to and from segment registers, and the hand-off of the SSE/MMX and x87
+ * opcode space to translate-sse.c and translate-fpu.c.
  */
 #include "qemu/osdep.h"
 #include "decode.h"
@@ -96,6 +96,35 @@ void emit_rdtsc(CPUX86State *env, DisasContext *s, X86Decoded *d)
     gen_helper_rdtsc(cpu_env);
 }
 
+/* 0F 01 /7: invlpg with a memory operand (privileged); with a register,
+   swapgs (64-bit mode, privileged), rdtscp, and extensions not provided. */
+void emit_group7_7(CPUX86State *env, DisasContext *s, X86Decoded *d)
+{
+    int rm = d->modrm & 7;
+
+    if (d->mod != 3 || (rm == 0 && s->code64)) {
+        emit_privileged(env, s, d);
+    } else if (rm == 1) {
+        gen_helper_rdtscp(cpu_env);
+    } else {
+        gen_illegal_opcode(s);
+    }
+}
+
+/* crc32 Gy, Eb/Ev: CRC-32C (Castagnoli) of the source's bytes, continuing
+   from the low 32 bits of Gy; the result is zero-extended. */
+void emit_crc32(CPUX86State *env, DisasContext *s, X86Decoded *d)
+{
+    TCGv_i32 bytes = tcg_const_i32(1 << d->ot);
+
+    gen_load_operand(s, d, OPK_E, d->ot, s->T1);
+    gen_op_mov_v_reg(s, MO_32, s->T0, d->reg);
+    tcg_gen_trunc_tl_i32(s->tmp2_i32, s->T0);
+    gen_helper_crc32c(s->T0, s->tmp2_i32, s->T1, bytes);
+    gen_op_mov_reg_v(s, MO_32, d->reg, s->T0);
+    tcg_temp_free_i32(bytes);
+}
+
 /* mov Ev, Sw: a register gets the zero-extended selector, memory 16 bits. */
 void emit_mov_from_seg(CPUX86State *env, DisasContext *s, X86Decoded *d)
 {
@@ -126,15 +155,25 @@ void emit_mov_to_seg(CPUX86State *env, DisasContext *s, X86Decoded *d)
     tcg_temp_free_i32(seg32);
 }
 
-/* 0F AE: the fences (register forms of /5 /6 /7) are ours and do nothing
-   for a single-threaded guest; the rest (fxsave, ldmxcsr...) is SSE's. */
+/*
+ * 0F AE: the fences (register forms of /5 /6 /7, lfence, mfence, sfence)
+ * are ours; the rest (fxsave, ldmxcsr...) is SSE's.  Generated code keeps
+ * guest loads and stores in program order and the x86 host orders them as
+ * the guest expects, except a store followed by a load, which only mfence
+ * orders: that one is a host fence.  lfence and sfence (which matter for
+ * non-temporal stores, done as plain ones here) need nothing.
+ */
 void emit_grp15(CPUX86State *env, DisasContext *s, X86Decoded *d)
 {
     int modrm = translator_ldub(env, s->pc);
+    int reg = (modrm >> 3) & 7;
 
-    if ((modrm >> 6) == 3 && ((modrm >> 3) & 7) >= 5 &&
+    if ((modrm >> 6) == 3 && reg >= 5 &&
         !(s->prefix & (PREFIX_REPZ | PREFIX_REPNZ | PREFIX_DATA))) {
         s->pc++;
+        if (reg == 6) {
+            gen_helper_mfence();
+        }
         return;
     }
     emit_sse(env, s, d);

@@ -1,7 +1,7 @@
 /*
  * emit-move.c: data movement: mov, lea, movzx/movsx/movsxd, xchg, xadd,
- * cmpxchg (and cmpxchg8b/16b), cbw/cwd families, xlat, bswap, cmovcc and
- * setcc.  The locked forms are atomic through gen_store_operand.
+ * cmpxchg (and cmpxchg8b/16b), cbw/cwd families, xlat, bswap, movbe,
+ * cmovcc and setcc.  The locked forms are atomic through gen_store_operand.
  */
 #include "qemu/osdep.h"
 #include "decode.h"
@@ -85,27 +85,42 @@ void emit_xadd(CPUX86State *env, DisasContext *s, X86Decoded *d)
     set_cc_op(s, CC_OP_ADDB + ot);
 }
 
-/* The destination is always written (with its old value on mismatch), as
-   the hardware does; the accumulator only on mismatch. */
+/*
+ * cmpxchg Ev, Gv: the accumulator compared with the destination (flags of
+ * that cmp).  Equal: the destination gets the source.  Different: the
+ * accumulator gets the destination.  A memory destination is written
+ * either way (its own value on a mismatch), as the hardware does, which
+ * also makes the locked form one read-modify-write.  A register is written
+ * only when it is the one that changes, so a 32-bit register in 64-bit mode
+ * keeps its upper half when it is not written.
+ */
 void emit_cmpxchg(CPUX86State *env, DisasContext *s, X86Decoded *d)
 {
     MemOp ot = d->ot;
+    TCGLabel *mismatch = gen_new_label();
+    TCGLabel *done = gen_new_label();
 
     gen_load_operand(s, d, OPK_E, ot, s->T0);
-    gen_load_operand(s, d, OPK_G, ot, s->T1);
     gen_op_mov_v_reg(s, ot, s->tmp4, R_EAX);
-    tcg_gen_movcond_tl(TCG_COND_EQ, s->T1, s->T0, s->tmp4, s->T1, s->T0);
-    gen_store_operand(s, d, OPK_E, ot, s->T1);
-    if (ot == MO_32 && TARGET_LONG_BITS == 64) {
-        /* A 32-bit write would clear RAX's upper half even on a match. */
-        tcg_gen_movcond_tl(TCG_COND_EQ, cpu_regs[R_EAX], s->T0, s->tmp4,
-                           cpu_regs[R_EAX], s->T0);
-    } else {
-        gen_op_mov_reg_v(s, ot, R_EAX, s->T0);
+    if (d->mod != 3) {
+        gen_load_operand(s, d, OPK_G, ot, s->T1);
+        tcg_gen_movcond_tl(TCG_COND_EQ, s->T1, s->T0, s->tmp4, s->T1, s->T0);
+        gen_store_operand(s, d, OPK_E, ot, s->T1);
     }
     tcg_gen_mov_tl(cpu_cc_src, s->T0);
     tcg_gen_sub_tl(cpu_cc_dst, s->tmp4, s->T0);
     set_cc_op(s, CC_OP_SUBB + ot);
+    /* Both operands are zero-extended: cc_dst is zero exactly on a match.
+       Plain temps die at the branch; the globals carry the values. */
+    tcg_gen_brcondi_tl(TCG_COND_NE, cpu_cc_dst, 0, mismatch);
+    if (d->mod == 3) {
+        gen_load_operand(s, d, OPK_G, ot, s->T1);
+        gen_store_operand(s, d, OPK_E, ot, s->T1);
+    }
+    tcg_gen_br(done);
+    gen_set_label(mismatch);
+    gen_op_mov_reg_v(s, ot, R_EAX, cpu_cc_src);
+    gen_set_label(done);
 }
 
 /* 0F C7 /1: cmpxchg8b m64, or cmpxchg16b m128 with REX.W. */
@@ -156,25 +171,42 @@ void emit_xlat(CPUX86State *env, DisasContext *s, X86Decoded *d)
     gen_op_mov_reg_v(s, MO_8, R_EAX, s->T0);
 }
 
-/* bswap r16 is undefined; current hardware clears the register's low word. */
-void emit_bswap(CPUX86State *env, DisasContext *s, X86Decoded *d)
+/* t = t with its low 2, 4 or 8 bytes reversed, zero-extended. */
+static void gen_byte_reverse(MemOp ot, TCGv t)
 {
-    switch (d->ot) {
+    switch (ot) {
     case MO_16:
-        tcg_gen_movi_tl(s->T0, 0);
+        tcg_gen_bswap16_tl(t, t);
         break;
     case MO_32:
-        gen_load_operand(s, d, OPK_Z, MO_32, s->T0);
-        tcg_gen_bswap32_tl(s->T0, s->T0);
+        tcg_gen_bswap32_tl(t, t);
         break;
     default:
 #ifdef TARGET_X86_64
-        gen_load_operand(s, d, OPK_Z, MO_64, s->T0);
-        tcg_gen_bswap64_i64(s->T0, s->T0);
+        tcg_gen_bswap64_i64(t, t);
 #endif
         break;
     }
+}
+
+/* bswap r16 is undefined; current hardware clears the register's low word. */
+void emit_bswap(CPUX86State *env, DisasContext *s, X86Decoded *d)
+{
+    if (d->ot == MO_16) {
+        tcg_gen_movi_tl(s->T0, 0);
+    } else {
+        gen_load_operand(s, d, OPK_Z, d->ot, s->T0);
+        gen_byte_reverse(d->ot, s->T0);
+    }
     gen_store_operand(s, d, OPK_Z, d->ot, s->T0);
+}
+
+/* movbe Gv, Mv / movbe Mv, Gv: a move that reverses the byte order. */
+void emit_movbe(CPUX86State *env, DisasContext *s, X86Decoded *d)
+{
+    gen_load_operand(s, d, d->e->op2, d->ot, s->T0);
+    gen_byte_reverse(d->ot, s->T0);
+    gen_store_operand(s, d, d->e->op1, d->ot, s->T0);
 }
 
 /* The source is read (and may fault) and the destination written (so a

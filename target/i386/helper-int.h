@@ -1,7 +1,7 @@
 /*
  * helper-int.h: the integer, flags and system helpers of the x86 guest
- * (cc_helper.c, int_helper.c, atomic_helper.c, misc_helper.c), listed once
- * for helper.h.
+ * (cc_helper.c, int_helper.c, atomic_helper.c, misc_helper.c,
+ * bits_helper.c), listed once for helper.h.
  * Helpers that read or write guest registers or the lazy flags in env take
  * no call flags, so TCG syncs its globals around them.
  */
@@ -50,6 +50,15 @@ DEF_HELPER_3(rep_stos, void, env, i32, i32)
 
 DEF_HELPER_1(cpuid, void, env)
 DEF_HELPER_1(rdtsc, void, env)
+DEF_HELPER_1(rdtscp, void, env)
+/* A full host memory barrier (mfence). */
+DEF_HELPER_FLAGS_0(mfence, TCG_CALL_NO_RWG, void)
+
+/* bits_helper.c: pdep / pext (source, mask); crc32c (crc, value, bytes
+   of the value) for the crc32 instruction. */
+DEF_HELPER_FLAGS_2(pdep, TCG_CALL_NO_RWG_SE, tl, tl, tl)
+DEF_HELPER_FLAGS_2(pext, TCG_CALL_NO_RWG_SE, tl, tl, tl)
+DEF_HELPER_FLAGS_3(crc32c, TCG_CALL_NO_RWG_SE, tl, i32, tl, i32)
 
 /* Exceptions and exits to cpu_loop. */
 DEF_HELPER_2(raise_exception, noreturn, env, int)

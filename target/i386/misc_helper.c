@@ -1,15 +1,17 @@
 /*
  * misc_helper.c: helpers that leave generated code for cpu_loop
  * (exceptions, software interrupts, syscall), and the system-ish
- * instructions a user program may execute: cpuid, rdtsc, mov to a segment
- * register.
+ * instructions a user program may execute: cpuid, rdtsc, rdtscp, mfence,
+ * mov to a segment register.
  */
 #include "qemu/osdep.h"
 #include "cpu.h"
 #include "excp.h"
 #include "exec/exec-all.h"
 #include "exec/helper-proto.h"
+#include <sys/syscall.h>
 #include <time.h>
+#include <unistd.h>
 
 /* ---- exceptions ---- */
 
@@ -91,20 +93,42 @@ void helper_cpuid(CPUX86State *env)
 }
 
 /* The host's time stamp counter where there is one, else nanoseconds. */
-void helper_rdtsc(CPUX86State *env)
+static uint64_t read_tsc(void)
 {
-    uint64_t tsc;
-
 #if defined(__x86_64__) || defined(__i386__)
-    tsc = __builtin_ia32_rdtsc();
+    return __builtin_ia32_rdtsc();
 #else
     struct timespec ts;
 
     clock_gettime(CLOCK_MONOTONIC, &ts);
-    tsc = (uint64_t)ts.tv_sec * 1000000000u + ts.tv_nsec;
+    return (uint64_t)ts.tv_sec * 1000000000u + ts.tv_nsec;
 #endif
+}
+
+void helper_rdtsc(CPUX86State *env)
+{
+    uint64_t tsc = read_tsc();
+
     env->regs[R_EAX] = (uint32_t)tsc;
     env->regs[R_EDX] = (uint32_t)(tsc >> 32);
+}
+
+/* rdtscp: rdtsc plus TSC_AUX in ECX, which Linux sets to the number of the
+   CPU (and NUMA node << 12) the thread runs on; 0 if getcpu fails. */
+void helper_rdtscp(CPUX86State *env)
+{
+    unsigned cpu = 0, node = 0;
+
+    helper_rdtsc(env);
+    if (syscall(SYS_getcpu, &cpu, &node, NULL) != 0) {
+        cpu = node = 0;
+    }
+    env->regs[R_ECX] = (uint32_t)(node << 12 | (cpu & 0xfff));
+}
+
+void helper_mfence(void)
+{
+    __atomic_thread_fence(__ATOMIC_SEQ_CST);
 }
 
 void helper_load_seg(CPUX86State *env, int seg, int selector)

@@ -133,6 +133,8 @@ static CCPrepare prepare_c(DisasContext *s, TCGv reg)
                        (target_ulong)1 << ((8 << size) - 1));
     case CC_OP_SARB ... CC_OP_SARQ:
         return cc_test(TCG_COND_NE, cpu_cc_src, 1);
+    case CC_OP_BMILGB ... CC_OP_BMILGQ:
+        return (CCPrepare){ .cond = TCG_COND_EQ, .reg = cpu_cc_src, .mask = -1 };
     case CC_OP_EFLAGS:
         return cc_test(TCG_COND_NE, cpu_cc_src, CC_C);
     default:
@@ -176,8 +178,9 @@ static CCPrepare prepare_z(DisasContext *s, TCGv reg)
 
 static CCPrepare prepare_o(DisasContext *s, TCGv reg)
 {
-    if (s->cc_op == CC_OP_CLR || (s->cc_op >= CC_OP_LOGICB &&
-                                  s->cc_op <= CC_OP_LOGICQ)) {
+    if (s->cc_op == CC_OP_CLR || s->cc_op == CC_OP_POPCNT ||
+        (s->cc_op >= CC_OP_LOGICB && s->cc_op <= CC_OP_LOGICQ) ||
+        (s->cc_op >= CC_OP_BMILGB && s->cc_op <= CC_OP_BMILGQ)) {
         return cc_test(TCG_COND_NEVER, cpu_cc_src, -1);
     }
     return cc_eflags_bit(s, CC_O);

@@ -322,6 +322,9 @@ void gen_load_operand(DisasContext *s, X86Decoded *d, int kind, MemOp ot, TCGv t
     case OPK_ONE:
         tcg_gen_movi_tl(t, 1);
         break;
+    case OPK_B:
+        gen_op_mov_v_reg(s, ot, t, d->vvvv);
+        break;
     default:
         qemu_unreachable();
     }
@@ -353,6 +356,9 @@ void gen_store_operand(DisasContext *s, X86Decoded *d, int kind, MemOp ot, TCGv 
         break;
     case OPK_Z:
         gen_op_mov_reg_v(s, ot, opcode_reg(s, d), t);
+        break;
+    case OPK_B:
+        gen_op_mov_reg_v(s, ot, d->vvvv, t);
         break;
     default:
         qemu_unreachable();

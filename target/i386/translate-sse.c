@@ -15,7 +15,6 @@
 #include "exec/helper-proto.h"
 #include "exec/helper-gen.h"
 
-enum { P_NONE, P_66, P_F3, P_F2, P_COUNT };
 
 typedef struct SSEOp SSEOp;
 typedef void (*SSEGenBinop)(TCGv_ptr env, TCGv_ptr d, TCGv_ptr s);
@@ -700,7 +699,7 @@ static const SSEGenBinop cmp_sd[8] = { SSE_CMP_PREDICATES(CMP_GEN, sd) };
 #define UNPACKL_ROW(h) { MM_BINOP(h, 4), BINOP(h, 16) }
 #define LOGIC_ROW(fn)  { LOGIC(fn, 8, OP_MMX), LOGIC(fn, 16, 0) }
 
-static const SSEOp sse_table[256][P_COUNT] = {
+static const SSEOp sse_table[256][MP_COUNT] = {
     [0x10] = { LOAD(16, 0), LOAD(16, 0), LOAD(4, MOVE_ZERO_MEM), LOAD(8, MOVE_ZERO_MEM) },
     [0x11] = { STORE(16, 0), STORE(16, 0), STORE(4, 0), STORE(8, 0) },
     /* movlps / movhlps (register form takes the source's high half), movlpd */
@@ -729,8 +728,8 @@ static const SSEOp sse_table[256][P_COUNT] = {
     [0x50] = { MASK(movmskps, 0), MASK(movmskpd, 0) },
     [0x51] = FP_ROW(sqrt),
     /* the approximations: bit-exact with this host only (fpu-sse.md) */
-    [0x52] = { BINOP(rsqrtps, 16), [P_F3] = BINOP(rsqrtss, 4) },
-    [0x53] = { BINOP(rcpps, 16), [P_F3] = BINOP(rcpss, 4) },
+    [0x52] = { BINOP(rsqrtps, 16), [MP_F3] = BINOP(rsqrtss, 4) },
+    [0x53] = { BINOP(rcpps, 16), [MP_F3] = BINOP(rcpss, 4) },
     [0x54] = { LOGIC(tcg_gen_and_i64, 16, 0), LOGIC(tcg_gen_and_i64, 16, 0) },
     [0x55] = { LOGIC(gen_andn_i64, 16, 0), LOGIC(gen_andn_i64, 16, 0) },
     [0x56] = { LOGIC(tcg_gen_or_i64, 16, 0), LOGIC(tcg_gen_or_i64, 16, 0) },
@@ -756,8 +755,8 @@ static const SSEOp sse_table[256][P_COUNT] = {
     [0x69] = INT_ROW(punpckhwd),
     [0x6a] = INT_ROW(punpckhdq),
     [0x6b] = INT_ROW(packssdw),
-    [0x6c] = { [P_66] = BINOP(punpcklqdq, 16) },
-    [0x6d] = { [P_66] = BINOP(punpckhqdq, 16) },
+    [0x6c] = { [MP_66] = BINOP(punpcklqdq, 16) },
+    [0x6d] = { [MP_66] = BINOP(punpckhqdq, 16) },
     [0x6e] = { SPECIAL(emit_movd_to_vec, OP_REG_MM), SPECIAL(emit_movd_to_vec, 0) },
     [0x6f] = { LOAD(8, OP_MMX), LOAD(16, 0), LOAD(16, 0) },
     [0x70] = { { emit_immop, .gen.immop = gen_helper_pshufw, .size = 8, .flags = OP_MMX },
@@ -784,9 +783,9 @@ static const SSEOp sse_table[256][P_COUNT] = {
     [0xd4] = INT_ROW(paddq),
     [0xd5] = INT_ROW(pmullw),
     /* movq xmm/m64, xmm; movq2dq xmm, mm; movdq2q mm, xmm */
-    [0xd6] = { [P_66] = STORE(8, MOVE_ZERO_REG),
-               [P_F3] = LOAD(8, MOVE_REG_ONLY | MOVE_ZERO_REG | OP_RM_MM),
-               [P_F2] = LOAD(8, MOVE_REG_ONLY | OP_REG_MM) },
+    [0xd6] = { [MP_66] = STORE(8, MOVE_ZERO_REG),
+               [MP_F3] = LOAD(8, MOVE_REG_ONLY | MOVE_ZERO_REG | OP_RM_MM),
+               [MP_F2] = LOAD(8, MOVE_REG_ONLY | OP_REG_MM) },
     [0xd7] = { MASK(pmovmskb_mmx, OP_RM_MM), MASK(pmovmskb, 0) },
     [0xd8] = INT_ROW(psubusb),
     [0xd9] = INT_ROW(psubusw),
@@ -802,8 +801,8 @@ static const SSEOp sse_table[256][P_COUNT] = {
     [0xe3] = INT_ROW(pavgw),
     [0xe4] = INT_ROW(pmulhuw),
     [0xe5] = INT_ROW(pmulhw),
-    [0xe6] = { [P_66] = BINOP(cvttpd2dq, 16), [P_F3] = BINOP(cvtdq2pd, 8),
-               [P_F2] = BINOP(cvtpd2dq, 16) },
+    [0xe6] = { [MP_66] = BINOP(cvttpd2dq, 16), [MP_F3] = BINOP(cvtdq2pd, 8),
+               [MP_F2] = BINOP(cvtpd2dq, 16) },
     [0xe7] = { STORE(8, MOVE_MEM_ONLY | OP_MMX), STORE(16, MOVE_MEM_ONLY) },
     [0xe8] = INT_ROW(psubsb),
     [0xe9] = INT_ROW(psubsw),
@@ -830,18 +829,6 @@ static const SSEOp sse_table[256][P_COUNT] = {
     [0xfe] = INT_ROW(paddd),
 };
 
-/* F3 and F2 take precedence over 66 as the mandatory prefix. */
-static int mandatory_prefix(DisasContext *s)
-{
-    if (s->prefix & PREFIX_REPZ) {
-        return P_F3;
-    }
-    if (s->prefix & PREFIX_REPNZ) {
-        return P_F2;
-    }
-    return s->prefix & PREFIX_DATA ? P_66 : P_NONE;
-}
-
 /*
  * An instruction that names an mm register puts the x87 unit in MMX state
  * (cvtpi2ps/pd from memory, which name none, do not: checked on hardware).
@@ -861,7 +848,7 @@ bool disas_sse(CPUX86State *env, DisasContext *s, int b)
     if ((b >> 8) != 1 || (s->prefix & (PREFIX_LOCK | PREFIX_VEX))) {
         return false;
     }
-    op = &sse_table[b & 0xff][mandatory_prefix(s)];
+    op = &sse_table[b & 0xff][x86_mandatory_prefix(s)];
     if (!op->emit) {
         return false;
     }

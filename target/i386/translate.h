@@ -21,6 +21,11 @@
 #define PREFIX_VEX    0x20
 #define PREFIX_REX    0x40
 
+/* The mandatory prefix that selects among an opcode's forms (SSE tables,
+   decode-tables.c's by_prefix entries): the last of F2/F3, else 0x66, else
+   none; for VEX, VEX.pp.  x86_mandatory_prefix() (decode.c) gives it. */
+enum { MP_NONE, MP_66, MP_F3, MP_F2, MP_COUNT };
+
 /* Operand sizes as MemOp sizes */
 typedef enum { OT_BYTE = MO_8, OT_WORD = MO_16, OT_LONG = MO_32, OT_QUAD = MO_64 } X86OpSize;
 
@@ -117,6 +122,7 @@ void gen_overlong_insn(DisasContext *s);
  * which case the caller raises #UD.
  */
 bool disas_sse(CPUX86State *env, DisasContext *s, int b);
+int x86_mandatory_prefix(DisasContext *s);
 /* x87 escape opcodes 0xd8..0xdf; modrm already fetched. */
 bool disas_fpu(CPUX86State *env, DisasContext *s, int b, int modrm);
 
