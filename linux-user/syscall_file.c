@@ -61,16 +61,33 @@ SYSCALL(pwrite64)
     return do_rw(arg, true, true);
 }
 
-/* The raw calls: the kernel takes the count as an unsigned long. */
-static abi_long do_iov(const abi_long *arg, bool is_write)
+/*
+ * readv, writev, preadv, pwritev and their *v2 forms, as raw calls: the
+ * kernel takes the count as an unsigned long.  The positional forms take
+ * the offset as two longs, low first (on x86_64 the low one holds it all),
+ * and the *v2 forms flags after them.
+ */
+enum { IOV_READ = 0, IOV_WRITE = 1, IOV_AT_OFFSET = 2, IOV_FLAGS = 4 };
+
+static abi_long do_iov(const abi_long *arg, int kind)
 {
+    static const long host_nr[] = {
+        [IOV_READ] = SYS_readv, [IOV_WRITE] = SYS_writev,
+        [IOV_AT_OFFSET | IOV_READ] = SYS_preadv,
+        [IOV_AT_OFFSET | IOV_WRITE] = SYS_pwritev,
+        [IOV_FLAGS | IOV_AT_OFFSET | IOV_READ] = SYS_preadv2,
+        [IOV_FLAGS | IOV_AT_OFFSET | IOV_WRITE] = SYS_pwritev2,
+    };
+    bool is_write = kind & IOV_WRITE;
+    int64_t off = kind & IOV_AT_OFFSET ? (int64_t)target_offset64(arg[3], arg[4]) : 0;
     GuestIov v;
     abi_long ret = guest_iov_begin(&v, arg[1], arg[2],
                                    is_write ? GUEST_READ : GUEST_WRITE);
 
     if (ret == 0) {
-        ret = get_errno(syscall(is_write ? SYS_writev : SYS_readv, (int)arg[0],
-                                v.iov, (unsigned long)v.count));
+        ret = get_errno(syscall(host_nr[kind], (int)arg[0], v.iov,
+                                (unsigned long)v.count, (long)off, 0L,
+                                (int)arg[5]));
     }
     guest_iov_end(&v, is_write ? 0 : ret);
     return ret;
@@ -78,12 +95,32 @@ static abi_long do_iov(const abi_long *arg, bool is_write)
 
 SYSCALL(readv)
 {
-    return do_iov(arg, false);
+    return do_iov(arg, IOV_READ);
 }
 
 SYSCALL(writev)
 {
-    return do_iov(arg, true);
+    return do_iov(arg, IOV_WRITE);
+}
+
+SYSCALL(preadv)
+{
+    return do_iov(arg, IOV_AT_OFFSET | IOV_READ);
+}
+
+SYSCALL(pwritev)
+{
+    return do_iov(arg, IOV_AT_OFFSET | IOV_WRITE);
+}
+
+SYSCALL(preadv2)
+{
+    return do_iov(arg, IOV_FLAGS | IOV_AT_OFFSET | IOV_READ);
+}
+
+SYSCALL(pwritev2)
+{
+    return do_iov(arg, IOV_FLAGS | IOV_AT_OFFSET | IOV_WRITE);
 }
 
 abi_long syscall_filling_buf(long nr, const abi_long *arg, int nargs, int buf_arg,
@@ -594,6 +631,10 @@ const SyscallImpl syscalls_file[] = {
     { "pwrite64", sys_pwrite64, "dxuuu" },
     { "readv", sys_readv, "dxd" },
     { "writev", sys_writev, "dxd" },
+    { "preadv", sys_preadv, "dxduu" },
+    { "pwritev", sys_pwritev, "dxduu" },
+    { "preadv2", sys_preadv2, "dxduux" },
+    { "pwritev2", sys_pwritev2, "dxduux" },
     { "open", sys_open, "sOo" },
     { "openat", sys_openat, "fsOo" },
     { "creat", sys_creat, "so" },
