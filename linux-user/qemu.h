@@ -1,7 +1,8 @@
 /*
  * qemu.h: what the parts of linux-user share: the loaded image, per-thread
- * TaskState, guest memory access for syscalls, and the entry points of
- * mmap.c, syscall.c, signal.c, elfload.c and the per-arch cpu loops.
+ * TaskState, guest memory access for syscalls (uaccess.h), and the entry
+ * points of mmap.c, syscall.c, signal.c, elfload.c and the per-arch cpu
+ * loops.
  */
 #ifndef LINUX_USER_QEMU_H
 #define LINUX_USER_QEMU_H
@@ -125,53 +126,6 @@ QEMU_NORETURN void cpu_loop(CPUArchState *env);
 void target_cpu_init(CPUArchState *env, struct image_info *info);
 
 /* Guest memory for the syscall layer. */
-#define VERIFY_READ  PAGE_READ
-#define VERIFY_WRITE (PAGE_READ | PAGE_WRITE)
-/* Until every syscall goes through page_host_allows and bounce buffers,
-   the syscall layer writes guest memory through g2h: pages write-protected
-   because of translated code lose that code first. */
-static inline bool access_ok(int type, abi_ulong addr, abi_ulong size)
-{
-    if (size == 0) {
-        return true;
-    }
-    if (page_check_range(addr, size, type) != 0) {
-        return false;
-    }
-    for (uint64_t a = addr & TARGET_PAGE_MASK; (type & PAGE_WRITE) && a < (uint64_t)addr + size;
-         a += TARGET_PAGE_SIZE) {
-        if (!page_host_allows(a, TARGET_PAGE_SIZE, PAGE_WRITE)) {
-            page_resolve_access(a, PAGE_WRITE);
-        }
-    }
-    return true;
-}
-/* Host pointer to guest buffer, or NULL if not accessible. */
-static inline void *lock_user(int type, abi_ulong addr, abi_ulong len, int copy)
-{
-    (void)copy;
-    return access_ok(type, addr, len) ? g2h(addr) : NULL;
-}
-static inline void unlock_user(void *p, abi_ulong addr, abi_ulong len)
-{
-    (void)p; (void)addr; (void)len;
-}
-/* NUL-terminated guest string, or NULL if unreadable. */
-char *lock_user_string(abi_ulong addr);
-#define unlock_user_string(p) ((void)(p))
-
-#define get_user_ual(x, a) get_user(x, a, abi_ulong)
-#define put_user_ual(x, a) put_user(x, a, abi_ulong)
-#define get_user(x, addr, type) \
-    (access_ok(VERIFY_READ, addr, sizeof(type)) \
-     ? (memcpy(&(x), g2h(addr), sizeof(type)), 0) : -TARGET_EFAULT)
-#define put_user(x, addr, type) \
-    (access_ok(VERIFY_WRITE, addr, sizeof(type)) \
-     ? ({ type v_ = (x); memcpy(g2h(addr), &v_, sizeof(type)); 0; }) \
-     : -TARGET_EFAULT)
-
-/* Copy between guest and host memory; -TARGET_EFAULT on bad guest range. */
-abi_long copy_from_user(void *hptr, abi_ulong gaddr, size_t len);
-abi_long copy_to_user(abi_ulong gaddr, const void *hptr, size_t len);
+#include "uaccess.h"
 
 #endif

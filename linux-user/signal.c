@@ -390,25 +390,28 @@ void signal_end_thread(TaskState *ts)
     ts->sigstate = NULL;
 }
 
+/* As the kernel: the new action is read first and installed before the
+   old one is written out, so a bad oact is EFAULT after the change. */
 abi_long do_sigaction(int sig, abi_ulong act, abi_ulong oact)
 {
-    struct target_sigaction new;
+    struct target_sigaction new, old;
 
+    if (act && copy_from_user(&new, act, sizeof(new))) {
+        return -TARGET_EFAULT;
+    }
     if (!target_signal_available(sig)) {
         return -TARGET_EINVAL;
     }
     if (act && (sig == SIGKILL || sig == SIGSTOP)) {
         return -TARGET_EINVAL;
     }
-    if (act && copy_from_user(&new, act, sizeof(new))) {
-        return -TARGET_EFAULT;
-    }
-    if (oact && copy_to_user(oact, &sigact_table[sig], sizeof(new))) {
-        return -TARGET_EFAULT;
-    }
+    old = sigact_table[sig];
     if (act) {
         sigact_table[sig] = new;
         sync_host_disposition(sig);
+    }
+    if (oact && copy_to_user(oact, &old, sizeof(old))) {
+        return -TARGET_EFAULT;
     }
     return 0;
 }
@@ -425,26 +428,25 @@ abi_long do_rt_sigprocmask(CPUArchState *env, int how, abi_ulong set,
     if (set && copy_from_user(&change, set, sizeof(change))) {
         return -TARGET_EFAULT;
     }
-    if (oset && copy_to_user(oset, &cur, sizeof(cur))) {
-        return -TARGET_EFAULT;
-    }
-    if (!set) {
-        return 0;
-    }
-    switch (how) {
+    /* as the kernel: the old set is written out after the change */
+    switch (set ? how : -1) {
+    case -1:
+        break;
     case SIG_BLOCK:
-        cur |= change;
+        set_guest_mask(ts, cur | change);
         break;
     case SIG_UNBLOCK:
-        cur &= ~change;
+        set_guest_mask(ts, cur & ~change);
         break;
     case SIG_SETMASK:
-        cur = change;
+        set_guest_mask(ts, change);
         break;
     default:
         return -TARGET_EINVAL;
     }
-    set_guest_mask(ts, cur);
+    if (oset && copy_to_user(oset, &cur, sizeof(cur))) {
+        return -TARGET_EFAULT;
+    }
     return 0;
 }
 

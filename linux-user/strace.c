@@ -164,10 +164,12 @@ static const char *const string_escapes[256] = {
 /* A guest string, quoted and escaped, cut after STRACE_STRING_MAX chars. */
 static void print_string(abi_ulong addr)
 {
-    const char *s = lock_user_string(addr);
+    char s[STRACE_STRING_MAX + 2];
     size_t n;
 
-    if (!s) {
+    /* one character more than is printed says whether to print "..." */
+    s[STRACE_STRING_MAX + 1] = 0;
+    if (strncpy_from_user(s, addr, STRACE_STRING_MAX + 1) < 0) {
         strace_printf("0x" TARGET_ABI_FMT_lx, addr);
         return;
     }

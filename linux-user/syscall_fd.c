@@ -14,12 +14,13 @@
 #include "qemu/log.h"
 #include <sys/inotify.h>
 #include <sys/file.h>
+#include <sys/resource.h>
 #include "syscall_impl.h"
 
 /* How an ioctl's argument is used: a plain value, or a pointer to size
    bytes the host reads (IN) or writes (OUT).  The x86 guests' tty
-   structures are the host's, so pointers pass through once checked. */
-enum { IOARG_VALUE, IOARG_IN, IOARG_OUT };
+   structures are the host's, so the guest's buffer is the host's. */
+enum { IOARG_VALUE, IOARG_IN = GUEST_READ, IOARG_OUT = GUEST_WRITE };
 
 typedef struct IoctlDef {
     unsigned long request;
@@ -55,12 +56,11 @@ static const IoctlDef ioctl_table[] = {
 SYSCALL(ioctl)
 {
     unsigned long request = (uint32_t)arg[1];
-    static const int verify[] = {
-        [IOARG_IN] = VERIFY_READ, [IOARG_OUT] = VERIFY_WRITE,
-    };
 
     for (size_t i = 0; i < ARRAY_SIZE(ioctl_table); i++) {
         const IoctlDef *d = &ioctl_table[i];
+        GuestBuf b;
+        abi_long ret;
 
         if (d->request != request) {
             continue;
@@ -68,10 +68,12 @@ SYSCALL(ioctl)
         if (d->dir == IOARG_VALUE) {
             return get_errno(ioctl(arg[0], request, (abi_ulong)arg[2]));
         }
-        if (!access_ok(verify[d->dir], arg[2], d->size)) {
-            return -TARGET_EFAULT;
+        ret = guest_buf_begin(&b, arg[2], d->size, d->dir);
+        if (ret == 0) {
+            ret = get_errno(ioctl(arg[0], request, b.host));
         }
-        return get_errno(ioctl(arg[0], request, g2h(arg[2])));
+        guest_buf_end(&b, ret == 0 && d->dir == IOARG_OUT ? d->size : 0);
+        return ret;
     }
     qemu_log_mask(LOG_UNIMP, "Unsupported ioctl: cmd=0x%04lx\n", request);
     return -TARGET_ENOTTY;
@@ -161,17 +163,17 @@ SYSCALL(dup3)
     return get_errno(dup3(arg[0], arg[1], arg[2]));
 }
 
+/* The kernel makes the pipe, then copies the descriptors out and closes
+   them again if it cannot. */
 static abi_long do_pipe2(abi_ulong gfds, int flags)
 {
     int fds[2];
-    abi_long ret;
+    abi_long ret = get_errno(pipe2(fds, flags));
 
-    if (!access_ok(VERIFY_WRITE, gfds, sizeof(fds))) {
-        return -TARGET_EFAULT;
-    }
-    ret = get_errno(pipe2(fds, flags));
-    if (ret == 0) {
-        memcpy(g2h(gfds), fds, sizeof(fds));
+    if (ret == 0 && copy_to_user(gfds, fds, sizeof(fds))) {
+        close(fds[0]);
+        close(fds[1]);
+        ret = -TARGET_EFAULT;
     }
     return ret;
 }
@@ -184,13 +186,6 @@ SYSCALL(pipe)
 SYSCALL(pipe2)
 {
     return do_pipe2(arg[0], arg[1]);
-}
-
-SYSCALL(poll)
-{
-    void *fds = lock_user(VERIFY_WRITE, arg[0], arg[1] * sizeof(struct pollfd), 0);
-
-    return fds ? get_errno(poll(fds, arg[1], arg[2])) : -TARGET_EFAULT;
 }
 
 /* A wait that may swap in a guest signal mask: sigset 0 means none. */
@@ -222,28 +217,60 @@ static abi_long end_masked_wait(CPUArchState *env, abi_ulong gset, abi_long ret)
     return ret;
 }
 
+/*
+ * poll and ppoll: the kernel takes nfds as an unsigned int and, after the
+ * signal mask, refuses more than RLIMIT_NOFILE with EINVAL before it reads
+ * the array; it writes back each entry's revents, and only those, even
+ * when a signal cut the wait short.
+ */
+#define POLLFD_REVENTS_OFFSET offsetof(struct pollfd, revents)
+
+static abi_long do_poll_fds(CPUArchState *env, abi_ulong gfds, unsigned nfds,
+                            const struct timespec *timeout, abi_ulong gmask,
+                            abi_ulong masksize)
+{
+    GuestBuf b;
+    struct rlimit nofile;
+    abi_long ret;
+
+    if (!begin_masked_wait(env, gmask, masksize, &ret)) {
+        return ret;
+    }
+    if (getrlimit(RLIMIT_NOFILE, &nofile) == 0 && nfds > nofile.rlim_cur) {
+        return end_masked_wait(env, gmask, -TARGET_EINVAL);
+    }
+    ret = guest_buf_begin(&b, gfds, (abi_ulong)nfds * sizeof(struct pollfd),
+                          GUEST_READ | GUEST_WRITE);
+    if (ret == 0) {
+        ret = get_errno(ppoll(b.host, nfds, timeout, NULL));
+    }
+    for (unsigned i = 0; (ret >= 0 || ret == -TARGET_EINTR) && i < nfds; i++) {
+        guest_buf_copy_back(&b, i * sizeof(struct pollfd) + POLLFD_REVENTS_OFFSET,
+                            sizeof(short));
+    }
+    guest_buf_end(&b, 0);
+    return end_masked_wait(env, gmask, ret);
+}
+
+/* A poll timeout in milliseconds; negative waits for ever. */
+SYSCALL(poll)
+{
+    int ms = arg[2];
+    struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+
+    return do_poll_fds(env, arg[0], arg[1], ms < 0 ? NULL : &ts, 0, 0);
+}
+
 /* ppoll and ppoll_time64 differ in the timespec layout. */
 static abi_long do_ppoll(CPUArchState *env, const abi_long *arg,
                          const StructLayout *ts_layout)
 {
-    struct timespec ts, *pts = NULL;
-    struct pollfd *fds;
-    abi_long err;
+    struct timespec ts;
 
-    fds = lock_user(VERIFY_WRITE, arg[0], arg[1] * sizeof(struct pollfd), 0);
-    if (!fds) {
+    if (arg[2] && struct_from_user(&ts, arg[2], ts_layout)) {
         return -TARGET_EFAULT;
     }
-    if (arg[2]) {
-        pts = &ts;
-        if (struct_from_user(&ts, arg[2], ts_layout)) {
-            return -TARGET_EFAULT;
-        }
-    }
-    if (!begin_masked_wait(env, arg[3], arg[4], &err)) {
-        return err;
-    }
-    return end_masked_wait(env, arg[3], get_errno(ppoll(fds, arg[1], pts, NULL)));
+    return do_poll_fds(env, arg[0], arg[1], arg[2] ? &ts : NULL, arg[3], arg[4]);
 }
 
 SYSCALL(ppoll)
@@ -374,34 +401,34 @@ SYSCALL(epoll_create1)
 /* struct epoll_event is packed (12 bytes) for both guests and the host. */
 SYSCALL(epoll_ctl)
 {
-    void *ev = NULL;
+    GuestBuf b;
+    abi_long ret = guest_buf_begin(&b, arg[3], sizeof(struct epoll_event), GUEST_READ);
 
-    if (arg[3] && !(ev = lock_user(VERIFY_READ, arg[3],
-                                   sizeof(struct epoll_event), 1))) {
-        return -TARGET_EFAULT;
+    if (ret == 0) {
+        ret = get_errno(epoll_ctl(arg[0], arg[1], arg[2], b.host));
     }
-    return get_errno(epoll_ctl(arg[0], arg[1], arg[2], ev));
+    guest_buf_end(&b, 0);
+    return ret;
 }
 
 static abi_long do_epoll_wait(CPUArchState *env, const abi_long *arg,
                               abi_ulong gmask, abi_ulong masksize)
 {
-    void *events;
-    abi_long err;
+    int maxevents = arg[2];
+    GuestBuf b;
+    abi_long ret;
 
-    if ((int)arg[2] <= 0) {
+    if (maxevents <= 0) {
         return -TARGET_EINVAL;
     }
-    events = lock_user(VERIFY_WRITE, arg[1],
-                       (abi_ulong)arg[2] * sizeof(struct epoll_event), 0);
-    if (!events) {
-        return -TARGET_EFAULT;
+    ret = guest_buf_begin(&b, arg[1], (abi_ulong)maxevents * sizeof(struct epoll_event),
+                          GUEST_WRITE);
+    if (ret == 0 && begin_masked_wait(env, gmask, masksize, &ret)) {
+        ret = end_masked_wait(env, gmask,
+                              get_errno(epoll_wait(arg[0], b.host, maxevents, arg[3])));
     }
-    if (!begin_masked_wait(env, gmask, masksize, &err)) {
-        return err;
-    }
-    return end_masked_wait(env, gmask,
-                           get_errno(epoll_wait(arg[0], events, arg[2], arg[3])));
+    guest_buf_end(&b, ret > 0 ? ret * sizeof(struct epoll_event) : 0);
+    return ret;
 }
 
 SYSCALL(epoll_wait)
@@ -436,7 +463,7 @@ SYSCALL(inotify_init1)
 
 SYSCALL(inotify_add_watch)
 {
-    LOCK_PATH(path, arg[1]);
+    PATH_FROM_USER(path, arg[1]);
     return get_errno(inotify_add_watch(arg[0], path, arg[2]));
 }
 

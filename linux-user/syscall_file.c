@@ -14,65 +14,137 @@
 #include <sys/xattr.h>
 #include "syscall_impl.h"
 
+/*
+ * read, write, pread64, pwrite64: one guest buffer of the guest's length.
+ * The kernel itself judges the buffer (uaccess.h): a bad one is EFAULT,
+ * one that ends in a bad page a short count or EFAULT as the kind of file
+ * decides, after its own checks (EBADF, EAGAIN, end of file).
+ */
+static abi_long do_rw(const abi_long *arg, bool is_write, bool at_offset)
+{
+    off_t off = at_offset ? target_offset64(arg[3], arg[4]) : 0;
+    GuestBuf b;
+    abi_long ret = guest_buf_begin(&b, arg[1], arg[2],
+                                   is_write ? GUEST_READ : GUEST_WRITE);
+
+    if (ret == 0) {
+        if (is_write) {
+            ret = at_offset ? pwrite(arg[0], b.host, b.len, off)
+                            : write(arg[0], b.host, b.len);
+        } else {
+            ret = at_offset ? pread(arg[0], b.host, b.len, off)
+                            : read(arg[0], b.host, b.len);
+        }
+        ret = get_errno(ret);
+    }
+    guest_buf_end(&b, is_write ? 0 : ret);
+    return ret;
+}
+
 SYSCALL(read)
 {
-    void *p = lock_user(VERIFY_WRITE, arg[1], arg[2], 0);
-
-    return p ? get_errno(read(arg[0], p, (abi_ulong)arg[2])) : -TARGET_EFAULT;
+    return do_rw(arg, false, false);
 }
 
 SYSCALL(write)
 {
-    void *p = lock_user(VERIFY_READ, arg[1], arg[2], 1);
-
-    return p ? get_errno(write(arg[0], p, (abi_ulong)arg[2])) : -TARGET_EFAULT;
+    return do_rw(arg, true, false);
 }
 
 SYSCALL(pread64)
 {
-    void *p = lock_user(VERIFY_WRITE, arg[1], arg[2], 0);
-    off_t off = target_offset64(arg[3], arg[4]);
-
-    return p ? get_errno(pread(arg[0], p, (abi_ulong)arg[2], off)) : -TARGET_EFAULT;
+    return do_rw(arg, false, true);
 }
 
 SYSCALL(pwrite64)
 {
-    void *p = lock_user(VERIFY_READ, arg[1], arg[2], 1);
-    off_t off = target_offset64(arg[3], arg[4]);
-
-    return p ? get_errno(pwrite(arg[0], p, (abi_ulong)arg[2], off)) : -TARGET_EFAULT;
+    return do_rw(arg, true, true);
 }
 
-static abi_long do_iov(const abi_long *arg, bool is_write)
-{
-    abi_long err;
-    struct iovec *vec = lock_iovec(is_write ? VERIFY_READ : VERIFY_WRITE,
-                                   arg[1], arg[2], &err);
-    abi_long ret;
+/*
+ * readv, writev, preadv, pwritev and their *v2 forms, as raw calls: the
+ * kernel takes the count as an unsigned long.  The positional forms take
+ * the offset as two longs, low first (on x86_64 the low one holds it all),
+ * and the *v2 forms flags after them.
+ */
+enum { IOV_READ = 0, IOV_WRITE = 1, IOV_AT_OFFSET = 2, IOV_FLAGS = 4 };
 
-    if (!vec) {
-        return err;
+static abi_long do_iov(const abi_long *arg, int kind)
+{
+    static const long host_nr[] = {
+        [IOV_READ] = SYS_readv, [IOV_WRITE] = SYS_writev,
+        [IOV_AT_OFFSET | IOV_READ] = SYS_preadv,
+        [IOV_AT_OFFSET | IOV_WRITE] = SYS_pwritev,
+        [IOV_FLAGS | IOV_AT_OFFSET | IOV_READ] = SYS_preadv2,
+        [IOV_FLAGS | IOV_AT_OFFSET | IOV_WRITE] = SYS_pwritev2,
+    };
+    bool is_write = kind & IOV_WRITE;
+    int64_t off = kind & IOV_AT_OFFSET ? (int64_t)target_offset64(arg[3], arg[4]) : 0;
+    GuestIov v;
+    abi_long ret = guest_iov_begin(&v, arg[1], arg[2],
+                                   is_write ? GUEST_READ : GUEST_WRITE);
+
+    if (ret == 0) {
+        ret = get_errno(syscall(host_nr[kind], (int)arg[0], v.iov,
+                                (unsigned long)v.count, (long)off, 0L,
+                                (int)arg[5]));
     }
-    ret = get_errno(is_write ? writev(arg[0], vec, arg[2])
-                             : readv(arg[0], vec, arg[2]));
-    free(vec);
+    guest_iov_end(&v, is_write ? 0 : ret);
     return ret;
 }
 
 SYSCALL(readv)
 {
-    return do_iov(arg, false);
+    return do_iov(arg, IOV_READ);
 }
 
 SYSCALL(writev)
 {
-    return do_iov(arg, true);
+    return do_iov(arg, IOV_WRITE);
+}
+
+SYSCALL(preadv)
+{
+    return do_iov(arg, IOV_AT_OFFSET | IOV_READ);
+}
+
+SYSCALL(pwritev)
+{
+    return do_iov(arg, IOV_AT_OFFSET | IOV_WRITE);
+}
+
+SYSCALL(preadv2)
+{
+    return do_iov(arg, IOV_FLAGS | IOV_AT_OFFSET | IOV_READ);
+}
+
+SYSCALL(pwritev2)
+{
+    return do_iov(arg, IOV_FLAGS | IOV_AT_OFFSET | IOV_WRITE);
+}
+
+abi_long syscall_filling_buf(long nr, const abi_long *arg, int nargs, int buf_arg,
+                             abi_ulong len)
+{
+    long a[6];
+    GuestBuf b;
+    abi_long ret = guest_buf_begin(&b, arg[buf_arg], len, GUEST_WRITE);
+
+    if (ret == 0) {
+        for (int i = 0; i < 6; i++) {
+            a[i] = i < nargs ? (long)arg[i] : 0;
+        }
+        a[buf_arg] = (long)(uintptr_t)b.host;
+        a[buf_arg + 1] = b.len;
+        ret = get_errno(syscall(nr, a[0], a[1], a[2], a[3], a[4], a[5]));
+    }
+    guest_buf_end(&b, ret);
+    return ret;
 }
 
 static abi_long do_openat(int dirfd, abi_ulong gpath, int flags, mode_t mode)
 {
-    LOCK_PATH(path, gpath);
+    PATH_FROM_USER(path, gpath);
     return get_errno(syscall(SYS_openat, dirfd, path_for_host(path), flags, mode));
 }
 
@@ -102,46 +174,51 @@ SYSCALL(lseek)
     return get_errno(lseek(arg[0], (abi_long)arg[1], arg[2]));
 }
 
+/* struct statx is the same 256 bytes on every ABI. */
+#define GUEST_STATX_SIZE 256
+
 SYSCALL(statx)
 {
-    const char *path = lock_user_string(arg[1]);
+    GuestBuf b;
+    abi_long ret;
 
-    if (!path || !access_ok(VERIFY_WRITE, arg[4], 256)) {
-        return -TARGET_EFAULT;
+    PATH_FROM_USER(path, arg[1]);
+    ret = guest_buf_begin(&b, arg[4], GUEST_STATX_SIZE, GUEST_WRITE);
+    if (ret == 0) {
+        ret = get_errno(syscall(SYS_statx, (int)arg[0], path, (int)arg[2],
+                                (unsigned)arg[3], b.host));
     }
-    return get_errno(syscall(SYS_statx, (int)arg[0], path, (int)arg[2],
-                             (unsigned)arg[3], g2h(arg[4])));
+    guest_buf_end(&b, ret == 0 ? GUEST_STATX_SIZE : 0);
+    return ret;
 }
 
 SYSCALL(access)
 {
-    LOCK_PATH(path, arg[0]);
+    PATH_FROM_USER(path, arg[0]);
     return get_errno(syscall(SYS_faccessat, AT_FDCWD, path, (int)arg[1]));
 }
 
 SYSCALL(faccessat)
 {
-    LOCK_PATH(path, arg[1]);
+    PATH_FROM_USER(path, arg[1]);
     return get_errno(syscall(SYS_faccessat, (int)arg[0], path, (int)arg[2]));
 }
 
 SYSCALL(faccessat2)
 {
-    LOCK_PATH(path, arg[1]);
+    PATH_FROM_USER(path, arg[1]);
     return get_errno(syscall(SYS_faccessat2, (int)arg[0], path, (int)arg[2],
                              (int)arg[3]));
 }
 
 SYSCALL(getcwd)
 {
-    void *p = lock_user(VERIFY_WRITE, arg[0], arg[1], 0);
-
-    return p ? get_errno(syscall(SYS_getcwd, p, (abi_ulong)arg[1])) : -TARGET_EFAULT;
+    return syscall_filling_buf(SYS_getcwd, arg, 2, 0, arg[1]);
 }
 
 SYSCALL(chdir)
 {
-    LOCK_PATH(path, arg[0]);
+    PATH_FROM_USER(path, arg[0]);
     return get_errno(chdir(path));
 }
 
@@ -152,39 +229,39 @@ SYSCALL(fchdir)
 
 SYSCALL(mkdir)
 {
-    LOCK_PATH(path, arg[0]);
+    PATH_FROM_USER(path, arg[0]);
     return get_errno(mkdir(path, arg[1]));
 }
 
 SYSCALL(mkdirat)
 {
-    LOCK_PATH(path, arg[1]);
+    PATH_FROM_USER(path, arg[1]);
     return get_errno(mkdirat(arg[0], path, arg[2]));
 }
 
 SYSCALL(rmdir)
 {
-    LOCK_PATH(path, arg[0]);
+    PATH_FROM_USER(path, arg[0]);
     return get_errno(rmdir(path));
 }
 
 SYSCALL(unlink)
 {
-    LOCK_PATH(path, arg[0]);
+    PATH_FROM_USER(path, arg[0]);
     return get_errno(unlink(path));
 }
 
 SYSCALL(unlinkat)
 {
-    LOCK_PATH(path, arg[1]);
+    PATH_FROM_USER(path, arg[1]);
     return get_errno(unlinkat(arg[0], path, arg[2]));
 }
 
 static abi_long do_two_paths(long host_nr, int fd1, abi_ulong gp1, int fd2,
                              abi_ulong gp2, int flags)
 {
-    LOCK_PATH(p1, gp1);
-    LOCK_PATH(p2, gp2);
+    PATH_FROM_USER(p1, gp1);
+    PATH_FROM_USER(p2, gp2);
     return get_errno(syscall(host_nr, fd1, p1, fd2, p2, flags));
 }
 
@@ -215,39 +292,42 @@ SYSCALL(linkat)
 
 SYSCALL(symlink)
 {
-    LOCK_PATH(target, arg[0]);
-    LOCK_PATH(path, arg[1]);
+    PATH_FROM_USER(target, arg[0]);
+    PATH_FROM_USER(path, arg[1]);
     return get_errno(symlink(target, path));
 }
 
 SYSCALL(symlinkat)
 {
-    LOCK_PATH(target, arg[0]);
-    LOCK_PATH(path, arg[2]);
+    PATH_FROM_USER(target, arg[0]);
+    PATH_FROM_USER(path, arg[2]);
     return get_errno(symlinkat(target, arg[1], path));
 }
 
+/* The size is an int to the kernel. */
 static abi_long do_readlinkat(int dirfd, abi_ulong gpath, abi_ulong gbuf,
-                              abi_long size)
+                              int size)
 {
-    char *buf;
+    GuestBuf b;
+    abi_long ret;
 
-    LOCK_PATH(path, gpath);
+    PATH_FROM_USER(path, gpath);
     if (size <= 0) {
         return -TARGET_EINVAL;
-    }
-    buf = lock_user(VERIFY_WRITE, gbuf, size, 0);
-    if (!buf) {
-        return -TARGET_EFAULT;
     }
     if (path_is_proc_self_exe(path)) {
         const char *exe = guest_exe_path();
         size_t len = MIN(strlen(exe), (size_t)size);
 
-        memcpy(buf, exe, len);      /* readlink does not NUL-terminate */
-        return len;
+        /* readlink does not NUL-terminate */
+        return copy_to_user(gbuf, exe, len) ? -TARGET_EFAULT : (abi_long)len;
     }
-    return get_errno(readlinkat(dirfd, path, buf, size));
+    ret = guest_buf_begin(&b, gbuf, size, GUEST_WRITE);
+    if (ret == 0) {
+        ret = get_errno(readlinkat(dirfd, path, b.host, b.len));
+    }
+    guest_buf_end(&b, ret);
+    return ret;
 }
 
 SYSCALL(readlink)
@@ -262,15 +342,12 @@ SYSCALL(readlinkat)
 
 SYSCALL(getdents64)
 {
-    void *p = lock_user(VERIFY_WRITE, arg[1], arg[2], 0);
-
-    return p ? get_errno(syscall(SYS_getdents64, (int)arg[0], p,
-                                 (unsigned)arg[2])) : -TARGET_EFAULT;
+    return syscall_filling_buf(SYS_getdents64, arg, 3, 1, (uint32_t)arg[2]);
 }
 
 SYSCALL(chmod)
 {
-    LOCK_PATH(path, arg[0]);
+    PATH_FROM_USER(path, arg[0]);
     return get_errno(chmod(path, arg[1]));
 }
 
@@ -281,20 +358,20 @@ SYSCALL(fchmod)
 
 SYSCALL(fchmodat)
 {
-    LOCK_PATH(path, arg[1]);
+    PATH_FROM_USER(path, arg[1]);
     return get_errno(syscall(SYS_fchmodat, (int)arg[0], path, (mode_t)arg[2]));
 }
 
 /* 32-bit ids; i386's 16-bit chown/lchown/fchown are in i386/syscall_arch.c. */
 SYSCALL(chown)
 {
-    LOCK_PATH(path, arg[0]);
+    PATH_FROM_USER(path, arg[0]);
     return get_errno(chown(path, arg[1], arg[2]));
 }
 
 SYSCALL(lchown)
 {
-    LOCK_PATH(path, arg[0]);
+    PATH_FROM_USER(path, arg[0]);
     return get_errno(lchown(path, arg[1], arg[2]));
 }
 
@@ -305,7 +382,7 @@ SYSCALL(fchown)
 
 SYSCALL(fchownat)
 {
-    LOCK_PATH(path, arg[1]);
+    PATH_FROM_USER(path, arg[1]);
     return get_errno(fchownat(arg[0], path, arg[2], arg[3], arg[4]));
 }
 
@@ -337,7 +414,7 @@ SYSCALL(fdatasync)
 
 SYSCALL(truncate)
 {
-    LOCK_PATH(path, arg[0]);
+    PATH_FROM_USER(path, arg[0]);
     return get_errno(truncate(path, (abi_long)arg[1]));
 }
 
@@ -349,21 +426,22 @@ SYSCALL(ftruncate)
 SYSCALL(utimensat)
 {
     struct timespec ts[2];
-    const char *path = NULL;
+    char path[PATH_MAX];
+    abi_long err = arg[1] ? path_from_user(path, arg[1]) : 0;
 
-    if (arg[1] && !(path = lock_user_string(arg[1]))) {
-        return -TARGET_EFAULT;
+    if (err) {
+        return err;
     }
     if (arg[2] && struct_array_from_user(ts, arg[2], 2, &timespec_layout)) {
         return -TARGET_EFAULT;
     }
-    return get_errno(syscall(SYS_utimensat, (int)arg[0], path,
+    return get_errno(syscall(SYS_utimensat, (int)arg[0], arg[1] ? path : NULL,
                              arg[2] ? ts : NULL, (int)arg[3]));
 }
 
 SYSCALL(memfd_create)
 {
-    LOCK_PATH(name, arg[0]);
+    PATH_FROM_USER(name, arg[0]);
     return get_errno(memfd_create(name, arg[1]));
 }
 
@@ -475,19 +553,6 @@ SYSCALL(tee)
  */
 enum { XATTR_PATH, XATTR_LPATH, XATTR_FD };
 
-static abi_long xattr_target(int kind, abi_ulong a, long *target)
-{
-    const char *path;
-
-    if (kind == XATTR_FD) {
-        *target = (int)a;
-        return 0;
-    }
-    path = lock_user_string(a);
-    *target = (long)(uintptr_t)path;
-    return path ? 0 : -TARGET_EFAULT;
-}
-
 static const long xattr_nr[][3] = {
     { SYS_getxattr, SYS_lgetxattr, SYS_fgetxattr },
     { SYS_setxattr, SYS_lsetxattr, SYS_fsetxattr },
@@ -496,36 +561,58 @@ static const long xattr_nr[][3] = {
 };
 enum { XATTR_GET, XATTR_SET, XATTR_LIST, XATTR_REMOVE };
 
+/* The kernel's XATTR_NAME_MAX and XATTR_SIZE_MAX. */
+#define XATTR_NAME_MAX 255
+#define XATTR_SIZE_MAX 65536
+
+/* An attribute name: one byte more than the kernel accepts is enough for
+   the host to refuse it (ERANGE) as it would refuse the guest's. */
+static abi_long xattr_name_from_user(char *name, abi_ulong gname)
+{
+    abi_long len = strncpy_from_user(name, gname, XATTR_NAME_MAX + 1);
+
+    name[XATTR_NAME_MAX + 1] = 0;
+    return len < 0 ? len : 0;
+}
+
 /* get/set: target, name, value, size (, flags); list: target, list, size;
-   remove: target, name. */
+   remove: target, name.  The value buffer is the host kernel's to judge:
+   it touches it only once the attribute is found, and reads or writes
+   no more than XATTR_SIZE_MAX. */
 static abi_long do_xattr(int op, int kind, const abi_long *arg)
 {
     bool has_name = op != XATTR_LIST;
     abi_ulong gbuf = arg[has_name ? 2 : 1], size = arg[has_name ? 3 : 2];
-    const char *name = NULL;
-    void *buf = NULL;
-    long target;
+    char path[PATH_MAX], name[XATTR_NAME_MAX + 2];
+    long target = (int)arg[0];
+    abi_long ret = 0;
+    GuestBuf b;
 
-    if (xattr_target(kind, arg[0], &target)) {
-        return -TARGET_EFAULT;
+    if (kind != XATTR_FD) {
+        ret = path_from_user(path, arg[0]);
+        target = (long)(uintptr_t)path;
     }
-    if (has_name && !(name = lock_user_string(arg[1]))) {
-        return -TARGET_EFAULT;
+    if (ret == 0 && has_name) {
+        ret = xattr_name_from_user(name, arg[1]);
+    }
+    if (ret) {
+        return ret;
     }
     if (op == XATTR_REMOVE) {
         return get_errno(syscall(xattr_nr[op][kind], target, name));
     }
-    /* A bad buffer goes to the host as NULL, which faults there too: the
-       kernel touches it only once the attribute is found (getxattr of a
-       missing one is ENODATA whatever the buffer). */
-    if (size) {
-        buf = lock_user(op == XATTR_SET ? VERIFY_READ : VERIFY_WRITE, gbuf, size, 0);
+    if (op != XATTR_SET) {
+        size = MIN(size, XATTR_SIZE_MAX);
     }
-    if (op == XATTR_LIST) {
-        return get_errno(syscall(xattr_nr[op][kind], target, buf, (size_t)size));
+    ret = guest_buf_begin(&b, gbuf, size, op == XATTR_SET ? GUEST_READ : GUEST_WRITE);
+    if (ret == 0 && op == XATTR_LIST) {
+        ret = get_errno(syscall(xattr_nr[op][kind], target, b.host, b.len));
+    } else if (ret == 0) {
+        ret = get_errno(syscall(xattr_nr[op][kind], target, name, b.host, b.len,
+                                (int)arg[4]));
     }
-    return get_errno(syscall(xattr_nr[op][kind], target, name, buf, (size_t)size,
-                             (int)arg[4]));
+    guest_buf_end(&b, op == XATTR_SET ? 0 : ret);
+    return ret;
 }
 
 #define XATTR_SYSCALLS(op, opname)                                        \
@@ -544,6 +631,10 @@ const SyscallImpl syscalls_file[] = {
     { "pwrite64", sys_pwrite64, "dxuuu" },
     { "readv", sys_readv, "dxd" },
     { "writev", sys_writev, "dxd" },
+    { "preadv", sys_preadv, "dxduu" },
+    { "pwritev", sys_pwritev, "dxduu" },
+    { "preadv2", sys_preadv2, "dxduux" },
+    { "pwritev2", sys_pwritev2, "dxduux" },
     { "open", sys_open, "sOo" },
     { "openat", sys_openat, "fsOo" },
     { "creat", sys_creat, "so" },

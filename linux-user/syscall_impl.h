@@ -123,7 +123,8 @@ static inline uint64_t target_offset64(abi_ulong lo, abi_ulong hi)
  * Structure conversion: a StructLayout lists the fields a host structure
  * and its guest counterpart share; integer fields of any width are copied
  * with sign or zero extension.  On x86_64 guests most layouts are the
- * identity, on i386 they narrow longs and pointers.
+ * identity, on i386 they narrow longs and pointers.  The converters
+ * (struct_convert.c) return 0 or the copy's -TARGET_EFAULT (uaccess.h).
  */
 typedef struct StructField {
     uint16_t host_off, target_off;
@@ -165,7 +166,6 @@ extern const StructLayout itimerspec64_layout; /* __kernel_itimerspec (time64) *
 extern const StructLayout utimbuf_layout;
 extern const StructLayout tms_layout;
 extern const StructLayout rusage_layout;
-extern const StructLayout iovec_layout;
 extern const StructLayout flock_layout;        /* struct flock, abi_long offsets */
 extern const StructLayout flock64_layout;      /* struct flock, 64-bit offsets */
 /* SysV IPC: the guest's 64 forms, and i386's old forms (ctl commands
@@ -176,22 +176,12 @@ extern const StructLayout msqid64_ds_layout, msqid_ds_old_layout;
 extern const StructLayout shminfo64_layout, shminfo_old_layout;
 extern const StructLayout shm_info_layout, seminfo_layout, msginfo_layout;
 
-/* Optional struct (NULL guest pointer means "none"): converts into *host
-   and returns host, or returns NULL; *err is set on a bad pointer. */
-void *struct_from_user_opt(void *host, abi_ulong gaddr, const StructLayout *l,
-                           abi_long *err);
-
-/* Guest iovec array to host iovecs; NULL and *err set on failure.  The
-   result is malloc'ed.  type is VERIFY_READ for writes, VERIFY_WRITE for
-   reads. */
-struct iovec *lock_iovec(int type, abi_ulong target_iov, int count, abi_long *err);
-
-/* Guest path argument: the string, or NULL (the handler returns -EFAULT). */
-#define LOCK_PATH(var, gaddr)                                    \
-    const char *var = lock_user_string(gaddr);                   \
-    if (!var) {                                                  \
-        return -TARGET_EFAULT;                                   \
-    }
+/* syscall_file.c: the raw host call nr on the first nargs arguments, of
+   which arg[buf_arg] is a guest buffer the call fills and arg[buf_arg + 1]
+   its length, len as the kernel takes it (getcwd, getdents, getrandom):
+   only the bytes the call reports written are the guest's afterwards. */
+abi_long syscall_filling_buf(long nr, const abi_long *arg, int nargs, int buf_arg,
+                             abi_ulong len);
 
 /* A guest sigset_t at gaddr (size bytes, must be 8). */
 abi_long target_sigset_from_user(uint64_t *set, abi_ulong gaddr, abi_ulong size);

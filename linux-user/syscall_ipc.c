@@ -146,14 +146,20 @@ static abi_long host_ctl(const IpcCtl *ctl, int id, int semnum, int cmd,
 static abi_long do_sem_array(int id, int cmd, abi_ulong garray, bool out)
 {
     struct semid_ds ds;
-    void *array;
+    size_t len;
+    GuestBuf b;
+    abi_long ret;
 
     if (syscall(SYS_semctl, id, 0, IPC_STAT, &ds) != 0) {
         return -errno;
     }
-    array = lock_user(out ? VERIFY_WRITE : VERIFY_READ, garray,
-                      ds.sem_nsems * sizeof(unsigned short), 0);
-    return get_errno(syscall(SYS_semctl, id, 0, cmd, array));
+    len = ds.sem_nsems * sizeof(unsigned short);
+    ret = guest_buf_begin(&b, garray, len, out ? GUEST_WRITE : GUEST_READ);
+    if (ret == 0) {
+        ret = get_errno(syscall(SYS_semctl, id, 0, cmd, b.host));
+    }
+    guest_buf_end(&b, ret == 0 && out ? (abi_long)len : 0);
+    return ret;
 }
 
 /* The old form's ids are 16 bits: larger ones read as the overflow id. */
@@ -416,17 +422,24 @@ static abi_long do_semtimedop(int id, abi_ulong gsops, unsigned nsops,
 {
     uint64_t bytes = (uint64_t)nsops * sizeof(struct sembuf);
     struct timespec ts;
-    void *sops = NULL;
+    GuestBuf b = { 0 };
+    abi_long ret = 0;
 
     if (gtimeout && struct_from_user(&ts, gtimeout, ts_layout)) {
         return -TARGET_EFAULT;
     }
-    /* Unusable operations go to the host as NULL: its kernel checks the
-       count first (EINVAL, E2BIG), then gives EFAULT, as Linux does. */
+    /* Unusable operations reach the host as an address it cannot read: its
+       kernel checks the count first (EINVAL, E2BIG), then gives EFAULT, as
+       Linux does. */
     if (bytes <= (abi_ulong)-1) {
-        sops = lock_user(VERIFY_READ, gsops, bytes, 0);
+        ret = guest_buf_begin(&b, gsops, bytes, GUEST_READ);
     }
-    return get_errno(syscall(SYS_semtimedop, id, sops, nsops, gtimeout ? &ts : NULL));
+    if (ret == 0) {
+        ret = get_errno(syscall(SYS_semtimedop, id, b.host, nsops,
+                                gtimeout ? &ts : NULL));
+    }
+    guest_buf_end(&b, 0);
+    return ret;
 }
 
 SYSCALL(semget)

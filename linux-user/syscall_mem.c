@@ -255,24 +255,26 @@ SYSCALL(mincore)
     if (start & ~TARGET_PAGE_MASK) {
         return -TARGET_EINVAL;
     }
-    vec = lock_user(VERIFY_WRITE, arg[2], npages, 0);
-    if (npages && !vec) {
-        return -TARGET_EFAULT;
-    }
-    if (npages && page_check_range(start, len, 0) != 0) {
-        return -TARGET_ENOMEM;
-    }
     if (!npages) {
         return 0;
     }
+    /* the kernel looks at the mappings first, then writes the vector */
+    if (page_check_range(start, len, 0) != 0) {
+        return -TARGET_ENOMEM;
+    }
     h = hp_range(start, len, &hlen);
     hvec = malloc(hlen / qemu_host_page_size);
-    ret = get_errno(hp_mincore(h, hlen, hvec));
+    vec = malloc(npages);
+    ret = hvec && vec ? get_errno(hp_mincore(h, hlen, hvec)) : -TARGET_ENOMEM;
     for (abi_ulong i = 0; ret == 0 && i < npages; i++) {
         vec[i] = hvec[(start + i * TARGET_PAGE_SIZE - (start & qemu_host_page_mask)) /
                       qemu_host_page_size];
     }
+    if (ret == 0) {
+        ret = copy_to_user(arg[2], vec, npages);
+    }
     free(hvec);
+    free(vec);
     return ret;
 }
 

@@ -227,37 +227,54 @@ SYSCALL(clone)
                    arg[TARGET_CLONE_ARG_TLS]);
 }
 
-/* A NULL-terminated guest array of string pointers, as host strings. */
-static char **lock_string_array(abi_ulong gaddr, abi_long *err)
+/* The kernel's limit on each of execve's strings (E2BIG beyond). */
+#define MAX_ARG_STRLEN (32 * 4096)
+
+static void free_string_array(char **v)
+{
+    for (size_t i = 0; v && v[i]; i++) {
+        free(v[i]);
+    }
+    free(v);
+}
+
+/* A NULL-terminated guest array of string pointers (NULL: none), as
+   malloc'ed host strings; NULL and *err on failure. */
+static char **string_array_from_user(abi_ulong gaddr, abi_long *err)
 {
     size_t n = 0, cap = 16;
-    char **v = malloc(cap * sizeof(*v));
+    char **v = calloc(cap, sizeof(*v));
 
-    for (;; n++) {
+    *err = -TARGET_ENOMEM;
+    while (v && gaddr) {
         abi_ulong p;
 
-        if (n + 1 >= cap) {
-            cap *= 2;
-            v = realloc(v, cap * sizeof(*v));
-        }
-        if (!gaddr) {
-            break;
-        }
         if (get_user_ual(p, gaddr + n * sizeof(abi_ulong))) {
-            goto fault;
+            *err = -TARGET_EFAULT;
+            break;
         }
         if (!p) {
+            return v;
+        }
+        if (n + 1 == cap) {
+            char **grown = realloc(v, 2 * cap * sizeof(*v));
+
+            if (!grown) {
+                break;
+            }
+            v = grown;
+            memset(v + cap, 0, cap * sizeof(*v));
+            cap *= 2;
+        }
+        v[n] = strdup_from_user(p, MAX_ARG_STRLEN, -TARGET_E2BIG, err);
+        if (!v[n++]) {
             break;
         }
-        if (!(v[n] = lock_user_string(p))) {
-            goto fault;
-        }
     }
-    v[n] = NULL;
-    return v;
-fault:
-    free(v);
-    *err = -TARGET_EFAULT;
+    if (v && !gaddr) {
+        return v;
+    }
+    free_string_array(v);
     return NULL;
 }
 
@@ -269,14 +286,11 @@ fault:
 SYSCALL(execve)
 {
     abi_long err = 0;
-    const char *path = lock_user_string(arg[0]);
     char **argv, **envp;
 
-    if (!path) {
-        return -TARGET_EFAULT;
-    }
-    argv = lock_string_array(arg[1], &err);
-    envp = argv ? lock_string_array(arg[2], &err) : NULL;
+    PATH_FROM_USER(path, arg[0]);
+    argv = string_array_from_user(arg[1], &err);
+    envp = argv ? string_array_from_user(arg[2], &err) : NULL;
     if (envp) {
         uint64_t old;
 
@@ -285,8 +299,8 @@ SYSCALL(execve)
         err = get_errno(exec_program(path_for_host(path), argv, envp));
         signal_exec_mask_end(&old);
     }
-    free(argv);
-    free(envp);
+    free_string_array(argv);
+    free_string_array(envp);
     return err;
 }
 
@@ -420,9 +434,7 @@ SYSCALL(sysinfo)
 
 SYSCALL(getrandom)
 {
-    void *p = lock_user(VERIFY_WRITE, arg[0], arg[1], 0);
-
-    return p ? get_errno(getrandom(p, (abi_ulong)arg[1], arg[2])) : -TARGET_EFAULT;
+    return syscall_filling_buf(SYS_getrandom, arg, 3, 0, arg[1]);
 }
 
 SYSCALL(sched_yield)
@@ -530,36 +542,43 @@ SYSCALL(setpriority)
 
 /*
  * capget/capset: the header and the data are arrays of 32-bit words on
- * every ABI, so the guest's own memory is handed over once its range is
- * checked.  The kernel writes its preferred version into the header when
- * it refuses one, hence the write check; version 1 has one data block,
- * the later ones two.
+ * every ABI.  The kernel writes its preferred version into the header when
+ * it refuses one; version 1 has one data block, the later ones two.
  */
-static abi_long do_capcall(long nr, abi_ulong ghdr, abi_ulong gdata, int type)
+static abi_long do_capcall(long nr, abi_ulong ghdr, abi_ulong gdata, bool is_get)
 {
-    struct __user_cap_header_struct *hdr;
-    size_t ndata;
+    struct __user_cap_header_struct hdr;
+    struct __user_cap_data_struct data[2];
+    uint32_t version;
+    size_t size;
+    abi_long ret;
 
-    if (!access_ok(VERIFY_WRITE, ghdr, sizeof(*hdr))) {
+    if (copy_from_user(&hdr, ghdr, sizeof(hdr))) {
         return -TARGET_EFAULT;
     }
-    hdr = g2h(ghdr);
-    ndata = hdr->version == _LINUX_CAPABILITY_VERSION_1 ? 1 : 2;
-    if (gdata && !access_ok(type, gdata,
-                            ndata * sizeof(struct __user_cap_data_struct))) {
+    version = hdr.version;
+    size = (version == _LINUX_CAPABILITY_VERSION_1 ? 1 : 2) * sizeof(data[0]);
+    if (!is_get && gdata && copy_from_user(data, gdata, size)) {
         return -TARGET_EFAULT;
     }
-    return get_errno(syscall(nr, hdr, gdata ? g2h(gdata) : NULL));
+    ret = get_errno(syscall(nr, &hdr, gdata ? data : NULL));
+    if (hdr.version != version && put_user(hdr.version, ghdr, uint32_t)) {
+        return -TARGET_EFAULT;
+    }
+    if (ret == 0 && is_get && gdata && copy_to_user(gdata, data, size)) {
+        return -TARGET_EFAULT;
+    }
+    return ret;
 }
 
 SYSCALL(capget)
 {
-    return do_capcall(SYS_capget, arg[0], arg[1], VERIFY_WRITE);
+    return do_capcall(SYS_capget, arg[0], arg[1], true);
 }
 
 SYSCALL(capset)
 {
-    return do_capcall(SYS_capset, arg[0], arg[1], VERIFY_READ);
+    return do_capcall(SYS_capset, arg[0], arg[1], false);
 }
 
 /*
@@ -581,14 +600,10 @@ static abi_long prctl_set_name(const abi_long *arg)
 {
     char name[TASK_COMM_LEN] = "";
 
-    for (int i = 0; i < TASK_COMM_LEN - 1; i++) {
-        if (get_user(name[i], arg[1] + i, char)) {
-            return -TARGET_EFAULT;
-        }
-        if (!name[i]) {
-            break;
-        }
+    if (strncpy_from_user(name, arg[1], TASK_COMM_LEN - 1) < 0) {
+        return -TARGET_EFAULT;
     }
+    name[TASK_COMM_LEN - 1] = 0;
     return get_errno(prctl(PR_SET_NAME, name));
 }
 
@@ -652,7 +667,15 @@ SYSCALL(prctl)
  */
 static uint32_t load_id(const void *p, int id_size)
 {
-    return id_size == 2 ? low2high_id(*(const uint16_t *)p) : *(const uint32_t *)p;
+    uint16_t low;
+    uint32_t id;
+
+    if (id_size == 2) {
+        memcpy(&low, p, sizeof(low));
+        return low2high_id(low);
+    }
+    memcpy(&id, p, sizeof(id));
+    return id;
 }
 
 static abi_long store_id(abi_ulong gaddr, unsigned id, int id_size)
@@ -681,16 +704,20 @@ abi_long do_getgroups(int count, abi_ulong glist, int id_size)
 abi_long do_setgroups(int count, abi_ulong glist, int id_size)
 {
     gid_t *list;
-    bool readable = access_ok(VERIFY_READ, glist, (abi_ulong)count * id_size);
+    uint8_t *ids;
+    bool readable;
     abi_long ret;
 
     if (count < 0 || count > NGROUPS_MAX) {
         return -TARGET_EINVAL;
     }
     list = calloc(count ? count : 1, sizeof(gid_t));
+    ids = malloc(count ? count * id_size : 1);
+    readable = list && ids && !copy_from_user(ids, glist, count * id_size);
     for (int i = 0; readable && i < count; i++) {
-        list[i] = load_id(g2h(glist + i * id_size), id_size);
+        list[i] = load_id(ids + i * id_size, id_size);
     }
+    free(ids);
     /* An unreadable list reaches the host as NULL, which faults there:
        the kernel checks privilege before it reads (EPERM wins). */
     ret = get_errno(syscall(SYS_setgroups, count, readable ? list : NULL));
@@ -822,28 +849,31 @@ SYSCALL(get_robust_list)
     return 0;
 }
 
-/* Futex operations whose fourth argument is a timeout, not a count. */
-static bool futex_op_has_timeout(int cmd)
+/* What a futex operation's arguments are, beyond the word and the value:
+   a timeout instead of a count in the fourth, a second word (uaddr2). */
+enum { FUTEX_ARG_TIMEOUT = 1, FUTEX_ARG_UADDR2 = 2 };
+
+static unsigned futex_op_args(int cmd)
 {
-    static const bool has_timeout[] = {
-        [FUTEX_WAIT] = true, [FUTEX_LOCK_PI] = true,
-        [FUTEX_WAIT_BITSET] = true, [FUTEX_WAIT_REQUEUE_PI] = true,
-        [FUTEX_LOCK_PI2] = true,
+    static const uint8_t args[] = {
+        [FUTEX_WAIT] = FUTEX_ARG_TIMEOUT, [FUTEX_LOCK_PI] = FUTEX_ARG_TIMEOUT,
+        [FUTEX_WAIT_BITSET] = FUTEX_ARG_TIMEOUT, [FUTEX_LOCK_PI2] = FUTEX_ARG_TIMEOUT,
+        [FUTEX_WAIT_REQUEUE_PI] = FUTEX_ARG_TIMEOUT | FUTEX_ARG_UADDR2,
+        [FUTEX_REQUEUE] = FUTEX_ARG_UADDR2, [FUTEX_CMP_REQUEUE] = FUTEX_ARG_UADDR2,
+        [FUTEX_WAKE_OP] = FUTEX_ARG_UADDR2, [FUTEX_CMP_REQUEUE_PI] = FUTEX_ARG_UADDR2,
     };
-    return cmd >= 0 && cmd < (int)ARRAY_SIZE(has_timeout) && has_timeout[cmd];
+    return cmd >= 0 && cmd < (int)ARRAY_SIZE(args) ? args[cmd] : 0;
 }
 
-/* Guest futex words are ordinary host memory, so the host futex serves. */
+/* The host futex serves, on the host words that hold the guest's words
+   (guest_futex_word), which every thread names alike. */
 static abi_long do_futex(const abi_long *arg, const StructLayout *ts_layout)
 {
     int op = arg[1], cmd = op & FUTEX_CMD_MASK;
     struct timespec ts;
     uintptr_t val2 = (uint32_t)arg[3];
 
-    if (!access_ok(VERIFY_READ, arg[0], sizeof(uint32_t))) {
-        return -TARGET_EFAULT;
-    }
-    if (futex_op_has_timeout(cmd)) {
+    if (futex_op_args(cmd) & FUTEX_ARG_TIMEOUT) {
         val2 = 0;
         if (arg[3]) {
             if (struct_from_user(&ts, arg[3], ts_layout)) {
@@ -852,8 +882,10 @@ static abi_long do_futex(const abi_long *arg, const StructLayout *ts_layout)
             val2 = (uintptr_t)&ts;
         }
     }
-    return get_errno(syscall(SYS_futex, g2h(arg[0]), op, (uint32_t)arg[2],
-                             val2, arg[4] ? g2h(arg[4]) : NULL,
+    return get_errno(syscall(SYS_futex, guest_futex_word(arg[0]), op,
+                             (uint32_t)arg[2], val2,
+                             futex_op_args(cmd) & FUTEX_ARG_UADDR2
+                             ? guest_futex_word(arg[4]) : NULL,
                              (uint32_t)arg[5]));
 }
 

@@ -13,53 +13,43 @@
 #include <linux/net.h>
 #include "syscall_socket.h"
 
-/* A guest buffer the host reads (type VERIFY_READ) or writes: a NULL
-   guest pointer stays NULL for the host kernel to judge. */
-static bool guest_buffer(void **p, abi_ulong gaddr, abi_ulong len, int type)
-{
-    *p = gaddr ? lock_user(type, gaddr, len, 0) : NULL;
-    return !gaddr || *p;
-}
-
-/* An address the guest passes in (bind, connect, sendto), as the kernel's
-   move_addr_to_kernel checks it. */
-static abi_long addr_in(void **p, abi_ulong gaddr, abi_ulong len)
-{
-    if ((int)len < 0 || len > sizeof(struct sockaddr_storage)) {
-        return -TARGET_EINVAL;
-    }
-    return guest_buffer(p, gaddr, len, VERIFY_READ) ? 0 : -TARGET_EFAULT;
-}
-
 /*
- * An address the host returns (accept, getsockname, recvfrom): the guest's
- * length word at glen says how much room there is at gaddr, and gets the
- * address's full length afterwards.
+ * An address the host returns (accept, getsockname, recvfrom): the host
+ * call fills a sockaddr_storage, then, as the kernel's move_addr_to_user,
+ * as much of it as the guest's length word at glen says there is room for
+ * goes to gaddr, and the length word gets the address's full length.
  */
 typedef struct AddrOut {
-    void *addr;
-    socklen_t len;
+    struct sockaddr_storage addr;
+    socklen_t len;          /* the host's: the address's full length */
+    socklen_t room;         /* the guest's */
 } AddrOut;
 
 static abi_long addr_out_begin(AddrOut *o, abi_ulong gaddr, abi_ulong glen)
 {
-    o->addr = NULL;
-    o->len = 0;
+    o->len = gaddr ? sizeof(o->addr) : 0;
+    o->room = 0;
     if (!gaddr) {
         return 0;
     }
-    if (get_user(o->len, glen, uint32_t)) {
+    if (get_user(o->room, glen, uint32_t)) {
         return -TARGET_EFAULT;
     }
-    if ((int)o->len < 0) {
-        return -TARGET_EINVAL;
-    }
-    return guest_buffer(&o->addr, gaddr, o->len, VERIFY_WRITE) ? 0 : -TARGET_EFAULT;
+    return (int)o->room < 0 ? -TARGET_EINVAL : 0;
 }
 
-static abi_long addr_out_end(const AddrOut *o, abi_ulong glen, abi_long ret)
+/* The host call's addr and length arguments. */
+#define ADDR_OUT_ARGS(o, gaddr) \
+    ((gaddr) ? (struct sockaddr *)&(o)->addr : NULL), ((gaddr) ? &(o)->len : NULL)
+
+static abi_long addr_out_end(const AddrOut *o, abi_ulong gaddr, abi_ulong glen,
+                             abi_long ret)
 {
-    if (ret >= 0 && o->addr && put_user(o->len, glen, uint32_t)) {
+    if (ret < 0 || !gaddr) {
+        return ret;
+    }
+    if (copy_to_user(gaddr, &o->addr, MIN(o->room, o->len)) ||
+        put_user(o->len, glen, uint32_t)) {
         return -TARGET_EFAULT;
     }
     return ret;
@@ -70,35 +60,43 @@ SYSCALL(socket)
     return get_errno(socket(arg[0], arg[1], arg[2]));
 }
 
+/* As pipe2: the sockets are made, then closed again if the guest cannot
+   be told about them. */
 SYSCALL(socketpair)
 {
     int sv[2];
-    abi_long ret;
+    abi_long ret = get_errno(socketpair(arg[0], arg[1], arg[2], sv));
 
-    if (!access_ok(VERIFY_WRITE, arg[3], sizeof(sv))) {
-        return -TARGET_EFAULT;
+    if (ret == 0 && copy_to_user(arg[3], sv, sizeof(sv))) {
+        close(sv[0]);
+        close(sv[1]);
+        ret = -TARGET_EFAULT;
     }
-    ret = get_errno(socketpair(arg[0], arg[1], arg[2], sv));
+    return ret;
+}
+
+/* bind and connect: the host reads the guest's address as it is. */
+static abi_long do_addr_call(const abi_long *arg, bool is_connect)
+{
+    GuestBuf b;
+    abi_long ret = guest_buf_begin(&b, arg[1], (uint32_t)arg[2], GUEST_READ);
+
     if (ret == 0) {
-        memcpy(g2h(arg[3]), sv, sizeof(sv));
+        ret = get_errno(is_connect ? connect(arg[0], b.host, arg[2])
+                                   : bind(arg[0], b.host, arg[2]));
     }
+    guest_buf_end(&b, 0);
     return ret;
 }
 
 SYSCALL(bind)
 {
-    void *addr;
-    abi_long err = addr_in(&addr, arg[1], arg[2]);
-
-    return err ? err : get_errno(bind(arg[0], addr, arg[2]));
+    return do_addr_call(arg, false);
 }
 
 SYSCALL(connect)
 {
-    void *addr;
-    abi_long err = addr_in(&addr, arg[1], arg[2]);
-
-    return err ? err : get_errno(connect(arg[0], addr, arg[2]));
+    return do_addr_call(arg, true);
 }
 
 SYSCALL(listen)
@@ -109,14 +107,17 @@ SYSCALL(listen)
 SYSCALL(accept4)
 {
     AddrOut o;
-    abi_long err = addr_out_begin(&o, arg[1], arg[2]);
+    abi_long ret = addr_out_begin(&o, arg[1], arg[2]);
 
-    if (err) {
-        return err;
+    if (ret) {
+        return ret;
     }
-    return addr_out_end(&o, arg[2], get_errno(accept4(arg[0], o.addr,
-                                                      o.addr ? &o.len : NULL,
-                                                      arg[3])));
+    ret = get_errno(accept4(arg[0], ADDR_OUT_ARGS(&o, arg[1]), arg[3]));
+    if (ret >= 0 && addr_out_end(&o, arg[1], arg[2], ret) < 0) {
+        close(ret);         /* the kernel drops the connection too */
+        ret = -TARGET_EFAULT;
+    }
+    return ret;
 }
 
 SYSCALL(accept)
@@ -130,14 +131,14 @@ SYSCALL(accept)
 static abi_long do_getname(const abi_long *arg, bool peer)
 {
     AddrOut o;
-    abi_long err = addr_out_begin(&o, arg[1], arg[2]);
-    socklen_t *len = o.addr ? &o.len : NULL;
+    abi_long ret = addr_out_begin(&o, arg[1], arg[2]);
 
-    if (err) {
-        return err;
+    if (ret) {
+        return ret;
     }
-    return addr_out_end(&o, arg[2], get_errno(peer ? getpeername(arg[0], o.addr, len)
-                                                   : getsockname(arg[0], o.addr, len)));
+    ret = get_errno(peer ? getpeername(arg[0], ADDR_OUT_ARGS(&o, arg[1]))
+                         : getsockname(arg[0], ADDR_OUT_ARGS(&o, arg[1])));
+    return addr_out_end(&o, arg[1], arg[2], ret);
 }
 
 SYSCALL(getsockname)
@@ -150,35 +151,40 @@ SYSCALL(getpeername)
     return do_getname(arg, true);
 }
 
+/* The data buffer and the address are the host kernel's to judge. */
 SYSCALL(sendto)
 {
-    void *buf, *addr;
-    abi_long err = addr_in(&addr, arg[4], arg[5]);
+    GuestBuf data, addr;
+    abi_long ret = guest_buf_begin(&data, arg[1], arg[2], GUEST_READ);
 
-    if (err) {
-        return err;
+    if (ret == 0) {
+        ret = guest_buf_begin(&addr, arg[4], (uint32_t)arg[5], GUEST_READ);
+        if (ret == 0) {
+            ret = get_errno(sendto(arg[0], data.host, data.len, arg[3], addr.host,
+                                   arg[5]));
+        }
+        guest_buf_end(&addr, 0);
     }
-    if (!guest_buffer(&buf, arg[1], arg[2], VERIFY_READ)) {
-        return -TARGET_EFAULT;
-    }
-    return get_errno(sendto(arg[0], buf, arg[2], arg[3], addr, arg[5]));
+    guest_buf_end(&data, 0);
+    return ret;
 }
 
 SYSCALL(recvfrom)
 {
-    void *buf;
+    GuestBuf data;
     AddrOut o;
-    abi_long err = addr_out_begin(&o, arg[4], arg[5]);
+    abi_long ret = addr_out_begin(&o, arg[4], arg[5]);
 
-    if (err) {
-        return err;
+    if (ret) {
+        return ret;
     }
-    if (!guest_buffer(&buf, arg[1], arg[2], VERIFY_WRITE)) {
-        return -TARGET_EFAULT;
+    ret = guest_buf_begin(&data, arg[1], arg[2], GUEST_WRITE);
+    if (ret == 0) {
+        ret = get_errno(recvfrom(arg[0], data.host, data.len, arg[3],
+                                 ADDR_OUT_ARGS(&o, arg[4])));
     }
-    return addr_out_end(&o, arg[5], get_errno(recvfrom(arg[0], buf, arg[2], arg[3],
-                                                       o.addr,
-                                                       o.addr ? &o.len : NULL)));
+    guest_buf_end(&data, ret);
+    return addr_out_end(&o, arg[4], arg[5], ret);
 }
 
 /* send and recv exist only as socketcall operations. */
@@ -220,13 +226,19 @@ typedef union SockoptValue {
     struct sock_fprog fprog;
 } SockoptValue;
 
-static abi_long fixup_fprog(SockoptValue *v)
+/* The filter's instructions are the same on every ABI: they are read into
+   host memory that the converted value points to. */
+static abi_long fixup_fprog(SockoptValue *v, void **scratch)
 {
     abi_ulong filter = (uintptr_t)v->fprog.filter;
+    size_t size = v->fprog.len * sizeof(struct sock_filter);
 
-    v->fprog.filter = lock_user(VERIFY_READ, filter,
-                                v->fprog.len * sizeof(struct sock_filter), 0);
-    return v->fprog.filter ? 0 : -TARGET_EFAULT;
+    *scratch = malloc(size ? size : 1);
+    v->fprog.filter = *scratch;
+    if (!*scratch) {
+        return -TARGET_ENOMEM;
+    }
+    return copy_from_user(*scratch, filter, size);
 }
 
 enum { SOCKOPT_SET = 1, SOCKOPT_GET = 2 };
@@ -239,7 +251,8 @@ typedef struct SockoptConv {
     int level, name;
     unsigned dirs;
     const StructLayout *layout;
-    abi_long (*fixup)(SockoptValue *v);     /* after conversion, on set */
+    /* after conversion, on set; *scratch is freed after the call */
+    abi_long (*fixup)(SockoptValue *v, void **scratch);
 } SockoptConv;
 
 static const SockoptConv sockopt_convs[] = {
@@ -267,17 +280,20 @@ SYSCALL(setsockopt)
     const SockoptConv *c = sockopt_conv(arg[1], arg[2], SOCKOPT_SET);
     abi_ulong optlen = arg[4];
     SockoptValue v;
-    void *p;
-    abi_long err;
+    void *scratch = NULL;
+    GuestBuf b;
+    abi_long ret;
 
     if ((int)optlen < 0) {
         return -TARGET_EINVAL;
     }
     if (!c) {
-        if (!guest_buffer(&p, arg[3], optlen, VERIFY_READ)) {
-            return -TARGET_EFAULT;
+        ret = guest_buf_begin(&b, arg[3], optlen, GUEST_READ);
+        if (ret == 0) {
+            ret = get_errno(setsockopt(arg[0], arg[1], arg[2], b.host, optlen));
         }
-        return get_errno(setsockopt(arg[0], arg[1], arg[2], p, optlen));
+        guest_buf_end(&b, 0);
+        return ret;
     }
     if (optlen < c->layout->target_size) {
         return -TARGET_EINVAL;
@@ -285,10 +301,12 @@ SYSCALL(setsockopt)
     if (struct_from_user(&v, arg[3], c->layout)) {
         return -TARGET_EFAULT;
     }
-    if (c->fixup && (err = c->fixup(&v))) {
-        return err;
+    ret = c->fixup ? c->fixup(&v, &scratch) : 0;
+    if (ret == 0) {
+        ret = get_errno(setsockopt(arg[0], arg[1], arg[2], &v, c->layout->host_size));
     }
-    return get_errno(setsockopt(arg[0], arg[1], arg[2], &v, c->layout->host_size));
+    free(scratch);
+    return ret;
 }
 
 SYSCALL(getsockopt)
@@ -296,7 +314,7 @@ SYSCALL(getsockopt)
     const SockoptConv *c = sockopt_conv(arg[1], arg[2], SOCKOPT_GET);
     socklen_t len;
     SockoptValue v;
-    void *p;
+    GuestBuf b;
     abi_long ret;
 
     if (get_user(len, arg[4], uint32_t)) {
@@ -306,10 +324,11 @@ SYSCALL(getsockopt)
         return -TARGET_EINVAL;
     }
     if (!c) {
-        if (!guest_buffer(&p, arg[3], len, VERIFY_WRITE)) {
-            return -TARGET_EFAULT;
+        ret = guest_buf_begin(&b, arg[3], len, GUEST_WRITE);
+        if (ret == 0) {
+            ret = get_errno(getsockopt(arg[0], arg[1], arg[2], b.host, &len));
         }
-        ret = get_errno(getsockopt(arg[0], arg[1], arg[2], p, &len));
+        guest_buf_end(&b, ret == 0 ? len : 0);
     } else if (len < c->layout->target_size) {
         return -TARGET_EINVAL;
     } else {

@@ -1,7 +1,7 @@
 /*
  * syscall_sockmsg.c: sendmsg, recvmsg, sendmmsg and recvmmsg.  The guest's
- * msghdr becomes a host one (guest addresses turned into host pointers,
- * iovecs through lock_iovec), and its control messages are rewritten
+ * msghdr becomes a host one (its name and iovecs as guest buffers the host
+ * kernel judges, uaccess.h), and its control messages are rewritten
  * between the guest's cmsghdr layout (i386: 32-bit cmsg_len, 4-byte
  * alignment) and the host's, converting the payloads whose layout differs
  * (the old timestamps).  The socket slice (syscall_socket.c) lists these
@@ -154,9 +154,10 @@ static void close_fds(const int *fds, size_t n)
 
 /*
  * The host's received control messages into the guest's buffer (gspace
- * bytes at gbuf, checked writable beforehand), as the kernel's compat
- * put_cmsg does: what does not fit is cut to whole payload elements and
- * flagged MSG_CTRUNC.  Returns the guest bytes used.
+ * bytes at gbuf), as the kernel's compat put_cmsg does: what does not fit
+ * is cut to whole payload elements and flagged MSG_CTRUNC; a message that
+ * cannot be written ends the copy, its descriptors unused.  Returns the
+ * guest bytes used.
  */
 static abi_ulong cmsgs_to_user(struct msghdr *h, abi_ulong gbuf, abi_ulong gspace,
                                int *flags)
@@ -189,11 +190,14 @@ static abi_ulong cmsgs_to_user(struct msghdr *h, abi_ulong gbuf, abi_ulong gspac
         }
         tlen = n * (l ? l->target_size : 1);
         hdr.cmsg_len = TARGET_CMSG_HDRLEN + tlen;
-        struct_to_user(gbuf + off, &hdr, &cmsghdr_layout);
-        if (l) {
-            struct_array_to_user(payload, CMSG_DATA(c), n, l);
-        } else {
-            copy_to_user(payload, CMSG_DATA(c), tlen);
+        if (struct_to_user(gbuf + off, &hdr, &cmsghdr_layout) ||
+            (l ? struct_array_to_user(payload, CMSG_DATA(c), n, l)
+               : copy_to_user(payload, CMSG_DATA(c), tlen))) {
+            gspace = off;       /* nothing more fits, as after a fault */
+            if (rights) {
+                close_fds((int *)CMSG_DATA(c), n);
+            }
+            continue;
         }
         off += TARGET_CMSG_SPACE(tlen);
     }
@@ -201,94 +205,117 @@ static abi_ulong cmsgs_to_user(struct msghdr *h, abi_ulong gbuf, abi_ulong gspac
 }
 
 /*
- * The guest's msghdr at gmsg as a host one in *h; *g keeps the guest's
- * own (its pointers as guest addresses) for msg_to_user.  Buffers the
- * host will write are checked writable before the call, so that a
- * received message is never lost to a fault afterwards.  Whatever the
- * result, msg_release(h) frees what was allocated.
+ * A message on its way between guest and host: the host msghdr, the guest's
+ * own (its pointers as guest addresses) for msg_to_user, and the guest
+ * memory the host call reaches.  A received name lands in host memory and
+ * is copied out as the kernel's move_addr_to_user does.
  */
-static abi_long msg_from_user(struct msghdr *h, struct msghdr *g, abi_ulong gmsg,
-                              bool receiving)
+typedef struct GuestMsg {
+    struct msghdr h, g;
+    GuestIov iov;
+    GuestBuf name;              /* sent: the guest's name */
+    struct sockaddr_storage name_in;
+} GuestMsg;
+
+/*
+ * The guest's msghdr at gmsg as m->h.  Whatever the result, msg_release(m)
+ * frees what was allocated.
+ */
+static abi_long msg_from_user(GuestMsg *m, abi_ulong gmsg, bool receiving)
 {
-    int type = receiving ? VERIFY_WRITE : VERIFY_READ;
     abi_ulong name, control;
     abi_long err;
 
-    memset(h, 0, sizeof(*h));
-    if (struct_from_user(g, gmsg, &msghdr_layout)) {
+    memset(m, 0, sizeof(*m));
+    if (struct_from_user(&m->g, gmsg, &msghdr_layout)) {
         return -TARGET_EFAULT;
     }
-    name = (uintptr_t)g->msg_name;
-    control = (uintptr_t)g->msg_control;
-    if ((int)g->msg_namelen < 0) {
+    name = (uintptr_t)m->g.msg_name;
+    control = (uintptr_t)m->g.msg_control;
+    if ((int)m->g.msg_namelen < 0) {
         return -TARGET_EINVAL;
     }
-    h->msg_namelen = name ? MIN(g->msg_namelen, sizeof(struct sockaddr_storage)) : 0;
-    if (name && !(h->msg_name = lock_user(type, name, h->msg_namelen, 0))) {
-        return -TARGET_EFAULT;
+    if (receiving) {
+        m->h.msg_name = name ? &m->name_in : NULL;
+        m->h.msg_namelen = name ? sizeof(m->name_in) : 0;
+    } else if (name) {
+        m->h.msg_namelen = MIN(m->g.msg_namelen, sizeof(struct sockaddr_storage));
+        err = guest_buf_begin(&m->name, name, m->h.msg_namelen, GUEST_READ);
+        if (err) {
+            return err;
+        }
+        m->h.msg_name = m->name.host;
     }
-    if (g->msg_iovlen > IOV_MAX) {
+    if (m->g.msg_iovlen > IOV_MAX) {
         return -EMSGSIZE;
     }
-    h->msg_iovlen = g->msg_iovlen;
-    h->msg_iov = lock_iovec(type, (uintptr_t)g->msg_iov, g->msg_iovlen, &err);
-    if (!h->msg_iov) {
+    err = guest_iov_begin(&m->iov, (uintptr_t)m->g.msg_iov, m->g.msg_iovlen,
+                          receiving ? GUEST_WRITE : GUEST_READ);
+    if (err) {
         return err;
     }
+    m->h.msg_iov = m->iov.iov;
+    m->h.msg_iovlen = m->iov.count;
     if (!receiving) {
-        return cmsgs_from_user(h, control, g->msg_controllen);
+        return cmsgs_from_user(&m->h, control, m->g.msg_controllen);
     }
-    if (control && !access_ok(VERIFY_WRITE, control, g->msg_controllen)) {
-        return -TARGET_EFAULT;
-    }
-    h->msg_controllen = control ? host_cmsg_space(g->msg_controllen) : 0;
-    h->msg_control = calloc(1, h->msg_controllen);
+    m->h.msg_controllen = control ? host_cmsg_space(m->g.msg_controllen) : 0;
+    m->h.msg_control = calloc(1, m->h.msg_controllen);
     return 0;
 }
 
-/* After a receive: the results the kernel writes back into the guest's
-   msghdr (name length, control length, flags). */
-static abi_long msg_to_user(abi_ulong gmsg, struct msghdr *g, struct msghdr *h)
+/* After a receive of ret bytes: the data, then what the kernel writes
+   back into the guest's msghdr and its name (name length, control length,
+   flags). */
+static abi_long msg_to_user(abi_ulong gmsg, GuestMsg *m, abi_long ret)
 {
-    int flags = h->msg_flags;
+    int flags = m->h.msg_flags;
+    abi_ulong gname = (uintptr_t)m->g.msg_name;
 
-    g->msg_controllen = cmsgs_to_user(h, (uintptr_t)g->msg_control,
-                                      g->msg_controllen, &flags);
-    g->msg_namelen = h->msg_namelen;
-    g->msg_flags = flags;
-    return struct_to_user(gmsg, g, &msghdr_layout);
+    guest_iov_end(&m->iov, ret);
+    if (gname && copy_to_user(gname, &m->name_in,
+                              MIN(m->g.msg_namelen, m->h.msg_namelen))) {
+        return -TARGET_EFAULT;
+    }
+    m->g.msg_controllen = cmsgs_to_user(&m->h, (uintptr_t)m->g.msg_control,
+                                        m->g.msg_controllen, &flags);
+    m->g.msg_namelen = m->h.msg_namelen;
+    m->g.msg_flags = flags;
+    return struct_to_user(gmsg, &m->g, &msghdr_layout);
 }
 
-static void msg_release(struct msghdr *h)
+static void msg_release(GuestMsg *m)
 {
-    free(h->msg_iov);
-    free(h->msg_control);
+    guest_iov_end(&m->iov, 0);
+    guest_buf_end(&m->name, 0);
+    free(m->h.msg_control);
+    m->h.msg_control = NULL;
 }
 
 abi_long sys_sendmsg(CPUArchState *env, const abi_long *arg)
 {
-    struct msghdr h, g;
-    abi_long ret = msg_from_user(&h, &g, arg[1], false);
+    GuestMsg m;
+    abi_long ret = msg_from_user(&m, arg[1], false);
 
     if (ret == 0) {
-        ret = get_errno(sendmsg(arg[0], &h, arg[2]));
+        ret = get_errno(sendmsg(arg[0], &m.h, arg[2]));
     }
-    msg_release(&h);
+    msg_release(&m);
     return ret;
 }
 
 abi_long sys_recvmsg(CPUArchState *env, const abi_long *arg)
 {
-    struct msghdr h, g;
-    abi_long ret = msg_from_user(&h, &g, arg[1], true);
+    GuestMsg m;
+    abi_long ret = msg_from_user(&m, arg[1], true);
 
     if (ret == 0) {
-        ret = get_errno(recvmsg(arg[0], &h, arg[2]));
+        ret = get_errno(recvmsg(arg[0], &m.h, arg[2]));
     }
-    if (ret >= 0 && msg_to_user(arg[1], &g, &h)) {
+    if (ret >= 0 && msg_to_user(arg[1], &m, ret)) {
         ret = -TARGET_EFAULT;
     }
-    msg_release(&h);
+    msg_release(&m);
     return ret;
 }
 
@@ -296,68 +323,80 @@ abi_long sys_recvmsg(CPUArchState *env, const abi_long *arg)
    kernel does. */
 #define MMSG_MAX 1024
 
+/* A vector of messages: the host call's mmsghdrs and their guest sides. */
+typedef struct GuestMmsg {
+    struct mmsghdr *hvec;
+    GuestMsg *msgs;
+    unsigned n;
+} GuestMmsg;
+
 /*
- * The vector of vlen guest mmsghdrs at gvec as host ones: converts up to
- * the first bad one.  Returns how many were converted, or the error of the
- * first.  mmsg_release frees *hvec and *gvec.
+ * The vector of vlen guest mmsghdrs at gaddr: converts up to the first bad
+ * one.  Returns how many were converted, or the error of the first.
+ * mmsg_release frees v.
  */
-static abi_long mmsg_from_user(struct mmsghdr **hvec, struct msghdr **gvec,
-                               abi_ulong gaddr, unsigned vlen, bool receiving)
+static abi_long mmsg_from_user(GuestMmsg *v, abi_ulong gaddr, unsigned vlen,
+                               bool receiving)
 {
     abi_long err = 0;
     unsigned i;
 
     vlen = MIN(vlen, MMSG_MAX);
-    *hvec = calloc(vlen + 1, sizeof(**hvec));
-    *gvec = calloc(vlen + 1, sizeof(**gvec));
+    v->n = 0;
+    v->hvec = calloc(vlen + 1, sizeof(*v->hvec));
+    v->msgs = calloc(vlen + 1, sizeof(*v->msgs));
+    if (!v->hvec || !v->msgs) {
+        return -TARGET_ENOMEM;
+    }
     for (i = 0; i < vlen; i++) {
-        err = msg_from_user(&(*hvec)[i].msg_hdr, &(*gvec)[i],
-                            gaddr + i * sizeof(struct target_mmsghdr), receiving);
+        err = msg_from_user(&v->msgs[i], gaddr + i * sizeof(struct target_mmsghdr),
+                            receiving);
         if (err) {
-            msg_release(&(*hvec)[i].msg_hdr);
+            msg_release(&v->msgs[i]);
             break;
         }
+        v->hvec[i].msg_hdr = v->msgs[i].h;
+        v->n = i + 1;
     }
     return i ? i : err;
 }
 
 /* Results of n messages back to the guest: msg_len, and for receives the
-   msghdr fields. */
-static void mmsg_to_user(abi_ulong gaddr, struct mmsghdr *hvec, struct msghdr *gvec,
-                         int n, bool receiving)
+   data and the msghdr fields. */
+static void mmsg_to_user(abi_ulong gaddr, GuestMmsg *v, int n, bool receiving)
 {
     for (int i = 0; i < n; i++) {
         abi_ulong gmsg = gaddr + i * sizeof(struct target_mmsghdr);
 
         if (receiving) {
-            msg_to_user(gmsg, &gvec[i], &hvec[i].msg_hdr);
+            v->msgs[i].h = v->hvec[i].msg_hdr;
+            msg_to_user(gmsg, &v->msgs[i], v->hvec[i].msg_len);
         }
-        put_user(hvec[i].msg_len, gmsg + offsetof(struct target_mmsghdr, msg_len),
+        put_user(v->hvec[i].msg_len, gmsg + offsetof(struct target_mmsghdr, msg_len),
                  uint32_t);
     }
 }
 
-static void mmsg_release(struct mmsghdr *hvec, struct msghdr *gvec, int n)
+static void mmsg_release(GuestMmsg *v)
 {
-    for (int i = 0; i < n; i++) {
-        msg_release(&hvec[i].msg_hdr);
+    for (unsigned i = 0; i < v->n; i++) {
+        msg_release(&v->msgs[i]);
     }
-    free(hvec);
-    free(gvec);
+    free(v->hvec);
+    free(v->msgs);
 }
 
 abi_long sys_sendmmsg(CPUArchState *env, const abi_long *arg)
 {
-    struct mmsghdr *hvec;
-    struct msghdr *gvec;
-    abi_long n = mmsg_from_user(&hvec, &gvec, arg[1], arg[2], false);
+    GuestMmsg v;
+    abi_long n = mmsg_from_user(&v, arg[1], arg[2], false);
     abi_long ret = n;
 
     if (n > 0) {
-        ret = get_errno(sendmmsg(arg[0], hvec, n, arg[3]));
-        mmsg_to_user(arg[1], hvec, gvec, ret, false);
+        ret = get_errno(sendmmsg(arg[0], v.hvec, n, arg[3]));
+        mmsg_to_user(arg[1], &v, ret, false);
     }
-    mmsg_release(hvec, gvec, MAX(n, 0));
+    mmsg_release(&v);
     return ret;
 }
 
@@ -365,23 +404,22 @@ abi_long sys_sendmmsg(CPUArchState *env, const abi_long *arg)
 static abi_long do_recvmmsg(const abi_long *arg, const StructLayout *ts_layout)
 {
     struct timespec ts;
-    struct mmsghdr *hvec;
-    struct msghdr *gvec;
+    GuestMmsg v;
     abi_long n, ret;
 
     if (arg[4] && struct_from_user(&ts, arg[4], ts_layout)) {
         return -TARGET_EFAULT;
     }
-    ret = n = mmsg_from_user(&hvec, &gvec, arg[1], arg[2], true);
+    ret = n = mmsg_from_user(&v, arg[1], arg[2], true);
     if (n > 0) {
-        ret = get_errno(recvmmsg(arg[0], hvec, n, arg[3], arg[4] ? &ts : NULL));
-        mmsg_to_user(arg[1], hvec, gvec, ret, true);
+        ret = get_errno(recvmmsg(arg[0], v.hvec, n, arg[3], arg[4] ? &ts : NULL));
+        mmsg_to_user(arg[1], &v, ret, true);
     }
     /* the kernel reports the time left after a successful receive */
     if (ret > 0 && arg[4] && struct_to_user(arg[4], &ts, ts_layout)) {
         ret = -TARGET_EFAULT;
     }
-    mmsg_release(hvec, gvec, MAX(n, 0));
+    mmsg_release(&v);
     return ret;
 }
 

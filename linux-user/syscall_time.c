@@ -226,7 +226,7 @@ SYSCALL(sched_rr_get_interval_time64)
 /* utime, utimes and futimesat: NULL times means "now" in each. */
 static abi_long do_futimesat(int dirfd, abi_ulong gpath, const struct timeval *tv)
 {
-    LOCK_PATH(path, gpath);
+    PATH_FROM_USER(path, gpath);
     return get_errno(futimesat(dirfd, path, tv));
 }
 

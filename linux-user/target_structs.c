@@ -53,14 +53,6 @@ DEFINE_STRUCT_LAYOUT(rusage_layout, struct rusage, struct target_rusage,
                      RU(ru_msgrcv), RU(ru_nsignals), RU(ru_nvcsw),
                      RU(ru_nivcsw));
 
-/* The host's iov_base is a pointer; it carries the guest address here and
-   lock_iovec turns it into a host one. */
-DEFINE_STRUCT_LAYOUT(iovec_layout, struct iovec, struct target_iovec,
-                     { offsetof(struct iovec, iov_base),
-                       offsetof(struct target_iovec, iov_base),
-                       sizeof(void *), sizeof(abi_ulong), false },
-                     STRUCT_FIELD(struct iovec, struct target_iovec, iov_len));
-
 #define FL(f) STRUCT_FIELD(struct flock, struct target_flock, f)
 DEFINE_STRUCT_LAYOUT(flock_layout, struct flock, struct target_flock,
                      FL(l_type), FL(l_whence), FL(l_start), FL(l_len),

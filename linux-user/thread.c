@@ -200,7 +200,8 @@ QEMU_NORETURN void thread_exit(CPUArchState *env, int status)
     /* pthread_join waits for this word to become 0 (a shared futex, as the
        kernel wakes it). */
     if (ts->child_tidptr && put_user(0, ts->child_tidptr, int32_t) == 0) {
-        syscall(SYS_futex, g2h(ts->child_tidptr), FUTEX_WAKE, 1, NULL, NULL, 0);
+        syscall(SYS_futex, guest_futex_word(ts->child_tidptr), FUTEX_WAKE, 1,
+                NULL, NULL, 0);
     }
     thread_cpu = NULL;
     free_thread(env);

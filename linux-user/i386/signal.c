@@ -3,6 +3,9 @@
  * stack, for i386 (sigframe and rt_sigframe) and, compiled with
  * TARGET_X86_64 through x86_64/signal.c, for x86_64 (rt_sigframe only).
  * The generic part (which signal, which mask) is linux-user/signal.c.
+ * A frame is built in host memory and written with one copy_to_user, and
+ * read back with one copy_from_user (uaccess.h); the FXSAVE image is the
+ * CPU's own store into guest memory that was just found writable.
  */
 #include "qemu/osdep.h"
 #include "signal-common.h"
@@ -132,29 +135,37 @@ static abi_ulong get_sigframe(CPUArchState *env, const struct target_sigaction *
     return sp - sizeof(abi_ulong);
 }
 
-static void save_fpstate(CPUArchState *env, abi_ulong fp_addr)
+/* 0, or -TARGET_EFAULT when the guest may not write there. */
+static abi_long save_fpstate(CPUArchState *env, abi_ulong fp_addr)
 {
 #ifndef TARGET_X86_64
-    struct target_fpstate_head *head = g2h(fp_addr);
+    struct target_fpstate_head head;
 
-    memset(head, 0, sizeof(*head));
-    head->cw = env->fpuc;
-    head->sw = (env->fpus & ~0x3800) | (env->fpstt & 7) << 11;
-    head->tag = 0xffff;
+    memset(&head, 0, sizeof(head));
+    head.cw = env->fpuc;
+    head.sw = (env->fpus & ~0x3800) | (env->fpstt & 7) << 11;
+    head.tag = 0xffff;
     for (int i = 0; i < 8; i++) {
         const floatx80 *f = &env->fpregs[(env->fpstt + i) & 7].d;
 
         if (!env->fptags[(env->fpstt + i) & 7]) {
-            head->tag &= ~(3 << (2 * ((env->fpstt + i) & 7)));
+            head.tag &= ~(3 << (2 * ((env->fpstt + i) & 7)));
         }
-        memcpy(head->st[i].significand, &f->low, 8);
-        head->st[i].exponent = f->high;
+        memcpy(head.st[i].significand, &f->low, 8);
+        head.st[i].exponent = f->high;
     }
-    head->status = head->sw;
-    head->magic = 0;                     /* FXSR data follows */
+    head.status = head.sw;
+    head.magic = 0;                      /* FXSR data follows */
+    if (copy_to_user(fp_addr, &head, sizeof(head))) {
+        return -TARGET_EFAULT;
+    }
 #endif
-    memset(g2h(fp_addr + FPSTATE_FXSAVE_OFFSET), 0, FXSAVE_SIZE);
+    /* the bytes FXSAVE leaves alone read as zeros */
+    if (clear_user(fp_addr + FPSTATE_FXSAVE_OFFSET, FXSAVE_SIZE)) {
+        return -TARGET_EFAULT;
+    }
     cpu_x86_fxsave(env, fp_addr + FPSTATE_FXSAVE_OFFSET);
+    return 0;
 }
 
 static void setup_sigcontext(struct target_sigcontext *sc, abi_ulong fp_addr,
@@ -181,7 +192,6 @@ static void setup_sigcontext(struct target_sigcontext *sc, abi_ulong fp_addr,
     sc->cr2 = env->cr2;
     sc->oldmask = (abi_ulong)mask;
     sc->fpstate = fp_addr;
-    save_fpstate(env, fp_addr);
 }
 
 /* Registers as the handler starts: DF and TF clear, i386 data segments
@@ -233,18 +243,18 @@ abi_long setup_frame(int sig, const struct target_sigaction *ka,
                      uint64_t mask, CPUArchState *env)
 {
     abi_ulong fp_addr, addr = get_sigframe(env, ka, sizeof(struct sigframe), &fp_addr);
-    struct sigframe *frame;
+    struct sigframe frame;
 
-    if (!access_ok(VERIFY_WRITE, addr, fp_addr + FPSTATE_SIZE - addr)) {
+    memset(&frame, 0, sizeof(frame));
+    frame.sig = sig;
+    setup_sigcontext(&frame.sc, fp_addr, env, mask);
+    frame.extramask = mask >> 32;
+    write_retcode(frame.retcode, true, TARGET_NR_sigreturn);
+    frame.pretcode = (ka->sa_flags & TARGET_SA_RESTORER)
+                     ? ka->sa_restorer : addr + offsetof(struct sigframe, retcode);
+    if (save_fpstate(env, fp_addr) || copy_to_user(addr, &frame, sizeof(frame))) {
         return -TARGET_EFAULT;
     }
-    frame = g2h(addr);
-    frame->sig = sig;
-    setup_sigcontext(&frame->sc, fp_addr, env, mask);
-    frame->extramask = mask >> 32;
-    write_retcode(frame->retcode, true, TARGET_NR_sigreturn);
-    frame->pretcode = (ka->sa_flags & TARGET_SA_RESTORER)
-                      ? ka->sa_restorer : addr + offsetof(struct sigframe, retcode);
     enter_handler(env, ka, addr);
     env->regs[R_EAX] = sig;
     env->regs[R_EDX] = 0;
@@ -259,36 +269,38 @@ abi_long setup_rt_frame(int sig, const struct target_sigaction *ka,
 {
     abi_ulong fp_addr, addr = get_sigframe(env, ka, sizeof(struct rt_sigframe),
                                            &fp_addr);
-    struct rt_sigframe *frame;
+    struct rt_sigframe frame;
 
-    if (!access_ok(VERIFY_WRITE, addr, fp_addr + FPSTATE_SIZE - addr)) {
-        return -TARGET_EFAULT;
-    }
-    frame = g2h(addr);
-    frame->info = *info;
-    setup_ucontext(&frame->uc, fp_addr, env, mask);
+    memset(&frame, 0, sizeof(frame));
+    frame.info = *info;
+    setup_ucontext(&frame.uc, fp_addr, env, mask);
 #ifdef TARGET_X86_64
     /* x86_64 has no trampoline on the stack: the restorer is mandatory */
     if (!(ka->sa_flags & TARGET_SA_RESTORER)) {
         return -TARGET_EFAULT;
     }
-    frame->pretcode = ka->sa_restorer;
+    frame.pretcode = ka->sa_restorer;
+#else
+    frame.sig = sig;
+    frame.pinfo = addr + offsetof(struct rt_sigframe, info);
+    frame.puc = addr + offsetof(struct rt_sigframe, uc);
+    write_retcode(frame.retcode, false, TARGET_NR_rt_sigreturn);
+    frame.pretcode = (ka->sa_flags & TARGET_SA_RESTORER)
+                     ? ka->sa_restorer : addr + offsetof(struct rt_sigframe, retcode);
+#endif
+    if (save_fpstate(env, fp_addr) || copy_to_user(addr, &frame, sizeof(frame))) {
+        return -TARGET_EFAULT;
+    }
     enter_handler(env, ka, addr);
+#ifdef TARGET_X86_64
     env->regs[R_EDI] = sig;
     env->regs[R_ESI] = addr + offsetof(struct rt_sigframe, info);
     env->regs[R_EDX] = addr + offsetof(struct rt_sigframe, uc);
     env->regs[R_EAX] = 0;
 #else
-    frame->sig = sig;
-    frame->pinfo = addr + offsetof(struct rt_sigframe, info);
-    frame->puc = addr + offsetof(struct rt_sigframe, uc);
-    write_retcode(frame->retcode, false, TARGET_NR_rt_sigreturn);
-    frame->pretcode = (ka->sa_flags & TARGET_SA_RESTORER)
-                      ? ka->sa_restorer : addr + offsetof(struct rt_sigframe, retcode);
-    enter_handler(env, ka, addr);
     env->regs[R_EAX] = sig;
-    env->regs[R_EDX] = frame->pinfo;
-    env->regs[R_ECX] = frame->puc;
+    env->regs[R_EDX] = frame.pinfo;
+    env->regs[R_ECX] = frame.puc;
 #endif
     return 0;
 }
@@ -317,7 +329,8 @@ static bool restore_sigcontext(CPUArchState *env, const struct target_sigcontext
     cpu_x86_load_seg(env, R_DS, sc->ds);
 #endif
     if (sc->fpstate) {
-        if (!access_ok(VERIFY_READ, sc->fpstate, FPSTATE_SIZE)) {
+        /* FXRSTOR reads the image from guest memory itself */
+        if (guest_accessible_len(sc->fpstate, FPSTATE_SIZE, GUEST_READ) < FPSTATE_SIZE) {
             return false;
         }
         cpu_x86_fxrstor(env, sc->fpstate + FPSTATE_FXSAVE_OFFSET);
@@ -330,14 +343,13 @@ long do_sigreturn(CPUArchState *env)
 {
     /* the handler's ret and the trampoline's popl took pretcode and sig */
     abi_ulong addr = env->regs[R_ESP] - 8;
-    struct sigframe *frame;
+    struct sigframe frame;
 
-    if (!access_ok(VERIFY_READ, addr, sizeof(*frame))) {
+    if (copy_from_user(&frame, addr, sizeof(frame))) {
         goto badframe;
     }
-    frame = g2h(addr);
-    target_restore_sigmask(env, frame->sc.oldmask | (uint64_t)frame->extramask << 32);
-    if (!restore_sigcontext(env, &frame->sc)) {
+    target_restore_sigmask(env, frame.sc.oldmask | (uint64_t)frame.extramask << 32);
+    if (!restore_sigcontext(env, &frame.sc)) {
         goto badframe;
     }
     return -TARGET_QEMU_ESIGRETURN;
@@ -356,14 +368,13 @@ long do_rt_sigreturn(CPUArchState *env)
 {
     /* the handler's ret took pretcode */
     abi_ulong addr = env->regs[R_ESP] - sizeof(abi_ulong);
-    struct rt_sigframe *frame;
+    struct rt_sigframe frame;
 
-    if (!access_ok(VERIFY_READ, addr, sizeof(*frame))) {
+    if (copy_from_user(&frame, addr, sizeof(frame))) {
         goto badframe;
     }
-    frame = g2h(addr);
-    target_restore_sigmask(env, frame->uc.uc_sigmask);
-    if (!restore_sigcontext(env, &frame->uc.uc_mcontext)) {
+    target_restore_sigmask(env, frame.uc.uc_sigmask);
+    if (!restore_sigcontext(env, &frame.uc.uc_mcontext)) {
         goto badframe;
     }
     do_sigaltstack(env, addr + offsetof(struct rt_sigframe, uc.uc_stack), 0);

@@ -60,15 +60,11 @@ DEFINE_STRUCT_LAYOUT(statfs_layout, struct statfs, struct target_statfs,
 
 /* stat, lstat, fstat, fstatat64 and friends share this body: flags
    AT_EMPTY_PATH with an empty path turns it into fstat. */
-static abi_long do_stat(int dirfd, abi_ulong gpath, int flags, abi_ulong gbuf,
-                        bool old_layout)
+static abi_long do_fstatat(int dirfd, const char *path, int flags, abi_ulong gbuf,
+                           bool old_layout)
 {
     struct stat st;
-    const char *path = "";
 
-    if (gpath && !(path = lock_user_string(gpath))) {
-        return -TARGET_EFAULT;
-    }
     if (fstatat(dirfd, path, &st, flags) != 0) {
         return -errno;
     }
@@ -83,6 +79,13 @@ static abi_long do_stat(int dirfd, abi_ulong gpath, int flags, abi_ulong gbuf,
     return struct_to_user(gbuf, &st, &old_stat_layout);
 }
 
+static abi_long do_stat(int dirfd, abi_ulong gpath, int flags, abi_ulong gbuf,
+                        bool old_layout)
+{
+    PATH_FROM_USER(path, gpath);
+    return do_fstatat(dirfd, path, flags, gbuf, old_layout);
+}
+
 SYSCALL(stat)
 {
     return do_stat(AT_FDCWD, arg[0], 0, arg[1], true);
@@ -95,7 +98,7 @@ SYSCALL(lstat)
 
 SYSCALL(fstat)
 {
-    return do_stat(arg[0], 0, AT_EMPTY_PATH, arg[1], true);
+    return do_fstatat(arg[0], "", AT_EMPTY_PATH, arg[1], true);
 }
 
 SYSCALL(stat64)
@@ -110,7 +113,7 @@ SYSCALL(lstat64)
 
 SYSCALL(fstat64)
 {
-    return do_stat(arg[0], 0, AT_EMPTY_PATH, arg[1], false);
+    return do_fstatat(arg[0], "", AT_EMPTY_PATH, arg[1], false);
 }
 
 SYSCALL(fstatat64)
@@ -124,7 +127,7 @@ static abi_long do_statfs(int fd, abi_ulong gpath, abi_ulong gbuf,
     struct statfs sfs;
 
     if (gpath) {
-        LOCK_PATH(path, gpath);
+        PATH_FROM_USER(path, gpath);
         if (statfs(path, &sfs) != 0) {
             return -errno;
         }
@@ -172,7 +175,7 @@ SYSCALL(_llseek)
 
 SYSCALL(truncate64)
 {
-    LOCK_PATH(path, arg[0]);
+    PATH_FROM_USER(path, arg[0]);
     return get_errno(truncate(path, target_offset64(arg[1], arg[2])));
 }
 
@@ -218,6 +221,9 @@ SYSCALL(select)
 /*
  * getdents: the host's linux_dirent64 records, rewritten in the i386
  * linux_dirent layout (smaller, so they always fit the guest's buffer).
+ * As the kernel, a record that cannot be written to the guest ends the
+ * call: the ones before it are the result (EFAULT if there are none) and
+ * the directory is left positioned at it.
  */
 struct host_dirent64 {
     uint64_t d_ino;
@@ -229,23 +235,26 @@ struct host_dirent64 {
 
 SYSCALL(getdents)
 {
-    abi_ulong count = arg[2];
-    char *host_buf, *out;
+    int fd = arg[0];
+    unsigned count = arg[2];
+    off_t resume = lseek(fd, 0, SEEK_CUR);  /* where the next record starts */
+    char *host_buf = malloc(count ? count : 1);
+    char *t = malloc(count ? count : 1);
     long len;
     abi_long ret = 0;
 
-    out = lock_user(VERIFY_WRITE, arg[1], count, 0);
-    if (!out) {
-        return -TARGET_EFAULT;
+    if (!host_buf || !t) {
+        free(host_buf);
+        free(t);
+        return -TARGET_ENOMEM;
     }
-    host_buf = malloc(count);
-    len = syscall(SYS_getdents64, (int)arg[0], host_buf, count);
+    len = syscall(SYS_getdents64, fd, host_buf, count);
     if (len < 0) {
         ret = -errno;
     }
     for (long pos = 0; pos < len;) {
         struct host_dirent64 *h = (struct host_dirent64 *)(host_buf + pos);
-        struct target_linux_dirent *t = (struct target_linux_dirent *)(out + ret);
+        struct target_linux_dirent *d = (struct target_linux_dirent *)t;
         size_t namelen = strlen(h->d_name);
         size_t reclen = QEMU_ALIGN_UP(offsetof(struct target_linux_dirent, d_name) +
                                       namelen + 2, sizeof(abi_ulong));
@@ -254,15 +263,22 @@ SYSCALL(getdents)
             ret = -TARGET_EOVERFLOW;
             break;
         }
-        t->d_ino = h->d_ino;
-        t->d_off = h->d_off;
-        t->d_reclen = reclen;
-        memcpy(t->d_name, h->d_name, namelen + 1);
-        ((char *)t)[reclen - 1] = h->d_type;
+        d->d_ino = h->d_ino;
+        d->d_off = h->d_off;
+        d->d_reclen = reclen;
+        memcpy(d->d_name, h->d_name, namelen + 1);
+        t[reclen - 1] = h->d_type;
+        if (copy_to_user(arg[1] + ret, t, reclen)) {
+            lseek(fd, resume, SEEK_SET);
+            ret = ret ? ret : -TARGET_EFAULT;
+            break;
+        }
+        resume = h->d_off;
         ret += reclen;
         pos += h->d_reclen;
     }
     free(host_buf);
+    free(t);
     return ret;
 }
 
@@ -298,13 +314,13 @@ SYSCALL(setgid16)
 
 SYSCALL(chown16)
 {
-    LOCK_PATH(path, arg[0]);
+    PATH_FROM_USER(path, arg[0]);
     return get_errno(chown(path, low2high_id(arg[1]), low2high_id(arg[2])));
 }
 
 SYSCALL(lchown16)
 {
-    LOCK_PATH(path, arg[0]);
+    PATH_FROM_USER(path, arg[0]);
     return get_errno(lchown(path, low2high_id(arg[1]), low2high_id(arg[2])));
 }
 

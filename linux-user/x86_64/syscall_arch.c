@@ -15,7 +15,7 @@ static abi_long do_fstatat(int dirfd, abi_ulong gpath, abi_ulong gbuf, int flags
 {
     struct stat st;
 
-    LOCK_PATH(path, gpath);
+    PATH_FROM_USER(path, gpath);
     if (fstatat(dirfd, path, &st, flags) != 0) {
         return -errno;
     }
@@ -49,17 +49,14 @@ SYSCALL(fstat)
 
 SYSCALL(getdents)
 {
-    void *p = lock_user(VERIFY_WRITE, arg[1], arg[2], 0);
-
-    return p ? get_errno(syscall(SYS_getdents, (int)arg[0], p, (unsigned)arg[2]))
-             : -TARGET_EFAULT;
+    return syscall_filling_buf(SYS_getdents, arg, 3, 1, (uint32_t)arg[2]);
 }
 
 SYSCALL(statfs)
 {
     struct statfs sfs;
 
-    LOCK_PATH(path, arg[0]);
+    PATH_FROM_USER(path, arg[0]);
     if (statfs(path, &sfs) != 0) {
         return -errno;
     }
