@@ -5,7 +5,8 @@
 # rules live in Makefile.target, run once per target inside <target>-linux-user/.
 #
 #   make [all]     build <T>-linux-user/qemu-<T> for each configured target
-#   make check     check-unit + check-tcg, ending with one "N passed, N failed"
+#   make check     check-unit + check-tcg + the multiarch O2 programs again
+#                  with -checked-mem, ending with one "N passed, N failed"
 #   make check-lockstep  the lockstep checker (tests/lockstep/) on small programs
 #   make install   copy the binaries to $(DESTDIR)$(prefix)/bin
 #   make V=1       show the full commands
@@ -41,7 +42,8 @@ TEST_ENV = SRC_PATH='$(SRC_PATH)' BUILD_DIR='$(BUILD_DIR)' TARGETS='$(TARGETS)' 
 	MAKE='$(MAKE)'
 
 .PHONY: all clean distclean install check check-unit check-tcg bench tcg-programs \
-	$(addprefix build-,$(TARGETS)) check-unit-run check-tcg-run check-lockstep
+	$(addprefix build-,$(TARGETS)) check-unit-run check-tcg-run check-lockstep \
+	check-tcg-checked-run
 
 all: $(addprefix build-,$(TARGETS)) compile_commands.json
 
@@ -81,6 +83,13 @@ check-tcg-run:
 	$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/programs/run-check-programs.sh || st=1; \
 	exit $$st
 
+# The multiarch programs (O2) once more with every TB checked through the
+# software TLB (-checked-mem, docs/devel/tlb.md), against native runs.
+check-tcg-checked-run:
+	+$(Q)$(TEST_ENV) TESTS='$(or $(TESTS),/multiarch/)' TCG_VARIANTS=O2 \
+		QEMU_ARGS='-checked-mem $(QEMU_ARGS)' \
+		$(SHELL) $(SRC_PATH)/tests/tcg/run-check-tcg.sh
+
 # The guest programs of check-tcg; check-unit's decoder test reads them too.
 TCG_PROGRAM_TARGETS = $(if $(filter n,$(CONFIG_TCG_M32)),$(filter-out i386,$(TARGETS)),$(TARGETS))
 tcg-programs:
@@ -95,6 +104,7 @@ check:
 	$(MAKE) tcg-programs; \
 	$(MAKE) check-unit-run SUMMARY_FILE=$$sum || st=1; \
 	$(MAKE) check-tcg-run SUMMARY_FILE=$$sum || st=1; \
+	$(MAKE) check-tcg-checked-run SUMMARY_FILE=$$sum || st=1; \
 	$(SHELL) $(SRC_PATH)/tests/sum-results.sh $$sum || st=1; \
 	exit $$st
 

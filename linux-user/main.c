@@ -9,6 +9,7 @@
 #include "qemu/log.h"
 #include "qemu/guest-random.h"
 #include "qemu.h"
+#include "exec/cputlb.h"
 
 #define PROG_NAME "qemu-" TARGET_NAME
 
@@ -234,6 +235,12 @@ static void handle_singlestep(const char *arg)
     singlestep = 1;
 }
 
+/* From the environment any value but "0" turns it on. */
+static void handle_checked_mem(const char *arg)
+{
+    checked_mem = !arg || strcmp(arg, "0") != 0;
+}
+
 static void handle_guest_base(const char *arg)
 {
     char *end;
@@ -307,6 +314,8 @@ static const Option options[] = {
       "set the host page size to 'pagesize'" },
     { "singlestep", "QEMU_SINGLESTEP", false, true, handle_singlestep, "",
       "run in singlestep mode" },
+    { "checked-mem", "QEMU_CHECKED_MEM", false, true, handle_checked_mem, "",
+      "check every guest memory access through the software TLB" },
     { "strace", "QEMU_STRACE", false, true, handle_strace, "", "log system calls" },
     { "seed", "QEMU_RAND_SEED", true, false, handle_seed, "n",
       "Seed for pseudo-random number generator" },

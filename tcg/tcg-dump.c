@@ -63,8 +63,13 @@ static void const_arg_text(const TCGOp *op, int i, TCGArg a, char *buf,
     case INDEX_op_qemu_st_i32:
     case INDEX_op_qemu_ld_i64:
     case INDEX_op_qemu_st_i64:
-        snprintf(buf, size, "%s,%u", memop_name[get_memop(a) & 7],
-                 get_mmuidx(a));
+        if (get_memop(a) & MO_SPAN_MASK) {
+            snprintf(buf, size, "%s+span%d,%u", memop_name[get_memop(a) & 7],
+                     memop_span_bytes(get_memop(a)), get_mmuidx(a));
+        } else {
+            snprintf(buf, size, "%s,%u", memop_name[get_memop(a) & 7],
+                     get_mmuidx(a));
+        }
         return;
     case INDEX_op_br:
     case INDEX_op_set_label:

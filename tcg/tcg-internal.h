@@ -115,6 +115,25 @@ static inline TCGArg make_memop_idx(MemOp op, int idx) { return (op << 4) | idx;
 static inline MemOp get_memop(TCGArg oi) { return (MemOp)(oi >> 4); }
 static inline int get_mmuidx(TCGArg oi) { return oi & 15; }
 
+/*
+ * The out-of-line half of a checked guest access (tcg/README, "Checked
+ * accesses").  The backend's inline probe records one when it emits the
+ * branch to it; tcg.c asks the backend to emit them all after the TB's
+ * last instruction.
+ */
+typedef struct TCGSlowPath {
+    bool is_ld;
+    TCGType type;            /* of the loaded or stored value */
+    MemOp memop;
+    int datareg, addrreg;
+    uint32_t live_regs;      /* call-clobbered registers holding values the
+                                TB still needs: the path preserves them */
+    uint8_t *branch;         /* backend's record of the branch to patch */
+    uint8_t *resume;         /* just past the inline access: the path
+                                returns here, and the helper restores guest
+                                state from it (it lies in the guest insn) */
+} TCGSlowPath;
+
 struct TCGContext {
     TCGTemp temps[TCG_MAX_TEMPS];
     int nb_globals, nb_temps;
@@ -122,6 +141,7 @@ struct TCGContext {
 
     TCGOp ops[TCG_MAX_OPS];
     int nb_ops;
+    int nb_guest_accesses;    /* qemu_ld/st among them */
 
     TCGLabel **label_chunks;  /* labels live until the next tcg_func_start */
     int nb_labels, nb_label_chunks;
@@ -139,12 +159,17 @@ struct TCGContext {
 
     /* register allocation */
     TCGTemp *reg_to_temp[32];
-    uint32_t reserved_regs;
+    uint32_t reserved_regs;        /* of the TB being generated */
+    uint32_t fixed_reserved_regs;  /* of every TB */
     int frame_slots_used;
 
     /* forward branches, patched when the TB is complete */
     struct { uint8_t *where; TCGLabel *label; } *relocs;
     int nb_relocs, cap_relocs;
+
+    /* slow paths of the TB's checked accesses */
+    TCGSlowPath *slow_paths;
+    int nb_slow_paths, cap_slow_paths;
 
     /* per-insn records of the last TB */
     int nb_insns;

@@ -328,6 +328,12 @@ TCGLabel *gen_new_label(void)
 
 /* ---- op buffer ---- */
 
+static bool is_guest_access(TCGOpcode opc)
+{
+    return opc == INDEX_op_qemu_ld_i32 || opc == INDEX_op_qemu_ld_i64
+           || opc == INDEX_op_qemu_st_i32 || opc == INDEX_op_qemu_st_i64;
+}
+
 TCGOp *tcg_emit_op(TCGOpcode opc)
 {
     TCGContext *s = tcg_ctx;
@@ -339,6 +345,7 @@ TCGOp *tcg_emit_op(TCGOpcode opc)
     op = &s->ops[s->nb_ops++];
     memset(op, 0, sizeof(*op));
     op->opc = opc;
+    s->nb_guest_accesses += is_guest_access(opc);
     return op;
 }
 
@@ -358,9 +365,12 @@ int tcg_op_count(void)
     return n;
 }
 
+/* A guest access counts for several ops: checked, it is a TLB probe of
+   some 45 bytes of host code, and the insns' code must stay under 64 KiB. */
 bool tcg_op_buf_full(void)
 {
-    return tcg_ctx->nb_ops >= TCG_OPS_SOFT_LIMIT;
+    return tcg_ctx->nb_ops + 3 * tcg_ctx->nb_guest_accesses
+           >= TCG_OPS_SOFT_LIMIT;
 }
 
 int tcg_op_mark(void)
@@ -372,7 +382,11 @@ int tcg_op_mark(void)
    TB ends; constants are interned without ops, so they stay valid. */
 void tcg_drop_ops_after(int mark)
 {
-    tcg_ctx->nb_ops = mark;
+    TCGContext *s = tcg_ctx;
+
+    while (s->nb_ops > mark) {
+        s->nb_guest_accesses -= is_guest_access(s->ops[--s->nb_ops].opc);
+    }
 }
 
 void tcg_func_start(TCGContext *s)
@@ -381,5 +395,6 @@ void tcg_func_start(TCGContext *s)
     memset(s->free_temps, 0, sizeof(s->free_temps));
     memset(s->const_table, 0, sizeof(s->const_table));
     s->nb_ops = 0;
+    s->nb_guest_accesses = 0;
     s->nb_labels = 0;
 }

@@ -11,12 +11,15 @@
 #include <sys/mman.h>
 #include "qemu/log.h"
 #include "exec/exec-all.h"
+#include "exec/cputlb.h"
 #include "tcg-internal.h"
 #include "tcg-target.h"
 
 const void *tcg_code_gen_epilogue;
 
 static void tcg_add_reloc(TCGContext *s, uint8_t *where, TCGLabel *l);
+static TCGSlowPath *tcg_new_slow_path(TCGContext *s, bool is_ld, TCGType type,
+                                      MemOp memop, int datareg, int addrreg);
 
 #include "tcg-target.c.inc"
 
@@ -89,6 +92,38 @@ static void tcg_add_reloc(TCGContext *s, uint8_t *where, TCGLabel *l)
     s->relocs[s->nb_relocs].where = where;
     s->relocs[s->nb_relocs].label = l;
     s->nb_relocs++;
+}
+
+/* Called by the backend's inline probe of a checked access; it fills in
+   branch and resume. */
+static TCGSlowPath *tcg_new_slow_path(TCGContext *s, bool is_ld, TCGType type,
+                                      MemOp memop, int datareg, int addrreg)
+{
+    TCGSlowPath *p;
+    int reg;
+
+    if (s->nb_slow_paths == s->cap_slow_paths) {
+        s->cap_slow_paths = s->cap_slow_paths ? s->cap_slow_paths * 2 : 256;
+        s->slow_paths = realloc(s->slow_paths,
+                                s->cap_slow_paths * sizeof(*s->slow_paths));
+        if (!s->slow_paths) {
+            cpu_abort_msg("tcg: out of memory for slow paths");
+        }
+    }
+    p = &s->slow_paths[s->nb_slow_paths++];
+    memset(p, 0, sizeof(*p));
+    p->is_ld = is_ld;
+    p->type = type;
+    p->memop = memop;
+    p->datareg = datareg;
+    p->addrreg = addrreg;
+    for (reg = 0; reg < TCG_TARGET_NB_REGS; reg++) {
+        if ((TCG_TARGET_CALL_CLOBBER_REGS >> reg & 1) && s->reg_to_temp[reg]
+            && !(is_ld && reg == datareg)) {
+            p->live_regs |= 1u << reg;
+        }
+    }
+    return p;
 }
 
 static void temp_allocate_frame(TCGContext *s, TCGTemp *ts)
@@ -579,7 +614,11 @@ int tcg_gen_code(TCGContext *s, TranslationBlock *tb)
     s->cur_tb = tb;
     s->code_ptr = start;
     s->nb_relocs = 0;
+    s->nb_slow_paths = 0;
     s->nb_insns = 0;
+    /* The inline TLB probe needs scratch registers of its own. */
+    s->reserved_regs = s->fixed_reserved_regs
+                       | (tb->cflags & CF_CHECKED ? TCG_TARGET_PROBE_REGS : 0);
     tcg_reg_alloc_start(s);
 
     for (i = 0; i < s->nb_ops; i++) {
@@ -622,6 +661,18 @@ int tcg_gen_code(TCGContext *s, TranslationBlock *tb)
     if (s->nb_insns > 0) {
         s->insn_end_off[s->nb_insns - 1] = s->code_ptr - start;
     }
+    /* The per-insn records hold 16-bit offsets; the slow paths that follow
+       the last insn need none. */
+    if (s->code_ptr - start > UINT16_MAX) {
+        cpu_abort_msg("tcg: TB host code of %zu bytes exceeds 64 KiB",
+                      (size_t)(s->code_ptr - start));
+    }
+    for (i = 0; i < s->nb_slow_paths; i++) {
+        if (s->code_ptr > s->code_buf_end - TCG_CODE_MARGIN) {
+            return -1;
+        }
+        tcg_out_slow_path(s, &s->slow_paths[i]);
+    }
     for (i = 0; i < s->nb_relocs; i++) {
         TCGLabel *l = s->relocs[i].label;
         if (!l->bound) {
@@ -630,9 +681,6 @@ int tcg_gen_code(TCGContext *s, TranslationBlock *tb)
         patch_label_rel32(s->relocs[i].where, l->host_addr);
     }
     size = s->code_ptr - start;
-    if (size > UINT16_MAX) {
-        cpu_abort_msg("tcg: TB host code of %zu bytes exceeds 64 KiB", size);
-    }
     return size;
 }
 
@@ -711,11 +759,12 @@ void tcg_context_init(size_t code_buffer_size)
     s->code_buf = buf;
     s->code_buf_end = s->code_buf + code_buffer_size;
 
-    s->reserved_regs = (1u << TCG_REG_CALL_STACK) | (1u << TCG_AREG0)
-                       | (1u << TCG_REG_TMP);
+    s->fixed_reserved_regs = (1u << TCG_REG_CALL_STACK) | (1u << TCG_AREG0)
+                             | (1u << TCG_REG_TMP);
     if (use_guest_base_reg) {
-        s->reserved_regs |= 1u << TCG_REG_GUEST_BASE;
+        s->fixed_reserved_regs |= 1u << TCG_REG_GUEST_BASE;
     }
+    s->reserved_regs = s->fixed_reserved_regs;
     parse_constraints();
 
     s->code_ptr = s->code_buf;

@@ -8,14 +8,16 @@
 #include "qemu/log.h"
 #include "exec/exec-all.h"
 #include "exec/helper-proto.h"
+#include "exec/cputlb.h"
 #include "tcg/tcg.h"
 
 int singlestep;
+bool checked_mem;
 __thread CPUArchState *thread_cpu;
 
 static int tb_cflags(void)
 {
-    return singlestep ? CF_SINGLE_INSN : 0;
+    return (singlestep ? CF_SINGLE_INSN : 0) | (checked_mem ? CF_CHECKED : 0);
 }
 
 /*
@@ -177,6 +179,11 @@ static int __attribute__((noinline)) cpu_exec_loop(CPUArchState *env)
             env->exit_request = 0;
             return EXCP_INTERRUPT;
         }
+        if (unlikely(env->tlb_generation
+                     != __atomic_load_n(&page_map_generation,
+                                        __ATOMIC_ACQUIRE))) {
+            tlb_flush(env);
+        }
 
         tb = tb_lookup(env, true);
         if (unlikely(!tb)) {
@@ -209,6 +216,11 @@ int cpu_exec(CPUArchState *env)
 
     thread_cpu = env;
     cpu_exec_start(env);
+    /* A new CPU's entries are not yet valid, and the guest changes its
+       mappings only in system calls, which return through here: starting
+       empty keeps a CPU exact even where the page map does not move
+       page_map_generation for a change. */
+    tlb_flush(env);
     /* cpu_loop_exit lands here with precise guest state in env; the loop
        then returns the exception it recorded. */
     if (sigsetjmp(env->jmp_env, 0) != 0) {

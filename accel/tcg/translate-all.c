@@ -117,7 +117,7 @@ TranslationBlock *tb_htable_lookup(CPUArchState *env, target_ulong pc,
 
     for (; tb; tb = __atomic_load_n(&tb->hash_next, __ATOMIC_ACQUIRE)) {
         if (tb->pc == pc && tb->cs_base == cs_base && tb->flags == flags
-            && (tb->cflags & CF_COUNT_MASK) == (cf_mask & CF_COUNT_MASK)) {
+            && !((tb->cflags ^ cf_mask) & (CF_COUNT_MASK | CF_CHECKED))) {
             return tb;
         }
     }

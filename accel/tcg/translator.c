@@ -6,6 +6,7 @@
 #include "qemu/osdep.h"
 #include "qemu/log.h"
 #include "exec/translator.h"
+#include <glib.h>
 #include "exec/cpu_ldst.h"
 #include "tcg/tcg-op.h"
 #include "disas/disas.h"
@@ -79,8 +80,11 @@ void translator_loop(const TranslatorOps *ops, DisasContextBase *db,
         if (ops->disas_log) {
             ops->disas_log(db, env);
         } else {
-            disas_guest(g2h(db->pc_first), db->pc_first, tb->size,
-                        guest_code_bits(tb));
+            uint8_t *code = g_malloc(tb->size);
+
+            tlb_read_bytes(env, db->pc_first, code, tb->size, PAGE_EXEC, 0);
+            disas_guest(code, db->pc_first, tb->size, guest_code_bits(tb));
+            g_free(code);
         }
         qemu_log("\n");
         qemu_log_flush();
@@ -88,29 +92,17 @@ void translator_loop(const TranslatorOps *ops, DisasContextBase *db,
 }
 
 /*
- * Code fetch.  The translator ends a TB before an insn that could cross
- * into another page, so only a TB's first insn can reach an unmapped or
- * non-executable page: raising the guest fault here loses no IR.
+ * Code fetch, through the TLB's addr_code (PAGE_EXEC): the bytes come from
+ * wherever the page map says the page lives.  The translator ends a TB
+ * before an insn that could cross into another page, so only a TB's first
+ * insn can reach an unmapped or non-executable page: raising the guest
+ * fault here (env is precise at a TB start) loses no IR.
  */
-static void translator_check_fetch(CPUArchState *env, target_ulong pc, int len)
-{
-    target_ulong last = pc + len - 1;
-
-    if (likely((page_get_flags(pc) & PAGE_EXEC)
-               && (page_get_flags(last) & PAGE_EXEC))) {
-        return;
-    }
-    raise_guest_fault(env,
-                      (page_get_flags(pc) & PAGE_EXEC) ? (last & TARGET_PAGE_MASK) : pc,
-                      PAGE_EXEC, PAGE_FAULT_NONE, 0);
-}
-
 #define TRANSLATOR_LD(name, type)                                    \
 type translator_##name(CPUArchState *env, target_ulong pc)           \
 {                                                                    \
     type v;                                                          \
-    translator_check_fetch(env, pc, sizeof(type));                   \
-    memcpy(&v, g2h(pc), sizeof(type));                               \
+    tlb_read_bytes(env, pc, &v, sizeof(type), PAGE_EXEC, 0);         \
     return v;                                                        \
 }
 TRANSLATOR_LD(ldub, uint8_t)

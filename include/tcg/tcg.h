@@ -78,7 +78,25 @@ typedef enum MemOp {
 #else
     MO_TEUL = MO_UL, MO_TE = 0,
 #endif
+    /*
+     * Stores only: this is the first part, at the lowest address, of an
+     * instruction that stores MO_SPAN_BYTES(op) bytes in several parts
+     * (16-byte SSE stores are two 8-byte ones).  Every byte of the whole
+     * span is checked for write before this part writes anything, so that
+     * the instruction writes all or nothing, as hardware does.  0: the
+     * access's own size.
+     */
+    MO_SPAN_SHIFT = 3,
+    MO_SPAN_MASK = 0x3f << MO_SPAN_SHIFT,
 } MemOp;
+
+#define MO_SPAN(bytes) ((MemOp)((bytes) << MO_SPAN_SHIFT))
+/* The bytes the access must find writable or readable before it starts. */
+static inline int memop_span_bytes(MemOp op)
+{
+    int span = (op & MO_SPAN_MASK) >> MO_SPAN_SHIFT;
+    return span ? span : 1 << (op & MO_SIZE);
+}
 
 /* Op flags used by the op table. */
 enum {

@@ -14,11 +14,81 @@
 #include "tcg/tcg.h"
 #include "exec/helper-proto.h"
 
-#define CAS(type, p, expected, desired) ({                                  \
-    type e_ = (expected);                                                   \
-    __atomic_compare_exchange_n((type *)(p), &e_, (type)(desired), false,   \
-                                __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);        \
+/* Compare-and-swap of a type at host address p; *e (a uint64_t) becomes
+   what memory held. */
+#define CAS(type, p, e, desired) ({                                         \
+    type e_ = *(e);                                                         \
+    bool ok_ = __atomic_compare_exchange_n((type *)(p), &e_, (type)(desired), \
+                                           false, __ATOMIC_SEQ_CST,         \
+                                           __ATOMIC_SEQ_CST);               \
+    *(e) = e_;                                                              \
+    ok_;                                                                    \
 })
+
+/*
+ * Host address of the size bytes at addr, checked for write through the
+ * TLB.  An operand crossing into a page that the page map keeps somewhere
+ * else on the host has no single host address: such a split lock is done as
+ * a plain load, compare and store (not atomic against other threads).
+ */
+static void *atomic_host(CPUX86State *env, target_ulong addr, int size,
+                         uintptr_t ra)
+{
+    return tlb_probe(env, addr, size, PAGE_WRITE, ra);
+}
+
+static uint64_t split_load(CPUX86State *env, target_ulong addr, int size,
+                           uintptr_t ra)
+{
+    uint64_t v = 0;
+
+    tlb_read_bytes(env, addr, &v, size, PAGE_READ, ra);
+    return v;
+}
+
+static void split_store(CPUX86State *env, target_ulong addr, uint64_t v,
+                        int size, uintptr_t ra)
+{
+    for (int i = 0; i < size; i++) {
+        cpu_stub_data_ra(env, addr + i, v >> (8 * i), ra);
+    }
+}
+
+/* Compare-and-swap of the size bytes at addr: true if they held *expected
+   (and now hold desired); *expected becomes what they held. */
+static bool guest_cas(CPUX86State *env, target_ulong addr, int size,
+                      uint64_t *expected, uint64_t desired, uintptr_t ra)
+{
+    void *p = atomic_host(env, addr, size, ra);
+    uint64_t mask = size == 8 ? UINT64_MAX : (UINT64_C(1) << (8 * size)) - 1;
+    bool stored;
+
+    if (!p) {
+        uint64_t old = split_load(env, addr, size, ra);
+
+        stored = old == (*expected & mask);
+        split_store(env, addr, stored ? desired : old, size, ra);
+        *expected = old;
+        return stored;
+    }
+    set_helper_retaddr(ra);
+    switch (size) {
+    case 1:
+        stored = CAS(uint8_t, p, expected, desired);
+        break;
+    case 2:
+        stored = CAS(uint16_t, p, expected, desired);
+        break;
+    case 4:
+        stored = CAS(uint32_t, p, expected, desired);
+        break;
+    default:
+        stored = CAS(uint64_t, p, expected, desired);
+        break;
+    }
+    clear_helper_retaddr();
+    return stored;
+}
 
 /*
  * The translator loaded the operand (recording it in env->lock_expected)
@@ -31,27 +101,9 @@ void helper_lock_store(CPUX86State *env, target_ulong addr, target_ulong val,
                        uint32_t size)
 {
     uintptr_t ra = GETPC();
-    void *p = g2h(addr);
-    target_ulong expected = env->lock_expected;
-    bool stored;
+    uint64_t expected = env->lock_expected;
 
-    set_helper_retaddr(ra);
-    switch (size) {
-    case MO_8:
-        stored = CAS(uint8_t, p, expected, val);
-        break;
-    case MO_16:
-        stored = CAS(uint16_t, p, expected, val);
-        break;
-    case MO_32:
-        stored = CAS(uint32_t, p, expected, val);
-        break;
-    default:
-        stored = CAS(uint64_t, p, expected, val);
-        break;
-    }
-    clear_helper_retaddr();
-    if (!stored) {
+    if (!guest_cas(env, addr, 1 << size, &expected, val, ra)) {
         cpu_loop_exit_restore(env, ra);
     }
 }
@@ -69,13 +121,8 @@ void helper_cmpxchg8b(CPUX86State *env, target_ulong a0)
                    (uint32_t)env->regs[R_EAX];
     uint64_t new = ((uint64_t)(uint32_t)env->regs[R_ECX] << 32) |
                    (uint32_t)env->regs[R_EBX];
-    bool stored;
 
-    set_helper_retaddr(GETPC());
-    stored = __atomic_compare_exchange_n((uint64_t *)g2h(a0), &old, new, false,
-                                         __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
-    clear_helper_retaddr();
-    if (stored) {
+    if (guest_cas(env, a0, 8, &old, new, GETPC())) {
         eflags |= CC_Z;
     } else {
         env->regs[R_EDX] = (uint32_t)(old >> 32);
@@ -94,15 +141,18 @@ void helper_cmpxchg16b(CPUX86State *env, target_ulong a0)
     uintptr_t ra = GETPC();
     uint64_t lo = env->regs[R_EAX], hi = env->regs[R_EDX];
     uint32_t eflags;
+    unsigned __int128 *p;
     bool stored;
 
     if (a0 & 0xf) {
         raise_exception_err_ra(env, EXCP0D_GPF, 0, ra);
     }
     eflags = cpu_cc_compute_all(env, env->cc_op);
+    /* Aligned: one page, so one host address. */
+    p = atomic_host(env, a0, 16, ra);
     set_helper_retaddr(ra);
     __asm__ __volatile__("lock cmpxchg16b %1"
-                         : "=@ccz"(stored), "+m"(*(unsigned __int128 *)g2h(a0)),
+                         : "=@ccz"(stored), "+m"(*p),
                            "+a"(lo), "+d"(hi)
                          : "b"(env->regs[R_EBX]), "c"(env->regs[R_ECX])
                          : "memory");

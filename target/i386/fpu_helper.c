@@ -39,9 +39,13 @@ static floatx80 x87_mem_read(CPUX86State *env, target_ulong addr, int size,
     return raw;
 }
 
+/* The 80-bit format is stored in two parts: all or nothing. */
 static void x87_mem_write(CPUX86State *env, target_ulong addr, int size,
                           floatx80 raw, uintptr_t ra)
 {
+    if (size == FLOATX80_BYTES) {
+        tlb_check_range(env, addr, size, PAGE_WRITE, ra);
+    }
     switch (size) {
     case 2:
         cpu_stuw_data_ra(env, addr, raw.low, ra);

@@ -22,6 +22,7 @@
 #define FXSAVE_ST       32
 #define FXSAVE_XMM      160
 #define FXSAVE_REG_STRIDE 16
+#define FXSAVE_AREA_BYTES 512   /* the operand, checked whole */
 
 /* FNSTENV image: seven fields of 2 (16-bit operand size) or 4 bytes. */
 enum { ENV_FCW, ENV_FSW, ENV_FTW, ENV_FIP, ENV_FCS_FOP, ENV_FDP, ENV_FDS,
@@ -48,9 +49,12 @@ static void fpu_init(CPUX86State *env)
     env->fpop = 0;
 }
 
+/* Every store below writes several parts: the whole area is checked for
+   write first, so that a fault leaves memory untouched, as on hardware. */
 static void floatx80_write(CPUX86State *env, target_ulong addr, floatx80 f,
                            uintptr_t ra)
 {
+    tlb_check_range(env, addr, FLOATX80_BYTES, PAGE_WRITE, ra);
     cpu_stq_data_ra(env, addr, f.low, ra);
     cpu_stuw_data_ra(env, addr + 8, f.high, ra);
 }
@@ -78,6 +82,7 @@ static void fpu_store_env(CPUX86State *env, target_ulong addr, bool data32,
     uint32_t field[ENV_FIELDS] = { 0 };
     uint16_t tags = 0;
 
+    tlb_check_range(env, addr, fpu_env_size(data32), PAGE_WRITE, ra);
     for (int i = 0; i < 8; i++) {
         tags |= fpu_full_tag(env, i) << (2 * i);
     }
@@ -115,6 +120,8 @@ static void fpu_save(CPUX86State *env, target_ulong addr, bool data32,
 {
     target_ulong regs = addr + fpu_env_size(data32);
 
+    tlb_check_range(env, addr, fpu_env_size(data32) + 8 * FLOATX80_BYTES,
+                    PAGE_WRITE, ra);
     fpu_store_env(env, addr, data32, ra);
     for (int i = 0; i < 8; i++) {
         floatx80_write(env, regs + FLOATX80_BYTES * i,
@@ -141,6 +148,7 @@ static void fxsave(CPUX86State *env, target_ulong addr, uintptr_t ra)
 {
     uint8_t abridged_tags = 0;
 
+    tlb_check_range(env, addr, FXSAVE_AREA_BYTES, PAGE_WRITE, ra);
     for (int i = 0; i < 8; i++) {
         abridged_tags |= !env->fptags[i] << i;
     }

@@ -7,15 +7,15 @@
  * microseconds: the TB entry tests exit_request between calls.  rCX, rSI
  * and rDI always end as a CPU leaves them after the elements done.
  *
- * Fast path: when the chunk's elements form one unbroken run of guest pages
- * that page_check_range() allows (which also drops translated code from the
- * written pages), the chunk is one host memmove or a fill.  Slow path, when
- * the check fails (the chunk runs into a page the guest may not touch, or
- * its addresses wrap): element by element through the cpu_*_data_ra
- * accessors, with the registers in env advanced after every element, so a
- * host fault (user-exec.c) becomes a guest fault with exactly the state a
- * CPU shows: eip at the rep instruction, the registers past the elements
- * done, si_addr the faulting address.
+ * Fast path, one guest page at a time: the elements that stay inside one
+ * page of source and destination are one host memmove or fill at the host
+ * addresses the software TLB gives (exec/cputlb.h; a write probe also drops
+ * translated code from the page).  Slow path, for an element that crosses
+ * a page or a run whose addresses wrap: element by element through the
+ * cpu_*_data_ra accessors, with the registers in env advanced after every
+ * element.  Either way a refused access becomes a guest fault with exactly
+ * the state a CPU shows: eip at the rep instruction, the registers past the
+ * elements done, si_addr the first byte refused.
  */
 #include "qemu/osdep.h"
 #include "cpu.h"
@@ -188,34 +188,105 @@ static bool copy_run(const RepChunk *c, uint8_t *dst, const uint8_t *src)
 }
 
 /*
+ * How many elements, starting with the next one at a, lie in a's guest
+ * page going the chunk's way (0: that element crosses into the next page).
+ * The fast path works one page at a time, so that each run is one host
+ * range wherever the page map puts the page.
+ */
+static target_ulong elements_in_page(const RepChunk *c, target_ulong a)
+{
+    target_ulong in_page = a & ~TARGET_PAGE_MASK;
+
+    if (in_page + (1 << c->ot) > TARGET_PAGE_SIZE) {
+        return 0;
+    }
+    return c->dir > 0 ? (TARGET_PAGE_SIZE - in_page) >> c->ot
+                      : (in_page >> c->ot) + 1;
+}
+
+/* Host address of the lowest byte of the run whose next element is at a
+   (lo: the run's lowest guest address), checked for access through the
+   TLB at a, so that a refused page faults where the element would. */
+static uint8_t *run_host(CPUX86State *env, const RepChunk *c, target_ulong a,
+                         target_ulong lo, int access, uintptr_t ra)
+{
+    uint8_t *first = tlb_probe(env, a, 1 << c->ot, access, ra);
+
+    return first - (a - lo);
+}
+
+/*
+ * One part of a chunk of rep movs (c->n elements at most): the elements
+ * that stay in one page of source and destination, as one host copy, or a
+ * single element through the cpu_*_data_ra accessors when it crosses a
+ * page or the run wraps.  Returns the number of elements done; env's
+ * registers are past them.
+ */
+static target_ulong rep_movs_part(CPUX86State *env, RepChunk c,
+                                  target_ulong base, uintptr_t ra)
+{
+    target_ulong src_a = element_addr(env, &c, R_ESI, base);
+    target_ulong dst_a = element_addr(env, &c, R_EDI, 0);
+    target_ulong src, dst;
+    uint8_t *src_host, *dst_host;
+
+    c.n = MIN(c.n, MIN(elements_in_page(&c, src_a),
+                       elements_in_page(&c, dst_a)));
+    if (c.n == 0 || !chunk_run(env, &c, R_ESI, base, &src)
+        || !chunk_run(env, &c, R_EDI, 0, &dst)) {
+        c.n = 1;
+        rep_elements(env, &c, true, base, ra);
+        return 1;
+    }
+    src_host = run_host(env, &c, src_a, src, PAGE_READ, ra);
+    dst_host = run_host(env, &c, dst_a, dst, PAGE_WRITE, ra);
+    set_helper_retaddr(ra);
+    if (copy_run(&c, dst_host, src_host)) {
+        clear_helper_retaddr();
+        advance(env, &c, c.n, true);
+    } else {
+        clear_helper_retaddr();
+        rep_elements(env, &c, true, base, ra);
+    }
+    return c.n;
+}
+
+static target_ulong rep_stos_part(CPUX86State *env, RepChunk c, uintptr_t ra)
+{
+    target_ulong dst_a = element_addr(env, &c, R_EDI, 0);
+    target_ulong dst;
+    uint64_t v = env->regs[R_EAX];
+    uint8_t *p;
+
+    c.n = MIN(c.n, elements_in_page(&c, dst_a));
+    if (c.n == 0 || !chunk_run(env, &c, R_EDI, 0, &dst)) {
+        c.n = 1;
+        rep_elements(env, &c, false, 0, ra);
+        return 1;
+    }
+    p = run_host(env, &c, dst_a, dst, PAGE_WRITE, ra);
+    set_helper_retaddr(ra);
+    memcpy(p, &v, 1 << c.ot);     /* little-endian host: the low bytes */
+    replicate(p, 1 << c.ot, c.n << c.ot);
+    clear_helper_retaddr();
+    advance(env, &c, c.n, false);
+    return c.n;
+}
+
+/*
  * Arguments: ot (element size), aflag (address size), the source segment
- * override (-1 none).  A fast-path fault can only come from another thread
- * unmapping the memory meanwhile; helper_retaddr makes even that a guest
- * fault at the rep instruction rather than an emulator crash.
+ * override (-1 none).  A fault on a host access through a TLB entry that
+ * went stale (another thread unmapped the page meanwhile) is made a guest
+ * fault at the rep instruction by helper_retaddr.
  */
 void helper_rep_movs(CPUX86State *env, uint32_t ot, uint32_t aflag, int32_t seg)
 {
     uintptr_t ra = GETPC();
     RepChunk c = rep_chunk(env, ot, aflag);
     target_ulong base = seg_base(env, seg);
-    target_ulong src, dst;
-    bool done = false;
 
-    if (c.n == 0) {
-        return;
-    }
-    if (chunk_run(env, &c, R_ESI, base, &src)
-        && chunk_run(env, &c, R_EDI, 0, &dst)
-        && page_check_range(src, c.n << ot, PAGE_READ) == 0
-        && page_check_range(dst, c.n << ot, PAGE_WRITE) == 0) {
-        set_helper_retaddr(ra);
-        done = copy_run(&c, g2h(dst), g2h(src));
-        clear_helper_retaddr();
-    }
-    if (done) {
-        advance(env, &c, c.n, true);
-    } else {
-        rep_elements(env, &c, true, base, ra);
+    while (c.n) {
+        c.n -= rep_movs_part(env, c, base, ra);
     }
 }
 
@@ -223,22 +294,8 @@ void helper_rep_stos(CPUX86State *env, uint32_t ot, uint32_t aflag)
 {
     uintptr_t ra = GETPC();
     RepChunk c = rep_chunk(env, ot, aflag);
-    target_ulong dst;
 
-    if (c.n == 0) {
-        return;
-    }
-    if (chunk_run(env, &c, R_EDI, 0, &dst)
-        && page_check_range(dst, c.n << ot, PAGE_WRITE) == 0) {
-        uint64_t v = env->regs[R_EAX];
-        uint8_t *p = g2h(dst);
-
-        set_helper_retaddr(ra);
-        memcpy(p, &v, 1 << ot);     /* little-endian host: the low bytes */
-        replicate(p, 1 << ot, c.n << ot);
-        clear_helper_retaddr();
-        advance(env, &c, c.n, false);
-    } else {
-        rep_elements(env, &c, false, 0, ra);
+    while (c.n) {
+        c.n -= rep_stos_part(env, c, ra);
     }
 }

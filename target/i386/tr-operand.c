@@ -190,10 +190,13 @@ void gen_ldo_env_A0(DisasContext *s, int ofs)
     tcg_gen_st_i64(s->tmp1_i64, cpu_env, ofs + 8);
 }
 
+/* Two 8-byte stores; the first checks all 16 bytes (MO_SPAN) so that a
+   store crossing into a page it may not write writes nothing. */
 void gen_sto_env_A0(DisasContext *s, int ofs)
 {
     tcg_gen_ld_i64(s->tmp1_i64, cpu_env, ofs);
-    tcg_gen_qemu_st_i64(s->tmp1_i64, s->A0, s->mem_index, MO_LEQ);
+    tcg_gen_qemu_st_i64(s->tmp1_i64, s->A0, s->mem_index,
+                        MO_LEQ | MO_SPAN(16));
     tcg_gen_addi_tl(s->tmp0, s->A0, 8);
     tcg_gen_ld_i64(s->tmp1_i64, cpu_env, ofs + 8);
     tcg_gen_qemu_st_i64(s->tmp1_i64, s->tmp0, s->mem_index, MO_LEQ);

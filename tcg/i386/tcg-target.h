@@ -24,6 +24,11 @@ typedef enum {
    never allocated, so any emitter may clobber it. */
 #define TCG_REG_TMP        TCG_REG_R11
 
+/* Second scratch, for the inline TLB probe of checked accesses: reserved
+   only while a CF_CHECKED TB is generated (tcg.c). */
+#define TCG_REG_TMP2       TCG_REG_R10
+#define TCG_TARGET_PROBE_REGS (1u << TCG_REG_TMP2)
+
 /* Spill slots sit at the bottom of the frame, addressed from %rsp. */
 #define TCG_FRAME_OFFSET   0
 

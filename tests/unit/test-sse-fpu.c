@@ -6,12 +6,14 @@
  * the whole FNSAVE image (registers, tags, TOP, status flags), so stack
  * effects are checked too, and MMX cases compare the FXSAVE image as well
  * (TOP, tags and the exponents MMX writes set).  Guest addresses are host
- * addresses here
- * (guest_base is 0 in a program that never starts a guest).
+ * addresses here (guest_base is 0 in a program that never starts a guest);
+ * helpers reach memory through the software TLB, so the stack that holds
+ * their memory operands is made guest pages.
  */
 #include "qemu/osdep.h"
 #include "cpu.h"
 #include "exec/cpu-all.h"
+#include "exec/cputlb.h"
 #include "exec/helper-proto.h"
 #include "fpu-ops.h"
 
@@ -959,7 +961,13 @@ static void test_state_images(void)
 
 int main(void)
 {
+    uintptr_t sp = (uintptr_t)__builtin_frame_address(0);
+
     guest_base = 0;
+    page_set_flags((sp - (1 << 20)) & TARGET_PAGE_MASK,
+                   TARGET_PAGE_ALIGN(sp + 4096),
+                   PAGE_VALID | PAGE_READ | PAGE_WRITE);
+    tlb_flush(&env);
     cpu_x86_fpu_reset(&env);
     test_sse_int();
     test_sse_imm();

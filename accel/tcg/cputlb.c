@@ -1,0 +1,235 @@
+/*
+ * cputlb.c: the per-CPU software TLB (exec/cpu-tlb.h, exec/cputlb.h).
+ *
+ * Entries are filled only from the page map's answer (page_tlb_fill) and
+ * only when an access misses; a miss that the page map refuses becomes the
+ * guest fault it names, at the first refused byte.  The whole TLB is dropped
+ * when page_map_generation moves (the execution loop checks before every
+ * TB it enters from the loop; tlb_invalidate_all_cpus also makes running
+ * CPUs leave generated code).
+ *
+ * Host accesses through an entry keep helper_retaddr set: an entry whose
+ * page changed under it (another thread unmapped it, or code was
+ * translated from it and the host page write-protected) faults on the host
+ * and user-exec.c makes that the same precise guest fault or SMC retry.
+ */
+#include "qemu/osdep.h"
+#include "exec/exec-all.h"
+#include "exec/cpu_ldst.h"
+#include "exec/cputlb.h"
+#include "tcg/tcg.h"
+
+void tlb_flush(CPUArchState *env)
+{
+    /* Read first: a change after this read moves the generation again. */
+    uint64_t gen = __atomic_load_n(&page_map_generation, __ATOMIC_ACQUIRE);
+
+    /* All ones: every tag TLB_INVALID. */
+    memset(env->tlb, 0xff, sizeof(env->tlb));
+    env->tlb_generation = gen;
+}
+
+void tlb_invalidate_all_cpus(void)
+{
+    CPUArchState *cpu;
+
+    __atomic_fetch_add(&page_map_generation, 1, __ATOMIC_RELEASE);
+    cpu_list_lock();
+    CPU_FOREACH(cpu) {
+        cpu_exit(cpu);
+    }
+    cpu_list_unlock();
+}
+
+/* Ask the page map about addr's page; the entry caches every access the
+   answer allows. */
+static void tlb_fill(CPUArchState *env, target_ulong addr, int access,
+                     uintptr_t retaddr)
+{
+    CPUTLBEntry *e = tlb_entry(env, addr);
+    target_ulong page = addr & TARGET_PAGE_MASK;
+    uintptr_t addend;
+    int prot;
+    int kind = page_tlb_fill(addr, access, &addend, &prot);
+
+    if (kind != PAGE_FAULT_NONE) {
+        raise_guest_fault(env, addr, access, kind, retaddr);
+    }
+    e->addr_read = prot & PAGE_READ ? page : TLB_INVALID;
+    e->addr_write = prot & PAGE_WRITE ? page : TLB_INVALID;
+    e->addr_code = prot & PAGE_EXEC ? page : TLB_INVALID;
+    e->addend = addend;
+}
+
+/* Host address of guest byte addr for access (the rest of its page
+   follows it on the host). */
+static uint8_t *tlb_page_host(CPUArchState *env, target_ulong addr,
+                              int access, uintptr_t retaddr)
+{
+    void *p = tlb_hit(env, addr, 1, access);
+
+    if (!p) {
+        tlb_fill(env, addr, access, retaddr);
+        p = tlb_hit(env, addr, 1, access);
+        if (!p) {
+            cpu_abort_msg("page_tlb_fill allowed " TARGET_FMT_lx
+                          " without the access asked for", addr);
+        }
+    }
+    return p;
+}
+
+void *tlb_probe(CPUArchState *env, target_ulong addr, int len, int access,
+                uintptr_t retaddr)
+{
+    target_ulong to_end = TARGET_PAGE_SIZE - (addr & ~TARGET_PAGE_MASK);
+    uint8_t *first = tlb_page_host(env, addr, access, retaddr);
+
+    if ((target_ulong)len <= to_end) {
+        return first;
+    }
+    /* The next page (at 0 after the last one) must follow on the host. */
+    return tlb_page_host(env, addr + to_end, access, retaddr) == first + to_end
+           ? first : NULL;
+}
+
+void tlb_check_range(CPUArchState *env, target_ulong addr, target_ulong len,
+                     int access, uintptr_t retaddr)
+{
+    target_ulong done = 0;
+
+    while (done < len) {
+        target_ulong a = addr + done;
+
+        tlb_page_host(env, a, access, retaddr);
+        done += TARGET_PAGE_SIZE - (a & ~TARGET_PAGE_MASK);
+    }
+}
+
+/*
+ * Where the len bytes at addr are on the host: n[0] bytes at host[0] on
+ * addr's page, the rest at host[1] on the next (both pages checked before
+ * the caller touches any byte).
+ */
+typedef struct HostSpan {
+    uint8_t *host[2];
+    int n[2];
+} HostSpan;
+
+static HostSpan tlb_span(CPUArchState *env, target_ulong addr, int len,
+                         int access, uintptr_t retaddr)
+{
+    HostSpan h;
+    target_ulong to_end = TARGET_PAGE_SIZE - (addr & ~TARGET_PAGE_MASK);
+
+    h.host[0] = tlb_page_host(env, addr, access, retaddr);
+    h.n[0] = MIN((target_ulong)len, to_end);
+    h.n[1] = len - h.n[0];
+    h.host[1] = h.n[1] ? tlb_page_host(env, addr + h.n[0], access, retaddr)
+                       : NULL;
+    return h;
+}
+
+void tlb_read_bytes(CPUArchState *env, target_ulong addr, void *buf,
+                    size_t len, int access, uintptr_t retaddr)
+{
+    uint8_t *out = buf;
+
+    while (len) {
+        size_t n = MIN(len, TARGET_PAGE_SIZE - (addr & ~TARGET_PAGE_MASK));
+        const uint8_t *p = tlb_page_host(env, addr, access, retaddr);
+
+        set_helper_retaddr(retaddr);
+        memcpy(out, p, n);
+        clear_helper_retaddr();
+        out += n;
+        addr += n;
+        len -= n;
+    }
+}
+
+/* One host access of the value's own size where the bytes are in one page,
+   so that aligned accesses stay single-copy atomic for other threads. */
+static uint64_t host_load(const uint8_t *p, int size)
+{
+    switch (size) {
+    case 1:
+        return *p;
+    case 2:
+        return *(const uint16_t *)p;
+    case 4:
+        return *(const uint32_t *)p;
+    default:
+        return *(const uint64_t *)p;
+    }
+}
+
+static void host_store(uint8_t *p, uint64_t v, int size)
+{
+    switch (size) {
+    case 1:
+        *p = v;
+        break;
+    case 2:
+        *(uint16_t *)p = v;
+        break;
+    case 4:
+        *(uint32_t *)p = v;
+        break;
+    default:
+        *(uint64_t *)p = v;
+        break;
+    }
+}
+
+static uint64_t memop_extend(uint64_t v, MemOp op)
+{
+    int bits = 8 << (op & MO_SIZE);
+
+    if (bits == 64) {
+        return v;
+    }
+    if (op & MO_SIGN) {
+        return (uint64_t)((int64_t)(v << (64 - bits)) >> (64 - bits));
+    }
+    return v & ((UINT64_C(1) << bits) - 1);
+}
+
+uint64_t helper_tlb_load(CPUArchState *env, target_ulong addr,
+                         uint32_t memop, uintptr_t retaddr)
+{
+    int size = 1 << (memop & MO_SIZE);
+    HostSpan h = tlb_span(env, addr, size, PAGE_READ, retaddr);
+    uint64_t v = 0;
+
+    set_helper_retaddr(retaddr);
+    if (!h.n[1]) {
+        v = host_load(h.host[0], size);
+    } else {
+        memcpy(&v, h.host[0], h.n[0]);
+        memcpy((uint8_t *)&v + h.n[0], h.host[1], h.n[1]);
+    }
+    clear_helper_retaddr();
+    return memop_extend(v, memop);
+}
+
+void helper_tlb_store(CPUArchState *env, target_ulong addr, uint64_t val,
+                      uint32_t memop, uintptr_t retaddr)
+{
+    int size = 1 << (memop & MO_SIZE);
+    int span = memop_span_bytes(memop);
+    HostSpan h;
+
+    if (span > size) {
+        tlb_check_range(env, addr, span, PAGE_WRITE, retaddr);
+    }
+    h = tlb_span(env, addr, size, PAGE_WRITE, retaddr);
+    set_helper_retaddr(retaddr);
+    if (!h.n[1]) {
+        host_store(h.host[0], val, size);
+    } else {
+        memcpy(h.host[0], &val, h.n[0]);
+        memcpy(h.host[1], (uint8_t *)&val + h.n[0], h.n[1]);
+    }
+    clear_helper_retaddr();
+}
