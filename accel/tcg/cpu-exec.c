@@ -139,8 +139,7 @@ static void retry_access(CPUArchState *env)
         cpu_abort_msg("access to guest address " TARGET_FMT_lx " at pc " TARGET_FMT_lx
                       " keeps faulting although the guest may make it", env->cr2, pc);
     }
-    memset(env->tlb, 0xff, sizeof(env->tlb));
-    env->tlb_generation = generation;
+    tlb_flush(env);
     if (!page_resolve_access(env->cr2, access) && env->retry_host_pc) {
         TranslationBlock *tb;
 

@@ -25,6 +25,7 @@
 #include "qemu/log.h"
 #include "qemu/hostpage.h"
 #include "exec/exec-all.h"
+#include "exec/cputlb.h"
 #include "shadow.h"
 
 #ifdef TARGET_X86_64
@@ -49,7 +50,8 @@ typedef struct PageMid {
 
 static PageMid *page_top[1 << TOP_BITS];
 
-uint64_t page_map_generation;
+/* Starts above the 0 of a new CPU's zero-filled TLB. */
+uint64_t page_map_generation = 1;
 
 static uint64_t page_number(target_ulong addr)
 {
@@ -127,10 +129,6 @@ static void page_store_flags(target_ulong addr, int flags)
     }
 }
 
-static void tlb_generation_bump(void)
-{
-    __atomic_add_fetch(&page_map_generation, 1, __ATOMIC_RELEASE);
-}
 
 /* Translated code made from a page goes stale when the page stops being
    executable or valid. */
@@ -176,7 +174,7 @@ void page_set_flags(target_ulong start, target_ulong end, int flags)
     if (stale_code) {
         tb_invalidate_phys_range(start, end);
     }
-    tlb_generation_bump();
+    tlb_invalidate_all_cpus();
 }
 
 int page_check_range(target_ulong start, target_ulong len, int flags)
@@ -336,7 +334,7 @@ void host_page_mark(uint64_t h, int bit, bool on)
 
         page_store_flags(a, on ? flags | bit : flags & ~bit);
     }
-    tlb_generation_bump();
+    tlb_invalidate_all_cpus();
 }
 
 /* ---- translated code ---- */
@@ -353,7 +351,7 @@ void page_note_code(target_ulong page_addr)
     if (flags & PAGE_WRITE) {
         /* TLB entries may cache write permission; the in-bound host page
            loses it until the code is dropped. */
-        tlb_generation_bump();
+        tlb_invalidate_all_cpus();
         if (!(flags & PAGE_SHADOWED)) {
             hp_mprotect(g2h(h), qemu_host_page_size, host_page_prot(h));
             qemu_log_mask(CPU_LOG_PAGE, "smc: write-protect host page "
@@ -368,7 +366,7 @@ static void drop_code_of_page(target_ulong page)
 {
     tb_invalidate_phys_range(page, page + TARGET_PAGE_SIZE);
     page_store_flags(page, page_get_flags(page) & ~PAGE_CODE);
-    tlb_generation_bump();
+    tlb_invalidate_all_cpus();
     qemu_log_mask(CPU_LOG_PAGE, "smc: code of page " TARGET_FMT_lx " dropped\n",
                   page);
 }

@@ -115,9 +115,13 @@ TranslationBlock *tb_htable_lookup(CPUArchState *env, target_ulong pc,
     TranslationBlock *tb = __atomic_load_n(&tb_hash[tb_hash_func(pc, flags)],
                                            __ATOMIC_ACQUIRE);
 
+    /* A checked TB serves a request for a direct one too (tb_break leaves
+       only the checked one for its pc); a request for checked accesses
+       needs one. */
     for (; tb; tb = __atomic_load_n(&tb->hash_next, __ATOMIC_ACQUIRE)) {
         if (tb->pc == pc && tb->cs_base == cs_base && tb->flags == flags
-            && !((tb->cflags ^ cf_mask) & (CF_COUNT_MASK | CF_CHECKED))) {
+            && !((tb->cflags ^ cf_mask) & CF_COUNT_MASK)
+            && (tb->cflags & CF_CHECKED) >= (cf_mask & CF_CHECKED)) {
             return tb;
         }
     }
