@@ -201,7 +201,9 @@ static abi_long map_segment(const ElfFile *f, const ElfPhdr *ph, abi_ulong bias,
             target_mprotect(tail_page, TARGET_PAGE_SIZE,
                             (page_get_flags(tail_page) & PAGE_BITS) | PROT_WRITE);
         }
-        memset(g2h(file_end), 0, zero_end - file_end);
+        if (clear_user(file_end, zero_end - file_end) != 0) {
+            return -TARGET_EFAULT;
+        }
         if (!(prot & PROT_WRITE) && ph->p_filesz) {
             target_mprotect(tail_page, TARGET_PAGE_SIZE, prot);
         }

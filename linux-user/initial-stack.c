@@ -52,7 +52,7 @@ static abi_long map_stack(bool exec, abi_ulong *limit)
 static abi_ulong push_bytes(abi_ulong *sp, const void *data, size_t len)
 {
     *sp -= len;
-    memcpy(g2h(*sp), data, len);
+    copy_to_user(*sp, data, len);
     return *sp;
 }
 
@@ -63,7 +63,7 @@ static abi_ulong push_string(abi_ulong *sp, const char *s)
 
 static void put_word(abi_ulong *addr, abi_ulong value)
 {
-    memcpy(g2h(*addr), &value, sizeof(value));
+    copy_to_user(*addr, &value, sizeof(value));
     *addr += sizeof(value);
 }
 

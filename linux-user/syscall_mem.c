@@ -43,9 +43,15 @@ static abi_ulong do_brk(abi_ulong new_brk)
         return brk_cur;
     }
     if (new_brk <= brk_mapped) {
-        /* memory given back and taken again must read as zeros */
+        abi_ulong new_end = TARGET_PAGE_ALIGN(new_brk);
+
+        /* Like Linux, whole pages above the new break are unmapped;
+           memory given back and taken again must read as zeros. */
+        if (new_end < brk_mapped && target_munmap(new_end, brk_mapped - new_end) == 0) {
+            brk_mapped = new_end;
+        }
         if (new_brk > brk_cur) {
-            memset(g2h(brk_cur), 0, new_brk - brk_cur);
+            clear_user(brk_cur, new_brk - brk_cur);
         }
         brk_cur = new_brk;
         return brk_cur;
@@ -59,7 +65,7 @@ static abi_ulong do_brk(abi_ulong new_brk)
         return brk_cur;
     }
     if (brk_mapped > brk_cur) {
-        memset(g2h(brk_cur), 0, brk_mapped - brk_cur);
+        clear_user(brk_cur, brk_mapped - brk_cur);
     }
     brk_mapped = new_mapped;
     brk_cur = new_brk;
