@@ -24,6 +24,7 @@
 #include <string.h>
 #include <ucontext.h>
 #include <unistd.h>
+#include <fcntl.h>
 #include <sys/mman.h>
 
 /* Each program uses some of the helpers below. */
@@ -185,6 +186,71 @@ static void print_pages(const char *label, unsigned char *p, unsigned npages, in
     printf("%s: ", label);
     for (unsigned i = 0; i < npages; i++)
         putchar(page_letter(p + i * PAGE, probe_write));
+    putchar('\n');
+}
+
+/* The test files' content: a byte that differs from one offset to the next
+ * and from one page to the next, so a page shows which file page it holds. */
+static unsigned char file_byte(size_t off)
+{
+    return (unsigned char)(off * 7 + (off >> 12) * 29 + 1);
+}
+
+/* make_file: an unlinked file of SIZE bytes of file_byte(), open read-write. */
+static int make_file(const char *tag, size_t size)
+{
+    char path[64];
+    snprintf(path, sizeof(path), "/tmp/mem-%s-%d", tag, (int)getpid());
+    int fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0600);
+    if (fd < 0) {
+        perror(path);
+        exit(2);
+    }
+    unlink(path);
+    unsigned char chunk[PAGE];
+    for (size_t done = 0; done < size; done += PAGE) {
+        size_t n = size - done < PAGE ? size - done : PAGE;
+        for (size_t i = 0; i < n; i++)
+            chunk[i] = file_byte(done + i);
+        if (pwrite(fd, chunk, n, done) != (ssize_t)n) {
+            perror("pwrite");
+            exit(2);
+        }
+    }
+    return fd;
+}
+
+/* content_letter: what a readable page holds.
+ *   0 all zero   a..z every byte that letter (tests fill anonymous pages so)
+ *   A..Z page 0..25 of a make_file() file   * anything else */
+static char content_letter(const unsigned char *p)
+{
+    int zero = 1, uniform = 1;
+    for (unsigned i = 0; i < PAGE; i++) {
+        zero &= p[i] == 0;
+        uniform &= p[i] == p[0];
+    }
+    if (zero)
+        return '0';
+    if (uniform && p[0] >= 'a' && p[0] <= 'z')
+        return (char)p[0];
+    for (unsigned k = 0; k < 26; k++) {
+        unsigned i = 0;
+        while (i < PAGE && p[i] == file_byte(k * PAGE + i))
+            i++;
+        if (i == PAGE)
+            return (char)('A' + k);
+    }
+    return '*';
+}
+
+/* print_contents: "LABEL: <content_letter per page>", a blank for a page that
+ * cannot be read (whatever the reason: print_pages says it). */
+static void print_contents(const char *label, unsigned char *p, unsigned npages)
+{
+    printf("%s: ", label);
+    for (unsigned i = 0; i < npages; i++)
+        putchar(attempt(touch_read, p + i * PAGE) ? ' ' : content_letter(p + i * PAGE));
     putchar('\n');
 }
 
