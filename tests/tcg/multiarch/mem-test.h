@@ -56,10 +56,18 @@ struct fault {
 };
 static volatile struct fault fault;
 static sigjmp_buf fault_jmp;
+static volatile int fault_expected;
 
+/* A fault outside attempt() is a bug of the program (or of the emulator):
+ * the handler then steps aside and the fault kills the process. */
 static void on_fault(int sig, siginfo_t *si, void *ucv)
 {
     ucontext_t *uc = ucv;
+    if (!fault_expected) {
+        signal(sig, SIG_DFL);
+        return;
+    }
+    fault_expected = 0;
     fault.sig = sig;
     fault.code = si->si_code;
     fault.addr = (uintptr_t)si->si_addr;
@@ -86,8 +94,11 @@ static int attempt(void (*fn)(void *), void *arg)
 {
     fault.sig = 0;
     int faulted = sigsetjmp(fault_jmp, 1);
-    if (!faulted)
+    if (!faulted) {
+        fault_expected = 1;
         fn(arg);
+        fault_expected = 0;
+    }
     __asm__ volatile("fninit");
     return faulted;
 }
