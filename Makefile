@@ -6,6 +6,7 @@
 #
 #   make [all]     build <T>-linux-user/qemu-<T> for each configured target
 #   make check     check-unit + check-tcg, ending with one "N passed, N failed"
+#   make check-mem the guest-memory programs under -p 4096/16384/65536
 #   make check-lockstep  the lockstep checker (tests/lockstep/) on small programs
 #   make install   copy the binaries to $(DESTDIR)$(prefix)/bin
 #   make V=1       show the full commands
@@ -41,7 +42,7 @@ TEST_ENV = SRC_PATH='$(SRC_PATH)' BUILD_DIR='$(BUILD_DIR)' TARGETS='$(TARGETS)' 
 	CONFIG_PRECISE_PROT='$(CONFIG_PRECISE_PROT)' \
 	MAKE='$(MAKE)'
 
-.PHONY: all clean distclean install check check-unit check-tcg bench tcg-programs \
+.PHONY: all clean distclean install check check-unit check-tcg check-mem bench tcg-programs \
 	$(addprefix build-,$(TARGETS)) check-unit-run check-tcg-run check-lockstep
 
 all: $(addprefix build-,$(TARGETS)) compile_commands.json
@@ -81,6 +82,11 @@ check-tcg-run:
 	+$(Q)st=0; $(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/tcg/run-check-tcg.sh || st=1; \
 	$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/programs/run-check-programs.sh || st=1; \
 	exit $$st
+
+# The guest-memory programs (tests/tcg/multiarch/mem-*.c) alone, under every
+# host page size; CI runs them in the --enable-precise-prot build.
+check-mem: all
+	+$(Q)$(TEST_ENV) TESTS='$(or $(TESTS),/multiarch/mem-)' $(SHELL) $(SRC_PATH)/tests/tcg/run-check-tcg.sh
 
 # The guest programs of check-tcg; check-unit's decoder test reads them too.
 TCG_PROGRAM_TARGETS = $(if $(filter n,$(CONFIG_TCG_M32)),$(filter-out i386,$(TARGETS)),$(TARGETS))
