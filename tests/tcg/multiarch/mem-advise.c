@@ -19,12 +19,6 @@ static void report(const char *what, int r)
     printf("%-36s %s\n", what, r ? strerrorname_np(errno) : "0");
 }
 
-static void fill_letters(unsigned char *p, unsigned npages)
-{
-    for (unsigned i = 0; i < npages; i++)
-        memset(p + i * PAGE, 'a' + i, PAGE);
-}
-
 static void dontneed(int fd)
 {
     unsigned char *m = map_aligned(NPAGES * PAGE, PROT_READ | PROT_WRITE);

@@ -37,8 +37,7 @@ static void anonymous(void)
 {
     unsigned char *a = mmap(region + 3 * PAGE, 3 * PAGE, PROT_READ | PROT_WRITE,
                             MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
-    for (int i = 0; i < 3; i++)
-        memset(a + i * PAGE, 'a' + i, PAGE);
+    fill_letters(a, 3);
     munmap(region + 6 * PAGE, 3 * PAGE);            /* room to grow by 3 */
     show("3 pages, room for 3");
 
@@ -98,7 +97,9 @@ static void file_mapping(void)
 
 static void shared_alias(void)
 {
-    unsigned char *s = mmap(NULL, 2 * PAGE, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    /* (in the region: left to the kernel, it could take one of the holes) */
+    unsigned char *s = mmap(region + 0x2c000, 2 * PAGE, PROT_READ | PROT_WRITE,
+                            MAP_SHARED | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
     unsigned char *alias = mremap(s + PAGE, 0, PAGE, MREMAP_MAYMOVE | MREMAP_FIXED, region + 0x2b000);
     result("shared alias of page 1", alias);
     if (alias == MAP_FAILED)

@@ -255,6 +255,13 @@ static char content_letter(const unsigned char *p)
     return '*';
 }
 
+/* fill_letters: page i of P gets 'a' + i (mod 26) in every byte. */
+static void fill_letters(unsigned char *p, unsigned npages)
+{
+    for (unsigned i = 0; i < npages; i++)
+        memset(p + i * PAGE, 'a' + i % 26, PAGE);
+}
+
 /* print_contents: "LABEL: <content_letter per page>", a blank for a page that
  * cannot be read (whatever the reason: print_pages says it). */
 static void print_contents(const char *label, unsigned char *p, unsigned npages)

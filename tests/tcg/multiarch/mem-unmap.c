@@ -13,12 +13,6 @@
 
 #define NPAGES 32
 
-static void fill_letters(unsigned char *p, unsigned npages)
-{
-    for (unsigned i = 0; i < npages; i++)
-        memset(p + i * PAGE, 'a' + i % 26, PAGE);
-}
-
 static void show(const char *what, unsigned char *p, unsigned npages)
 {
     char label[80];
