@@ -7,6 +7,7 @@
 #   make [all]     build <T>-linux-user/qemu-<T> for each configured target
 #   make check     check-unit + check-tcg + the multiarch O2 programs again
 #                  with -checked-mem, ending with one "N passed, N failed"
+#   make check-mem the guest-memory programs under -p 4096/16384/65536
 #   make check-lockstep  the lockstep checker (tests/lockstep/) on small programs
 #   make install   copy the binaries to $(DESTDIR)$(prefix)/bin
 #   make V=1       show the full commands
@@ -39,9 +40,10 @@ sub-make = $(MAKE) -C $(BUILD_DIR)/$(1)-linux-user -f $(SRC_PATH)/Makefile.targe
 # Variables the test runners read from their environment.
 TEST_ENV = SRC_PATH='$(SRC_PATH)' BUILD_DIR='$(BUILD_DIR)' TARGETS='$(TARGETS)' \
 	TCG_CC='$(TCG_CC)' CONFIG_TCG_M32='$(CONFIG_TCG_M32)' TESTS='$(TESTS)' \
+	CONFIG_PRECISE_PROT='$(CONFIG_PRECISE_PROT)' \
 	MAKE='$(MAKE)'
 
-.PHONY: all clean distclean install check check-unit check-tcg bench tcg-programs \
+.PHONY: all clean distclean install check check-unit check-tcg check-mem bench tcg-programs \
 	$(addprefix build-,$(TARGETS)) check-unit-run check-tcg-run check-lockstep \
 	check-tcg-checked-run
 
@@ -89,6 +91,11 @@ check-tcg-checked-run:
 	+$(Q)$(TEST_ENV) TESTS='$(or $(TESTS),/multiarch/)' TCG_VARIANTS=O2 \
 		QEMU_ARGS='-checked-mem $(QEMU_ARGS)' \
 		$(SHELL) $(SRC_PATH)/tests/tcg/run-check-tcg.sh
+
+# The guest-memory programs (tests/tcg/multiarch/mem-*.c) alone, under every
+# host page size; CI runs them in the --enable-precise-prot build.
+check-mem: all
+	+$(Q)$(TEST_ENV) TESTS='$(or $(TESTS),/multiarch/mem-)' $(SHELL) $(SRC_PATH)/tests/tcg/run-check-tcg.sh
 
 # The guest programs of check-tcg; check-unit's decoder test reads them too.
 TCG_PROGRAM_TARGETS = $(if $(filter n,$(CONFIG_TCG_M32)),$(filter-out i386,$(TARGETS)),$(TARGETS))

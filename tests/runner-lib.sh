@@ -8,3 +8,22 @@ selected() {
     done
     return 1
 }
+
+# known_failure FILE ID BUILD: when a line of FILE ("[BUILD:]PATTERN ISSUE
+# REASON...", PATTERN a shell pattern over test ids) matches ID in this
+# BUILD (default or precise), prints "issue N: REASON" and succeeds.  The
+# first matching line counts; blank lines and # lines are comments.
+known_failure() {
+    [ -f "$1" ] || return 1
+    while read -r pattern issue reason; do
+        case "$pattern" in
+        ''|'#'*) continue ;;
+        default:*|precise:*)
+            [ "${pattern%%:*}" = "$3" ] || continue
+            pattern=${pattern#*:} ;;
+        esac
+        # shellcheck disable=SC2254  # the pattern is meant to match
+        case "$2" in $pattern) echo "issue $issue: $reason"; return 0 ;; esac
+    done <"$1"
+    return 1
+}

@@ -12,8 +12,23 @@
 # that (exec fails with "Exec format error"), and then Debian's qemu-i386
 # (package qemu-user) stands in as reference, or i386 tests are skipped.
 #
-# Environment (make check-tcg sets the first five):
+# The guest-memory programs (multiarch/mem-*.c) run once per host page size
+# of $TCG_PAGE_SIZES, with "-p SIZE" added to the emulator's options, as
+# test ids ending in /pSIZE (x86_64/multiarch/mem-prot-O2/p65536).  They are
+# written so that their output does not depend on the word size, and
+# Debian's qemu-i386 gets their protection cases wrong, so where the host
+# cannot run i386 programs their reference is the native run of the x86_64
+# build of the same source and variant.
+#
+# tests/tcg/known-failures.txt lists tests expected to fail (pattern, issue,
+# reason): such a failure is reported as XFAIL and counted as skipped; such a
+# test passing is reported as XPASS and counted as failed, so that the list
+# is pruned when the work lands.
+#
+# Environment (make check-tcg sets the first six):
 #   SRC_PATH, BUILD_DIR      source and build directories
+#   CONFIG_PRECISE_PROT      y in a --enable-precise-prot build (selects the
+#                            "precise:" lines of the known-failures list)
 #   TARGETS                  targets to test (default: i386 x86_64)
 #   TCG_CC, CONFIG_TCG_M32   guest compiler; CONFIG_TCG_M32=n skips i386
 #   TESTS                    substrings of test names to run (default: all),
@@ -27,18 +42,21 @@
 #   TCG_TIMEOUT              seconds per run (default 10)
 #   TCG_MAX_TIMEOUTS         after this many timeouts, stop running (default 8),
 #                            so that a hanging emulator cannot eat the CI budget
+#   TCG_PAGE_SIZES           host page sizes for the mem-* programs
+#                            (default: 4096 16384 65536)
+#   KNOWN_FAILURES           the expected-failure list
+#                            (default: tests/tcg/known-failures.txt)
 #   SUMMARY_FILE             append "passed failed skipped" here (make check)
-#
-# A multiarch program whose output does not depend on the word size says so
-# with the words "check-tcg: word-size neutral" in its source; where i386
-# has no native reference, the native run of its x86_64 build is the
-# reference (Debian's qemu-i386 gets many kernel corner cases wrong).
 
 : "${SRC_PATH:?}" "${BUILD_DIR:?}"
 TARGETS=${TARGETS:-i386 x86_64}
 VARIANTS=${TCG_VARIANTS:-O2 O0 O2-dyn}
 TIMEOUT=${TCG_TIMEOUT:-10}
 MAX_TIMEOUTS=${TCG_MAX_TIMEOUTS:-8}
+PAGE_SIZES=${TCG_PAGE_SIZES:-4096 16384 65536}
+KNOWN_FAILURES=${KNOWN_FAILURES:-$SRC_PATH/tests/tcg/known-failures.txt}
+BUILD_KIND=default
+[ "$CONFIG_PRECISE_PROT" = y ] && BUILD_KIND=precise
 OUT=$BUILD_DIR/tests/tcg/build
 TCG=$SRC_PATH/tests/tcg
 # Every program sees exactly these arguments and this environment.
@@ -54,13 +72,29 @@ trap 'rm -rf "$tmp"' EXIT INT TERM
 
 . "$SRC_PATH/tests/runner-lib.sh"
 
-# list_tests T: prints "id binary" for every selected test of target T.
+# list_tests T: prints "id binary page-size x86_64-twin" for every selected
+# test of target T; page size (mem-* programs run under each of PAGE_SIZES)
+# and twin are "-" when not used.  The twin is the x86_64 build of a program
+# whose output does not depend on the word size (its source says
+# "check-tcg: word-size neutral"): the reference when T's
+# programs cannot run here (Debian's qemu-i386 gets many kernel corner cases
+# wrong).
 list_tests() {
     for src in "$TCG"/multiarch/*.c; do
         name=$(basename "$src" .c)
         for v in $VARIANTS; do
             id=$1/multiarch/$name-$v
-            selected "$id" && echo "$id $OUT/$1/multiarch/$name-$v"
+            bin=$OUT/$1/multiarch/$name-$v
+            twin=-
+            grep -q "check-tcg: word-size neutral" "$src" && twin=$OUT/x86_64/multiarch/$name-$v
+            case "$name" in
+            mem-*)
+                for ps in $PAGE_SIZES; do
+                    selected "$id/p$ps" && echo "$id/p$ps $bin $ps $twin"
+                done ;;
+            *)
+                selected "$id" && echo "$id $bin - $twin" ;;
+            esac
         done
     done
     # Per-guest programs: .S files are asm/ tests, .c files arch/ tests.
@@ -69,7 +103,7 @@ list_tests() {
         case "$src" in *.S) kind=asm ;; *) kind=arch ;; esac
         name=$(basename "${src%.*}")
         id=$1/$kind/$name
-        selected "$id" && echo "$id $OUT/$1/$kind/$name"
+        selected "$id" && echo "$id $OUT/$1/$kind/$name - -"
     done
 }
 
@@ -84,8 +118,39 @@ run() {
 }
 
 fail() {
+    if reason=$(known_failure "$KNOWN_FAILURES" "$id" "$BUILD_KIND"); then
+        echo "XFAIL $id ($1; known: $reason)"
+        skipped=$((skipped + 1))
+        return 1
+    fi
     echo "FAIL $id ($1)"
     failed=$((failed + 1))
+}
+
+pass() {
+    if ! reason=$(known_failure "$KNOWN_FAILURES" "$id" "$BUILD_KIND"); then
+        echo "PASS $id"
+        passed=$((passed + 1))
+    elif [ "${reason#*: flaky:}" != "$reason" ]; then
+        echo "PASS $id (listed as flaky: $reason)"
+        passed=$((passed + 1))
+    else
+        echo "XPASS $id (passes, but known-failures.txt says: $reason)"
+        failed=$((failed + 1))
+    fi
+}
+
+# reference BINARY TWIN: the reference run into $tmp/want, its status in
+# $want.  One run serves all the page sizes of a program.
+reference() {
+    [ "$1" = "$ref_done" ] && return
+    if [ "$oracle" = native ]; then run "$1"
+    elif [ "$2" != - ]; then run "$2"
+    else run "$oracle" "$1"
+    fi
+    want=$?
+    mv "$tmp/out" "$tmp/want"
+    ref_done=$1
 }
 
 for t in $TARGETS; do
@@ -99,12 +164,14 @@ for t in $TARGETS; do
         continue
     fi
 
-    # Build what is selected, plus hello (the probe for native execution).
+    # Build what is selected, the x86_64 twins of word-size neutral programs,
+    # and hello (the probe for native execution).
     probe=$OUT/$t/asm/hello-$t
     # shellcheck disable=SC2046  # one goal per binary
     ${MAKE:-make} -k -f "$TCG/Makefile.tcg" SRC_PATH="$SRC_PATH" OUT="$OUT" \
-        TCG_CC="${TCG_CC:-cc}" TARGETS="$t" VARIANTS="$VARIANTS" \
-        $(echo "$tests" | cut -d' ' -f2) "$probe" >"$OUT/build-$t.log" 2>&1 ||
+        TCG_CC="${TCG_CC:-cc}" TARGETS="$t x86_64" VARIANTS="$VARIANTS" \
+        $(echo "$tests" | cut -d' ' -f2,4 | tr ' ' '\n' | grep -v '^-$' | sort -u) \
+        "$probe" >"$OUT/build-$t.log" 2>&1 ||
         echo "NOTE: some $t test programs did not build: see $OUT/build-$t.log"
 
     # The reference.
@@ -113,33 +180,22 @@ for t in $TARGETS; do
         oracle=native
     elif [ "$t" = i386 ] && command -v "${TCG_ORACLE_i386:-qemu-i386}" >/dev/null 2>&1; then
         oracle=$(command -v "${TCG_ORACLE_i386:-qemu-i386}")
-        echo "NOTE: this host cannot run i386 programs; $oracle is the reference"
+        echo "NOTE: this host cannot run i386 programs; $oracle is the reference (the x86_64 build for word-size neutral programs)"
     else
-        echo "SKIP $t: $count tests (cannot run $t programs here to get the reference)"
-        skipped=$((skipped + count))
-        continue
-    fi
-
-    # The x86_64 builds of the neutral programs, for the reference.
-    neutral=
-    if [ "$oracle" != native ]; then
-        for src in $(grep -l "check-tcg: word-size neutral" "$TCG"/multiarch/*.c); do
-            for v in $VARIANTS; do
-                neutral="$neutral $OUT/x86_64/multiarch/$(basename "$src" .c)-$v"
-            done
-        done
-        # shellcheck disable=SC2086  # one goal per binary
-        [ -z "$neutral" ] || ${MAKE:-make} -k -f "$TCG/Makefile.tcg" \
-            SRC_PATH="$SRC_PATH" OUT="$OUT" TCG_CC="${TCG_CC:-cc}" TARGETS=x86_64 \
-            VARIANTS="$VARIANTS" $neutral >>"$OUT/build-$t.log" 2>&1
+        echo "NOTE: no reference for the $t programs here: only word-size neutral programs (x86_64 twins) run"
     fi
 
     emu=$BUILD_DIR/$t-linux-user/qemu-$t
     [ -n "$QEMU_OVERRIDE" ] && emu=$QEMU_OVERRIDE$t
 
     # A here-document keeps the loop in this shell, so the counters survive.
-    while read -r id bin; do
-        if [ ! -x "$bin" ]; then
+    ref_done=
+    while read -r id bin page_size twin; do
+        if [ -z "$oracle" ] && [ "$twin" = - ]; then
+            echo "SKIP $id (cannot run $t programs here to get the reference)"
+            skipped=$((skipped + 1)); continue
+        fi
+        if [ ! -x "$bin" ] || { [ "$twin" != - ] && [ "$oracle" != native ] && [ ! -x "$twin" ]; }; then
             fail "build failed, see $OUT/build-$t.log"; continue
         fi
         if [ ! -x "$emu" ] && ! command -v "$emu" >/dev/null 2>&1; then
@@ -149,18 +205,11 @@ for t in $TARGETS; do
             fail "not run: $timeouts runs timed out already"; continue
         fi
 
-        ref=$OUT/x86_64/multiarch/${id#*/multiarch/}
-        if [ "$oracle" = native ]; then
-            run "$bin"
-        elif [ -x "$ref" ] && case "$neutral " in *" $ref "*) true ;; *) false ;; esac; then
-            run "$ref"
-        else
-            run "$oracle" "$bin"
-        fi
-        want=$?
-        mv "$tmp/out" "$tmp/want"
+        reference "$bin" "$twin"
+        page_arg=
+        [ "$page_size" != - ] && page_arg="-p $page_size"
         # shellcheck disable=SC2086  # QEMU_ARGS is a list of options
-        run "$emu" $QEMU_ARGS "$bin"
+        run "$emu" $QEMU_ARGS $page_arg "$bin"
         got=$?
 
         if [ "$got" -eq 124 ] || [ "$got" -eq 137 ]; then
@@ -171,10 +220,9 @@ for t in $TARGETS; do
         elif ! cmp -s "$tmp/want" "$tmp/out"; then
             fail "stdout differs"
         else
-            echo "PASS $id"
-            passed=$((passed + 1))
+            pass
             continue
-        fi
+        fi || continue          # fail returns 1 for an expected failure: no details
         if ! cmp -s "$tmp/want" "$tmp/out"; then
             diff -u --label expected --label emulated "$tmp/want" "$tmp/out" | head -20 | sed 's/^/    /'
         fi
