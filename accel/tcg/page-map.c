@@ -371,21 +371,36 @@ static void drop_code_of_page(target_ulong page)
                   page);
 }
 
-/*
- * A direct write to the in-bound host page at h, write-protected because
- * guest-writable pages in it have code: drop the code of all of them, as
- * the host can only unprotect the whole host page.
- * TODO(issue 5 point 8): shadow h instead, so that checked writes drop the
- * code of only the 4 KiB page written, once checked accesses exist.
- */
-static void unprotect_code_host_page(uint64_t h)
+/* How many guest-writable pages of the host page at h have code. */
+static int writable_code_pages(uint64_t h)
 {
+    int n = 0;
+
     for (uint64_t a = h; a < h + qemu_host_page_size; a += TARGET_PAGE_SIZE) {
-        if ((page_get_flags(a) & (PAGE_CODE | PAGE_WRITE)) == (PAGE_CODE | PAGE_WRITE)) {
-            drop_code_of_page(a);
-        }
+        n += (page_get_flags(a) & (PAGE_CODE | PAGE_WRITE)) == (PAGE_CODE | PAGE_WRITE);
     }
-    hp_mprotect(g2h(h), qemu_host_page_size, host_page_prot(h));
+    return n;
+}
+
+/*
+ * A direct write to page, in the in-bound host page at h that is
+ * write-protected because guest-writable pages in it have code.  When the
+ * written page is the only one, its code goes and the host page becomes
+ * writable.  Otherwise unprotecting the host page would hide writes to the
+ * other code pages, and dropping all their code would cost every write to
+ * data next to code a retranslation: the host page is shadowed instead, so
+ * that checked writes drop the code of exactly the 4 KiB page written.
+ */
+static void resolve_code_write(uint64_t h, target_ulong page)
+{
+    int flags = page_get_flags(page);
+
+    if ((flags & PAGE_CODE) && writable_code_pages(h) == 1) {
+        drop_code_of_page(page);
+        hp_mprotect(g2h(h), qemu_host_page_size, host_page_prot(h));
+    } else {
+        shadow_host_page(h);
+    }
 }
 
 /* ---- faults and checked accesses ---- */
@@ -418,7 +433,7 @@ bool page_resolve_access(target_ulong addr, int access)
                 drop_code_of_page(page);
             }
         } else if (!(host_page_prot(h) & PROT_WRITE)) {
-            unprotect_code_host_page(h);
+            resolve_code_write(h, page);
         }
     }
     direct = !(page_get_flags(page) & PAGE_SHADOWED);
