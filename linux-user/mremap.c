@@ -9,6 +9,7 @@
  */
 #include "qemu/osdep.h"
 #include <sys/mman.h>
+#include <glib.h>
 #include "qemu/log.h"
 #include "mmap-internal.h"
 
@@ -189,19 +190,106 @@ static abi_long move_mapping(uint64_t old_addr, uint64_t old_size,
     return move_by_copy(old_addr, old_size, new_size, dest, last_flags);
 }
 
+/*
+ * MREMAP_DONTUNMAP: the pages move, and the old range stays mapped with the
+ * same protection, reading as new zero pages.  Only private anonymous
+ * memory (the kernel's rule before Linux 5.13; later kernels also accept
+ * file mappings, which would need the file to map the old range again).
+ */
+static abi_long move_dont_unmap(uint64_t old_addr, uint64_t size, uint64_t dest)
+{
+    int *prot = g_new(int, size / TARGET_PAGE_SIZE);
+    abi_long at;
+
+    for (uint64_t off = 0; off < size; off += TARGET_PAGE_SIZE) {
+        int flags = page_get_flags(old_addr + off);
+
+        if ((flags & (PAGE_ANON | PAGE_FILE_SHARED)) != PAGE_ANON) {
+            g_free(prot);
+            return -EINVAL;
+        }
+        prot[off / TARGET_PAGE_SIZE] = flags & PAGE_BITS;
+    }
+    at = move_mapping(old_addr, size, size, dest);
+    for (uint64_t off = 0; !target_mmap_failed(at) && off < size; off += TARGET_PAGE_SIZE) {
+        abi_long ret = do_mmap(old_addr + off, TARGET_PAGE_SIZE, prot[off / TARGET_PAGE_SIZE],
+                               MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+
+        if (target_mmap_failed(ret)) {
+            at = ret;
+        }
+    }
+    g_free(prot);
+    return at;
+}
+
+/*
+ * mremap with old size 0: a second mapping of the shared pages at old_addr.
+ * The host makes it (the same shared memory, never a copy) when the pages
+ * are in bound and both addresses and the size are whole host pages; other
+ * placements need an out-of-bound alias in a shadowed host page (the
+ * shared-writable work) and get EINVAL meanwhile.
+ */
+static abi_long alias_shared(uint64_t old_addr, uint64_t size, unsigned long flags,
+                             uint64_t dest)
+{
+    uint64_t hsize = HOST_PAGE_ALIGN(size);
+    int old_flags = page_get_flags(old_addr);
+    int ret;
+
+    if (!(flags & MREMAP_MAYMOVE) || !(old_flags & PAGE_VALID)
+        || !(old_flags & PAGE_FILE_SHARED)) {
+        return -EINVAL;
+    }
+    if (!(flags & MREMAP_FIXED)) {
+        dest = find_free_range(0, hsize, false);
+        if (dest == (abi_ulong)-1) {
+            return -ENOMEM;
+        }
+    } else {
+        do_munmap(dest, size);
+        ret = claim_host_range(dest, dest + hsize);
+        if (ret) {
+            return ret;
+        }
+    }
+    if (((old_addr | dest | size) & ~qemu_host_page_mask)
+        || (flags_union(old_addr, old_addr + hsize) & PAGE_SHADOWED)
+        || hp_mremap(g2h(old_addr), 0, hsize, MREMAP_MAYMOVE | MREMAP_FIXED,
+                     g2h(dest)) == MAP_FAILED) {
+        host_release(dest, dest + hsize);
+        return -EINVAL;
+    }
+    for (uint64_t off = 0; off < size; off += TARGET_PAGE_SIZE) {
+        page_set_flags(dest + off, dest + off + TARGET_PAGE_SIZE,
+                       page_get_flags(old_addr + off));
+    }
+    ret = page_map_sync(dest, dest + size);
+    return ret ? ret : (abi_long)dest;
+}
+
 static abi_long do_mremap(uint64_t old_addr, uint64_t old_size, uint64_t new_size,
                           unsigned long flags, uint64_t new_addr)
 {
     uint64_t old_end;
 
-    if ((old_addr & ~TARGET_PAGE_MASK) || (flags & ~(MREMAP_MAYMOVE | MREMAP_FIXED))
-        || ((flags & MREMAP_FIXED) && !(flags & MREMAP_MAYMOVE))) {
+    if ((old_addr & ~TARGET_PAGE_MASK)
+        || (flags & ~(MREMAP_MAYMOVE | MREMAP_FIXED | MREMAP_DONTUNMAP))
+        || ((flags & (MREMAP_FIXED | MREMAP_DONTUNMAP)) && !(flags & MREMAP_MAYMOVE))
+        || ((flags & MREMAP_DONTUNMAP) && old_size != new_size)) {
         return -EINVAL;
     }
     old_size = TARGET_PAGE_ALIGN(old_size);
     new_size = TARGET_PAGE_ALIGN(new_size);
-    if (old_size == 0 || new_size == 0) {
+    if (new_size == 0 || (old_size == 0 && (flags & MREMAP_DONTUNMAP))) {
         return -EINVAL;
+    }
+    if (old_size == 0) {
+        if ((flags & MREMAP_FIXED) && ((new_addr & ~TARGET_PAGE_MASK)
+                                       || new_addr + new_size > guest_space_end())) {
+            return -EINVAL;
+        }
+        return alias_shared(old_addr, new_size, flags, new_addr);
     }
     old_end = old_addr + old_size;
     if (old_end > guest_space_end() || !all_valid(old_addr, old_end)) {
@@ -213,7 +301,13 @@ static abi_long do_mremap(uint64_t old_addr, uint64_t old_size, uint64_t new_siz
             || (new_addr < old_end && old_addr < new_addr + new_size)) {
             return -EINVAL;
         }
+        if (flags & MREMAP_DONTUNMAP) {
+            return move_dont_unmap(old_addr, old_size, new_addr);
+        }
         return move_mapping(old_addr, old_size, new_size, new_addr);
+    }
+    if (flags & MREMAP_DONTUNMAP) {
+        return move_dont_unmap(old_addr, old_size, 0);
     }
     if (new_size <= old_size) {
         if (new_size < old_size) {
