@@ -352,7 +352,8 @@ void tb_break(TranslationBlock *tb, target_ulong cur_pc)
 
 static bool range_has_code(target_ulong start, target_ulong end)
 {
-    guint n = g_hash_table_size(code_pages);
+    /* Before tcg_exec_init (unit tests of the page map) there is no code. */
+    guint n = code_pages ? g_hash_table_size(code_pages) : 0;
 
     if (n == 0) {
         return false;

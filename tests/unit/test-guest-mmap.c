@@ -3,7 +3,10 @@
  * 4, 16 and 64 KiB (one forked child per page size, each with its own
  * reserved guest window): placement, fragments sharing a host page,
  * file data at offsets that disagree with the address modulo H, munmap and
- * mprotect of single guest pages, mremap, and the shared-writable refusal.
+ * mprotect of single guest pages, mremap, and the shared-writable refusal;
+ * and the page map's own facts (exec/page-map.h): how the fault path judges
+ * accesses, code pages kept apart from guest protection, and shadowing of a
+ * host page whose code pages are written.
  */
 #include "qemu/osdep.h"
 #include <fcntl.h>
@@ -216,6 +219,69 @@ static void test_argument_checks(void)
     check(ok, "argument-checks");
 }
 
+static void test_judge_fault(void)
+{
+    abi_ulong h2 = two_host_pages();
+    abi_long base = map_anon(0, h2, PROT_READ | PROT_WRITE, 0);
+    bool ok = base > 0;
+
+    if (ok) {
+        ok = target_mprotect(base + G, G, PROT_READ) == 0 && target_munmap(base + 2 * G, G) == 0;
+        ok &= page_judge_fault(base, PAGE_WRITE) == PAGE_FAULT_NONE;
+        ok &= page_judge_fault(base + G, PAGE_READ) == PAGE_FAULT_NONE;
+        ok &= page_judge_fault(base + G, PAGE_WRITE) == PAGE_FAULT_ACCERR;
+        ok &= page_judge_fault(base + 2 * G, PAGE_READ) == PAGE_FAULT_MAPERR;
+        ok &= page_judge_fault(base, PAGE_EXEC) == PAGE_FAULT_ACCERR;
+        ok &= !page_host_allows(base + G, G, PAGE_WRITE);
+        target_munmap(base, h2);
+    }
+    check(ok, "judge-fault");
+}
+
+/* Translated code write-protects its host page without touching the
+   guest's protection; a write drops exactly the code of the page written. */
+static void test_code_pages(void)
+{
+    abi_ulong h = qemu_host_page_size;
+    abi_long base = map_anon(0, 2 * h, PROT_READ | PROT_WRITE | PROT_EXEC, 0);
+    bool ok = base > 0;
+
+    if (ok) {
+        page_note_code(base);
+        ok = (page_get_flags(base) & (PAGE_WRITE | PAGE_CODE)) == (PAGE_WRITE | PAGE_CODE);
+        ok &= !(host_page_prot(base) & PROT_WRITE) && !page_host_allows(base, G, PAGE_WRITE);
+        ok &= page_judge_fault(base, PAGE_WRITE) == PAGE_FAULT_NONE;
+        ok &= page_resolve_access(base, PAGE_WRITE);
+        ok &= !(page_get_flags(base) & PAGE_CODE) && page_host_allows(base, h, PAGE_WRITE);
+    }
+    check(ok, "code-page-write");
+    if (ok && h > G) {
+        uintptr_t addend;
+        int tlb_prot;
+
+        gptr(base + 2 * G)[5] = 0x77;
+        page_note_code(base);
+        page_note_code(base + G);
+        /* Data next to two code pages: the host page is shadowed rather
+           than both pages losing their code. */
+        ok = !page_resolve_access(base + 2 * G, PAGE_WRITE);
+        ok &= (page_get_flags(base) & (PAGE_SHADOWED | PAGE_CODE)) == (PAGE_SHADOWED | PAGE_CODE);
+        ok &= (page_get_flags(base + G) & PAGE_CODE) && !page_host_allows(base + 2 * G, G, PAGE_READ);
+        ok &= page_tlb_fill(base + 2 * G, PAGE_WRITE, &addend, &tlb_prot) == PAGE_FAULT_NONE;
+        ok &= addend != guest_base && (tlb_prot & PAGE_WRITE)
+              && ((uint8_t *)(uintptr_t)(base + 2 * G + addend))[5] == 0x77;
+        /* A code page's entry never caches write; a write drops its code
+           alone. */
+        ok &= page_tlb_fill(base, PAGE_READ, &addend, &tlb_prot) == PAGE_FAULT_NONE
+              && !(tlb_prot & PAGE_WRITE);
+        ok &= page_tlb_fill(base, PAGE_WRITE, &addend, &tlb_prot) == PAGE_FAULT_NONE
+              && (tlb_prot & PAGE_WRITE);
+        ok &= !(page_get_flags(base) & PAGE_CODE) && (page_get_flags(base + G) & PAGE_CODE);
+        ok &= target_munmap(base, 2 * h) == 0 && !(page_get_flags(base) & PAGE_SHADOWED);
+        check(ok, "code-page-shadow");
+    }
+}
+
 static int run_with_page_size(uintptr_t h)
 {
     if (!hostpage_init(h)) {
@@ -233,6 +299,8 @@ static int run_with_page_size(uintptr_t h)
     test_mremap();
     test_shared_writable_refused();
     test_argument_checks();
+    test_judge_fault();
+    test_code_pages();
     return failures ? 1 : 0;
 }
 
