@@ -82,7 +82,7 @@ static void dump_fpu(CPUX86State *env, FILE *f)
                 env->fpregs[i].d.high, (i & 1) ? "\n" : " ");
     }
     for (i = 0; i < nb_xmm && i < CPU_NB_REGS; i++) {
-        const XMMReg *x = &env->xmm_regs[i];
+        const XMMReg *x = &env->xmm_regs[i].xmm;
 
         fprintf(f, "XMM%02d=%08x%08x%08x%08x%s", i, x->XMM_L(3), x->XMM_L(2),
                 x->XMM_L(1), x->XMM_L(0), (i & 1) ? "\n" : " ");

@@ -42,10 +42,13 @@ static void init_cpuid(CPUX86State *env)
        which its loader refuses to run. */
     env->cpuid_features = CPUID_FP87 | CPUID_TSC | CPUID_CX8 | CPUID_CMOV |
                           CPUID_MMX | CPUID_FXSR | CPUID_SSE | CPUID_SSE2;
-    /* The integer extensions.  SSE4.2's CRC32 works too, but SSE4.2 is
-       not advertised: glibc would take it to mean the SIMD string
-       instructions (PCMPISTRI...) exist. */
-    env->cpuid_ext_features = CPUID_EXT_MOVBE | CPUID_EXT_POPCNT;
+    /* SSE3 to SSE4.2 with AES-NI and PCLMULQDQ (x86-64-v2 plus those),
+       and the integer extensions.  No AVX, and so no XSAVE/OSXSAVE: the
+       vector state is FXSAVE's. */
+    env->cpuid_ext_features = CPUID_EXT_SSE3 | CPUID_EXT_PCLMULQDQ |
+                              CPUID_EXT_SSSE3 | CPUID_EXT_SSE41 |
+                              CPUID_EXT_SSE42 | CPUID_EXT_AES |
+                              CPUID_EXT_MOVBE | CPUID_EXT_POPCNT;
     env->cpuid_ext2_features = CPUID_EXT2_RDTSCP;
     env->cpuid_ext3_features = CPUID_EXT3_LAHF_LM | CPUID_EXT3_ABM |
                                CPUID_EXT3_3DNOWPREFETCH;

@@ -98,14 +98,33 @@ typedef enum {
 #define HF_CS64_MASK    (1 << 15)
 #define HF_OSFXSR_MASK  (1 << 22)
 
-typedef union {
-    uint8_t  _b[16];
-    uint16_t _w[8];
-    uint32_t _l[4];
-    uint64_t _q[2];
-    float    _s[4];
+/* The lanes of a 128-bit register, named as in QEMU. */
+#define XMM_LANES               \
+    uint8_t  _b[16];            \
+    uint16_t _w[8];             \
+    uint32_t _l[4];             \
+    uint64_t _q[2];             \
+    float    _s[4];             \
     double   _d[2];
+typedef union {
+    XMM_LANES
 } XMMReg;
+
+/*
+ * A vector register's slot is 256 bits wide so that AVX fits later without
+ * moving anything: the low 128 bits are the XMM register (its lanes
+ * addressable directly, xmm_regs[i]._q[0], and as .xmm for helpers taking an
+ * XMMReg *); ymm_high is bits 128-255, which nothing reads or writes until
+ * VEX-encoded SIMD exists (legacy SSE leaves them alone, VEX.128 will zero
+ * them).
+ */
+typedef struct {
+    union {
+        XMM_LANES
+        XMMReg xmm;
+    };
+    XMMReg ymm_high;
+} YMMReg;
 #define XMM_B(n) _b[n]
 #define XMM_W(n) _w[n]
 #define XMM_L(n) _l[n]
@@ -168,7 +187,7 @@ typedef struct CPUX86State {
 
     /* SSE */
     uint32_t mxcsr;
-    XMMReg xmm_regs[CPU_NB_REGS];
+    YMMReg xmm_regs[CPU_NB_REGS];
     XMMReg xmm_t0;           /* memory operand staging for SSE/MMX helpers */
 
     /* The memory operand a LOCK-prefixed instruction loaded: its store
@@ -254,9 +273,15 @@ void cpu_x86_frstor(CPUX86State *env, abi_ulong ptr, int data32);
 #define CPUID_FXSR        (1U << 24)
 #define CPUID_SSE         (1U << 25)
 #define CPUID_SSE2        (1U << 26)
-#define CPUID_EXT_CX16    (1U << 13)   /* leaf 1 ecx */
+#define CPUID_EXT_SSE3    (1U << 0)    /* leaf 1 ecx */
+#define CPUID_EXT_PCLMULQDQ (1U << 1)
+#define CPUID_EXT_SSSE3   (1U << 9)
+#define CPUID_EXT_CX16    (1U << 13)
+#define CPUID_EXT_SSE41   (1U << 19)
+#define CPUID_EXT_SSE42   (1U << 20)
 #define CPUID_EXT_MOVBE   (1U << 22)
 #define CPUID_EXT_POPCNT  (1U << 23)
+#define CPUID_EXT_AES     (1U << 25)
 #define CPUID_EXT2_SYSCALL (1U << 11)  /* leaf 0x80000001 edx */
 #define CPUID_EXT2_NX     (1U << 20)
 #define CPUID_EXT2_RDTSCP (1U << 27)

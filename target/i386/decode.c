@@ -278,9 +278,15 @@ static const struct {
     [FEAT_BMI1] = { offsetof(DisasContext, cpuid_7_0_ebx_features), CPUID_7_0_EBX_BMI1 },
     [FEAT_BMI2] = { offsetof(DisasContext, cpuid_7_0_ebx_features), CPUID_7_0_EBX_BMI2 },
     [FEAT_ADX] = { offsetof(DisasContext, cpuid_7_0_ebx_features), CPUID_7_0_EBX_ADX },
+    [FEAT_SSE3] = { offsetof(DisasContext, cpuid_ext_features), CPUID_EXT_SSE3 },
+    [FEAT_SSSE3] = { offsetof(DisasContext, cpuid_ext_features), CPUID_EXT_SSSE3 },
+    [FEAT_SSE41] = { offsetof(DisasContext, cpuid_ext_features), CPUID_EXT_SSE41 },
+    [FEAT_SSE42] = { offsetof(DisasContext, cpuid_ext_features), CPUID_EXT_SSE42 },
+    [FEAT_AES] = { offsetof(DisasContext, cpuid_ext_features), CPUID_EXT_AES },
+    [FEAT_PCLMUL] = { offsetof(DisasContext, cpuid_ext_features), CPUID_EXT_PCLMULQDQ },
 };
 
-static bool feature_present(DisasContext *s, int feature)
+bool x86_feature_present(DisasContext *s, int feature)
 {
     const uint32_t *word;
 
@@ -293,7 +299,7 @@ static bool feature_present(DisasContext *s, int feature)
 
 static bool entry_valid(DisasContext *s, const X86OpEntry *e, X86Decoded *d)
 {
-    if (!e->emit || !feature_present(s, e->feature)) {
+    if (!e->emit || !x86_feature_present(s, e->feature)) {
         return false;
     }
     if ((e->flags & OPF_L0) && s->vex_l) {

@@ -71,8 +71,11 @@ enum {
     FEAT_NONE,
     FEAT_POPCNT, FEAT_MOVBE, FEAT_LZCNT, FEAT_PRFCHW, FEAT_RDTSCP,
     FEAT_BMI1, FEAT_BMI2, FEAT_ADX,
+    FEAT_SSE3, FEAT_SSSE3, FEAT_SSE41, FEAT_SSE42, FEAT_AES, FEAT_PCLMUL,
     FEAT_COUNT
 };
+/* Whether the CPUID model advertises feature (FEAT_NONE: always). */
+bool x86_feature_present(DisasContext *s, int feature);
 
 typedef struct X86Decoded X86Decoded;
 typedef void (*X86Emitter)(CPUX86State *env, DisasContext *s, X86Decoded *d);

@@ -10,6 +10,8 @@
 enum {
     X87_FMT_F32, X87_FMT_I32, X87_FMT_F64, X87_FMT_I16,
     X87_FMT_F80, X87_FMT_I64, X87_FMT_BCD,
+    /* FISTTP (SSE3): store only, truncating whatever the rounding control */
+    X87_FMT_T16, X87_FMT_T32, X87_FMT_T64,
 };
 
 /* Arithmetic ops: the ModRM reg field of D8 (ST0 = ST0 op src). */

@@ -121,6 +121,28 @@ static floatx80 ld_to_i64(long double v)
     return (floatx80){ .low = i };
 }
 
+/* FISTTP truncates; out of range and NaN give the integer indefinite. */
+static floatx80 ld_to_t16(long double v)
+{
+    int16_t i;
+    __asm__ __volatile__("fisttps %0" : "=m"(i) : "t"(v) : "st");
+    return (floatx80){ .low = (uint16_t)i };
+}
+
+static floatx80 ld_to_t32(long double v)
+{
+    int32_t i;
+    __asm__ __volatile__("fisttpl %0" : "=m"(i) : "t"(v) : "st");
+    return (floatx80){ .low = (uint32_t)i };
+}
+
+static floatx80 ld_to_t64(long double v)
+{
+    int64_t i;
+    __asm__ __volatile__("fisttpll %0" : "=m"(i) : "t"(v) : "st");
+    return (floatx80){ .low = i };
+}
+
 static floatx80 ld_to_f80(long double v) { return ld_to_floatx80(v); }
 
 /*
@@ -157,6 +179,9 @@ static const X87MemFormat x87_formats[] = {
     [X87_FMT_F80] = { FLOATX80_BYTES, f80_to_ld, ld_to_f80 },
     [X87_FMT_I64] = { 8, i64_to_ld, ld_to_i64 },
     [X87_FMT_BCD] = { FLOATX80_BYTES, bcd_to_ld, ld_to_bcd },
+    [X87_FMT_T16] = { 2, NULL, ld_to_t16 },
+    [X87_FMT_T32] = { 4, NULL, ld_to_t32 },
+    [X87_FMT_T64] = { 8, NULL, ld_to_t64 },
 };
 
 /*

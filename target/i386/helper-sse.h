@@ -1,5 +1,5 @@
 /*
- * helper-sse.h: the SSE/SSE2 and MMX helpers, listed once (see
+ * helper-sse.h: the SSE/SSE2/SSE3 and MMX helpers, listed once (see
  * exec/helper-head.h).  Vector helpers take pointers to the destination and
  * source register (the guest register in env, or env->xmm_t0 holding a
  * memory operand).  An integer operation that exists for both widths is
@@ -59,11 +59,18 @@
     SSE_FP_ARITH(X, div) SSE_FP_ARITH(X, min) SSE_FP_ARITH(X, max) \
     SSE_FP_ARITH(X, sqrt) \
     X(rcpps, "rcpps") X(rcpss, "rcpss") X(rsqrtps, "rsqrtps") X(rsqrtss, "rsqrtss") \
+    X(addsubps, "addsubps") X(addsubpd, "addsubpd") X(haddps, "haddps") \
+    X(haddpd, "haddpd") X(hsubps, "hsubps") X(hsubpd, "hsubpd") \
     X(cvtps2pd, "cvtps2pd") X(cvtpd2ps, "cvtpd2ps") \
     X(cvtss2sd, "cvtss2sd") X(cvtsd2ss, "cvtsd2ss") \
     X(cvtdq2ps, "cvtdq2ps") X(cvtps2dq, "cvtps2dq") X(cvttps2dq, "cvttps2dq") \
     X(cvtdq2pd, "cvtdq2pd") X(cvtpd2dq, "cvtpd2dq") X(cvttpd2dq, "cvttpd2dq") \
     SSE_CMP_PREDICATES(SSE_FP_CMP, X)
+
+/* Host-executed FP ops with an immediate d = op(d, s, imm8): X(name, insn) */
+#define SSE_FP_IMMOPS(X) \
+    X(dpps, "dpps") X(dppd, "dppd") X(roundps, "roundps") X(roundpd, "roundpd") \
+    X(roundss, "roundss") X(roundsd, "roundsd")
 
 /* Ordered/unordered compares returning ZF/PF/CF: X(name, host instruction) */
 #define SSE_COMIS(X) \
@@ -89,6 +96,8 @@
     DEF_HELPER_FLAGS_2(name##_mmx, TCG_CALL_NO_RWG_SE, i32, env, mmx)
 #define SSE_DEF_FPOP(name, insn) \
     DEF_HELPER_FLAGS_3(name, TCG_CALL_NO_RWG, void, env, xmm, xmm)
+#define SSE_DEF_FP_IMMOP(name, insn) \
+    DEF_HELPER_FLAGS_4(name, TCG_CALL_NO_RWG, void, env, xmm, xmm, i32)
 #define SSE_DEF_COMIS(name, insn) \
     DEF_HELPER_FLAGS_3(name, TCG_CALL_NO_RWG, i32, env, xmm, xmm)
 #define SSE_DEF_CVT_TO_INT(name, insn) \
@@ -113,6 +122,7 @@ SSE_INT_IMMOPS(SSE_DEF_IMMOP)
 SSE_MASKOPS(SSE_DEF_MASKOP)
 MMX_MASKOPS(MMX_DEF_MASKOP)
 SSE_FP_OPS(SSE_DEF_FPOP)
+SSE_FP_IMMOPS(SSE_DEF_FP_IMMOP)
 SSE_COMIS(SSE_DEF_COMIS)
 SSE_CVT_TO_INT(SSE_DEF_CVT_TO_INT)
 SSE_CVT_FROM_INT(SSE_DEF_CVT_FROM_INT)
@@ -125,10 +135,18 @@ DEF_HELPER_FLAGS_4(maskmov_mmx, TCG_CALL_NO_WG, void, env, mmx, mmx, tl)
 /* byte shifts of the whole register (pslldq/psrldq) by imm */
 DEF_HELPER_FLAGS_3(pslldq, TCG_CALL_NO_RWG, void, env, xmm, i32)
 DEF_HELPER_FLAGS_3(psrldq, TCG_CALL_NO_RWG, void, env, xmm, i32)
+/* SSE3 duplicating moves d = op(s) */
+DEF_HELPER_FLAGS_3(movsldup, TCG_CALL_NO_RWG, void, env, xmm, xmm)
+DEF_HELPER_FLAGS_3(movshdup, TCG_CALL_NO_RWG, void, env, xmm, xmm)
+DEF_HELPER_FLAGS_3(movddup, TCG_CALL_NO_RWG, void, env, xmm, xmm)
+/* #GP unless a legacy SSE 16-byte memory operand is aligned */
+DEF_HELPER_FLAGS_2(sse_check_alignment, TCG_CALL_NO_WG, void, env, tl)
 /* MXCSR and the FXSAVE image */
 DEF_HELPER_FLAGS_2(ldmxcsr, TCG_CALL_NO_RWG, void, env, i32)
 DEF_HELPER_FLAGS_2(fxsave, TCG_CALL_NO_WG, void, env, tl)
 DEF_HELPER_FLAGS_2(fxrstor, TCG_CALL_NO_WG, void, env, tl)
+
+#include "target/i386/helper-sse4.h"
 
 #undef SSE_DEF_BINOP
 #undef MMX_DEF_BINOP
@@ -136,6 +154,7 @@ DEF_HELPER_FLAGS_2(fxrstor, TCG_CALL_NO_WG, void, env, tl)
 #undef SSE_DEF_IMMOP
 #undef SSE_DEF_MASKOP
 #undef SSE_DEF_FPOP
+#undef SSE_DEF_FP_IMMOP
 #undef SSE_DEF_COMIS
 #undef SSE_DEF_CVT_TO_INT
 #undef SSE_DEF_CVT_FROM_INT

@@ -1,5 +1,5 @@
 /*
- * sse_fp_helper.c: the SSE/SSE2 floating point helpers (arithmetic,
+ * sse_fp_helper.c: the SSE to SSE4.1 floating point helpers (arithmetic,
  * compares, conversions, MXCSR).  Each one executes the same instruction on
  * the host under the guest's MXCSR (host-fpu.h): C float code would not do,
  * because the compiler may commute the operands of add/mul, which changes
@@ -91,3 +91,34 @@ void HELPER(ldmxcsr)(CPUX86State *env, uint32_t val)
 {
     env->mxcsr = val & MXCSR_WRITABLE;
 }
+
+/*
+ * The immediate of dpps, dppd and round* is part of the host instruction,
+ * so each helper switches over all 256 values to the instruction with that
+ * constant.
+ */
+#define IMM_CASE(n, insn)                                                 \
+    case n:                                                               \
+        __asm__ __volatile__(insn " %2, %1, %0" : "+x"(dv) : "x"(sv), "i"(n)); \
+        break;
+#define IMM_CASES_4(n, insn) IMM_CASE(n, insn) IMM_CASE((n) + 1, insn) \
+    IMM_CASE((n) + 2, insn) IMM_CASE((n) + 3, insn)
+#define IMM_CASES_16(n, insn) IMM_CASES_4(n, insn) IMM_CASES_4((n) + 4, insn) \
+    IMM_CASES_4((n) + 8, insn) IMM_CASES_4((n) + 12, insn)
+#define IMM_CASES_64(n, insn) IMM_CASES_16(n, insn) IMM_CASES_16((n) + 16, insn) \
+    IMM_CASES_16((n) + 32, insn) IMM_CASES_16((n) + 48, insn)
+#define IMM_CASES_256(insn) IMM_CASES_64(0, insn) IMM_CASES_64(64, insn) \
+    IMM_CASES_64(128, insn) IMM_CASES_64(192, insn)
+
+#define SSE_HOST_IMMOP(name, insn)                                        \
+void HELPER(name)(CPUX86State *env, XMMReg *d, XMMReg *s, uint32_t imm)   \
+{                                                                         \
+    uint32_t host = sse_fp_begin(env);                                    \
+    host_xmm dv = xmm_get(d), sv = xmm_get(s);                            \
+    switch (imm & 0xff) {                                                 \
+    IMM_CASES_256(insn)                                                   \
+    }                                                                     \
+    xmm_set(d, dv);                                                       \
+    sse_fp_end(env, host);                                                \
+}
+SSE_FP_IMMOPS(SSE_HOST_IMMOP)

@@ -1,43 +1,17 @@
 /*
  * sse_helper.c: the SSE2 and MMX integer helpers (packed arithmetic,
  * compares, shifts, shuffles, packs and unpacks, mask extraction, masked
- * stores).  They are plain portable C on register lanes; the list of them is
- * in helper-sse.h.  An operation that exists for mm and xmm registers is
- * written once over a register type Reg and instantiated for both by
- * BOTH_WIDTHS: the lane counts come from the lane arrays, which MMXReg and
- * XMMReg name alike.  The translator (translate-sse.c) stages a memory
- * operand in env->xmm_t0, so s may equal d: helpers that mix lanes build
- * the result aside first.
+ * stores, the SSE3 duplicating moves, the alignment check of 16-byte
+ * operands).  They are plain portable C on register lanes (vec-lanes.h);
+ * the list of them is in helper-sse.h.
  */
 #include "qemu/osdep.h"
 #include "cpu.h"
 #include "exec/helper-proto.h"
 #include "exec/exec-all.h"
 #include "exec/cpu_ldst.h"
-
-static inline int clamp(int v, int lo, int hi)
-{
-    return v < lo ? lo : v > hi ? hi : v;
-}
-
-/* DEFINE(helper name, register type, args...) for xmm, then for mm */
-#define BOTH_WIDTHS(DEFINE, name, ...)                                    \
-    DEFINE(name, XMMReg, ##__VA_ARGS__)                                   \
-    DEFINE(name##_mmx, MMXReg, ##__VA_ARGS__)
-
-#define LANES(r, lane) ((int)ARRAY_SIZE((r)->lane))
-
-/* d.lane[i] = expr(a = d.lane[i], b = s.lane[i]) with a, b of type T */
-#define LANEWISE_DEF(name, Reg, lane, T, expr)                            \
-void HELPER(name)(CPUX86State *env, Reg *d, Reg *s)                       \
-{                                                                         \
-    for (int i = 0; i < LANES(d, lane); i++) {                            \
-        T a = d->lane[i], b = s->lane[i];                                 \
-        d->lane[i] = (expr);                                              \
-    }                                                                     \
-}
-#define LANEWISE(name, lane, T, expr) \
-    BOTH_WIDTHS(LANEWISE_DEF, name, lane, T, expr)
+#include "excp.h"
+#include "vec-lanes.h"
 
 LANEWISE(paddb, _b, uint8_t, a + b)
 LANEWISE(paddw, _w, uint16_t, a + b)
@@ -271,4 +245,31 @@ void HELPER(psrldq)(CPUX86State *env, XMMReg *d, uint32_t count)
         r._b[i] = d->_b[i + count];
     }
     *d = r;
+}
+
+/* movsldup / movshdup: the even (odd) doublewords, each twice */
+#define MOVE_DUP_DWORDS(name, odd)                                        \
+void HELPER(name)(CPUX86State *env, XMMReg *d, XMMReg *s)                 \
+{                                                                         \
+    XMMReg r;                                                             \
+    for (int i = 0; i < 4; i++) {                                         \
+        r._l[i] = s->_l[(i & ~1) + (odd)];                                \
+    }                                                                     \
+    *d = r;                                                               \
+}
+MOVE_DUP_DWORDS(movsldup, 0)
+MOVE_DUP_DWORDS(movshdup, 1)
+
+void HELPER(movddup)(CPUX86State *env, XMMReg *d, XMMReg *s)
+{
+    uint64_t low = s->_q[0];
+
+    d->_q[0] = d->_q[1] = low;
+}
+
+void HELPER(sse_check_alignment)(CPUX86State *env, target_ulong addr)
+{
+    if (addr & 15) {
+        raise_exception_ra(env, EXCP0D_GPF, GETPC());
+    }
 }

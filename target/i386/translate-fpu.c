@@ -39,13 +39,13 @@ static const X87MemOp x87_mem_ops[8][8] = {
     [1] = { ML(F32), MK(M_NONE), MS(F32, 0), MS(F32, 1),
             MK(M_LDENV), MK(M_LDCW), MK(M_STENV), MK(M_STCW) },
     [2] = M_ARITH_ROW(I32),
-    [3] = { ML(I32), MK(M_NONE), MS(I32, 0), MS(I32, 1),
+    [3] = { ML(I32), MS(T32, 1), MS(I32, 0), MS(I32, 1),
             MK(M_NONE), ML(F80), MK(M_NONE), MS(F80, 1) },
     [4] = M_ARITH_ROW(F64),
-    [5] = { ML(F64), MK(M_NONE), MS(F64, 0), MS(F64, 1),
+    [5] = { ML(F64), MS(T64, 1), MS(F64, 0), MS(F64, 1),
             MK(M_RSTOR), MK(M_NONE), MK(M_SAVE), MK(M_STSW) },
     [6] = M_ARITH_ROW(I16),
-    [7] = { ML(I16), MK(M_NONE), MS(I16, 0), MS(I16, 1),
+    [7] = { ML(I16), MS(T16, 1), MS(I16, 0), MS(I16, 1),
             ML(BCD), ML(I64), MS(BCD, 1), MS(I64, 1) },
 };
 

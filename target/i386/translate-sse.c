@@ -1,104 +1,21 @@
 /*
- * translate-sse.c: translation of the MMX and SSE/SSE2 instructions of the
- * 0F map (disas_sse, called by the integer decoder).  One table, indexed by
- * the opcode byte and the mandatory prefix (none, 66, F3, F2), says for each
- * instruction which emitter handles its operand form and which helper or
- * inline expansion does the work.  Vector helpers get pointers into env:
- * the destination register and the source register, or env->xmm_t0 where a
- * memory source is staged first.  An entry's OP_REG_MM / OP_RM_MM flags say
- * which of its ModRM operands are mm registers (the x87 registers'
- * significands) rather than xmm; the same emitters serve both widths.
+ * translate-sse.c: translation of the MMX, SSE, SSE2 and SSE3 instructions
+ * of the 0F map, and disas_sse(), which the integer decoder calls for all
+ * SIMD opcode space (the 0F 38 / 0F 3A tables are in
+ * translate-sse-3byte.c).  One table per map, indexed by the opcode byte and
+ * the mandatory prefix (none, 66, F3, F2), says for each instruction which
+ * emitter handles its operand form and which helper or inline expansion
+ * does the work.  Vector helpers get pointers into env: the destination
+ * register and the source register, or env->xmm_t0 where a memory source is
+ * staged first.  An entry's OP_REG_MM / OP_RM_MM flags say which of its
+ * ModRM operands are mm registers (the x87 registers' significands) rather
+ * than xmm; the same emitters serve both widths.
  */
 #include "qemu/osdep.h"
-#include "cpu.h"
-#include "decode.h"
-#include "exec/helper-proto.h"
-#include "exec/helper-gen.h"
+#include "translate-sse.h"
 
-
-typedef struct SSEOp SSEOp;
-typedef void (*SSEGenBinop)(TCGv_ptr env, TCGv_ptr d, TCGv_ptr s);
-typedef void (*SSEGenImmop)(TCGv_ptr env, TCGv_ptr d, TCGv_ptr s, TCGv_i32 imm);
-typedef void (*SSEGenMask)(TCGv_i32 ret, TCGv_ptr env, TCGv_ptr s);
-typedef void (*SSEGenComis)(TCGv_i32 ret, TCGv_ptr env, TCGv_ptr d, TCGv_ptr s);
-typedef void (*SSEGenLogic)(TCGv_i64 ret, TCGv_i64 d, TCGv_i64 s);
-typedef void (*SSEGenToInt32)(TCGv_i32 ret, TCGv_ptr env, TCGv_ptr s);
-typedef void (*SSEGenFromInt32)(TCGv_ptr env, TCGv_ptr d, TCGv_i32 v);
-typedef void (*SSEGenMaskMov)(TCGv_ptr env, TCGv_ptr d, TCGv_ptr mask, TCGv a);
-#ifdef TARGET_X86_64
-typedef void (*SSEGenToInt64)(TCGv_i64 ret, TCGv_ptr env, TCGv_ptr s);
-typedef void (*SSEGenFromInt64)(TCGv_ptr env, TCGv_ptr d, TCGv_i64 v);
-#endif
-
-/* Returns false (before emitting anything) for an invalid operand form. */
-typedef bool (*SSEEmit)(CPUX86State *env, DisasContext *s, const SSEOp *op,
-                        int modrm);
-
-enum { MOVE_LOAD, MOVE_STORE };
-/* flags */
-#define MOVE_MEM_ONLY   1   /* the register form of this encoding is #UD */
-#define MOVE_ZERO_MEM   2   /* from memory: zero the rest of the register */
-#define MOVE_ZERO_REG   4   /* between registers: zero the rest of the dest */
-#define MOVE_REG_ONLY   8   /* the memory form of this encoding is #UD */
-#define OP_REG_MM       16  /* ModRM.reg is an mm register */
-#define OP_RM_MM        32  /* a register ModRM.rm is an mm register */
-#define OP_MMX          (OP_REG_MM | OP_RM_MM)
-#define OP_NO_MODRM     64  /* the opcode is the whole instruction (emms) */
-
-struct SSEOp {
-    SSEEmit emit;
-    union {
-        SSEGenBinop binop;
-        SSEGenImmop immop;
-        SSEGenMask mask;
-        SSEGenComis comis;
-        SSEGenLogic logic;
-        SSEGenMaskMov maskmov;
-        const SSEGenBinop *cmp_family;     /* by predicate imm8 & 7 */
-        const struct SSEShiftImm *shift_group; /* by ModRM.reg */
-        struct {
-            SSEGenToInt32 l;
-#ifdef TARGET_X86_64
-            SSEGenToInt64 q;
-#endif
-        } to_int;
-        struct {
-            SSEGenFromInt32 l;
-#ifdef TARGET_X86_64
-            SSEGenFromInt64 q;
-#endif
-        } from_int;
-    } gen;
-    uint8_t size;       /* bytes of the memory operand */
-    uint8_t dir;        /* moves: MOVE_LOAD into the reg operand, or STORE */
-    uint8_t reg_lane;   /* moves: byte offset in the ModRM.reg register */
-    uint8_t rm_lane;    /* moves: byte offset in a ModRM.rm register */
-    uint8_t out_size;   /* mm conversions: result bytes for the reg operand */
-    uint8_t flags;
-};
 
 /* ---- operands ---- */
-
-static bool modrm_is_reg(int modrm)
-{
-    return (modrm >> 6) == 3;
-}
-
-/* ModRM.reg / ModRM.rm register numbers (XMM or GPR) with REX */
-static int modrm_reg(DisasContext *s, int modrm)
-{
-    return ((modrm >> 3) & 7) | s->rex_r;
-}
-
-static int modrm_rm(DisasContext *s, int modrm)
-{
-    return (modrm & 7) | s->rex_b;
-}
-
-static int xmm_offset(int reg)
-{
-    return offsetof(CPUX86State, xmm_regs[reg]);
-}
 
 static int mmx_offset(int reg)
 {
@@ -106,13 +23,13 @@ static int mmx_offset(int reg)
 }
 
 /* mm registers take the 3-bit fields alone: REX does not extend them. */
-static int reg_operand(DisasContext *s, const SSEOp *op, int modrm)
+int reg_operand(DisasContext *s, const SSEOp *op, int modrm)
 {
     return op->flags & OP_REG_MM ? mmx_offset((modrm >> 3) & 7)
                                  : xmm_offset(modrm_reg(s, modrm));
 }
 
-static int rm_operand(DisasContext *s, const SSEOp *op, int modrm)
+int rm_operand(DisasContext *s, const SSEOp *op, int modrm)
 {
     return op->flags & OP_RM_MM ? mmx_offset(modrm & 7)
                                 : xmm_offset(modrm_rm(s, modrm));
@@ -129,7 +46,7 @@ static int operand_bytes(const SSEOp *op, int which)
  * sign and exponent become all ones, as on hardware (so FNSAVE tags it
  * special and FLD of it is a NaN).
  */
-static void gen_vector_written(DisasContext *s, int offset)
+void gen_vector_written(DisasContext *s, int offset)
 {
     int first = offsetof(CPUX86State, fpregs[0]);
     int end = offsetof(CPUX86State, fpregs[7]) + sizeof(FPReg);
@@ -141,21 +58,25 @@ static void gen_vector_written(DisasContext *s, int offset)
     }
 }
 
-#define XMM_T0_OFFSET offsetof(CPUX86State, xmm_t0)
-
-static TCGv_ptr env_ptr(TCGv_ptr p, int offset)
+TCGv_ptr env_ptr(TCGv_ptr p, int offset)
 {
     tcg_gen_addi_ptr(p, cpu_env, offset);
     return p;
 }
 
 /* Effective address of the memory operand; imm_bytes follow the ModRM. */
-static void gen_operand_address(CPUX86State *env, DisasContext *s, int modrm,
-                                int imm_bytes)
+void gen_operand_address(CPUX86State *env, DisasContext *s, int modrm,
+                         int imm_bytes)
 {
     s->rip_offset = imm_bytes;
     gen_lea_modrm(env, s, modrm);
     s->rip_offset = 0;
+}
+
+/* MemOp of the 1-, 2- and 4-byte memory operands */
+static MemOp small_memop(int size)
+{
+    return size == 1 ? MO_UB : size == 2 ? MO_LEUW : MO_LEUL;
 }
 
 /* size bytes at s->A0 into env at offset (the rest of the 16 untouched) */
@@ -169,13 +90,13 @@ static void gen_load_env(DisasContext *s, int size, int offset)
         gen_ldq_env_A0(s, offset);
         break;
     default:
-        tcg_gen_qemu_ld_i32(s->tmp2_i32, s->A0, s->mem_index, MO_LEUL);
+        tcg_gen_qemu_ld_i32(s->tmp2_i32, s->A0, s->mem_index, small_memop(size));
         tcg_gen_st_i32(s->tmp2_i32, cpu_env, offset);
         break;
     }
 }
 
-static void gen_store_env(DisasContext *s, int size, int offset)
+void gen_store_env(DisasContext *s, int size, int offset)
 {
     switch (size) {
     case 16:
@@ -186,12 +107,31 @@ static void gen_store_env(DisasContext *s, int size, int offset)
         break;
     default:
         tcg_gen_ld_i32(s->tmp2_i32, cpu_env, offset);
-        tcg_gen_qemu_st_i32(s->tmp2_i32, s->A0, s->mem_index, MO_LEUL);
+        tcg_gen_qemu_st_i32(s->tmp2_i32, s->A0, s->mem_index, small_memop(size));
         break;
     }
 }
 
-static void gen_copy_env(DisasContext *s, int size, int dst, int src)
+/*
+ * Legacy SSE instructions with a 16-byte memory operand fault (#GP, the
+ * guest's SIGSEGV) when it is not 16-byte aligned, unless the instruction
+ * is one of the unaligned ones.  Checked by a helper before the access, so
+ * nothing is read or written.
+ */
+static void gen_check_alignment(DisasContext *s, const SSEOp *op, int size)
+{
+    if (size == 16 && !(op->flags & OP_ANY_ALIGN)) {
+        gen_helper_sse_check_alignment(cpu_env, s->A0);
+    }
+}
+
+void gen_load_operand_env(DisasContext *s, const SSEOp *op, int offset)
+{
+    gen_check_alignment(s, op, op->size);
+    gen_load_env(s, op->size, offset);
+}
+
+void gen_copy_env(DisasContext *s, int size, int dst, int src)
 {
     if (size == 4) {
         tcg_gen_ld_i32(s->tmp2_i32, cpu_env, src);
@@ -220,21 +160,20 @@ static void gen_zero_upper(DisasContext *s, int offset, int from)
  * The env offset of the ModRM.rm source: a register, or the memory
  * operand (op->size bytes) staged in xmm_t0.
  */
-static int gen_source(CPUX86State *env, DisasContext *s, const SSEOp *op,
-                      int modrm, int imm_bytes)
+int gen_source(CPUX86State *env, DisasContext *s, const SSEOp *op,
+               int modrm, int imm_bytes)
 {
     if (modrm_is_reg(modrm)) {
         return rm_operand(s, op, modrm);
     }
     gen_operand_address(env, s, modrm, imm_bytes);
-    gen_load_env(s, op->size, XMM_T0_OFFSET);
+    gen_load_operand_env(s, op, XMM_T0_OFFSET);
     return XMM_T0_OFFSET;
 }
 
 /* ---- emitters, one per operand form ---- */
 
-static bool emit_binop(CPUX86State *env, DisasContext *s, const SSEOp *op,
-                       int modrm)
+bool emit_binop(CPUX86State *env, DisasContext *s, const SSEOp *op, int modrm)
 {
     int src = gen_source(env, s, op, modrm, 0);
     int dst = reg_operand(s, op, modrm);
@@ -244,8 +183,7 @@ static bool emit_binop(CPUX86State *env, DisasContext *s, const SSEOp *op,
     return true;
 }
 
-static bool emit_immop(CPUX86State *env, DisasContext *s, const SSEOp *op,
-                       int modrm)
+bool emit_immop(CPUX86State *env, DisasContext *s, const SSEOp *op, int modrm)
 {
     int src = gen_source(env, s, op, modrm, 1);
     int dst = reg_operand(s, op, modrm);
@@ -297,8 +235,7 @@ static void gen_andn_i64(TCGv_i64 ret, TCGv_i64 d, TCGv_i64 s)
 }
 
 /* All plain moves: a lane of op->size bytes between reg and rm. */
-static bool emit_move(CPUX86State *env, DisasContext *s, const SSEOp *op,
-                      int modrm)
+bool emit_move(CPUX86State *env, DisasContext *s, const SSEOp *op, int modrm)
 {
     int reg = reg_operand(s, op, modrm);
     int lane = reg + op->reg_lane;
@@ -326,6 +263,7 @@ static bool emit_move(CPUX86State *env, DisasContext *s, const SSEOp *op,
         return false;
     }
     gen_operand_address(env, s, modrm, 0);
+    gen_check_alignment(s, op, op->size);
     if (op->dir == MOVE_LOAD) {
         gen_load_env(s, op->size, lane);
         if (op->flags & MOVE_ZERO_MEM) {
@@ -336,11 +274,6 @@ static bool emit_move(CPUX86State *env, DisasContext *s, const SSEOp *op,
         gen_store_env(s, op->size, lane);
     }
     return true;
-}
-
-static int gpr_size(DisasContext *s)
-{
-    return s->rex_w ? OT_QUAD : OT_LONG;
 }
 
 /* A 32/64-bit integer from the ModRM.rm GPR or memory, zero-extended. */
@@ -440,9 +373,8 @@ static bool emit_cvt_to_int(CPUX86State *env, DisasContext *s,
     return true;
 }
 
-/* (U)COMISS/SD: ZF/PF/CF computed, the other arithmetic flags clear. */
-static bool emit_comis(CPUX86State *env, DisasContext *s, const SSEOp *op,
-                       int modrm)
+/* (U)COMISS/SD, PTEST: ZF/PF/CF computed, the other arithmetic flags clear. */
+bool emit_comis(CPUX86State *env, DisasContext *s, const SSEOp *op, int modrm)
 {
     int src = gen_source(env, s, op, modrm, 0);
 
@@ -587,7 +519,7 @@ static bool emit_cvt_mmx(CPUX86State *env, DisasContext *s, const SSEOp *op,
         gen_copy_env(s, op->size, XMM_T0_OFFSET, rm_operand(s, op, modrm));
     } else {
         gen_operand_address(env, s, modrm, 0);
-        gen_load_env(s, op->size, XMM_T0_OFFSET);
+        gen_load_operand_env(s, op, XMM_T0_OFFSET);
     }
     if (op->size < 16) {
         gen_zero_upper(s, XMM_T0_OFFSET, op->size);
@@ -622,8 +554,8 @@ static bool emit_movnti(CPUX86State *env, DisasContext *s, const SSEOp *op,
 }
 
 /*
- * 0F AE memory forms: FXSAVE, FXRSTOR, LDMXCSR, STMXCSR, CLFLUSH (nothing
- * to flush: guest memory is ordinary host memory).  The register forms
+ * 0F AE memory forms: FXSAVE, FXRSTOR (16-byte aligned image), LDMXCSR,
+ * STMXCSR, CLFLUSH (nothing to flush: guest memory is ordinary host memory).  The register forms
  * (the fences) are no-ops the integer decoder handles itself.
  */
 static bool emit_group_ae(CPUX86State *env, DisasContext *s, const SSEOp *op,
@@ -635,6 +567,9 @@ static bool emit_group_ae(CPUX86State *env, DisasContext *s, const SSEOp *op,
         return false;
     }
     gen_operand_address(env, s, modrm, 0);
+    if (sub <= 1) {
+        gen_check_alignment(s, op, 16);
+    }
     switch (sub) {
     case 0:
         gen_helper_fxsave(cpu_env, s->A0);
@@ -662,16 +597,10 @@ static const SSEGenBinop cmp_pd[8] = { SSE_CMP_PREDICATES(CMP_GEN, pd) };
 static const SSEGenBinop cmp_ss[8] = { SSE_CMP_PREDICATES(CMP_GEN, ss) };
 static const SSEGenBinop cmp_sd[8] = { SSE_CMP_PREDICATES(CMP_GEN, sd) };
 
-#define BINOP(h, sz)   { emit_binop, .gen.binop = gen_helper_##h, .size = sz }
-#define IMMOP(h)       { emit_immop, .gen.immop = gen_helper_##h, .size = 16 }
 #define CMP(sfx, sz)   { emit_cmp, .gen.cmp_family = cmp_##sfx, .size = sz }
 #define COMIS(h, sz)   { emit_comis, .gen.comis = gen_helper_##h, .size = sz }
 #define MASK(h, fl)    { emit_movmsk, .gen.mask = gen_helper_##h, .flags = fl }
 #define LOGIC(fn, sz, fl) { emit_logic, .gen.logic = fn, .size = sz, .flags = fl }
-#define MOVE(d, sz, rl, ml, fl) \
-    { emit_move, .dir = d, .size = sz, .reg_lane = rl, .rm_lane = ml, .flags = fl }
-#define LOAD(sz, fl)   MOVE(MOVE_LOAD, sz, 0, 0, fl)
-#define STORE(sz, fl)  MOVE(MOVE_STORE, sz, 0, 0, fl)
 #define SPECIAL(fn, fl) { fn, .flags = fl }
 #define SHIFT_IMM(group, fl) { emit_shift_imm, .gen.shift_group = group, .flags = fl }
 /* h: the xmm conversion on the zero-extended source; sz: source bytes */
@@ -692,23 +621,27 @@ static const SSEGenBinop cmp_sd[8] = { SSE_CMP_PREDICATES(CMP_GEN, sd) };
 /* a row of ps, pd, ss, sd forms of one FP operation */
 #define FP_ROW(op) { BINOP(op##ps, 16), BINOP(op##pd, 16), BINOP(op##ss, 4), BINOP(op##sd, 8) }
 /* an integer op of both widths: mm (sz bytes of memory) and xmm (66) */
-#define MM_BINOP(h, sz) \
-    { emit_binop, .gen.binop = gen_helper_##h##_mmx, .size = sz, .flags = OP_MMX }
 #define INT_ROW(h)     { MM_BINOP(h, 8), BINOP(h, 16) }
 /* the low unpacks read only 32 bits of an mm operand from memory */
 #define UNPACKL_ROW(h) { MM_BINOP(h, 4), BINOP(h, 16) }
 #define LOGIC_ROW(fn)  { LOGIC(fn, 8, OP_MMX), LOGIC(fn, 16, 0) }
 
 static const SSEOp sse_table[256][MP_COUNT] = {
-    [0x10] = { LOAD(16, 0), LOAD(16, 0), LOAD(4, MOVE_ZERO_MEM), LOAD(8, MOVE_ZERO_MEM) },
-    [0x11] = { STORE(16, 0), STORE(16, 0), STORE(4, 0), STORE(8, 0) },
-    /* movlps / movhlps (register form takes the source's high half), movlpd */
-    [0x12] = { MOVE(MOVE_LOAD, 8, 0, 8, 0), LOAD(8, MOVE_MEM_ONLY) },
+    /* movups, movupd, movss, movsd */
+    [0x10] = { LOAD(16, OP_ANY_ALIGN), LOAD(16, OP_ANY_ALIGN),
+               LOAD(4, MOVE_ZERO_MEM), LOAD(8, MOVE_ZERO_MEM) },
+    [0x11] = { STORE(16, OP_ANY_ALIGN), STORE(16, OP_ANY_ALIGN), STORE(4, 0), STORE(8, 0) },
+    /* movlps / movhlps (register form takes the source's high half), movlpd;
+       movsldup, movddup */
+    [0x12] = { MOVE(MOVE_LOAD, 8, 0, 8, 0), LOAD(8, MOVE_MEM_ONLY),
+               BINOP(movsldup, 16, .feature = FEAT_SSE3),
+               BINOP(movddup, 8, .feature = FEAT_SSE3) },
     [0x13] = { STORE(8, MOVE_MEM_ONLY), STORE(8, MOVE_MEM_ONLY) },
     [0x14] = { BINOP(punpckldq, 16), BINOP(punpcklqdq, 16) },
     [0x15] = { BINOP(punpckhdq, 16), BINOP(punpckhqdq, 16) },
-    /* movhps / movlhps, movhpd */
-    [0x16] = { MOVE(MOVE_LOAD, 8, 8, 0, 0), MOVE(MOVE_LOAD, 8, 8, 0, MOVE_MEM_ONLY) },
+    /* movhps / movlhps, movhpd, movshdup */
+    [0x16] = { MOVE(MOVE_LOAD, 8, 8, 0, 0), MOVE(MOVE_LOAD, 8, 8, 0, MOVE_MEM_ONLY),
+               BINOP(movshdup, 16, .feature = FEAT_SSE3) },
     [0x17] = { MOVE(MOVE_STORE, 8, 8, 0, MOVE_MEM_ONLY),
                MOVE(MOVE_STORE, 8, 8, 0, MOVE_MEM_ONLY) },
     [0x28] = { LOAD(16, 0), LOAD(16, 0) },
@@ -758,9 +691,9 @@ static const SSEOp sse_table[256][MP_COUNT] = {
     [0x6c] = { [MP_66] = BINOP(punpcklqdq, 16) },
     [0x6d] = { [MP_66] = BINOP(punpckhqdq, 16) },
     [0x6e] = { SPECIAL(emit_movd_to_vec, OP_REG_MM), SPECIAL(emit_movd_to_vec, 0) },
-    [0x6f] = { LOAD(8, OP_MMX), LOAD(16, 0), LOAD(16, 0) },
+    [0x6f] = { LOAD(8, OP_MMX), LOAD(16, 0), LOAD(16, OP_ANY_ALIGN) },
     [0x70] = { { emit_immop, .gen.immop = gen_helper_pshufw, .size = 8, .flags = OP_MMX },
-               IMMOP(pshufd), IMMOP(pshufhw), IMMOP(pshuflw) },
+               IMMOP(pshufd, 16), IMMOP(pshufhw, 16), IMMOP(pshuflw, 16) },
     [0x71] = { SHIFT_IMM(shift_imm_w_mmx, OP_MMX), SHIFT_IMM(shift_imm_w, 0) },
     [0x72] = { SHIFT_IMM(shift_imm_d_mmx, OP_MMX), SHIFT_IMM(shift_imm_d, 0) },
     [0x73] = { SHIFT_IMM(shift_imm_q_mmx, OP_MMX), SHIFT_IMM(shift_imm_q, 0) },
@@ -770,13 +703,19 @@ static const SSEOp sse_table[256][MP_COUNT] = {
     [0x77] = { SPECIAL(emit_emms, OP_NO_MODRM) },
     [0x7e] = { SPECIAL(emit_movd_from_vec, OP_REG_MM), SPECIAL(emit_movd_from_vec, 0),
                LOAD(8, MOVE_ZERO_MEM | MOVE_ZERO_REG) },
-    [0x7f] = { STORE(8, OP_MMX), STORE(16, 0), STORE(16, 0) },
+    [0x7c] = { [MP_66] = BINOP(haddpd, 16, .feature = FEAT_SSE3),
+               [MP_F2] = BINOP(haddps, 16, .feature = FEAT_SSE3) },
+    [0x7d] = { [MP_66] = BINOP(hsubpd, 16, .feature = FEAT_SSE3),
+               [MP_F2] = BINOP(hsubps, 16, .feature = FEAT_SSE3) },
+    [0x7f] = { STORE(8, OP_MMX), STORE(16, 0), STORE(16, OP_ANY_ALIGN) },
     [0xae] = { SPECIAL(emit_group_ae, 0) },
     [0xc2] = { CMP(ps, 16), CMP(pd, 16), CMP(ss, 4), CMP(sd, 8) },
     [0xc3] = { SPECIAL(emit_movnti, 0) },
     [0xc4] = { SPECIAL(emit_pinsrw, OP_REG_MM), SPECIAL(emit_pinsrw, 0) },
     [0xc5] = { SPECIAL(emit_pextrw, OP_RM_MM), SPECIAL(emit_pextrw, 0) },
-    [0xc6] = { IMMOP(shufps), IMMOP(shufpd) },
+    [0xc6] = { IMMOP(shufps, 16), IMMOP(shufpd, 16) },
+    [0xd0] = { [MP_66] = BINOP(addsubpd, 16, .feature = FEAT_SSE3),
+               [MP_F2] = BINOP(addsubps, 16, .feature = FEAT_SSE3) },
     [0xd1] = INT_ROW(psrlw),
     [0xd2] = INT_ROW(psrld),
     [0xd3] = INT_ROW(psrlq),
@@ -812,6 +751,8 @@ static const SSEOp sse_table[256][MP_COUNT] = {
     [0xed] = INT_ROW(paddsw),
     [0xee] = INT_ROW(pmaxsw),
     [0xef] = LOGIC_ROW(tcg_gen_xor_i64),
+    /* lddqu */
+    [0xf0] = { [MP_F2] = LOAD(16, MOVE_MEM_ONLY | OP_ANY_ALIGN, .feature = FEAT_SSE3) },
     [0xf1] = INT_ROW(psllw),
     [0xf2] = INT_ROW(pslld),
     [0xf3] = INT_ROW(psllq),
@@ -840,16 +781,36 @@ static bool names_mm_register(const SSEOp *op, int modrm)
            ((op->flags & OP_RM_MM) && modrm_is_reg(modrm));
 }
 
+/* The SSE tables by escape (b >> 8: 0F, 0F 38, 0F 3A). */
+static const struct {
+    int escape;
+    const SSEOp (*table)[MP_COUNT];
+} sse_maps[] = {
+    { 0x1, sse_table },
+    { 0x138, sse_0f38_table },
+    { 0x13a, sse_0f3a_table },
+};
+
+static const SSEOp *sse_entry(DisasContext *s, int b)
+{
+    for (size_t i = 0; i < ARRAY_SIZE(sse_maps); i++) {
+        if (sse_maps[i].escape == b >> 8) {
+            return &sse_maps[i].table[b & 0xff][x86_mandatory_prefix(s)];
+        }
+    }
+    return NULL;
+}
+
 bool disas_sse(CPUX86State *env, DisasContext *s, int b)
 {
     const SSEOp *op;
     int modrm;
 
-    if ((b >> 8) != 1 || (s->prefix & (PREFIX_LOCK | PREFIX_VEX))) {
+    if (s->prefix & (PREFIX_LOCK | PREFIX_VEX)) {
         return false;
     }
-    op = &sse_table[b & 0xff][x86_mandatory_prefix(s)];
-    if (!op->emit) {
+    op = sse_entry(s, b);
+    if (!op || !op->emit || !x86_feature_present(s, op->feature)) {
         return false;
     }
     modrm = op->flags & OP_NO_MODRM ? 0 : x86_ldub_code(env, s);

@@ -11,11 +11,13 @@
  *                   program itself): where we decode it, our length must be
  *                   capstone's.  What we reject is listed as information, the
  *                   mnemonics that capstone files under the ISA we claim in
- *                   CPUID (integer, x87, CMOV, SSE, SSE2, the BMI/ADX/MOVBE/
- *                   POPCNT/LZCNT/RDTSCP extensions, CRC32) apart.
+ *                   CPUID (integer, x87, CMOV, SSE to SSE4.2, AES, PCLMULQDQ,
+ *                   the BMI/ADX/MOVBE/POPCNT/LZCNT/RDTSCP extensions) apart.
  *   extensions      each form of those integer extensions (register and
  *                   memory operands, SIB, displacements, prefixes, both VEX
- *                   forms) and of the hint space: decoded, at the length of
+ *                   forms), of SSE3..SSE4.2/AES/PCLMULQDQ (mm and xmm forms,
+ *                   immediates after RIP-relative operands) and of the hint
+ *                   space: decoded, at the length of
  *                   the listed bytes, which is capstone's where capstone
  *                   knows the form; and encodings beside them the CPU
  *                   refuses: rejected.
@@ -213,7 +215,6 @@ static int sdm_length(const uint8_t *bytes, size_t n, int cs_len)
 /* Extension instructions capstone 4 files under no extension group, and
    which CPUID does not claim. */
 static const unsigned untagged_extensions[] = {
-    X86_INS_FISTTP,                                         /* SSE3 */
     X86_INS_RDRAND, X86_INS_RDSEED,
     X86_INS_XGETBV, X86_INS_XSETBV,                         /* XSAVE */
     X86_INS_XSAVE, X86_INS_XSAVE64, X86_INS_XSAVEC, X86_INS_XSAVEC64,
@@ -223,10 +224,10 @@ static const unsigned untagged_extensions[] = {
 };
 
 /* Whether the instruction belongs to nothing but what our CPUID claims
-   (target/i386/cpu.c): base integer, x87, CMOV, SSE, SSE2, BMI1, BMI2,
-   ADX, and the untagged MOVBE, POPCNT, LZCNT, TZCNT, RDTSCP; also CRC32,
-   which works although SSE4.2 is not claimed.  Capstone's groups below 128
-   are branch kinds, not extensions. */
+   (target/i386/cpu.c): base integer, x87, CMOV, SSE to SSE4.2, AES,
+   PCLMULQDQ, BMI1, BMI2, ADX, and the untagged MOVBE, POPCNT, LZCNT,
+   TZCNT, RDTSCP, FISTTP, CRC32.  Capstone's groups below 128 are branch
+   kinds, not extensions. */
 static bool in_claimed_isa(const cs_insn *insn)
 {
     for (size_t i = 0; i < ARRAY_SIZE(untagged_extensions); i++) {
@@ -241,6 +242,8 @@ static bool in_claimed_isa(const cs_insn *insn)
         switch (insn->detail->groups[i]) {
         case X86_GRP_MODE32: case X86_GRP_MODE64: case X86_GRP_NOT64BITMODE:
         case X86_GRP_CMOV: case X86_GRP_FPU: case X86_GRP_SSE1: case X86_GRP_SSE2:
+        case X86_GRP_SSE3: case X86_GRP_SSSE3: case X86_GRP_SSE41: case X86_GRP_SSE42:
+        case X86_GRP_AES: case X86_GRP_PCLMUL:
         case X86_GRP_BMI: case X86_GRP_BMI2: case X86_GRP_ADX:
             break;
         default:
@@ -339,7 +342,7 @@ static void show_rejected(void)
     for (GList *l = all; l && shown < SHOW_MAX; l = l->next, shown++) {
         show_rejected_entry(l->data);
     }
-    printf("# of those, in the ISA our CPUID claims (integer, x87, CMOV, SSE, SSE2, BMI...):\n");
+    printf("# of those, in the ISA our CPUID claims (integer, x87, CMOV, SSE..SSE4.2, AES, BMI...):\n");
     for (GList *l = all; l; l = l->next) {
         if (((Rejected *)l->data)->claimed) {
             show_rejected_entry(l->data);
@@ -524,6 +527,29 @@ static const Encoding extension_forms[] = {
     { "0f 01 f9" }, { "0f 1f 00" }, { "66 2e 0f 1f 84 00 00 00 00 00" },
     { "0f 18 c0" }, { "0f 1e c8" }, { "0f 0d 08" }, { "0f 0d 4c 24 40" },
     { "0f ae e8" }, { "0f ae f0" }, { "0f ae f8" }, { "f3 90" }, { "9e" }, { "9f" },
+    /* SSE3 (and its x87 fisttp) */
+    { "f2 0f 12 c1" }, { "f2 0f 12 08" }, { "f3 0f 12 c1" }, { "f3 0f 16 44 24 10" },
+    { "66 0f 7c c1" }, { "f2 0f 7c 08" }, { "66 0f 7d c1" }, { "f2 0f 7d 80 00 01 00 00" },
+    { "66 0f d0 c1" }, { "f2 0f d0 0c 24" }, { "f2 0f f0 08" },
+    { "db 08" }, { "dd 48 10" }, { "df 0c 24" },
+    /* SSSE3, mm and xmm forms; immediates after RIP-relative operands */
+    { "0f 38 00 c1" }, { "66 0f 38 00 c1" }, { "66 0f 38 04 44 24 08" }, { "0f 38 0b 08" },
+    { "66 0f 38 1c c1" }, { "66 0f 38 1e 05 00 00 00 00" }, { "0f 3a 0f c1 03" },
+    { "66 0f 3a 0f 05 10 00 00 00 07" }, { "66 44 0f 38 00 c9", true },
+    /* SSE4.1 */
+    { "66 0f 38 10 c1" }, { "66 0f 38 17 08" }, { "66 0f 38 20 c1" }, { "66 0f 38 22 08" },
+    { "66 0f 38 2a 08" }, { "66 0f 38 2b c1" }, { "66 0f 38 41 c1" }, { "66 0f 3a 08 c1 04" },
+    { "66 0f 3a 0b 08 01" }, { "66 0f 3a 0e c1 aa" }, { "66 0f 3a 14 c0 05" },
+    { "66 0f 3a 14 00 05" }, { "66 0f 3a 15 c0 03" }, { "66 0f 3a 16 c0 01" },
+    { "66 48 0f 3a 16 c0 01", true }, { "66 0f 3a 17 08 02" }, { "66 0f 3a 20 c0 07" },
+    { "66 0f 3a 21 c1 50" }, { "66 0f 3a 22 c0 02" }, { "66 48 0f 3a 22 08 01", true },
+    { "66 0f 3a 40 c1 ff" }, { "66 0f 3a 41 08 31" }, { "66 0f 3a 42 c1 05" },
+    /* SSE4.2, AES-NI, PCLMULQDQ */
+    { "66 0f 38 37 c1" }, { "66 0f 3a 60 c1 0c" }, { "66 0f 3a 61 08 00" },
+    { "66 0f 3a 62 44 24 04 40" }, { "66 0f 3a 63 05 00 00 00 00 0c" },
+    { "66 48 0f 3a 61 c1 00", true }, { "66 0f 38 db c1" }, { "66 0f 38 dc 08" },
+    { "66 0f 38 dd c1" }, { "66 0f 38 de c1" }, { "66 0f 38 df 08" },
+    { "66 0f 3a df c1 01" }, { "66 0f 3a 44 c1 11" }, { "66 0f 3a 44 08 00" },
 };
 
 /* Encodings beside them that the CPU refuses: each must be rejected. */
@@ -533,6 +559,11 @@ static const Encoding refused[] = {
     { "c4 e2 7c f2 c2" }, { "c4 e3 73 f0 c1 05" }, { "c4 e3 03 f0 c1 05" },
     { "66 c4 e2 70 f2 c2" }, { "c4 e1 70 f2 c2" }, { "c4 e2 79 f6 c2" },
     { "c5 f8 77" }, { "48 c4 e2 70 f2 c2", true },
+    /* SIMD: no mm form, wrong or missing mandatory prefix, register form of
+       a memory-only instruction, LOCK, VEX (no AVX) */
+    { "0f 38 10 c1" }, { "f3 0f 38 00 c1" }, { "0f 3a 08 c1 00" }, { "0f 38 17 c1" },
+    { "66 0f 38 2a c1" }, { "f2 0f f0 c1" }, { "f0 66 0f 38 00 08" },
+    { "c4 e2 79 00 c1" }, { "66 0f 38 18 c1" }, { "f3 0f 7c c1" },
 };
 
 /* hex into a WINDOW of bytes padded with nops; returns the length. */

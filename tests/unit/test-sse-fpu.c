@@ -923,7 +923,7 @@ static void test_state_images(void)
         helper_fld_mem(&env, (uintptr_t)&f, X87_FMT_F80);
     }
     for (int i = 0; i < CPU_NB_REGS; i++) {
-        random_xmm(&env.xmm_regs[i]);
+        random_xmm(&env.xmm_regs[i].xmm);
     }
     env.mxcsr = 0x3fa1;
     env.fpuc = 0x27f;
