@@ -12,6 +12,7 @@
  *   name the host's: they describe this process and this machine.
  */
 #include "qemu/osdep.h"
+#include <fcntl.h>
 #include "procfs.h"
 
 /* Directories a sysroot never stands in for. */
@@ -30,11 +31,11 @@ static bool in_host_only_dir(const char *path)
     return false;
 }
 
-const char *path_for_host(const char *path, char *buf)
+const char *path_for_host(const char *path, char *buf, int at_flags)
 {
     const char *entry = procfs_own_entry(path);
 
-    if (entry && strcmp(entry, "exe") == 0) {
+    if (entry && strcmp(entry, "exe") == 0 && !(at_flags & AT_SYMLINK_NOFOLLOW)) {
         return guest_exe_path();
     }
     if (qemu_interp_prefix && path[0] == '/' && !in_host_only_dir(path)

@@ -146,7 +146,7 @@ static abi_long do_openat(int dirfd, abi_ulong gpath, int flags, mode_t mode)
 {
     abi_long ret;
 
-    LOOKUP_PATH_FROM_USER(path, gpath);
+    LOOKUP_PATH_FROM_USER(path, gpath, flags & O_NOFOLLOW ? AT_SYMLINK_NOFOLLOW : 0);
     ret = procfs_open(path, flags);
     if (ret != PROCFS_HOST_FILE) {
         return ret;
@@ -188,7 +188,7 @@ SYSCALL(statx)
     GuestBuf b;
     abi_long ret;
 
-    LOOKUP_PATH_FROM_USER(path, arg[1]);
+    LOOKUP_PATH_FROM_USER(path, arg[1], arg[2]);
     ret = guest_buf_begin(&b, arg[4], GUEST_STATX_SIZE, GUEST_WRITE);
     if (ret == 0) {
         ret = get_errno(syscall(SYS_statx, (int)arg[0], path, (int)arg[2],
@@ -200,19 +200,19 @@ SYSCALL(statx)
 
 SYSCALL(access)
 {
-    LOOKUP_PATH_FROM_USER(path, arg[0]);
+    LOOKUP_PATH_FROM_USER(path, arg[0], 0);
     return get_errno(syscall(SYS_faccessat, AT_FDCWD, path, (int)arg[1]));
 }
 
 SYSCALL(faccessat)
 {
-    LOOKUP_PATH_FROM_USER(path, arg[1]);
+    LOOKUP_PATH_FROM_USER(path, arg[1], 0);
     return get_errno(syscall(SYS_faccessat, (int)arg[0], path, (int)arg[2]));
 }
 
 SYSCALL(faccessat2)
 {
-    LOOKUP_PATH_FROM_USER(path, arg[1]);
+    LOOKUP_PATH_FROM_USER(path, arg[1], arg[3]);
     return get_errno(syscall(SYS_faccessat2, (int)arg[0], path, (int)arg[2],
                              (int)arg[3]));
 }
@@ -333,7 +333,7 @@ static abi_long do_readlinkat(int dirfd, abi_ulong gpath, abi_ulong gbuf,
     }
     ret = guest_buf_begin(&b, gbuf, size, GUEST_WRITE);
     if (ret == 0) {
-        ret = get_errno(readlinkat(dirfd, path_for_host(path, host_buf), b.host, b.len));
+        ret = get_errno(readlinkat(dirfd, path_for_host(path, host_buf, AT_SYMLINK_NOFOLLOW), b.host, b.len));
     }
     guest_buf_end(&b, ret);
     return ret;

@@ -253,13 +253,14 @@ void fork_end(CPUArchState *env, bool child);
 
 /* path.c: the host file the guest's path stands for when a call looks a
    file up: path itself, or buf (PATH_MAX bytes) filled with its place
-   under the -L sysroot, or the guest program for /proc/self/exe. */
-const char *path_for_host(const char *path, char *buf);
+   under the -L sysroot, or the guest program for /proc/self/exe unless
+   at_flags has AT_SYMLINK_NOFOLLOW (the link itself is asked about). */
+const char *path_for_host(const char *path, char *buf, int at_flags);
 /* The path argument gaddr of a call that looks a file up, as var: the
    host's path for it (PATH_FROM_USER, then path_for_host). */
-#define LOOKUP_PATH_FROM_USER(var, gaddr)                        \
+#define LOOKUP_PATH_FROM_USER(var, gaddr, at_flags)              \
     PATH_FROM_USER(var##_guest_, gaddr);                         \
     char var##_buf_[PATH_MAX];                                   \
-    const char *var = path_for_host(var##_guest_, var##_buf_)
+    const char *var = path_for_host(var##_guest_, var##_buf_, at_flags)
 
 #endif

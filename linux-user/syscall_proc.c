@@ -288,7 +288,7 @@ SYSCALL(execve)
     abi_long err = 0;
     char **argv, **envp;
 
-    LOOKUP_PATH_FROM_USER(path, arg[0]);
+    LOOKUP_PATH_FROM_USER(path, arg[0], 0);
     argv = string_array_from_user(arg[1], &err);
     envp = argv ? string_array_from_user(arg[2], &err) : NULL;
     if (envp) {
