@@ -78,11 +78,4 @@ for t in $TARGETS; do
     fi
 done
 
-line="$passed passed, $failed failed"
-[ "$skipped" -gt 0 ] && line="$line, $skipped skipped"
-if [ -n "$SUMMARY_FILE" ]; then
-    echo "$passed $failed $skipped" >>"$SUMMARY_FILE"
-    line="check-sysroot: $line"
-fi
-echo "$line"
-[ "$failed" -eq 0 ]
+report_counts check-sysroot
