@@ -267,8 +267,9 @@ abi_long procfs_open(const char *path, int flags)
             pf = &proc_files[i];
         }
     }
-    /* Opening for writing: the host's file refuses it as the kernel would. */
-    if (!pf || (flags & O_ACCMODE) != O_RDONLY) {
+    /* Opening for writing, as a directory or as a path only: the host's
+       file answers as the kernel would. */
+    if (!pf || (flags & O_ACCMODE) != O_RDONLY || (flags & (O_DIRECTORY | O_PATH))) {
         return PROCFS_HOST_FILE;
     }
     if (!pf->write) {
