@@ -83,6 +83,7 @@ check-unit-run:
 check-tcg-run:
 	+$(Q)st=0; $(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/tcg/run-check-tcg.sh || st=1; \
 	$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/programs/run-check-programs.sh || st=1; \
+	$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/sysroot/run-check-sysroot.sh || st=1; \
 	exit $$st
 
 # The multiarch programs (O2) once more with every TB checked through the
@@ -137,7 +138,7 @@ check-lockstep: all tcg-programs $(LOCKSTEP_DIR)/lockstep $(LOCKSTEP_DIR)/sample
 
 # ---- cleaning ----------------------------------------------------------------
 clean:
-	rm -rf $(addsuffix -linux-user,$(TARGETS)) tests/unit/build tests/tcg/build \
+	rm -rf $(addsuffix -linux-user,$(TARGETS)) tests/unit/build tests/tcg/build tests/sysroot/build \
 		tests/lockstep/lockstep tests/lockstep/sample \
 		compile_commands.json check-summary.txt
 

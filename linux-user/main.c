@@ -9,6 +9,7 @@
 #include "qemu/log.h"
 #include "qemu/guest-random.h"
 #include "qemu.h"
+#include "procfs.h"
 #include "exec/cputlb.h"
 
 #define PROG_NAME "qemu-" TARGET_NAME
@@ -202,9 +203,15 @@ static void handle_argv0(const char *arg)
     argv0_override = arg;
 }
 
+/* Absolute, since the guest may change directory; "/" is no sysroot. */
 static void handle_ld_prefix(const char *arg)
 {
-    qemu_interp_prefix = strdup(arg);
+    char *prefix = realpath(arg, NULL);
+
+    if (!prefix) {
+        fail("cannot use '%s' as sysroot: %s", arg, strerror(errno));
+    }
+    qemu_interp_prefix = strcmp(prefix, "/") ? prefix : NULL;
 }
 
 static void handle_stack_size(const char *arg)
@@ -467,6 +474,7 @@ int main(int argc, char **argv, char **envp)
     if (loader_exec(filename, target_argv, guest_env, env, info) < 0) {
         exit(EXIT_FAILURE);
     }
+    procfs_init(filename);
     target_brk_init(info->brk);
     syscall_init();
     signal_init();

@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include "qemu/log.h"
 #include "mmap-internal.h"
+#include "vma-table.h"
 
 _Static_assert(PROT_READ == PAGE_READ && PROT_WRITE == PAGE_WRITE
                && PROT_EXEC == PAGE_EXEC, "guest prot bits are PROT_* bits");
@@ -422,6 +423,9 @@ abi_long target_mmap(abi_ulong start, abi_ulong len, int prot, int flags,
 
     mmap_lock();
     ret = do_mmap(start, len, prot, flags, fd, offset);
+    if (!target_mmap_failed(ret)) {
+        vma_note_mmap(ret, len, prot, flags, fd, offset);
+    }
     mmap_unlock();
     if (qemu_loglevel_mask(CPU_LOG_PAGE)) {
         char p[4];
@@ -478,6 +482,9 @@ int target_munmap(abi_ulong start, abi_ulong len)
 
     mmap_lock();
     ret = do_munmap(start, len);
+    if (ret == 0) {
+        vma_note_munmap(start, len);
+    }
     mmap_unlock();
     qemu_log_mask(CPU_LOG_PAGE, "munmap: start=0x" TARGET_ABI_FMT_lx
                   " len=0x" TARGET_ABI_FMT_lx " -> %d\n", start, len, ret);
@@ -514,6 +521,9 @@ int target_mprotect(abi_ulong start, abi_ulong len, int prot)
 
     mmap_lock();
     ret = do_mprotect(start, len, prot);
+    if (ret == 0) {
+        vma_note_mprotect(start, len, prot);
+    }
     mmap_unlock();
     if (qemu_loglevel_mask(CPU_LOG_PAGE)) {
         char p[4];

@@ -12,6 +12,7 @@
 #include <glib.h>
 #include "qemu/log.h"
 #include "mmap-internal.h"
+#include "vma-table.h"
 
 static bool all_valid(uint64_t start, uint64_t end)
 {
@@ -334,6 +335,9 @@ abi_long target_mremap(abi_ulong old_addr, abi_ulong old_size,
 
     mmap_lock();
     ret = do_mremap(old_addr, old_size, new_size, flags, new_addr);
+    if (!target_mmap_failed(ret)) {
+        vma_note_mremap(old_addr, old_size, new_size, ret);
+    }
     mmap_unlock();
     qemu_log_mask(CPU_LOG_PAGE, "mremap: old=0x" TARGET_ABI_FMT_lx " old_size=0x"
                   TARGET_ABI_FMT_lx " new_size=0x" TARGET_ABI_FMT_lx

@@ -99,6 +99,8 @@ abi_long do_syscall(CPUArchState *env, int num, abi_long arg1, abi_long arg2,
                     abi_long arg3, abi_long arg4, abi_long arg5, abi_long arg6);
 void syscall_init(void);
 abi_long target_brk_init(abi_ulong brk);
+/* syscall_mem.c: the initial and the current break (mmap_lock held). */
+void target_brk_range(abi_ulong *start, abi_ulong *cur);
 /* -strace: print a syscall and its result (strace.c) */
 void print_syscall(int num, abi_long a1, abi_long a2, abi_long a3,
                    abi_long a4, abi_long a5, abi_long a6);

@@ -100,27 +100,3 @@ abi_long do_syscall(CPUArchState *env, int num, abi_long arg1, abi_long arg2,
     }
     return ret;
 }
-
-const char *guest_exe_path(void)
-{
-    static char *resolved;
-
-    if (!resolved) {
-        resolved = realpath(exec_path, NULL);
-    }
-
-    return resolved ? resolved : exec_path;
-}
-
-bool path_is_proc_self_exe(const char *path)
-{
-    char own[64];
-
-    snprintf(own, sizeof(own), "/proc/%d/exe", getpid());
-    return strcmp(path, "/proc/self/exe") == 0 || strcmp(path, own) == 0;
-}
-
-const char *path_for_host(const char *path)
-{
-    return path_is_proc_self_exe(path) ? guest_exe_path() : path;
-}

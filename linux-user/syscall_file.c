@@ -144,8 +144,14 @@ abi_long syscall_filling_buf(long nr, const abi_long *arg, int nargs, int buf_ar
 
 static abi_long do_openat(int dirfd, abi_ulong gpath, int flags, mode_t mode)
 {
-    PATH_FROM_USER(path, gpath);
-    return get_errno(syscall(SYS_openat, dirfd, path_for_host(path), flags, mode));
+    abi_long ret;
+
+    LOOKUP_PATH_FROM_USER(path, gpath, flags & O_NOFOLLOW ? AT_SYMLINK_NOFOLLOW : 0);
+    ret = procfs_open(path, flags);
+    if (ret != PROCFS_HOST_FILE) {
+        return ret;
+    }
+    return get_errno(syscall(SYS_openat, dirfd, path, flags, mode));
 }
 
 SYSCALL(open)
@@ -182,7 +188,7 @@ SYSCALL(statx)
     GuestBuf b;
     abi_long ret;
 
-    PATH_FROM_USER(path, arg[1]);
+    LOOKUP_PATH_FROM_USER(path, arg[1], arg[2]);
     ret = guest_buf_begin(&b, arg[4], GUEST_STATX_SIZE, GUEST_WRITE);
     if (ret == 0) {
         ret = get_errno(syscall(SYS_statx, (int)arg[0], path, (int)arg[2],
@@ -194,19 +200,19 @@ SYSCALL(statx)
 
 SYSCALL(access)
 {
-    PATH_FROM_USER(path, arg[0]);
+    LOOKUP_PATH_FROM_USER(path, arg[0], 0);
     return get_errno(syscall(SYS_faccessat, AT_FDCWD, path, (int)arg[1]));
 }
 
 SYSCALL(faccessat)
 {
-    PATH_FROM_USER(path, arg[1]);
+    LOOKUP_PATH_FROM_USER(path, arg[1], 0);
     return get_errno(syscall(SYS_faccessat, (int)arg[0], path, (int)arg[2]));
 }
 
 SYSCALL(faccessat2)
 {
-    PATH_FROM_USER(path, arg[1]);
+    LOOKUP_PATH_FROM_USER(path, arg[1], arg[3]);
     return get_errno(syscall(SYS_faccessat2, (int)arg[0], path, (int)arg[2],
                              (int)arg[3]));
 }
@@ -308,6 +314,8 @@ SYSCALL(symlinkat)
 static abi_long do_readlinkat(int dirfd, abi_ulong gpath, abi_ulong gbuf,
                               int size)
 {
+    const char *entry;
+    char host_buf[PATH_MAX];
     GuestBuf b;
     abi_long ret;
 
@@ -315,7 +323,8 @@ static abi_long do_readlinkat(int dirfd, abi_ulong gpath, abi_ulong gbuf,
     if (size <= 0) {
         return -TARGET_EINVAL;
     }
-    if (path_is_proc_self_exe(path)) {
+    entry = procfs_own_entry(path);
+    if (entry && strcmp(entry, "exe") == 0) {
         const char *exe = guest_exe_path();
         size_t len = MIN(strlen(exe), (size_t)size);
 
@@ -324,7 +333,7 @@ static abi_long do_readlinkat(int dirfd, abi_ulong gpath, abi_ulong gbuf,
     }
     ret = guest_buf_begin(&b, gbuf, size, GUEST_WRITE);
     if (ret == 0) {
-        ret = get_errno(readlinkat(dirfd, path, b.host, b.len));
+        ret = get_errno(readlinkat(dirfd, path_for_host(path, host_buf, AT_SYMLINK_NOFOLLOW), b.host, b.len));
     }
     guest_buf_end(&b, ret);
     return ret;

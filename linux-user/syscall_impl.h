@@ -10,6 +10,7 @@
 #define LINUX_USER_SYSCALL_IMPL_H
 
 #include "qemu.h"
+#include "procfs.h"
 
 /* TARGET_NR_<name> for every syscall of this guest. */
 enum {
@@ -250,11 +251,16 @@ QEMU_NORETURN void process_exit(int status);
 void fork_start(void);
 void fork_end(CPUArchState *env, bool child);
 
-/* The absolute path of the guest executable, for /proc/self/exe. */
-const char *guest_exe_path(void);
-/* /proc/self/exe must name the guest program, not the emulator: the path
-   a guest-supplied path stands for on the host. */
-bool path_is_proc_self_exe(const char *path);
-const char *path_for_host(const char *path);
+/* path.c: the host file the guest's path stands for when a call looks a
+   file up: path itself, or buf (PATH_MAX bytes) filled with its place
+   under the -L sysroot, or the guest program for /proc/self/exe unless
+   at_flags has AT_SYMLINK_NOFOLLOW (the link itself is asked about). */
+const char *path_for_host(const char *path, char *buf, int at_flags);
+/* The path argument gaddr of a call that looks a file up, as var: the
+   host's path for it (PATH_FROM_USER, then path_for_host). */
+#define LOOKUP_PATH_FROM_USER(var, gaddr, at_flags)              \
+    PATH_FROM_USER(var##_guest_, gaddr);                         \
+    char var##_buf_[PATH_MAX];                                   \
+    const char *var = path_for_host(var##_guest_, var##_buf_, at_flags)
 
 #endif

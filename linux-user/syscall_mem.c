@@ -24,6 +24,12 @@ abi_long target_brk_init(abi_ulong brk)
     return 0;
 }
 
+void target_brk_range(abi_ulong *start, abi_ulong *cur)
+{
+    *start = brk_start;
+    *cur = brk_cur;
+}
+
 static bool range_unmapped(abi_ulong start, abi_ulong end)
 {
     for (abi_ulong a = start; a < end; a += TARGET_PAGE_SIZE) {

@@ -288,7 +288,7 @@ SYSCALL(execve)
     abi_long err = 0;
     char **argv, **envp;
 
-    PATH_FROM_USER(path, arg[0]);
+    LOOKUP_PATH_FROM_USER(path, arg[0], 0);
     argv = string_array_from_user(arg[1], &err);
     envp = argv ? string_array_from_user(arg[2], &err) : NULL;
     if (envp) {
@@ -296,7 +296,7 @@ SYSCALL(execve)
 
         qemu_log_flush();
         signal_exec_mask_begin(env, &old);
-        err = get_errno(exec_program(path_for_host(path), argv, envp));
+        err = get_errno(exec_program(path, argv, envp));
         signal_exec_mask_end(&old);
     }
     free_string_array(argv);

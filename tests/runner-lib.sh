@@ -27,3 +27,17 @@ known_failure() {
     done <"$1"
     return 1
 }
+
+# report_counts NAME: prints "N passed, N failed[, N skipped]" from
+# $passed, $failed and $skipped (prefixed "NAME: " and appended to
+# $SUMMARY_FILE under make check); fails if anything failed.
+report_counts() {
+    line="$passed passed, $failed failed"
+    [ "$skipped" -gt 0 ] && line="$line, $skipped skipped"
+    if [ -n "$SUMMARY_FILE" ]; then
+        echo "$passed $failed $skipped" >>"$SUMMARY_FILE"
+        line="$1: $line"
+    fi
+    echo "$line"
+    [ "$failed" -eq 0 ]
+}

@@ -82,7 +82,7 @@ static abi_long do_fstatat(int dirfd, const char *path, int flags, abi_ulong gbu
 static abi_long do_stat(int dirfd, abi_ulong gpath, int flags, abi_ulong gbuf,
                         bool old_layout)
 {
-    PATH_FROM_USER(path, gpath);
+    LOOKUP_PATH_FROM_USER(path, gpath, flags);
     return do_fstatat(dirfd, path, flags, gbuf, old_layout);
 }
 
@@ -127,7 +127,7 @@ static abi_long do_statfs(int fd, abi_ulong gpath, abi_ulong gbuf,
     struct statfs sfs;
 
     if (gpath) {
-        PATH_FROM_USER(path, gpath);
+        LOOKUP_PATH_FROM_USER(path, gpath, 0);
         if (statfs(path, &sfs) != 0) {
             return -errno;
         }

@@ -15,7 +15,7 @@ static abi_long do_fstatat(int dirfd, abi_ulong gpath, abi_ulong gbuf, int flags
 {
     struct stat st;
 
-    PATH_FROM_USER(path, gpath);
+    LOOKUP_PATH_FROM_USER(path, gpath, flags);
     if (fstatat(dirfd, path, &st, flags) != 0) {
         return -errno;
     }
@@ -56,7 +56,7 @@ SYSCALL(statfs)
 {
     struct statfs sfs;
 
-    PATH_FROM_USER(path, arg[0]);
+    LOOKUP_PATH_FROM_USER(path, arg[0], 0);
     if (statfs(path, &sfs) != 0) {
         return -errno;
     }

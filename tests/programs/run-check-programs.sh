@@ -13,18 +13,11 @@ emu=$BUILD_DIR/x86_64-linux-user/qemu-x86_64
 cases=$SRC_PATH/tests/programs/busybox.txt
 passed=0 failed=0 skipped=0
 
-report() {
-    line="$passed passed, $failed failed"
-    [ "$skipped" -gt 0 ] && line="$line, $skipped skipped"
-    if [ -n "$SUMMARY_FILE" ]; then
-        echo "$passed $failed $skipped" >>"$SUMMARY_FILE"
-        line="check-programs: $line"
-    fi
-    echo "$line"
-    [ "$failed" -eq 0 ]
-}
-
 . "$SRC_PATH/tests/runner-lib.sh"
+
+report() {
+    report_counts check-programs
+}
 
 case " $TARGETS " in *" x86_64 "*) ;; *) report; exit ;; esac
 if ! "$BUSYBOX" true 2>/dev/null; then

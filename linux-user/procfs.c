@@ -1,0 +1,291 @@
+/*
+ * procfs.c: the files of the guest's own /proc directory that must not
+ * describe the emulator.  An open of one of them (through any of the names
+ * the kernel gives the directory: self, the pid, thread-self, a task of
+ * ours) gets a memfd holding the text the kernel would have given the
+ * guest, made at open time as the kernel makes it at read time:
+ *
+ *   maps     the guest's mappings at 4 KiB (procfs-maps.c)
+ *   smaps    refused with ENOENT: its page counts would be the emulator's
+ *   cmdline  the guest's argument strings, read from the guest stack
+ *   stat     the host's line, with the guest image's and stack's addresses
+ *   auxv     the guest's auxiliary vector
+ *
+ * exe is a link to the guest program (path.c, and readlink in
+ * syscall_file.c).  The process name (comm, in stat and status) is made
+ * the guest program's at start with PR_SET_NAME, so the host's own files
+ * already show it and a guest's PR_SET_NAME keeps working.
+ */
+#include "qemu/osdep.h"
+#include <ctype.h>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include "procfs.h"
+
+void procfs_init(const char *filename)
+{
+    const char *base = strrchr(filename, '/');
+
+    /* the kernel takes the last component of execve's path, 15 bytes */
+    prctl(PR_SET_NAME, base ? base + 1 : filename);
+}
+
+const char *guest_exe_path(void)
+{
+    static char *resolved;
+
+    if (!resolved) {
+        resolved = realpath(exec_path, NULL);
+    }
+    return resolved ? resolved : exec_path;
+}
+
+/* If *p starts with prefix, step over it. */
+static bool skip(const char **p, const char *prefix)
+{
+    size_t n = strlen(prefix);
+
+    if (strncmp(*p, prefix, n) != 0) {
+        return false;
+    }
+    *p += n;
+    return true;
+}
+
+/* If *p starts with the decimal number then a slash, step over both and
+   return the number; else -1. */
+static long skip_number(const char **p)
+{
+    char *end;
+    long n;
+
+    if (!isdigit((unsigned char)**p)) {
+        return -1;
+    }
+    n = strtol(*p, &end, 10);
+    if (*end != '/') {
+        return -1;
+    }
+    *p = end + 1;
+    return n;
+}
+
+const char *procfs_own_entry(const char *path)
+{
+    const char *p = path;
+    char task[64];
+    long tid;
+
+    if (!skip(&p, "/proc/")) {
+        return NULL;
+    }
+    if (skip(&p, "thread-self/")) {
+        return strchr(p, '/') ? NULL : p;
+    }
+    if (!skip(&p, "self/") && skip_number(&p) != getpid()) {
+        return NULL;
+    }
+    if (skip(&p, "task/")) {
+        tid = skip_number(&p);
+        snprintf(task, sizeof(task), "/proc/self/task/%ld", tid);
+        if (tid < 0 || access(task, F_OK) != 0) {
+            return NULL;
+        }
+    }
+    return strchr(p, '/') ? NULL : p;
+}
+
+static struct image_info *guest_image(void)
+{
+    return ((TaskState *)thread_cpu->opaque)->info;
+}
+
+/* Up to len bytes of guest memory at addr; stops at a page the guest
+   cannot read, as the kernel's access_remote_vm does. */
+static void write_guest_bytes(FILE *out, abi_ulong addr, size_t len)
+{
+    char buf[4096];
+    size_t done = 0;
+
+    while (done < len) {
+        size_t n = MIN(len - done, sizeof(buf) - ((addr + done) & 4095));
+
+        if (copy_from_user(buf, addr + done, n) != 0) {
+            break;
+        }
+        fwrite(buf, 1, n, out);
+        done += n;
+    }
+}
+
+/*
+ * The argument strings between arg_start and arg_end.  When the guest has
+ * overwritten their final NUL (setproctitle), the kernel gives the string
+ * from arg_start to its first NUL instead, up to a page.
+ */
+static int write_cmdline(FILE *out, const char *host_path)
+{
+    struct image_info *info = guest_image();
+    uint8_t last = 0;
+    char title[4096];
+    abi_long n;
+
+    if (info->arg_end <= info->arg_start) {
+        return 0;
+    }
+    if (copy_from_user(&last, info->arg_end - 1, 1) != 0 || last == 0) {
+        write_guest_bytes(out, info->arg_start, info->arg_end - info->arg_start);
+        return 0;
+    }
+    n = strncpy_from_user(title, info->arg_start, sizeof(title) - 1);
+    if (n > 0) {
+        fwrite(title, 1, n + (n < (abi_long)sizeof(title) - 1), out);
+    }
+    return 0;
+}
+
+static int write_auxv(FILE *out, const char *host_path)
+{
+    struct image_info *info = guest_image();
+
+    write_guest_bytes(out, info->saved_auxv, info->auxv_len);
+    return 0;
+}
+
+static int write_maps(FILE *out, const char *host_path)
+{
+    procfs_write_maps(out);
+    return 0;
+}
+
+/*
+ * stat: the host's line for this task (pid, comm, state, times, ...), with
+ * the fields that hold addresses of the process image replaced by the
+ * guest's (numbered as in proc(5)).
+ */
+enum {
+    STAT_STARTCODE = 26, STAT_ENDCODE, STAT_STARTSTACK,
+    STAT_START_DATA = 45, STAT_END_DATA, STAT_START_BRK, STAT_ARG_START,
+    STAT_ARG_END, STAT_ENV_START, STAT_ENV_END,
+};
+
+static int write_stat(FILE *out, const char *host_path)
+{
+    struct image_info *info = guest_image();
+    abi_ulong start_brk, brk;
+    char line[1024], *rest, *save = NULL;
+    FILE *f = fopen(host_path, "r");
+    int field = 3;
+
+    if (!f) {
+        return -errno;
+    }
+    if (!fgets(line, sizeof(line), f) || !(rest = strrchr(line, ')'))) {
+        fclose(f);
+        return -EIO;
+    }
+    fclose(f);
+    target_brk_range(&start_brk, &brk);
+    const struct { int field; abi_ulong value; } guest_fields[] = {
+        { STAT_STARTCODE, info->start_code }, { STAT_ENDCODE, info->end_code },
+        { STAT_STARTSTACK, info->start_stack },
+        { STAT_START_DATA, info->start_data }, { STAT_END_DATA, info->end_data },
+        { STAT_START_BRK, start_brk },
+        { STAT_ARG_START, info->arg_start }, { STAT_ARG_END, info->arg_end },
+        { STAT_ENV_START, info->env_start }, { STAT_ENV_END, info->env_end },
+    };
+    /* pid and (comm) as they are: comm may hold spaces and parentheses */
+    rest += 2;
+    fwrite(line, 1, rest - line, out);
+    for (char *tok = strtok_r(rest, " \n", &save); tok;
+         tok = strtok_r(NULL, " \n", &save), field++) {
+        const char *text = tok;
+        char value[32];
+
+        for (size_t i = 0; i < ARRAY_SIZE(guest_fields); i++) {
+            if (guest_fields[i].field == field) {
+                snprintf(value, sizeof(value), "%" PRIu64, (uint64_t)guest_fields[i].value);
+                text = value;
+            }
+        }
+        fprintf(out, "%s%s", field > 3 ? " " : "", text);
+    }
+    fputc('\n', out);
+    return 0;
+}
+
+typedef struct ProcFile {
+    const char *name;
+    /* Write the guest's text; 0 or -errno.  host_path: the host's file. */
+    int (*write)(FILE *out, const char *host_path);
+} ProcFile;
+
+static const ProcFile proc_files[] = {
+    { "maps", write_maps },
+    { "smaps", NULL },
+    { "cmdline", write_cmdline },
+    { "stat", write_stat },
+    { "auxv", write_auxv },
+};
+
+/* A descriptor reading text (len bytes), with the guest's O_CLOEXEC. */
+static abi_long memfd_with(const char *text, size_t len, int flags)
+{
+    int fd = memfd_create("qemu-proc", flags & O_CLOEXEC ? MFD_CLOEXEC : 0);
+    size_t done = 0;
+
+    if (fd < 0) {
+        return -errno;
+    }
+    while (done < len) {
+        ssize_t n = write(fd, text + done, len - done);
+
+        if (n < 0) {
+            int err = errno;
+
+            close(fd);
+            return -err;
+        }
+        done += n;
+    }
+    lseek(fd, 0, SEEK_SET);
+    return fd;
+}
+
+abi_long procfs_open(const char *path, int flags)
+{
+    const char *entry = procfs_own_entry(path);
+    const ProcFile *pf = NULL;
+    char *text = NULL;
+    size_t len = 0;
+    abi_long ret;
+    FILE *out;
+
+    for (size_t i = 0; entry && i < ARRAY_SIZE(proc_files); i++) {
+        if (strcmp(entry, proc_files[i].name) == 0) {
+            pf = &proc_files[i];
+        }
+    }
+    /* Opening for writing, as a directory or as a path only: the host's
+       file answers as the kernel would. */
+    if (!pf || (flags & O_ACCMODE) != O_RDONLY || (flags & (O_DIRECTORY | O_PATH))) {
+        return PROCFS_HOST_FILE;
+    }
+    if (!pf->write) {
+        return -ENOENT;
+    }
+    out = open_memstream(&text, &len);
+    if (!out) {
+        return -ENOMEM;
+    }
+    ret = pf->write(out, path);
+    if (fclose(out) != 0) {
+        ret = -ENOMEM;
+    }
+    if (ret == 0) {
+        ret = memfd_with(text, len, flags);
+    }
+    free(text);
+    return ret;
+}

@@ -1,0 +1,36 @@
+/*
+ * procfs.h: the guest's view of its own /proc directory (procfs.c,
+ * procfs-maps.c).  The host kernel describes the emulator; where that
+ * differs from what the guest must see (its maps, command line, stat,
+ * auxv, executable), an open of the file gets a memfd holding the text
+ * the kernel would have given the guest.  docs/user/options.md lists the
+ * files.
+ */
+#ifndef LINUX_USER_PROCFS_H
+#define LINUX_USER_PROCFS_H
+
+#include "qemu.h"
+
+/* At start: the process's name (comm, which /proc/self/stat and status
+   show and prctl(PR_SET_NAME) changes) becomes the guest program's, as
+   execve of filename would have set it. */
+void procfs_init(const char *filename);
+
+/* The file name inside this process's own /proc directory that path
+   names (/proc/self/, /proc/<pid>/, /proc/thread-self/, or a task/<tid>/
+   of ours under the first two), e.g. "maps"; NULL for any other path. */
+const char *procfs_own_entry(const char *path);
+
+/* The absolute path of the guest executable (/proc/self/exe). */
+const char *guest_exe_path(void);
+
+/* An open (flags as the guest gave them) of path: when it is one of the
+   files the emulator makes up, a new descriptor on its text or -errno;
+   PROCFS_HOST_FILE when the host's own file serves. */
+#define PROCFS_HOST_FILE 1
+abi_long procfs_open(const char *path, int flags);
+
+/* procfs-maps.c: the guest's /proc/self/maps text. */
+void procfs_write_maps(FILE *out);
+
+#endif

@@ -1,0 +1,51 @@
+/*
+ * vma-table.h: what a Linux kernel's vma would know about each guest
+ * mapping that the page map does not (vma-table.c), for /proc/self/maps:
+ *
+ * - the file a file mapping came from and the offset of each page.  The
+ *   host mapping no longer tells: under a host page larger than 4 KiB a
+ *   private file mapping may be copied into anonymous memory or shadowed
+ *   (its bytes out of bound), and the host then shows anonymous memory;
+ * - the vma flags that keep a kernel from merging neighbours with the same
+ *   protection: VM_ACCOUNT (a private mapping that was ever writable, such
+ *   as a library's data segment after its RELRO part is made read-only)
+ *   and VM_NORESERVE.
+ *
+ * The mapping code reports each successful guest mmap, munmap, mprotect and
+ * mremap (linux-user/mmap.c, mremap.c); everything expects mmap_lock held.
+ */
+#ifndef LINUX_USER_VMA_TABLE_H
+#define LINUX_USER_VMA_TABLE_H
+
+#include "qemu.h"
+
+#define VMA_FILE      1         /* mapped from a file */
+#define VMA_SHARED    2         /* MAP_SHARED */
+#define VMA_ACCOUNT   4         /* the kernel's VM_ACCOUNT */
+#define VMA_NORESERVE 8         /* MAP_NORESERVE */
+
+/* One guest range made by one mmap (or what is left of it). */
+typedef struct GuestVma {
+    uint64_t start, end;        /* guest range, 4 KiB aligned */
+    uint64_t offset;            /* file offset of start (VMA_FILE) */
+    dev_t dev;
+    ino_t ino;
+    int flags;                  /* VMA_* */
+    char *path;                 /* as /proc/self/fd named the file */
+} GuestVma;
+
+/* After a successful guest mmap of [start, start+len) (fd: the file, for
+   a mapping without MAP_ANONYMOUS). */
+void vma_note_mmap(uint64_t start, uint64_t len, int prot, int flags, int fd,
+                   uint64_t offset);
+void vma_note_munmap(uint64_t start, uint64_t len);
+void vma_note_mprotect(uint64_t start, uint64_t len, int prot);
+/* The records move with the pages; pages grown after a mapping continue
+   it (in the file too), as the kernel's vma does. */
+void vma_note_mremap(uint64_t old_addr, uint64_t old_size, uint64_t new_size,
+                     uint64_t new_addr);
+/* The record holding guest address addr, or NULL (memory mapped without
+   mmap, such as SysV shared memory). */
+const GuestVma *vma_find(uint64_t addr);
+
+#endif
