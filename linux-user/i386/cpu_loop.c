@@ -19,7 +19,7 @@ typedef struct ExceptionSignal {
 
 static const ExceptionSignal exception_signals[] = {
     { EXCP00_DIVZ, SIGFPE, FPE_INTDIV, true },
-    { EXCP01_DB, SIGTRAP, TRAP_BRKPT, false },
+    { EXCP01_DB, SIGTRAP, TRAP_BRKPT, true },    /* int1: eip past it */
     { EXCP03_INT3, SIGTRAP, SI_KERNEL, false },
     { EXCP04_INTO, SIGSEGV, SI_KERNEL, false },
     { EXCP05_BOUND, SIGSEGV, SI_KERNEL, false },
