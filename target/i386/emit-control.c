@@ -116,8 +116,8 @@ void emit_into(CPUX86State *env, DisasContext *s, X86Decoded *d)
 {
     TCGLabel *no_overflow = gen_new_label();
 
-    gen_update_cc_op(s);
     gen_setcc1(s, JCC_O << 1, s->T0);
+    gen_update_cc_op(s);
     tcg_gen_brcondi_tl(TCG_COND_EQ, s->T0, 0, no_overflow);
     gen_interrupt(s, EXCP04_INTO);
     gen_set_label(no_overflow);

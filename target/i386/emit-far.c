@@ -8,18 +8,12 @@
 #include "decode.h"
 #include "exec/helper-gen.h"
 
-/* Far transfers change eip (and maybe the flags) in the helper: flush the
-   lazy state first, leave for the TB at env->eip afterwards. */
+/* Far transfers change eip in the helper: flush the lazy flags state
+   first, leave for the TB at env->eip afterwards. */
 static void gen_far_start(DisasContext *s)
 {
     gen_update_cc_op(s);
     gen_jmp_im(s, s->pc_start);
-}
-
-static void gen_far_end(DisasContext *s)
-{
-    set_cc_op(s, CC_OP_EFLAGS);
-    gen_eob(s);
 }
 
 /* T0 = the offset, T1 = the selector: from the instruction (ptr16:16/32)
@@ -46,7 +40,7 @@ void emit_lret(CPUX86State *env, DisasContext *s, X86Decoded *d)
     gen_helper_lret(cpu_env, shift, release);
     tcg_temp_free_i32(shift);
     tcg_temp_free_i32(release);
-    gen_far_end(s);
+    gen_eob(s);
 }
 
 void emit_iret(CPUX86State *env, DisasContext *s, X86Decoded *d)
@@ -56,7 +50,8 @@ void emit_iret(CPUX86State *env, DisasContext *s, X86Decoded *d)
     gen_far_start(s);
     gen_helper_iret(cpu_env, shift);
     tcg_temp_free_i32(shift);
-    gen_far_end(s);
+    set_cc_op(s, CC_OP_DYNAMIC);    /* the helper loaded EFLAGS, cc_op */
+    gen_eob(s);
 }
 
 void emit_ljmp(CPUX86State *env, DisasContext *s, X86Decoded *d)
@@ -65,7 +60,7 @@ void emit_ljmp(CPUX86State *env, DisasContext *s, X86Decoded *d)
     gen_far_pointer(s, d);
     tcg_gen_trunc_tl_i32(s->tmp2_i32, s->T1);
     gen_helper_ljmp(cpu_env, s->tmp2_i32, s->T0);
-    gen_far_end(s);
+    gen_eob(s);
 }
 
 void emit_lcall(CPUX86State *env, DisasContext *s, X86Decoded *d)
@@ -79,7 +74,7 @@ void emit_lcall(CPUX86State *env, DisasContext *s, X86Decoded *d)
     gen_helper_lcall(cpu_env, s->tmp2_i32, s->T0, shift, next_eip);
     tcg_temp_free_i32(shift);
     tcg_temp_free(next_eip);
-    gen_far_end(s);
+    gen_eob(s);
 }
 
 /* les/lds/lss/lfs/lgs Gv, Mp (arg: the segment register): the segment is
