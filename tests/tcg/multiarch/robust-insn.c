@@ -182,6 +182,18 @@ static void far_transfers(void)
     CASE("lcall-null", l_lcalln, 0, "l_lcalln: " LCALL_RAX : : "a"(&p) : "memory");
     CASE("lret-rpl0", l_lret0, 0, "mov %%cs, %%edx; and $~3, %%edx; push" W " " RDX "\n"
          "push" W " " RDX "; l_lret0: " LRET : : : "edx", "memory");
+    /* the flags of the last arithmetic survive a far return and jump */
+    for (unsigned a = 0; a < 2; a++) {
+        uint8_t cf, zf;
+
+        __asm__ volatile(PUSH_CS_TO(1f) "cmp $1, %2; " LRET "; 1: setc %0; setz %1"
+                         : "=q"(cf), "=q"(zf) : "r"(a) : "eax", "cc", "memory");
+        printf("lret  keeps flags: cf %d zf %d\n", cf, zf);
+        p = (struct far_ptr){ (uint32_t)(uintptr_t)t + 2, cs | 3 };
+        __asm__ volatile(ADDR_1F_TO_RCX "cmp $1, %2; " LJMP_RAX "; 1: setc %0; setz %1"
+                         : "=q"(cf), "=q"(zf) : "r"(a), "a"(&p) : "ecx", "cc", "memory");
+        printf("ljmp  keeps flags: cf %d zf %d\n", cf, zf);
+    }
     munmap(t, 4096);
 }
 
