@@ -43,6 +43,18 @@ target_ulong x86_seg_base_for_selector(CPUX86State *env, int selector)
     return tls_gdt[idx].base;
 }
 
+int x86_tls_descriptor_flags(CPUX86State *env, int selector)
+{
+    TlsDescriptor *tls_gdt = ((TaskState *)env->opaque)->tls_gdt;
+    int idx = (selector >> 3) - GDT_ENTRY_TLS_MIN;
+
+    if ((selector & 4) || idx < 0 || idx >= GDT_ENTRY_TLS_ENTRIES ||
+        !tls_gdt[idx].present) {
+        return -1;
+    }
+    return tls_gdt[idx].flags;
+}
+
 abi_long do_set_thread_area(CPUArchState *env, abi_ulong ptr)
 {
     TlsDescriptor *tls_gdt = ((TaskState *)env->opaque)->tls_gdt;

@@ -19,7 +19,7 @@ typedef struct ExceptionSignal {
 
 static const ExceptionSignal exception_signals[] = {
     { EXCP00_DIVZ, SIGFPE, FPE_INTDIV, true },
-    { EXCP01_DB, SIGTRAP, TRAP_BRKPT, false },
+    { EXCP01_DB, SIGTRAP, TRAP_BRKPT, true },    /* int1: eip past it */
     { EXCP03_INT3, SIGTRAP, SI_KERNEL, false },
     { EXCP04_INTO, SIGSEGV, SI_KERNEL, false },
     { EXCP05_BOUND, SIGSEGV, SI_KERNEL, false },
@@ -76,6 +76,14 @@ static void do_page_fault(CPUArchState *env)
     int kind = env->fault_kind;
 
     env->fault_kind = PAGE_FAULT_NONE;
+#ifdef TARGET_X86_64
+    /* A non-canonical address is #GP, not #PF, on the CPU: the kernel
+       sends SIGSEGV, SI_KERNEL without an address. */
+    if ((target_long)(env->cr2 << 16) >> 16 != (target_long)env->cr2) {
+        queue_signal(env, SIGSEGV, SI_KERNEL, 0);
+        return;
+    }
+#endif
     if (kind == PAGE_FAULT_NONE) {
         kind = page_get_flags(env->cr2) & PAGE_VALID ? PAGE_FAULT_ACCERR
                                                      : PAGE_FAULT_MAPERR;

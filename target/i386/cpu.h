@@ -303,6 +303,8 @@ void cpu_x86_load_seg(CPUX86State *env, int seg_reg, int selector);
 /* Base address of the segment a selector names (linux-user's GDT/LDT, set
    up by set_thread_area / modify_ldt), for mov to FS/GS on i386 guests. */
 target_ulong x86_seg_base_for_selector(CPUX86State *env, int selector);
+/* The user_desc flags of the TLS entry a selector names, -1 if unset. */
+int x86_tls_descriptor_flags(CPUX86State *env, int selector);
 
 /* The key identifying a TB besides its pc. */
 static inline void cpu_get_tb_cpu_state(CPUX86State *env, target_ulong *pc,

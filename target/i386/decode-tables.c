@@ -108,12 +108,14 @@ static const X86OpEntry group4[8] = {
     X(emit_incdec, 0, 0, 0, 0, OPF_LOCK, 1),
 };
 
-/* Group 5 (FF): inc, dec, call near, (call far), jmp near, (jmp far), push. */
+/* Group 5 (FF): inc, dec, call near, call far, jmp near, jmp far, push. */
 static const X86OpEntry group5[8] = {
     [0] = X(emit_incdec, 0, 0, 0, 0, OPF_LOCK, 0),
     [1] = X(emit_incdec, 0, 0, 0, 0, OPF_LOCK, 1),
     [2] = X(emit_call_ind, 0, 0, SZ_F64, 0, 0, 0),
+    [3] = X(emit_lcall, 0, 0, 0, 0, OPF_MEM, FAR_MEM),
     [4] = X(emit_jmp_ind, 0, 0, SZ_F64, 0, 0, 0),
+    [5] = X(emit_ljmp, 0, 0, 0, 0, OPF_MEM, FAR_MEM),
     [6] = X(emit_push, 0, 0, SZ_D64, 0, 0, 0),
 };
 
@@ -187,6 +189,7 @@ const X86OpEntry x86_onebyte_map[256] = {
     [0x58 ... 0x5f] = X(emit_pop, Z_, 0, SZ_D64, IMM_NONE, 0, 0),
     [0x60] = X(emit_pusha, 0, 0, SZ_V, IMM_NONE, OPF_I64, 0),
     [0x61] = X(emit_popa, 0, 0, SZ_V, IMM_NONE, OPF_I64, 0),
+    [0x62] = X(emit_bound, G_, E_, SZ_V, IMM_NONE, OPF_MODRM | OPF_MEM | OPF_I64, 0),
     [0x63] = X(emit_movsxd, G_, E_, SZ_V, IMM_NONE, OPF_MODRM, 0),
     [0x68] = X(emit_push, I_, 0, SZ_D64, IMM_OT, 0, 0),
     [0x69] = X(emit_imul, G_, E_, SZ_V, IMM_OT, OPF_MODRM, 0),
@@ -213,6 +216,7 @@ const X86OpEntry x86_onebyte_map[256] = {
     [0x90 ... 0x97] = X(emit_xchg, Z_, A_, SZ_V, IMM_NONE, 0, 0),
     [0x98] = X(emit_cbw, 0, 0, SZ_V, IMM_NONE, 0, 0),
     [0x99] = X(emit_cwd, 0, 0, SZ_V, IMM_NONE, 0, 0),
+    [0x9a] = X(emit_lcall, 0, 0, SZ_V, IMM_FAR, OPF_I64, FAR_DIRECT),
     [0x9b] = X(emit_nop, 0, 0, 0, IMM_NONE, 0, 0),      /* fwait */
     [0x9c] = X(emit_pushf, 0, 0, SZ_D64, IMM_NONE, 0, 0),
     [0x9d] = X(emit_popf, 0, 0, SZ_D64, IMM_NONE, 0, 0),
@@ -235,18 +239,26 @@ const X86OpEntry x86_onebyte_map[256] = {
     [0xc1] = GROUP(group2, E_, I_, SZ_V, IMM_UB, 0),
     [0xc2] = X(emit_ret, 0, 0, SZ_F64, IMM_W, 0, 0),
     [0xc3] = X(emit_ret, 0, 0, SZ_F64, IMM_NONE, 0, 0),
+    /* in 32-bit mode when no VEX prefix follows (decode.c) */
+    [0xc4] = X(emit_load_far_ptr, G_, E_, SZ_V, IMM_NONE, OPF_MODRM | OPF_MEM | OPF_I64, R_ES),
+    [0xc5] = X(emit_load_far_ptr, G_, E_, SZ_V, IMM_NONE, OPF_MODRM | OPF_MEM | OPF_I64, R_DS),
     [0xc6] = GROUP(group11, E_, I_, SZ_B, IMM_OT, 0),
     [0xc7] = GROUP(group11, E_, I_, SZ_V, IMM_OT, 0),
     [0xc8] = X(emit_enter, 0, 0, SZ_D64, IMM_ENTER, 0, 0),
     [0xc9] = X(emit_leave, 0, 0, SZ_D64, IMM_NONE, 0, 0),
+    [0xca] = X(emit_lret, 0, 0, SZ_V, IMM_W, 0, 0),
+    [0xcb] = X(emit_lret, 0, 0, SZ_V, IMM_NONE, 0, 0),
     [0xcc] = X(emit_int3, 0, 0, 0, IMM_NONE, 0, 0),
     [0xcd] = X(emit_int, 0, 0, 0, IMM_UB, 0, 0),
+    [0xce] = X(emit_into, 0, 0, 0, IMM_NONE, OPF_I64, 0),
+    [0xcf] = X(emit_iret, 0, 0, SZ_V, IMM_NONE, 0, 0),
     [0xd0] = GROUP(group2, E_, OPK_ONE, SZ_B, IMM_NONE, 0),
     [0xd1] = GROUP(group2, E_, OPK_ONE, SZ_V, IMM_NONE, 0),
     [0xd2] = GROUP(group2, E_, OPK_CL, SZ_B, IMM_NONE, 0),
     [0xd3] = GROUP(group2, E_, OPK_CL, SZ_V, IMM_NONE, 0),
     [0xd4] = X(emit_bcd, 0, 0, 0, IMM_UB, OPF_I64, BCD_AAM),
     [0xd5] = X(emit_bcd, 0, 0, 0, IMM_UB, OPF_I64, BCD_AAD),
+    [0xd6] = X(emit_salc, 0, 0, 0, IMM_NONE, OPF_I64, 0),
     [0xd7] = X(emit_xlat, 0, 0, 0, IMM_NONE, 0, 0),
     [0xd8 ... 0xdf] = X(emit_fpu, 0, 0, 0, IMM_NONE, OPF_RAWMODRM, 0),
     [0xe0] = X(emit_loop, 0, 0, SZ_F64, IMM_REL8, 0, LOOP_NE),
@@ -256,8 +268,10 @@ const X86OpEntry x86_onebyte_map[256] = {
     [0xe4 ... 0xe7] = PRIV_IB,
     [0xe8] = X(emit_call, 0, 0, SZ_F64, IMM_REL, 0, 0),
     [0xe9] = X(emit_jmp, 0, 0, SZ_F64, IMM_REL, 0, 0),
+    [0xea] = X(emit_ljmp, 0, 0, SZ_V, IMM_FAR, OPF_I64, FAR_DIRECT),
     [0xeb] = X(emit_jmp, 0, 0, SZ_F64, IMM_REL8, 0, 0),
     [0xec ... 0xef] = PRIV,
+    [0xf1] = X(emit_int1, 0, 0, 0, IMM_NONE, 0, 0),        /* icebp */
     [0xf4] = PRIV,                                          /* hlt */
     [0xf5] = X(emit_flagop, 0, 0, 0, IMM_NONE, 0, FLAGOP_CMC),
     [0xf6] = GROUP(group3, E_, 0, SZ_B, IMM_NONE, 0),
@@ -306,7 +320,10 @@ const X86OpEntry x86_twobyte_map[256] = {
     [0xaf] = X(emit_imul, G_, E_, SZ_V, IMM_NONE, OPF_MODRM, 0),
     [0xb0] = X(emit_cmpxchg, E_, G_, SZ_B, IMM_NONE, OPF_MODRM | OPF_LOCK, 0),
     [0xb1] = X(emit_cmpxchg, E_, G_, SZ_V, IMM_NONE, OPF_MODRM | OPF_LOCK, 0),
+    [0xb2] = X(emit_load_far_ptr, G_, E_, SZ_V, IMM_NONE, OPF_MODRM | OPF_MEM, R_SS),
     [0xb3] = X(emit_bt, E_, G_, SZ_V, IMM_NONE, OPF_MODRM | OPF_LOCK, BT_RESET),
+    [0xb4] = X(emit_load_far_ptr, G_, E_, SZ_V, IMM_NONE, OPF_MODRM | OPF_MEM, R_FS),
+    [0xb5] = X(emit_load_far_ptr, G_, E_, SZ_V, IMM_NONE, OPF_MODRM | OPF_MEM, R_GS),
     [0xb6] = X(emit_movzx, G_, E_, SZ_V, IMM_NONE, OPF_MODRM, MO_8),
     [0xb7] = X(emit_movzx, G_, E_, SZ_V, IMM_NONE, OPF_MODRM, MO_16),
     [0xb8] = BY_PREFIX(popcnt_b8),

@@ -145,6 +145,10 @@ static void fetch_immediate(CPUX86State *env, DisasContext *s, X86Decoded *d)
         d->imm = x86_lduw_code(env, s);
         d->imm2 = x86_ldub_code(env, s);
         return;
+    case IMM_FAR:
+        d->imm = fetch_sized_imm(env, s, ot) & ot_mask(ot);
+        d->imm2 = x86_lduw_code(env, s);
+        return;
     case IMM_MOFFS:
         d->imm = s->aflag == MO_64 ? x86_ldq_code(env, s)
                : s->aflag == MO_32 ? x86_ldl_code(env, s)

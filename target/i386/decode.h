@@ -47,6 +47,7 @@ enum {
     IMM_W,      /* word, zero-extended */
     IMM_FULL,   /* operand size including 64 bits (mov r64, imm64) */
     IMM_ENTER,  /* word then byte (enter): imm, imm2 */
+    IMM_FAR,    /* ptr16:16/32: offset by operand size, then selector: imm, imm2 */
     IMM_MOFFS,  /* address-size offset: a memory operand without ModRM */
     IMM_REL8,   /* jump displacement: imm becomes the target eip */
     IMM_REL,    /* rel16/rel32 by operand size */
@@ -237,6 +238,16 @@ void emit_int3(CPUX86State *env, DisasContext *s, X86Decoded *d);
 void emit_int(CPUX86State *env, DisasContext *s, X86Decoded *d);
 void emit_syscall(CPUX86State *env, DisasContext *s, X86Decoded *d);
 void emit_privileged(CPUX86State *env, DisasContext *s, X86Decoded *d);
+void emit_int1(CPUX86State *env, DisasContext *s, X86Decoded *d);
+void emit_into(CPUX86State *env, DisasContext *s, X86Decoded *d);
+void emit_bound(CPUX86State *env, DisasContext *s, X86Decoded *d);
+/* emit-far.c */
+enum { FAR_DIRECT, FAR_MEM };
+void emit_lret(CPUX86State *env, DisasContext *s, X86Decoded *d);
+void emit_iret(CPUX86State *env, DisasContext *s, X86Decoded *d);
+void emit_ljmp(CPUX86State *env, DisasContext *s, X86Decoded *d);
+void emit_lcall(CPUX86State *env, DisasContext *s, X86Decoded *d);
+void emit_load_far_ptr(CPUX86State *env, DisasContext *s, X86Decoded *d);
 /* emit-stack.c */
 void emit_push(CPUX86State *env, DisasContext *s, X86Decoded *d);
 void emit_pop(CPUX86State *env, DisasContext *s, X86Decoded *d);
@@ -250,6 +261,8 @@ void emit_push_seg(CPUX86State *env, DisasContext *s, X86Decoded *d);
 void emit_pop_seg(CPUX86State *env, DisasContext *s, X86Decoded *d);
 /* emit-misc.c */
 enum { FLAGOP_CLC, FLAGOP_STC, FLAGOP_CMC, FLAGOP_CLD, FLAGOP_STD };
+void emit_arpl(CPUX86State *env, DisasContext *s, X86Decoded *d);
+void emit_salc(CPUX86State *env, DisasContext *s, X86Decoded *d);
 void emit_flagop(CPUX86State *env, DisasContext *s, X86Decoded *d);
 void emit_lahf(CPUX86State *env, DisasContext *s, X86Decoded *d);
 void emit_sahf(CPUX86State *env, DisasContext *s, X86Decoded *d);

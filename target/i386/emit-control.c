@@ -104,6 +104,48 @@ void emit_int3(CPUX86State *env, DisasContext *s, X86Decoded *d)
     gen_interrupt(s, EXCP03_INT3);
 }
 
+/* int1 (icebp, F1): a #DB trap the kernel reports as a breakpoint, with
+   eip past the instruction. */
+void emit_int1(CPUX86State *env, DisasContext *s, X86Decoded *d)
+{
+    gen_exception(s, EXCP01_DB, insn_next_eip(s));
+}
+
+/* into: the #OF trap when OF is set, else nothing. */
+void emit_into(CPUX86State *env, DisasContext *s, X86Decoded *d)
+{
+    TCGLabel *no_overflow = gen_new_label();
+
+    gen_setcc1(s, JCC_O << 1, s->T0);
+    gen_update_cc_op(s);
+    tcg_gen_brcondi_tl(TCG_COND_EQ, s->T0, 0, no_overflow);
+    gen_interrupt(s, EXCP04_INTO);
+    gen_set_label(no_overflow);
+    s->base.is_jmp = DISAS_NEXT;
+}
+
+/* bound Gv, Ma: #BR (a fault) unless lower <= Gv <= upper, signed.  One
+   branch, all computed before it (temps do not live across branches). */
+void emit_bound(CPUX86State *env, DisasContext *s, X86Decoded *d)
+{
+    TCGLabel *in_range = gen_new_label();
+    MemOp sign = d->ot | MO_SIGN;
+
+    gen_update_cc_op(s);
+    gen_op_ld_v(s, sign, s->T0, s->A0);
+    tcg_gen_addi_tl(s->A0, s->A0, 1 << d->ot);
+    gen_op_ld_v(s, sign, s->T1, s->A0);
+    gen_op_mov_v_reg(s, d->ot, s->tmp0, d->reg);
+    gen_ext_tl(s->tmp0, s->tmp0, d->ot, true);
+    tcg_gen_setcond_tl(TCG_COND_LT, s->T0, s->tmp0, s->T0);
+    tcg_gen_setcond_tl(TCG_COND_GT, s->T1, s->tmp0, s->T1);
+    tcg_gen_or_tl(s->T0, s->T0, s->T1);
+    tcg_gen_brcondi_tl(TCG_COND_EQ, s->T0, 0, in_range);
+    gen_exception(s, EXCP05_BOUND, s->pc_start);
+    gen_set_label(in_range);
+    s->base.is_jmp = DISAS_NEXT;
+}
+
 void emit_int(CPUX86State *env, DisasContext *s, X86Decoded *d)
 {
     gen_interrupt(s, d->imm);

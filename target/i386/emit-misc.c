@@ -1,7 +1,7 @@
 /*
  * emit-misc.c: flag instructions (clc/stc/cmc/cld/std, lahf/sahf), nops
  * and hints, fences, decimal adjustments, cpuid, rdtsc/rdtscp, crc32, moves
- * to and from segment registers, and the hand-off of the SSE/MMX and x87
+ * to and from segment registers, arpl, salc, and the hand-off of the SSE/MMX and x87
  * opcode space to translate-sse.c and translate-fpu.c.
  */
 #include "qemu/osdep.h"
@@ -192,4 +192,37 @@ void emit_fpu(CPUX86State *env, DisasContext *s, X86Decoded *d)
     if (!disas_fpu(env, s, d->b, d->modrm)) {
         gen_illegal_opcode(s);
     }
+}
+
+/* arpl Ew, Gw (32-bit mode): raise the destination selector's RPL to the
+   source's, ZF = whether it was raised; the other flags are kept.  The
+   destination is written back either way (without a branch). */
+void emit_arpl(CPUX86State *env, DisasContext *s, X86Decoded *d)
+{
+    TCGv raised = tcg_temp_new();
+    TCGv zero = tcg_const_tl(0);
+
+    gen_compute_eflags(s);
+    gen_load_operand(s, d, OPK_E, MO_16, s->T0);
+    gen_op_mov_v_reg(s, MO_16, s->T1, d->reg);
+    tcg_gen_andi_tl(s->T1, s->T1, 3);
+    tcg_gen_andi_tl(s->tmp0, s->T0, 3);
+    tcg_gen_setcond_tl(TCG_COND_LTU, raised, s->tmp0, s->T1);
+    tcg_gen_andi_tl(s->tmp0, s->T0, ~(target_ulong)3);
+    tcg_gen_or_tl(s->tmp0, s->tmp0, s->T1);
+    tcg_gen_movcond_tl(TCG_COND_NE, s->T0, raised, zero, s->tmp0, s->T0);
+    gen_store_operand(s, d, OPK_E, MO_16, s->T0);
+    tcg_gen_andi_tl(cpu_cc_src, cpu_cc_src, ~(target_ulong)CC_Z);
+    tcg_gen_shli_tl(raised, raised, 6);     /* CC_Z */
+    tcg_gen_or_tl(cpu_cc_src, cpu_cc_src, raised);
+    tcg_temp_free(raised);
+    tcg_temp_free(zero);
+}
+
+/* salc (32-bit mode, undocumented): AL = CF ? 0xff : 0, flags kept. */
+void emit_salc(CPUX86State *env, DisasContext *s, X86Decoded *d)
+{
+    gen_compute_eflags_c(s, s->T0);
+    tcg_gen_neg_tl(s->T0, s->T0);
+    gen_op_mov_reg_v(s, MO_8, R_EAX, s->T0);
 }

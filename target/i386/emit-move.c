@@ -33,13 +33,13 @@ void emit_movsx(CPUX86State *env, DisasContext *s, X86Decoded *d)
     gen_op_mov_reg_v(s, d->ot, d->reg, s->T0);
 }
 
-/* 0x63 is movsxd in 64-bit mode; its 32-bit meaning (arpl) is not provided. */
+/* 0x63 is movsxd in 64-bit mode, arpl in 32-bit mode (emit-misc.c). */
 void emit_movsxd(CPUX86State *env, DisasContext *s, X86Decoded *d)
 {
     MemOp src_ot = d->ot == MO_64 ? MO_32 : d->ot;
 
     if (!s->code64) {
-        gen_illegal_opcode(s);
+        emit_arpl(env, s, d);
         return;
     }
     gen_load_operand(s, d, OPK_E, src_ot, s->T0);

@@ -21,12 +21,24 @@ void emit_push(CPUX86State *env, DisasContext *s, X86Decoded *d)
  */
 void emit_pop(CPUX86State *env, DisasContext *s, X86Decoded *d)
 {
+    TCGv old_sp;
+
     gen_pop_load(s, d->ot, s->T0);
-    gen_pop_update(s, d->ot);
-    if (d->e->op1 == OPK_E && d->mod != 3) {
-        gen_lea_addr(s, &d->addr, true);
+    if (d->e->op1 != OPK_E || d->mod == 3) {
+        gen_pop_update(s, d->ot);
+        gen_store_operand(s, d, d->e->op1, d->ot, s->T0);
+        return;
     }
+    /* rSP moves for the address only: a store that faults leaves it
+       unchanged, as the CPU does. */
+    old_sp = tcg_temp_new();
+    tcg_gen_mov_tl(old_sp, cpu_regs[R_ESP]);
+    gen_pop_update(s, d->ot);
+    gen_lea_addr(s, &d->addr, true);
+    tcg_gen_mov_tl(cpu_regs[R_ESP], old_sp);
+    tcg_temp_free(old_sp);
     gen_store_operand(s, d, d->e->op1, d->ot, s->T0);
+    gen_pop_update(s, d->ot);
 }
 
 void emit_pushf(CPUX86State *env, DisasContext *s, X86Decoded *d)
@@ -55,7 +67,9 @@ void emit_popf(CPUX86State *env, DisasContext *s, X86Decoded *d)
 }
 
 /* enter imm16, imm8: push rBP, copy level-1 frame pointers from the old
-   frame, push the new frame pointer, then reserve imm16 bytes. */
+   frame, push the new frame pointer, then reserve imm16 bytes.  As the
+   SDM says, a write at the final rSP that would fault faults first, with
+   nothing changed: it is probed by reading and writing back its slot. */
 void emit_enter(CPUX86State *env, DisasContext *s, X86Decoded *d)
 {
     MemOp ot = d->ot;
@@ -64,6 +78,12 @@ void emit_enter(CPUX86State *env, DisasContext *s, X86Decoded *d)
     int level = d->imm2 & 31;
     int i;
 
+    if (d->imm || level) {
+        tcg_gen_subi_tl(s->A0, cpu_regs[R_ESP], d->imm + size * (level + 1));
+        gen_lea_v_seg(s, sp, s->A0, -1);
+        gen_op_ld_v(s, ot, s->T0, s->A0);
+        gen_op_st_v(s, ot, s->T0, s->A0);
+    }
     /* T1: the new frame pointer, where rBP is pushed. */
     tcg_gen_subi_tl(s->T1, cpu_regs[R_ESP], size);
     tcg_gen_mov_tl(s->A0, s->T1);

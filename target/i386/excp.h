@@ -17,5 +17,9 @@ QEMU_NORETURN void raise_exception_err_ra(CPUX86State *env, int exception_index,
 /* A software interrupt (int n, int3) of length next_eip_addend at env->eip. */
 QEMU_NORETURN void raise_interrupt(CPUX86State *env, int intno,
                                    int next_eip_addend);
+/* Load a data segment register (DS, ES, FS, GS, SS) with the CPU's
+   selector checks (seg_helper.c). */
+void x86_load_data_seg(CPUX86State *env, int seg, int selector,
+                       uintptr_t ra);
 
 #endif

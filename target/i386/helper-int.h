@@ -68,6 +68,13 @@ DEF_HELPER_3(raise_interrupt, noreturn, env, int, int)
 DEF_HELPER_2(syscall, noreturn, env, int)
 /* mov to a segment register: (env, segment, selector) */
 DEF_HELPER_3(load_seg, void, env, int, int)
+/* far returns and jumps (seg_helper.c): (env, log2 of the slot size,
+   bytes released after lret imm16) / (env, selector, eip[, slot size,
+   return eip]) */
+DEF_HELPER_3(lret, void, env, int, int)
+DEF_HELPER_2(iret, void, env, int)
+DEF_HELPER_3(ljmp, void, env, int, tl)
+DEF_HELPER_5(lcall, void, env, int, tl, int, tl)
 
 /* BCD adjustments (32-bit code only); they fold the flags themselves. */
 DEF_HELPER_1(daa, void, env)

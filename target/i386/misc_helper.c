@@ -1,8 +1,7 @@
 /*
  * misc_helper.c: helpers that leave generated code for cpu_loop
  * (exceptions, software interrupts, syscall), and the system-ish
- * instructions a user program may execute: cpuid, rdtsc, rdtscp, mfence,
- * mov to a segment register.
+ * instructions a user program may execute: cpuid, rdtsc, rdtscp, mfence.
  */
 #include "qemu/osdep.h"
 #include "cpu.h"
@@ -78,7 +77,7 @@ void helper_syscall(CPUX86State *env, int next_eip_addend)
     cpu_loop_exit(env);
 }
 
-/* ---- cpuid, rdtsc, segments ---- */
+/* ---- cpuid, rdtsc ---- */
 
 void helper_cpuid(CPUX86State *env)
 {
@@ -129,9 +128,4 @@ void helper_rdtscp(CPUX86State *env)
 void helper_mfence(void)
 {
     __atomic_thread_fence(__ATOMIC_SEQ_CST);
-}
-
-void helper_load_seg(CPUX86State *env, int seg, int selector)
-{
-    cpu_x86_load_seg(env, seg, selector);
 }

@@ -20,7 +20,7 @@
 #include "qemu/osdep.h"
 #include "cpu.h"
 #include "exec/exec-all.h"
-#include "exec/cpu_ldst.h"
+#include "ldst_sized.h"
 #include "tcg/tcg.h"
 #include "exec/helper-proto.h"
 
@@ -113,40 +113,6 @@ static void replicate(uint8_t *p, size_t period, size_t len)
     }
 }
 
-static uint64_t load_element(CPUX86State *env, target_ulong a, int ot,
-                             uintptr_t ra)
-{
-    switch (ot) {
-    case MO_8:
-        return cpu_ldub_data_ra(env, a, ra);
-    case MO_16:
-        return cpu_lduw_data_ra(env, a, ra);
-    case MO_32:
-        return cpu_ldl_data_ra(env, a, ra);
-    default:
-        return cpu_ldq_data_ra(env, a, ra);
-    }
-}
-
-static void store_element(CPUX86State *env, target_ulong a, uint64_t v, int ot,
-                          uintptr_t ra)
-{
-    switch (ot) {
-    case MO_8:
-        cpu_stub_data_ra(env, a, v, ra);
-        break;
-    case MO_16:
-        cpu_stuw_data_ra(env, a, v, ra);
-        break;
-    case MO_32:
-        cpu_stl_data_ra(env, a, v, ra);
-        break;
-    default:
-        cpu_stq_data_ra(env, a, v, ra);
-        break;
-    }
-}
-
 /* The slow path: movs loads each element through rSI (src_base: its
    segment's), stos stores EAX. */
 static void rep_elements(CPUX86State *env, const RepChunk *c, bool movs,
@@ -154,10 +120,10 @@ static void rep_elements(CPUX86State *env, const RepChunk *c, bool movs,
 {
     for (target_ulong k = 0; k < c->n; k++) {
         uint64_t v = movs
-            ? load_element(env, element_addr(env, c, R_ESI, src_base), c->ot, ra)
+            ? x86_load_sized(env, element_addr(env, c, R_ESI, src_base), c->ot, ra)
             : env->regs[R_EAX];
 
-        store_element(env, element_addr(env, c, R_EDI, 0), v, c->ot, ra);
+        x86_store_sized(env, element_addr(env, c, R_EDI, 0), v, c->ot, ra);
         advance(env, c, 1, movs);
     }
 }

@@ -1,0 +1,260 @@
+/*
+ * seg_helper.c: the instructions that load a segment register at CPL 3
+ * (mov/pop to a segment register, les/lds, far jmp/call/ret, iret), with
+ * the selector checks the CPU makes against the descriptor table an x86-64
+ * Linux kernel gives every user process (64-bit or 32-bit: the same GDT).
+ * A check that fails raises what the CPU would (#GP, #NP, #SS), so the
+ * guest gets the kernel's signal for it (cpu_loop.c's table).
+ *
+ * Not modelled: the LDT (modify_ldt), so every LDT selector is #GP; and
+ * a far transfer to a different code segment (a switch between 64-bit and
+ * compatibility mode, or to a code segment with a base), which is #GP
+ * here where the CPU would switch.
+ */
+#include "qemu/osdep.h"
+#include "cpu.h"
+#include "excp.h"
+#include "exec/exec-all.h"
+#include "ldst_sized.h"
+#include "exec/helper-proto.h"
+
+/* A code or data descriptor, as far as a CPL 3 load cares. */
+typedef struct SegDesc {
+    bool usable;        /* a code or data segment (S = 1) */
+    bool present;
+    bool code;
+    bool readable;      /* code: readable; data: always */
+    bool writable;      /* data only */
+    uint8_t dpl;
+} SegDesc;
+
+#define DESC_KERNEL  { .usable = true, .present = true, .readable = true, \
+                       .writable = true, .dpl = 0 }
+#define DESC_CODE    { .usable = true, .present = true, .code = true, \
+                       .readable = true, .dpl = 3 }
+
+#define GDT_ENTRIES           16
+#define GDT_ENTRY_TLS_MIN     12
+#define GDT_ENTRY_USER32_CS   4
+#define GDT_ENTRY_USER_CS     6
+#ifdef TARGET_X86_64
+#define GDT_ENTRY_OWN_CS      GDT_ENTRY_USER_CS
+#else
+#define GDT_ENTRY_OWN_CS      GDT_ENTRY_USER32_CS
+#endif
+
+/* arch/x86/include/asm/segment.h (x86-64): kernel code/data at 1-3, user
+   code (32-bit) 4, user data 5, user code (64-bit) 6, the TSS and LDT
+   descriptors (system, so unusable) at 8 and 10, TLS 12-14 (per thread,
+   below), the read-only CPU/node segment at 15.  Unlisted: empty. */
+static const SegDesc kernel_gdt[GDT_ENTRIES] = {
+    [1] = DESC_KERNEL,
+    [2] = DESC_KERNEL,
+    [3] = DESC_KERNEL,
+    [GDT_ENTRY_USER32_CS] = DESC_CODE,
+    [5] = { .usable = true, .present = true, .readable = true,
+            .writable = true, .dpl = 3 },
+    [GDT_ENTRY_USER_CS] = DESC_CODE,
+    [15] = { .usable = true, .present = true, .readable = true, .dpl = 3 },
+};
+
+/* struct user_desc flag bits (set_thread_area) */
+#define USER_DESC_CONTENTS_CODE   (2 << 1)
+#define USER_DESC_READ_EXEC_ONLY  (1 << 3)
+#define USER_DESC_SEG_NOT_PRESENT (1 << 5)
+
+static SegDesc tls_desc(uint32_t flags)
+{
+    bool code = flags & USER_DESC_CONTENTS_CODE;
+    bool ro = flags & USER_DESC_READ_EXEC_ONLY;
+
+    return (SegDesc) {
+        .usable = true, .present = !(flags & USER_DESC_SEG_NOT_PRESENT),
+        .code = code, .readable = !code || !ro, .writable = !code && !ro,
+        .dpl = 3,
+    };
+}
+
+static SegDesc lookup_desc(CPUX86State *env, int selector)
+{
+    int index = selector >> 3;
+    int tls_flags;
+
+    if ((selector & 4) || index >= GDT_ENTRIES) {
+        return (SegDesc) { .usable = false };
+    }
+    if (index >= GDT_ENTRY_TLS_MIN && index < GDT_ENTRY_TLS_MIN + 3) {
+        tls_flags = x86_tls_descriptor_flags(env, selector);
+        return tls_flags < 0 ? (SegDesc) { .usable = false }
+                             : tls_desc(tls_flags);
+    }
+    return kernel_gdt[index];
+}
+
+static bool is_null_selector(int selector)
+{
+    return (selector & ~3) == 0;
+}
+
+/* mov/pop to DS, ES, FS, GS, SS; lds and the like (SDM: MOV, "Protected
+   Mode Exceptions"). */
+void x86_load_data_seg(CPUX86State *env, int seg, int selector,
+                       uintptr_t ra)
+{
+    SegDesc d;
+
+    selector &= 0xffff;
+    if (is_null_selector(selector)) {
+        if (seg == R_SS) {
+            raise_exception_err_ra(env, EXCP0D_GPF, 0, ra);
+        }
+        cpu_x86_load_seg(env, seg, selector);
+        return;
+    }
+    d = lookup_desc(env, selector);
+    if (seg == R_SS) {
+        if (!d.usable || (selector & 3) != 3 || d.code || !d.writable ||
+            d.dpl != 3) {
+            raise_exception_err_ra(env, EXCP0D_GPF, selector & ~3, ra);
+        }
+        if (!d.present) {
+            raise_exception_err_ra(env, EXCP0C_STACK, selector & ~3, ra);
+        }
+    } else {
+        /* DPL >= max(CPL, RPL): with CPL 3 that is DPL 3. */
+        if (!d.usable || !d.readable || d.dpl != 3) {
+            raise_exception_err_ra(env, EXCP0D_GPF, selector & ~3, ra);
+        }
+        if (!d.present) {
+            raise_exception_err_ra(env, EXCP0B_NOSEG, selector & ~3, ra);
+        }
+    }
+    cpu_x86_load_seg(env, seg, selector);
+}
+
+/* The target of a far jmp/call/ret/iret: a non-conforming code segment
+   of DPL 3; a return may not go to an inner level (RPL < CPL). */
+static void check_code_seg(CPUX86State *env, int selector, bool is_return,
+                           uintptr_t ra)
+{
+    SegDesc d;
+
+    selector &= 0xffff;
+    if (is_null_selector(selector)) {
+        raise_exception_err_ra(env, EXCP0D_GPF, 0, ra);
+    }
+    d = lookup_desc(env, selector);
+    if (!d.usable || !d.code || d.dpl != 3 ||
+        (is_return && (selector & 3) != 3)) {
+        raise_exception_err_ra(env, EXCP0D_GPF, selector & ~3, ra);
+    }
+    if (!d.present) {
+        raise_exception_err_ra(env, EXCP0B_NOSEG, selector & ~3, ra);
+    }
+    if ((selector >> 3) != GDT_ENTRY_OWN_CS) {
+        raise_exception_err_ra(env, EXCP0D_GPF, selector & ~3, ra);
+    }
+}
+
+static target_ulong stack_mask(CPUX86State *env)
+{
+    return env->hflags & HF_CS64_MASK ? (target_ulong)-1 : 0xffffffffu;
+}
+
+/* A stack slot of 1 << shift bytes, zero-extended. */
+static target_ulong load_slot(CPUX86State *env, target_ulong addr,
+                              int shift, uintptr_t ra)
+{
+    return x86_load_sized(env, addr & stack_mask(env), shift, ra);
+}
+
+static void store_slot(CPUX86State *env, target_ulong addr, int shift,
+                       target_ulong val, uintptr_t ra)
+{
+    x86_store_sized(env, addr & stack_mask(env), val, shift, ra);
+}
+
+static void set_esp(CPUX86State *env, target_ulong esp)
+{
+    target_ulong mask = stack_mask(env);
+
+    env->regs[R_ESP] = (env->regs[R_ESP] & ~mask) | (esp & mask);
+}
+
+void helper_load_seg(CPUX86State *env, int seg, int selector)
+{
+    x86_load_data_seg(env, seg, selector, GETPC());
+}
+
+/* lret [imm16]: eip and cs from the stack (slots of 1 << shift bytes). */
+void helper_lret(CPUX86State *env, int shift, int addend)
+{
+    uintptr_t ra = GETPC();
+    target_ulong sp = env->regs[R_ESP];
+    int size = 1 << shift;
+    target_ulong eip = load_slot(env, sp, shift, ra);
+    int cs = load_slot(env, sp + size, shift, ra) & 0xffff;
+
+    check_code_seg(env, cs, true, ra);
+    cpu_x86_load_seg(env, R_CS, cs);
+    set_esp(env, sp + 2 * size + addend);
+    env->eip = eip;
+}
+
+/*
+ * iret at CPL 3: eip, cs, eflags, and in 64-bit mode always rsp and ss.
+ * Everything is read and checked before any of it is changed.  EFLAGS
+ * changes as popf's would, plus RF.
+ */
+void helper_iret(CPUX86State *env, int shift)
+{
+    uintptr_t ra = GETPC();
+    target_ulong sp = env->regs[R_ESP];
+    int size = 1 << shift;
+    target_ulong eip = load_slot(env, sp, shift, ra);
+    int cs = load_slot(env, sp + size, shift, ra) & 0xffff;
+    target_ulong eflags = load_slot(env, sp + 2 * size, shift, ra);
+    target_ulong new_sp = sp + 3 * size;
+    uint32_t mask = TF_MASK | AC_MASK | ID_MASK | NT_MASK | RF_MASK |
+                    CC_ALL | DF_MASK;
+
+    check_code_seg(env, cs, true, ra);
+    if (env->hflags & HF_CS64_MASK) {
+        int ss;
+
+        new_sp = load_slot(env, sp + 3 * size, shift, ra);
+        ss = load_slot(env, sp + 4 * size, shift, ra) & 0xffff;
+        x86_load_data_seg(env, R_SS, ss, ra);
+    }
+    if (shift == MO_16) {
+        mask &= 0xffff;
+    }
+    cpu_x86_load_seg(env, R_CS, cs);
+    cpu_load_eflags(env, eflags, mask);
+    set_esp(env, new_sp);
+    env->eip = eip;
+}
+
+/* ljmp: the selector's RPL is replaced by the CPL. */
+void helper_ljmp(CPUX86State *env, int cs, target_ulong eip)
+{
+    check_code_seg(env, cs, false, GETPC());
+    cpu_x86_load_seg(env, R_CS, (cs & ~3) | 3);
+    env->eip = eip;
+}
+
+/* lcall: push cs, then the return eip, in slots of 1 << shift bytes. */
+void helper_lcall(CPUX86State *env, int cs, target_ulong eip, int shift,
+                  target_ulong next_eip)
+{
+    uintptr_t ra = GETPC();
+    target_ulong sp = env->regs[R_ESP];
+    int size = 1 << shift;
+
+    check_code_seg(env, cs, false, ra);
+    store_slot(env, sp - size, shift, env->segs[R_CS].selector, ra);
+    store_slot(env, sp - 2 * size, shift, next_eip, ra);
+    cpu_x86_load_seg(env, R_CS, (cs & ~3) | 3);
+    set_esp(env, sp - 2 * size);
+    env->eip = eip;
+}
