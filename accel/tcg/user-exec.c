@@ -58,6 +58,9 @@ int handle_cpu_signal(uintptr_t host_pc, siginfo_t *info, int is_write,
     if (kind == PAGE_FAULT_NONE && info->si_signo == SIGBUS) {
         kind = PAGE_FAULT_SIGBUS;       /* a file page past end of file */
     }
+    if (info->si_signo == SIGSEGV && info->si_code == SI_KERNEL) {
+        kind = PAGE_FAULT_GP;           /* #GP: the host kernel gives no address */
+    }
     env->cr2 = addr;
     env->error_code = (is_write ? 2 : 0) | 4;
     cpu_restore_state(env, restore_pc);

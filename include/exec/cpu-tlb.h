@@ -39,6 +39,7 @@ typedef enum PageFault {
     PAGE_FAULT_MAPERR,      /* SIGSEGV, SEGV_MAPERR: nothing mapped */
     PAGE_FAULT_ACCERR,      /* SIGSEGV, SEGV_ACCERR: protection forbids */
     PAGE_FAULT_SIGBUS,      /* SIGBUS, BUS_ADRERR: file page past end of file */
+    PAGE_FAULT_GP,          /* SIGSEGV, SI_KERNEL: #GP (a non-canonical address) */
 } PageFault;
 
 #endif

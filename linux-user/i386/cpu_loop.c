@@ -90,6 +90,8 @@ static void do_page_fault(CPUArchState *env)
     }
     if (kind == PAGE_FAULT_SIGBUS) {
         queue_signal(env, SIGBUS, BUS_ADRERR, env->cr2);
+    } else if (kind == PAGE_FAULT_GP) {
+        queue_signal(env, SIGSEGV, SI_KERNEL, 0);
     } else {
         queue_signal(env, SIGSEGV, kind == PAGE_FAULT_ACCERR ? SEGV_ACCERR
                                                              : SEGV_MAPERR,
