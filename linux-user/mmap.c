@@ -454,6 +454,11 @@ int do_munmap(uint64_t start, uint64_t len)
     if ((start & ~TARGET_PAGE_MASK) || len == 0) {
         return -EINVAL;
     }
+    /* As Linux: a length reaching past the address space (or wrapping
+       around it) is EINVAL. */
+    if (len > guest_space_end() || start > guest_space_end() - len) {
+        return -EINVAL;
+    }
     end = start + TARGET_PAGE_ALIGN(len);
     if (end > guest_space_end()) {
         return -EINVAL;
@@ -500,13 +505,15 @@ int do_mprotect(uint64_t start, uint64_t len, int prot)
         return -EINVAL;
     }
     prot &= GUEST_PROT_BITS;
-    len = TARGET_PAGE_ALIGN(len);
-    end = start + len;
-    if (end > guest_space_end()) {
-        return -ENOMEM;
-    }
     if (len == 0) {
         return 0;
+    }
+    /* A length that wraps around, even once rounded up, is ENOMEM, as
+       Linux's end <= start check gives. */
+    len = TARGET_PAGE_ALIGN(len);
+    end = start + len;
+    if (len == 0 || end <= start || end > guest_space_end()) {
+        return -ENOMEM;
     }
     if (first_invalid_page(start, end) != end) {
         return -ENOMEM;
