@@ -163,11 +163,13 @@ void copy_guest_pages(uint64_t dest, uint64_t src, uint64_t len)
 }
 
 /*
- * The host page holds read-only pages of a shared file mapping: replace it
- * by private memory with the same content so that other content can be
- * written into it.  Those pages stop seeing later changes to the file.
+ * The host page holds pages of a file mapping (private, or read-only
+ * shared): replace it by private anonymous memory with the same content so
+ * that other content can be written into it (bytes the file cannot give,
+ * past its end, read as zeros).  Those pages stop seeing later changes to
+ * the file.
  */
-static int privatise_host_page(uint64_t h, int prot)
+static int privatise_host_page(uint64_t h)
 {
     size_t size = qemu_host_page_size;
     uint8_t *copy = malloc(size);
@@ -177,10 +179,7 @@ static int privatise_host_page(uint64_t h, int prot)
     if (!copy) {
         return -ENOMEM;
     }
-    if (!(prot & PROT_READ)) {
-        hp_mprotect(host, size, PROT_READ);
-    }
-    memcpy(copy, host, size);
+    hp_copy_readable(copy, host, size);
     if (hp_mmap(host, size, PROT_READ | PROT_WRITE,
                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) == MAP_FAILED) {
         ret = -errno;
@@ -226,11 +225,15 @@ static int mmap_frag(uint64_t h, uint64_t start, uint64_t end, int prot,
     if (!anon && (flags & MAP_TYPE) != MAP_PRIVATE && (prot & PROT_WRITE)) {
         return -EINVAL;
     }
-    if ((others & PAGE_FILE_SHARED) && !(page_get_flags(h) & PAGE_SHADOWED)) {
-        if (others & PAGE_WRITE) {
-            return -EINVAL;
-        }
-        ret = privatise_host_page(h, others & PAGE_BITS);
+    if ((others & PAGE_FILE_SHARED) && (others & PAGE_WRITE)
+        && !(page_get_flags(h) & PAGE_SHADOWED)) {
+        return -EINVAL;
+    }
+    /* A file under the host page may not take our writes where it ends: a
+       host page wholly past end of file raises SIGBUS, as on a large-page
+       kernel.  The others' content moves to anonymous memory first. */
+    if ((others & (PAGE_FILE_SHARED | PAGE_FILE_PRIV)) && !(page_get_flags(h) & PAGE_SHADOWED)) {
+        ret = privatise_host_page(h);
         if (ret) {
             return ret;
         }

@@ -13,6 +13,7 @@
 #include "qemu/osdep.h"
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <sys/shm.h>
 #include "qemu/hostpage.h"
 
@@ -299,4 +300,19 @@ int hp_shmdt(void *addr)
         return -1;
     }
     return shmdt(addr);
+}
+
+void hp_copy_readable(void *dst, const void *src, size_t len)
+{
+    size_t real = qemu_real_host_page_size;
+
+    for (size_t off = 0; off < len; off += real) {
+        size_t n = MIN(real, len - off);
+        struct iovec local = { (uint8_t *)dst + off, n };
+        struct iovec remote = { (uint8_t *)src + off, n };
+
+        if (process_vm_readv(getpid(), &local, 1, &remote, 1, 0) != (ssize_t)n) {
+            memset((uint8_t *)dst + off, 0, n);
+        }
+    }
 }

@@ -45,4 +45,9 @@ int hp_mincore(void *addr, size_t len, unsigned char *vec);
 void *hp_shmat(int shmid, void *addr, int flags);
 int hp_shmdt(void *addr);
 
+/* Copy len bytes of mapped memory that the host may refuse to read (a file
+   page wholly past end of file raises SIGBUS; a PROT_NONE page faults): the
+   kernel copies for us, and what it cannot read comes out as zeros. */
+void hp_copy_readable(void *dst, const void *src, size_t len);
+
 #endif
