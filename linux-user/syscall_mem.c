@@ -177,23 +177,51 @@ SYSCALL(madvise)
 /*
  * msync, mlock, munlock and mincore act on whole host pages, as a kernel
  * whose pages are H large would: the guest's 4 KiB range is first checked
- * against the guest's own mappings (ENOMEM for a hole, as Linux), then
- * widened to the H pages that hold it.  hp_range gives that H range.
+ * against the guest's own mappings (ENOMEM for a hole, as Linux), then each
+ * host page that holds its bytes is acted on: the in-bound one, or for a
+ * shadowed host page the out-of-bound one where the guest page lives
+ * (exec/page-map.h).  mmap_lock held, so that no home moves meanwhile.
  */
-static void *hp_range(abi_ulong start, abi_ulong len, size_t *hlen)
+static void *host_page_of(abi_ulong page)
 {
-    abi_ulong hstart = start & qemu_host_page_mask;
+    return (void *)((uintptr_t)page_home(page) & qemu_host_page_mask);
+}
 
-    *hlen = HOST_PAGE_ALIGN(start + len) - hstart;
-    return g2h(hstart);
+/* fn on each host page holding bytes of [start, end), once per run of
+   guest pages in the same host page; the first error. */
+static int for_each_host_page(abi_ulong start, abi_ulong end,
+                              int (*fn)(void *host, size_t len, int arg), int arg)
+{
+    void *done = NULL;
+
+    for (uint64_t a = start; a < end; a += TARGET_PAGE_SIZE) {
+        void *h = host_page_of(a);
+
+        if (h != done) {
+            if (fn(h, qemu_host_page_size, arg) != 0) {
+                return -errno;
+            }
+            done = h;
+        }
+    }
+    return 0;
+}
+
+static int host_msync(void *h, size_t len, int flags)
+{
+    return hp_msync(h, len, flags);
+}
+
+static int host_mlock(void *h, size_t len, int lock)
+{
+    return lock ? hp_mlock(h, len) : hp_munlock(h, len);
 }
 
 SYSCALL(msync)
 {
     abi_ulong start = arg[0], len = TARGET_PAGE_ALIGN((abi_ulong)arg[1]);
     int flags = arg[2];
-    size_t hlen;
-    void *h;
+    abi_long ret;
 
     if ((start & ~TARGET_PAGE_MASK) ||
         (flags & ~(MS_ASYNC | MS_INVALIDATE | MS_SYNC)) ||
@@ -209,16 +237,17 @@ SYSCALL(msync)
     if (page_check_range(start, len, 0) != 0) {
         return -TARGET_ENOMEM;
     }
-    h = hp_range(start, len, &hlen);
-    return get_errno(hp_msync(h, hlen, flags));
+    mmap_lock();
+    ret = for_each_host_page(start, start + len, host_msync, flags);
+    mmap_unlock();
+    return ret;
 }
 
 /* mlock and munlock: the range covers the whole pages it touches. */
 static abi_long do_mlock(abi_ulong start, abi_ulong len, bool lock)
 {
     abi_ulong end = TARGET_PAGE_ALIGN(start + len);
-    size_t hlen;
-    void *h;
+    abi_long ret;
 
     start &= TARGET_PAGE_MASK;
     if (end < start) {
@@ -230,8 +259,10 @@ static abi_long do_mlock(abi_ulong start, abi_ulong len, bool lock)
     if (page_check_range(start, end - start, 0) != 0) {
         return -TARGET_ENOMEM;
     }
-    h = hp_range(start, end - start, &hlen);
-    return get_errno(lock ? hp_mlock(h, hlen) : hp_munlock(h, hlen));
+    mmap_lock();
+    ret = for_each_host_page(start, end, host_mlock, lock);
+    mmap_unlock();
+    return ret;
 }
 
 SYSCALL(mlock)
@@ -259,10 +290,8 @@ SYSCALL(mincore)
 {
     abi_ulong start = arg[0], len = TARGET_PAGE_ALIGN((abi_ulong)arg[1]);
     abi_ulong npages = len / TARGET_PAGE_SIZE;
-    unsigned char *vec, *hvec;
-    size_t hlen;
-    void *h;
-    abi_long ret;
+    unsigned char *vec, resident = 0;
+    abi_long ret = 0;
 
     if (start & ~TARGET_PAGE_MASK) {
         return -TARGET_EINVAL;
@@ -274,18 +303,24 @@ SYSCALL(mincore)
     if (page_check_range(start, len, 0) != 0) {
         return -TARGET_ENOMEM;
     }
-    h = hp_range(start, len, &hlen);
-    hvec = malloc(hlen / qemu_host_page_size);
     vec = malloc(npages);
-    ret = hvec && vec ? get_errno(hp_mincore(h, hlen, hvec)) : -TARGET_ENOMEM;
-    for (abi_ulong i = 0; ret == 0 && i < npages; i++) {
-        vec[i] = hvec[(start + i * TARGET_PAGE_SIZE - (start & qemu_host_page_mask)) /
-                      qemu_host_page_size];
+    if (!vec) {
+        return -TARGET_ENOMEM;
     }
+    mmap_lock();
+    for (abi_ulong i = 0; ret == 0 && i < npages; i++) {
+        void *h = host_page_of(start + i * TARGET_PAGE_SIZE);
+
+        /* One host call per host page. */
+        if (i == 0 || h != host_page_of(start + (i - 1) * TARGET_PAGE_SIZE)) {
+            ret = get_errno(hp_mincore(h, qemu_host_page_size, &resident));
+        }
+        vec[i] = resident & 1;
+    }
+    mmap_unlock();
     if (ret == 0) {
         ret = copy_to_user(arg[2], vec, npages);
     }
-    free(hvec);
     free(vec);
     return ret;
 }
