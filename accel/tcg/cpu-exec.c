@@ -215,11 +215,6 @@ int cpu_exec(CPUArchState *env)
 
     thread_cpu = env;
     cpu_exec_start(env);
-    /* A new CPU's entries are not yet valid, and the guest changes its
-       mappings only in system calls, which return through here: starting
-       empty keeps a CPU exact even where the page map does not move
-       page_map_generation for a change. */
-    tlb_flush(env);
     /* cpu_loop_exit lands here with precise guest state in env; the loop
        then returns the exception it recorded. */
     if (sigsetjmp(env->jmp_env, 0) != 0) {
