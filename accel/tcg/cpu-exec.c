@@ -46,15 +46,24 @@ static TranslationBlock *tb_lookup(CPUArchState *env, bool may_translate)
         if (!may_translate) {
             return NULL;
         }
-        mmap_lock();
-        /* Another thread may have translated it since we looked. */
-        tb = tb_htable_lookup(env, pc, cs_base, flags, tb_cflags());
-        if (!tb) {
-            tb = tb_gen_code(env, pc, cs_base, flags, tb_cflags());
-        }
-        mmap_unlock();
-        if (!tb) {
-            return NULL;
+        for (;;) {
+            uint64_t wait_generation = 0;
+
+            mmap_lock();
+            /* Another thread may have translated it since we looked. */
+            tb = tb_htable_lookup(env, pc, cs_base, flags, tb_cflags());
+            if (!tb) {
+                tb = tb_gen_code(env, pc, cs_base, flags, tb_cflags(),
+                                 &wait_generation);
+            }
+            mmap_unlock();
+            if (tb) {
+                break;
+            }
+            if (!wait_generation) {
+                return NULL;
+            }
+            cpu_wait_tlb_generation(env, wait_generation);
         }
     }
     __atomic_store_n(&env->tb_jmp_cache[h], tb, __ATOMIC_RELEASE);

@@ -5,11 +5,14 @@
  * inside cpu_exec; start_exclusive asks the running ones to leave, waits
  * until none is left, and keeps them out until end_exclusive.  A thread in
  * a syscall or blocked in the kernel is not inside cpu_exec, so it never
- * delays an exclusive section.
+ * delays an exclusive section.  cpu_wait_tlb_generation is the lighter
+ * wait: only until the running CPUs have passed a TB boundary.
  */
 #include "qemu/osdep.h"
 #include <pthread.h>
+#include <sched.h>
 #include "exec/exec-all.h"
+#include "exec/cputlb.h"
 
 CPUArchState *first_cpu;
 
@@ -129,4 +132,26 @@ void end_exclusive(void)
     exclusive_pending = false;
     pthread_cond_broadcast(&exclusive_resume);
     cpu_list_unlock();
+}
+
+void cpu_wait_tlb_generation(CPUArchState *self, uint64_t gen)
+{
+    for (;;) {
+        CPUArchState *cpu;
+        bool behind = false;
+
+        if (self->tlb_generation < gen) {
+            tlb_flush(self);
+        }
+        cpu_list_lock();
+        CPU_FOREACH(cpu) {
+            behind |= cpu != self && cpu->running
+                      && __atomic_load_n(&cpu->tlb_generation, __ATOMIC_ACQUIRE) < gen;
+        }
+        cpu_list_unlock();
+        if (!behind) {
+            return;
+        }
+        sched_yield();
+    }
 }

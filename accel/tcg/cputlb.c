@@ -26,7 +26,8 @@ void tlb_flush(CPUArchState *env)
 
     /* All ones: every tag TLB_INVALID. */
     memset(env->tlb, 0xff, sizeof(env->tlb));
-    env->tlb_generation = gen;
+    /* Read by cpu_wait_tlb_generation in other threads. */
+    __atomic_store_n(&env->tlb_generation, gen, __ATOMIC_RELEASE);
 }
 
 void tlb_invalidate_all_cpus(void)

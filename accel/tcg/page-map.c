@@ -339,25 +339,27 @@ void host_page_mark(uint64_t h, int bit, bool on)
 
 /* ---- translated code ---- */
 
-void page_note_code(target_ulong page_addr)
+bool page_note_code(target_ulong page_addr)
 {
     int flags = page_get_flags(page_addr);
     uint64_t h = page_addr & qemu_host_page_mask;
 
-    if (flags & PAGE_CODE) {
-        return;
+    if ((flags & PAGE_CODE) || !(flags & PAGE_VALID)) {
+        return false;
     }
     page_store_flags(page_addr, flags | PAGE_CODE);
-    if (flags & PAGE_WRITE) {
-        /* TLB entries may cache write permission; the in-bound host page
-           loses it until the code is dropped. */
-        tlb_invalidate_all_cpus();
-        if (!(flags & PAGE_SHADOWED)) {
-            hp_mprotect(g2h(h), qemu_host_page_size, host_page_prot(h));
-            qemu_log_mask(CPU_LOG_PAGE, "smc: write-protect host page "
-                          TARGET_FMT_lx "\n", (target_ulong)h);
-        }
+    if (!(flags & PAGE_WRITE)) {
+        return false;
     }
+    /* TLB entries may cache write permission; the in-bound host page
+       loses it until the code is dropped. */
+    tlb_invalidate_all_cpus();
+    if (!(flags & PAGE_SHADOWED)) {
+        hp_mprotect(g2h(h), qemu_host_page_size, host_page_prot(h));
+        qemu_log_mask(CPU_LOG_PAGE, "smc: write-protect host page "
+                      TARGET_FMT_lx "\n", (target_ulong)h);
+    }
+    return true;
 }
 
 /* The guest writes to a page with translated code: drop that page's code
@@ -418,15 +420,12 @@ int page_judge_fault(target_ulong addr, int access)
     return judge(page_get_flags(addr), access);
 }
 
-bool page_resolve_access(target_ulong addr, int access)
+/* page_resolve_access with mmap_lock held; returns the page's flags after. */
+static int resolve_access_locked(target_ulong page, int access)
 {
-    target_ulong page = addr & TARGET_PAGE_MASK;
     uint64_t h = page & qemu_host_page_mask;
-    int flags;
-    bool direct;
+    int flags = page_get_flags(page);
 
-    mmap_lock();
-    flags = page_get_flags(page);
     if (access == PAGE_WRITE && (flags & PAGE_WRITE)) {
         if (flags & PAGE_SHADOWED) {
             if (flags & PAGE_CODE) {
@@ -436,9 +435,17 @@ bool page_resolve_access(target_ulong addr, int access)
             resolve_code_write(h, page);
         }
     }
-    direct = !(page_get_flags(page) & PAGE_SHADOWED);
+    return page_get_flags(page);
+}
+
+bool page_resolve_access(target_ulong addr, int access)
+{
+    int flags;
+
+    mmap_lock();
+    flags = resolve_access_locked(addr & TARGET_PAGE_MASK, access);
     mmap_unlock();
-    return direct;
+    return !(flags & PAGE_SHADOWED);
 }
 
 int page_tlb_fill(target_ulong addr, int access, uintptr_t *addend, int *tlb_prot)
@@ -450,8 +457,15 @@ int page_tlb_fill(target_ulong addr, int access, uintptr_t *addend, int *tlb_pro
         return fault;
     }
     if (access == PAGE_WRITE && (flags & PAGE_CODE)) {
-        page_resolve_access(addr, access);
-        flags = page_get_flags(addr);
+        /* Under the lock: another CPU may translate from the page again as
+           soon as it is released (it then waits for this TLB to flush). */
+        mmap_lock();
+        flags = resolve_access_locked(addr & TARGET_PAGE_MASK, access);
+        mmap_unlock();
+        fault = judge(flags, access);
+        if (fault) {
+            return fault;
+        }
     }
     *addend = (flags & PAGE_SHADOWED) ? shadowed_addend(addr) : guest_base;
     *tlb_prot = flags & PAGE_BITS;

@@ -188,11 +188,19 @@ static void tb_save_insn_records(TranslationBlock *tb)
 }
 
 TranslationBlock *tb_gen_code(CPUArchState *env, target_ulong pc,
-                              target_ulong cs_base, uint32_t flags, int cflags)
+                              target_ulong cs_base, uint32_t flags, int cflags,
+                              uint64_t *wait_generation)
 {
     TranslationBlock *tb;
     int max_insns = cflags & CF_COUNT_MASK;
+    target_ulong last_page;
     int size;
+
+    *wait_generation = 0;
+    if (page_note_code(pc & TARGET_PAGE_MASK)) {
+        *wait_generation = page_map_generation;
+        return NULL;
+    }
 
     if (max_insns == 0) {
         max_insns = TCG_MAX_INSNS;
@@ -223,18 +231,24 @@ TranslationBlock *tb_gen_code(CPUArchState *env, target_ulong pc,
         code_buffer_full = true;
         return NULL;
     }
+    /* The second page's bytes were read before it was noted: good only if
+       it was code already. */
+    tb->page_addr[0] = pc & TARGET_PAGE_MASK;
+    last_page = (pc + tb->size - 1) & TARGET_PAGE_MASK;
+    if (last_page != tb->page_addr[0]) {
+        if (page_note_code(last_page)) {
+            *wait_generation = page_map_generation;
+            tb_free(tb);
+            return NULL;
+        }
+        tb->page_addr[1] = last_page;
+    }
     tb->tc.size = size;
     tb_save_insn_records(tb);
     tcg_code_gen_advance(QEMU_ALIGN_UP((size_t)size, 16));
-
-    tb->page_addr[0] = pc & TARGET_PAGE_MASK;
-    if (((pc + tb->size - 1) & TARGET_PAGE_MASK) != tb->page_addr[0]) {
-        tb->page_addr[1] = (pc + tb->size - 1) & TARGET_PAGE_MASK;
-    }
     for (int i = 0; i < 2; i++) {
         if (tb->page_addr[i] != (target_ulong)-1) {
             code_page_ref(tb->page_addr[i], 1);
-            page_note_code(tb->page_addr[i]);
         }
     }
 

@@ -68,10 +68,16 @@ void restore_state_to_opc(CPUArchState *env, TranslationBlock *tb,
 
 /* translate-all.c */
 void tcg_exec_init(size_t code_buffer_size);
-/* Translate and publish a TB; mmap_lock held.  NULL when the code buffer
-   is full: the caller leaves generated code and calls tb_flush. */
+/*
+ * Translate and publish a TB; mmap_lock held.  NULL when the code buffer
+ * is full (the caller leaves generated code and calls tb_flush), or when
+ * *wait_generation is set: a page of the TB just became code while other
+ * CPUs may still write it, so the caller drops mmap_lock, waits with
+ * cpu_wait_tlb_generation and asks again.
+ */
 TranslationBlock *tb_gen_code(CPUArchState *env, target_ulong pc,
-                              target_ulong cs_base, uint32_t flags, int cflags);
+                              target_ulong cs_base, uint32_t flags, int cflags,
+                              uint64_t *wait_generation);
 /* Needs no lock: generated code calls it through helper_lookup_tb_ptr. */
 TranslationBlock *tb_htable_lookup(CPUArchState *env, target_ulong pc,
                                    target_ulong cs_base, uint32_t flags,
@@ -130,6 +136,10 @@ void cpu_exec_start(CPUArchState *env);
 void cpu_exec_end(CPUArchState *env);
 void start_exclusive(void);
 void end_exclusive(void);
+/* Returns when every other CPU is outside cpu_exec or has flushed its TLB
+   at page map generation gen or later (so no stale TLB entry is in use).
+   self is between TBs and flushes its own first; no mmap_lock held. */
+void cpu_wait_tlb_generation(CPUArchState *self, uint64_t gen);
 
 /* cpu-exec.c */
 int cpu_exec(CPUArchState *env);

@@ -61,8 +61,15 @@ void page_make_private_home(target_ulong addr);
    forget its shadow. mmap_lock held. */
 void page_unshadow(uint64_t h);
 
-/* TB cache: translated code was made from the guest page at page_addr. */
-void page_note_code(target_ulong page_addr);
+/*
+ * TB cache: code is about to be translated from the guest page at
+ * page_addr, whose bytes are read only after this returns (then any later
+ * write reaches the SMC path).  True when the page is writable and was not
+ * code yet: another CPU may still write it through a TLB entry filled
+ * before, so the bytes may be read only once every CPU has flushed
+ * (cpu_wait_tlb_generation).  mmap_lock held.
+ */
+bool page_note_code(target_ulong page_addr);
 
 /*
  * The host fault handler's question, lock-free: a host fault by an access
