@@ -40,7 +40,7 @@ sub-make = $(MAKE) -C $(BUILD_DIR)/$(1)-linux-user -f $(SRC_PATH)/Makefile.targe
 # Variables the test runners read from their environment.
 TEST_ENV = SRC_PATH='$(SRC_PATH)' BUILD_DIR='$(BUILD_DIR)' TARGETS='$(TARGETS)' \
 	TCG_CC='$(TCG_CC)' CONFIG_TCG_M32='$(CONFIG_TCG_M32)' TESTS='$(TESTS)' \
-	CONFIG_PRECISE_PROT='$(CONFIG_PRECISE_PROT)' \
+	CONFIG_PRECISE_PROT='$(CONFIG_PRECISE_PROT)' CONFIG_SHDWRT='$(CONFIG_SHDWRT)' \
 	MAKE='$(MAKE)'
 
 .PHONY: all clean distclean install check check-unit check-tcg check-mem bench tcg-programs \

@@ -9,6 +9,7 @@
 #include "qemu/log.h"
 #include "qemu/guest-random.h"
 #include "qemu.h"
+#include "exec/shdwrt.h"
 #include "procfs.h"
 #include "exec/cputlb.h"
 
@@ -440,6 +441,7 @@ int main(int argc, char **argv, char **envp)
     }
     guest_env_init(envp);
     exec_init();
+    checked_mem = shdwrt_all_checked();
     prog = parse_args(argc, argv);
     filename = argv[prog];
     target_argv = xmalloc((argc - prog + 1) * sizeof(char *));

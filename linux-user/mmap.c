@@ -6,10 +6,12 @@
  * fragment.  As in QEMU, a fragment's private content is materialised (file
  * data read in, anonymous data zeroed), in the host page or, when the page
  * map shadowed it, at the pages' out-of-bound homes; the page map derives
- * the host protection (page_map_sync, exec/page-map.h).  Shared writable
- * file data that cannot be mapped at its place (address and offset disagree
- * modulo H, or the host page is shared with another mapping) is refused
- * with EINVAL, as QEMU does; the shared-writable strategies will lift that.
+ * the host protection (page_map_sync, exec/page-map.h).  Shared data that
+ * cannot be mapped at its place (address and offset disagree modulo H, or
+ * the host page is shared with another mapping) is redirected: the object
+ * is mapped out of bound and the guest pages live there (exec/shdwrt.h).
+ * With --shdwrt=none that is done only for read-only mappings; writable
+ * ones are refused with EINVAL, as QEMU does.
  */
 #include "qemu/osdep.h"
 #include <fcntl.h>
@@ -18,6 +20,7 @@
 #include "qemu/log.h"
 #include "mmap-internal.h"
 #include "vma-table.h"
+#include "exec/shdwrt.h"
 
 _Static_assert(PROT_READ == PAGE_READ && PROT_WRITE == PAGE_WRITE
                && PROT_EXEC == PAGE_EXEC, "guest prot bits are PROT_* bits");
@@ -191,6 +194,26 @@ static int privatise_host_page(uint64_t h)
     return ret;
 }
 
+/* Whether the host page at h keeps guest pages outside [start, end). */
+static bool host_page_keeps_others(uint64_t h, uint64_t start, uint64_t end)
+{
+    uint64_t h_end = h + qemu_host_page_size;
+
+    return (flags_union(h, MIN(start, h_end)) | flags_union(MAX(end, h), h_end))
+           & PAGE_VALID;
+}
+
+/* Shared data that cannot sit in bound: redirected out of bound, if this
+   build does that for writable mappings (exec/shdwrt.h). */
+static int redirect_shared(uint64_t start, uint64_t end, int prot, int flags,
+                           int fd, off_t offset)
+{
+    if ((prot & PROT_WRITE) && !shdwrt_enabled()) {
+        return -EINVAL;
+    }
+    return redirect_map(start, end, prot, flags, fd, offset);
+}
+
 /*
  * Map [start, end), which lies inside the single host page at h, with the
  * file offset of start being offset.  The guest pages of h outside the
@@ -222,12 +245,20 @@ static int mmap_frag(uint64_t h, uint64_t start, uint64_t end, int prot,
         }
         others = 0;
     }
-    if (!anon && (flags & MAP_TYPE) != MAP_PRIVATE && (prot & PROT_WRITE)) {
-        return -EINVAL;
+    if (!anon && (flags & MAP_TYPE) != MAP_PRIVATE) {
+        return redirect_shared(start, end, prot, flags, fd, offset);
     }
     if ((others & PAGE_FILE_SHARED) && (others & PAGE_WRITE)
         && !(page_get_flags(h) & PAGE_SHADOWED)) {
-        return -EINVAL;
+        /* Our content cannot go in the shared object: keep the others'
+           pages where they are by shadowing the host page. */
+        if (!shdwrt_enabled()) {
+            return -EINVAL;
+        }
+        ret = page_shadow(h);
+        if (ret) {
+            return ret;
+        }
     }
     /* A file under the host page may not take our writes where it ends: a
        host page wholly past end of file raises SIGBUS, as on a large-page
@@ -279,17 +310,12 @@ static int map_fixed_congruent(uint64_t start, uint64_t end, int prot, int flags
     return 0;
 }
 
-/* File data that cannot sit at its place in the host page is copied into
-   private anonymous memory (shared writable data cannot: EINVAL). */
+/* Private file data that cannot sit at its place in the host page is
+   copied into private anonymous memory. */
 static int map_fixed_copied(uint64_t start, uint64_t end, int prot, int flags,
                             int fd, off_t offset)
 {
-    abi_long ret;
-
-    if ((flags & MAP_TYPE) != MAP_PRIVATE && (prot & PROT_WRITE)) {
-        return -EINVAL;
-    }
-    ret = do_mmap(start, end - start, prot,
+    abi_long ret = do_mmap(start, end - start, prot,
                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
     if (target_mmap_failed(ret)) {
         return ret;
@@ -342,6 +368,32 @@ static abi_long map_anywhere(uint64_t hint, uint64_t len, int prot, int flags,
     return ret ? ret : at + lead;
 }
 
+/*
+ * Whether shared memory for [start, end) must live in a window as a whole:
+ * a file mapping whose offset disagrees with its address modulo H, or
+ * shared anonymous memory that shares a host page with other mappings (the
+ * window is then the one object all its pages are).
+ */
+static bool shared_needs_window(uint64_t start, uint64_t end, int flags,
+                                bool congruent)
+{
+    uint64_t first = start & qemu_host_page_mask;
+    uint64_t last = (end - 1) & qemu_host_page_mask;
+
+    if ((flags & MAP_TYPE) == MAP_PRIVATE) {
+        return false;
+    }
+    if (!(flags & MAP_ANONYMOUS)) {
+        return !congruent;
+    }
+    if (!shdwrt_enabled()) {
+        return false;   /* QEMU's fragments: zeroed private memory */
+    }
+    return (start != first && host_page_keeps_others(first, start, end))
+           || (end != last + qemu_host_page_size
+               && host_page_keeps_others(last, start, end));
+}
+
 static abi_long map_fixed(uint64_t start, uint64_t len, int prot, int flags,
                           int fd, off_t offset)
 {
@@ -364,7 +416,10 @@ static abi_long map_fixed(uint64_t start, uint64_t len, int prot, int flags,
     if (flags_union(start, end) & PAGE_EXEC) {
         tb_invalidate_phys_range(start, end);
     }
-    if (!congruent) {
+    redirect_unmap(start, end);
+    if (shared_needs_window(start, end, flags, congruent)) {
+        ret = redirect_shared(start, end, prot, flags, fd, offset);
+    } else if (!congruent) {
         ret = map_fixed_copied(start, end, prot, flags, fd, offset);
         backing = PAGE_FILE_PRIV;
     } else {
@@ -441,15 +496,6 @@ abi_long target_mmap(abi_ulong start, abi_ulong len, int prot, int flags,
     return ret;
 }
 
-/* Whether the host page at h keeps guest pages outside [start, end). */
-static bool host_page_keeps_others(uint64_t h, uint64_t start, uint64_t end)
-{
-    uint64_t h_end = h + qemu_host_page_size;
-
-    return (flags_union(h, MIN(start, h_end)) | flags_union(MAX(end, h), h_end))
-           & PAGE_VALID;
-}
-
 int do_munmap(uint64_t start, uint64_t len)
 {
     uint64_t end, first, last, release_start, release_end;
@@ -476,6 +522,7 @@ int do_munmap(uint64_t start, uint64_t len)
     release_end = host_page_keeps_others(last, start, end)
                   ? last : last + qemu_host_page_size;
     page_set_flags(start, end, 0);
+    redirect_unmap(start, end);
     for (uint64_t h = release_start; h < release_end; h += qemu_host_page_size) {
         page_unshadow(h);
     }

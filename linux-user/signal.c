@@ -18,6 +18,7 @@
 #include "qemu/log.h"
 #include "signal-common.h"
 #include "syscall_impl.h"
+#include "exec/shdwrt.h"
 
 /* Default actions (signal(7)). */
 enum { SIG_ACT_TERM, SIG_ACT_CORE, SIG_ACT_IGN, SIG_ACT_STOP };
@@ -578,6 +579,7 @@ QEMU_NORETURN void dump_core_and_abort(int target_sig)
         fprintf(stderr, "qemu: uncaught target signal %d (%s) - core dumped\n",
                 target_sig, strsignal(target_sig));
     }
+    shdwrt_print_summary();
     qemu_log_flush();
     fflush(NULL);
     syscall(SYS_rt_sigaction, target_sig, &kernel_dfl, NULL, sizeof(unblock));

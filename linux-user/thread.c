@@ -14,6 +14,7 @@
 #include <linux/futex.h>
 #include "qemu/log.h"
 #include "syscall_impl.h"
+#include "exec/shdwrt.h"
 
 /* What glibc's pthread_create asks for, and the extras one host thread
    can honour. */
@@ -40,6 +41,7 @@ typedef struct NewThread {
 
 QEMU_NORETURN void process_exit(int status)
 {
+    shdwrt_print_summary();
     qemu_log_flush();
     fflush(NULL);
     _exit(status);

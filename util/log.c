@@ -31,7 +31,7 @@ static const LogItem log_items[] = {
     { CPU_LOG_PAGE, "page", "dump pages at beginning of user mode emulation" },
     { CPU_LOG_TB_NOCHAIN, "nochain", "do not chain compiled TBs so that \"exec\" and \"cpu\" show\ncomplete traces" },
     { LOG_STRACE, "strace", "log every user-mode syscall, its input, and its result" },
-    { LOG_SHDWRT, "shdwrt", "log shared-writable and precise-protection events" },
+    { LOG_SHDWRT, "shdwrt", "print shared-writable event counts at exit (every event with --enable-shdwrt-dbgmsg)" },
 };
 
 int qemu_str_to_log_mask(const char *str)

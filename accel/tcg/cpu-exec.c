@@ -9,6 +9,7 @@
 #include "exec/exec-all.h"
 #include "exec/helper-proto.h"
 #include "exec/cputlb.h"
+#include "exec/shdwrt.h"
 #include "tcg/tcg.h"
 
 int singlestep;
@@ -21,13 +22,15 @@ static int tb_cflags(void)
 }
 
 /*
- * The TB for env's current state, translating it if needed; NULL when it
- * is not translated and may_translate is false, or when the code buffer is
- * full.  Other threads clear jump cache slots and mark TBs invalid
- * concurrently, hence the atomic accesses; translation takes mmap_lock.
+ * The TB for env's current state with cflags, translating it if needed;
+ * NULL when it is not translated and may_translate is false, or when the
+ * code buffer is full.  Other threads clear jump cache slots and mark TBs
+ * invalid concurrently, hence the atomic accesses; translation takes
+ * mmap_lock.  The jump cache holds only TBs of the usual cflags.
  */
-static TranslationBlock *tb_lookup(CPUArchState *env, bool may_translate)
+static TranslationBlock *tb_lookup(CPUArchState *env, bool may_translate, int cflags)
 {
+    bool usual = cflags == tb_cflags();
     target_ulong pc, cs_base;
     uint32_t flags;
     unsigned h;
@@ -36,12 +39,12 @@ static TranslationBlock *tb_lookup(CPUArchState *env, bool may_translate)
     cpu_get_tb_cpu_state(env, &pc, &cs_base, &flags);
     h = tb_jmp_cache_hash_func(pc);
     tb = __atomic_load_n(&env->tb_jmp_cache[h], __ATOMIC_ACQUIRE);
-    if (likely(tb && tb->pc == pc && tb->cs_base == cs_base
+    if (likely(usual && tb && tb->pc == pc && tb->cs_base == cs_base
                && tb->flags == flags
                && !__atomic_load_n(&tb->invalid, __ATOMIC_RELAXED))) {
         return tb;
     }
-    tb = tb_htable_lookup(env, pc, cs_base, flags, tb_cflags());
+    tb = tb_htable_lookup(env, pc, cs_base, flags, cflags);
     if (!tb) {
         if (!may_translate) {
             return NULL;
@@ -51,10 +54,9 @@ static TranslationBlock *tb_lookup(CPUArchState *env, bool may_translate)
 
             mmap_lock();
             /* Another thread may have translated it since we looked. */
-            tb = tb_htable_lookup(env, pc, cs_base, flags, tb_cflags());
+            tb = tb_htable_lookup(env, pc, cs_base, flags, cflags);
             if (!tb) {
-                tb = tb_gen_code(env, pc, cs_base, flags, tb_cflags(),
-                                 &wait_generation);
+                tb = tb_gen_code(env, pc, cs_base, flags, cflags, &wait_generation);
             }
             mmap_unlock();
             if (tb) {
@@ -66,7 +68,9 @@ static TranslationBlock *tb_lookup(CPUArchState *env, bool may_translate)
             cpu_wait_tlb_generation(env, wait_generation);
         }
     }
-    __atomic_store_n(&env->tb_jmp_cache[h], tb, __ATOMIC_RELEASE);
+    if (usual) {
+        __atomic_store_n(&env->tb_jmp_cache[h], tb, __ATOMIC_RELEASE);
+    }
     return tb;
 }
 
@@ -85,7 +89,7 @@ static void flush_code_buffer(CPUArchState *env)
    the target is already translated, else leave through the epilogue. */
 void *HELPER(lookup_tb_ptr)(CPUArchState *env)
 {
-    TranslationBlock *tb = tb_lookup(env, false);
+    TranslationBlock *tb = tb_lookup(env, false, tb_cflags());
 
     if (!tb) {
         return (void *)tcg_code_gen_epilogue;
@@ -128,6 +132,9 @@ static void log_exception(CPUArchState *env, int excp)
  * map does not change would be an emulator bug, not a guest's: say so
  * rather than spin.
  */
+/* The instruction a retry ran on its own (cflags_next_tb) completed. */
+static __thread bool retry_progress;
+
 static void retry_access(CPUArchState *env)
 {
     static __thread target_ulong last_pc, last_addr;
@@ -139,8 +146,9 @@ static void retry_access(CPUArchState *env)
     uint32_t flags;
 
     cpu_get_tb_cpu_state(env, &pc, &cs_base, &flags);
-    repeats = (pc == last_pc && env->cr2 == last_addr && generation == last_generation)
-              ? repeats + 1 : 0;
+    repeats = (pc == last_pc && env->cr2 == last_addr && generation == last_generation
+               && !retry_progress) ? repeats + 1 : 0;
+    retry_progress = false;
     last_pc = pc;
     last_addr = env->cr2;
     last_generation = generation;
@@ -150,13 +158,8 @@ static void retry_access(CPUArchState *env)
     }
     tlb_flush(env);
     if (!page_resolve_access(env->cr2, access) && env->retry_host_pc) {
-        TranslationBlock *tb;
-
         mmap_lock();
-        tb = tb_find_by_host_pc(env->retry_host_pc);
-        if (tb && !(tb->cflags & CF_CHECKED)) {
-            tb_break(tb, pc);
-        }
+        shdwrt_direct_fault(env, tb_find_by_host_pc(env->retry_host_pc), pc);
         mmap_unlock();
     }
 }
@@ -170,6 +173,7 @@ static int __attribute__((noinline)) cpu_exec_loop(CPUArchState *env)
     for (;;) {
         TranslationBlock *tb;
         uintptr_t ret;
+        int cflags;
 
         if (env->exception_index >= 0) {
             int excp = env->exception_index;
@@ -193,7 +197,12 @@ static int __attribute__((noinline)) cpu_exec_loop(CPUArchState *env)
             tlb_flush(env);
         }
 
-        tb = tb_lookup(env, true);
+        cflags = tb_cflags();
+        if (unlikely(env->cflags_next_tb)) {
+            cflags = env->cflags_next_tb;
+            last_tb = NULL;
+        }
+        tb = tb_lookup(env, true, cflags);
         if (unlikely(!tb)) {
             flush_code_buffer(env);
             last_tb = NULL;
@@ -207,6 +216,10 @@ static int __attribute__((noinline)) cpu_exec_loop(CPUArchState *env)
         }
 
         ret = tcg_qemu_tb_exec(env, tb->tc.ptr);
+        if (unlikely(env->cflags_next_tb)) {
+            env->cflags_next_tb = 0;
+            retry_progress = true;
+        }
         last_tb = (TranslationBlock *)(ret & ~(uintptr_t)TB_EXIT_MASK);
         tb_exit = ret & TB_EXIT_MASK;
         if (tb_exit == TB_EXIT_REQUESTED) {
@@ -232,6 +245,8 @@ int cpu_exec(CPUArchState *env)
         while (have_mmap_lock()) {
             mmap_unlock();
         }
+        /* A lone checked instruction that faulted is decided afresh. */
+        env->cflags_next_tb = 0;
     }
     excp = cpu_exec_loop(env);
     cpu_exec_end(env);

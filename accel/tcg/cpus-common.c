@@ -134,22 +134,41 @@ void end_exclusive(void)
     cpu_list_unlock();
 }
 
+static bool cpus_flushed_since_locked(CPUArchState *self, uint64_t gen)
+{
+    CPUArchState *cpu;
+
+    CPU_FOREACH(cpu) {
+        if (cpu != self && cpu->running
+            && __atomic_load_n(&cpu->tlb_generation, __ATOMIC_ACQUIRE) < gen) {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool cpus_flushed_since(uint64_t gen)
+{
+    bool flushed;
+
+    cpu_list_lock();
+    flushed = cpus_flushed_since_locked(thread_cpu, gen);
+    cpu_list_unlock();
+    return flushed;
+}
+
 void cpu_wait_tlb_generation(CPUArchState *self, uint64_t gen)
 {
     for (;;) {
-        CPUArchState *cpu;
-        bool behind = false;
+        bool flushed;
 
         if (self->tlb_generation < gen) {
             tlb_flush(self);
         }
         cpu_list_lock();
-        CPU_FOREACH(cpu) {
-            behind |= cpu != self && cpu->running
-                      && __atomic_load_n(&cpu->tlb_generation, __ATOMIC_ACQUIRE) < gen;
-        }
+        flushed = cpus_flushed_since_locked(self, gen);
         cpu_list_unlock();
-        if (!behind) {
+        if (flushed) {
             return;
         }
         sched_yield();

@@ -42,6 +42,21 @@ void tlb_invalidate_all_cpus(void)
     cpu_list_unlock();
 }
 
+bool tlb_host_to_guest(CPUArchState *env, uintptr_t host, target_ulong *addr)
+{
+    for (int i = 0; i < CPU_TLB_SIZE; i++) {
+        const CPUTLBEntry *e = &env->tlb[i];
+        uint64_t page = e->addr_read != TLB_INVALID ? e->addr_read
+                        : e->addr_write != TLB_INVALID ? e->addr_write : e->addr_code;
+
+        if (page != TLB_INVALID && host - (page + e->addend) < TARGET_PAGE_SIZE) {
+            *addr = host - e->addend;
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Ask the page map about addr's page; the entry caches every access the
    answer allows. */
 static void tlb_fill(CPUArchState *env, target_ulong addr, int access,

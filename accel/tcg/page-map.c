@@ -26,6 +26,7 @@
 #include "qemu/hostpage.h"
 #include "exec/exec-all.h"
 #include "exec/cputlb.h"
+#include "exec/shdwrt.h"
 #include "shadow.h"
 
 #ifdef TARGET_X86_64
@@ -248,7 +249,7 @@ static bool host_page_has_valid(uint64_t h)
     return false;
 }
 
-static bool needs_shadow(uint64_t h)
+bool host_page_needs_shadow(uint64_t h)
 {
 #ifdef CONFIG_PRECISE_PROT
     return host_page_is_mixed(h);
@@ -264,7 +265,7 @@ int page_map_sync(uint64_t start, uint64_t end)
     int run_prot = -1;
 
     for (uint64_t h = run; h < end; h += qemu_host_page_size) {
-        if (!(page_get_flags(h) & PAGE_SHADOWED) && needs_shadow(h)) {
+        if (!(page_get_flags(h) & PAGE_SHADOWED) && host_page_needs_shadow(h)) {
             int ret = shadow_host_page(h);
 
             if (ret) {
@@ -324,6 +325,25 @@ void *page_home(target_ulong addr)
         return (void *)((uintptr_t)addr + shadowed_addend(addr));
     }
     return g2h(addr);
+}
+
+int page_shadow(uint64_t h)
+{
+    return (page_get_flags(h) & PAGE_SHADOWED) ? 0 : shadow_host_page(h);
+}
+
+void page_redirect(target_ulong addr, void *home)
+{
+    page_set_home(addr, home);
+    page_store_flags(addr, page_get_flags(addr) | PAGE_REDIRECTED);
+    tlb_invalidate_all_cpus();
+}
+
+void page_unredirect(target_ulong addr)
+{
+    page_store_flags(addr, page_get_flags(addr) & ~PAGE_REDIRECTED);
+    page_make_private_home(addr);
+    tlb_invalidate_all_cpus();
 }
 
 /* Set or clear the map's own bit on every guest page of the host page h. */
@@ -463,6 +483,12 @@ int page_tlb_fill(target_ulong addr, int access, uintptr_t *addend, int *tlb_pro
         flags = resolve_access_locked(addr & TARGET_PAGE_MASK, access);
         mmap_unlock();
         fault = judge(flags, access);
+        if (fault) {
+            return fault;
+        }
+    }
+    if (flags & PAGE_REDIRECTED) {
+        fault = redirect_fill_check(addr);
         if (fault) {
             return fault;
         }

@@ -25,6 +25,7 @@
 #include "qemu/log.h"
 #include "qemu/hostpage.h"
 #include "exec/exec-all.h"
+#include "exec/shdwrt.h"
 #include "shadow.h"
 
 typedef struct Shadow {
@@ -141,6 +142,35 @@ void page_unshadow(uint64_t h)
     g_free(sh);
     qemu_log_mask(CPU_LOG_PAGE, "shadow: host page " TARGET_FMT_lx " released\n",
                   (target_ulong)h);
+}
+
+int shadow_restore(uint64_t h)
+{
+    size_t size = qemu_host_page_size;
+    Shadow *sh = shadow_lookup(h);
+    uint8_t *in = g2h(h);
+
+    if (!sh || sh->alias || host_page_redirected(h) || host_page_needs_shadow(h)) {
+        return -EBUSY;
+    }
+    /* Writers through stale TLB entries fault from here on and wait for
+       mmap_lock; nothing they write can be lost after the copy. */
+    hp_mprotect(sh->priv, size, PROT_READ);
+    if (hp_mmap(in, size, PROT_READ | PROT_WRITE,
+                MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) == MAP_FAILED) {
+        hp_mprotect(sh->priv, size, PROT_READ | PROT_WRITE);
+        return -EBUSY;
+    }
+    for (uint64_t a = h; a < h + size; a += TARGET_PAGE_SIZE) {
+        if (page_get_flags(a) & PAGE_VALID) {
+            memcpy(in + (a - h), sh->priv + (a - h), TARGET_PAGE_SIZE);
+        }
+    }
+    page_unshadow(h);
+    page_map_sync(h, h + size);
+    qemu_log_mask(CPU_LOG_PAGE, "shadow: host page " TARGET_FMT_lx " back in bound\n",
+                  (target_ulong)h);
+    return 0;
 }
 
 void page_make_private_home(target_ulong addr)

@@ -10,9 +10,18 @@ void page_set_home(target_ulong addr, void *host);
 /* Set (on) or clear a PAGE_MAP_OWNED bit on every guest page of host page h. */
 void host_page_mark(uint64_t h, int bit, bool on);
 
+/* Whether the host page at h must stay shadowed for the page map's own
+   reasons (under CONFIG_PRECISE_PROT: guest pages of different validity or
+   protection). */
+bool host_page_needs_shadow(uint64_t h);
+
 /* shadow.c */
 /* Move the bytes of every guest page of the host page at h out of bound
    and make the in-bound host page inaccessible.  0 or -errno. */
 int shadow_host_page(uint64_t h);
+/* The opposite, when nothing needs the shadow any more (no redirected or
+   shared page, host_page_needs_shadow false): the guest pages' bytes move
+   back in bound.  0, or -EBUSY when the host page must stay shadowed. */
+int shadow_restore(uint64_t h);
 
 #endif

@@ -21,6 +21,7 @@
 #include "qemu/hostpage.h"
 #include "exec/exec-all.h"
 #include "exec/translator.h"
+#include "exec/cputlb.h"
 #include "tcg/tcg.h"
 #include "disas/disas.h"
 #include "translate.h"
@@ -362,6 +363,20 @@ void tb_break(TranslationBlock *tb, target_ulong cur_pc)
     }
     qemu_log_mask(CPU_LOG_PAGE, "break: TB " TARGET_FMT_lx " retranslated with "
                   "checked accesses\n", tb->pc);
+}
+
+void tb_drop_broken(void)
+{
+    if (checked_mem) {
+        return;         /* every block is checked by choice, not broken */
+    }
+    g_hash_table_remove_all(checked_pcs);
+    for (size_t i = 0; i < nb_tbs; i++) {
+        if ((tbs[i]->cflags & CF_CHECKED) && !tbs[i]->invalid) {
+            tb_phys_invalidate(tbs[i]);
+        }
+    }
+    qemu_log_mask(CPU_LOG_PAGE, "break: broken blocks dropped\n");
 }
 
 static bool range_has_code(target_ulong start, target_ulong end)

@@ -10,6 +10,7 @@
 #include "qemu/log.h"
 #include "exec/exec-all.h"
 #include "exec/cpu_ldst.h"
+#include "exec/cputlb.h"
 #include "tcg/tcg.h"
 
 __thread uintptr_t helper_retaddr;
@@ -53,8 +54,21 @@ int handle_cpu_signal(uintptr_t host_pc, siginfo_t *info, int is_write,
     /* We leave the handler by siglongjmp: restore the mask it blocked. */
     sigprocmask(SIG_SETMASK, old_set, NULL);
 
-    addr = h2g_valid(host_addr) ? h2g(host_addr) : (target_ulong)host_addr;
-    kind = h2g_valid(host_addr) ? page_judge_fault(addr, access) : PAGE_FAULT_MAPERR;
+    /* A page's home out of bound (a redirected file page past end of file
+       raises SIGBUS there) is no guest page; where the guest space covers
+       the whole host one, it only looks like one. */
+    if (h2g_valid(host_addr) && (page_get_flags(h2g(host_addr)) & PAGE_VALID)) {
+        addr = h2g(host_addr);
+        kind = page_judge_fault(addr, access);
+    } else if (tlb_host_to_guest(env, host_addr, &addr)) {
+        kind = page_judge_fault(addr, access);
+    } else if (h2g_valid(host_addr)) {
+        addr = h2g(host_addr);
+        kind = PAGE_FAULT_MAPERR;
+    } else {
+        addr = host_addr;
+        kind = PAGE_FAULT_MAPERR;
+    }
     if (kind == PAGE_FAULT_NONE && info->si_signo == SIGBUS) {
         kind = PAGE_FAULT_SIGBUS;       /* a file page past end of file */
     }

@@ -28,6 +28,11 @@ void tlb_flush(CPUArchState *env);
    every CPU flushes before it runs its next TB. */
 void tlb_invalidate_all_cpus(void);
 
+/* The guest address that env's TLB maps to host address host (out of
+   bound: a shadowed or redirected page's home), for the fault handler:
+   async-signal-safe.  False if no entry does. */
+bool tlb_host_to_guest(CPUArchState *env, uintptr_t host, target_ulong *addr);
+
 /* The entry that caches guest page addr. */
 static inline CPUTLBEntry *tlb_entry(CPUArchState *env, target_ulong addr)
 {

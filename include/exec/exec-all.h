@@ -93,6 +93,10 @@ void tb_flush(void);
    host page): drop it, and translate it and the block starting at the
    faulting instruction cur_pc with CF_CHECKED from now on.  mmap_lock held. */
 void tb_break(TranslationBlock *tb, target_ulong cur_pc);
+/* Shadowed pages went back in bound: drop every broken TB (and forget
+   which pcs were broken); those still needing checks break again.
+   mmap_lock held. */
+void tb_drop_broken(void);
 /* Drop every TB with code in guest range [start, end). */
 void tb_invalidate_phys_range(target_ulong start, target_ulong end);
 /* Restore guest state for a fault at host_pc inside generated code.
@@ -140,6 +144,9 @@ void end_exclusive(void);
    at page map generation gen or later (so no stale TLB entry is in use).
    self is between TBs and flushes its own first; no mmap_lock held. */
 void cpu_wait_tlb_generation(CPUArchState *self, uint64_t gen);
+/* Whether no CPU but the caller's can still use a TLB entry older than
+   generation gen (the same test, without waiting). */
+bool cpus_flushed_since(uint64_t gen);
 
 /* cpu-exec.c */
 int cpu_exec(CPUArchState *env);

@@ -31,7 +31,10 @@
 /* The page's host page is shadowed: every guest page of it lives out of
    bound and the in-bound host page is inaccessible. */
 #define PAGE_SHADOWED   0x0200
-#define PAGE_MAP_OWNED  (PAGE_CODE | PAGE_SHADOWED)
+/* The page's home is a window onto its file or shared memory, out of
+   bound (exec/shdwrt.h); its host page is shadowed. */
+#define PAGE_REDIRECTED 0x0400
+#define PAGE_MAP_OWNED  (PAGE_CODE | PAGE_SHADOWED | PAGE_REDIRECTED)
 
 int page_get_flags(target_ulong address);
 /* Set the guest's facts (valid, protection, backing) of [start, end);
@@ -57,6 +60,13 @@ void *page_home(target_ulong addr);
 /* Guest page addr of a shadowed host page is getting private content
    (a new private mapping): its home becomes the private region. */
 void page_make_private_home(target_ulong addr);
+/* Guest page addr (its host page shadowed) lives at home in a window:
+   PAGE_REDIRECTED.  page_unredirect gives it its private home back. */
+void page_redirect(target_ulong addr, void *home);
+void page_unredirect(target_ulong addr);
+/* Shadow the host page at h now, whatever its pages (their content moves
+   out of bound with them).  0 or -errno.  mmap_lock held. */
+int page_shadow(uint64_t h);
 /* The host page at h is about to be replaced whole by a new host mapping:
    forget its shadow. mmap_lock held. */
 void page_unshadow(uint64_t h);

@@ -206,6 +206,7 @@ typedef struct CPUX86State {
     target_ulong cr2;        /* fault address (guest) of EXCP0E_PAGE */
     int fault_kind;          /* PageFault of EXCP0E_PAGE (exec/cpu-tlb.h) */
     uintptr_t retry_host_pc; /* EXCP_RETRY_ACCESS: faulting host pc in a TB, or 0 */
+    int cflags_next_tb;      /* nonzero: the next TB's cflags (one checked insn) */
 
     /* CPUID model */
     uint32_t cpuid_level, cpuid_xlevel;

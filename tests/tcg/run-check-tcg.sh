@@ -29,6 +29,8 @@
 #   SRC_PATH, BUILD_DIR      source and build directories
 #   CONFIG_PRECISE_PROT      y in a --enable-precise-prot build (selects the
 #                            "precise:" lines of the known-failures list)
+#   CONFIG_SHDWRT            the --shdwrt strategy (selects "none:", "break:",
+#                            "interp:" or "vtlb:" lines)
 #   TARGETS                  targets to test (default: i386 x86_64)
 #   TCG_CC, CONFIG_TCG_M32   guest compiler; CONFIG_TCG_M32=n skips i386
 #   TESTS                    substrings of test names to run (default: all),
@@ -55,11 +57,13 @@ TIMEOUT=${TCG_TIMEOUT:-10}
 MAX_TIMEOUTS=${TCG_MAX_TIMEOUTS:-8}
 PAGE_SIZES=${TCG_PAGE_SIZES:-4096 16384 65536}
 KNOWN_FAILURES=${KNOWN_FAILURES:-$SRC_PATH/tests/tcg/known-failures.txt}
-BUILD_KIND=default
-[ "$CONFIG_PRECISE_PROT" = y ] && BUILD_KIND=precise
+PROT_KIND=default
+[ "$CONFIG_PRECISE_PROT" = y ] && PROT_KIND=precise
 # With every access checked through the software TLB, guest protection is
 # exact at 4 KiB whatever the build: the precise build's expectations hold.
-case " $QEMU_ARGS " in *" -checked-mem "*) BUILD_KIND=precise ;; esac
+case " $QEMU_ARGS " in *" -checked-mem "*) PROT_KIND=precise ;; esac
+[ "$CONFIG_SHDWRT" = vtlb ] && PROT_KIND=precise
+BUILD_KIND="$PROT_KIND ${CONFIG_SHDWRT:-none}"
 OUT=$BUILD_DIR/tests/tcg/build
 TCG=$SRC_PATH/tests/tcg
 # Every program sees exactly these arguments and this environment.

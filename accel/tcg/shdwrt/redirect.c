@@ -1,0 +1,340 @@
+/*
+ * redirect.c: the core the shared-writable strategies share (exec/shdwrt.h):
+ * windows, the out-of-bound mappings of a file or of shared memory that
+ * redirected guest pages live in, and what follows a window's file.
+ *
+ * A window maps the object at an H-aligned offset, anywhere out of bound
+ * (the kernel places it: no guest mapping can land there), readable and
+ * writable when the object allows: the software TLB grants each guest page
+ * only what its guest protection says.  It is the object itself, so every
+ * other view of it (read/write, another mapping, a child after fork,
+ * another process) sees the same bytes.
+ *
+ * A window lives while one of its guest pages still points into it; then it
+ * becomes a PROT_NONE reservation (a CPU whose TLB still points there
+ * faults and retries with a fresh TLB instead of reaching reused memory),
+ * given back to the kernel once every CPU has flushed its TLB since.
+ *
+ * The window list changes under mmap_lock and window_lock; page_tlb_fill
+ * reads it under window_lock alone (it runs without mmap_lock).
+ */
+#include "qemu/osdep.h"
+#include <fcntl.h>
+#include <pthread.h>
+#include <sys/mman.h>
+#include <sys/shm.h>
+#include <sys/stat.h>
+#include <glib.h>
+#include "qemu/log.h"
+#include "qemu/hostpage.h"
+#include "exec/exec-all.h"
+#include "exec/cputlb.h"
+#include "exec/shdwrt.h"
+#include "../shadow.h"
+
+typedef struct Window {
+    uint8_t *host;
+    size_t len;
+    uint64_t guest;         /* the guest address whose home is host[0] */
+    int fd;                 /* a private duplicate of the file, or -1 */
+    off_t offset;           /* file offset of host[0] */
+    int map_flags;          /* MAP_SHARED or MAP_PRIVATE, as the host maps it */
+    bool shm;               /* a SysV segment: detached, not unmapped */
+    off_t mapped_size;      /* the file's size when its tail was mapped */
+} Window;
+
+typedef struct Retired {
+    uint8_t *host;
+    size_t len;
+    uint64_t generation;    /* page_map_generation after it was retired */
+} Retired;
+
+static pthread_mutex_t window_lock = PTHREAD_MUTEX_INITIALIZER;
+static GPtrArray *windows;
+static GArray *retired;
+
+bool shdwrt_enabled(void)
+{
+#if defined(CONFIG_SHDWRT_BREAK) || defined(CONFIG_SHDWRT_INTERP) \
+    || defined(CONFIG_SHDWRT_VTLB)
+    return true;
+#else
+    return false;
+#endif
+}
+
+static bool window_holds(const Window *w, target_ulong addr)
+{
+    return addr >= w->guest && addr - w->guest < w->len
+           && (page_get_flags(addr) & PAGE_REDIRECTED)
+           && page_home(addr) == w->host + (addr - w->guest);
+}
+
+/* The window redirected page addr lives in; window_lock or mmap_lock held. */
+static Window *window_of(target_ulong addr)
+{
+    for (guint i = 0; windows && i < windows->len; i++) {
+        Window *w = g_ptr_array_index(windows, i);
+
+        if (window_holds(w, addr)) {
+            return w;
+        }
+    }
+    return NULL;
+}
+
+static off_t file_size(int fd)
+{
+    struct stat st;
+
+    return fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? st.st_size : -1;
+}
+
+/* Give back the retired regions no CPU can still reach through its TLB. */
+static void reclaim_retired(void)
+{
+    for (guint i = 0; retired && i < retired->len;) {
+        Retired *r = &g_array_index(retired, Retired, i);
+
+        if (cpus_flushed_since(r->generation)) {
+            hp_munmap(r->host, r->len);
+            g_array_remove_index_fast(retired, i);
+        } else {
+            i++;
+        }
+    }
+}
+
+static void retire_region(uint8_t *host, size_t len)
+{
+    Retired r = { host, len, 0 };
+
+    hp_mmap(host, len, PROT_NONE,
+            MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1, 0);
+    tlb_invalidate_all_cpus();
+    r.generation = __atomic_load_n(&page_map_generation, __ATOMIC_ACQUIRE);
+    if (!retired) {
+        retired = g_array_new(false, false, sizeof(Retired));
+    }
+    g_array_append_val(retired, r);
+}
+
+static void window_release(Window *w)
+{
+    pthread_mutex_lock(&window_lock);
+    g_ptr_array_remove_fast(windows, w);
+    pthread_mutex_unlock(&window_lock);
+    if (w->shm) {
+        hp_shmdt(w->host);
+        hp_mmap(w->host, w->len, PROT_NONE,
+                MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1, 0);
+    }
+    retire_region(w->host, w->len);
+    if (w->fd >= 0) {
+        close(w->fd);
+    }
+    shdwrt_event(SHDWRT_EV_RELEASE, w->guest);
+    qemu_log_mask(CPU_LOG_PAGE, "redirect: window %p (guest " TARGET_FMT_lx ") released\n",
+                  w->host, (target_ulong)w->guest);
+    g_free(w);
+}
+
+/* Point the guest pages [start, end) into w, shadowing their host pages
+   first (the only step that can fail: then nothing points into w). */
+static int window_attach(Window *w, uint64_t start, uint64_t end)
+{
+    for (uint64_t h = start & qemu_host_page_mask; h < end; h += qemu_host_page_size) {
+        if (!(page_get_flags(h) & PAGE_SHADOWED)) {
+            int ret = shadow_host_page(h);
+
+            if (ret) {
+                return ret;
+            }
+        }
+    }
+    for (uint64_t a = start; a < end; a += TARGET_PAGE_SIZE) {
+        page_redirect(a, w->host + (a - w->guest));
+    }
+    pthread_mutex_lock(&window_lock);
+    if (!windows) {
+        windows = g_ptr_array_new();
+    }
+    g_ptr_array_add(windows, w);
+    pthread_mutex_unlock(&window_lock);
+    shdwrt_event(SHDWRT_EV_REDIRECT, start);
+    qemu_log_mask(CPU_LOG_PAGE, "redirect: " TARGET_FMT_lx "-" TARGET_FMT_lx
+                  " -> window %p (file offset 0x%jx)\n", (target_ulong)start,
+                  (target_ulong)end, w->host + (start - w->guest),
+                  (intmax_t)(w->offset + (off_t)(start - w->guest)));
+    return 0;
+}
+
+int redirect_map(uint64_t start, uint64_t end, int prot, int map_flags,
+                 int fd, off_t offset)
+{
+    bool has_file = fd >= 0;
+    bool shared = (map_flags & MAP_TYPE) != MAP_PRIVATE;
+    size_t lead = has_file ? offset & ~qemu_host_page_mask : 0;
+    size_t len = HOST_PAGE_ALIGN(lead + (end - start));
+    int host_flags = (shared ? MAP_SHARED : MAP_PRIVATE) | (has_file ? 0 : MAP_ANONYMOUS);
+    off_t host_offset = has_file ? offset - (off_t)lead : 0;
+    Window *w;
+    uint8_t *host;
+    int ret;
+
+    (void)prot;     /* the TLB enforces it; the window allows what it can */
+    reclaim_retired();
+    host = hp_mmap(NULL, len, PROT_READ | PROT_WRITE, host_flags, fd, host_offset);
+    if (host == MAP_FAILED && errno == EACCES) {
+        host = hp_mmap(NULL, len, PROT_READ, host_flags, fd, host_offset);
+    }
+    if (host == MAP_FAILED) {
+        return -errno;
+    }
+    w = g_new0(Window, 1);
+    w->host = host;
+    w->len = len;
+    w->guest = start - lead;
+    w->offset = host_offset;
+    w->map_flags = host_flags;
+    /* Far above the descriptors the guest is likely to count on. */
+    w->fd = has_file ? fcntl(fd, F_DUPFD_CLOEXEC, 512) : -1;
+    w->mapped_size = file_size(w->fd);
+    ret = window_attach(w, start, end);
+    if (ret) {
+        hp_munmap(host, len);
+        if (w->fd >= 0) {
+            close(w->fd);
+        }
+        g_free(w);
+    }
+    return ret;
+}
+
+int redirect_shm(uint64_t start, uint64_t end, void *host, size_t len)
+{
+    Window *w = g_new0(Window, 1);
+    int ret;
+
+    w->host = host;
+    w->len = len;
+    w->guest = start;
+    w->fd = -1;
+    w->map_flags = MAP_SHARED;
+    w->shm = true;
+    w->mapped_size = -1;
+    ret = window_attach(w, start, end);
+    if (ret) {
+        g_free(w);
+    }
+    return ret;
+}
+
+bool host_page_redirected(uint64_t h)
+{
+    for (uint64_t a = h; a < h + qemu_host_page_size; a += TARGET_PAGE_SIZE) {
+        if (page_get_flags(a) & PAGE_REDIRECTED) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool window_in_use(const Window *w)
+{
+    for (size_t off = 0; off < w->len; off += TARGET_PAGE_SIZE) {
+        if (window_holds(w, w->guest + off)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+void redirect_unmap(uint64_t start, uint64_t end)
+{
+    GPtrArray *affected = g_ptr_array_new();
+
+    for (uint64_t a = start; a < end; a += TARGET_PAGE_SIZE) {
+        Window *w = window_of(a);
+
+        if (w) {
+            if (!g_ptr_array_find(affected, w, NULL)) {
+                g_ptr_array_add(affected, w);
+            }
+            page_unredirect(a);
+        }
+    }
+    if (affected->len == 0) {
+        g_ptr_array_free(affected, true);
+        return;
+    }
+    for (guint i = 0; i < affected->len; i++) {
+        Window *w = g_ptr_array_index(affected, i);
+
+        if (!window_in_use(w)) {
+            window_release(w);
+        }
+    }
+    g_ptr_array_free(affected, true);
+    for (uint64_t h = start & qemu_host_page_mask; h < end; h += qemu_host_page_size) {
+        if ((page_get_flags(h) & PAGE_SHADOWED) && !host_page_redirected(h)) {
+            shdwrt_host_page_released(h);
+        }
+    }
+}
+
+bool redirect_file_of(target_ulong addr, int *fd, off_t *offset, int *map_flags)
+{
+    Window *w = window_of(addr);
+
+    if (!w || w->shm) {
+        return false;
+    }
+    *fd = w->fd;
+    *offset = w->offset + (off_t)(addr - w->guest);
+    *map_flags = w->map_flags;
+    return true;
+}
+
+/*
+ * A shared window's last host page was mapped when the file was shorter:
+ * map it again so that pages the host zero-filled past the old end (a
+ * large-page kernel's tail, or -p mimicking one) are the file's own now
+ * that it grew.  No guest page could use them before, so nothing is lost.
+ */
+static void window_follow_growth(Window *w, off_t size)
+{
+    off_t tail = w->mapped_size < w->offset ? 0
+                 : (w->mapped_size - w->offset) & qemu_host_page_mask;
+
+    if ((w->map_flags & MAP_TYPE) == MAP_SHARED && (size_t)tail < w->len
+        && hp_mmap(w->host + tail, qemu_host_page_size, PROT_READ | PROT_WRITE,
+                   MAP_SHARED | MAP_FIXED, w->fd, w->offset + tail) == MAP_FAILED) {
+        hp_mmap(w->host + tail, qemu_host_page_size, PROT_READ,
+                MAP_SHARED | MAP_FIXED, w->fd, w->offset + tail);
+    }
+    w->mapped_size = size;
+}
+
+int redirect_fill_check(target_ulong addr)
+{
+    int fault = PAGE_FAULT_NONE;
+    Window *w;
+
+    pthread_mutex_lock(&window_lock);
+    w = window_of(addr);
+    if (w && w->fd >= 0) {
+        off_t size = file_size(w->fd);
+        off_t page_offset = w->offset + (off_t)((addr & TARGET_PAGE_MASK) - w->guest);
+
+        if (size >= 0 && page_offset >= (off_t)TARGET_PAGE_ALIGN(size)) {
+            fault = PAGE_FAULT_SIGBUS;
+            shdwrt_event(SHDWRT_EV_SIGBUS, addr);
+        } else if (size > w->mapped_size) {
+            window_follow_growth(w, size);
+        }
+    }
+    pthread_mutex_unlock(&window_lock);
+    shdwrt_event(SHDWRT_EV_REFILL, addr);
+    return fault;
+}
