@@ -120,6 +120,8 @@ bench: all
 	+$(Q)$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/bench/run.sh
 	+$(Q)$(TEST_ENV) BENCH_PRECISE_BUILD='$(BENCH_PRECISE_BUILD)' \
 		$(SHELL) $(SRC_PATH)/tests/bench/memory.sh
+	+$(Q)$(TEST_ENV) BENCH_SHDWRT_BUILDS='$(BENCH_SHDWRT_BUILDS)' \
+		$(SHELL) $(SRC_PATH)/tests/bench/shdwrt.sh
 
 # The lockstep checker: a host tool (not linked with the emulator) and a
 # static sample guest.  Stepping every instruction twice is slow (about

@@ -310,6 +310,41 @@ static int map_fixed_congruent(uint64_t start, uint64_t end, int prot, int flags
     return 0;
 }
 
+/*
+ * Precise protection: a file page wholly past end of file gives SIGBUS at
+ * 4 KiB.  Host pages wholly past it do so on the host, but not the rest of
+ * the host page that holds end of file, nor copied private data: those
+ * pages of [start, end) are redirected to a window of the file, whose TLB
+ * fills judge each page by the file's current size (exec/shdwrt.h), so
+ * they follow ftruncate too.  copied: [start, end) was copied, not mapped
+ * (only its pages past end of file move).  The vtlb strategy checks every
+ * access anyway, so it does the same.  Without either, such pages read as
+ * zeros, as a large-page kernel gives them.
+ */
+static int redirect_past_eof(uint64_t start, uint64_t end, int prot, int flags,
+                             int fd, off_t offset, bool copied)
+{
+#if defined(CONFIG_PRECISE_PROT) || defined(CONFIG_SHDWRT_VTLB)
+    struct stat st;
+    uint64_t eof, lo, hi;
+
+    if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        return 0;
+    }
+    eof = st.st_size <= offset ? start
+          : start + TARGET_PAGE_ALIGN((uint64_t)(st.st_size - offset));
+    if (eof >= end || (!copied && !(eof & ~qemu_host_page_mask))) {
+        return 0;
+    }
+    lo = copied ? eof : MAX(start, eof & qemu_host_page_mask);
+    hi = copied ? end : MIN(end, (eof & qemu_host_page_mask) + qemu_host_page_size);
+    return redirect_map(lo, hi, prot, flags, fd, offset + (off_t)(lo - start));
+#else
+    (void)start, (void)end, (void)prot, (void)flags, (void)fd, (void)offset, (void)copied;
+    return 0;
+#endif
+}
+
 /* Private file data that cannot sit at its place in the host page is
    copied into private anonymous memory. */
 static int map_fixed_copied(uint64_t start, uint64_t end, int prot, int flags,
@@ -320,7 +355,8 @@ static int map_fixed_copied(uint64_t start, uint64_t end, int prot, int flags,
     if (target_mmap_failed(ret)) {
         return ret;
     }
-    return fill_guest_pages(start, end, fd, offset);
+    ret = fill_guest_pages(start, end, fd, offset);
+    return ret ? ret : redirect_past_eof(start, end, prot, flags, fd, offset, true);
 }
 
 /* Linux's checks of the file against the mapping asked for. */
@@ -360,6 +396,12 @@ static abi_long map_anywhere(uint64_t hint, uint64_t len, int prot, int flags,
     if (hp_mmap(g2h(at), host_len, prot, host_map_flags(flags), anon ? -1 : fd,
                 anon ? 0 : offset - lead) == MAP_FAILED) {
         ret = -errno;
+        host_release(at, at + host_len);
+        return ret;
+    }
+    ret = anon ? 0 : redirect_past_eof(at + lead, at + lead + len, prot, flags, fd,
+                                       offset, false);
+    if (ret) {
         host_release(at, at + host_len);
         return ret;
     }
@@ -424,6 +466,9 @@ static abi_long map_fixed(uint64_t start, uint64_t len, int prot, int flags,
         backing = PAGE_FILE_PRIV;
     } else {
         ret = map_fixed_congruent(start, end, prot, flags, fd, offset);
+        if (ret == 0 && !(flags & MAP_ANONYMOUS)) {
+            ret = redirect_past_eof(start, end, prot, flags, fd, offset, false);
+        }
     }
     if (ret) {
         return ret;
@@ -455,7 +500,19 @@ abi_long do_mmap(uint64_t start, uint64_t len, int prot, int flags, int fd,
         return ret;
     }
     if (!(flags & (MAP_FIXED | MAP_FIXED_NOREPLACE))) {
-        return map_anywhere(start & TARGET_PAGE_MASK, len, prot, flags, fd, offset);
+        /* As Linux: a hint whose 4 KiB pages are free is taken as it is,
+           even if its host pages hold other mappings. */
+        uint64_t hint = start & TARGET_PAGE_MASK;
+
+        if (hint >= mmap_min_addr && hint + len <= guest_space_end()
+            && !(flags_union(hint, hint + len) & PAGE_VALID)) {
+            abi_long at = map_fixed(hint, len, prot, flags | MAP_FIXED_NOREPLACE, fd, offset);
+
+            if (!target_mmap_failed(at)) {
+                return at;
+            }
+        }
+        return map_anywhere(hint, len, prot, flags, fd, offset);
     }
     if (start & ~TARGET_PAGE_MASK) {
         return -EINVAL;

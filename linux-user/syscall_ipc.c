@@ -10,10 +10,12 @@
  * old form besides the IPC_64 one), the long mtype of a message, the
  * timespec of semtimedop, and where a segment is attached.  A segment is
  * attached by the host at its guest address (g2h), so the guest, the host
- * kernel and every other attachment share its pages directly; this needs
- * the address to be host-page aligned with the segment's last host page
- * holding nothing else, otherwise shmat fails with EINVAL, as in QEMU
- * (docs/devel/linux-user.md, "SysV IPC").
+ * kernel and every other attachment share its pages directly.  Where that
+ * cannot be (the address is not host-page aligned, or the segment's last
+ * host page holds other pages), the segment is attached out of bound and
+ * its guest pages redirected there (exec/shdwrt.h); --shdwrt=none refuses
+ * a writable one with EINVAL, as QEMU does (docs/devel/linux-user.md,
+ * "SysV IPC").
  */
 #include "qemu/osdep.h"
 #include <sys/syscall.h>
@@ -22,6 +24,7 @@
 #include <sys/sem.h>
 #include <sys/msg.h>
 #include "qemu/log.h"
+#include "exec/shdwrt.h"
 #include "mmap-internal.h"
 #include "syscall_impl.h"
 
@@ -223,6 +226,7 @@ static abi_long do_ipc_ctl(const IpcCtl *ctl, int id, int semnum, int cmd,
 typedef struct ShmAttachment {
     abi_ulong start;
     uint64_t len;
+    bool redirected;    /* attached out of bound (exec/shdwrt.h) */
 } ShmAttachment;
 
 static ShmAttachment *attachments;
@@ -285,12 +289,26 @@ static void release_unused_host_pages(uint64_t start, uint64_t end)
     }
 }
 
+/* Precise protection: a segment that ends inside a host page must leave
+   the rest of that page unmapped at 4 KiB, which needs the host page
+   shadowed, and a shadowed host page cannot hold the host's attachment. */
+static bool precise_needs_redirect(uint64_t len)
+{
+#ifdef CONFIG_PRECISE_PROT
+    return (len & ~qemu_host_page_mask) != 0;
+#else
+    (void)len;
+    return false;
+#endif
+}
+
 /*
  * The guest asked for addr: Linux's checks, then ours.  The host attaches
  * the segment at g2h(addr) itself, which takes whole host pages: addr must
  * be host-page aligned and the rest of the last host page free.
  */
-static abi_long place_at(uint64_t addr, uint64_t len, uint64_t host_len, int shmflg)
+static abi_long place_at(uint64_t addr, uint64_t len, uint64_t host_len, int shmflg,
+                         bool *redirect)
 {
     if (addr < mmap_min_addr) {
         return -TARGET_EPERM;
@@ -301,13 +319,35 @@ static abi_long place_at(uint64_t addr, uint64_t len, uint64_t host_len, int shm
     if (!(shmflg & SHM_REMAP) && (flags_union(addr, addr + len) & PAGE_VALID)) {
         return -TARGET_EINVAL;
     }
-    if ((addr & ~qemu_host_page_mask) || addr + host_len > guest_space_end()
-        || (flags_union(addr + len, addr + host_len) & PAGE_VALID)) {
+    *redirect = (addr & ~qemu_host_page_mask) || addr + host_len > guest_space_end()
+                || (flags_union(addr + len, addr + host_len) & PAGE_VALID);
+    if (!*redirect) {
+        *redirect = precise_needs_redirect(len);
+        return claim_host_range(addr, addr + (*redirect ? len : host_len));
+    }
+    if (!(shmflg & SHM_RDONLY) && !shdwrt_enabled()) {
         qemu_log_mask(LOG_UNIMP, "shmat: 0x%" PRIx64 " is not host-page aligned "
-                      "or shares its last host page: EINVAL\n", addr);
+                      "or shares its last host page: EINVAL (--shdwrt=none)\n", addr);
         return -TARGET_EINVAL;
     }
-    return claim_host_range(addr, addr + host_len);
+    return claim_host_range(addr, addr + len);
+}
+
+/* Attach out of bound and redirect the guest pages [at, at + len) there. */
+static abi_long attach_redirected(int shmid, uint64_t at, uint64_t len, int shmflg)
+{
+    void *p = hp_shmat(shmid, NULL, shmflg & (SHM_RDONLY | SHM_EXEC));
+    abi_long ret;
+
+    if (p == (void *)-1) {
+        return -errno;
+    }
+    redirect_unmap(at, at + len);
+    ret = redirect_shm(at, at + len, p, HOST_PAGE_ALIGN(len));
+    if (ret) {
+        hp_shmdt(p);
+    }
+    return ret;
 }
 
 static abi_long do_shmat(int shmid, abi_ulong addr, int shmflg)
@@ -316,6 +356,7 @@ static abi_long do_shmat(int shmid, abi_ulong addr, int shmflg)
                | (shmflg & SHM_EXEC ? PAGE_EXEC : 0);
     struct shmid_ds ds;
     uint64_t at, len, host_len;
+    bool redirect = false;
     abi_long ret;
     void *p;
 
@@ -339,25 +380,34 @@ static abi_long do_shmat(int shmid, abi_ulong addr, int shmflg)
     if (!attachment_room()) {
         ret = -TARGET_ENOMEM;
     } else if (addr) {
-        ret = place_at(addr, len, host_len, shmflg);
+        ret = place_at(addr, len, host_len, shmflg, &redirect);
         at = addr;
     } else {
         at = find_free_range(0, host_len, false);
         ret = at == (abi_ulong)-1 ? -TARGET_ENOMEM : 0;
+        redirect = precise_needs_redirect(len);
     }
-    if (ret == 0) {
+    if (ret == 0 && redirect) {
+        ret = attach_redirected(shmid, at, len, shmflg);
+        if (ret) {
+            release_unused_host_pages(at & qemu_host_page_mask, HOST_PAGE_ALIGN(at + len));
+        }
+    } else if (ret == 0) {
+        redirect_unmap(at, at + host_len);
         p = hp_shmat(shmid, g2h(at), (shmflg & (SHM_RDONLY | SHM_EXEC)) | SHM_REMAP);
         if (p == (void *)-1) {
             ret = -errno;
             release_unused_host_pages(at, at + host_len);
-        } else {
-            /* What was there is gone, and code translated from it. */
-            page_set_flags(at, at + len, 0);
-            page_set_flags(at, at + len, PAGE_VALID | prot | PAGE_ANON | PAGE_FILE_SHARED);
-            forget_attachments_in(at, at + host_len);
-            attachments[n_attachments++] = (ShmAttachment){ at, len };
-            ret = at;
         }
+    }
+    if (ret == 0) {
+        /* What was there is gone, and code translated from it. */
+        page_set_flags(at, at + len, 0);
+        page_set_flags(at, at + len, PAGE_VALID | prot | PAGE_ANON | PAGE_FILE_SHARED);
+        page_map_sync(at, at + len);
+        forget_attachments_in(at, at + (redirect ? len : host_len));
+        attachments[n_attachments++] = (ShmAttachment){ at, len, redirect };
+        ret = at;
     }
     mmap_unlock();
     return ret;
@@ -376,9 +426,20 @@ static abi_long do_shmdt(abi_ulong addr)
     if (a) {
         uint64_t len = a->len;
 
+        bool redirected = a->redirected;
+
         forget_attachment(a);
         /* The host refuses when the guest unmapped the attachment itself. */
-        if (hp_shmdt(g2h(addr)) != 0) {
+        if (redirected && !(page_get_flags(addr) & PAGE_REDIRECTED)) {
+            ret = -TARGET_EINVAL;
+        } else if (redirected) {
+            page_set_flags(addr, addr + len, 0);
+            redirect_unmap(addr, addr + len);
+            page_map_sync(addr, addr + len);
+            release_unused_host_pages(addr & qemu_host_page_mask,
+                                      HOST_PAGE_ALIGN(addr + len));
+            ret = 0;
+        } else if (hp_shmdt(g2h(addr)) != 0) {
             ret = -errno;
         } else {
             /* A read-only attachment's last host page may have been

@@ -126,6 +126,24 @@ static void zero_fill_past_eof(uint8_t *base, size_t len, int prot, int fd,
     }
 }
 
+void hp_refresh_past_eof(void *base, size_t len, int prot, int flags, int fd,
+                         off_t off, off_t old_size)
+{
+    struct stat st;
+    uintptr_t from, to;
+
+    if (!simulating_large_pages() || fstat(fd, &st) != 0 || st.st_size <= old_size
+        || old_size < off) {
+        return;
+    }
+    from = QEMU_ALIGN_UP((uintptr_t)(old_size - off), qemu_real_host_page_size);
+    to = MIN(QEMU_ALIGN_UP((uintptr_t)(st.st_size - off), qemu_real_host_page_size),
+             MIN(QEMU_ALIGN_UP((uintptr_t)(old_size - off), qemu_host_page_size), len));
+    if (from < to) {
+        mmap((uint8_t *)base + from, to - from, prot, flags | MAP_FIXED, fd, off + from);
+    }
+}
+
 void *hp_mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off)
 {
     bool placed_by_caller = flags & (MAP_FIXED | MAP_FIXED_NOREPLACE);

@@ -41,6 +41,31 @@ static Shadow *shadow_lookup(uint64_t h)
     return shadows ? g_hash_table_lookup(shadows, (gpointer)(uintptr_t)h) : NULL;
 }
 
+/*
+ * Out of bound, on the host: where the guest's own mappings do not go.
+ * When the guest space covers the host's (an x86_64 guest at guest_base
+ * 0), the kernel's choice would be the area guest mmaps come from, and a
+ * hole the guest unmapped could hold our region when the guest maps there
+ * again; so ask for addresses from 32 TiB up, far from both the guest's
+ * mappings (top down from below its stack) and its break.  The kernel
+ * goes elsewhere when that is taken.
+ */
+void *oob_mmap(size_t len, int prot, int flags, int fd, off_t off)
+{
+    static uintptr_t cursor = (uintptr_t)1 << 45;
+    void *hint = NULL;
+    void *p;
+
+    if (h2g_valid(cursor)) {
+        hint = (void *)cursor;
+    }
+    p = hp_mmap(hint, len, prot, flags, fd, off);
+    if (p != MAP_FAILED && p == hint) {
+        cursor += len;
+    }
+    return p;
+}
+
 /* Copy a page that may fault (a file page past end of file on a 4 KiB host
    reads as SIGBUS): the kernel copies it for us and reports EFAULT instead,
    leaving the destination zero. */
@@ -70,6 +95,16 @@ static uint8_t *alias_shared(uint8_t *in)
     return alias;
 }
 
+/* Whether the host page at host was never touched: anonymous memory the
+   kernel has not given a page yet reads as zeros, so copying it (and
+   faulting fresh pages in at the destination) would only cost. */
+static bool host_page_untouched(uint8_t *host)
+{
+    unsigned char resident = 1;
+
+    return hp_mincore(host, qemu_host_page_size, &resident) == 0 && !(resident & 1);
+}
+
 static void retire(uint8_t *region)
 {
     if (region) {
@@ -83,13 +118,16 @@ int shadow_host_page(uint64_t h)
     size_t size = qemu_host_page_size;
     uint8_t *in = g2h(h);
     Shadow *sh = g_new0(Shadow, 1);
-    bool shared = false;
+    bool shared = false, file = false, untouched;
 
     for (uint64_t a = h; a < h + size; a += TARGET_PAGE_SIZE) {
         int flags = page_get_flags(a);
         shared |= (flags & (PAGE_VALID | PAGE_FILE_SHARED)) == (PAGE_VALID | PAGE_FILE_SHARED);
+        file |= (flags & (PAGE_VALID | PAGE_FILE_PRIV)) == (PAGE_VALID | PAGE_FILE_PRIV);
     }
-    sh->priv = hp_mmap(NULL, size, PROT_READ | PROT_WRITE,
+    /* (A private file page not yet read in is no zero page.) */
+    untouched = !file && host_page_untouched(in);
+    sh->priv = oob_mmap(size, PROT_READ | PROT_WRITE,
                        MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (sh->priv == MAP_FAILED) {
         g_free(sh);
@@ -111,7 +149,7 @@ int shadow_host_page(uint64_t h)
             page_set_home(a, sh->alias + off);
             continue;
         }
-        if (flags & PAGE_VALID) {
+        if ((flags & PAGE_VALID) && !untouched) {
             copy_page_safely(sh->priv + off, in + off);
         }
         page_set_home(a, sh->priv + off);
@@ -149,6 +187,7 @@ int shadow_restore(uint64_t h)
     size_t size = qemu_host_page_size;
     Shadow *sh = shadow_lookup(h);
     uint8_t *in = g2h(h);
+    bool untouched;
 
     if (!sh || sh->alias || host_page_redirected(h) || host_page_needs_shadow(h)) {
         return -EBUSY;
@@ -156,12 +195,13 @@ int shadow_restore(uint64_t h)
     /* Writers through stale TLB entries fault from here on and wait for
        mmap_lock; nothing they write can be lost after the copy. */
     hp_mprotect(sh->priv, size, PROT_READ);
+    untouched = host_page_untouched(sh->priv);
     if (hp_mmap(in, size, PROT_READ | PROT_WRITE,
                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) == MAP_FAILED) {
         hp_mprotect(sh->priv, size, PROT_READ | PROT_WRITE);
         return -EBUSY;
     }
-    for (uint64_t a = h; a < h + size; a += TARGET_PAGE_SIZE) {
+    for (uint64_t a = h; a < h + size && !untouched; a += TARGET_PAGE_SIZE) {
         if (page_get_flags(a) & PAGE_VALID) {
             memcpy(in + (a - h), sh->priv + (a - h), TARGET_PAGE_SIZE);
         }

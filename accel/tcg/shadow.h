@@ -16,6 +16,9 @@ void host_page_mark(uint64_t h, int bit, bool on);
 bool host_page_needs_shadow(uint64_t h);
 
 /* shadow.c */
+/* hp_mmap(NULL, ...) for memory out of bound: placed where guest mappings
+   do not go, even where the guest space is the whole host space. */
+void *oob_mmap(size_t len, int prot, int flags, int fd, off_t off);
 /* Move the bytes of every guest page of the host page at h out of bound
    and make the in-bound host page inaccessible.  0 or -errno. */
 int shadow_host_page(uint64_t h);

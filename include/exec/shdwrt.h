@@ -27,6 +27,8 @@
 #ifndef EXEC_SHDWRT_H
 #define EXEC_SHDWRT_H
 
+#include "exec/exec-all.h"
+
 /* Whether this build redirects shared writable mappings (not --shdwrt=none). */
 bool shdwrt_enabled(void);
 

@@ -22,6 +22,11 @@ bool hostpage_init(uintptr_t size);
 /* Same contracts as the syscalls, plus H alignment; they return MAP_FAILED
    or -1 with errno set on failure. */
 void *hp_mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off);
+/* The file of a mapping hp_mmap made at base grew from old_size bytes: the
+   part of its last host page that read as zeros past the old end (as on a
+   large-page kernel) now shows the file, as that kernel's page would. */
+void hp_refresh_past_eof(void *base, size_t len, int prot, int flags, int fd,
+                         off_t off, off_t old_size);
 int hp_munmap(void *addr, size_t len);
 int hp_mprotect(void *addr, size_t len, int prot);
 void *hp_mremap(void *old, size_t old_len, size_t new_len, int flags, void *new_addr);

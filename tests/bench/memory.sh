@@ -17,25 +17,7 @@ OUT=$BUILD_DIR/tests/bench/mem
 MEM=$SRC_PATH/tests/bench/mem
 mkdir -p "$OUT"
 
-# best CMD...: the smallest wall time of REPEAT runs in seconds, "-" if a
-# run failed.
-best() {
-    b=
-    i=0
-    while [ "$i" -lt "$REPEAT" ]; do
-        s=$(date +%s.%N)
-        "$@" >/dev/null 2>&1 </dev/null || { echo -; return; }
-        e=$(date +%s.%N)
-        b=$(echo "$s $e ${b:-1e9}" | awk '{ d = $2 - $1; print (d < $3) ? d : $3 }')
-        i=$((i + 1))
-    done
-    printf '%.3f' "$b"
-}
-
-div() {
-    case "$1$2" in *-*) echo -; return ;; esac
-    echo "$1 $2 $3" | awk '{ if ($2 > 0) printf "%.2f%s", $1 / $2, $3; else print "-" }'
-}
+. "$SRC_PATH/tests/bench/bench-lib.sh"
 
 for p in guard-stream map-churn smc-near-code; do
     ${TCG_CC:-cc} -O2 -static -o "$OUT/$p" "$MEM/$p.c" || exit 0

@@ -39,6 +39,7 @@ typedef struct Window {
     int fd;                 /* a private duplicate of the file, or -1 */
     off_t offset;           /* file offset of host[0] */
     int map_flags;          /* MAP_SHARED or MAP_PRIVATE, as the host maps it */
+    int prot;               /* what the host allows in it */
     bool shm;               /* a SysV segment: detached, not unmapped */
     off_t mapped_size;      /* the file's size when its tail was mapped */
 } Window;
@@ -178,20 +179,23 @@ int redirect_map(uint64_t start, uint64_t end, int prot, int map_flags,
     size_t len = HOST_PAGE_ALIGN(lead + (end - start));
     int host_flags = (shared ? MAP_SHARED : MAP_PRIVATE) | (has_file ? 0 : MAP_ANONYMOUS);
     off_t host_offset = has_file ? offset - (off_t)lead : 0;
+    int window_prot = PROT_READ | PROT_WRITE;
     Window *w;
     uint8_t *host;
     int ret;
 
     (void)prot;     /* the TLB enforces it; the window allows what it can */
     reclaim_retired();
-    host = hp_mmap(NULL, len, PROT_READ | PROT_WRITE, host_flags, fd, host_offset);
+    host = oob_mmap(len, window_prot, host_flags, fd, host_offset);
     if (host == MAP_FAILED && errno == EACCES) {
-        host = hp_mmap(NULL, len, PROT_READ, host_flags, fd, host_offset);
+        window_prot = PROT_READ;
+        host = oob_mmap(len, window_prot, host_flags, fd, host_offset);
     }
     if (host == MAP_FAILED) {
         return -errno;
     }
     w = g_new0(Window, 1);
+    w->prot = window_prot;
     w->host = host;
     w->len = len;
     w->guest = start - lead;
@@ -221,6 +225,7 @@ int redirect_shm(uint64_t start, uint64_t end, void *host, size_t len)
     w->guest = start;
     w->fd = -1;
     w->map_flags = MAP_SHARED;
+    w->prot = PROT_READ | PROT_WRITE;
     w->shm = true;
     w->mapped_size = -1;
     ret = window_attach(w, start, end);
@@ -296,23 +301,13 @@ bool redirect_file_of(target_ulong addr, int *fd, off_t *offset, int *map_flags)
     return true;
 }
 
-/*
- * A shared window's last host page was mapped when the file was shorter:
- * map it again so that pages the host zero-filled past the old end (a
- * large-page kernel's tail, or -p mimicking one) are the file's own now
- * that it grew.  No guest page could use them before, so nothing is lost.
- */
+/* The file grew since the window was mapped: pages of its last host page
+   past the old end show the file now (no guest page could use them before,
+   so nothing is lost). */
 static void window_follow_growth(Window *w, off_t size)
 {
-    off_t tail = w->mapped_size < w->offset ? 0
-                 : (w->mapped_size - w->offset) & qemu_host_page_mask;
-
-    if ((w->map_flags & MAP_TYPE) == MAP_SHARED && (size_t)tail < w->len
-        && hp_mmap(w->host + tail, qemu_host_page_size, PROT_READ | PROT_WRITE,
-                   MAP_SHARED | MAP_FIXED, w->fd, w->offset + tail) == MAP_FAILED) {
-        hp_mmap(w->host + tail, qemu_host_page_size, PROT_READ,
-                MAP_SHARED | MAP_FIXED, w->fd, w->offset + tail);
-    }
+    hp_refresh_past_eof(w->host, w->len, w->prot, w->map_flags, w->fd, w->offset,
+                        w->mapped_size);
     w->mapped_size = size;
 }
 

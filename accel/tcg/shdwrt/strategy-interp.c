@@ -8,6 +8,7 @@
  * Faults on other shadowed pages (precise protection) break their block.
  */
 #include "qemu/osdep.h"
+#include "qemu/hostpage.h"
 #include "exec/exec-all.h"
 #include "exec/shdwrt.h"
 #include "strategy.h"

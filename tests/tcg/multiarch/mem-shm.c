@@ -1,5 +1,5 @@
 /*
- * ipc-shm: SysV shared memory.  A segment of 3 pages and a bit is attached
+ * mem-shm: SysV shared memory.  A segment of 3 pages and a bit is attached
  * twice (at NULL, read-write and read-only), data written through one
  * attachment is read through the other and by a forked child, which
  * inherits both attachments; IPC_STAT's deterministic fields (size, nattch,
@@ -10,11 +10,12 @@
  * IPC_RMID while attached keeps the attachment working until the last
  * shmdt.
  *
- * Under an emulator whose host page is larger than 4 KiB (-p 65536) a
- * segment can only be placed where the host can attach it itself: at a
- * host-page aligned address whose host pages hold nothing else.  The lines
- * "at a chosen 4K address" then print EINVAL instead of ok (see
- * docs/user/options.md, "SysV shared memory").
+ * Run under every host page size (a mem-* program): where the host cannot
+ * attach a segment at the guest's address itself (not host-page aligned,
+ * or its host pages hold other pages), the emulator attaches it elsewhere
+ * and redirects the guest pages (issue 6); built with --shdwrt=none it
+ * refuses with EINVAL, as QEMU does (docs/user/options.md, "SysV shared
+ * memory").
  */
 #include "ipc-common.h"
 #include <stdint.h>

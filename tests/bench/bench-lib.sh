@@ -1,0 +1,22 @@
+# bench-lib.sh: what the benchmark scripts share; sourced, not run.
+
+# best CMD...: the smallest wall time of $REPEAT runs in seconds, "-" if a
+# run failed.
+best() {
+    b=
+    i=0
+    while [ "$i" -lt "$REPEAT" ]; do
+        s=$(date +%s.%N)
+        "$@" >/dev/null 2>&1 </dev/null || { echo -; return; }
+        e=$(date +%s.%N)
+        b=$(echo "$s $e ${b:-1e9}" | awk '{ d = $2 - $1; print (d < $3) ? d : $3 }')
+        i=$((i + 1))
+    done
+    printf '%.3f' "$b"
+}
+
+# div A B [SUFFIX]: A / B with two decimals and SUFFIX, "-" if either is.
+div() {
+    case "$1$2" in *-*) echo -; return ;; esac
+    echo "$1 $2 $3" | awk '{ if ($2 > 0) printf "%.2f%s", $1 / $2, $3; else print "-" }'
+}
