@@ -1,16 +1,19 @@
 /*
  * mremap.c: the guest's mremap.  A mapping that owns its host pages (it
  * starts on an H boundary and nothing else lives in its last host page) is
- * grown or moved by the host's mremap, keeping its backing.  A mapping that
- * shares host pages with others (only when H > 4 KiB) is grown by mapping
- * anonymous memory after it, or moved by copying: shared mappings cannot be
- * copied (EINVAL), and file data beyond the old end reads as zeros
- * (see docs/devel/memory.md).
+ * grown or moved by the host's mremap, keeping its backing.  A redirected
+ * shared mapping (exec/shdwrt.h) is grown or moved by redirecting the new
+ * pages to the same object.  Another mapping that shares host pages with
+ * others (only when H > 4 KiB) is grown by mapping anonymous memory after
+ * it, or moved by copying: other shared mappings cannot be copied (EINVAL),
+ * and file data beyond the old end reads as zeros (see docs/devel/memory.md).
  */
 #include "qemu/osdep.h"
 #include <sys/mman.h>
 #include <glib.h>
 #include "qemu/log.h"
+#include <sys/stat.h>
+#include "exec/shdwrt.h"
 #include "mmap-internal.h"
 #include "vma-table.h"
 
@@ -32,6 +35,54 @@ static bool owns_host_pages(uint64_t start, uint64_t end)
     return (start & ~qemu_host_page_mask) == 0
            && !(flags_union(end, HOST_PAGE_ALIGN(end)) & PAGE_VALID)
            && !(flags_union(start, end) & PAGE_SHADOWED);
+}
+
+typedef struct RedirectedObject {
+    int fd;             /* the window's own descriptor */
+    off_t offset;       /* of the first page */
+    int map_flags;
+} RedirectedObject;
+
+static bool same_file(int a, int b)
+{
+    struct stat sa, sb;
+
+    return fstat(a, &sa) == 0 && fstat(b, &sb) == 0
+           && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/* Whether every page of [start, end) is redirected to one file (or memfd)
+   at consecutive offsets; then o says which. */
+static bool redirected_object(uint64_t start, uint64_t end, RedirectedObject *o)
+{
+    RedirectedObject page;
+
+    if (!redirect_file_of(start, &o->fd, &o->offset, &o->map_flags) || o->fd < 0) {
+        return false;
+    }
+    for (uint64_t a = start + TARGET_PAGE_SIZE; a < end; a += TARGET_PAGE_SIZE) {
+        if (!redirect_file_of(a, &page.fd, &page.offset, &page.map_flags)
+            || page.offset != o->offset + (off_t)(a - start)
+            || (page.fd != o->fd && !same_file(page.fd, o->fd))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Redirect [at, at + len) to o from offset: the same shared memory seen at
+   another place.  Shared anonymous memory (a memfd) grows with it, as the
+   kernel's does; a file does not (pages past its end give SIGBUS). */
+static int redirect_again(uint64_t at, uint64_t len, const RedirectedObject *o,
+                          off_t offset, int flags)
+{
+    struct stat st;
+
+    if ((flags & PAGE_ANON) && fstat(o->fd, &st) == 0
+        && st.st_size < offset + (off_t)len && ftruncate(o->fd, offset + len) != 0) {
+        return -errno;
+    }
+    return redirect_map(at, at + len, flags & PAGE_BITS, o->map_flags, o->fd, offset);
 }
 
 /* Give the pages at to the flags of the pages at from. */
@@ -65,6 +116,7 @@ static int grow_in_place(uint64_t addr, uint64_t old_size, uint64_t new_size)
 {
     uint64_t old_end = addr + old_size, new_end = addr + new_size;
     uint64_t old_hend = HOST_PAGE_ALIGN(old_end), new_hend = HOST_PAGE_ALIGN(new_end);
+    RedirectedObject o;
     int last_flags;
     abi_long ret;
 
@@ -88,6 +140,15 @@ static int grow_in_place(uint64_t addr, uint64_t old_size, uint64_t new_size)
         ret = clear_stale_tail(old_end, new_end, last_flags);
         if (ret) {
             return ret;
+        }
+        page_set_flags(old_end, new_end, last_flags);
+        return page_map_sync(old_end, new_end);
+    }
+    if (redirected_object(addr, old_end, &o)) {
+        if (claim_host_range(old_end, new_end) != 0
+            || redirect_again(old_end, new_end - old_end, &o, o.offset + old_size,
+                              last_flags) != 0) {
+            return -ENOMEM;
         }
         page_set_flags(old_end, new_end, last_flags);
         return page_map_sync(old_end, new_end);
@@ -139,6 +200,39 @@ static abi_long move_host_pages(uint64_t old_addr, uint64_t old_size,
     return ret ? ret : (abi_long)dest;
 }
 
+/* Move a redirected mapping: the new place is redirected to the same
+   object; dest is 0 when we choose it. */
+static abi_long move_redirected(uint64_t old_addr, uint64_t old_size, uint64_t new_size,
+                                uint64_t dest, int last_flags, const RedirectedObject *o)
+{
+    uint64_t moved = MIN(old_size, new_size);
+    int ret;
+
+    if (!dest) {
+        dest = find_free_range(0, HOST_PAGE_ALIGN(new_size), false);
+        if (dest == (abi_ulong)-1) {
+            return -ENOMEM;
+        }
+    }
+    ret = claim_host_range(dest, dest + new_size);
+    if (ret == 0) {
+        ret = redirect_again(dest, new_size, o, o->offset, last_flags);
+    }
+    if (ret) {
+        return ret;
+    }
+    copy_page_flags(old_addr, dest, moved);
+    if (new_size > old_size) {
+        page_set_flags(dest + old_size, dest + new_size, last_flags);
+    }
+    ret = page_map_sync(dest, dest + new_size);
+    if (ret) {
+        return ret;
+    }
+    do_munmap(old_addr, old_size);
+    return dest;
+}
+
 /* Move by copying into new anonymous memory; dest is 0 when we choose it. */
 static abi_long move_by_copy(uint64_t old_addr, uint64_t old_size,
                              uint64_t new_size, uint64_t dest, int last_flags)
@@ -169,6 +263,7 @@ static abi_long move_mapping(uint64_t old_addr, uint64_t old_size,
                              uint64_t new_size, uint64_t dest)
 {
     uint64_t old_end = old_addr + old_size;
+    RedirectedObject o;
     int last_flags;
     abi_long ret;
 
@@ -179,6 +274,9 @@ static abi_long move_mapping(uint64_t old_addr, uint64_t old_size,
     }
     if (dest) {
         do_munmap(dest, new_size);
+    }
+    if (redirected_object(old_addr, old_end, &o)) {
+        return move_redirected(old_addr, old_size, new_size, dest, last_flags, &o);
     }
     if (owns_host_pages(old_addr, old_end)
         && (dest & ~qemu_host_page_mask) == 0
@@ -236,6 +334,7 @@ static abi_long alias_shared(uint64_t old_addr, uint64_t size, unsigned long fla
 {
     uint64_t hsize = HOST_PAGE_ALIGN(size);
     int old_flags = page_get_flags(old_addr);
+    RedirectedObject o;
     int ret;
 
     if (!(flags & MREMAP_MAYMOVE) || !(old_flags & PAGE_VALID)
@@ -254,7 +353,12 @@ static abi_long alias_shared(uint64_t old_addr, uint64_t size, unsigned long fla
             return ret;
         }
     }
-    if (((old_addr | dest | size) & ~qemu_host_page_mask)
+    if (redirected_object(old_addr, old_addr + size, &o)) {
+        ret = redirect_again(dest, size, &o, o.offset, old_flags);
+        if (ret) {
+            return ret;
+        }
+    } else if (((old_addr | dest | size) & ~qemu_host_page_mask)
         || (flags_union(old_addr, old_addr + hsize) & PAGE_SHADOWED)
         || hp_mremap(g2h(old_addr), 0, hsize, MREMAP_MAYMOVE | MREMAP_FIXED,
                      g2h(dest)) == MAP_FAILED) {

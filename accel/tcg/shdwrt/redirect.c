@@ -186,6 +186,22 @@ int redirect_map(uint64_t start, uint64_t end, int prot, int map_flags,
 
     (void)prot;     /* the TLB enforces it; the window allows what it can */
     reclaim_retired();
+    if (!has_file && shared) {
+        /* Shared anonymous memory as a memfd: then the window, like a file
+           one, can be mapped again elsewhere (mremap). */
+        int mfd = memfd_create("shdwrt-anon", MFD_CLOEXEC);
+
+        if (mfd < 0 || ftruncate(mfd, len) != 0) {
+            ret = -errno;
+            if (mfd >= 0) {
+                close(mfd);
+            }
+            return ret;
+        }
+        ret = redirect_map(start, end, prot, map_flags & ~MAP_ANONYMOUS, mfd, 0);
+        close(mfd);
+        return ret;
+    }
     host = oob_mmap(len, window_prot, host_flags, fd, host_offset);
     if (host == MAP_FAILED && errno == EACCES) {
         window_prot = PROT_READ;

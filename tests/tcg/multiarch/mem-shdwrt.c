@@ -139,6 +139,54 @@ static void mixed_host_page(void)
     print_pages("mixed", arena + 64 * PAGE, 3, 1);
 }
 
+/* mremap of redirected shared memory: grow, move, and a second view. */
+static void remap(void)
+{
+    unsigned char *p = map_at(70 * PAGE, 2 * PAGE, PROT_READ | PROT_WRITE, 3 * PAGE);
+    if (!p)
+        return;
+    p[5] = 'r';
+    munmap(arena + 72 * PAGE, PAGE);        /* room to grow into */
+    unsigned char *g = mremap(p, 2 * PAGE, 3 * PAGE, 0);
+    if (g == MAP_FAILED) {
+        printf("mremap grow in place: %s\n", strerror(errno));
+        return;
+    }
+    g[2 * PAGE + 1] = 'g';
+    printf("mremap grow in place: same address %d, file sees %c %c\n", g == p,
+           read_byte(3 * PAGE + 5), read_byte(5 * PAGE + 1));
+    unsigned char *m = mremap(p, 3 * PAGE, 3 * PAGE, MREMAP_MAYMOVE | MREMAP_FIXED,
+                              arena + 81 * PAGE);
+    if (m == MAP_FAILED) {
+        printf("mremap move: %s\n", strerror(errno));
+        return;
+    }
+    m[PAGE] = 'm';
+    printf("mremap move: at the address asked %d, old place %s, file sees %c, keeps %c%c\n",
+           m == arena + 81 * PAGE, page_letter(p, 0) == '.' ? "unmapped" : "still there",
+           read_byte(4 * PAGE), m[5], m[2 * PAGE + 1]);
+
+    unsigned char *anon = mmap(arena + 90 * PAGE, 2 * PAGE, PROT_READ | PROT_WRITE,
+                               MAP_SHARED | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+    unsigned char *view = mremap(anon, 0, 2 * PAGE, MREMAP_MAYMOVE | MREMAP_FIXED,
+                                 arena + 99 * PAGE);
+    if (anon == MAP_FAILED || view == MAP_FAILED) {
+        printf("shared anonymous alias: %s\n", strerror(errno));
+        return;
+    }
+    anon[PAGE + 3] = 'a';
+    view[7] = 'v';
+    printf("shared anonymous alias: %c %c\n", view[PAGE + 3], anon[7]);
+    pid_t pid = fork();
+    if (pid == 0) {
+        anon[8] = 'c';
+        _exit(0);
+    }
+    int status;
+    waitpid(pid, &status, 0);
+    printf("shared anonymous after fork: %c\n", view[8]);
+}
+
 int main(void)
 {
     fd = make_file("shdwrt", 32 * PAGE);
@@ -150,5 +198,6 @@ int main(void)
     protect_and_unmap();
     past_eof();
     mixed_host_page();
+    remap();
     return 0;
 }
