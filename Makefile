@@ -84,6 +84,7 @@ check-tcg-run:
 	+$(Q)st=0; $(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/tcg/run-check-tcg.sh || st=1; \
 	$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/programs/run-check-programs.sh || st=1; \
 	$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/sysroot/run-check-sysroot.sh || st=1; \
+	$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/programs/run-check-shared.sh || st=1; \
 	exit $$st
 
 # The multiarch programs (O2) once more with every TB checked through the
@@ -93,10 +94,14 @@ check-tcg-checked-run:
 		QEMU_ARGS='-checked-mem $(QEMU_ARGS)' \
 		$(SHELL) $(SRC_PATH)/tests/tcg/run-check-tcg.sh
 
-# The guest-memory programs (tests/tcg/multiarch/mem-*.c) alone, under every
-# host page size; CI runs them in the --enable-precise-prot build.
+# The guest-memory programs (tests/tcg/multiarch/mem-*.c) alone, and the
+# programs using shared mappings, under every host page size; CI runs them in
+# the --enable-precise-prot build and in each --shdwrt strategy's.
 check-mem: all
-	+$(Q)$(TEST_ENV) TESTS='$(or $(TESTS),/multiarch/mem-)' $(SHELL) $(SRC_PATH)/tests/tcg/run-check-tcg.sh
+	+$(Q)st=0; $(TEST_ENV) TESTS='$(or $(TESTS),/multiarch/mem-)' \
+		$(SHELL) $(SRC_PATH)/tests/tcg/run-check-tcg.sh || st=1; \
+	$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/programs/run-check-shared.sh || st=1; \
+	exit $$st
 
 # The guest programs of check-tcg; check-unit's decoder test reads them too.
 TCG_PROGRAM_TARGETS = $(if $(filter n,$(CONFIG_TCG_M32)),$(filter-out i386,$(TARGETS)),$(TARGETS))
