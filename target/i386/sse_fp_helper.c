@@ -10,6 +10,7 @@
 #include "cpu.h"
 #include "exec/helper-proto.h"
 #include "exec/exec-all.h"
+#include "excp.h"
 #include "host-fpu.h"
 
 typedef uint64_t host_xmm __attribute__((vector_size(16)));
@@ -90,10 +91,13 @@ void HELPER(glue(name, suffix))(CPUX86State *env, XMMReg *d, T v)         \
 SSE_CVT_TO_INT(SSE_CVT_TO)
 SSE_CVT_FROM_INT(SSE_CVT_FROM)
 
-/* Reserved MXCSR bits would #GP on hardware; we keep the defined ones. */
+/* A reserved MXCSR bit set is #GP, and MXCSR keeps its value. */
 void HELPER(ldmxcsr)(CPUX86State *env, uint32_t val)
 {
-    env->mxcsr = val & MXCSR_WRITABLE;
+    if (val & ~MXCSR_WRITABLE) {
+        raise_exception_err_ra(env, EXCP0D_GPF, 0, GETPC());
+    }
+    env->mxcsr = val;
 }
 
 /*

@@ -12,6 +12,7 @@
 #include "qemu/osdep.h"
 #include "cpu.h"
 #include "translate.h"
+#include "decode.h"
 #include "exec/helper-proto.h"
 #include "exec/helper-gen.h"
 #include "fpu-ops.h"
@@ -27,11 +28,13 @@ typedef struct X87MemOp {
     uint8_t kind;
     uint8_t fmt;        /* X87_FMT_* */
     bool pop;
+    uint8_t feature;    /* FEAT_*: the CPUID bit it needs */
 } X87MemOp;
 
 #define MA(f, p)  { M_ARITH, X87_FMT_##f, p }
 #define ML(f)     { M_LOAD, X87_FMT_##f, false }
 #define MS(f, p)  { M_STORE, X87_FMT_##f, p }
+#define MT(f)     { M_STORE, X87_FMT_##f, true, FEAT_SSE3 }   /* fisttp */
 #define MK(k)     { k }
 /* fadd fmul fcom fcomp fsub fsubr fdiv fdivr with one operand format */
 #define M_ARITH_ROW(f) { MA(f, 0), MA(f, 0), MA(f, 0), MA(f, 1), \
@@ -42,13 +45,13 @@ static const X87MemOp x87_mem_ops[8][8] = {
     [1] = { ML(F32), MK(M_NONE), MS(F32, 0), MS(F32, 1),
             MK(M_LDENV), MK(M_LDCW), MK(M_STENV), MK(M_STCW) },
     [2] = M_ARITH_ROW(I32),
-    [3] = { ML(I32), MS(T32, 1), MS(I32, 0), MS(I32, 1),
+    [3] = { ML(I32), MT(T32), MS(I32, 0), MS(I32, 1),
             MK(M_NONE), ML(F80), MK(M_NONE), MS(F80, 1) },
     [4] = M_ARITH_ROW(F64),
-    [5] = { ML(F64), MS(T64, 1), MS(F64, 0), MS(F64, 1),
+    [5] = { ML(F64), MT(T64), MS(F64, 0), MS(F64, 1),
             MK(M_RSTOR), MK(M_NONE), MK(M_SAVE), MK(M_STSW) },
     [6] = M_ARITH_ROW(I16),
-    [7] = { ML(I16), MS(T16, 1), MS(I16, 0), MS(I16, 1),
+    [7] = { ML(I16), MT(T16), MS(I16, 0), MS(I16, 1),
             ML(BCD), ML(I64), MS(BCD, 1), MS(I64, 1) },
 };
 
@@ -58,7 +61,7 @@ static bool disas_fpu_mem(CPUX86State *env, DisasContext *s, int b, int modrm)
     const X87MemOp *op = &x87_mem_ops[b & 7][reg];
     TCGv_i32 fmt = s->tmp2_i32, arg = s->tmp3_i32;
 
-    if (op->kind == M_NONE) {
+    if (op->kind == M_NONE || !x86_feature_present(s, op->feature)) {
         return false;
     }
     if (op->kind != M_STENV && op->kind != M_SAVE && op->kind != M_STCW &&
