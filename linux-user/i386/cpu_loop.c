@@ -27,9 +27,9 @@ static const ExceptionSignal exception_signals[] = {
     { EXCP0B_NOSEG, SIGBUS, SI_KERNEL, false },
     { EXCP0C_STACK, SIGBUS, SI_KERNEL, false },
     { EXCP0D_GPF, SIGSEGV, SI_KERNEL, false },
-    { EXCP10_COPR, SIGFPE, SI_KERNEL, true },
+    { EXCP10_COPR, SIGFPE, 0, true },           /* 0: from the FPU state */
     { EXCP11_ALGN, SIGBUS, BUS_ADRALN, false },
-    { EXCP13_XMM, SIGFPE, SI_KERNEL, true },
+    { EXCP13_XMM, SIGFPE, 0, true },
     { EXCP_HLT, SIGSEGV, SI_KERNEL, false },     /* privileged in user mode */
 };
 
@@ -105,7 +105,8 @@ static void do_cpu_exception(CPUArchState *env, int trapnr)
         const ExceptionSignal *e = &exception_signals[i];
 
         if (e->excp == trapnr) {
-            queue_signal(env, e->sig, e->si_code, e->addr_is_eip ? env->eip : 0);
+            int code = e->si_code ? e->si_code : x86_fpu_exception_si_code(env, trapnr);
+            queue_signal(env, e->sig, code, e->addr_is_eip ? env->eip : 0);
             return;
         }
     }

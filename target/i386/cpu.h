@@ -184,6 +184,9 @@ typedef struct CPUX86State {
     FPReg fpregs[8];
     uint64_t fpip, fpdp;
     uint16_t fpop;
+    /* An unmasked exception suppressed the current x87 instruction: its
+       pops are skipped too (host-fpu.h; cleared by helper_fwait). */
+    bool x87_suppressed;
 
     /* SSE */
     uint32_t mxcsr;
@@ -264,6 +267,12 @@ void cpu_x86_fxsave(CPUX86State *env, abi_ulong ptr);
 void cpu_x86_fxrstor(CPUX86State *env, abi_ulong ptr);
 void cpu_x86_fsave(CPUX86State *env, abi_ulong ptr, int data32);
 void cpu_x86_frstor(CPUX86State *env, abi_ulong ptr, int data32);
+/*
+ * The si_code Linux gives the SIGFPE of #MF (EXCP10_COPR) or #XM
+ * (EXCP13_XMM): the first of invalid, divide, overflow, underflow or
+ * denormal, precision that is flagged and unmasked (target/i386/fpu_except.c).
+ */
+int x86_fpu_exception_si_code(CPUX86State *env, int excp);
 
 /* CPUID feature bits the model advertises (env->cpuid_*). */
 #define CPUID_FP87        (1U << 0)    /* leaf 1 edx */

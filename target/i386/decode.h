@@ -267,6 +267,7 @@ void emit_flagop(CPUX86State *env, DisasContext *s, X86Decoded *d);
 void emit_lahf(CPUX86State *env, DisasContext *s, X86Decoded *d);
 void emit_sahf(CPUX86State *env, DisasContext *s, X86Decoded *d);
 void emit_nop(CPUX86State *env, DisasContext *s, X86Decoded *d);
+void emit_fwait(CPUX86State *env, DisasContext *s, X86Decoded *d);
 void emit_cpuid(CPUX86State *env, DisasContext *s, X86Decoded *d);
 void emit_rdtsc(CPUX86State *env, DisasContext *s, X86Decoded *d);
 void emit_group7_7(CPUX86State *env, DisasContext *s, X86Decoded *d);

@@ -49,9 +49,15 @@ void emit_sahf(CPUX86State *env, DisasContext *s, X86Decoded *d)
     tcg_gen_or_tl(cpu_cc_src, cpu_cc_src, s->T0);
 }
 
-/* nop, pause, fwait, hint nops (0F 18..1F, incl. endbr32/64), prefetches. */
+/* nop, pause, hint nops (0F 18..1F, incl. endbr32/64), prefetches. */
 void emit_nop(CPUX86State *env, DisasContext *s, X86Decoded *d)
 {
+}
+
+/* FWAIT: delivers a pending unmasked x87 exception (#MF). */
+void emit_fwait(CPUX86State *env, DisasContext *s, X86Decoded *d)
+{
+    gen_helper_fwait(cpu_env);
 }
 
 typedef void (*BCDHelperGen)(TCGv_ptr env);

@@ -200,22 +200,26 @@ void HELPER(fld_mem)(CPUX86State *env, target_ulong addr, uint32_t fmt)
 {
     const X87MemFormat *f = &x87_formats[fmt];
     floatx80 raw = x87_mem_read(env, addr, f->size, GETPC());
-    uint16_t host = x87_begin(env);
+    X87Bracket b;
 
+    x87_begin(env, &b);
     fpush(env, x87_convert_in(f, raw));
-    x87_end(env, host);
+    x87_end(env, &b, X87_TO_REG);
 }
 
 void HELPER(fst_mem)(CPUX86State *env, target_ulong addr, uint32_t fmt)
 {
     const X87MemFormat *f = &x87_formats[fmt];
-    uint16_t host = x87_begin(env);
-    floatx80 raw = f->from_ld(st_get(env, 0));
+    X87Bracket b;
+    floatx80 raw;
 
+    x87_begin(env, &b);
+    raw = f->from_ld(st_get(env, 0));
     host_fpu_fence(raw.low);
     host_fpu_fence(raw.high);
-    x87_end(env, host);
-    x87_mem_write(env, addr, f->size, raw, GETPC());
+    if (x87_end(env, &b, X87_TO_MEMORY)) {
+        x87_mem_write(env, addr, f->size, raw, GETPC());
+    }
 }
 
 /* ---- arithmetic: op is the ModRM reg field of D8 (2, 3: compares) ---- */
@@ -286,8 +290,11 @@ void HELPER(farith_mem)(CPUX86State *env, target_ulong addr, uint32_t fmt,
 {
     const X87MemArith *ops = &x87_mem_arith[fmt];
     floatx80 raw = x87_mem_read(env, addr, x87_formats[fmt].size, GETPC());
-    uint16_t host = x87_begin(env);
-    long double st0 = st_get(env, 0);
+    X87Bracket b;
+    long double st0;
+
+    x87_begin(env, &b);
+    st0 = st_get(env, 0);
 
     if (op == X87_OP_COM || op == X87_OP_COMP) {
         x87_set_cc(env, ops->compare(st0, raw));
@@ -295,36 +302,48 @@ void HELPER(farith_mem)(CPUX86State *env, target_ulong addr, uint32_t fmt,
         env->fpus &= ~FPUS_C1;
         st_set(env, 0, ops->arith[op](st0, raw));
     }
-    x87_end(env, host);
+    x87_end(env, &b, X87_TO_REG);
 }
 
 /* ST(dst) = ST(dst) op ST(src); the compares have their own helpers */
 void HELPER(farith_reg)(CPUX86State *env, uint32_t dst, uint32_t src,
                         uint32_t op)
 {
-    uint16_t host = x87_begin(env);
-    long double a = st_get(env, dst), b = st_get(env, src);
+    X87Bracket b;
+    long double x, y;
 
+    x87_begin(env, &b);
+    x = st_get(env, dst);
+    y = st_get(env, src);
     env->fpus &= ~FPUS_C1;
-    st_set(env, dst, x87_arith[op](a, b));
-    x87_end(env, host);
+    st_set(env, dst, x87_arith[op](x, y));
+    x87_end(env, &b, X87_TO_REG);
 }
 
 void HELPER(fcom)(CPUX86State *env, uint32_t sti, uint32_t quiet)
 {
-    uint16_t host = x87_begin(env);
+    X87Bracket b;
 
+    x87_begin(env, &b);
     x87_set_cc(env, x87_compare(st_get(env, 0), st_get(env, sti), quiet));
-    x87_end(env, host);
+    x87_end(env, &b, X87_TO_REG);
 }
 
-/* FCOMI: ZF, PF, CF from C3, C2, C0; OF, SF, AF cleared. */
+/*
+ * FCOMI: ZF, PF, CF from C3, C2, C0; OF, SF, AF cleared.  Suppressed by an
+ * unmasked invalid operation, it leaves EFLAGS as they were (the
+ * translator has cc_op up to date).
+ */
 uint32_t HELPER(fcomi)(CPUX86State *env, uint32_t sti, uint32_t quiet)
 {
-    uint16_t host = x87_begin(env);
-    uint16_t cc = x87_compare(st_get(env, 0), st_get(env, sti), quiet);
+    X87Bracket b;
+    uint16_t cc;
 
-    x87_end(env, host);
+    x87_begin(env, &b);
+    cc = x87_compare(st_get(env, 0), st_get(env, sti), quiet);
+    if (!x87_end(env, &b, X87_TO_REG)) {
+        return cpu_cc_compute_all(env, env->cc_op);
+    }
     env->fpus &= ~FPUS_C1;
     return (cc & FPUS_C3 ? CC_Z : 0) | (cc & FPUS_C2 ? CC_P : 0) |
            (cc & FPUS_C0 ? CC_C : 0);
@@ -332,9 +351,14 @@ uint32_t HELPER(fcomi)(CPUX86State *env, uint32_t sti, uint32_t quiet)
 
 /* ---- register stack moves (no arithmetic: raw copies) ---- */
 
+/* Bracketed for its stack faults only: an unmasked one suppresses it. */
 void HELPER(fld_sti)(CPUX86State *env, uint32_t sti)
 {
+    X87Bracket b;
+
+    x87_begin(env, &b);
     fpush_raw(env, st_raw(env, sti));
+    x87_end(env, &b, X87_TO_REG);
 }
 
 void HELPER(fst_sti)(CPUX86State *env, uint32_t sti)
@@ -358,6 +382,9 @@ void HELPER(ffree)(CPUX86State *env, uint32_t sti)
 
 void HELPER(fpop)(CPUX86State *env)
 {
+    if (env->x87_suppressed) {
+        return;
+    }
     fpop(env);
 }
 
@@ -556,8 +583,9 @@ static void (*const x87_specials[32])(CPUX86State *env) = {
 
 void HELPER(fpu_special)(CPUX86State *env, uint32_t index)
 {
-    uint16_t host = x87_begin(env);
+    X87Bracket b;
 
+    x87_begin(env, &b);
     x87_specials[index](env);
-    x87_end(env, host);
+    x87_end(env, &b, X87_TO_REG);
 }

@@ -10,6 +10,7 @@
 #include "exec/exec-all.h"
 #include "exec/cpu_ldst.h"
 #include "fpu-stack.h"
+#include "excp.h"
 
 #define MXCSR_DEFAULT 0x1f80
 
@@ -291,8 +292,13 @@ void HELPER(fxsave)(CPUX86State *env, target_ulong addr)
     fxsave(env, addr, GETPC());
 }
 
+/* An image with a reserved MXCSR bit set is #GP, before anything loads.
+   (A signal frame's is masked instead, as the kernel does.) */
 void HELPER(fxrstor)(CPUX86State *env, target_ulong addr)
 {
+    if (cpu_ldl_data_ra(env, addr + FXSAVE_MXCSR, GETPC()) & ~MXCSR_WRITABLE) {
+        raise_exception_err_ra(env, EXCP0D_GPF, 0, GETPC());
+    }
     fxrstor(env, addr, GETPC());
 }
 

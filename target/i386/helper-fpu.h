@@ -10,7 +10,8 @@ DEF_HELPER_FLAGS_4(farith_mem, TCG_CALL_NO_WG, void, env, tl, i32, i32)
 /* register forms: ST(dst) = ST(dst) op ST(src) (op: not a compare) */
 DEF_HELPER_FLAGS_4(farith_reg, TCG_CALL_NO_RWG, void, env, i32, i32, i32)
 DEF_HELPER_FLAGS_3(fcom, TCG_CALL_NO_RWG, void, env, i32, i32)
-DEF_HELPER_FLAGS_3(fcomi, TCG_CALL_NO_RWG, i32, env, i32, i32)
+/* reads the lazy flags when an unmasked exception suppresses it */
+DEF_HELPER_FLAGS_3(fcomi, TCG_CALL_NO_WG, i32, env, i32, i32)
 DEF_HELPER_FLAGS_2(fld_sti, TCG_CALL_NO_RWG, void, env, i32)
 DEF_HELPER_FLAGS_2(fst_sti, TCG_CALL_NO_RWG, void, env, i32)
 DEF_HELPER_FLAGS_2(fxch, TCG_CALL_NO_RWG, void, env, i32)
@@ -20,6 +21,9 @@ DEF_HELPER_FLAGS_1(fpop, TCG_CALL_NO_RWG, void, env)
 DEF_HELPER_FLAGS_3(fcmov, TCG_CALL_NO_WG, void, env, i32, i32)
 /* D9 E0..FF by ModRM - 0xe0 */
 DEF_HELPER_FLAGS_2(fpu_special, TCG_CALL_NO_RWG, void, env, i32)
+/* FWAIT, and the check every waiting x87 and MMX instruction starts with:
+   #MF when an unmasked exception is pending */
+DEF_HELPER_FLAGS_1(fwait, TCG_CALL_NO_WG, void, env)
 /* control and state images */
 DEF_HELPER_FLAGS_1(fnstsw, TCG_CALL_NO_RWG_SE, i32, env)
 DEF_HELPER_FLAGS_1(fnclex, TCG_CALL_NO_RWG, void, env)

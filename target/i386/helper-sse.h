@@ -94,23 +94,24 @@
     DEF_HELPER_FLAGS_2(name, TCG_CALL_NO_RWG_SE, i32, env, xmm)
 #define MMX_DEF_MASKOP(name) \
     DEF_HELPER_FLAGS_2(name##_mmx, TCG_CALL_NO_RWG_SE, i32, env, mmx)
+/* The FP helpers may raise #XM: they read the globals (TCG_CALL_NO_WG). */
 #define SSE_DEF_FPOP(name, insn) \
-    DEF_HELPER_FLAGS_3(name, TCG_CALL_NO_RWG, void, env, xmm, xmm)
+    DEF_HELPER_FLAGS_3(name, TCG_CALL_NO_WG, void, env, xmm, xmm)
 #define SSE_DEF_FP_IMMOP(name, insn) \
-    DEF_HELPER_FLAGS_4(name, TCG_CALL_NO_RWG, void, env, xmm, xmm, i32)
+    DEF_HELPER_FLAGS_4(name, TCG_CALL_NO_WG, void, env, xmm, xmm, i32)
 #define SSE_DEF_COMIS(name, insn) \
-    DEF_HELPER_FLAGS_3(name, TCG_CALL_NO_RWG, i32, env, xmm, xmm)
+    DEF_HELPER_FLAGS_3(name, TCG_CALL_NO_WG, i32, env, xmm, xmm)
 #define SSE_DEF_CVT_TO_INT(name, insn) \
-    DEF_HELPER_FLAGS_2(name##_l, TCG_CALL_NO_RWG, i32, env, xmm) \
+    DEF_HELPER_FLAGS_2(name##_l, TCG_CALL_NO_WG, i32, env, xmm) \
     SSE_DEF_CVT_TO_INT64(name)
 #define SSE_DEF_CVT_FROM_INT(name, insn) \
-    DEF_HELPER_FLAGS_3(name##_l, TCG_CALL_NO_RWG, void, env, xmm, i32) \
+    DEF_HELPER_FLAGS_3(name##_l, TCG_CALL_NO_WG, void, env, xmm, i32) \
     SSE_DEF_CVT_FROM_INT64(name)
 #ifdef TARGET_X86_64
 #define SSE_DEF_CVT_TO_INT64(name) \
-    DEF_HELPER_FLAGS_2(name##_q, TCG_CALL_NO_RWG, i64, env, xmm)
+    DEF_HELPER_FLAGS_2(name##_q, TCG_CALL_NO_WG, i64, env, xmm)
 #define SSE_DEF_CVT_FROM_INT64(name) \
-    DEF_HELPER_FLAGS_3(name##_q, TCG_CALL_NO_RWG, void, env, xmm, i64)
+    DEF_HELPER_FLAGS_3(name##_q, TCG_CALL_NO_WG, void, env, xmm, i64)
 #else
 #define SSE_DEF_CVT_TO_INT64(name)
 #define SSE_DEF_CVT_FROM_INT64(name)
@@ -142,7 +143,7 @@ DEF_HELPER_FLAGS_3(movddup, TCG_CALL_NO_RWG, void, env, xmm, xmm)
 /* #GP unless a legacy SSE 16-byte memory operand is aligned */
 DEF_HELPER_FLAGS_2(sse_check_alignment, TCG_CALL_NO_WG, void, env, tl)
 /* MXCSR and the FXSAVE image */
-DEF_HELPER_FLAGS_2(ldmxcsr, TCG_CALL_NO_RWG, void, env, i32)
+DEF_HELPER_FLAGS_2(ldmxcsr, TCG_CALL_NO_WG, void, env, i32)
 DEF_HELPER_FLAGS_2(fxsave, TCG_CALL_NO_WG, void, env, tl)
 DEF_HELPER_FLAGS_2(fxrstor, TCG_CALL_NO_WG, void, env, tl)
 

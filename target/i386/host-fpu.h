@@ -53,33 +53,101 @@
 /* Make the compiler treat v as produced here (orders pure ops vs the asm). */
 #define host_fpu_fence(v) __asm__ __volatile__("" : "+g"(v))
 
-static inline uint32_t sse_fp_begin(CPUX86State *env)
-{
-    uint32_t host, guest;
+/*
+ * One SSE helper's work: SSE_FP_RUN(env, ra, body...) runs body under the
+ * guest's MXCSR and folds the flags it raised into the guest's.  When the
+ * guest has unmasked an exception the body may run twice, and the helper's
+ * results must reach guest state only after SSE_FP_RUN: an unmasked
+ * exception leaves through #XM from inside it (fpu_except.c), with the
+ * destination untouched as on hardware.
+ */
+typedef struct SseFpPass {
+    uint32_t host_mxcsr;    /* the host's own, restored after each pass */
+    uint32_t raised;        /* flags of the first pass */
+    int number;             /* 0, or 1: the FTZ pass (fpu_except.c) */
+} SseFpPass;
 
-    guest = (env->mxcsr & (MXCSR_RC | MXCSR_DAZ | MXCSR_FTZ)) | MXCSR_MASKS;
+#define MXCSR_UE        0x0010
+#define MXCSR_UM        0x0800
+
+static inline void sse_fp_pass_begin(CPUX86State *env, SseFpPass *p)
+{
+    uint32_t guest = (env->mxcsr & (MXCSR_RC | MXCSR_DAZ | MXCSR_FTZ)) |
+                     MXCSR_MASKS;
+
+    /* FTZ acts only while UE is masked; the second pass flushes to find
+       tiny results that are exact. */
+    if (!(env->mxcsr & MXCSR_UM)) {
+        guest = p->number ? guest | MXCSR_FTZ : guest & ~MXCSR_FTZ;
+    }
     __asm__ __volatile__("stmxcsr %0\n\tldmxcsr %1"
-                         : "=m"(host) : "m"(guest) : "memory");
-    return host;
+                         : "=m"(p->host_mxcsr) : "m"(guest) : "memory");
 }
 
-static inline void sse_fp_end(CPUX86State *env, uint32_t host)
+/* true: run the body again (SseFpPass.number says how) */
+bool sse_fp_unmasked(CPUX86State *env, SseFpPass *p, uint32_t raised,
+                     uintptr_t ra);
+
+static inline bool sse_fp_pass_end(CPUX86State *env, SseFpPass *p,
+                                   uintptr_t ra)
 {
     uint32_t raised;
 
     __asm__ __volatile__("stmxcsr %0\n\tldmxcsr %1"
-                         : "=m"(raised) : "m"(host) : "memory");
-    env->mxcsr |= raised & MXCSR_FLAGS;
+                         : "=m"(raised) : "m"(p->host_mxcsr) : "memory");
+    raised &= MXCSR_FLAGS;
+    if ((env->mxcsr & MXCSR_MASKS) == MXCSR_MASKS) {
+        env->mxcsr |= raised;
+        return false;
+    }
+    return sse_fp_unmasked(env, p, raised, ra);
 }
 
-static inline uint16_t x87_begin(CPUX86State *env)
-{
-    uint16_t host, guest;
+#define SSE_FP_RUN(env, ra, ...)                                          \
+    do {                                                                  \
+        SseFpPass pass_ = { 0 };                                          \
+        do {                                                              \
+            sse_fp_pass_begin(env, &pass_);                               \
+            __VA_ARGS__                                                   \
+        } while (sse_fp_pass_end(env, &pass_, ra));                       \
+    } while (0)
 
-    guest = (env->fpuc & FPUC_PC_RC) | FPUC_MASKS | 0x40;
+/*
+ * One x87 helper's work: x87_begin(env, &b) ... x87_end(env, &b, dest).
+ * An exception the guest has unmasked does not trap here: it sets ES and B,
+ * and the next waiting instruction delivers it (helper_fwait).  But one of
+ * IE, DE, ZE, or OE/UE of a store to memory, suppresses the instruction: the
+ * stack and its registers are as before (saved by x87_begin when such an
+ * exception is unmasked), nothing is stored and the instruction's pops are
+ * skipped; x87_end then returns false.
+ */
+typedef struct X87Bracket {
+    uint16_t host_cw;
+    uint16_t fpus;              /* the guest's status word before */
+    /* saved when an exception that suppresses is unmasked: */
+    unsigned int fpstt;
+    uint8_t fptags[8];
+    FPReg fpregs[8];
+} X87Bracket;
+
+#define FPUS_PRE        0x0007  /* IE DE ZE: found before computing */
+#define FPUS_OE_UE      0x0018
+enum { X87_TO_REG, X87_TO_MEMORY };
+
+/* fpu_except.c: the unmasked part of x87_begin and x87_end */
+void x87_save_stack(CPUX86State *env, X87Bracket *b);
+bool x87_unmasked(CPUX86State *env, X87Bracket *b, int dest);
+
+static inline void x87_begin(CPUX86State *env, X87Bracket *b)
+{
+    uint16_t guest = (env->fpuc & FPUC_PC_RC) | FPUC_MASKS | 0x40;
+
     __asm__ __volatile__("fnstcw %0\n\tfldcw %1\n\tfnclex"
-                         : "=m"(host) : "m"(guest) : "memory");
-    return host;
+                         : "=m"(b->host_cw) : "m"(guest) : "memory");
+    b->fpus = env->fpus;
+    if (~env->fpuc & (FPUS_PRE | FPUS_OE_UE)) {
+        x87_save_stack(env, b);
+    }
 }
 
 /*
@@ -87,16 +155,17 @@ static inline uint16_t x87_begin(CPUX86State *env)
  * bits are set by the helpers themselves: the host's are unreliable here,
  * because the compiler's own x87 moves after the instruction change C1.
  */
-static inline void x87_end(CPUX86State *env, uint16_t host)
+static inline bool x87_end(CPUX86State *env, X87Bracket *b, int dest)
 {
     uint16_t sw;
 
     __asm__ __volatile__("fnstsw %0\n\tfldcw %1"
-                         : "=m"(sw) : "m"(host) : "memory");
+                         : "=m"(sw) : "m"(b->host_cw) : "memory");
     env->fpus |= sw & FPUS_EXC;
     if (env->fpus & ~env->fpuc & FPUS_EXC) {
-        env->fpus |= FPUS_ES | FPUS_B;
+        return x87_unmasked(env, b, dest);
     }
+    return true;
 }
 
 #endif

@@ -9,6 +9,8 @@
 #include "qemu/osdep.h"
 #include "cpu.h"
 #include "exec/helper-proto.h"
+#include "exec/exec-all.h"
+#include "excp.h"
 #include "host-fpu.h"
 
 typedef uint64_t host_xmm __attribute__((vector_size(16)));
@@ -29,11 +31,13 @@ static inline void xmm_set(XMMReg *r, host_xmm v)
 #define SSE_HOST_OP(name, insn)                                           \
 void HELPER(name)(CPUX86State *env, XMMReg *d, XMMReg *s)                 \
 {                                                                         \
-    uint32_t host = sse_fp_begin(env);                                    \
-    host_xmm dv = xmm_get(d), sv = xmm_get(s);                            \
-    __asm__ __volatile__(insn " %1, %0" : "+x"(dv) : "x"(sv));            \
+    host_xmm dv;                                                          \
+    SSE_FP_RUN(env, GETPC(), {                                            \
+        host_xmm sv = xmm_get(s);                                         \
+        dv = xmm_get(d);                                                  \
+        __asm__ __volatile__(insn " %1, %0" : "+x"(dv) : "x"(sv));        \
+    });                                                                   \
     xmm_set(d, dv);                                                       \
-    sse_fp_end(env, host);                                                \
 }
 SSE_FP_OPS(SSE_HOST_OP)
 
@@ -41,13 +45,13 @@ SSE_FP_OPS(SSE_HOST_OP)
 #define SSE_HOST_COMIS(name, insn)                                        \
 uint32_t HELPER(name)(CPUX86State *env, XMMReg *d, XMMReg *s)             \
 {                                                                         \
-    uint32_t host = sse_fp_begin(env);                                    \
-    host_xmm dv = xmm_get(d), sv = xmm_get(s);                            \
     bool zf, pf, cf;                                                      \
-    __asm__ __volatile__(insn " %4, %3"                                   \
-                         : "=@ccz"(zf), "=@ccp"(pf), "=@ccc"(cf)          \
-                         : "x"(dv), "x"(sv));                             \
-    sse_fp_end(env, host);                                                \
+    SSE_FP_RUN(env, GETPC(), {                                            \
+        host_xmm dv = xmm_get(d), sv = xmm_get(s);                        \
+        __asm__ __volatile__(insn " %4, %3"                               \
+                             : "=@ccz"(zf), "=@ccp"(pf), "=@ccc"(cf)      \
+                             : "x"(dv), "x"(sv));                         \
+    });                                                                   \
     return (zf ? CC_Z : 0) | (pf ? CC_P : 0) | (cf ? CC_C : 0);           \
 }
 SSE_COMIS(SSE_HOST_COMIS)
@@ -56,21 +60,22 @@ SSE_COMIS(SSE_HOST_COMIS)
 #define SSE_HOST_CVT_TO(name, insn, suffix, T)                            \
 T HELPER(glue(name, suffix))(CPUX86State *env, XMMReg *s)                 \
 {                                                                         \
-    uint32_t host = sse_fp_begin(env);                                    \
     T r;                                                                  \
-    __asm__ __volatile__(insn " %1, %0" : "=r"(r) : "x"(xmm_get(s)));     \
-    sse_fp_end(env, host);                                                \
+    SSE_FP_RUN(env, GETPC(), {                                            \
+        __asm__ __volatile__(insn " %1, %0" : "=r"(r) : "x"(xmm_get(s))); \
+    });                                                                   \
     return r;                                                             \
 }
 /* Integer to scalar, merged into the low lane of d. */
 #define SSE_HOST_CVT_FROM(name, insn, suffix, T, size)                    \
 void HELPER(glue(name, suffix))(CPUX86State *env, XMMReg *d, T v)         \
 {                                                                         \
-    uint32_t host = sse_fp_begin(env);                                    \
-    host_xmm dv = xmm_get(d);                                             \
-    __asm__ __volatile__(insn size " %1, %0" : "+x"(dv) : "r"(v));        \
+    host_xmm dv;                                                          \
+    SSE_FP_RUN(env, GETPC(), {                                            \
+        dv = xmm_get(d);                                                  \
+        __asm__ __volatile__(insn size " %1, %0" : "+x"(dv) : "r"(v));    \
+    });                                                                   \
     xmm_set(d, dv);                                                       \
-    sse_fp_end(env, host);                                                \
 }
 
 #ifdef TARGET_X86_64
@@ -86,10 +91,13 @@ void HELPER(glue(name, suffix))(CPUX86State *env, XMMReg *d, T v)         \
 SSE_CVT_TO_INT(SSE_CVT_TO)
 SSE_CVT_FROM_INT(SSE_CVT_FROM)
 
-/* Reserved MXCSR bits would #GP on hardware; we keep the defined ones. */
+/* A reserved MXCSR bit set is #GP, and MXCSR keeps its value. */
 void HELPER(ldmxcsr)(CPUX86State *env, uint32_t val)
 {
-    env->mxcsr = val & MXCSR_WRITABLE;
+    if (val & ~MXCSR_WRITABLE) {
+        raise_exception_err_ra(env, EXCP0D_GPF, 0, GETPC());
+    }
+    env->mxcsr = val;
 }
 
 /*
@@ -113,12 +121,14 @@ void HELPER(ldmxcsr)(CPUX86State *env, uint32_t val)
 #define SSE_HOST_IMMOP(name, insn)                                        \
 void HELPER(name)(CPUX86State *env, XMMReg *d, XMMReg *s, uint32_t imm)   \
 {                                                                         \
-    uint32_t host = sse_fp_begin(env);                                    \
-    host_xmm dv = xmm_get(d), sv = xmm_get(s);                            \
-    switch (imm & 0xff) {                                                 \
-    IMM_CASES_256(insn)                                                   \
-    }                                                                     \
+    host_xmm dv;                                                          \
+    SSE_FP_RUN(env, GETPC(), {                                            \
+        host_xmm sv = xmm_get(s);                                         \
+        dv = xmm_get(d);                                                  \
+        switch (imm & 0xff) {                                             \
+        IMM_CASES_256(insn)                                               \
+        }                                                                 \
+    });                                                                   \
     xmm_set(d, dv);                                                       \
-    sse_fp_end(env, host);                                                \
 }
 SSE_FP_IMMOPS(SSE_HOST_IMMOP)

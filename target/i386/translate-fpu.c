@@ -4,11 +4,15 @@
  * Memory forms and register forms each have a table indexed by the opcode's
  * low three bits and the ModRM reg field; a few encodings that exist for a
  * single ModRM byte are listed on their own.  All the work is done by the
- * helpers in fpu_helper.c and fpu_state_helper.c.
+ * helpers in fpu_helper.c and fpu_state_helper.c.  Every instruction but
+ * the FN* control ones (fnstenv, fnsave, fnstcw, fnstsw, fnclex, fninit and
+ * the 8087 leftovers) first waits: helper_fwait delivers a pending unmasked
+ * exception, as checked on hardware.
  */
 #include "qemu/osdep.h"
 #include "cpu.h"
 #include "translate.h"
+#include "decode.h"
 #include "exec/helper-proto.h"
 #include "exec/helper-gen.h"
 #include "fpu-ops.h"
@@ -24,11 +28,13 @@ typedef struct X87MemOp {
     uint8_t kind;
     uint8_t fmt;        /* X87_FMT_* */
     bool pop;
+    uint8_t feature;    /* FEAT_*: the CPUID bit it needs */
 } X87MemOp;
 
 #define MA(f, p)  { M_ARITH, X87_FMT_##f, p }
 #define ML(f)     { M_LOAD, X87_FMT_##f, false }
 #define MS(f, p)  { M_STORE, X87_FMT_##f, p }
+#define MT(f)     { M_STORE, X87_FMT_##f, true, FEAT_SSE3 }   /* fisttp */
 #define MK(k)     { k }
 /* fadd fmul fcom fcomp fsub fsubr fdiv fdivr with one operand format */
 #define M_ARITH_ROW(f) { MA(f, 0), MA(f, 0), MA(f, 0), MA(f, 1), \
@@ -39,13 +45,13 @@ static const X87MemOp x87_mem_ops[8][8] = {
     [1] = { ML(F32), MK(M_NONE), MS(F32, 0), MS(F32, 1),
             MK(M_LDENV), MK(M_LDCW), MK(M_STENV), MK(M_STCW) },
     [2] = M_ARITH_ROW(I32),
-    [3] = { ML(I32), MS(T32, 1), MS(I32, 0), MS(I32, 1),
+    [3] = { ML(I32), MT(T32), MS(I32, 0), MS(I32, 1),
             MK(M_NONE), ML(F80), MK(M_NONE), MS(F80, 1) },
     [4] = M_ARITH_ROW(F64),
-    [5] = { ML(F64), MS(T64, 1), MS(F64, 0), MS(F64, 1),
+    [5] = { ML(F64), MT(T64), MS(F64, 0), MS(F64, 1),
             MK(M_RSTOR), MK(M_NONE), MK(M_SAVE), MK(M_STSW) },
     [6] = M_ARITH_ROW(I16),
-    [7] = { ML(I16), MS(T16, 1), MS(I16, 0), MS(I16, 1),
+    [7] = { ML(I16), MT(T16), MS(I16, 0), MS(I16, 1),
             ML(BCD), ML(I64), MS(BCD, 1), MS(I64, 1) },
 };
 
@@ -55,8 +61,12 @@ static bool disas_fpu_mem(CPUX86State *env, DisasContext *s, int b, int modrm)
     const X87MemOp *op = &x87_mem_ops[b & 7][reg];
     TCGv_i32 fmt = s->tmp2_i32, arg = s->tmp3_i32;
 
-    if (op->kind == M_NONE) {
+    if (op->kind == M_NONE || !x86_feature_present(s, op->feature)) {
         return false;
+    }
+    if (op->kind != M_STENV && op->kind != M_SAVE && op->kind != M_STCW &&
+        op->kind != M_STSW) {
+        gen_helper_fwait(cpu_env);
     }
     s->rip_offset = 0;
     gen_lea_modrm(env, s, modrm);
@@ -106,9 +116,11 @@ static bool disas_fpu_mem(CPUX86State *env, DisasContext *s, int b, int modrm)
 
 /* ---- register forms ---- */
 
+/* The kinds from R_FNCLEX on do not wait (no helper_fwait first). */
 enum {
     R_NONE, R_ARITH_ST0, R_ARITH_STI, R_COM, R_COMI, R_FLD, R_FXCH, R_FST,
     R_FFREE, R_FCMOV, R_SPECIAL, R_NOP, R_FNCLEX, R_FNINIT, R_FNSTSW_AX,
+    R_FNNOP,            /* feni, fdisi, fsetpm: no-ops */
 };
 
 typedef struct X87RegOp {
@@ -155,9 +167,9 @@ static const struct {
 } x87_single_ops[] = {
     { 0xd9, 0xd0, RK(R_NOP, 0) },        /* fnop */
     { 0xda, 0xe9, RCOM(1, 2) },          /* fucompp */
-    { 0xdb, 0xe0, RK(R_NOP, 0) },        /* feni, fdisi, fsetpm: 8087/287 */
-    { 0xdb, 0xe1, RK(R_NOP, 0) },
-    { 0xdb, 0xe4, RK(R_NOP, 0) },
+    { 0xdb, 0xe0, RK(R_FNNOP, 0) },      /* feni, fdisi, fsetpm: 8087/287 */
+    { 0xdb, 0xe1, RK(R_FNNOP, 0) },
+    { 0xdb, 0xe4, RK(R_FNNOP, 0) },
     { 0xdb, 0xe2, RK(R_FNCLEX, 0) },
     { 0xdb, 0xe3, RK(R_FNINIT, 0) },
     { 0xde, 0xd9, RCOM(0, 2) },          /* fcompp */
@@ -185,6 +197,9 @@ static bool disas_fpu_reg(CPUX86State *env, DisasContext *s, int b, int modrm)
         (op->kind == R_SPECIAL && !(X87_SPECIAL_VALID & (1u << special)))) {
         return false;
     }
+    if (op->kind < R_FNCLEX) {
+        gen_helper_fwait(cpu_env);
+    }
     tcg_gen_movi_i32(sti, modrm & 7);
     tcg_gen_movi_i32(arg, op->kind == R_SPECIAL ? special : op->arg);
     st0 = tcg_const_i32(0);
@@ -200,6 +215,7 @@ static bool disas_fpu_reg(CPUX86State *env, DisasContext *s, int b, int modrm)
         break;
     case R_COMI: {
         TCGv_i32 flags = tcg_temp_new_i32();
+        gen_update_cc_op(s);
         gen_helper_fcomi(flags, cpu_env, sti, arg);
         set_cc_op(s, CC_OP_EFLAGS);
         tcg_gen_extu_i32_tl(cpu_cc_src, flags);
@@ -226,6 +242,7 @@ static bool disas_fpu_reg(CPUX86State *env, DisasContext *s, int b, int modrm)
         gen_helper_fpu_special(cpu_env, arg);
         break;
     case R_NOP:
+    case R_FNNOP:
         break;
     case R_FNCLEX:
         gen_helper_fnclex(cpu_env);

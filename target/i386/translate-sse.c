@@ -814,6 +814,10 @@ bool disas_sse(CPUX86State *env, DisasContext *s, int b)
         return false;
     }
     modrm = op->flags & OP_NO_MODRM ? 0 : x86_ldub_code(env, s);
+    /* MMX instructions wait for a pending x87 exception, as x87 ones do */
+    if (names_mm_register(op, modrm) || op->emit == emit_emms) {
+        gen_helper_fwait(cpu_env);
+    }
     if (!op->emit(env, s, op, modrm)) {
         return false;
     }
