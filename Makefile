@@ -41,6 +41,7 @@ sub-make = $(MAKE) -C $(BUILD_DIR)/$(1)-linux-user -f $(SRC_PATH)/Makefile.targe
 TEST_ENV = SRC_PATH='$(SRC_PATH)' BUILD_DIR='$(BUILD_DIR)' TARGETS='$(TARGETS)' \
 	TCG_CC='$(TCG_CC)' CONFIG_TCG_M32='$(CONFIG_TCG_M32)' TESTS='$(TESTS)' \
 	CONFIG_PRECISE_PROT='$(CONFIG_PRECISE_PROT)' CONFIG_SHDWRT='$(CONFIG_SHDWRT)' \
+	CONFIG_SHDWRT_DBGMSG='$(CONFIG_SHDWRT_DBGMSG)' \
 	MAKE='$(MAKE)'
 
 .PHONY: all clean distclean install check check-unit check-tcg check-mem bench tcg-programs \

@@ -6,8 +6,11 @@
 # - sqlite3 (the host's, when installed) in WAL mode: a writer and a reader
 #   process under the emulator at once; the final table must be the one a
 #   native run makes, and the reader must never fail.
-# Run by "make check-mem".  Environment: SRC_PATH, BUILD_DIR, TCG_CC,
-# TCG_PAGE_SIZES, TCG_TIMEOUT, CONFIG_SHDWRT, SUMMARY_FILE (optional).
+# - the shared-writer under -d shdwrt: the event counts, and with
+#   --enable-shdwrt-dbgmsg the log line of each event.
+# Run by "make check-mem" and "make check".  Environment: SRC_PATH,
+# BUILD_DIR, TCG_CC, TCG_PAGE_SIZES, TCG_TIMEOUT, CONFIG_SHDWRT,
+# CONFIG_SHDWRT_DBGMSG, TESTS, SUMMARY_FILE (optional).
 
 : "${SRC_PATH:?}" "${BUILD_DIR:?}"
 PAGE_SIZES=${TCG_PAGE_SIZES:-4096 16384 65536}
@@ -48,6 +51,25 @@ for p in $PAGE_SIZES; do
     [ $st -eq 0 ] && [ "$got" = "$want" ] && ok=1 || ok=0
     outcome "$id" $ok "exit $st, sha256 ${got%% *}"
 done
+
+# -d shdwrt's end-of-run counts (every build) and, built with
+# --enable-shdwrt-dbgmsg, one -D log line per event with address and thread.
+id=x86_64/programs/shdwrt-events/p65536
+if selected "$id"; then
+    rm -f "$tmp/emu.out" "$tmp/log"
+    timeout -k 2 "$TIMEOUT" "$emu" -p 65536 -d shdwrt -D "$tmp/log" "$tmp/shared-writer" \
+        "$tmp/emu.out" 2>/dev/null
+    ok=0
+    if grep -Eq '^  redirect set up +[1-9]' "$tmp/log" \
+       && grep -Eq '^  redirect torn down +[1-9]' "$tmp/log"; then
+        ok=1
+        if [ "$CONFIG_SHDWRT_DBGMSG" = y ] \
+           && ! grep -Eq '^shdwrt: tid [0-9]+: redirect set up at 0x[0-9a-f]+$' "$tmp/log"; then
+            ok=0
+        fi
+    fi
+    outcome "$id" $ok "$(grep -c . "$tmp/log" 2>/dev/null) log lines"
+fi
 
 SQLITE=$(command -v sqlite3)
 sqlite_case() {  # sqlite_case DIR PREFIX...: writer and reader at once
