@@ -588,6 +588,21 @@ int do_munmap(uint64_t start, uint64_t len)
     return page_map_sync(start, end);
 }
 
+/*
+ * As the kernel's TLB shootdown: when munmap or mprotect returns, no other
+ * thread may still reach the pages through an entry of its software TLB
+ * that allowed more.  Threads in generated code pass a block boundary
+ * (where they flush) within a block's time; the others flush before they
+ * run guest code again.
+ */
+static void wait_other_tlbs(void)
+{
+    if (thread_cpu && first_cpu && first_cpu->next_cpu) {
+        cpu_wait_tlb_generation(thread_cpu,
+                                __atomic_load_n(&page_map_generation, __ATOMIC_ACQUIRE));
+    }
+}
+
 int target_munmap(abi_ulong start, abi_ulong len)
 {
     int ret;
@@ -598,6 +613,7 @@ int target_munmap(abi_ulong start, abi_ulong len)
         vma_note_munmap(start, len);
     }
     mmap_unlock();
+    wait_other_tlbs();
     qemu_log_mask(CPU_LOG_PAGE, "munmap: start=0x" TARGET_ABI_FMT_lx
                   " len=0x" TARGET_ABI_FMT_lx " -> %d\n", start, len, ret);
     return ret;
@@ -639,6 +655,7 @@ int target_mprotect(abi_ulong start, abi_ulong len, int prot)
         vma_note_mprotect(start, len, prot);
     }
     mmap_unlock();
+    wait_other_tlbs();
     if (qemu_loglevel_mask(CPU_LOG_PAGE)) {
         char p[4];
 
