@@ -35,6 +35,13 @@ void target_sigreturn_badframe(CPUArchState *env);
    run: it is the set the emulator inherited). */
 void signal_init_thread(CPUArchState *env);
 
+/* thread.c: a new thread about to run the guest: its host blocked set
+   becomes its guest set (until then every host signal is blocked). */
+void signal_start_thread(CPUArchState *env);
+
+/* The host numbering of a set of guest signals (signalfd). */
+uint64_t host_sigset_of(uint64_t set);
+
 /* cpu_loop: the syscall just made returned a restart code (ERESTARTSYS or
    ERESTARTNOHAND) and eip was moved back to the syscall instruction;
    delivery decides whether it is restarted or returns -EINTR. */

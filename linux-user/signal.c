@@ -1,18 +1,20 @@
 /*
- * signal.c: guest signals.  Host signals are caught by one handler that
- * either resolves a fault of the emulator's own making (via
- * handle_cpu_signal) or records the signal as pending for the guest and
- * asks the CPU to leave generated code.  process_pending_signals(), run by
- * cpu_loop between guest instructions and syscalls, then honours the
- * guest's blocked set and dispositions: default action, ignore, or a
- * handler frame built by <arch>/signal.c.  Host signals stay unblocked
- * while the guest runs; the guest's blocked set only delays delivery.
- * Inside, signals carry guest numbers; swapped_signals maps them to the
- * host's where they cross over.
+ * signal.c: guest signals.  The host kernel keeps the guest's pending
+ * signals: each thread's host blocked set follows its guest blocked set,
+ * so a signal the guest blocks waits in the host kernel's queues (with
+ * its siginfo, up to RLIMIT_SIGPENDING, process-directed ones for any
+ * thread that does not block them), as it would natively.  A signal the
+ * guest can take is caught by one host handler, which either resolves a
+ * fault of the emulator's own making (via handle_cpu_signal) or holds the
+ * signal for the guest, blocks every caught signal and asks the CPU to
+ * leave generated code.  process_pending_signals(), run by cpu_loop
+ * between guest instructions and syscalls, then delivers it by the
+ * guest's dispositions (default action, ignore, or a handler frame built
+ * by <arch>/signal.c) and lets the host deliver the next.  Inside,
+ * signals carry guest numbers; swapped_signals maps them to the host's
+ * where they cross over.  docs/devel/linux-user.md, "Signals".
  */
 #include "qemu/osdep.h"
-#include <poll.h>
-#include <time.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include "qemu/log.h"
@@ -108,6 +110,49 @@ int target_to_host_signal_arg(abi_long sig)
 }
 
 #define GUEST_SIGBIT(sig) (1ULL << ((sig) - 1))
+#define HOST_SIGBIT(sig) (1ULL << ((sig) - 1))
+
+/* The host signal set of a guest set, and the reverse (the swap is its
+   own inverse). */
+uint64_t host_sigset_of(uint64_t set)
+{
+    uint64_t swapped = set;
+
+    for (size_t i = 0; i < ARRAY_SIZE(swapped_signals); i++) {
+        int a = swapped_signals[i][0], b = swapped_signals[i][1];
+
+        swapped &= ~(GUEST_SIGBIT(a) | GUEST_SIGBIT(b));
+        if (set & GUEST_SIGBIT(a)) {
+            swapped |= GUEST_SIGBIT(b);
+        }
+        if (set & GUEST_SIGBIT(b)) {
+            swapped |= GUEST_SIGBIT(a);
+        }
+    }
+    return swapped;
+}
+
+static uint64_t guest_sigset_of(uint64_t host_set)
+{
+    return host_sigset_of(host_set);
+}
+
+/*
+ * Host signals no thread ever blocks: the emulator's own faults arrive as
+ * SIGSEGV and SIGBUS (blocked, the kernel would kill it), and the host
+ * libc needs its reserved pair in every thread (setuid in a threaded
+ * emulator).  A guest that blocks SIGSEGV or SIGBUS still gets them late:
+ * one sent to it is held until it unblocks.
+ */
+static const uint64_t host_never_blocked =
+    HOST_SIGBIT(SIGSEGV) | HOST_SIGBIT(SIGBUS) |
+    HOST_SIGBIT(__SIGRTMIN) | HOST_SIGBIT(__SIGRTMIN + 1);
+
+/* The host signals whose host disposition is host_signal_handler (the
+   others are ignored or left to the kernel's default, sync_host_disposition),
+   less host_never_blocked: those blocked while the emulator's own signal
+   state must hold still. */
+static uint64_t host_caught;
 
 /*
  * The blocked set at the emulator's boundaries: the one inherited from the
@@ -121,29 +166,21 @@ static void host_sigmask_raw(int how, const uint64_t *set, uint64_t *old)
     syscall(SYS_rt_sigprocmask, how, set, old, sizeof(*old));
 }
 
-/* Per-process dispositions; per-thread pending signals. */
+/* Per-process dispositions. */
 static struct target_sigaction sigact_table[TARGET_NSIG + 1];
 
 /*
- * A thread's pending signals, in arrival order.  Standard signals merge
- * (one entry each at most); real-time signals queue, one entry per
- * instance with its own siginfo, while fewer than SIGQUEUE_RT_MAX entries
- * are taken, which leaves room for every standard signal.  A real-time
- * signal beyond that is lost: the kernel would make its sender fail with
- * EAGAIN, but the host kernel has already accepted it.  The host handler
- * appends, on this thread, so a compiler barrier is enough to publish the
- * entry before the count; entries are removed only by this thread with
- * host signals blocked.
+ * Per thread: the signals taken from the host and not yet delivered
+ * ("held"), one instance of each number at most: while one is held the
+ * host blocks its number, so later instances wait in the host kernel's
+ * queue behind it.  Only SIGSEGV and SIGBUS, never blocked, can arrive
+ * again while held: standard signals, they merge as the kernel merges
+ * them.  The host handler adds, on this thread; bits are changed with
+ * atomic operations, which a handler cannot split.
  */
-#define SIGQUEUE_RT_MAX 64
-#define SIGQUEUE_SIZE (SIGQUEUE_RT_MAX + TARGET_SIGRTMIN - 1)
-
 struct sigqueue_state {
-    struct {
-        int sig;
-        target_siginfo_t info;
-    } queue[SIGQUEUE_SIZE];
-    volatile sig_atomic_t count;
+    uint64_t held;                 /* guest numbers */
+    target_siginfo_t held_info[TARGET_NSIG + 1];
     int sync_sig;                  /* a CPU fault: delivered before the rest */
     target_siginfo_t sync_info;
     abi_long restart_code;         /* see signal_syscall_restart */
@@ -213,6 +250,20 @@ void host_to_target_siginfo(target_siginfo_t *t, const siginfo_t *info)
     }
 }
 
+/* A siginfo a program sends: the kernel lets it carry any si_code but
+   a sender other than the kernel fills only these fields. */
+static void target_to_host_sent_siginfo(siginfo_t *info, int host_sig,
+                                        const target_siginfo_t *t)
+{
+    memset(info, 0, sizeof(*info));
+    info->si_signo = host_sig;
+    info->si_errno = t->si_errno;
+    info->si_code = t->si_code;
+    info->si_pid = t->fields.rt.pid;
+    info->si_uid = t->fields.rt.uid;
+    info->si_value.sival_ptr = (void *)(uintptr_t)t->fields.rt.sigval;
+}
+
 abi_long target_to_host_siginfo_arg(siginfo_t *info, abi_long sig, abi_ulong ginfo)
 {
     int host_sig = target_to_host_signal_arg(sig);
@@ -224,44 +275,61 @@ abi_long target_to_host_siginfo_arg(siginfo_t *info, abi_long sig, abi_ulong gin
     if (copy_from_user(&t, ginfo, sizeof(t))) {
         return -TARGET_EFAULT;
     }
-    /* A siginfo made by a program: the kernel lets it carry any si_code
-       but a sender other than the kernel fills only these fields. */
-    memset(info, 0, sizeof(*info));
-    info->si_signo = host_sig;
-    info->si_errno = t.si_errno;
-    info->si_code = t.si_code;
-    info->si_pid = t.fields.rt.pid;
-    info->si_uid = t.fields.rt.uid;
-    info->si_value.sival_ptr = (void *)(uintptr_t)t.fields.rt.sigval;
+    target_to_host_sent_siginfo(info, host_sig, &t);
     return 0;
 }
 
-/* The first queued instance of sig, or -1. */
-static int queued_index(const struct sigqueue_state *ss, int sig)
-{
-    for (int i = 0; i < ss->count; i++) {
-        if (ss->queue[i].sig == sig) {
-            return i;
-        }
-    }
-    return -1;
-}
-
-/* Record sig for the guest (signal handler context: no locks, no malloc). */
-static void record_pending(TaskState *ts, int sig, const target_siginfo_t *info)
+/* Hold sig for the guest (also in signal handler context: no locks, no
+   malloc). */
+static void hold_signal(TaskState *ts, int sig, const target_siginfo_t *info)
 {
     struct sigqueue_state *ss = sigstate_of(ts);
-    int n = ss->count;
-    bool room = sig < TARGET_SIGRTMIN ? queued_index(ss, sig) < 0
-                                      : n < SIGQUEUE_RT_MAX;
 
-    if (room) {
-        ss->queue[n].sig = sig;
-        ss->queue[n].info = *info;
-        __atomic_signal_fence(__ATOMIC_SEQ_CST);
-        ss->count = n + 1;
+    if (!(__atomic_load_n(&ss->held, __ATOMIC_RELAXED) & GUEST_SIGBIT(sig))) {
+        ss->held_info[sig] = *info;
+        __atomic_fetch_or(&ss->held, GUEST_SIGBIT(sig), __ATOMIC_SEQ_CST);
     }
     ts->signal_pending = 1;
+}
+
+/* Take held signal sig: its siginfo. */
+static int take_held(struct sigqueue_state *ss, int sig, target_siginfo_t *info)
+{
+    *info = ss->held_info[sig];
+    __atomic_fetch_and(&ss->held, ~GUEST_SIGBIT(sig), __ATOMIC_SEQ_CST);
+    return sig;
+}
+
+/* The lowest-numbered held signal of set, or 0: the kernel's choice. */
+static int lowest_held(const struct sigqueue_state *ss, uint64_t set)
+{
+    uint64_t held = __atomic_load_n(&ss->held, __ATOMIC_SEQ_CST) & set;
+
+    return held ? __builtin_ctzll(held) + 1 : 0;
+}
+
+/*
+ * The host blocked set of a thread running the guest: the guest's, and
+ * the numbers held (their next instances queue in the host).  The quiet
+ * set adds every caught signal: nothing but a fault or a signal sent as
+ * SIGSEGV/SIGBUS reaches the handler while the emulator reads or changes
+ * the thread's signal state.
+ */
+static uint64_t host_run_mask(TaskState *ts)
+{
+    uint64_t held = __atomic_load_n(&sigstate_of(ts)->held, __ATOMIC_SEQ_CST);
+
+    return host_sigset_of(ts->signal_mask | held) & ~host_never_blocked;
+}
+
+static uint64_t host_quiet_mask(TaskState *ts)
+{
+    return host_run_mask(ts) | __atomic_load_n(&host_caught, __ATOMIC_RELAXED);
+}
+
+static void set_host_mask(uint64_t mask)
+{
+    host_sigmask_raw(SIG_SETMASK, &mask, NULL);
 }
 
 void queue_signal(CPUArchState *env, int sig, int si_code, abi_ulong addr)
@@ -294,6 +362,7 @@ static void host_signal_handler(int host_sig, siginfo_t *info, void *puc)
     ucontext_t *uc = puc;
     CPUArchState *env = thread_cpu;
     target_siginfo_t tinfo;
+    uint64_t mask;
 
     /* A fault raised by the host CPU (not sent with kill): the guest's
        access in generated code or a helper, or an emulator bug. */
@@ -310,7 +379,12 @@ static void host_signal_handler(int host_sig, siginfo_t *info, void *puc)
         return;                     /* no guest yet: nothing to deliver to */
     }
     host_to_target_siginfo(&tinfo, info);
-    record_pending(task_of(env), sig, &tinfo);
+    hold_signal(task_of(env), sig, &tinfo);
+    /* The mask the kernel restores on return: no other caught signal
+       until process_pending_signals has delivered this one. */
+    memcpy(&mask, &uc->uc_sigmask, sizeof(mask));
+    mask |= __atomic_load_n(&host_caught, __ATOMIC_RELAXED);
+    memcpy(&uc->uc_sigmask, &mask, sizeof(mask));
     cpu_exit(env);
 }
 
@@ -343,16 +417,23 @@ static void sync_host_disposition(int sig)
     if (sig == SIGCHLD) {
         act.sa_flags |= ka->sa_flags & (SA_NOCLDSTOP | SA_NOCLDWAIT);
     }
+    if (act.sa_handler == SIG_IGN || act.sa_handler == SIG_DFL) {
+        __atomic_fetch_and(&host_caught, ~HOST_SIGBIT(target_to_host_signal(sig)),
+                           __ATOMIC_RELAXED);
+    } else {
+        __atomic_fetch_or(&host_caught, HOST_SIGBIT(target_to_host_signal(sig)) &
+                          ~host_never_blocked, __ATOMIC_RELAXED);
+    }
     sigaction(target_to_host_signal(sig), &act, NULL);
 }
 
 /* The blocked set the emulator inherited across exec: the guest's first. */
 static uint64_t inherited_mask;
 
+/* Until the first thread's guest mask is known, every caught signal waits
+   in the host, blocked as the emulator inherited them or by the quiet set. */
 void signal_init(void)
 {
-    sigset_t none;
-
     host_sigmask_raw(SIG_BLOCK, NULL, &inherited_mask);
     for (int sig = 1; sig <= TARGET_NSIG; sig++) {
         struct sigaction old;
@@ -364,13 +445,18 @@ void signal_init(void)
         }
         sync_host_disposition(sig);
     }
-    sigemptyset(&none);
-    sigprocmask(SIG_SETMASK, &none, NULL);
+    host_sigmask_raw(SIG_BLOCK, &host_caught, NULL);
 }
 
 void signal_init_thread(CPUArchState *env)
 {
     set_guest_mask(task_of(env), inherited_mask);
+    signal_start_thread(env);
+}
+
+void signal_start_thread(CPUArchState *env)
+{
+    set_host_mask(host_run_mask(task_of(env)));
 }
 
 bool signal_new_thread(TaskState *ts, const TaskState *parent)
@@ -531,17 +617,40 @@ void signal_syscall_restart(CPUArchState *env, abi_long code)
     sigstate_of(task_of(env))->restart_code = code;
 }
 
+/* As the kernel: the child starts with nothing pending (the host kernel
+   cleared its own queues); its host mask loses the held numbers. */
 void signal_fork_child(CPUArchState *env)
 {
-    struct sigqueue_state *ss = sigstate_of(task_of(env));
+    TaskState *ts = task_of(env);
+    struct sigqueue_state *ss = sigstate_of(ts);
 
-    ss->count = 0;
+    ss->held = 0;
     ss->sync_sig = 0;
+    set_host_mask(host_run_mask(ts));
 }
 
+/* Pending signals survive execve: the held ones go back to the host's
+   queue of this thread, blocked by the mask the new program inherits
+   (an unblocked one would have been delivered already). */
 void signal_exec_mask_begin(CPUArchState *env, uint64_t *old)
 {
-    host_sigmask_raw(SIG_SETMASK, &task_of(env)->signal_mask, old);
+    TaskState *ts = task_of(env);
+    struct sigqueue_state *ss = sigstate_of(ts);
+    uint64_t quiet = host_quiet_mask(ts);
+    uint64_t never_blocked = guest_sigset_of(host_never_blocked);
+    target_siginfo_t info;
+    siginfo_t hinfo;
+    int sig;
+
+    host_sigmask_raw(SIG_SETMASK, &quiet, old);
+    while ((sig = lowest_held(ss, ts->signal_mask & ~never_blocked)) != 0) {
+        take_held(ss, sig, &info);
+        /* A signal one sends oneself may carry any si_code. */
+        target_to_host_sent_siginfo(&hinfo, target_to_host_signal(sig), &info);
+        syscall(SYS_rt_tgsigqueueinfo, getpid(), syscall(SYS_gettid),
+                hinfo.si_signo, &hinfo);
+    }
+    host_sigmask_raw(SIG_SETMASK, &ts->signal_mask, NULL);
 }
 
 void signal_exec_mask_end(const uint64_t *old)
@@ -590,42 +699,13 @@ QEMU_NORETURN void dump_core_and_abort(int target_sig)
     abort();
 }
 
-/* The queue entry to take next among the signals of allowed, as the
-   kernel picks: the lowest-numbered signal, its oldest instance.  -1 if
-   none. */
-static int next_queued(const struct sigqueue_state *ss, uint64_t allowed)
-{
-    int best = -1;
-
-    for (int i = 0; i < ss->count; i++) {
-        int sig = ss->queue[i].sig;
-
-        if ((allowed & GUEST_SIGBIT(sig)) &&
-            (best < 0 || sig < ss->queue[best].sig)) {
-            best = i;
-        }
-    }
-    return best;
-}
-
-/* Remove queue entry i: its number and siginfo (host signals blocked). */
-static int dequeue_entry(struct sigqueue_state *ss, int i, target_siginfo_t *info)
-{
-    int sig = ss->queue[i].sig;
-
-    *info = ss->queue[i].info;
-    memmove(&ss->queue[i], &ss->queue[i + 1],
-            (ss->count - i - 1) * sizeof(ss->queue[0]));
-    ss->count--;
-    return sig;
-}
-
-/* Take the next signal to deliver, a CPU fault first: its number (0 if
-   none) and siginfo; forced says it is the fault. */
+/* Take the next signal to deliver, a CPU fault first, then as the kernel
+   picks: the lowest-numbered one the guest does not block.  Its number (0
+   if none) and siginfo; forced says it is the fault. */
 static int take_next_signal(TaskState *ts, struct sigqueue_state *ss,
                             target_siginfo_t *info, bool *forced)
 {
-    int i, sig;
+    int sig;
 
     *forced = ss->sync_sig != 0;
     if (*forced) {
@@ -634,8 +714,8 @@ static int take_next_signal(TaskState *ts, struct sigqueue_state *ss,
         ss->sync_sig = 0;
         return sig;
     }
-    i = next_queued(ss, ~ts->signal_mask);
-    return i < 0 ? 0 : dequeue_entry(ss, i, info);
+    sig = lowest_held(ss, ~ts->signal_mask);
+    return sig ? take_held(ss, sig, info) : 0;
 }
 
 /* A restart code left by the interrupted syscall becomes -EINTR when the
@@ -703,41 +783,54 @@ static void deliver_signal(CPUArchState *env, int sig,
     }
 }
 
+/*
+ * Deliver what is held and deliverable, then let the host deliver the
+ * next: setting the run mask lets through whatever the host kernel queued
+ * that the guest's mask (perhaps just changed by a sigreturn or a handler
+ * frame) now allows; it arrives at once and is delivered in the next
+ * round, so several signals unblocked together build nested frames before
+ * any guest code runs, as the kernel does.
+ */
 void process_pending_signals(CPUArchState *env)
 {
     TaskState *ts = task_of(env);
     struct sigqueue_state *ss = sigstate_of(ts);
     target_siginfo_t info;
-    sigset_t all, old;
     bool forced;
     int sig;
 
     if (!ts->signal_pending && !ss->restart_code && !ss->in_wait) {
         return;
     }
-    /* Keep the host handler from rewriting the table under us. */
-    sigfillset(&all);
-    sigprocmask(SIG_SETMASK, &all, &old);
-    ts->signal_pending = 0;
-    while ((sig = take_next_signal(ts, ss, &info, &forced)) != 0) {
-        deliver_signal(env, sig, &info, forced);
+    for (;;) {
+        set_host_mask(host_quiet_mask(ts));
+        while ((sig = take_next_signal(ts, ss, &info, &forced)) != 0) {
+            deliver_signal(env, sig, &info, forced);
+        }
+        /* No handler ran for the interrupted call: it is restarted as is. */
+        ss->restart_code = 0;
+        if (ss->in_wait) {
+            set_guest_mask(ts, ss->wait_saved_mask);
+            ss->in_wait = false;
+        }
+        /* From here only the handler sets it: a signal that just came. */
+        ts->signal_pending = 0;
+        set_host_mask(host_run_mask(ts));
+        if (!ts->signal_pending) {
+            return;
+        }
     }
-    /* No handler ran for the interrupted call: it is restarted as is. */
-    ss->restart_code = 0;
-    if (ss->in_wait) {
-        set_guest_mask(ts, ss->wait_saved_mask);
-        ss->in_wait = false;
-    }
-    sigprocmask(SIG_SETMASK, &old, NULL);
 }
 
 static bool deliverable_pending(TaskState *ts)
 {
     struct sigqueue_state *ss = sigstate_of(ts);
 
-    return ss->sync_sig || next_queued(ss, ~ts->signal_mask) >= 0;
+    return ss->sync_sig || lowest_held(ss, ~ts->signal_mask);
 }
 
+/* The guest mask becomes mask for a wait; the host's follows at once, so
+   that what the host kept blocked and mask allows arrives now. */
 bool sigmask_begin_wait(CPUArchState *env, uint64_t mask)
 {
     TaskState *ts = task_of(env);
@@ -746,6 +839,7 @@ bool sigmask_begin_wait(CPUArchState *env, uint64_t mask)
     ss->wait_saved_mask = ts->signal_mask;
     ss->in_wait = true;
     set_guest_mask(ts, mask);
+    set_host_mask(host_run_mask(ts));
     return !deliverable_pending(ts);
 }
 
@@ -759,107 +853,95 @@ void sigmask_end_wait(CPUArchState *env, abi_long ret)
     if (ret != -TARGET_EINTR) {
         set_guest_mask(ts, ss->wait_saved_mask);
         ss->in_wait = false;
+        set_host_mask(host_run_mask(ts));
     }
 }
 
 /*
  * rt_sigsuspend and pause: sleep until a signal the guest lets through is
- * pending.  Host signals are blocked between the check and the sleep so
- * that one arriving in between wakes sigsuspend instead of being missed.
+ * held.  Caught signals are blocked between the look at the held set and
+ * the host's sigsuspend, which unblocks them atomically, so one arriving
+ * in between is not missed.  Ignored signals, and stops, are the host
+ * kernel's: they do not end the wait, as natively.
  */
 abi_long do_sigsuspend(CPUArchState *env, uint64_t mask)
 {
     TaskState *ts = task_of(env);
-    sigset_t all, none, old;
 
     sigmask_begin_wait(env, mask);
-    sigfillset(&all);
-    sigemptyset(&none);
-    sigprocmask(SIG_SETMASK, &all, &old);
+    set_host_mask(host_quiet_mask(ts));
     while (!deliverable_pending(ts)) {
-        sigsuspend(&none);
+        uint64_t wait_mask = host_run_mask(ts);
+
+        syscall(SYS_rt_sigsuspend, &wait_mask, sizeof(wait_mask));
     }
-    sigprocmask(SIG_SETMASK, &old, NULL);
     return -TARGET_EINTR;
 }
 
 /*
- * rt_sigtimedwait.  The host kernel never holds a guest signal pending (our
- * handler takes every one at once into the queue), so the wait is on the
- * queue: host signals are blocked between each look at it and the sleep,
- * which ppoll ends atomically, as in do_sigsuspend.
+ * rt_sigtimedwait: a held signal of set, else the host's rt_sigtimedwait
+ * takes one from the host kernel's queues.  Caught signals are blocked
+ * meanwhile, so the host waits also for those the guest lets through: one
+ * outside set is held for delivery and the wait ends with EINTR, as
+ * natively a handler would interrupt it.  Signals ignored by the guest
+ * stay the host kernel's, which discards them unless blocked, as Linux.
  */
 abi_long do_sigtimedwait(CPUArchState *env, uint64_t set, abi_ulong ginfo,
                          const struct timespec *timeout)
 {
     TaskState *ts = task_of(env);
     struct sigqueue_state *ss = sigstate_of(ts);
-    struct timespec deadline, left;
     target_siginfo_t info;
-    sigset_t all, none, old;
+    uint64_t wanted;
+    siginfo_t hinfo;
     abi_long ret;
+    int sig;
 
     set &= ~(GUEST_SIGBIT(SIGKILL) | GUEST_SIGBIT(SIGSTOP));
-    if (timeout) {
-        if (timeout->tv_sec < 0 || timeout->tv_nsec < 0 ||
-            timeout->tv_nsec >= 1000000000) {
-            return -TARGET_EINVAL;
-        }
-        clock_gettime(CLOCK_MONOTONIC, &deadline);
-        deadline.tv_sec += timeout->tv_sec;
-        deadline.tv_nsec += timeout->tv_nsec;
-        if (deadline.tv_nsec >= 1000000000) {
-            deadline.tv_sec++;
-            deadline.tv_nsec -= 1000000000;
-        }
+    if (timeout && (timeout->tv_sec < 0 || timeout->tv_nsec < 0 ||
+                    timeout->tv_nsec >= 1000000000)) {
+        return -TARGET_EINVAL;
     }
-    sigfillset(&all);
-    sigemptyset(&none);
-    sigprocmask(SIG_SETMASK, &all, &old);
-    for (;;) {
-        int i = next_queued(ss, set);
-
-        if (i >= 0) {
-            ret = dequeue_entry(ss, i, &info);
-            break;
-        }
-        if (deliverable_pending(ts)) {
-            ret = -TARGET_EINTR;
-            break;
-        }
-        if (timeout) {
-            clock_gettime(CLOCK_MONOTONIC, &left);
-            left.tv_sec = deadline.tv_sec - left.tv_sec;
-            left.tv_nsec = deadline.tv_nsec - left.tv_nsec;
-            if (left.tv_nsec < 0) {
-                left.tv_sec--;
-                left.tv_nsec += 1000000000;
-            }
-            if (left.tv_sec < 0) {
-                ret = -TARGET_EAGAIN;
-                break;
+    set_host_mask(host_quiet_mask(ts));
+    sig = lowest_held(ss, set);
+    if (sig) {
+        ret = take_held(ss, sig, &info);
+    } else if (deliverable_pending(ts)) {
+        ret = -TARGET_EINTR;
+    } else {
+        wanted = (host_sigset_of(set) |
+                  (host_caught & ~host_run_mask(ts))) & ~host_never_blocked;
+        ret = get_errno(syscall(SYS_rt_sigtimedwait, &wanted, &hinfo, timeout,
+                                sizeof(wanted)));
+        if (ret > 0) {
+            host_to_target_siginfo(&info, &hinfo);
+            ret = info.si_signo;
+            if (!(set & GUEST_SIGBIT(ret))) {
+                hold_signal(ts, ret, &info);
+                ret = -TARGET_EINTR;
             }
         }
-        ppoll(NULL, 0, timeout ? &left : NULL, &none);
     }
-    sigprocmask(SIG_SETMASK, &old, NULL);
+    set_host_mask(host_run_mask(ts));
     if (ret > 0 && ginfo && copy_to_user(ginfo, &info, sizeof(info))) {
         return -TARGET_EFAULT;
     }
     return ret;
 }
 
+/* Pending and blocked: what the host kernel queues (it returns those its
+   mask blocks: the guest's) and the signals held here. */
 abi_long do_rt_sigpending(CPUArchState *env, abi_ulong gset, abi_ulong size)
 {
     TaskState *ts = task_of(env);
     struct sigqueue_state *ss = sigstate_of(ts);
-    uint64_t set = 0;
+    uint64_t host_pending = 0, set;
 
     if (size > sizeof(target_sigset_t)) {
         return -TARGET_EINVAL;
     }
-    for (int i = 0; i < ss->count; i++) {
-        set |= GUEST_SIGBIT(ss->queue[i].sig) & ts->signal_mask;
-    }
+    syscall(SYS_rt_sigpending, &host_pending, sizeof(host_pending));
+    set = (guest_sigset_of(host_pending) |
+           __atomic_load_n(&ss->held, __ATOMIC_SEQ_CST)) & ts->signal_mask;
     return copy_to_user(gset, &set, size);
 }

@@ -63,7 +63,8 @@ static abi_ulong do_brk(abi_ulong new_brk)
         return brk_cur;
     }
     new_mapped = TARGET_PAGE_ALIGN(new_brk);
-    if (new_mapped < new_brk || !range_unmapped(brk_mapped, new_mapped)) {
+    if (new_mapped < new_brk || new_mapped - 1 > GUEST_ADDR_MAX ||
+        !range_unmapped(brk_mapped, new_mapped)) {
         return brk_cur;
     }
     if (target_mmap(brk_mapped, new_mapped - brk_mapped, PROT_READ | PROT_WRITE,

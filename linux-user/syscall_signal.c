@@ -5,6 +5,7 @@
 #include "qemu/osdep.h"
 #include <sys/syscall.h>
 #include "syscall_impl.h"
+#include "signal-common.h"
 
 SYSCALL(rt_sigaction)
 {
@@ -119,6 +120,37 @@ SYSCALL(rt_tgsigqueueinfo)
                                          (pid_t)arg[1], info.si_signo, &info));
 }
 
+/*
+ * signalfd reads what the host kernel keeps pending, which is where the
+ * guest's blocked signals wait (signal.c), so a host signalfd on the
+ * guest's set is the guest's.  Its records (struct signalfd_siginfo) have
+ * one layout for every x86 guest, and SFD_CLOEXEC/SFD_NONBLOCK the host's
+ * values; the kernel's checks come in its order: size, the set, flags.
+ */
+static abi_long do_signalfd4(abi_long fd, abi_ulong gset, abi_ulong size,
+                             abi_long flags)
+{
+    uint64_t set, host_set;
+    abi_long err = target_sigset_from_user(&set, gset, size);
+
+    if (err) {
+        return err;
+    }
+    host_set = host_sigset_of(set);
+    return get_errno(syscall(SYS_signalfd4, (int)fd, &host_set, sizeof(host_set),
+                             (int)flags));
+}
+
+SYSCALL(signalfd)
+{
+    return do_signalfd4(arg[0], arg[1], arg[2], 0);
+}
+
+SYSCALL(signalfd4)
+{
+    return do_signalfd4(arg[0], arg[1], arg[2], arg[3]);
+}
+
 const SyscallImpl syscalls_signal[] = {
     { "rt_sigaction", sys_rt_sigaction, "Sxxu" },
     { "rt_sigprocmask", sys_rt_sigprocmask, "dxxu" },
@@ -136,5 +168,7 @@ const SyscallImpl syscalls_signal[] = {
     { "tgkill", sys_tgkill, "ddS" },
     { "rt_sigqueueinfo", sys_rt_sigqueueinfo, "dSx" },
     { "rt_tgsigqueueinfo", sys_rt_tgsigqueueinfo, "ddSx" },
+    { "signalfd", sys_signalfd, "dxu" },
+    { "signalfd4", sys_signalfd4, "dxuO" },
     { NULL }
 };

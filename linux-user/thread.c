@@ -15,6 +15,7 @@
 #include "qemu/log.h"
 #include "syscall_impl.h"
 #include "exec/shdwrt.h"
+#include "signal-common.h"
 
 /* What glibc's pthread_create asks for, and the extras one host thread
    can honour. */
@@ -75,7 +76,6 @@ static void *thread_start(void *opaque)
     NewThread *nt = opaque;
     CPUArchState *env = nt->env;
     pid_t tid = syscall(SYS_gettid);
-    sigset_t none;
 
     thread_cpu = env;
     /* Both are written before clone returns in the parent, as the kernel
@@ -90,10 +90,8 @@ static void *thread_start(void *opaque)
     nt->tid = tid;
     pthread_cond_signal(&nt->cond);
     pthread_mutex_unlock(&nt->mutex);
-    /* Signals were held off until thread_cpu named this thread's CPU;
-       like the first thread, this one runs the guest with none blocked. */
-    sigemptyset(&none);
-    pthread_sigmask(SIG_SETMASK, &none, NULL);
+    /* Signals were held off until thread_cpu named this thread's CPU. */
+    signal_start_thread(env);
     cpu_loop(env);
 }
 
