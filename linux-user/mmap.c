@@ -312,9 +312,11 @@ static int map_fixed_congruent(uint64_t start, uint64_t end, int prot, int flags
 
 /*
  * Precise protection: a file page wholly past end of file gives SIGBUS at
- * 4 KiB.  Host pages wholly past it do so on the host, but not the rest of
- * the host page that holds end of file, nor copied private data: those
- * pages of [start, end) are redirected to a window of the file, whose TLB
+ * 4 KiB.  Whole host pages past it do so on the host, but not the rest of
+ * the host page that holds end of file, a last host page the mapping shares
+ * (it would be shadowed, and a shadow copy holds zeros), nor copied private
+ * data: those pages of [start, end), from the host page holding end of file
+ * on, are redirected to a window of the file, whose TLB
  * fills judge each page by the file's current size (exec/shdwrt.h), so
  * they follow ftruncate too.  copied: [start, end) was copied, not mapped
  * (only its pages past end of file move).  The vtlb strategy checks every
@@ -333,11 +335,12 @@ static int redirect_past_eof(uint64_t start, uint64_t end, int prot, int flags,
     }
     eof = st.st_size <= offset ? start
           : start + TARGET_PAGE_ALIGN((uint64_t)(st.st_size - offset));
-    if (eof >= end || (!copied && !(eof & ~qemu_host_page_mask))) {
+    /* Whole host pages past end of file fault on the host by themselves. */
+    if (eof >= end || (!copied && !((eof | end) & ~qemu_host_page_mask))) {
         return 0;
     }
     lo = copied ? eof : MAX(start, eof & qemu_host_page_mask);
-    hi = copied ? end : MIN(end, (eof & qemu_host_page_mask) + qemu_host_page_size);
+    hi = end;
     return redirect_map(lo, hi, prot, flags, fd, offset + (off_t)(lo - start));
 #else
     (void)start, (void)end, (void)prot, (void)flags, (void)fd, (void)offset, (void)copied;

@@ -9,6 +9,7 @@
 #include "exec/exec-all.h"
 #include "exec/helper-proto.h"
 #include "exec/cputlb.h"
+#include "exec/cpu_ldst.h"
 #include "exec/shdwrt.h"
 #include "tcg/tcg.h"
 
@@ -255,12 +256,13 @@ int cpu_exec(CPUArchState *env)
 
 void cpu_loop_exit(CPUArchState *env)
 {
+    clear_helper_retaddr();     /* whatever access was under way is over */
     siglongjmp(env->jmp_env, 1);
 }
 
 void cpu_loop_exit_restore(CPUArchState *env, uintptr_t host_pc)
 {
-    if (host_pc) {
+    if (host_pc > HELPER_RETADDR_CODE_FETCH) {
         /* host_pc is a return address: step back into the call insn so it
            maps to the guest instruction that made the call. */
         cpu_restore_state(env, host_pc - 1);

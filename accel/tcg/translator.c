@@ -96,13 +96,16 @@ void translator_loop(const TranslatorOps *ops, DisasContextBase *db,
  * wherever the page map says the page lives.  The translator ends a TB
  * before an insn that could cross into another page, so only a TB's first
  * insn can reach an unmapped or non-executable page: raising the guest
- * fault here (env is precise at a TB start) loses no IR.
+ * fault here (env is precise at a TB start) loses no IR.  The same holds for
+ * a host fault while reading (a file page past end of file gives SIGBUS):
+ * HELPER_RETADDR_CODE_FETCH tells the fault handler.
  */
 #define TRANSLATOR_LD(name, type)                                    \
 type translator_##name(CPUArchState *env, target_ulong pc)           \
 {                                                                    \
     type v;                                                          \
-    tlb_read_bytes(env, pc, &v, sizeof(type), PAGE_EXEC, 0);         \
+    tlb_read_bytes(env, pc, &v, sizeof(type), PAGE_EXEC,             \
+                   HELPER_RETADDR_CODE_FETCH);                       \
     return v;                                                        \
 }
 TRANSLATOR_LD(ldub, uint8_t)

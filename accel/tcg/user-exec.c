@@ -40,7 +40,12 @@ int handle_cpu_signal(uintptr_t host_pc, siginfo_t *info, int is_write,
     if (!env) {
         return 0;
     }
-    if (helper_retaddr) {
+    if (helper_retaddr == HELPER_RETADDR_CODE_FETCH) {
+        /* The translator fetching a TB's first insn: env is precise. */
+        restore_pc = 0;
+        access = PAGE_EXEC;
+        clear_helper_retaddr();
+    } else if (helper_retaddr) {
         /* A return address: step back into the call of the helper. */
         restore_pc = helper_retaddr - 1;
         clear_helper_retaddr();
@@ -76,8 +81,10 @@ int handle_cpu_signal(uintptr_t host_pc, siginfo_t *info, int is_write,
         kind = PAGE_FAULT_GP;           /* #GP: the host kernel gives no address */
     }
     env->cr2 = addr;
-    env->error_code = (is_write ? 2 : 0) | 4;
-    cpu_restore_state(env, restore_pc);
+    env->error_code = (is_write ? 2 : 0) | (access == PAGE_EXEC ? 0x10 : 0) | 4;
+    if (restore_pc) {
+        cpu_restore_state(env, restore_pc);
+    }
     if (kind == PAGE_FAULT_NONE || tlb_is_stale(env)) {
         /* The guest may do this (or a stale TLB entry led here): the
            emulator protected the memory for its own reasons. */

@@ -13,8 +13,11 @@
 #include "tcg/tcg.h"
 
 /* Non-zero while a helper touches guest memory: the host pc to restore
-   guest state from if the access faults (see accel/tcg/user-exec.c). */
+   guest state from if the access faults (see accel/tcg/user-exec.c), or
+   HELPER_RETADDR_CODE_FETCH while the translator reads guest code (env is
+   then precise: the fetch is for a TB's first instruction). */
 extern __thread uintptr_t helper_retaddr;
+#define HELPER_RETADDR_CODE_FETCH 1
 
 static inline void set_helper_retaddr(uintptr_t ra)
 {
