@@ -254,6 +254,13 @@ static void record_pending(TaskState *ts, int sig, const target_siginfo_t *info)
     bool room = sig < TARGET_SIGRTMIN ? queued_index(ss, sig) < 0
                                       : n < SIGQUEUE_RT_MAX;
 
+    /* A POSIX timer's signal is never queued twice (syscall_timer.c). */
+    for (int i = 0; info->si_code == SI_TIMER && i < n; i++) {
+        if (ss->queue[i].sig == sig && posix_timer_fold(&ss->queue[i].info, info)) {
+            room = false;
+            break;
+        }
+    }
     if (room) {
         ss->queue[n].sig = sig;
         ss->queue[n].info = *info;
@@ -612,6 +619,7 @@ static int dequeue_entry(struct sigqueue_state *ss, int i, target_siginfo_t *inf
     int sig = ss->queue[i].sig;
 
     *info = ss->queue[i].info;
+    posix_timer_taken(info);
     memmove(&ss->queue[i], &ss->queue[i + 1],
             (ss->count - i - 1) * sizeof(ss->queue[0]));
     ss->count--;
@@ -734,6 +742,11 @@ static bool deliverable_pending(TaskState *ts)
     struct sigqueue_state *ss = sigstate_of(ts);
 
     return ss->sync_sig || next_queued(ss, ~ts->signal_mask) >= 0;
+}
+
+bool guest_signal_deliverable(CPUArchState *env)
+{
+    return deliverable_pending(task_of(env));
 }
 
 bool sigmask_begin_wait(CPUArchState *env, uint64_t mask)

@@ -51,6 +51,7 @@ extern const SyscallImpl syscalls_fd[];
 extern const SyscallImpl syscalls_mem[];
 extern const SyscallImpl syscalls_proc[];
 extern const SyscallImpl syscalls_time[];
+extern const SyscallImpl syscalls_timer[];
 extern const SyscallImpl syscalls_signal[];
 extern const SyscallImpl syscalls_thread_area[];
 extern const SyscallImpl syscalls_socket[];
@@ -229,6 +230,18 @@ void signal_fork_child(CPUArchState *env);
    (signals still pending for it are lost). */
 bool signal_new_thread(TaskState *ts, const TaskState *parent);
 void signal_end_thread(TaskState *ts);
+
+/* syscall_timer.c, for signal.c's queue: fold the timer signal info into
+   pending when both come from the same POSIX timer (the expiry becomes an
+   overrun of the pending one; false: not the same timer); and note the
+   overrun count of a timer signal the guest takes (other signals: no-op). */
+bool posix_timer_fold(target_siginfo_t *pending, const target_siginfo_t *info);
+void posix_timer_taken(const target_siginfo_t *info);
+
+/* signal.c: a signal waits that the guest does not block (a host call
+   it interrupted is to return EINTR or restart; otherwise the host signal
+   was one the guest blocks, and the call may go on as natively). */
+bool guest_signal_deliverable(CPUArchState *env);
 
 /* signal.c: rt_sigsuspend/pause (always -EINTR) and rt_sigpending. */
 abi_long do_sigsuspend(CPUArchState *env, uint64_t mask);

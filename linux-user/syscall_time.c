@@ -55,9 +55,15 @@ SYSCALL(clock_getres_time64)
     return do_clock_getres(arg, &timespec64_layout);
 }
 
-/* The remaining time is reported only for relative sleeps cut short. */
-static abi_long do_clock_nanosleep(clockid_t clk, int flags, abi_ulong greq,
-                                   abi_ulong grem, const StructLayout *l)
+/*
+ * The remaining time is reported only for relative sleeps cut short.  A
+ * host signal the guest blocks (a periodic timer's, say) interrupts the
+ * host call, where natively it would not: the sleep goes on with what is
+ * left of it, since a restart would begin the whole relative sleep again.
+ */
+static abi_long do_clock_nanosleep(CPUArchState *env, clockid_t clk, int flags,
+                                   abi_ulong greq, abi_ulong grem,
+                                   const StructLayout *l)
 {
     struct timespec req, rem;
     abi_long ret;
@@ -65,7 +71,12 @@ static abi_long do_clock_nanosleep(clockid_t clk, int flags, abi_ulong greq,
     if (struct_from_user(&req, greq, l)) {
         return -TARGET_EFAULT;
     }
-    ret = -clock_nanosleep(clk, flags, &req, &rem);
+    while ((ret = -clock_nanosleep(clk, flags, &req, &rem)) == -TARGET_EINTR &&
+           !guest_signal_deliverable(env)) {
+        if (!(flags & TIMER_ABSTIME)) {
+            req = rem;
+        }
+    }
     if (ret == -TARGET_EINTR && grem && !(flags & TIMER_ABSTIME) &&
         struct_to_user(grem, &rem, l)) {
         return -TARGET_EFAULT;
@@ -75,17 +86,17 @@ static abi_long do_clock_nanosleep(clockid_t clk, int flags, abi_ulong greq,
 
 SYSCALL(nanosleep)
 {
-    return do_clock_nanosleep(CLOCK_REALTIME, 0, arg[0], arg[1], &timespec_layout);
+    return do_clock_nanosleep(env, CLOCK_REALTIME, 0, arg[0], arg[1], &timespec_layout);
 }
 
 SYSCALL(clock_nanosleep)
 {
-    return do_clock_nanosleep(arg[0], arg[1], arg[2], arg[3], &timespec_layout);
+    return do_clock_nanosleep(env, arg[0], arg[1], arg[2], arg[3], &timespec_layout);
 }
 
 SYSCALL(clock_nanosleep_time64)
 {
-    return do_clock_nanosleep(arg[0], arg[1], arg[2], arg[3], &timespec64_layout);
+    return do_clock_nanosleep(env, arg[0], arg[1], arg[2], arg[3], &timespec64_layout);
 }
 
 SYSCALL(gettimeofday)
