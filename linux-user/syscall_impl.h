@@ -52,6 +52,7 @@ extern const SyscallImpl syscalls_mem[];
 extern const SyscallImpl syscalls_proc[];
 extern const SyscallImpl syscalls_time[];
 extern const SyscallImpl syscalls_timer[];
+extern const SyscallImpl syscalls_pidfd[];
 extern const SyscallImpl syscalls_signal[];
 extern const SyscallImpl syscalls_thread_area[];
 extern const SyscallImpl syscalls_socket[];
