@@ -38,6 +38,7 @@ typedef struct SyscallImpl {
     SyscallFn *fn;
     const char *args;
     unsigned flags;
+    const char *why;    /* syscalls_refused: why it is ENOSYS */
 } SyscallImpl;
 
 /* Interrupted by a signal: return EINTR if a guest handler runs, restart
@@ -53,6 +54,8 @@ extern const SyscallImpl syscalls_proc[];
 extern const SyscallImpl syscalls_time[];
 extern const SyscallImpl syscalls_timer[];
 extern const SyscallImpl syscalls_pidfd[];
+extern const SyscallImpl syscalls_system[];
+extern const SyscallImpl syscalls_refused[];  /* ENOSYS on purpose */
 extern const SyscallImpl syscalls_signal[];
 extern const SyscallImpl syscalls_thread_area[];
 extern const SyscallImpl syscalls_socket[];

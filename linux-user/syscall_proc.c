@@ -934,12 +934,6 @@ SYSCALL(membarrier)
                              (int)arg[2]));
 }
 
-/* glibc probes these and copes without them, as under QEMU. */
-SYSCALL(not_provided)
-{
-    return -TARGET_ENOSYS;
-}
-
 SYSCALL(set_tid_address)
 {
     ((TaskState *)env->opaque)->child_tidptr = arg[0];
@@ -1096,7 +1090,6 @@ const SyscallImpl syscalls_proc[] = {
     { "setfsgid32", sys_setfsgid, "d" },
     { "getcpu", sys_getcpu, "xxx" },
     { "membarrier", sys_membarrier, "dxd" },
-    { "rseq", sys_not_provided, "xuxx" },
     { "set_tid_address", sys_set_tid_address, "x" },
     { "set_robust_list", sys_set_robust_list, "xu" },
     { "get_robust_list", sys_get_robust_list, "dxx" },

@@ -114,6 +114,55 @@ SYSCALL(gettimeofday)
     return arg[1] ? copy_to_user(arg[1], &tz, sizeof(tz)) : 0;
 }
 
+/* Setting the clocks needs CAP_SYS_TIME: the host kernel judges. */
+SYSCALL(settimeofday)
+{
+    struct timeval tv;
+    struct timezone tz;
+
+    if (arg[0] && struct_from_user(&tv, arg[0], &timeval_layout)) {
+        return -TARGET_EFAULT;
+    }
+    if (arg[1] && copy_from_user(&tz, arg[1], sizeof(tz))) {
+        return -TARGET_EFAULT;
+    }
+    return get_errno(syscall(SYS_settimeofday, arg[0] ? &tv : NULL,
+                             arg[1] ? &tz : NULL));
+}
+
+/* i386's stime: a pointer to a 32-bit time_t. */
+SYSCALL(stime)
+{
+    struct timeval tv = { 0, 0 };
+    int32_t t;
+
+    if (get_user(t, arg[0], int32_t)) {
+        return -TARGET_EFAULT;
+    }
+    tv.tv_sec = t;
+    return get_errno(syscall(SYS_settimeofday, &tv, NULL));
+}
+
+static abi_long do_clock_settime(const abi_long *arg, const StructLayout *l)
+{
+    struct timespec ts;
+
+    if (struct_from_user(&ts, arg[1], l)) {
+        return -TARGET_EFAULT;
+    }
+    return get_errno(syscall(SYS_clock_settime, (clockid_t)arg[0], &ts));
+}
+
+SYSCALL(clock_settime)
+{
+    return do_clock_settime(arg, &timespec_layout);
+}
+
+SYSCALL(clock_settime64)
+{
+    return do_clock_settime(arg, &timespec64_layout);
+}
+
 SYSCALL(time)
 {
     abi_long now = time(NULL);
@@ -288,6 +337,10 @@ const SyscallImpl syscalls_time[] = {
       SC_EINTR_IF_HANDLED },
     { "gettimeofday", sys_gettimeofday, "xx" },
     { "time", sys_time, "x" },
+    { "settimeofday", sys_settimeofday, "xx" },
+    { "stime", sys_stime, "x" },
+    { "clock_settime", sys_clock_settime, "dx" },
+    { "clock_settime64", sys_clock_settime64, "dx" },
     { "times", sys_times, "x" },
     { "getitimer", sys_getitimer, "dx" },
     { "setitimer", sys_setitimer, "dxx" },
