@@ -54,6 +54,7 @@ extern const SyscallImpl syscalls_proc[];
 extern const SyscallImpl syscalls_time[];
 extern const SyscallImpl syscalls_timer[];
 extern const SyscallImpl syscalls_pidfd[];
+extern const SyscallImpl syscalls_mqueue[];
 extern const SyscallImpl syscalls_system[];
 extern const SyscallImpl syscalls_refused[];  /* ENOSYS on purpose */
 extern const SyscallImpl syscalls_signal[];

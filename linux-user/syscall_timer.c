@@ -8,6 +8,7 @@
  * signal needs no translation of it.  What differs from the host: struct
  * sigevent (i386 has a 32-bit sigval), the signal number in it (signal.c's
  * table: guest 32 and 33 travel on host 64 and 63), and i386's itimerspec.
+ * The sigevent conversion (sigevent.h) serves mq_notify too.
  *
  * Overruns.  The host kernel hands every expiry to the emulator at once
  * (the emulator never blocks host signals; the guest's blocked set only
@@ -23,40 +24,19 @@
 #include <signal.h>
 #include <sys/syscall.h>
 #include "syscall_impl.h"
+#include "sigevent.h"
 
-/* The kernel's struct sigevent in the guest's layout (64 bytes on both). */
-struct target_sigevent {
-    abi_ulong sigev_value;
-    int32_t sigev_signo;
-    int32_t sigev_notify;
-    union {
-        int32_t tid;                /* SIGEV_THREAD_ID */
-        uint8_t pad[64 - sizeof(abi_ulong) - 8];
-    } un;
-};
-_Static_assert(sizeof(struct target_sigevent) == 64, "the kernel's sigevent");
-
-/* The kernel's struct sigevent on the host (glibc's has the same layout). */
-struct host_sigevent {
-    uint64_t sigev_value;
-    int32_t sigev_signo;
-    int32_t sigev_notify;
-    union {
-        int32_t tid;
-        uint8_t pad[64 - 16];
-    } un;
-};
-
-/* The notifications that carry a signal: the kernel checks its number
-   for these only (SIGEV_THREAD reaches the kernel only from programs that
-   bypass libc, which treats it as SIGEV_SIGNAL). */
-static bool sigev_has_signal(int notify)
+/* The notifications that carry a signal (SIGEV_THREAD reaches the kernel
+   only from programs that bypass libc: timer_create takes it as
+   SIGEV_SIGNAL; mq_notify's carries a netlink socket instead). */
+static bool sigev_has_signal(int notify, bool thread_is_signal)
 {
-    return notify == SIGEV_SIGNAL || notify == SIGEV_THREAD ||
-           notify == (SIGEV_SIGNAL | SIGEV_THREAD_ID);
+    return notify == SIGEV_SIGNAL || notify == (SIGEV_SIGNAL | SIGEV_THREAD_ID) ||
+           (notify == SIGEV_THREAD && thread_is_signal);
 }
 
-static abi_long sigevent_from_user(struct host_sigevent *h, abi_ulong gaddr)
+abi_long sigevent_from_user(struct host_sigevent *h, abi_ulong gaddr,
+                            bool thread_is_signal)
 {
     struct target_sigevent t;
 
@@ -71,7 +51,7 @@ static abi_long sigevent_from_user(struct host_sigevent *h, abi_ulong gaddr)
     /* A number the guest cannot use becomes 0, for the host to refuse:
        the kernel refuses only after taking a timer id, and the ids the
        guest sees must follow the native ones. */
-    if (sigev_has_signal(t.sigev_notify)) {
+    if (sigev_has_signal(t.sigev_notify, thread_is_signal)) {
         h->sigev_signo = MAX(target_to_host_signal_arg(t.sigev_signo), 0);
     }
     return 0;
@@ -179,7 +159,7 @@ SYSCALL(timer_create)
     abi_long ret;
 
     if (arg[1]) {
-        ret = sigevent_from_user(&sev, arg[1]);
+        ret = sigevent_from_user(&sev, arg[1], true);
         if (ret) {
             return ret;
         }

@@ -20,17 +20,10 @@
 #include <sys/epoll.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include "syscall-report.h"
 #include <sys/wait.h>
 #include <linux/sched.h>
 
-static void report(const char *what, long ret)
-{
-    if (ret < 0) {
-        printf("%s: -1 %s\n", what, strerror(errno));
-    } else {
-        printf("%s: %ld\n", what, ret);
-    }
-}
 
 static volatile sig_atomic_t usr1_code, usr1_value;
 

@@ -19,6 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <sys/syscall.h>
+#include "syscall-report.h"
 
 static volatile sig_atomic_t got_signo, got_code, got_timerid, got_overrun, got_value;
 
@@ -227,10 +228,6 @@ static void default_event(void)
     timer_delete(t);
 }
 
-static void report(const char *what, long ret)
-{
-    printf("%s: %ld %s\n", what, ret, ret < 0 ? strerror(errno) : "");
-}
 
 /* The raw calls, so that libc's wrappers judge nothing. */
 static void errors(void)

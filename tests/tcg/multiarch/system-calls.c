@@ -18,15 +18,8 @@
 #include <unistd.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
+#include "syscall-report.h"
 
-static void report(const char *what, long ret)
-{
-    if (ret < 0) {
-        printf("%s: -1 %s\n", what, strerror(errno));
-    } else {
-        printf("%s: %ld\n", what, ret);
-    }
-}
 
 struct sched_attr_v1 {
     uint32_t size, sched_policy;
