@@ -829,6 +829,11 @@ static bool deliverable_pending(TaskState *ts)
     return ss->sync_sig || lowest_held(ss, ~ts->signal_mask);
 }
 
+bool guest_signal_deliverable(CPUArchState *env)
+{
+    return deliverable_pending(task_of(env));
+}
+
 /* The guest mask becomes mask for a wait; the host's follows at once, so
    that what the host kept blocked and mask allows arrives now. */
 bool sigmask_begin_wait(CPUArchState *env, uint64_t mask)

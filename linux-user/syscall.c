@@ -21,8 +21,9 @@ static const char *const syscall_names[] = {
    name other semantics (16-bit ids in chown, struct stat), its entry wins. */
 static const SyscallImpl *const syscall_slices[] = {
     syscalls_arch, syscalls_file, syscalls_fd, syscalls_mem, syscalls_proc,
-    syscalls_time, syscalls_signal, syscalls_thread_area, syscalls_socket,
-    syscalls_ipc,
+    syscalls_time, syscalls_timer, syscalls_pidfd, syscalls_mqueue,
+    syscalls_system, syscalls_signal, syscalls_thread_area, syscalls_socket,
+    syscalls_ipc, syscalls_refused,
 };
 
 static const SyscallImpl *syscall_table[SYSCALL_NR_COUNT];

@@ -31,6 +31,7 @@
 #define TARGET_EOVERFLOW EOVERFLOW
 #define TARGET_ESRCH ESRCH
 #define TARGET_ENAMETOOLONG ENAMETOOLONG
+#define TARGET_ENODEV ENODEV
 /* Kernel-internal codes that never reach the guest: the syscall is to be
    restarted (if the signal handler has SA_RESTART / if no handler runs). */
 #define TARGET_ERESTARTSYS 512

@@ -411,7 +411,10 @@ SYSCALL(epoll_ctl)
     return ret;
 }
 
+/* The epoll waits: timeout NULL waits for ever (the host's epoll_pwait2
+   serves them all). */
 static abi_long do_epoll_wait(CPUArchState *env, const abi_long *arg,
+                              const struct timespec *timeout,
                               abi_ulong gmask, abi_ulong masksize)
 {
     int maxevents = arg[2];
@@ -425,20 +428,67 @@ static abi_long do_epoll_wait(CPUArchState *env, const abi_long *arg,
                           GUEST_WRITE);
     if (ret == 0 && begin_masked_wait(env, gmask, masksize, &ret)) {
         ret = end_masked_wait(env, gmask,
-                              get_errno(epoll_wait(arg[0], b.host, maxevents, arg[3])));
+                              get_errno(syscall(SYS_epoll_pwait2, (int)arg[0], b.host,
+                                                maxevents, timeout, NULL, 0)));
     }
     guest_buf_end(&b, ret > 0 ? ret * sizeof(struct epoll_event) : 0);
     return ret;
 }
 
+/* epoll_wait's timeout in milliseconds, negative for ever. */
+static abi_long do_epoll_wait_ms(CPUArchState *env, const abi_long *arg,
+                                 abi_ulong gmask, abi_ulong masksize)
+{
+    int ms = arg[3];
+    struct timespec ts = { ms / 1000, ms % 1000 * 1000000L };
+
+    return do_epoll_wait(env, arg, ms < 0 ? NULL : &ts, gmask, masksize);
+}
+
 SYSCALL(epoll_wait)
 {
-    return do_epoll_wait(env, arg, 0, 0);
+    return do_epoll_wait_ms(env, arg, 0, 0);
 }
 
 SYSCALL(epoll_pwait)
 {
-    return do_epoll_wait(env, arg, arg[4], arg[5]);
+    return do_epoll_wait_ms(env, arg, arg[4], arg[5]);
+}
+
+/* The timeout is a __kernel_timespec for both guests. */
+SYSCALL(epoll_pwait2)
+{
+    struct timespec ts;
+
+    if (arg[3] && struct_from_user(&ts, arg[3], &timespec64_layout)) {
+        return -TARGET_EFAULT;
+    }
+    return do_epoll_wait(env, arg, arg[3] ? &ts : NULL, arg[4], arg[5]);
+}
+
+static abi_long host_close_range(unsigned first, unsigned last, unsigned flags)
+{
+    return get_errno(syscall(SYS_close_range, first, last, flags));
+}
+
+/* A program closing "everything above 2" must not close the -D log,
+   which it would not have natively: the range is split around it. */
+SYSCALL(close_range)
+{
+    unsigned first = arg[0], last = arg[1], flags = arg[2];
+    int log_fd = qemu_logfile && qemu_logfile != stderr ? fileno(qemu_logfile) : -1;
+    abi_long ret = 0;
+
+    if (log_fd < 0 || (unsigned)log_fd < first || (unsigned)log_fd > last) {
+        return host_close_range(first, last, flags);
+    }
+    if ((unsigned)log_fd > first) {
+        ret = host_close_range(first, log_fd - 1, flags);
+    }
+    if (ret == 0 && (unsigned)log_fd < last) {
+        ret = host_close_range(log_fd + 1, last, flags);
+    }
+    return ret;
 }
 
 SYSCALL(eventfd)
@@ -498,6 +548,8 @@ const SyscallImpl syscalls_fd[] = {
     { "epoll_ctl", sys_epoll_ctl, "dddx" },
     { "epoll_wait", sys_epoll_wait, "dxdd", SC_EINTR_IF_HANDLED },
     { "epoll_pwait", sys_epoll_pwait, "dxddxu", SC_EINTR_IF_HANDLED },
+    { "epoll_pwait2", sys_epoll_pwait2, "dxdxxu", SC_EINTR_IF_HANDLED },
+    { "close_range", sys_close_range, "uux" },
     { "eventfd", sys_eventfd, "u" },
     { "eventfd2", sys_eventfd2, "ux" },
     { "inotify_init", sys_inotify_init, "" },

@@ -164,6 +164,51 @@ SYSCALL(openat)
     return do_openat(arg[0], arg[1], arg[2], arg[3]);
 }
 
+/*
+ * openat2: struct open_how is three u64 (flags, mode, resolve) on every
+ * ABI; the kernel takes any size from its first version (24 bytes) to a
+ * page and judges the bytes past the ones it knows, so the guest's bytes
+ * go to the host as they are.  The path is redirected as openat's, except
+ * under RESOLVE_IN_ROOT, where an absolute path starts at dirfd.
+ */
+#define OPEN_HOW_SIZE_VER0 24
+#define OPEN_HOW_SIZE_MAX 4096
+#ifndef RESOLVE_IN_ROOT
+#define RESOLVE_IN_ROOT 0x10
+#endif
+
+SYSCALL(openat2)
+{
+    uint64_t how[OPEN_HOW_SIZE_MAX / sizeof(uint64_t)];
+    abi_ulong size = arg[3];
+    char buf[PATH_MAX];
+    const char *path;
+    abi_long ret;
+
+    if (size < OPEN_HOW_SIZE_VER0) {
+        return -TARGET_EINVAL;
+    }
+    if (size > OPEN_HOW_SIZE_MAX) {
+        return -TARGET_E2BIG;
+    }
+    if (copy_from_user(how, arg[2], size)) {
+        return -TARGET_EFAULT;
+    }
+    PATH_FROM_USER(guest_path, arg[1]);
+    path = guest_path;
+    if (!(how[2] & RESOLVE_IN_ROOT)) {
+        path = path_for_host(guest_path, buf,
+                             how[0] & O_NOFOLLOW ? AT_SYMLINK_NOFOLLOW : 0);
+    }
+    if (how[0] <= INT_MAX) {        /* larger ones are the host's to refuse */
+        ret = procfs_open(path, how[0]);
+        if (ret != PROCFS_HOST_FILE) {
+            return ret;
+        }
+    }
+    return get_errno(syscall(SYS_openat2, (int)arg[0], path, how, (size_t)size));
+}
+
 SYSCALL(creat)
 {
     return do_openat(AT_FDCWD, arg[0], O_CREAT | O_WRONLY | O_TRUNC, arg[1]);
@@ -432,7 +477,7 @@ SYSCALL(ftruncate)
     return get_errno(ftruncate(arg[0], (abi_long)arg[1]));
 }
 
-SYSCALL(utimensat)
+static abi_long do_utimensat(const abi_long *arg, const StructLayout *l)
 {
     struct timespec ts[2];
     char path[PATH_MAX];
@@ -441,11 +486,36 @@ SYSCALL(utimensat)
     if (err) {
         return err;
     }
-    if (arg[2] && struct_array_from_user(ts, arg[2], 2, &timespec_layout)) {
+    if (arg[2] && struct_array_from_user(ts, arg[2], 2, l)) {
         return -TARGET_EFAULT;
     }
     return get_errno(syscall(SYS_utimensat, (int)arg[0], arg[1] ? path : NULL,
                              arg[2] ? ts : NULL, (int)arg[3]));
+}
+
+SYSCALL(utimensat)
+{
+    return do_utimensat(arg, &timespec_layout);
+}
+
+SYSCALL(utimensat_time64)
+{
+    return do_utimensat(arg, &timespec64_layout);
+}
+
+/* dev_t is the kernel's 32-bit encoding for both guests. */
+SYSCALL(mknodat)
+{
+    PATH_FROM_USER(path, arg[1]);
+    return get_errno(syscall(SYS_mknodat, (int)arg[0], path, (mode_t)arg[2],
+                             (unsigned)arg[3]));
+}
+
+SYSCALL(mknod)
+{
+    const abi_long at_args[] = { AT_FDCWD, arg[0], arg[1], arg[2] };
+
+    return sys_mknodat(env, at_args);
 }
 
 SYSCALL(memfd_create)
@@ -689,6 +759,10 @@ const SyscallImpl syscalls_file[] = {
     { "truncate", sys_truncate, "sl" },
     { "ftruncate", sys_ftruncate, "dl" },
     { "utimensat", sys_utimensat, "fsxx" },
+    { "utimensat_time64", sys_utimensat_time64, "fsxx" },
+    { "mknod", sys_mknod, "sou" },
+    { "mknodat", sys_mknodat, "fsou" },
+    { "openat2", sys_openat2, "fsxu" },
     { "memfd_create", sys_memfd_create, "sx" },
     { "sendfile", sys_sendfile, "ddxu" },
     { "sendfile64", sys_sendfile64, "ddxu" },

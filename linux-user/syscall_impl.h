@@ -38,6 +38,7 @@ typedef struct SyscallImpl {
     SyscallFn *fn;
     const char *args;
     unsigned flags;
+    const char *why;    /* syscalls_refused: why it is ENOSYS */
 } SyscallImpl;
 
 /* Interrupted by a signal: return EINTR if a guest handler runs, restart
@@ -51,6 +52,11 @@ extern const SyscallImpl syscalls_fd[];
 extern const SyscallImpl syscalls_mem[];
 extern const SyscallImpl syscalls_proc[];
 extern const SyscallImpl syscalls_time[];
+extern const SyscallImpl syscalls_timer[];
+extern const SyscallImpl syscalls_pidfd[];
+extern const SyscallImpl syscalls_mqueue[];
+extern const SyscallImpl syscalls_system[];
+extern const SyscallImpl syscalls_refused[];  /* ENOSYS on purpose */
 extern const SyscallImpl syscalls_signal[];
 extern const SyscallImpl syscalls_thread_area[];
 extern const SyscallImpl syscalls_socket[];
@@ -229,6 +235,11 @@ void signal_fork_child(CPUArchState *env);
    (signals still pending for it are lost). */
 bool signal_new_thread(TaskState *ts, const TaskState *parent);
 void signal_end_thread(TaskState *ts);
+
+/* signal.c: a signal waits that the guest does not block (a host call
+   it interrupted is to return EINTR or restart; otherwise the host signal
+   was one the guest blocks, and the call may go on as natively). */
+bool guest_signal_deliverable(CPUArchState *env);
 
 /* signal.c: rt_sigsuspend/pause (always -EINTR) and rt_sigpending. */
 abi_long do_sigsuspend(CPUArchState *env, uint64_t mask);

@@ -227,6 +227,85 @@ SYSCALL(clone)
                    arg[TARGET_CLONE_ARG_TLS]);
 }
 
+/*
+ * clone3: struct clone_args is u64 fields for both guests.  Thread
+ * creation (CLONE_VM, which vfork also asks) is ENOSYS, on which glibc
+ * uses clone; a fork-like call becomes do_fork as clone's does.  What
+ * do_fork cannot do is ENOSYS too, logged under -d unimp: another exit
+ * signal than SIGCHLD, namespaces and the other flags, set_tid, cgroups.
+ */
+struct target_clone_args {
+    uint64_t flags, pidfd, child_tid, parent_tid, exit_signal, stack,
+             stack_size, tls, set_tid, set_tid_size, cgroup;
+};
+#define CLONE_ARGS_SIZE_VER0 64
+#define CLONE_ARGS_SIZE_MAX 4096
+#define CLONE3_FORK_FLAGS (CLONE_PARENT_SETTID | CLONE_CHILD_SETTID | \
+                           CLONE_CHILD_CLEARTID | CLONE_SETTLS | CLONE_PIDFD | \
+                           CLONE_VFORK)
+
+/* The kernel's checks of the arguments, EINVAL each (E2BIG for bytes it
+   does not know that are not zero). */
+static abi_long clone3_args_from_user(struct target_clone_args *ca,
+                                      abi_ulong gaddr, abi_ulong size)
+{
+    uint8_t raw[CLONE_ARGS_SIZE_MAX];
+
+    if (size < CLONE_ARGS_SIZE_VER0) {
+        return -TARGET_EINVAL;
+    }
+    if (size > CLONE_ARGS_SIZE_MAX) {
+        return -TARGET_E2BIG;
+    }
+    memset(raw, 0, sizeof(*ca));
+    if (copy_from_user(raw, gaddr, size)) {
+        return -TARGET_EFAULT;
+    }
+    for (abi_ulong i = sizeof(*ca); i < size; i++) {
+        if (raw[i]) {
+            return -TARGET_E2BIG;
+        }
+    }
+    memcpy(ca, raw, sizeof(*ca));
+    if ((ca->exit_signal & ~(uint64_t)CSIGNAL) || ca->exit_signal > TARGET_NSIG ||
+        (ca->flags & (CLONE_DETACHED | CSIGNAL)) ||
+        (!ca->stack && ca->stack_size) || (ca->stack && !ca->stack_size) ||
+        (!ca->set_tid != !ca->set_tid_size)) {
+        return -TARGET_EINVAL;
+    }
+    return 0;
+}
+
+SYSCALL(clone3)
+{
+    struct target_clone_args ca;
+    abi_long ret = clone3_args_from_user(&ca, arg[0], arg[1]);
+    int pidfd;
+
+    if (ret) {
+        return ret;
+    }
+    if ((ca.flags & CLONE_VM) || (ca.flags & ~(uint64_t)CLONE3_FORK_FLAGS) ||
+        ca.exit_signal != SIGCHLD || ca.set_tid_size) {
+        qemu_log_mask(LOG_UNIMP, "clone3: flags 0x%" PRIx64 ", exit signal %" PRIu64
+                      "%s: ENOSYS (only a fork with SIGCHLD)\n", ca.flags,
+                      ca.exit_signal, ca.set_tid_size ? ", set_tid" : "");
+        return -TARGET_ENOSYS;
+    }
+    ret = do_fork(env, (ca.flags & ~(uint64_t)CLONE_PIDFD) | SIGCHLD,
+                  ca.stack ? ca.stack + ca.stack_size : 0, ca.parent_tid,
+                  ca.child_tid, ca.tls);
+    if (ret > 0 && (ca.flags & CLONE_PIDFD)) {
+        /* made after the fork: the child is at worst a zombie by now,
+           unless SIGCHLD is ignored and the kernel reaped it already */
+        pidfd = syscall(SYS_pidfd_open, (pid_t)ret, 0);
+        if (pidfd >= 0 && put_user(pidfd, ca.pidfd, int32_t)) {
+            close(pidfd);
+        }
+    }
+    return ret;
+}
+
 /* The kernel's limit on each of execve's strings (E2BIG beyond). */
 #define MAX_ARG_STRLEN (32 * 4096)
 
@@ -741,15 +820,49 @@ abi_long do_getresid(bool is_gid, const abi_long *arg, int id_size)
     return 0;
 }
 
-abi_long do_setresid(bool is_gid, const abi_long *arg, int id_size)
+/* The set*id calls on n ids (2: setre*id, 3: setres*id). */
+static abi_long set_ids(long nr, const abi_long *arg, int n, int id_size)
 {
     unsigned ids[3];
 
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < n; i++) {
         ids[i] = load_id(&arg[i], id_size);
     }
-    return get_errno(syscall(is_gid ? SYS_setresgid : SYS_setresuid,
-                             ids[0], ids[1], ids[2]));
+    return get_errno(n == 2 ? syscall(nr, ids[0], ids[1])
+                            : syscall(nr, ids[0], ids[1], ids[2]));
+}
+
+abi_long do_setresid(bool is_gid, const abi_long *arg, int id_size)
+{
+    return set_ids(is_gid ? SYS_setresgid : SYS_setresuid, arg, 3, id_size);
+}
+
+/* i386's setreuid and setregid take 16-bit ids (the *32 calls 32-bit
+   ones); x86_64's take 32-bit ids. */
+#ifdef TARGET_X86_64
+#define SETREID_ID_SIZE 4
+#else
+#define SETREID_ID_SIZE 2
+#endif
+
+SYSCALL(setreuid)
+{
+    return set_ids(SYS_setreuid, arg, 2, SETREID_ID_SIZE);
+}
+
+SYSCALL(setregid)
+{
+    return set_ids(SYS_setregid, arg, 2, SETREID_ID_SIZE);
+}
+
+SYSCALL(setreuid32)
+{
+    return set_ids(SYS_setreuid, arg, 2, 4);
+}
+
+SYSCALL(setregid32)
+{
+    return set_ids(SYS_setregid, arg, 2, 4);
 }
 
 /* setfsuid reports the previous id and no error, as the kernel does. */
@@ -813,10 +926,12 @@ SYSCALL(getcpu)
     return ret;
 }
 
-/* glibc probes these and copes without them, as under QEMU. */
-SYSCALL(not_provided)
+/* The guest's threads are host threads, and the code they run is
+   ordinary host code: the host's barrier serves them. */
+SYSCALL(membarrier)
 {
-    return -TARGET_ENOSYS;
+    return get_errno(syscall(SYS_membarrier, (int)arg[0], (unsigned)arg[1],
+                             (int)arg[2]));
 }
 
 SYSCALL(set_tid_address)
@@ -928,6 +1043,7 @@ const SyscallImpl syscalls_proc[] = {
     { "fork", sys_fork, "" },
     { "vfork", sys_vfork, "" },
     { "clone", sys_clone, "xxxxx" },
+    { "clone3", sys_clone3, "xu" },
     { "execve", sys_execve, "sxx" },
     { "prlimit64", sys_prlimit64, "ddxx" },
     { "getrlimit", sys_getrlimit, "dx" },
@@ -964,13 +1080,16 @@ const SyscallImpl syscalls_proc[] = {
     { "setresuid32", sys_setresuid, "ddd" },
     { "setresgid", sys_setresgid, "ddd" },
     { "setresgid32", sys_setresgid, "ddd" },
+    { "setreuid", sys_setreuid, "dd" },
+    { "setregid", sys_setregid, "dd" },
+    { "setreuid32", sys_setreuid32, "dd" },
+    { "setregid32", sys_setregid32, "dd" },
     { "setfsuid", sys_setfsuid, "d" },
     { "setfsuid32", sys_setfsuid, "d" },
     { "setfsgid", sys_setfsgid, "d" },
     { "setfsgid32", sys_setfsgid, "d" },
     { "getcpu", sys_getcpu, "xxx" },
-    { "membarrier", sys_not_provided, "ddd" },
-    { "rseq", sys_not_provided, "xuxx" },
+    { "membarrier", sys_membarrier, "dxd" },
     { "set_tid_address", sys_set_tid_address, "x" },
     { "set_robust_list", sys_set_robust_list, "xu" },
     { "get_robust_list", sys_get_robust_list, "dxx" },

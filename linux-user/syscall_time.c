@@ -55,9 +55,15 @@ SYSCALL(clock_getres_time64)
     return do_clock_getres(arg, &timespec64_layout);
 }
 
-/* The remaining time is reported only for relative sleeps cut short. */
-static abi_long do_clock_nanosleep(clockid_t clk, int flags, abi_ulong greq,
-                                   abi_ulong grem, const StructLayout *l)
+/*
+ * The remaining time is reported only for relative sleeps cut short.  A
+ * host signal the guest blocks (a periodic timer's, say) interrupts the
+ * host call, where natively it would not: the sleep goes on with what is
+ * left of it, since a restart would begin the whole relative sleep again.
+ */
+static abi_long do_clock_nanosleep(CPUArchState *env, clockid_t clk, int flags,
+                                   abi_ulong greq, abi_ulong grem,
+                                   const StructLayout *l)
 {
     struct timespec req, rem;
     abi_long ret;
@@ -65,7 +71,12 @@ static abi_long do_clock_nanosleep(clockid_t clk, int flags, abi_ulong greq,
     if (struct_from_user(&req, greq, l)) {
         return -TARGET_EFAULT;
     }
-    ret = -clock_nanosleep(clk, flags, &req, &rem);
+    while ((ret = -clock_nanosleep(clk, flags, &req, &rem)) == -TARGET_EINTR &&
+           !guest_signal_deliverable(env)) {
+        if (!(flags & TIMER_ABSTIME)) {
+            req = rem;
+        }
+    }
     if (ret == -TARGET_EINTR && grem && !(flags & TIMER_ABSTIME) &&
         struct_to_user(grem, &rem, l)) {
         return -TARGET_EFAULT;
@@ -75,17 +86,17 @@ static abi_long do_clock_nanosleep(clockid_t clk, int flags, abi_ulong greq,
 
 SYSCALL(nanosleep)
 {
-    return do_clock_nanosleep(CLOCK_REALTIME, 0, arg[0], arg[1], &timespec_layout);
+    return do_clock_nanosleep(env, CLOCK_REALTIME, 0, arg[0], arg[1], &timespec_layout);
 }
 
 SYSCALL(clock_nanosleep)
 {
-    return do_clock_nanosleep(arg[0], arg[1], arg[2], arg[3], &timespec_layout);
+    return do_clock_nanosleep(env, arg[0], arg[1], arg[2], arg[3], &timespec_layout);
 }
 
 SYSCALL(clock_nanosleep_time64)
 {
-    return do_clock_nanosleep(arg[0], arg[1], arg[2], arg[3], &timespec64_layout);
+    return do_clock_nanosleep(env, arg[0], arg[1], arg[2], arg[3], &timespec64_layout);
 }
 
 SYSCALL(gettimeofday)
@@ -101,6 +112,55 @@ SYSCALL(gettimeofday)
     }
     /* struct timezone is two ints on every x86 ABI */
     return arg[1] ? copy_to_user(arg[1], &tz, sizeof(tz)) : 0;
+}
+
+/* Setting the clocks needs CAP_SYS_TIME: the host kernel judges. */
+SYSCALL(settimeofday)
+{
+    struct timeval tv;
+    struct timezone tz;
+
+    if (arg[0] && struct_from_user(&tv, arg[0], &timeval_layout)) {
+        return -TARGET_EFAULT;
+    }
+    if (arg[1] && copy_from_user(&tz, arg[1], sizeof(tz))) {
+        return -TARGET_EFAULT;
+    }
+    return get_errno(syscall(SYS_settimeofday, arg[0] ? &tv : NULL,
+                             arg[1] ? &tz : NULL));
+}
+
+/* i386's stime: a pointer to a 32-bit time_t. */
+SYSCALL(stime)
+{
+    struct timeval tv = { 0, 0 };
+    int32_t t;
+
+    if (get_user(t, arg[0], int32_t)) {
+        return -TARGET_EFAULT;
+    }
+    tv.tv_sec = t;
+    return get_errno(syscall(SYS_settimeofday, &tv, NULL));
+}
+
+static abi_long do_clock_settime(const abi_long *arg, const StructLayout *l)
+{
+    struct timespec ts;
+
+    if (struct_from_user(&ts, arg[1], l)) {
+        return -TARGET_EFAULT;
+    }
+    return get_errno(syscall(SYS_clock_settime, (clockid_t)arg[0], &ts));
+}
+
+SYSCALL(clock_settime)
+{
+    return do_clock_settime(arg, &timespec_layout);
+}
+
+SYSCALL(clock_settime64)
+{
+    return do_clock_settime(arg, &timespec64_layout);
 }
 
 SYSCALL(time)
@@ -277,6 +337,10 @@ const SyscallImpl syscalls_time[] = {
       SC_EINTR_IF_HANDLED },
     { "gettimeofday", sys_gettimeofday, "xx" },
     { "time", sys_time, "x" },
+    { "settimeofday", sys_settimeofday, "xx" },
+    { "stime", sys_stime, "x" },
+    { "clock_settime", sys_clock_settime, "dx" },
+    { "clock_settime64", sys_clock_settime64, "dx" },
     { "times", sys_times, "x" },
     { "getitimer", sys_getitimer, "dx" },
     { "setitimer", sys_setitimer, "dxx" },
