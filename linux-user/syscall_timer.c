@@ -17,6 +17,7 @@
  */
 #include "qemu/osdep.h"
 #include <signal.h>
+#include <time.h>
 #include <sys/syscall.h>
 #include "syscall_impl.h"
 #include "sigevent.h"

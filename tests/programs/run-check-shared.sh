@@ -75,21 +75,22 @@ SQLITE=$(command -v sqlite3)
 sqlite_case() {  # sqlite_case DIR PREFIX...: writer and reader at once
     dir=$1
     shift
-    rm -f "$dir/db" "$dir/db-wal" "$dir/db-shm"
-    "$@" "$SQLITE" "$dir/db" "PRAGMA journal_mode=WAL; CREATE TABLE t(k INTEGER PRIMARY KEY, v TEXT);" >/dev/null
+    rm -f "$dir/db" "$dir/db-wal" "$dir/db-shm" "$dir/writer.err" "$dir/reader.err"
+    "$@" "$SQLITE" -cmd ".timeout 10000" "$dir/db" "PRAGMA journal_mode=WAL; CREATE TABLE t(k INTEGER PRIMARY KEY, v TEXT);" >/dev/null
     i=0
     while [ $i -lt 300 ]; do echo "INSERT INTO t(v) VALUES('row $i');"; i=$((i + 1)); done >"$dir/inserts.sql"
-    "$@" "$SQLITE" -bail "$dir/db" <"$dir/inserts.sql" >/dev/null 2>"$dir/writer.err" &
+    "$@" "$SQLITE" -cmd ".timeout 10000" -bail "$dir/db" <"$dir/inserts.sql" >/dev/null 2>"$dir/writer.err" &
     writer=$!
     reads=0 bad=0
     while kill -0 $writer 2>/dev/null && [ $reads -lt 50 ]; do
-        "$@" "$SQLITE" "$dir/db" "SELECT count(*) >= 0 FROM t;" >"$dir/read" 2>>"$dir/reader.err" || bad=1
+        "$@" "$SQLITE" -cmd ".timeout 10000" "$dir/db" "SELECT count(*) >= 0 FROM t;" >"$dir/read" 2>>"$dir/reader.err" || bad=1
         [ "$(cat "$dir/read")" = 1 ] || bad=1
         reads=$((reads + 1))
     done
     wait $writer || bad=1
-    "$@" "$SQLITE" "$dir/db" "PRAGMA integrity_check; SELECT count(*), sum(k), max(v) FROM t;"
+    "$@" "$SQLITE" -cmd ".timeout 10000" "$dir/db" "PRAGMA integrity_check; SELECT count(*), sum(k), max(v) FROM t;"
     echo "reader ok: $((1 - bad))"
+    cat "$dir/writer.err" "$dir/reader.err" 2>/dev/null
 }
 if [ -z "$SQLITE" ]; then
     echo "SKIP programs/sqlite-wal (sqlite3 not installed)"
