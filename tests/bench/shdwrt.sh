@@ -2,8 +2,9 @@
 # bench/shdwrt.sh: what each shared-writable strategy costs (issue 6, point
 # 8), all under -p 65536 and side by side in one run.  BENCH_SHDWRT_BUILDS
 # lists the builds as NAME=DIR words (default: this build, as "this"):
-#   (a) ordinary programs (check-tcg's sieve and hash): time against the
-#       first build listed;
+#   (a) ordinary programs (check-tcg's sieve and hash, and the memory
+#       stream of tests/bench/mem/guard-stream.c): time against the first
+#       build listed;
 #   (b) a hot loop over a redirected page: ns per access against the same
 #       loop over a private page;
 #   (c) mapping and unmapping a redirected range: us per mmap/munmap call;
@@ -47,6 +48,7 @@ sqlite_script() {
 for p in hot-loop map-churn-shared; do
     ${TCG_CC:-cc} -O2 -static -o "$OUT/$p" "$SRC/$p.c" || exit 0
 done
+${TCG_CC:-cc} -O2 -static -o "$OUT/guard-stream" "$SRC_PATH/tests/bench/mem/guard-stream.c" || exit 0
 ${MAKE:-make} -s -f "$SRC_PATH/tests/tcg/Makefile.tcg" SRC_PATH="$SRC_PATH" \
     OUT="$BUILD_DIR/tests/tcg/build" TCG_CC="${TCG_CC:-cc}" TARGETS=x86_64 \
     "$TCG_OUT/sieve-O2" "$TCG_OUT/hash-O2" >/dev/null 2>&1
@@ -64,7 +66,10 @@ for b in $BUILDS; do
     sieve=$(best $emu "$TCG_OUT/sieve-O2")
     # shellcheck disable=SC2086
     hash=$(best $emu "$TCG_OUT/hash-O2")
-    ordinary=$(echo "$sieve $hash" | awk '{ if ($1 == "-" || $2 == "-") print "-"; else printf "%.3f", $1 + $2 }')
+    # shellcheck disable=SC2086
+    stream=$(best $emu "$OUT/guard-stream" plain)
+    ordinary=$(echo "$sieve $hash $stream" |
+               awk '{ if ($1 == "-" || $2 == "-" || $3 == "-") print "-"; else printf "%.3f", $1 + $2 + $3 }')
     [ -n "$first" ] || first=$ordinary
     n=$HOT_N
     # shellcheck disable=SC2086
@@ -86,5 +91,5 @@ for b in $BUILDS; do
         "$(div "$ordinary" "$first" x)" "$private_ns" "$redirect_ns" \
         "$(div "$redirect_ns" "$private_ns" x)" "$(per "$churn" $((CHURN_N * 2)) 1e6)" "$sqlite"
 done
-echo "(ordinary: sieve + hash seconds; ns per access of a hot loop over a private and"
+echo "(ordinary: sieve + hash + memory stream seconds; ns per access of a hot loop over a private and"
 echo " a redirected page; us per mmap/munmap call that sets a redirect up or tears it down)"
