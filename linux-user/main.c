@@ -10,6 +10,7 @@
 #include "qemu/guest-random.h"
 #include "qemu.h"
 #include "exec/shdwrt.h"
+#include "vma-table.h"
 #include "procfs.h"
 #include "exec/cputlb.h"
 
@@ -442,6 +443,7 @@ int main(int argc, char **argv, char **envp)
     guest_env_init(envp);
     exec_init();
     checked_mem = shdwrt_all_checked();
+    page_set_alias_finder(vma_shared_aliases);
     prog = parse_args(argc, argv);
     filename = argv[prog];
     target_argv = xmalloc((argc - prog + 1) * sizeof(char *));

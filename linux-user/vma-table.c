@@ -208,3 +208,25 @@ const GuestVma *vma_find(uint64_t addr)
 
     return i < n_vmas && vmas[i].start <= addr ? &vmas[i] : NULL;
 }
+
+int vma_shared_aliases(target_ulong addr, target_ulong *out, int max)
+{
+    const GuestVma *v = vma_find(addr);
+    uint64_t off;
+    int n = 0;
+
+    if (!v || (v->flags & (VMA_FILE | VMA_SHARED)) != (VMA_FILE | VMA_SHARED)) {
+        return 0;
+    }
+    off = v->offset + ((addr & TARGET_PAGE_MASK) - v->start);
+    for (size_t i = 0; i < n_vmas && n < max; i++) {
+        const GuestVma *w = &vmas[i];
+
+        if (w != v && (w->flags & (VMA_FILE | VMA_SHARED)) == (VMA_FILE | VMA_SHARED)
+            && w->dev == v->dev && w->ino == v->ino
+            && off >= w->offset && off - w->offset < w->end - w->start) {
+            out[n++] = w->start + (off - w->offset);
+        }
+    }
+    return n;
+}

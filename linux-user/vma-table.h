@@ -47,5 +47,8 @@ void vma_note_mremap(uint64_t old_addr, uint64_t old_size, uint64_t new_size,
 /* The record holding guest address addr, or NULL (memory mapped without
    mmap, such as SysV shared memory). */
 const GuestVma *vma_find(uint64_t addr);
+/* The page map's PageAliasFinder (exec/page-map.h): the other MAP_SHARED
+   mappings of the file page that guest page addr shows. */
+int vma_shared_aliases(target_ulong addr, target_ulong *out, int max);
 
 #endif

@@ -359,7 +359,26 @@ void host_page_mark(uint64_t h, int bit, bool on)
 
 /* ---- translated code ---- */
 
-bool page_note_code(target_ulong page_addr)
+static PageAliasFinder *alias_finder;
+
+void page_set_alias_finder(PageAliasFinder *fn)
+{
+    alias_finder = fn;
+}
+
+#define MAX_CODE_ALIASES 16
+
+/* The other guest pages showing the same shared memory as page. */
+static int code_aliases(target_ulong page, target_ulong *out)
+{
+    if (!alias_finder || !(page_get_flags(page) & PAGE_FILE_SHARED)) {
+        return 0;
+    }
+    return alias_finder(page, out, MAX_CODE_ALIASES);
+}
+
+/* page_note_code for one guest page. */
+static bool note_code_one(target_ulong page_addr)
 {
     int flags = page_get_flags(page_addr);
     uint64_t h = page_addr & qemu_host_page_mask;
@@ -382,15 +401,51 @@ bool page_note_code(target_ulong page_addr)
     return true;
 }
 
-/* The guest writes to a page with translated code: drop that page's code
-   (only that 4 KiB page's: other pages of the host page keep theirs). */
-static void drop_code_of_page(target_ulong page)
+/*
+ * Code made from a page of shared memory can be rewritten through every
+ * other mapping of that memory: those pages count as code too (a write to
+ * any of them drops the code of all).
+ */
+bool page_note_code(target_ulong page_addr)
+{
+    target_ulong aliases[MAX_CODE_ALIASES];
+    int n = code_aliases(page_addr, aliases);
+    bool wait = note_code_one(page_addr);
+
+    for (int i = 0; i < n; i++) {
+        wait |= note_code_one(aliases[i]);
+    }
+    return wait;
+}
+
+/* drop_code_of_page for one guest page. */
+static void drop_code_one(target_ulong page)
 {
     tb_invalidate_phys_range(page, page + TARGET_PAGE_SIZE);
     page_store_flags(page, page_get_flags(page) & ~PAGE_CODE);
     tlb_invalidate_all_cpus();
     qemu_log_mask(CPU_LOG_PAGE, "smc: code of page " TARGET_FMT_lx " dropped\n",
                   page);
+}
+
+/* The guest writes to a page with translated code: drop that page's code
+   (only that 4 KiB page's: other pages of the host page keep theirs), and
+   that of the other mappings of the same shared memory, whose host pages
+   become writable again where nothing else keeps them protected. */
+static void drop_code_of_page(target_ulong page)
+{
+    target_ulong aliases[MAX_CODE_ALIASES];
+    int n = code_aliases(page, aliases);
+
+    drop_code_one(page);
+    for (int i = 0; i < n; i++) {
+        if (page_get_flags(aliases[i]) & PAGE_CODE) {
+            uint64_t h = aliases[i] & qemu_host_page_mask;
+
+            drop_code_one(aliases[i]);
+            page_map_sync(h, h + qemu_host_page_size);
+        }
+    }
 }
 
 /* How many guest-writable pages of the host page at h have code. */

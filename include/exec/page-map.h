@@ -72,6 +72,16 @@ int page_shadow(uint64_t h);
 void page_unshadow(uint64_t h);
 
 /*
+ * Who else shows a page of shared memory (linux-user's vma table knows):
+ * fills out with the other guest pages mapping the same file page as the
+ * MAP_SHARED page addr, at most max of them; returns how many.  mmap_lock
+ * held.  Code translated from one of them is code in all (SMC through a
+ * second mapping).
+ */
+typedef int PageAliasFinder(target_ulong addr, target_ulong *out, int max);
+void page_set_alias_finder(PageAliasFinder *fn);
+
+/*
  * TB cache: code is about to be translated from the guest page at
  * page_addr, whose bytes are read only after this returns (then any later
  * write reaches the SMC path).  True when the page is writable and was not
