@@ -124,10 +124,27 @@ static bool is_private_anon(abi_ulong page)
 }
 
 /*
- * MADV_DONTNEED on private anonymous memory: the pages read as zeros
- * afterwards, whatever their protection.  Whole in-bound host pages are
- * dropped through the host-page layer; guest pages sharing a host page with
- * others are cleared by hand where they live.
+ * Whether the host's MADV_DONTNEED gives page what Linux's gives a 4 KiB
+ * page: zeros for private anonymous memory, and for a private file page the
+ * file's current bytes, which the host only does where the page is the
+ * file's (with H = 4 KiB every private file page is; with a larger H some
+ * are copies the mapping code made, and the file is not kept for them).
+ */
+static bool host_discards_like_linux(abi_ulong page)
+{
+    int flags = page_get_flags(page);
+
+    return is_private_anon(page)
+           || (qemu_host_page_size == TARGET_PAGE_SIZE && (flags & PAGE_VALID)
+               && (flags & (PAGE_FILE_PRIV | PAGE_SHADOWED)) == PAGE_FILE_PRIV);
+}
+
+/*
+ * MADV_DONTNEED: private anonymous pages read as zeros afterwards, whatever
+ * their protection, and private file pages as the file (where the host can
+ * tell: host_discards_like_linux).  Whole in-bound host pages are dropped
+ * through the host-page layer; anonymous guest pages sharing a host page
+ * with others are cleared by hand where they live.
  */
 static void discard_anon(abi_ulong start, abi_ulong end)
 {
@@ -140,7 +157,7 @@ static void discard_anon(abi_ulong start, abi_ulong end)
         bool whole = lo == chunk && hi == chunk + h && !shadowed;
 
         for (abi_ulong p = lo; whole && p < hi; p += TARGET_PAGE_SIZE) {
-            whole = is_private_anon(p);
+            whole = host_discards_like_linux(p);
         }
         if (whole && hp_madvise(g2h(chunk), h, MADV_DONTNEED) == 0) {
             continue;
