@@ -367,7 +367,9 @@ void tb_break(TranslationBlock *tb, target_ulong cur_pc)
 
 void tb_drop_broken(void)
 {
-    if (checked_mem) {
+    /* (Before tcg_exec_init, in unit tests of the page map, nothing is
+       translated.) */
+    if (checked_mem || !checked_pcs) {
         return;         /* every block is checked by choice, not broken */
     }
     g_hash_table_remove_all(checked_pcs);

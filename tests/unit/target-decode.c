@@ -80,14 +80,20 @@ static TranslationBlock *translate_at(uint8_t *host, int max_insns)
     env->eip = h2g(host);
     cpu_get_tb_cpu_state(env, &pc, &cs_base, &flags);
     for (;;) {
+        uint64_t wait_generation;
+
         mmap_lock();
-        tb = tb_gen_code(env, pc, cs_base, flags, max_insns);
+        tb = tb_gen_code(env, pc, cs_base, flags, max_insns, &wait_generation);
         mmap_unlock();
         if (tb) {
             return tb;
         }
-        /* The code buffer is full: empty it, as cpu_exec does. */
-        tb_flush();
+        /* A writable page just became code (only this thread runs: no TLB
+           to wait for), or the code buffer is full: empty it, as cpu_exec
+           does. */
+        if (!wait_generation) {
+            tb_flush();
+        }
     }
 }
 

@@ -3,7 +3,7 @@
  * 4, 16 and 64 KiB (one forked child per page size, each with its own
  * reserved guest window): placement, fragments sharing a host page,
  * file data at offsets that disagree with the address modulo H, munmap and
- * mprotect of single guest pages, mremap, and the shared-writable refusal;
+ * mprotect of single guest pages, mremap, and shared writable mappings;
  * and the page map's own facts (exec/page-map.h): how the fault path judges
  * accesses, code pages kept apart from guest protection, and shadowing of a
  * host page whose code pages are written.
@@ -13,6 +13,7 @@
 #include <sys/mman.h>
 #include <sys/wait.h>
 #include "qemu.h"
+#include "exec/shdwrt.h"
 
 #define G TARGET_PAGE_SIZE
 
@@ -194,16 +195,34 @@ static void test_mremap(void)
     check(ok, "mremap");
 }
 
-static void test_shared_writable_refused(void)
+/* A shared writable mapping whose offset disagrees with its address modulo
+   H: mapped in place when H is the guest page, else redirected to a window
+   of the file (exec/shdwrt.h), or refused by a --shdwrt=none build. */
+static void test_shared_writable(void)
 {
     int fd = make_file(4);
     abi_ulong h = qemu_host_page_size;
     abi_long base = map_anon(0, 2 * h, PROT_READ | PROT_WRITE, 0);
     abi_long r = target_mmap(base + G, G, PROT_READ | PROT_WRITE,
                              MAP_SHARED | MAP_FIXED, fd, 2 * G);
+    bool ok;
 
-    /* Congruent only when H is the guest page. */
-    check(h == G ? r == (abi_long)(base + G) : r == -EINVAL, "shared-writable");
+    if (h == G) {
+        ok = r == (abi_long)(base + G) && gptr(base + G)[0] == 3;
+    } else if (!shdwrt_enabled()) {
+        ok = r == -EINVAL;
+    } else {
+        uint8_t *home = page_home(base + G);
+        uint8_t back = 0;
+
+        ok = r == (abi_long)(base + G) && (page_get_flags(base + G) & PAGE_REDIRECTED)
+             && home[0] == 3;
+        home[1] = 0x77;         /* the file itself, not a copy */
+        ok &= pread(fd, &back, 1, 2 * G + 1) == 1 && back == 0x77;
+        target_munmap(base + G, G);
+        ok &= !(page_get_flags(base + G) & PAGE_REDIRECTED);
+    }
+    check(ok, "shared-writable");
     close(fd);
 }
 
@@ -297,7 +316,7 @@ static int run_with_page_size(uintptr_t h)
     test_munmap_one_page();
     test_mprotect();
     test_mremap();
-    test_shared_writable_refused();
+    test_shared_writable();
     test_argument_checks();
     test_judge_fault();
     test_code_pages();
