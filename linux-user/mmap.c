@@ -21,6 +21,7 @@
 #include "mmap-internal.h"
 #include "vma-table.h"
 #include "exec/shdwrt.h"
+#include "exec/cputlb.h"
 
 _Static_assert(PROT_READ == PAGE_READ && PROT_WRITE == PAGE_WRITE
                && PROT_EXEC == PAGE_EXEC, "guest prot bits are PROT_* bits");
@@ -319,18 +320,23 @@ static int map_fixed_congruent(uint64_t start, uint64_t end, int prot, int flags
  * on, are redirected to a window of the file, whose TLB
  * fills judge each page by the file's current size (exec/shdwrt.h), so
  * they follow ftruncate too.  copied: [start, end) was copied, not mapped
- * (only its pages past end of file move).  The vtlb strategy checks every
- * access anyway, so it does the same.  Without either, such pages read as
- * zeros, as a large-page kernel gives them.
+ * (only its pages past end of file move).  When every access is checked
+ * anyway (-checked-mem, the vtlb strategy) the same costs nothing more, so
+ * it is done too.  Otherwise such pages read as zeros, as a large-page
+ * kernel gives them.
  */
 static int redirect_past_eof(uint64_t start, uint64_t end, int prot, int flags,
                              int fd, off_t offset, bool copied)
 {
-#if defined(CONFIG_PRECISE_PROT) || defined(CONFIG_SHDWRT_VTLB)
+#ifdef CONFIG_PRECISE_PROT
+    const bool exact = true;
+#else
+    const bool exact = checked_mem;
+#endif
     struct stat st;
     uint64_t eof, lo, hi;
 
-    if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    if (!exact || fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         return 0;
     }
     eof = st.st_size <= offset ? start
@@ -342,10 +348,6 @@ static int redirect_past_eof(uint64_t start, uint64_t end, int prot, int flags,
     lo = copied ? eof : MAX(start, eof & qemu_host_page_mask);
     hi = end;
     return redirect_map(lo, hi, prot, flags, fd, offset + (off_t)(lo - start));
-#else
-    (void)start, (void)end, (void)prot, (void)flags, (void)fd, (void)offset, (void)copied;
-    return 0;
-#endif
 }
 
 /* Private file data that cannot sit at its place in the host page is
