@@ -536,6 +536,21 @@ static void prot_string(int prot, char *buf)
     buf[3] = 0;
 }
 
+/*
+ * As the kernel's TLB shootdown: when munmap, mprotect or a MAP_FIXED mmap
+ * returns, no other thread may still reach the pages through an entry of
+ * its software TLB that allowed more.  Threads in generated code pass a
+ * block boundary (where they flush) within a block's time; the others
+ * flush before they run guest code again.
+ */
+static void wait_other_tlbs(void)
+{
+    if (thread_cpu && first_cpu && first_cpu->next_cpu) {
+        cpu_wait_tlb_generation(thread_cpu,
+                                __atomic_load_n(&page_map_generation, __ATOMIC_ACQUIRE));
+    }
+}
+
 abi_long target_mmap(abi_ulong start, abi_ulong len, int prot, int flags,
                      int fd, off_t offset)
 {
@@ -547,6 +562,9 @@ abi_long target_mmap(abi_ulong start, abi_ulong len, int prot, int flags,
         vma_note_mmap(ret, len, prot, flags, fd, offset);
     }
     mmap_unlock();
+    if (flags & MAP_FIXED) {
+        wait_other_tlbs();      /* what was there is gone */
+    }
     if (qemu_loglevel_mask(CPU_LOG_PAGE)) {
         char p[4];
 
@@ -591,21 +609,6 @@ int do_munmap(uint64_t start, uint64_t len)
     host_release(release_start, release_end);
     /* A kept host page no longer needs what the unmapped pages asked. */
     return page_map_sync(start, end);
-}
-
-/*
- * As the kernel's TLB shootdown: when munmap or mprotect returns, no other
- * thread may still reach the pages through an entry of its software TLB
- * that allowed more.  Threads in generated code pass a block boundary
- * (where they flush) within a block's time; the others flush before they
- * run guest code again.
- */
-static void wait_other_tlbs(void)
-{
-    if (thread_cpu && first_cpu && first_cpu->next_cpu) {
-        cpu_wait_tlb_generation(thread_cpu,
-                                __atomic_load_n(&page_map_generation, __ATOMIC_ACQUIRE));
-    }
 }
 
 int target_munmap(abi_ulong start, abi_ulong len)
