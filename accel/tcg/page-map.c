@@ -502,12 +502,14 @@ static int resolve_access_locked(target_ulong page, int access)
     int flags = page_get_flags(page);
 
     if (access == PAGE_WRITE && (flags & PAGE_WRITE)) {
-        if (flags & PAGE_SHADOWED) {
-            if (flags & PAGE_CODE) {
-                drop_code_of_page(page);
-            }
-        } else if (!(host_page_prot(h) & PROT_WRITE)) {
+        if (!(flags & PAGE_SHADOWED) && !(host_page_prot(h) & PROT_WRITE)) {
             resolve_code_write(h, page);
+            flags = page_get_flags(page);
+        }
+        /* (resolve_code_write may have shadowed the host page, keeping
+           the page's code: the write is about to happen anyway.) */
+        if ((flags & PAGE_SHADOWED) && (flags & PAGE_CODE)) {
+            drop_code_of_page(page);
         }
     }
     return page_get_flags(page);
