@@ -543,9 +543,11 @@ static void prot_string(int prot, char *buf)
  * block boundary (where they flush) within a block's time; the others
  * flush before they run guest code again.
  */
-static void wait_other_tlbs(void)
+static void wait_other_tlbs(bool shadowed)
 {
-    if (thread_cpu && first_cpu && first_cpu->next_cpu) {
+    /* An in-bound page's host mapping changes under every thread at once;
+       only out-of-bound homes (shadowed host pages) outlive a change. */
+    if (shadowed && thread_cpu && first_cpu && first_cpu->next_cpu) {
         cpu_wait_tlb_generation(thread_cpu,
                                 __atomic_load_n(&page_map_generation, __ATOMIC_ACQUIRE));
     }
@@ -554,17 +556,18 @@ static void wait_other_tlbs(void)
 abi_long target_mmap(abi_ulong start, abi_ulong len, int prot, int flags,
                      int fd, off_t offset)
 {
+    bool shadowed;
     abi_long ret;
 
     mmap_lock();
+    /* What MAP_FIXED replaces is gone when mmap returns. */
+    shadowed = (flags & MAP_FIXED) && page_map_has_shadows();
     ret = do_mmap(start, len, prot, flags, fd, offset);
     if (!target_mmap_failed(ret)) {
         vma_note_mmap(ret, len, prot, flags, fd, offset);
     }
     mmap_unlock();
-    if (flags & MAP_FIXED) {
-        wait_other_tlbs();      /* what was there is gone */
-    }
+    wait_other_tlbs(shadowed);
     if (qemu_loglevel_mask(CPU_LOG_PAGE)) {
         char p[4];
 
@@ -613,15 +616,17 @@ int do_munmap(uint64_t start, uint64_t len)
 
 int target_munmap(abi_ulong start, abi_ulong len)
 {
+    bool shadowed;
     int ret;
 
     mmap_lock();
+    shadowed = page_map_has_shadows();
     ret = do_munmap(start, len);
     if (ret == 0) {
         vma_note_munmap(start, len);
     }
     mmap_unlock();
-    wait_other_tlbs();
+    wait_other_tlbs(shadowed);
     qemu_log_mask(CPU_LOG_PAGE, "munmap: start=0x" TARGET_ABI_FMT_lx
                   " len=0x" TARGET_ABI_FMT_lx " -> %d\n", start, len, ret);
     return ret;
@@ -655,15 +660,17 @@ int do_mprotect(uint64_t start, uint64_t len, int prot)
 
 int target_mprotect(abi_ulong start, abi_ulong len, int prot)
 {
+    bool shadowed;
     int ret;
 
     mmap_lock();
+    shadowed = page_map_has_shadows();
     ret = do_mprotect(start, len, prot);
     if (ret == 0) {
         vma_note_mprotect(start, len, prot);
     }
     mmap_unlock();
-    wait_other_tlbs();
+    wait_other_tlbs(shadowed);
     if (qemu_loglevel_mask(CPU_LOG_PAGE)) {
         char p[4];
 

@@ -35,6 +35,13 @@ typedef struct Shadow {
 
 /* Host page address -> Shadow, under mmap_lock. */
 static GHashTable *shadows;
+/* How many there are (read without the lock). */
+static unsigned n_shadows;
+
+bool page_map_has_shadows(void)
+{
+    return __atomic_load_n(&n_shadows, __ATOMIC_ACQUIRE) != 0;
+}
 
 static Shadow *shadow_lookup(uint64_t h)
 {
@@ -161,6 +168,7 @@ int shadow_host_page(uint64_t h)
         shadows = g_hash_table_new(g_direct_hash, g_direct_equal);
     }
     g_hash_table_insert(shadows, (gpointer)(uintptr_t)h, sh);
+    __atomic_store_n(&n_shadows, g_hash_table_size(shadows), __ATOMIC_RELEASE);
     qemu_log_mask(CPU_LOG_PAGE, "shadow: host page " TARGET_FMT_lx " -> %p%s\n",
                   (target_ulong)h, sh->priv, shared ? " (+ shared alias)" : "");
     return 0;
@@ -177,6 +185,7 @@ void page_unshadow(uint64_t h)
     retire(sh->priv);
     retire(sh->alias);
     g_hash_table_remove(shadows, (gpointer)(uintptr_t)h);
+    __atomic_store_n(&n_shadows, g_hash_table_size(shadows), __ATOMIC_RELEASE);
     g_free(sh);
     qemu_log_mask(CPU_LOG_PAGE, "shadow: host page " TARGET_FMT_lx " released\n",
                   (target_ulong)h);

@@ -64,6 +64,9 @@ void page_make_private_home(target_ulong addr);
    PAGE_REDIRECTED.  page_unredirect gives it its private home back. */
 void page_redirect(target_ulong addr, void *home);
 void page_unredirect(target_ulong addr);
+/* Whether any host page is shadowed (some guest page lives out of bound,
+   where a software TLB entry can outlive a mapping change).  Lock-free. */
+bool page_map_has_shadows(void);
 /* Shadow the host page at h now, whatever its pages (their content moves
    out of bound with them).  0 or -errno.  mmap_lock held. */
 int page_shadow(uint64_t h);

@@ -2,7 +2,7 @@
 /*
  * mem-shdwrt-threads: redirected shared memory while other threads change
  * the mappings around it (issue 6, point 5).  In one 64 KiB-aligned region:
- * a shared memfd page that 4 workers increment (LOCK'd adds), a private page
+ * a shared memfd page that 3 workers increment (LOCK'd adds), a private page
  * they also count in, and a page that a fifth thread keeps mapping (shared,
  * at a page offset) and unmapping, with writes through it checked against
  * the file each time.  Under a large host page every one of those mappings
@@ -15,9 +15,9 @@
 #include <pthread.h>
 #include <sys/syscall.h>
 
-#define WORKERS 4
-#define ROUNDS 100000
-#define CHURNS 100
+#define WORKERS 3
+#define ROUNDS 50000
+#define CHURNS 40
 
 static unsigned char *region;
 static volatile unsigned *shared_counter, *private_counter;
