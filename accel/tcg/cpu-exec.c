@@ -144,6 +144,7 @@ static void retry_access(CPUArchState *env)
     uint64_t generation = __atomic_load_n(&page_map_generation, __ATOMIC_ACQUIRE);
     int access = (env->error_code & 2) ? PAGE_WRITE : PAGE_READ;
     target_ulong pc, cs_base;
+    TranslationBlock *tb;
     uint32_t flags;
 
     cpu_get_tb_cpu_state(env, &pc, &cs_base, &flags);
@@ -157,10 +158,14 @@ static void retry_access(CPUArchState *env)
         cpu_abort_msg("access to guest address " TARGET_FMT_lx " at pc " TARGET_FMT_lx
                       " keeps faulting although the guest may make it", env->cr2, pc);
     }
-    tlb_flush(env);
-    if (!page_resolve_access(env->cr2, access) && env->retry_host_pc) {
+    tb = env->retry_host_pc ? tb_find_by_host_pc(env->retry_host_pc) : NULL;
+    /* A TLB entry led here only from checked code or a helper. */
+    if (!tb || (tb->cflags & CF_CHECKED) || env->tlb_generation != generation) {
+        tlb_flush(env);
+    }
+    if (!page_resolve_access(env->cr2, access) && tb) {
         mmap_lock();
-        shdwrt_direct_fault(env, tb_find_by_host_pc(env->retry_host_pc), pc);
+        shdwrt_direct_fault(env, tb, pc);
         mmap_unlock();
     }
 }
