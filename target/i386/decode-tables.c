@@ -290,6 +290,7 @@ const X86OpEntry x86_twobyte_map[256] = {
     [0x01] = GROUP(group7, 0, 0, 0, IMM_NONE, 0),
     [0x05] = X(emit_syscall, 0, 0, 0, IMM_NONE, OPF_O64, 0),
     [0x06] = PRIV,                                          /* clts */
+    [0x07] = PRIV,                                          /* sysret */
     [0x08 ... 0x09] = PRIV,                                 /* invd, wbinvd */
     [0x0d] = XF(emit_nop, 0, 0, SZ_V, IMM_NONE,             /* prefetch(w) */
                 OPF_MODRM | OPF_MEM | OPF_NOLEA, 0, FEAT_PRFCHW),
