@@ -201,6 +201,22 @@ void emit_syscall(CPUX86State *env, DisasContext *s, X86Decoded *d)
     s->base.is_jmp = DISAS_NORETURN;
 }
 
+/*
+ * mov to or from CRn (0f 20, 0f 22) or DRn (0f 21, 0f 23): a register that
+ * does not exist is #UD, checked before the privilege; the others (CR0,
+ * CR2-CR4, CR8, DR0-DR7) are #GP at CPL 3.  Measured on the CPU.
+ */
+void emit_mov_crdr(CPUX86State *env, DisasContext *s, X86Decoded *d)
+{
+    static const uint16_t existing[2] = { 0x011d, 0x00ff };  /* CRn, DRn */
+
+    if ((existing[d->b & 1] >> d->reg) & 1) {
+        gen_exception(s, EXCP0D_GPF, s->pc_start);
+    } else {
+        gen_illegal_opcode(s);
+    }
+}
+
 /* hlt, cli, sti, in, out...: #GP at CPL 3, which Linux reports as SIGSEGV. */
 void emit_privileged(CPUX86State *env, DisasContext *s, X86Decoded *d)
 {
