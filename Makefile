@@ -9,6 +9,8 @@
 #                  with -checked-mem, ending with one "N passed, N failed"
 #   make check-mem the guest-memory programs under -p 4096/16384/65536
 #   make check-lockstep  the lockstep checker (tests/lockstep/) on small programs
+#   make fuzz      random instruction sequences, native against qemu-x86_64
+#                  (FUZZ_SEED=, FUZZ_COUNT=; docs/devel/fuzzing.md)
 #   make install   copy the binaries to $(DESTDIR)$(prefix)/bin
 #   make V=1       show the full commands
 
@@ -46,7 +48,7 @@ TEST_ENV = SRC_PATH='$(SRC_PATH)' BUILD_DIR='$(BUILD_DIR)' TARGETS='$(TARGETS)' 
 
 .PHONY: all clean distclean install check check-unit check-tcg check-mem bench tcg-programs \
 	$(addprefix build-,$(TARGETS)) check-unit-run check-tcg-run check-lockstep \
-	check-tcg-checked-run
+	check-tcg-checked-run fuzz
 
 all: $(addprefix build-,$(TARGETS)) compile_commands.json
 
@@ -87,6 +89,7 @@ check-tcg-run:
 	$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/sysroot/run-check-sysroot.sh || st=1; \
 	$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/programs/run-check-shared.sh || st=1; \
 	$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/elf/run-check-elf.sh || st=1; \
+	$(TEST_ENV) FUZZ_SMOKE=1 FUZZ_SEED=1 FUZZ_COUNT=300 $(SHELL) $(SRC_PATH)/tests/fuzz/run-fuzz.sh || st=1; \
 	exit $$st
 
 # The multiarch programs (O2) once more with every TB checked through the
@@ -145,10 +148,16 @@ $(LOCKSTEP_DIR)/sample: $(SRC_PATH)/tests/lockstep/sample.c
 check-lockstep: all tcg-programs $(LOCKSTEP_DIR)/lockstep $(LOCKSTEP_DIR)/sample
 	$(Q)$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/lockstep/run-check-lockstep.sh
 
+# The differential instruction fuzzer (tests/fuzz/), unbounded: FUZZ_COUNT
+# sequences of FUZZ_SEED, every difference and a summary by opcode.
+fuzz: all
+	$(Q)$(TEST_ENV) QEMU_ARGS='$(QEMU_ARGS)' FUZZ_SEED='$(FUZZ_SEED)' FUZZ_COUNT='$(FUZZ_COUNT)' \
+		$(SHELL) $(SRC_PATH)/tests/fuzz/run-fuzz.sh
+
 # ---- cleaning ----------------------------------------------------------------
 clean:
 	rm -rf $(addsuffix -linux-user,$(TARGETS)) tests/unit/build tests/tcg/build tests/sysroot/build \
-		tests/lockstep/lockstep tests/lockstep/sample \
+		tests/lockstep/lockstep tests/lockstep/sample tests/fuzz/build \
 		compile_commands.json check-summary.txt
 
 distclean: clean

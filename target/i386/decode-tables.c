@@ -54,9 +54,6 @@
 #define PRIV X(emit_privileged, 0, 0, 0, IMM_NONE, 0, 0)
 /* in/out with the port as an immediate byte. */
 #define PRIV_IB X(emit_privileged, 0, 0, 0, IMM_UB, 0, 0)
-/* mov to/from cr/dr: the ModRM always names two registers, whatever mod
-   says, so no SIB or displacement follows. */
-#define PRIV_MODRM X(emit_privileged, 0, 0, 0, IMM_NONE, OPF_RAWMODRM, 0)
 #define HINT_NOP X(emit_nop, 0, 0, SZ_V, IMM_NONE, OPF_MODRM | OPF_NOLEA, 0)
 /* Opcode space of the SSE translator (three-byte maps: 0F 38 / 0F 3A). */
 #define SSE3B X(emit_sse, 0, 0, 0, IMM_NONE, 0, 0)
@@ -290,13 +287,16 @@ const X86OpEntry x86_twobyte_map[256] = {
     [0x01] = GROUP(group7, 0, 0, 0, IMM_NONE, 0),
     [0x05] = X(emit_syscall, 0, 0, 0, IMM_NONE, OPF_O64, 0),
     [0x06] = PRIV,                                          /* clts */
+    [0x07] = PRIV,                                          /* sysret */
     [0x08 ... 0x09] = PRIV,                                 /* invd, wbinvd */
     [0x0d] = XF(emit_nop, 0, 0, SZ_V, IMM_NONE,             /* prefetch(w) */
                 OPF_MODRM | OPF_MEM | OPF_NOLEA, 0, FEAT_PRFCHW),
     [0x0e] = SSE,                                           /* femms */
     [0x10 ... 0x17] = SSE,
     [0x18 ... 0x1f] = HINT_NOP,                             /* incl. endbr */
-    [0x20 ... 0x23] = PRIV_MODRM,                           /* mov cr/dr */
+    /* mov to/from cr/dr: the ModRM always names two registers, whatever
+       mod says, so no SIB or displacement follows. */
+    [0x20 ... 0x23] = X(emit_mov_crdr, 0, 0, 0, IMM_NONE, OPF_RAWMODRM, 0),
     [0x28 ... 0x2f] = SSE,
     [0x30] = PRIV,                                          /* wrmsr */
     [0x31] = X(emit_rdtsc, 0, 0, 0, IMM_NONE, 0, 0),

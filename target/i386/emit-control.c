@@ -23,10 +23,43 @@ void emit_jmp(CPUX86State *env, DisasContext *s, X86Decoded *d)
     gen_jmp_tb(s, d->imm, 0);
 }
 
+/*
+ * Copies a near branch's target (in T0) to a local temp, which lives across
+ * the check's branch: a 64-bit target that is not canonical (bits 63..47
+ * not all equal) is a #GP at the branch itself, before it changes the
+ * stack, as on the CPU; Linux reports it as SIGSEGV, SI_KERNEL.
+ */
+static TCGv gen_checked_target(DisasContext *s, MemOp ot)
+{
+    TCGv target = tcg_temp_local_new();
+
+    tcg_gen_mov_tl(target, s->T0);
+#ifdef TARGET_X86_64
+    if (ot == MO_64) {
+        TCGLabel *canonical = gen_new_label();
+
+        gen_update_cc_op(s);
+        tcg_gen_shli_tl(s->tmp0, target, 16);
+        tcg_gen_sari_tl(s->tmp0, s->tmp0, 16);
+        tcg_gen_brcond_tl(TCG_COND_EQ, s->tmp0, target, canonical);
+        gen_exception(s, EXCP0D_GPF, s->pc_start);
+        gen_set_label(canonical);
+        s->base.is_jmp = DISAS_NEXT;
+    }
+#endif
+    return target;
+}
+
+static void gen_jmp_checked(DisasContext *s, MemOp ot, TCGv target)
+{
+    gen_jmp_reg(s, ot, target);
+    tcg_temp_free(target);
+}
+
 void emit_jmp_ind(CPUX86State *env, DisasContext *s, X86Decoded *d)
 {
     gen_load_operand(s, d, OPK_E, d->ot, s->T0);
-    gen_jmp_reg(s, d->ot, s->T0);
+    gen_jmp_checked(s, d->ot, gen_checked_target(s, d->ot));
 }
 
 void emit_call(CPUX86State *env, DisasContext *s, X86Decoded *d)
@@ -39,18 +72,24 @@ void emit_call(CPUX86State *env, DisasContext *s, X86Decoded *d)
 /* The target is read before the return address is pushed. */
 void emit_call_ind(CPUX86State *env, DisasContext *s, X86Decoded *d)
 {
+    TCGv target;
+
     gen_load_operand(s, d, OPK_E, d->ot, s->T0);
+    target = gen_checked_target(s, d->ot);
     tcg_gen_movi_tl(s->T1, insn_next_eip(s));
     gen_push_v(s, d->ot, s->T1);
-    gen_jmp_reg(s, d->ot, s->T0);
+    gen_jmp_checked(s, d->ot, target);
 }
 
 /* ret / ret imm16 (imm is 0 without one). */
 void emit_ret(CPUX86State *env, DisasContext *s, X86Decoded *d)
 {
+    TCGv target;
+
     gen_pop_load(s, d->ot, s->T0);
+    target = gen_checked_target(s, d->ot);
     gen_op_add_reg_im(s, gen_stack_size(s), R_ESP, (1 << d->ot) + d->imm);
-    gen_jmp_reg(s, d->ot, s->T0);
+    gen_jmp_checked(s, d->ot, target);
 }
 
 /*
@@ -160,6 +199,22 @@ void emit_syscall(CPUX86State *env, DisasContext *s, X86Decoded *d)
     gen_helper_syscall(cpu_env, len);
     tcg_temp_free_i32(len);
     s->base.is_jmp = DISAS_NORETURN;
+}
+
+/*
+ * mov to or from CRn (0f 20, 0f 22) or DRn (0f 21, 0f 23): a register that
+ * does not exist is #UD, checked before the privilege; the others (CR0,
+ * CR2-CR4, CR8, DR0-DR7) are #GP at CPL 3.  Measured on the CPU.
+ */
+void emit_mov_crdr(CPUX86State *env, DisasContext *s, X86Decoded *d)
+{
+    static const uint16_t existing[2] = { 0x011d, 0x00ff };  /* CRn, DRn */
+
+    if ((existing[d->b & 1] >> d->reg) & 1) {
+        gen_exception(s, EXCP0D_GPF, s->pc_start);
+    } else {
+        gen_illegal_opcode(s);
+    }
 }
 
 /* hlt, cli, sti, in, out...: #GP at CPL 3, which Linux reports as SIGSEGV. */

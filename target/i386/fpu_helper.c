@@ -213,6 +213,8 @@ void HELPER(fst_mem)(CPUX86State *env, target_ulong addr, uint32_t fmt)
     X87Bracket b;
     floatx80 raw;
 
+    /* A store that faults changes no x87 state (no pop, no status bits). */
+    tlb_check_range(env, addr, f->size, PAGE_WRITE, GETPC());
     x87_begin(env, &b);
     raw = f->from_ld(st_get(env, 0));
     host_fpu_fence(raw.low);
