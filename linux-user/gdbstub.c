@@ -9,7 +9,8 @@
  * address; guest memory is never patched); single-stepping runs one-insn
  * TBs (accel/tcg/cpu-exec.c).  Guest memory is read and written through
  * the syscall layer's copies, so the guest's protection holds for gdb.
- * One guest thread is reported: the one that stops.
+ * One guest thread is reported: the one that stops; threads that stop
+ * together take turns (session_lock).
  * docs/devel/gdbstub.md tells the rest.
  */
 #include "qemu/osdep.h"
@@ -31,6 +32,8 @@
 static int listen_fd = -1;
 static int gdb_fd = -1;
 static GHashTable *breakpoints;     /* guest pc -> present */
+/* Held by the thread that talks with gdb, from its stop until it resumes. */
+static pthread_mutex_t session_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* Linux signal number -> gdb's (gdb/signals.def); 0 has no counterpart. */
 static const uint8_t gdb_signal_of[] = {
@@ -612,7 +615,8 @@ static void handle_packet(CPUArchState *env, char *p, int sig, Resume *r)
     }
 }
 
-int gdb_handlesig(CPUArchState *env, int sig)
+/* The stop of gdb_handlesig, under session_lock. */
+static int gdb_session(CPUArchState *env, int sig)
 {
     char *packet;
     Resume r = { 0 };
@@ -641,6 +645,17 @@ int gdb_handlesig(CPUArchState *env, int sig)
     }
     env->singlestep_enabled = r.step;
     return r.sig;
+}
+
+int gdb_handlesig(CPUArchState *env, int sig)
+{
+    if (listen_fd < 0 && gdb_fd < 0) {
+        return sig;
+    }
+    pthread_mutex_lock(&session_lock);
+    sig = gdb_session(env, sig);
+    pthread_mutex_unlock(&session_lock);
+    return sig;
 }
 
 void gdb_exit(int status)
