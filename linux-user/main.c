@@ -239,6 +239,13 @@ static void handle_strace(const char *arg)
     do_strace = 1;
 }
 
+static void handle_gdb(const char *arg)
+{
+    if (!gdbserver_start(arg)) {
+        fail("cannot listen for gdb on port '%s': %s", arg, strerror(errno));
+    }
+}
+
 static void handle_singlestep(const char *arg)
 {
     singlestep = 1;
@@ -321,6 +328,8 @@ static const Option options[] = {
       "write logs to 'logfile' (default stderr)" },
     { "p", "QEMU_PAGESIZE", true, true, handle_pagesize, "pagesize",
       "set the host page size to 'pagesize'" },
+    { "g", "QEMU_GDB", true, false, handle_gdb, "port",
+      "wait gdb connection to 'port'" },
     { "singlestep", "QEMU_SINGLESTEP", false, true, handle_singlestep, "",
       "run in singlestep mode" },
     { "checked-mem", "QEMU_CHECKED_MEM", false, true, handle_checked_mem, "",
@@ -483,5 +492,6 @@ int main(int argc, char **argv, char **envp)
     syscall_init();
     signal_init();
     target_cpu_init(env, info);
+    gdb_handlesig(env, 0);      /* with -g: gdb connects and takes over */
     cpu_loop(env);
 }

@@ -13,6 +13,7 @@
 #include "qemu/hostpage.h"
 #include "syscall_defs.h"
 #include "target_syscall.h"
+#include "exec/gdbstub.h"
 
 /* What the ELF loader established. */
 struct image_info {

@@ -679,6 +679,8 @@ QEMU_NORETURN void dump_core_and_abort(int target_sig)
     struct host_kernel_sigaction kernel_dfl = { .handler = SIG_DFL };
     uint64_t unblock = GUEST_SIGBIT(target_sig);
 
+    gdb_signalled(target_sig);
+
     if (default_action(target_sig) == SIG_ACT_CORE) {
         /* The status says "core dumped" either way; no file for the
            emulator's own image. */
@@ -805,7 +807,10 @@ void process_pending_signals(CPUArchState *env)
     for (;;) {
         set_host_mask(host_quiet_mask(ts));
         while ((sig = take_next_signal(ts, ss, &info, &forced)) != 0) {
-            deliver_signal(env, sig, &info, forced);
+            /* gdb sees every signal first, and may keep or change it */
+            if ((sig = gdb_handlesig(env, sig)) != 0) {
+                deliver_signal(env, sig, &info, forced);
+            }
         }
         /* No handler ran for the interrupted call: it is restarted as is. */
         ss->restart_code = 0;

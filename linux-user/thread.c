@@ -42,6 +42,7 @@ typedef struct NewThread {
 
 QEMU_NORETURN void process_exit(int status)
 {
+    gdb_exit(status);
     shdwrt_print_summary();
     qemu_log_flush();
     fflush(NULL);

@@ -204,6 +204,10 @@ static int __attribute__((noinline)) cpu_exec_loop(CPUArchState *env)
         }
 
         cflags = tb_cflags();
+        if (unlikely(env->singlestep_enabled)) {
+            /* gdb steps: one insn, then stop (below) */
+            cflags = (cflags & ~CF_COUNT_MASK) | CF_SINGLE_INSN;
+        }
         if (unlikely(env->cflags_next_tb)) {
             cflags = env->cflags_next_tb;
             last_tb = NULL;
@@ -233,6 +237,8 @@ static int __attribute__((noinline)) cpu_exec_loop(CPUArchState *env)
                TB's own (a chained predecessor did not store it). */
             env->eip = last_tb->pc - last_tb->cs_base;
             last_tb = NULL;
+        } else if (unlikely(env->singlestep_enabled)) {
+            return EXCP_DEBUG;
         }
     }
 }

@@ -31,6 +31,7 @@ static const ExceptionSignal exception_signals[] = {
     { EXCP11_ALGN, SIGBUS, BUS_ADRALN, false },
     { EXCP13_XMM, SIGFPE, 0, true },
     { EXCP_HLT, SIGSEGV, SI_KERNEL, false },     /* privileged in user mode */
+    { EXCP_DEBUG, SIGTRAP, TRAP_BRKPT, true },   /* gdb's breakpoint or step */
 };
 
 static void do_guest_syscall(CPUArchState *env, int trapnr)
@@ -125,6 +126,10 @@ void cpu_loop(CPUArchState *env)
         case EXCP_INT80:
         case EXCP_SYSCALL:
             do_guest_syscall(env, trapnr);
+            if (env->singlestep_enabled) {
+                /* gdb stepped over it: the step is done */
+                queue_signal(env, SIGTRAP, TRAP_TRACE, 0);
+            }
             break;
         case EXCP0E_PAGE:
             do_page_fault(env);

@@ -9,6 +9,7 @@
 #include "decode.h"
 #include "exec/helper-gen.h"
 #include "qemu/log.h"
+#include "exec/gdbstub.h"
 
 TCGv cpu_regs[CPU_NB_REGS];
 TCGv cpu_cc_dst, cpu_cc_src, cpu_cc_src2;
@@ -201,6 +202,13 @@ static void i386_tr_translate_insn(DisasContextBase *db, CPUX86State *env)
     bool cc_op_dirty = s->cc_op_dirty;
 
     s->pc = db->pc_next;
+    if (unlikely(gdb_breakpoint_at(db->pc_next))) {
+        /* Stop before it; the byte counted in tb->size lets removing the
+           breakpoint invalidate this TB. */
+        gen_exception(s, EXCP_DEBUG, db->pc_next - db->tb->cs_base);
+        db->pc_next++;
+        return;
+    }
     disas_insn(env, s);
     if (s->pc - s->pc_start > TARGET_MAX_INSN_SIZE) {
         /* The CPU raises #GP for an instruction over 15 bytes before it

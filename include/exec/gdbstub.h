@@ -1,0 +1,39 @@
+/*
+ * gdbstub.h: the gdb remote stub (-g PORT, QEMU_GDB) as the rest of the
+ * emulator sees it.  linux-user/gdbstub.c speaks the protocol;
+ * target/i386/gdbstub.c lays out the registers.  docs/devel/gdbstub.md
+ * says how a stop reaches gdb.
+ */
+#ifndef EXEC_GDBSTUB_H
+#define EXEC_GDBSTUB_H
+
+#include "cpu.h"
+
+/* Listen on TCP port (a decimal string); false with errno on failure. */
+bool gdbserver_start(const char *port);
+
+/*
+ * The guest stops with signal sig (0: before its first instruction): when
+ * gdb is attached (or about to be: the first call waits for it) it is told,
+ * and this returns when gdb resumes the guest, with the signal gdb wants
+ * delivered (0 for none).  Without gdb, sig unchanged.
+ */
+int gdb_handlesig(CPUArchState *env, int sig);
+
+/* The process ends: exit status, or the fatal signal. */
+void gdb_exit(int status);
+void gdb_signalled(int sig);
+
+/* Whether gdb has a breakpoint at guest pc (the translator asks). */
+bool gdb_breakpoint_at(target_ulong pc);
+
+/* Registers in gdb's numbering (target/i386/gdbstub.c): how many; read
+   register n into buf (returns its size in bytes, 0 if there is no such
+   register); write it from buf (its size, or 0). */
+int x86_gdb_num_regs(void);
+int x86_gdb_read_register(CPUArchState *env, uint8_t *buf, int n);
+int x86_gdb_write_register(CPUArchState *env, const uint8_t *buf, int n);
+/* The target description gdb reads as target.xml. */
+const char *x86_gdb_target_xml(void);
+
+#endif
