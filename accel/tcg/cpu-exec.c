@@ -124,6 +124,9 @@ static void log_exception(CPUArchState *env, int excp)
                   env->cr2);
 }
 
+/* The instruction a retry ran on its own (cflags_next_tb) completed. */
+static __thread bool retry_progress;
+
 /*
  * A fault the guest's protection allows (user-exec.c): the emulator
  * protected the memory itself.  Resolve that outside the signal context,
@@ -133,9 +136,6 @@ static void log_exception(CPUArchState *env, int excp)
  * map does not change would be an emulator bug, not a guest's: say so
  * rather than spin.
  */
-/* The instruction a retry ran on its own (cflags_next_tb) completed. */
-static __thread bool retry_progress;
-
 static void retry_access(CPUArchState *env)
 {
     static __thread target_ulong last_pc, last_addr;
