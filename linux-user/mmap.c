@@ -311,6 +311,36 @@ static int map_fixed_congruent(uint64_t start, uint64_t end, int prot, int flags
     return 0;
 }
 
+/* Whether this build asks for a 4 KiB kernel's answers about file pages
+   (end of file, page-cache sharing) where they cost checked accesses:
+   precise protection, or every access checked anyway (-checked-mem, the
+   vtlb strategy). */
+static bool exact_file_pages(void)
+{
+#ifdef CONFIG_PRECISE_PROT
+    return true;
+#else
+    return checked_mem;
+#endif
+}
+
+/*
+ * Whether a private file mapping lives in a window (exec/shdwrt.h) rather
+ * than in bound.  With H > 4 KiB the host copies a private file page on
+ * its first write a whole host page at a time, so the neighbours written
+ * by nobody stop seeing the file, and a mapping placed where its offset
+ * disagrees with its address is a copy from the start.  A window copies 4
+ * KiB at a time: writable mappings, and incongruent ones, go there when
+ * exact_file_pages.  (A read-only congruent one stays in bound: it is the
+ * page cache until mprotect makes it writable and it is written.)
+ */
+static bool private_needs_window(int prot, int flags, bool congruent)
+{
+    return exact_file_pages() && qemu_host_page_size > TARGET_PAGE_SIZE
+           && (flags & (MAP_TYPE | MAP_ANONYMOUS)) == MAP_PRIVATE
+           && ((prot & PROT_WRITE) || !congruent);
+}
+
 /*
  * Precise protection: a file page wholly past end of file gives SIGBUS at
  * 4 KiB.  Whole host pages past it do so on the host, but not the rest of
@@ -328,15 +358,10 @@ static int map_fixed_congruent(uint64_t start, uint64_t end, int prot, int flags
 static int redirect_past_eof(uint64_t start, uint64_t end, int prot, int flags,
                              int fd, off_t offset, bool copied)
 {
-#ifdef CONFIG_PRECISE_PROT
-    const bool exact = true;
-#else
-    const bool exact = checked_mem;
-#endif
     struct stat st;
     uint64_t eof, lo, hi;
 
-    if (!exact || fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    if (!exact_file_pages() || fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         return 0;
     }
     eof = st.st_size <= offset ? start
@@ -398,14 +423,15 @@ static abi_long map_anywhere(uint64_t hint, uint64_t len, int prot, int flags,
     if (at == (abi_ulong)-1) {
         return -ENOMEM;
     }
-    if (hp_mmap(g2h(at), host_len, prot, host_map_flags(flags), anon ? -1 : fd,
-                anon ? 0 : offset - lead) == MAP_FAILED) {
+    if (private_needs_window(prot, flags, true)) {
+        ret = redirect_map(at + lead, at + lead + len, prot, flags, fd, offset);
+    } else if (hp_mmap(g2h(at), host_len, prot, host_map_flags(flags), anon ? -1 : fd,
+                       anon ? 0 : offset - lead) == MAP_FAILED) {
         ret = -errno;
-        host_release(at, at + host_len);
-        return ret;
+    } else {
+        ret = anon ? 0 : redirect_past_eof(at + lead, at + lead + len, prot, flags, fd,
+                                           offset, false);
     }
-    ret = anon ? 0 : redirect_past_eof(at + lead, at + lead + len, prot, flags, fd,
-                                       offset, false);
     if (ret) {
         host_release(at, at + host_len);
         return ret;
@@ -464,8 +490,14 @@ static abi_long map_fixed(uint64_t start, uint64_t len, int prot, int flags,
         tb_invalidate_phys_range(start, end);
     }
     redirect_unmap(start, end);
-    if (shared_needs_window(start, end, flags, congruent)) {
-        ret = redirect_shared(start, end, prot, flags, fd, offset);
+    if (shared_needs_window(start, end, flags, congruent)
+        || private_needs_window(prot, flags, congruent)) {
+        /* The old pages are gone: shadowing their host pages must not keep
+           them (an old shared page would want its alias). */
+        page_set_flags(start, end, 0);
+        ret = (flags & MAP_TYPE) == MAP_PRIVATE
+              ? redirect_map(start, end, prot, flags, fd, offset)
+              : redirect_shared(start, end, prot, flags, fd, offset);
     } else if (!congruent) {
         ret = map_fixed_copied(start, end, prot, flags, fd, offset);
         backing = PAGE_FILE_PRIV;

@@ -2,8 +2,9 @@
  * mremap.c: the guest's mremap.  A mapping that owns its host pages (it
  * starts on an H boundary and nothing else lives in its last host page) is
  * grown or moved by the host's mremap, keeping its backing.  A redirected
- * shared mapping (exec/shdwrt.h) is grown or moved by redirecting the new
- * pages to the same object.  Another mapping that shares host pages with
+ * mapping (exec/shdwrt.h: shared, or private in the builds that redirect
+ * those) is grown or moved by redirecting the new pages to the same object;
+ * a private one's written pages carry their bytes along.  Another mapping that shares host pages with
  * others (only when H > 4 KiB) is grown by mapping anonymous memory after
  * it, or moved by copying: other shared mappings cannot be copied (EINVAL),
  * and file data beyond the old end reads as zeros (see docs/devel/memory.md).
@@ -200,6 +201,21 @@ static abi_long move_host_pages(uint64_t old_addr, uint64_t old_size,
     return ret ? ret : (abi_long)dest;
 }
 
+/* The pages of a private mapping written since mapped (they left the file
+   for their copies) keep their bytes at the new place. */
+static void carry_copies(uint64_t from, uint64_t to, uint64_t len)
+{
+    for (uint64_t off = 0; off < len; off += TARGET_PAGE_SIZE) {
+        int old = page_get_flags(from + off);
+
+        if ((old & (PAGE_REDIRECTED | PAGE_COPY_ON_WRITE)) == PAGE_REDIRECTED
+            && (page_get_flags(to + off) & PAGE_COPY_ON_WRITE)) {
+            redirect_copy_on_write(to + off);
+            memcpy(page_home(to + off), page_home(from + off), TARGET_PAGE_SIZE);
+        }
+    }
+}
+
 /* Move a redirected mapping: the new place is redirected to the same
    object; dest is 0 when we choose it. */
 static abi_long move_redirected(uint64_t old_addr, uint64_t old_size, uint64_t new_size,
@@ -213,15 +229,15 @@ static abi_long move_redirected(uint64_t old_addr, uint64_t old_size, uint64_t n
         if (dest == (abi_ulong)-1) {
             return -ENOMEM;
         }
+    } else if ((ret = claim_host_range(dest, dest + new_size)) != 0) {
+        return ret;
     }
-    ret = claim_host_range(dest, dest + new_size);
-    if (ret == 0) {
-        ret = redirect_again(dest, new_size, o, o->offset, last_flags);
-    }
+    ret = redirect_again(dest, new_size, o, o->offset, last_flags);
     if (ret) {
         return ret;
     }
     copy_page_flags(old_addr, dest, moved);
+    carry_copies(old_addr, dest, moved);
     if (new_size > old_size) {
         page_set_flags(dest + old_size, dest + new_size, last_flags);
     }

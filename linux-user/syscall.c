@@ -8,6 +8,7 @@
  */
 #include "qemu/osdep.h"
 #include "qemu/log.h"
+#include "exec/shdwrt.h"
 #include "syscall_impl.h"
 
 static const char *const syscall_names[] = {
@@ -83,6 +84,8 @@ abi_long do_syscall(CPUArchState *env, int num, abi_long arg1, abi_long arg2,
     }
     if (impl) {
         ret = impl->fn(env, arg);
+        /* (it may have changed a file's size: ftruncate, O_TRUNC, write...) */
+        redirect_note_file_sizes();
     } else {
         const char *name = target_syscall_name(num);
 

@@ -7,6 +7,7 @@
  */
 #include "qemu/osdep.h"
 #include <sys/mman.h>
+#include "exec/shdwrt.h"
 #include "syscall_impl.h"
 
 static abi_ulong brk_start;     /* the initial break: never go below it */
@@ -127,8 +128,9 @@ static bool is_private_anon(abi_ulong page)
  * Whether the host's MADV_DONTNEED gives page what Linux's gives a 4 KiB
  * page: zeros for private anonymous memory, and for a private file page the
  * file's current bytes, which the host only does where the page is the
- * file's (with H = 4 KiB every private file page is; with a larger H some
- * are copies the mapping code made, and the file is not kept for them).
+ * file's (with H = 4 KiB every private file page is; with a larger H a page
+ * in bound is a copy of the whole host page once written, and one in a
+ * window is discarded by the window: redirect_discard_copy).
  */
 static bool host_discards_like_linux(abi_ulong page)
 {
@@ -142,11 +144,12 @@ static bool host_discards_like_linux(abi_ulong page)
 /*
  * MADV_DONTNEED: private anonymous pages read as zeros afterwards, whatever
  * their protection, and private file pages as the file (where the host can
- * tell: host_discards_like_linux).  Whole in-bound host pages are dropped
- * through the host-page layer; anonymous guest pages sharing a host page
- * with others are cleared by hand where they live.
+ * tell: host_discards_like_linux, or the page is in a window).  Whole
+ * in-bound host pages are dropped through the host-page layer; anonymous
+ * guest pages sharing a host page with others are cleared by hand where
+ * they live.
  */
-static void discard_anon(abi_ulong start, abi_ulong end)
+static void discard_pages(abi_ulong start, abi_ulong end)
 {
     abi_ulong h = qemu_host_page_size;
 
@@ -168,6 +171,8 @@ static void discard_anon(abi_ulong start, abi_ulong end)
         for (abi_ulong p = lo; p < hi; p += TARGET_PAGE_SIZE) {
             if (is_private_anon(p)) {
                 memset(page_home(p), 0, TARGET_PAGE_SIZE);
+            } else if (page_get_flags(p) & PAGE_REDIRECTED) {
+                redirect_discard_copy(p);
             }
         }
         page_map_sync(chunk, chunk + h);
@@ -187,7 +192,7 @@ SYSCALL(madvise)
     }
     /* Every other advice is only a hint the host may ignore too. */
     if (arg[2] == MADV_DONTNEED) {
-        discard_anon(start, start + len);
+        discard_pages(start, start + len);
     }
     return 0;
 }

@@ -332,16 +332,18 @@ int page_shadow(uint64_t h)
     return (page_get_flags(h) & PAGE_SHADOWED) ? 0 : shadow_host_page(h);
 }
 
-void page_redirect(target_ulong addr, void *home)
+void page_redirect(target_ulong addr, void *home, bool copy_on_write)
 {
+    int flags = (page_get_flags(addr) | PAGE_REDIRECTED) & ~PAGE_COPY_ON_WRITE;
+
     page_set_home(addr, home);
-    page_store_flags(addr, page_get_flags(addr) | PAGE_REDIRECTED);
+    page_store_flags(addr, flags | (copy_on_write ? PAGE_COPY_ON_WRITE : 0));
     tlb_invalidate_all_cpus();
 }
 
 void page_unredirect(target_ulong addr)
 {
-    page_store_flags(addr, page_get_flags(addr) & ~PAGE_REDIRECTED);
+    page_store_flags(addr, page_get_flags(addr) & ~(PAGE_REDIRECTED | PAGE_COPY_ON_WRITE));
     page_make_private_home(addr);
     tlb_invalidate_all_cpus();
 }
@@ -550,9 +552,16 @@ int page_tlb_fill(target_ulong addr, int access, uintptr_t *addend, int *tlb_pro
             return fault;
         }
     }
+    if (access == PAGE_WRITE && (flags & PAGE_COPY_ON_WRITE)) {
+        mmap_lock();
+        redirect_copy_on_write(addr & TARGET_PAGE_MASK);
+        mmap_unlock();
+        flags = page_get_flags(addr);
+    }
     *addend = (flags & PAGE_SHADOWED) ? shadowed_addend(addr) : guest_base;
     *tlb_prot = flags & PAGE_BITS;
-    if (flags & PAGE_CODE) {
+    if (flags & (PAGE_CODE | PAGE_COPY_ON_WRITE)) {
+        /* (a write must come back here first) */
         *tlb_prot &= ~PAGE_WRITE;
     }
     return PAGE_FAULT_NONE;

@@ -34,7 +34,10 @@
 /* The page's home is a window onto its file or shared memory, out of
    bound (exec/shdwrt.h); its host page is shadowed. */
 #define PAGE_REDIRECTED 0x0400
-#define PAGE_MAP_OWNED  (PAGE_CODE | PAGE_SHADOWED | PAGE_REDIRECTED)
+/* A redirected page of a private file mapping whose home is still the
+   file itself: its first write gives it a private copy first. */
+#define PAGE_COPY_ON_WRITE 0x0800
+#define PAGE_MAP_OWNED  (PAGE_CODE | PAGE_SHADOWED | PAGE_REDIRECTED | PAGE_COPY_ON_WRITE)
 
 int page_get_flags(target_ulong address);
 /* Set the guest's facts (valid, protection, backing) of [start, end);
@@ -61,8 +64,10 @@ void *page_home(target_ulong addr);
    (a new private mapping): its home becomes the private region. */
 void page_make_private_home(target_ulong addr);
 /* Guest page addr (its host page shadowed) lives at home in a window:
-   PAGE_REDIRECTED.  page_unredirect gives it its private home back. */
-void page_redirect(target_ulong addr, void *home);
+   PAGE_REDIRECTED, and PAGE_COPY_ON_WRITE if copy_on_write.  Called again
+   to move it within its window.  page_unredirect gives it its private home
+   back. */
+void page_redirect(target_ulong addr, void *home, bool copy_on_write);
 void page_unredirect(target_ulong addr);
 /* Whether any host page is shadowed (some guest page lives out of bound,
    where a software TLB entry can outlive a mapping change).  Lock-free. */

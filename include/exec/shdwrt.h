@@ -35,7 +35,8 @@ bool shdwrt_enabled(void);
 /*
  * Map [start, end) (4 KiB aligned, inside claimed guest space) to the file
  * fd at offset, or to new shared anonymous memory when fd < 0, through a
- * window: map_flags' MAP_TYPE says shared or private.  The guest pages are
+ * window: map_flags' MAP_TYPE says shared or private (a private one's
+ * pages are PAGE_COPY_ON_WRITE until written).  The guest pages are
  * then redirected; the caller sets their flags (page_set_flags) and syncs.
  */
 int redirect_map(uint64_t start, uint64_t end, int prot, int map_flags,
@@ -51,6 +52,15 @@ bool host_page_redirected(uint64_t h);
 /* The window of redirected page addr, seen from the file: its fd (-1 for
    memory without a file) and the offset of addr.  False if none. */
 bool redirect_file_of(target_ulong addr, int *fd, off_t *offset, int *map_flags);
+/* A write is about to reach the PAGE_COPY_ON_WRITE page at page (its first
+   since mapped or discarded): it gets its private copy of the file's bytes. */
+void redirect_copy_on_write(target_ulong page);
+/* MADV_DONTNEED of a redirected private file page: its copy goes and it
+   shows the file again.  False if page is no such page. */
+bool redirect_discard_copy(target_ulong page);
+/* A file a window maps may have changed size (after each guest syscall):
+   the next fill of each window asks the file again.  Lock-free. */
+void redirect_note_file_sizes(void);
 /* page_tlb_fill's extra question for a redirected page (no lock needed):
    PAGE_FAULT_SIGBUS for a file page wholly past end of file, as a 4 KiB
    kernel says; else PAGE_FAULT_NONE. */
@@ -79,6 +89,7 @@ typedef enum ShdwrtEvent {
     SHDWRT_EV_RESTORE,          /* a host page's private pages back in bound */
     SHDWRT_EV_REFILL,           /* a TLB fill of a redirected page */
     SHDWRT_EV_SIGBUS,           /* an access past end of file made SIGBUS */
+    SHDWRT_EV_COPY,             /* a private file page copied at its first write */
     SHDWRT_EV_COUNT
 } ShdwrtEvent;
 

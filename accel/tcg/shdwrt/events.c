@@ -18,6 +18,7 @@ static const char *const event_names[SHDWRT_EV_COUNT] = {
     [SHDWRT_EV_RESTORE] = "pages restored in bound",
     [SHDWRT_EV_REFILL] = "TLB refill of a redirected page",
     [SHDWRT_EV_SIGBUS] = "SIGBUS past end of file",
+    [SHDWRT_EV_COPY] = "private file page copied",
 };
 
 void shdwrt_log_event(ShdwrtEvent ev, uint64_t guest_addr)

@@ -10,6 +10,12 @@
  * other view of it (read/write, another mapping, a child after fork,
  * another process) sees the same bytes.
  *
+ * A private file mapping's window is a read-only shared view of the file
+ * (its pages see later writes to the file, as a 4 KiB kernel's page cache
+ * shows them) beside an equally long region of private anonymous memory,
+ * the copies: the first write to a page copies it there
+ * (PAGE_COPY_ON_WRITE), one 4 KiB page at a time whatever H is.
+ *
  * A window lives while one of its guest pages still points into it; then it
  * becomes a PROT_NONE reservation (a CPU whose TLB still points there
  * faults and retries with a fresh TLB instead of reaching reused memory),
@@ -39,9 +45,12 @@ typedef struct Window {
     int fd;                 /* a private duplicate of the file, or -1 */
     off_t offset;           /* file offset of host[0] */
     int map_flags;          /* MAP_SHARED or MAP_PRIVATE, as the host maps it */
+    uint8_t *copies;        /* a private mapping's written pages, or NULL */
     int prot;               /* what the host allows in it */
     bool shm;               /* a SysV segment: detached, not unmapped */
     off_t mapped_size;      /* the file's size when its tail was mapped */
+    off_t known_size;       /* the file's size at size_epoch */
+    uint64_t size_epoch;
 } Window;
 
 typedef struct Retired {
@@ -51,6 +60,8 @@ typedef struct Retired {
 } Retired;
 
 static pthread_mutex_t window_lock = PTHREAD_MUTEX_INITIALIZER;
+/* Bumped whenever a file's size may have changed (redirect_note_file_sizes). */
+static uint64_t file_size_epoch = 1;
 static GPtrArray *windows;
 static GArray *retired;
 
@@ -66,9 +77,14 @@ bool shdwrt_enabled(void)
 
 static bool window_holds(const Window *w, target_ulong addr)
 {
-    return addr >= w->guest && addr - w->guest < w->len
-           && (page_get_flags(addr) & PAGE_REDIRECTED)
-           && page_home(addr) == w->host + (addr - w->guest);
+    size_t off = addr - w->guest;
+    uint8_t *home;
+
+    if (addr < w->guest || off >= w->len || !(page_get_flags(addr) & PAGE_REDIRECTED)) {
+        return false;
+    }
+    home = page_home(addr);
+    return home == w->host + off || (w->copies && home == w->copies + off);
 }
 
 /* The window redirected page addr lives in; window_lock or mmap_lock held. */
@@ -131,6 +147,9 @@ static void window_release(Window *w)
                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1, 0);
     }
     retire_region(w->host, w->len);
+    if (w->copies) {
+        retire_region(w->copies, w->len);
+    }
     if (w->fd >= 0) {
         close(w->fd);
     }
@@ -154,7 +173,7 @@ static int window_attach(Window *w, uint64_t start, uint64_t end)
         }
     }
     for (uint64_t a = start; a < end; a += TARGET_PAGE_SIZE) {
-        page_redirect(a, w->host + (a - w->guest));
+        page_redirect(a, w->host + (a - w->guest), w->copies != NULL);
     }
     pthread_mutex_lock(&window_lock);
     if (!windows) {
@@ -170,59 +189,89 @@ static int window_attach(Window *w, uint64_t start, uint64_t end)
     return 0;
 }
 
+/*
+ * Map w's view of fd (w->offset, w->len set): shared as it is, or for a
+ * private mapping read-only beside its copies.  A file the host will not
+ * map shared (some FUSE file systems) gets a private window instead, whose
+ * host pages are copied whole on their first write.
+ */
+static int window_map(Window *w, int fd, bool shared)
+{
+    if (!shared) {
+        w->host = oob_mmap(w->len, PROT_READ, MAP_SHARED, fd, w->offset);
+        if (w->host != MAP_FAILED) {
+            w->copies = oob_mmap(w->len, PROT_READ | PROT_WRITE,
+                                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+            if (w->copies == MAP_FAILED) {
+                int ret = -errno;
+
+                hp_munmap(w->host, w->len);
+                return ret;
+            }
+            w->prot = PROT_READ;
+            w->map_flags = MAP_SHARED;
+            return 0;
+        }
+    }
+    w->map_flags = shared ? MAP_SHARED : MAP_PRIVATE;
+    w->prot = PROT_READ | PROT_WRITE;
+    w->host = oob_mmap(w->len, w->prot, w->map_flags, fd, w->offset);
+    if (w->host == MAP_FAILED && errno == EACCES) {
+        w->prot = PROT_READ;
+        w->host = oob_mmap(w->len, w->prot, w->map_flags, fd, w->offset);
+    }
+    return w->host == MAP_FAILED ? -errno : 0;
+}
+
+/* Shared anonymous memory as a memfd: then the window, like a file one,
+   can be mapped again elsewhere (mremap). */
+static int redirect_anon(uint64_t start, uint64_t end, int prot, int map_flags)
+{
+    int mfd = memfd_create("shdwrt-anon", MFD_CLOEXEC);
+    int ret;
+
+    if (mfd < 0 || ftruncate(mfd, HOST_PAGE_ALIGN(end - start)) != 0) {
+        ret = -errno;
+        if (mfd >= 0) {
+            close(mfd);
+        }
+        return ret;
+    }
+    ret = redirect_map(start, end, prot, map_flags & ~MAP_ANONYMOUS, mfd, 0);
+    close(mfd);
+    return ret;
+}
+
 int redirect_map(uint64_t start, uint64_t end, int prot, int map_flags,
                  int fd, off_t offset)
 {
-    bool has_file = fd >= 0;
-    bool shared = (map_flags & MAP_TYPE) != MAP_PRIVATE;
-    size_t lead = has_file ? offset & ~qemu_host_page_mask : 0;
-    size_t len = HOST_PAGE_ALIGN(lead + (end - start));
-    int host_flags = (shared ? MAP_SHARED : MAP_PRIVATE) | (has_file ? 0 : MAP_ANONYMOUS);
-    off_t host_offset = has_file ? offset - (off_t)lead : 0;
-    int window_prot = PROT_READ | PROT_WRITE;
+    size_t lead = offset & ~qemu_host_page_mask;
     Window *w;
-    uint8_t *host;
     int ret;
 
     (void)prot;     /* the TLB enforces it; the window allows what it can */
+    if (fd < 0) {
+        return redirect_anon(start, end, prot, map_flags);
+    }
     reclaim_retired();
-    if (!has_file && shared) {
-        /* Shared anonymous memory as a memfd: then the window, like a file
-           one, can be mapped again elsewhere (mremap). */
-        int mfd = memfd_create("shdwrt-anon", MFD_CLOEXEC);
-
-        if (mfd < 0 || ftruncate(mfd, len) != 0) {
-            ret = -errno;
-            if (mfd >= 0) {
-                close(mfd);
-            }
-            return ret;
-        }
-        ret = redirect_map(start, end, prot, map_flags & ~MAP_ANONYMOUS, mfd, 0);
-        close(mfd);
+    w = g_new0(Window, 1);
+    w->len = HOST_PAGE_ALIGN(lead + (end - start));
+    w->guest = start - lead;
+    w->offset = offset - (off_t)lead;
+    ret = window_map(w, fd, (map_flags & MAP_TYPE) != MAP_PRIVATE);
+    if (ret) {
+        g_free(w);
         return ret;
     }
-    host = oob_mmap(len, window_prot, host_flags, fd, host_offset);
-    if (host == MAP_FAILED && errno == EACCES) {
-        window_prot = PROT_READ;
-        host = oob_mmap(len, window_prot, host_flags, fd, host_offset);
-    }
-    if (host == MAP_FAILED) {
-        return -errno;
-    }
-    w = g_new0(Window, 1);
-    w->prot = window_prot;
-    w->host = host;
-    w->len = len;
-    w->guest = start - lead;
-    w->offset = host_offset;
-    w->map_flags = host_flags;
     /* Far above the descriptors the guest is likely to count on. */
-    w->fd = has_file ? fcntl(fd, F_DUPFD_CLOEXEC, 512) : -1;
+    w->fd = fcntl(fd, F_DUPFD_CLOEXEC, 512);
     w->mapped_size = file_size(w->fd);
     ret = window_attach(w, start, end);
     if (ret) {
-        hp_munmap(host, len);
+        hp_munmap(w->host, w->len);
+        if (w->copies) {
+            hp_munmap(w->copies, w->len);
+        }
         if (w->fd >= 0) {
             close(w->fd);
         }
@@ -313,7 +362,34 @@ bool redirect_file_of(target_ulong addr, int *fd, off_t *offset, int *map_flags)
     }
     *fd = w->fd;
     *offset = w->offset + (off_t)(addr - w->guest);
-    *map_flags = w->map_flags;
+    *map_flags = w->copies ? MAP_PRIVATE : w->map_flags;
+    return true;
+}
+
+void redirect_copy_on_write(target_ulong page)
+{
+    Window *w = window_of(page);
+    size_t off;
+
+    if (!w || !(page_get_flags(page) & PAGE_COPY_ON_WRITE)) {
+        return;     /* another thread was first */
+    }
+    off = page - w->guest;
+    memcpy(w->copies + off, w->host + off, TARGET_PAGE_SIZE);
+    page_redirect(page, w->copies + off, false);
+    shdwrt_event(SHDWRT_EV_COPY, page);
+}
+
+bool redirect_discard_copy(target_ulong page)
+{
+    Window *w = window_of(page);
+    size_t off;
+
+    if (!w || !w->copies) {
+        return false;
+    }
+    off = page - w->guest;
+    page_redirect(page, w->host + off, true);
     return true;
 }
 
@@ -327,6 +403,32 @@ static void window_follow_growth(Window *w, off_t size)
     w->mapped_size = size;
 }
 
+void redirect_note_file_sizes(void)
+{
+    __atomic_fetch_add(&file_size_epoch, 1, __ATOMIC_RELEASE);
+}
+
+/*
+ * The size of w's file as far as the page at page_offset must know it.
+ * Asking the file (fstat) at every fill would make each TLB refill of a
+ * library's data a system call; it is asked again only when a syscall may
+ * have changed some file's size since, or for pages from the host page
+ * holding end of file on.  Another process shrinking the file meanwhile
+ * is seen by the host itself for host pages wholly past the new end (the
+ * window is the file: the access faults with SIGBUS).
+ */
+static off_t window_file_size(Window *w, off_t page_offset)
+{
+    uint64_t epoch = __atomic_load_n(&file_size_epoch, __ATOMIC_ACQUIRE);
+
+    if (epoch != w->size_epoch
+        || page_offset + TARGET_PAGE_SIZE > (w->known_size & qemu_host_page_mask)) {
+        w->known_size = file_size(w->fd);
+        w->size_epoch = epoch;
+    }
+    return w->known_size;
+}
+
 int redirect_fill_check(target_ulong addr)
 {
     int fault = PAGE_FAULT_NONE;
@@ -335,8 +437,8 @@ int redirect_fill_check(target_ulong addr)
     pthread_mutex_lock(&window_lock);
     w = window_of(addr);
     if (w && w->fd >= 0) {
-        off_t size = file_size(w->fd);
         off_t page_offset = w->offset + (off_t)((addr & TARGET_PAGE_MASK) - w->guest);
+        off_t size = window_file_size(w, page_offset);
 
         if (size >= 0 && page_offset >= (off_t)TARGET_PAGE_ALIGN(size)) {
             fault = PAGE_FAULT_SIGBUS;
