@@ -146,6 +146,7 @@ static void retry_access(CPUArchState *env)
     target_ulong pc, cs_base;
     TranslationBlock *tb;
     uint32_t flags;
+    bool writes_own_code;
 
     cpu_get_tb_cpu_state(env, &pc, &cs_base, &flags);
     repeats = (pc == last_pc && env->cr2 == last_addr && generation == last_generation
@@ -163,10 +164,19 @@ static void retry_access(CPUArchState *env)
     if (!tb || (tb->cflags & CF_CHECKED) || env->tlb_generation != generation) {
         tlb_flush(env);
     }
+    writes_own_code = access == PAGE_WRITE && tb
+                      && tb_on_page(tb, env->cr2 & TARGET_PAGE_MASK)
+                      && (page_get_flags(env->cr2) & PAGE_CODE);
     if (!page_resolve_access(env->cr2, access) && tb) {
         mmap_lock();
         shdwrt_direct_fault(env, tb, pc);
         mmap_unlock();
+    } else if (writes_own_code) {
+        /* A block made from the page it writes: translated again from the
+           writing instruction, it would protect the page again and fault
+           for ever, and its later instructions may be the ones changed.
+           The write runs alone, checked (cputlb.c lets it through). */
+        env->cflags_next_tb = CF_CHECKED | CF_SINGLE_INSN;
     }
 }
 
@@ -180,6 +190,7 @@ static int __attribute__((noinline)) cpu_exec_loop(CPUArchState *env)
         TranslationBlock *tb;
         uintptr_t ret;
         int cflags;
+        bool next_tb_once;
 
         if (env->exception_index >= 0) {
             int excp = env->exception_index;
@@ -208,8 +219,11 @@ static int __attribute__((noinline)) cpu_exec_loop(CPUArchState *env)
             /* gdb steps: one insn, then stop (below) */
             cflags = (cflags & ~CF_COUNT_MASK) | CF_SINGLE_INSN;
         }
-        if (unlikely(env->cflags_next_tb)) {
+        next_tb_once = env->cflags_next_tb != 0;
+        if (unlikely(next_tb_once)) {
+            /* Used up here: a fault out of that block is decided afresh. */
             cflags = env->cflags_next_tb;
+            env->cflags_next_tb = 0;
             last_tb = NULL;
         }
         tb = tb_lookup(env, true, cflags);
@@ -226,12 +240,17 @@ static int __attribute__((noinline)) cpu_exec_loop(CPUArchState *env)
         }
 
         ret = tcg_qemu_tb_exec(env, tb->tc.ptr);
-        if (unlikely(env->cflags_next_tb)) {
-            env->cflags_next_tb = 0;
-            retry_progress = true;
-        }
         last_tb = (TranslationBlock *)(ret & ~(uintptr_t)TB_EXIT_MASK);
         tb_exit = ret & TB_EXIT_MASK;
+        if (unlikely(next_tb_once)) {
+            if (tb_exit == TB_EXIT_REQUESTED && last_tb == tb) {
+                /* It left at its entry (the exit request of a TLB
+                   invalidation): nothing ran, it is due again. */
+                env->cflags_next_tb = cflags;
+            } else {
+                retry_progress = true;
+            }
+        }
         if (tb_exit == TB_EXIT_REQUESTED) {
             /* Left at a TB entry before running any of it: the pc is the
                TB's own (a chained predecessor did not store it). */
@@ -257,8 +276,6 @@ int cpu_exec(CPUArchState *env)
         while (have_mmap_lock()) {
             mmap_unlock();
         }
-        /* A lone checked instruction that faulted is decided afresh. */
-        env->cflags_next_tb = 0;
     }
     excp = cpu_exec_loop(env);
     cpu_exec_end(env);

@@ -57,6 +57,24 @@ bool tlb_host_to_guest(CPUArchState *env, uintptr_t host, target_ulong *addr)
     return false;
 }
 
+/*
+ * A write from the block at retaddr is about to change code of page, whose
+ * translations the fill just dropped.  x86 runs the new bytes from the next
+ * instruction on; if the running block was made from that page, the rest of
+ * it is stale: stop before the write, and run the writing instruction alone
+ * (a one-instruction block may change itself: nothing of it runs after).
+ */
+static void stop_block_rewriting_itself(CPUArchState *env, target_ulong page,
+                                        uintptr_t retaddr)
+{
+    TranslationBlock *tb = retaddr ? tb_find_by_host_pc(retaddr) : NULL;
+
+    if (tb && tb->icount > 1 && tb_on_page(tb, page)) {
+        env->cflags_next_tb = CF_CHECKED | CF_SINGLE_INSN;
+        cpu_loop_exit_restore(env, retaddr);
+    }
+}
+
 /* Ask the page map about addr's page; the entry caches every access the
    answer allows. */
 static void tlb_fill(CPUArchState *env, target_ulong addr, int access,
@@ -64,6 +82,7 @@ static void tlb_fill(CPUArchState *env, target_ulong addr, int access,
 {
     CPUTLBEntry *e = tlb_entry(env, addr);
     target_ulong page = addr & TARGET_PAGE_MASK;
+    bool writes_code = access == PAGE_WRITE && (page_get_flags(addr) & PAGE_CODE);
     uintptr_t addend;
     int prot;
     int kind = page_tlb_fill(addr, access, &addend, &prot);
@@ -75,6 +94,9 @@ static void tlb_fill(CPUArchState *env, target_ulong addr, int access,
     e->addr_write = prot & PAGE_WRITE ? page : TLB_INVALID;
     e->addr_code = prot & PAGE_EXEC ? page : TLB_INVALID;
     e->addend = addend;
+    if (writes_code) {
+        stop_block_rewriting_itself(env, page, retaddr);
+    }
 }
 
 /* Host address of guest byte addr for access (the rest of its page

@@ -60,6 +60,12 @@ struct TranslationBlock {
     target_ulong (*insn_data)[2];
 };
 
+/* Whether tb was made from the guest page at page. */
+static inline bool tb_on_page(const TranslationBlock *tb, target_ulong page)
+{
+    return tb->page_addr[0] == page || tb->page_addr[1] == page;
+}
+
 /* The generic translator entry (target provides it). */
 void gen_intermediate_code(CPUArchState *env, TranslationBlock *tb, int max_insns);
 /* Restore env from a TB's per-insn record (target provides it). */

@@ -5,8 +5,10 @@
  * (same page, and the other pages of its 64 KiB region) does not break it;
  * an instruction that spans two pages is rewritten in its second page; code
  * is rewritten through a second, writable mapping of the same memfd while
- * it is run from the executable one; and the usual JIT dance (write, make
- * it RX, run, make it RW, rewrite, RX, run) works.
+ * it is run from the executable one; the usual JIT dance (write, make it
+ * RX, run, make it RW, rewrite, RX, run) works; and a block that rewrites
+ * its own next instruction runs the new one (x86 guarantees it), also when
+ * that instruction is on the block's second page.
  */
 #include "mem-test.h"
 #include <sys/syscall.h>
@@ -65,6 +67,29 @@ static void rewrite_and_run(unsigned char *m)
     printf("straddling: %08x %08x\n", d, e);
 }
 
+/*
+ *     call 1f; 1: pop %eax/%rax; movb $42, 6(%eax/%rax); mov $1, %eax; ret
+ * The movb rewrites the mov's immediate: the same in 32- and 64-bit code.
+ */
+static const unsigned char rewrites_next[] = {
+    0xe8, 0, 0, 0, 0, 0x58, 0xc6, 0x40, 0x06, 0x2a, 0xb8, 1, 0, 0, 0, 0xc3,
+};
+
+static void rewrites_itself(unsigned char *m)
+{
+    /* in one page; and with the movb across the page end, the mov after it */
+    unsigned char *places[] = { m + 9 * PAGE + 0x100, m + 11 * PAGE - 8 };
+    for (unsigned p = 0; p < 2; p++) {
+        unsigned out[3];
+        for (unsigned i = 0; i < 3; i++) {
+            memcpy(places[p], rewrites_next, sizeof(rewrites_next));
+            out[i] = call(places[p]);
+        }
+        printf("block rewriting its next instruction (%s): %u %u %u\n",
+               p ? "on its second page" : "same page", out[0], out[1], out[2]);
+    }
+}
+
 static void second_mapping(void)
 {
     int fd = syscall(SYS_memfd_create, "smc", 0);
@@ -106,6 +131,7 @@ int main(void)
 {
     unsigned char *m = map_aligned(BIG_PAGE, PROT_READ | PROT_WRITE | PROT_EXEC);
     rewrite_and_run(m);
+    rewrites_itself(m);
     second_mapping();
     jit_dance();
     return 0;
