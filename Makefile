@@ -100,11 +100,15 @@ check-tcg-checked-run:
 		QEMU_ARGS='-checked-mem $(QEMU_ARGS)' \
 		$(SHELL) $(SRC_PATH)/tests/tcg/run-check-tcg.sh
 
-# The guest-memory programs (tests/tcg/multiarch/mem-*.c) alone, and the
-# programs using shared mappings, under every host page size; CI runs them in
+# The page map's unit tests, the guest-memory programs
+# (tests/tcg/multiarch/mem-*.c) alone, and the programs using shared
+# mappings, under every host page size; CI runs them in
 # the --enable-precise-prot build and in each --shdwrt strategy's.
 check-mem: all
-	+$(Q)st=0; $(TEST_ENV) TESTS='$(or $(TESTS),/multiarch/mem-)' \
+	+$(Q)$(foreach t,$(TARGETS),$(call sub-make,$(t),-k unit-tests) || true;)
+	+$(Q)st=0; $(TEST_ENV) TESTS='test-guest-mmap test-hostpage' UNIT_TARGET=$(UNIT_TARGET) \
+		$(SHELL) $(SRC_PATH)/tests/unit/run-check-unit.sh || st=1; \
+	$(TEST_ENV) TESTS='$(or $(TESTS),/multiarch/mem-)' \
 		$(SHELL) $(SRC_PATH)/tests/tcg/run-check-tcg.sh || st=1; \
 	$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/programs/run-check-shared.sh || st=1; \
 	exit $$st
