@@ -216,6 +216,7 @@ static uint64_t round_pack(const FloatFormat *f, bool sign, int exp,
         top++;
     }
     if (top < emin) {
+        e->flags |= FLOAT_TINY;
         if (e->ftz) {
             e->flags |= FLOAT_UNDERFLOW | FLOAT_INEXACT;
             return sign_bit(f, sign);

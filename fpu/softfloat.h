@@ -1,7 +1,7 @@
 /*
  * softfloat.h: IEEE 754 single and double precision arithmetic in portable
  * C, with the x86 SSE conventions: the four MXCSR rounding modes,
- * exception flags in MXCSR's layout, DAZ and FTZ, tininess detected before
+ * exception flags in MXCSR's layout, DAZ and FTZ, tininess detected after
  * rounding, and x86's NaN rules (the first NaN operand wins, quieted;
  * invalid operations without a NaN operand give the negative default QNaN).
  * Values are their IEEE bit patterns.  It is the start of the soft-float
@@ -32,6 +32,9 @@ enum {
     /* not an MXCSR flag: the result would be inexact even with an
        unbounded exponent (what unmasked overflow/underflow report as PE) */
     FLOAT_INEXACT_UNBOUNDED = 0x100,
+    /* not an MXCSR flag: the result is tiny, exact or not (what an
+       unmasked underflow traps on) */
+    FLOAT_TINY = 0x200,
 };
 
 typedef struct FloatEnv {

@@ -68,6 +68,17 @@ bool sse_fp_unmasked(CPUX86State *env, SseFpPass *p, uint32_t raised,
     return false;
 }
 
+/* The soft-float helpers' flags come with the hardware's unmasked
+   response per lane already (sse-fp.h): only the choice of IE/DE/ZE
+   first is left. */
+void sse_soft_trap(CPUX86State *env, uint32_t flags, uintptr_t ra)
+{
+    uint32_t unmasked = ~(env->mxcsr >> 7) & MXCSR_FLAGS;
+
+    sse_fp_trap(env, flags & unmasked & FLAGS_PRE ? flags & FLAGS_PRE : flags,
+                ra);
+}
+
 void x87_save_stack(CPUX86State *env, X87Bracket *b)
 {
     b->fpstt = env->fpstt;

@@ -19,18 +19,11 @@
 #define I386_HOST_FPU_H
 
 #include "cpu.h"
+#include "sse-fp.h"
 
 #if !defined(__x86_64__)
 #error "the SSE/x87 helpers execute host x86 instructions: x86-64 host only"
 #endif
-
-/* MXCSR fields */
-#define MXCSR_FLAGS     0x003f   /* IE DE ZE OE UE PE */
-#define MXCSR_DAZ       0x0040
-#define MXCSR_MASKS     0x1f80   /* all six exception masks */
-#define MXCSR_RC        0x6000
-#define MXCSR_FTZ       0x8000
-#define MXCSR_WRITABLE  0xffff   /* MXCSR_MASK we report in FXSAVE */
 
 /* x87 status word fields */
 #define FPUS_EXC        0x003f   /* IE DE ZE OE UE PE */
@@ -66,9 +59,6 @@ typedef struct SseFpPass {
     uint32_t raised;        /* flags of the first pass */
     int number;             /* 0, or 1: the FTZ pass (fpu_except.c) */
 } SseFpPass;
-
-#define MXCSR_UE        0x0010
-#define MXCSR_UM        0x0800
 
 static inline void sse_fp_pass_begin(CPUX86State *env, SseFpPass *p)
 {

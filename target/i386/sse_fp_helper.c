@@ -1,10 +1,13 @@
 /*
  * sse_fp_helper.c: the SSE to SSE4.1 floating point helpers (arithmetic,
- * compares, conversions, MXCSR).  Each one executes the same instruction on
- * the host under the guest's MXCSR (host-fpu.h): C float code would not do,
- * because the compiler may commute the operands of add/mul, which changes
- * which NaN propagates, and C casts cannot give the guest's rounding of
- * cvtss2si.  The list of helpers is in helper-sse.h.
+ * compares, conversions, MXCSR).  The SSE/SSE2 arithmetic and the
+ * conversions between single and double compute lane by lane through
+ * fpu/ soft-float (SSE_FP_SOFT_OPS, sse-fp.h).  The rest still executes
+ * the same instruction on the host under the guest's MXCSR (host-fpu.h):
+ * C float code would not do, because the compiler may commute the operands
+ * of add/mul, which changes which NaN propagates, and C casts cannot give
+ * the guest's rounding of cvtss2si.  The list of helpers is in
+ * helper-sse.h.
  */
 #include "qemu/osdep.h"
 #include "cpu.h"
@@ -12,6 +15,45 @@
 #include "exec/exec-all.h"
 #include "excp.h"
 #include "host-fpu.h"
+
+/*
+ * d = op(d, s) lane by lane in soft-float: result lanes `to` (of which the
+ * first `lanes` are computed, the others kept from d or, with clear_high,
+ * the upper 64 bits zeroed), fn called with the operands given.
+ */
+#define SSE_SOFT_OP(name, to, lanes, clear_high, fn, ...)                 \
+void HELPER(name)(CPUX86State *env, XMMReg *d, XMMReg *s)                 \
+{                                                                         \
+    SseSoft st = sse_soft_begin(env);                                     \
+    XMMReg r = *d;                                                        \
+                                                                          \
+    if (clear_high) {                                                     \
+        r._q[1] = 0;                                                      \
+    }                                                                     \
+    for (int i = 0; i < (lanes); i++) {                                   \
+        r.to[i] = sse_lane(&st, fn(__VA_ARGS__, &st.fe));                 \
+    }                                                                     \
+    sse_soft_end(env, &st, GETPC());                                      \
+    *d = r;                                                               \
+}
+#define BOTH_OPERANDS(lane) d->lane[i], s->lane[i]
+#define SOURCE(lane) s->lane[i]
+/* the ps, pd, ss and sd forms of op */
+#define SSE_SOFT_ARITH(op, OPERANDS)                                      \
+    SSE_SOFT_OP(op##ps, _l, 4, false, float32_##op, OPERANDS(_l))         \
+    SSE_SOFT_OP(op##pd, _q, 2, false, float64_##op, OPERANDS(_q))         \
+    SSE_SOFT_OP(op##ss, _l, 1, false, float32_##op, OPERANDS(_l))         \
+    SSE_SOFT_OP(op##sd, _q, 1, false, float64_##op, OPERANDS(_q))
+
+SSE_SOFT_ARITH(add, BOTH_OPERANDS)
+SSE_SOFT_ARITH(sub, BOTH_OPERANDS)
+SSE_SOFT_ARITH(mul, BOTH_OPERANDS)
+SSE_SOFT_ARITH(div, BOTH_OPERANDS)
+SSE_SOFT_ARITH(sqrt, SOURCE)
+SSE_SOFT_OP(cvtps2pd, _q, 2, false, float32_to_float64, SOURCE(_l))
+SSE_SOFT_OP(cvtpd2ps, _l, 2, true, float64_to_float32, SOURCE(_q))
+SSE_SOFT_OP(cvtss2sd, _q, 1, false, float32_to_float64, SOURCE(_l))
+SSE_SOFT_OP(cvtsd2ss, _l, 1, false, float64_to_float32, SOURCE(_q))
 
 typedef uint64_t host_xmm __attribute__((vector_size(16)));
 
@@ -39,7 +81,7 @@ void HELPER(name)(CPUX86State *env, XMMReg *d, XMMReg *s)                 \
     });                                                                   \
     xmm_set(d, dv);                                                       \
 }
-SSE_FP_OPS(SSE_HOST_OP)
+SSE_FP_HOST_OPS(SSE_HOST_OP)
 
 /* ZF/PF/CF as the host compare left them; OF, SF and AF are cleared. */
 #define SSE_HOST_COMIS(name, insn)                                        \
