@@ -456,6 +456,113 @@ static uint64_t convert(const FloatFormat *to, const FloatFormat *from,
     }
 }
 
+/* Non-NaN operands as integers in their order: -0 = +0, DAZ applied. */
+static int64_t order_key(const FloatFormat *f, const Unpacked *u)
+{
+    int64_t magnitude = u->cls == CLASS_ZERO ? 0 : u->bits & ~sign_bit(f, 1);
+
+    return u->sign ? -magnitude : magnitude;
+}
+
+static FloatRelation compare_unpacked(const FloatFormat *f, Unpacked *ops,
+                                      bool signaling, FloatEnv *e)
+{
+    int64_t a, b;
+    uint64_t unused;
+
+    if (nan_result(f, ops, 2, &unused, e)) {
+        if (signaling) {
+            e->flags |= FLOAT_INVALID;
+        }
+        return FLOAT_UNORDERED;
+    }
+    note_denormals(ops, 2, e);
+    a = order_key(f, &ops[0]);
+    b = order_key(f, &ops[1]);
+    return a < b ? FLOAT_LESS : a > b ? FLOAT_GREATER : FLOAT_EQUAL;
+}
+
+static FloatRelation compare(const FloatFormat *f, uint64_t abits,
+                             uint64_t bbits, bool signaling, FloatEnv *e)
+{
+    Unpacked ops[2] = { unpack(f, abits, e), unpack(f, bbits, e) };
+
+    return compare_unpacked(f, ops, signaling, e);
+}
+
+/* CMPSS's predicates 0-3 as sets of relations; 4-7 are their complements,
+   and lt/le (nlt/nle) are the signaling ones. */
+static bool cmp_predicate(const FloatFormat *f, uint64_t a, uint64_t b,
+                          int predicate, FloatEnv *e)
+{
+    static const uint8_t holds[4] = {
+        1 << FLOAT_EQUAL, 1 << FLOAT_LESS, 1 << FLOAT_LESS | 1 << FLOAT_EQUAL,
+        1 << FLOAT_UNORDERED,
+    };
+    int base = predicate & 3;
+    FloatRelation r = compare(f, a, b, base == 1 || base == 2, e);
+    bool result = (holds[base] >> r) & 1;
+
+    return predicate & 4 ? !result : result;
+}
+
+/* An operand as the instruction read it: a zero under DAZ. */
+static uint64_t as_read(const FloatFormat *f, const Unpacked *u)
+{
+    return u->cls == CLASS_ZERO ? sign_bit(f, u->sign) : u->bits;
+}
+
+static uint64_t min_max(const FloatFormat *f, uint64_t abits, uint64_t bbits,
+                        bool max, FloatEnv *e)
+{
+    Unpacked ops[2] = { unpack(f, abits, e), unpack(f, bbits, e) };
+    FloatRelation r = compare_unpacked(f, ops, true, e);
+
+    if (r == FLOAT_UNORDERED || r == FLOAT_EQUAL) {
+        return as_read(f, &ops[1]);
+    }
+    return as_read(f, &ops[(r == FLOAT_GREATER) != max]);
+}
+
+/* To a signed integer of `width` bits (32, 64). */
+static uint64_t to_int(const FloatFormat *f, uint64_t bits, bool truncate,
+                       int width, FloatEnv *e)
+{
+    Unpacked a = unpack(f, bits, e);
+    uint64_t limit = 1ull << (width - 1), magnitude;
+    bool inexact;
+
+    if (a.cls == CLASS_ZERO) {
+        return 0;
+    }
+    if (a.cls != CLASS_FINITE || a.exp >= width) {
+        e->flags |= FLOAT_INVALID;
+        return limit;
+    }
+    magnitude = shift_round(a.sig, -a.exp, a.sign,
+                            truncate ? FLOAT_ROUND_TO_ZERO : e->round,
+                            &inexact);
+    if (magnitude > limit || (magnitude == limit && !a.sign) ||
+        (a.exp > 0 && magnitude >> a.exp != a.sig)) {
+        e->flags |= FLOAT_INVALID;
+        return limit;
+    }
+    if (inexact) {
+        e->flags |= FLOAT_INEXACT;
+    }
+    return a.sign ? -magnitude : magnitude;
+}
+
+static uint64_t from_int(const FloatFormat *f, int64_t v, FloatEnv *e)
+{
+    bool sign = v < 0;
+
+    if (!v) {
+        return 0;
+    }
+    return round_pack(f, sign, 0, sign ? -(uint64_t)v : (uint64_t)v, e);
+}
+
 /* the entry points of softfloat.h: one format each */
 #define BINARY(T, name, fn, format)                                       \
     T name(T a, T b, FloatEnv *e) { return fn(&format, a, b, e); }
@@ -489,4 +596,51 @@ float64 float32_to_float64(float32 a, FloatEnv *e)
 float32 float64_to_float32(float64 a, FloatEnv *e)
 {
     return convert(&format32, &format64, a, e);
+}
+
+#define MIN_MAX(T, name, format, max)                                     \
+    T name(T a, T b, FloatEnv *e) { return min_max(&format, a, b, max, e); }
+MIN_MAX(float32, float32_min, format32, false)
+MIN_MAX(float32, float32_max, format32, true)
+MIN_MAX(float64, float64_min, format64, false)
+MIN_MAX(float64, float64_max, format64, true)
+
+FloatRelation float32_compare(float32 a, float32 b, bool signaling,
+                              FloatEnv *e)
+{
+    return compare(&format32, a, b, signaling, e);
+}
+
+FloatRelation float64_compare(float64 a, float64 b, bool signaling,
+                              FloatEnv *e)
+{
+    return compare(&format64, a, b, signaling, e);
+}
+
+bool float32_cmp(float32 a, float32 b, int predicate, FloatEnv *e)
+{
+    return cmp_predicate(&format32, a, b, predicate, e);
+}
+
+bool float64_cmp(float64 a, float64 b, int predicate, FloatEnv *e)
+{
+    return cmp_predicate(&format64, a, b, predicate, e);
+}
+
+#define TO_INT(T, name, FT, format, width)                                \
+    T name(FT a, bool truncate, FloatEnv *e)                              \
+    { return to_int(&format, a, truncate, width, e); }
+TO_INT(int32_t, float32_to_int32, float32, format32, 32)
+TO_INT(int64_t, float32_to_int64, float32, format32, 64)
+TO_INT(int32_t, float64_to_int32, float64, format64, 32)
+TO_INT(int64_t, float64_to_int64, float64, format64, 64)
+
+float32 int64_to_float32(int64_t v, FloatEnv *e)
+{
+    return from_int(&format32, v, e);
+}
+
+float64 int64_to_float64(int64_t v, FloatEnv *e)
+{
+    return from_int(&format64, v, e);
 }

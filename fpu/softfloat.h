@@ -60,4 +60,34 @@ float64 float64_sqrt(float64 a, FloatEnv *e);
 float64 float32_to_float64(float32 a, FloatEnv *e);
 float32 float64_to_float32(float64 a, FloatEnv *e);
 
+/* MINSS/MAXSS: b when either is a NaN (IE, even for a quiet one) or both
+   are zeros, else the smaller/larger. */
+float32 float32_min(float32 a, float32 b, FloatEnv *e);
+float32 float32_max(float32 a, float32 b, FloatEnv *e);
+float64 float64_min(float64 a, float64 b, FloatEnv *e);
+float64 float64_max(float64 a, float64 b, FloatEnv *e);
+
+typedef enum {
+    FLOAT_LESS, FLOAT_EQUAL, FLOAT_GREATER, FLOAT_UNORDERED,
+} FloatRelation;
+
+/* a against b; IE for a signaling NaN, or any NaN when signaling (COMISS;
+   UCOMISS is the quiet one). */
+FloatRelation float32_compare(float32 a, float32 b, bool signaling,
+                              FloatEnv *e);
+FloatRelation float64_compare(float64 a, float64 b, bool signaling,
+                              FloatEnv *e);
+/* CMPSS's predicate imm8 & 7 (eq lt le unord neq nlt nle ord) on a, b */
+bool float32_cmp(float32 a, float32 b, int predicate, FloatEnv *e);
+bool float64_cmp(float64 a, float64 b, int predicate, FloatEnv *e);
+
+/* To integers, rounded by the mode or (truncate) toward zero; NaN and out
+   of range give the integer indefinite (the most negative value), IE. */
+int32_t float32_to_int32(float32 a, bool truncate, FloatEnv *e);
+int64_t float32_to_int64(float32 a, bool truncate, FloatEnv *e);
+int32_t float64_to_int32(float64 a, bool truncate, FloatEnv *e);
+int64_t float64_to_int64(float64 a, bool truncate, FloatEnv *e);
+float32 int64_to_float32(int64_t v, FloatEnv *e);
+float64 int64_to_float64(int64_t v, FloatEnv *e);
+
 #endif
