@@ -58,18 +58,19 @@
 /* the ones computed by fpu/ soft-float (sse_fp_helper.c) */
 #define SSE_FP_SOFT_OPS(X) \
     SSE_FP_ARITH(X, add) SSE_FP_ARITH(X, sub) SSE_FP_ARITH(X, mul) \
-    SSE_FP_ARITH(X, div) SSE_FP_ARITH(X, sqrt) \
-    X(cvtps2pd, "cvtps2pd") X(cvtpd2ps, "cvtpd2ps") \
-    X(cvtss2sd, "cvtss2sd") X(cvtsd2ss, "cvtsd2ss")
-/* the ones still executed on the host */
-#define SSE_FP_HOST_OPS(X) \
-    SSE_FP_ARITH(X, min) SSE_FP_ARITH(X, max) \
-    X(rcpps, "rcpps") X(rcpss, "rcpss") X(rsqrtps, "rsqrtps") X(rsqrtss, "rsqrtss") \
+    SSE_FP_ARITH(X, div) SSE_FP_ARITH(X, min) SSE_FP_ARITH(X, max) \
+    SSE_FP_ARITH(X, sqrt) \
     X(addsubps, "addsubps") X(addsubpd, "addsubpd") X(haddps, "haddps") \
     X(haddpd, "haddpd") X(hsubps, "hsubps") X(hsubpd, "hsubpd") \
+    X(cvtps2pd, "cvtps2pd") X(cvtpd2ps, "cvtpd2ps") \
+    X(cvtss2sd, "cvtss2sd") X(cvtsd2ss, "cvtsd2ss") \
     X(cvtdq2ps, "cvtdq2ps") X(cvtps2dq, "cvtps2dq") X(cvttps2dq, "cvttps2dq") \
     X(cvtdq2pd, "cvtdq2pd") X(cvtpd2dq, "cvtpd2dq") X(cvttpd2dq, "cvttpd2dq") \
     SSE_CMP_PREDICATES(SSE_FP_CMP, X)
+/* the ones still executed on the host: approximations whose bits are the
+   vendor's (docs/devel/fpu-sse.md) */
+#define SSE_FP_HOST_OPS(X) \
+    X(rcpps, "rcpps") X(rcpss, "rcpss") X(rsqrtps, "rsqrtps") X(rsqrtss, "rsqrtss")
 
 /* Host-executed FP ops with an immediate d = op(d, s, imm8): X(name, insn) */
 #define SSE_FP_IMMOPS(X) \
