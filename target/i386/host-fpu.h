@@ -1,7 +1,8 @@
 /*
- * host-fpu.h: how the SSE and x87 helpers borrow the host's floating point
- * unit.  The x86-64 host executes the very instruction the guest asked for,
- * so results, NaN propagation and exception flags are bit-exact; these
+ * host-fpu.h: how the x87 helpers, and the SSE ones not yet in soft-float
+ * (rcp/rsqrt, dpps/dppd/round*), borrow the host's floating point unit.
+ * The x86-64 host executes the very instruction the guest asked for, so
+ * results, NaN propagation and exception flags are bit-exact; these
  * wrappers load the guest's rounding/precision/DAZ/FTZ settings into the
  * host with every exception masked, and fold the flags the host raised back
  * into the guest's MXCSR or FPU status word.
