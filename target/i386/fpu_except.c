@@ -1,25 +1,27 @@
 /*
  * fpu_except.c: floating point exceptions the guest has unmasked.
  *
- * SSE (#XM, at the instruction): the helpers run the host instruction with
- * every exception masked (host-fpu.h) and come here with the flags it
- * raised.  As the hardware does, an unmasked invalid, denormal or divide
- * exception found before computing suppresses the computation and flags
- * only those three; otherwise an unmasked overflow, underflow or precision
- * exception traps with every flag raised.  In both cases the destination
- * is untouched.  An unmasked underflow also traps on a tiny result that is
- * exact (masked, that raises nothing): a second pass with FTZ set finds it,
- * since a flush to zero flags UE even then.
+ * SSE (#XM, at the instruction).  As the hardware does, an unmasked
+ * invalid, denormal or divide exception found before computing suppresses
+ * the computation and flags only those three; otherwise an unmasked
+ * overflow, underflow or precision exception traps with every flag raised.
+ * In both cases the destination is untouched.  The soft-float helpers come
+ * to sse_soft_trap() with each lane's flags already in the hardware's
+ * unmasked form (sse-fp.h: PE from the rounding with an unbounded
+ * exponent, UE for exact tiny results).  The host-executed ones (rcp,
+ * rsqrt, dpps, dppd, round*) run the host instruction with every exception
+ * masked (host-fpu.h) and come to sse_fp_unmasked() with the flags it
+ * raised: there an unmasked underflow's exact tiny result is found by a
+ * second pass with FTZ set (a flush flags UE even then), and PE follows
+ * the masked result.
  *
  * x87 (#MF, at the next waiting instruction): the helpers set ES and B,
  * and an unmasked exception that the hardware would not complete the
  * instruction with restores the stack saved at x87_begin.
  *
- * Not reproduced: with overflow or underflow unmasked, PE follows the
- * masked result (the hardware's reflects the result rounded with an
- * unbounded exponent), and the x87 stores the masked result of such an
- * overflow or underflow in a register where the hardware stores it with a
- * biased exponent (docs/devel/fpu-sse.md).
+ * Not reproduced: the PE of the host-executed SSE helpers above, and the
+ * x87's register result of an unmasked overflow or underflow, which the
+ * hardware stores with a biased exponent (docs/devel/fpu-sse.md).
  */
 #include "qemu/osdep.h"
 #include "cpu.h"
@@ -66,6 +68,17 @@ bool sse_fp_unmasked(CPUX86State *env, SseFpPass *p, uint32_t raised,
     }
     env->mxcsr |= p->raised;
     return false;
+}
+
+/* The soft-float helpers' flags come with the hardware's unmasked
+   response per lane already (sse-fp.h): only the choice of IE/DE/ZE
+   first is left. */
+void sse_soft_trap(CPUX86State *env, uint32_t flags, uintptr_t ra)
+{
+    uint32_t unmasked = ~(env->mxcsr >> 7) & MXCSR_FLAGS;
+
+    sse_fp_trap(env, flags & unmasked & FLAGS_PRE ? flags & FLAGS_PRE : flags,
+                ra);
 }
 
 void x87_save_stack(CPUX86State *env, X87Bracket *b)

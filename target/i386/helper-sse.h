@@ -44,7 +44,7 @@
 #define MMX_MASKOPS(X) X(pmovmskb)
 #define SSE_MASKOPS(X) MMX_MASKOPS(X) X(movmskps) X(movmskpd)
 
-/* Host-executed FP ops d = op(d, s): X(name, host instruction) */
+/* FP ops d = op(d, s): X(name, the instruction) */
 #define SSE_FP_ARITH(X, op) \
     X(op##ps, #op "ps") X(op##pd, #op "pd") X(op##ss, #op "ss") X(op##sd, #op "sd")
 /* the eight compare predicates in imm8 order: Y(imm, name, arg) */
@@ -54,11 +54,12 @@
 #define SSE_FP_CMP(n, pred, X) \
     X(cmp##pred##ps, "cmpps $" #n ",") X(cmp##pred##pd, "cmppd $" #n ",") \
     X(cmp##pred##ss, "cmpss $" #n ",") X(cmp##pred##sd, "cmpsd $" #n ",")
-#define SSE_FP_OPS(X) \
+#define SSE_FP_OPS(X) SSE_FP_SOFT_OPS(X) SSE_FP_HOST_OPS(X)
+/* the ones computed by fpu/ soft-float (sse_fp_helper.c) */
+#define SSE_FP_SOFT_OPS(X) \
     SSE_FP_ARITH(X, add) SSE_FP_ARITH(X, sub) SSE_FP_ARITH(X, mul) \
     SSE_FP_ARITH(X, div) SSE_FP_ARITH(X, min) SSE_FP_ARITH(X, max) \
     SSE_FP_ARITH(X, sqrt) \
-    X(rcpps, "rcpps") X(rcpss, "rcpss") X(rsqrtps, "rsqrtps") X(rsqrtss, "rsqrtss") \
     X(addsubps, "addsubps") X(addsubpd, "addsubpd") X(haddps, "haddps") \
     X(haddpd, "haddpd") X(hsubps, "hsubps") X(hsubpd, "hsubpd") \
     X(cvtps2pd, "cvtps2pd") X(cvtpd2ps, "cvtpd2ps") \
@@ -66,6 +67,10 @@
     X(cvtdq2ps, "cvtdq2ps") X(cvtps2dq, "cvtps2dq") X(cvttps2dq, "cvttps2dq") \
     X(cvtdq2pd, "cvtdq2pd") X(cvtpd2dq, "cvtpd2dq") X(cvttpd2dq, "cvttpd2dq") \
     SSE_CMP_PREDICATES(SSE_FP_CMP, X)
+/* the ones still executed on the host: approximations whose bits are the
+   vendor's (docs/devel/fpu-sse.md) */
+#define SSE_FP_HOST_OPS(X) \
+    X(rcpps, "rcpps") X(rcpss, "rcpss") X(rsqrtps, "rsqrtps") X(rsqrtss, "rsqrtss")
 
 /* Host-executed FP ops with an immediate d = op(d, s, imm8): X(name, insn) */
 #define SSE_FP_IMMOPS(X) \

@@ -1,7 +1,8 @@
 /*
- * host-fpu.h: how the SSE and x87 helpers borrow the host's floating point
- * unit.  The x86-64 host executes the very instruction the guest asked for,
- * so results, NaN propagation and exception flags are bit-exact; these
+ * host-fpu.h: how the x87 helpers, and the SSE ones not yet in soft-float
+ * (rcp/rsqrt, dpps/dppd/round*), borrow the host's floating point unit.
+ * The x86-64 host executes the very instruction the guest asked for, so
+ * results, NaN propagation and exception flags are bit-exact; these
  * wrappers load the guest's rounding/precision/DAZ/FTZ settings into the
  * host with every exception masked, and fold the flags the host raised back
  * into the guest's MXCSR or FPU status word.
@@ -19,18 +20,11 @@
 #define I386_HOST_FPU_H
 
 #include "cpu.h"
+#include "sse-fp.h"
 
 #if !defined(__x86_64__)
 #error "the SSE/x87 helpers execute host x86 instructions: x86-64 host only"
 #endif
-
-/* MXCSR fields */
-#define MXCSR_FLAGS     0x003f   /* IE DE ZE OE UE PE */
-#define MXCSR_DAZ       0x0040
-#define MXCSR_MASKS     0x1f80   /* all six exception masks */
-#define MXCSR_RC        0x6000
-#define MXCSR_FTZ       0x8000
-#define MXCSR_WRITABLE  0xffff   /* MXCSR_MASK we report in FXSAVE */
 
 /* x87 status word fields */
 #define FPUS_EXC        0x003f   /* IE DE ZE OE UE PE */
@@ -66,9 +60,6 @@ typedef struct SseFpPass {
     uint32_t raised;        /* flags of the first pass */
     int number;             /* 0, or 1: the FTZ pass (fpu_except.c) */
 } SseFpPass;
-
-#define MXCSR_UE        0x0010
-#define MXCSR_UM        0x0800
 
 static inline void sse_fp_pass_begin(CPUX86State *env, SseFpPass *p)
 {

@@ -1,10 +1,12 @@
 /*
  * sse_fp_helper.c: the SSE to SSE4.1 floating point helpers (arithmetic,
- * compares, conversions, MXCSR).  Each one executes the same instruction on
- * the host under the guest's MXCSR (host-fpu.h): C float code would not do,
- * because the compiler may commute the operands of add/mul, which changes
- * which NaN propagates, and C casts cannot give the guest's rounding of
- * cvtss2si.  The list of helpers is in helper-sse.h.
+ * compares, conversions, MXCSR).  All of SSE/SSE2/SSE3 floating point
+ * computes lane by lane in fpu/ soft-float (SSE_FP_SOFT_OPS, the compares,
+ * the integer conversions; sse-fp.h).  What still executes the same
+ * instruction on the host under the guest's MXCSR (host-fpu.h): rcp/rsqrt,
+ * whose bits are the vendor's, and SSE4.1's dpps, dppd and round*, whose
+ * immediate is part of the instruction.  The list of helpers is in
+ * helper-sse.h.
  */
 #include "qemu/osdep.h"
 #include "cpu.h"
@@ -12,6 +14,163 @@
 #include "exec/exec-all.h"
 #include "excp.h"
 #include "host-fpu.h"
+
+/*
+ * d = op(d, s) lane by lane in soft-float: result lanes `to` (of which the
+ * first `lanes` are computed, the others kept from d or, with clear_high,
+ * the upper 64 bits zeroed), fn called with the operands given.
+ */
+#define SSE_SOFT_OP(name, to, lanes, clear_high, fn, ...)                 \
+void HELPER(name)(CPUX86State *env, XMMReg *d, XMMReg *s)                 \
+{                                                                         \
+    SseSoft st = sse_soft_begin(env);                                     \
+    XMMReg r = *d;                                                        \
+                                                                          \
+    if (clear_high) {                                                     \
+        r._q[1] = 0;                                                      \
+    }                                                                     \
+    for (int i = 0; i < (lanes); i++) {                                   \
+        r.to[i] = sse_lane(&st, fn(__VA_ARGS__, &st.fe));                 \
+    }                                                                     \
+    sse_soft_end(env, &st, GETPC());                                      \
+    *d = r;                                                               \
+}
+#define BOTH_OPERANDS(lane) d->lane[i], s->lane[i]
+#define SOURCE(lane) s->lane[i]
+/* the ps, pd, ss and sd forms; extra arguments follow the operands */
+#define SSE_SOFT_FORMS(op, fn32, fn64, OPERANDS, ...)                     \
+    SSE_SOFT_OP(op##ps, _l, 4, false, fn32, OPERANDS(_l) __VA_ARGS__)     \
+    SSE_SOFT_OP(op##pd, _q, 2, false, fn64, OPERANDS(_q) __VA_ARGS__)     \
+    SSE_SOFT_OP(op##ss, _l, 1, false, fn32, OPERANDS(_l) __VA_ARGS__)     \
+    SSE_SOFT_OP(op##sd, _q, 1, false, fn64, OPERANDS(_q) __VA_ARGS__)
+#define SSE_SOFT_ARITH(op, OPERANDS)                                      \
+    SSE_SOFT_FORMS(op, float32_##op, float64_##op, OPERANDS)
+
+SSE_SOFT_ARITH(add, BOTH_OPERANDS)
+SSE_SOFT_ARITH(sub, BOTH_OPERANDS)
+SSE_SOFT_ARITH(mul, BOTH_OPERANDS)
+SSE_SOFT_ARITH(div, BOTH_OPERANDS)
+SSE_SOFT_ARITH(min, BOTH_OPERANDS)
+SSE_SOFT_ARITH(max, BOTH_OPERANDS)
+SSE_SOFT_ARITH(sqrt, SOURCE)
+
+/* cmpps & co: a lane of ones where the predicate holds */
+static inline uint32_t cmp_mask32(uint32_t a, uint32_t b, int predicate,
+                                  FloatEnv *e)
+{
+    return float32_cmp(a, b, predicate, e) ? UINT32_MAX : 0;
+}
+
+static inline uint64_t cmp_mask64(uint64_t a, uint64_t b, int predicate,
+                                  FloatEnv *e)
+{
+    return float64_cmp(a, b, predicate, e) ? UINT64_MAX : 0;
+}
+
+#define SSE_SOFT_CMP(n, pred, unused)                                     \
+    SSE_SOFT_FORMS(cmp##pred, cmp_mask32, cmp_mask64, BOTH_OPERANDS, , n)
+SSE_CMP_PREDICATES(SSE_SOFT_CMP, )
+
+/*
+ * SSE3's pairwise forms: lane i of the result is fn(x[2j], x[2j + 1])
+ * where the low half of the lanes take their pairs from d, the high half
+ * from s; addsub subtracts in even lanes and adds in odd ones.
+ */
+#define PAIR(lane, n) (i < (n) / 2 ? d : s)->lane[2 * i % (n)], \
+                      (i < (n) / 2 ? d : s)->lane[2 * i % (n) + 1]
+static inline uint32_t addsub32(uint32_t a, uint32_t b, int i, FloatEnv *e)
+{
+    return i & 1 ? float32_add(a, b, e) : float32_sub(a, b, e);
+}
+
+static inline uint64_t addsub64(uint64_t a, uint64_t b, int i, FloatEnv *e)
+{
+    return i & 1 ? float64_add(a, b, e) : float64_sub(a, b, e);
+}
+
+SSE_SOFT_OP(haddps, _l, 4, false, float32_add, PAIR(_l, 4))
+SSE_SOFT_OP(haddpd, _q, 2, false, float64_add, PAIR(_q, 2))
+SSE_SOFT_OP(hsubps, _l, 4, false, float32_sub, PAIR(_l, 4))
+SSE_SOFT_OP(hsubpd, _q, 2, false, float64_sub, PAIR(_q, 2))
+SSE_SOFT_OP(addsubps, _l, 4, false, addsub32, BOTH_OPERANDS(_l), i)
+SSE_SOFT_OP(addsubpd, _q, 2, false, addsub64, BOTH_OPERANDS(_q), i)
+
+/* conversions: an int32 lane is read signed */
+static inline float32 int32_to_float32(uint32_t v, FloatEnv *e)
+{
+    return int64_to_float32((int32_t)v, e);
+}
+
+static inline float64 int32_to_float64(uint32_t v, FloatEnv *e)
+{
+    return int64_to_float64((int32_t)v, e);
+}
+
+SSE_SOFT_OP(cvtps2pd, _q, 2, false, float32_to_float64, SOURCE(_l))
+SSE_SOFT_OP(cvtpd2ps, _l, 2, true, float64_to_float32, SOURCE(_q))
+SSE_SOFT_OP(cvtss2sd, _q, 1, false, float32_to_float64, SOURCE(_l))
+SSE_SOFT_OP(cvtsd2ss, _l, 1, false, float64_to_float32, SOURCE(_q))
+SSE_SOFT_OP(cvtdq2ps, _l, 4, false, int32_to_float32, SOURCE(_l))
+SSE_SOFT_OP(cvtdq2pd, _q, 2, false, int32_to_float64, SOURCE(_l))
+SSE_SOFT_OP(cvtps2dq, _l, 4, false, float32_to_int32, SOURCE(_l), false)
+SSE_SOFT_OP(cvttps2dq, _l, 4, false, float32_to_int32, SOURCE(_l), true)
+SSE_SOFT_OP(cvtpd2dq, _l, 2, true, float64_to_int32, SOURCE(_q), false)
+SSE_SOFT_OP(cvttpd2dq, _l, 2, true, float64_to_int32, SOURCE(_q), true)
+
+/* (u)comis: ZF/PF/CF of the relation; OF, SF and AF are cleared */
+#define SSE_SOFT_COMIS(name, fn, lane, signaling)                         \
+uint32_t HELPER(name)(CPUX86State *env, XMMReg *d, XMMReg *s)             \
+{                                                                         \
+    static const uint32_t eflags[] = {                                    \
+        [FLOAT_LESS] = CC_C, [FLOAT_EQUAL] = CC_Z, [FLOAT_GREATER] = 0,   \
+        [FLOAT_UNORDERED] = CC_Z | CC_P | CC_C,                           \
+    };                                                                    \
+    SseSoft st = sse_soft_begin(env);                                     \
+    FloatRelation r = sse_lane(&st, fn(d->lane[0], s->lane[0], signaling, \
+                                       &st.fe));                          \
+                                                                          \
+    sse_soft_end(env, &st, GETPC());                                      \
+    return eflags[r];                                                     \
+}
+SSE_SOFT_COMIS(comiss, float32_compare, _l, true)
+SSE_SOFT_COMIS(ucomiss, float32_compare, _l, false)
+SSE_SOFT_COMIS(comisd, float64_compare, _q, true)
+SSE_SOFT_COMIS(ucomisd, float64_compare, _q, false)
+
+/* The low lane to an integer register; NaN and out of range give the
+   integer indefinite. */
+#define SSE_SOFT_TO_INT(name, T, fn, lane, truncate)                      \
+T HELPER(name)(CPUX86State *env, XMMReg *s)                               \
+{                                                                         \
+    SseSoft st = sse_soft_begin(env);                                     \
+    T r = sse_lane(&st, fn(s->lane[0], truncate, &st.fe));                \
+                                                                          \
+    sse_soft_end(env, &st, GETPC());                                      \
+    return r;                                                             \
+}
+/* An integer register, read as the signed ST, to the low lane of d. */
+#define SSE_SOFT_FROM_INT(name, T, ST, fn, lane)                          \
+void HELPER(name)(CPUX86State *env, XMMReg *d, T v)                       \
+{                                                                         \
+    SseSoft st = sse_soft_begin(env);                                     \
+    XMMReg r = *d;                                                        \
+                                                                          \
+    r.lane[0] = sse_lane(&st, fn((ST)v, &st.fe));                         \
+    sse_soft_end(env, &st, GETPC());                                      \
+    *d = r;                                                               \
+}
+/* IT: the helper's integer type, ST: its signed reading */
+#define SSE_SOFT_CVT_INT(suffix, IT, ST, from32, from64)                  \
+    SSE_SOFT_TO_INT(cvtss2si##suffix, IT, from32, _l, false)              \
+    SSE_SOFT_TO_INT(cvttss2si##suffix, IT, from32, _l, true)              \
+    SSE_SOFT_TO_INT(cvtsd2si##suffix, IT, from64, _q, false)              \
+    SSE_SOFT_TO_INT(cvttsd2si##suffix, IT, from64, _q, true)              \
+    SSE_SOFT_FROM_INT(cvtsi2ss##suffix, IT, ST, int64_to_float32, _l)     \
+    SSE_SOFT_FROM_INT(cvtsi2sd##suffix, IT, ST, int64_to_float64, _q)
+SSE_SOFT_CVT_INT(_l, uint32_t, int32_t, float32_to_int32, float64_to_int32)
+#ifdef TARGET_X86_64
+SSE_SOFT_CVT_INT(_q, uint64_t, int64_t, float32_to_int64, float64_to_int64)
+#endif
 
 typedef uint64_t host_xmm __attribute__((vector_size(16)));
 
@@ -39,57 +198,7 @@ void HELPER(name)(CPUX86State *env, XMMReg *d, XMMReg *s)                 \
     });                                                                   \
     xmm_set(d, dv);                                                       \
 }
-SSE_FP_OPS(SSE_HOST_OP)
-
-/* ZF/PF/CF as the host compare left them; OF, SF and AF are cleared. */
-#define SSE_HOST_COMIS(name, insn)                                        \
-uint32_t HELPER(name)(CPUX86State *env, XMMReg *d, XMMReg *s)             \
-{                                                                         \
-    bool zf, pf, cf;                                                      \
-    SSE_FP_RUN(env, GETPC(), {                                            \
-        host_xmm dv = xmm_get(d), sv = xmm_get(s);                        \
-        __asm__ __volatile__(insn " %4, %3"                               \
-                             : "=@ccz"(zf), "=@ccp"(pf), "=@ccc"(cf)      \
-                             : "x"(dv), "x"(sv));                         \
-    });                                                                   \
-    return (zf ? CC_Z : 0) | (pf ? CC_P : 0) | (cf ? CC_C : 0);           \
-}
-SSE_COMIS(SSE_HOST_COMIS)
-
-/* Scalar to integer; out of range and NaN give the integer indefinite. */
-#define SSE_HOST_CVT_TO(name, insn, suffix, T)                            \
-T HELPER(glue(name, suffix))(CPUX86State *env, XMMReg *s)                 \
-{                                                                         \
-    T r;                                                                  \
-    SSE_FP_RUN(env, GETPC(), {                                            \
-        __asm__ __volatile__(insn " %1, %0" : "=r"(r) : "x"(xmm_get(s))); \
-    });                                                                   \
-    return r;                                                             \
-}
-/* Integer to scalar, merged into the low lane of d. */
-#define SSE_HOST_CVT_FROM(name, insn, suffix, T, size)                    \
-void HELPER(glue(name, suffix))(CPUX86State *env, XMMReg *d, T v)         \
-{                                                                         \
-    host_xmm dv;                                                          \
-    SSE_FP_RUN(env, GETPC(), {                                            \
-        dv = xmm_get(d);                                                  \
-        __asm__ __volatile__(insn size " %1, %0" : "+x"(dv) : "r"(v));    \
-    });                                                                   \
-    xmm_set(d, dv);                                                       \
-}
-
-#ifdef TARGET_X86_64
-#define SSE_CVT_TO(name, insn) \
-    SSE_HOST_CVT_TO(name, insn, _l, uint32_t) SSE_HOST_CVT_TO(name, insn, _q, uint64_t)
-#define SSE_CVT_FROM(name, insn) \
-    SSE_HOST_CVT_FROM(name, insn, _l, uint32_t, "l") \
-    SSE_HOST_CVT_FROM(name, insn, _q, uint64_t, "q")
-#else
-#define SSE_CVT_TO(name, insn) SSE_HOST_CVT_TO(name, insn, _l, uint32_t)
-#define SSE_CVT_FROM(name, insn) SSE_HOST_CVT_FROM(name, insn, _l, uint32_t, "l")
-#endif
-SSE_CVT_TO_INT(SSE_CVT_TO)
-SSE_CVT_FROM_INT(SSE_CVT_FROM)
+SSE_FP_HOST_OPS(SSE_HOST_OP)
 
 /* A reserved MXCSR bit set is #GP, and MXCSR keeps its value. */
 void HELPER(ldmxcsr)(CPUX86State *env, uint32_t val)
