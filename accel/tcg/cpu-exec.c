@@ -23,54 +23,68 @@ static int tb_cflags(void)
 }
 
 /*
- * The TB for env's current state with cflags, translating it if needed;
- * NULL when it is not translated and may_translate is false, or when the
- * code buffer is full.  Other threads clear jump cache slots and mark TBs
- * invalid concurrently, hence the atomic accesses; translation takes
- * mmap_lock.  The jump cache holds only TBs of the usual cflags.
+ * The jump cache's TB for (pc, cs_base, flags), or NULL.  It holds only TBs
+ * of the usual cflags (tb_cflags()), so a hit needs no cflags compare.
+ * Other threads clear slots and mark TBs invalid concurrently, hence the
+ * atomic loads.
  */
-static TranslationBlock *tb_lookup(CPUArchState *env, bool may_translate, int cflags)
+static inline TranslationBlock *tb_jmp_cache_get(CPUArchState *env, target_ulong pc,
+                                                 target_ulong cs_base, uint32_t flags)
 {
-    bool usual = cflags == tb_cflags();
-    target_ulong pc, cs_base;
-    uint32_t flags;
-    unsigned h;
-    TranslationBlock *tb;
+    TranslationBlock *tb = __atomic_load_n(&env->tb_jmp_cache[tb_jmp_cache_hash_func(pc)],
+                                           __ATOMIC_ACQUIRE);
 
-    cpu_get_tb_cpu_state(env, &pc, &cs_base, &flags);
-    h = tb_jmp_cache_hash_func(pc);
-    tb = __atomic_load_n(&env->tb_jmp_cache[h], __ATOMIC_ACQUIRE);
-    if (likely(usual && tb && tb->pc == pc && tb->cs_base == cs_base
-               && tb->flags == flags
+    if (likely(tb && tb->pc == pc && tb->cs_base == cs_base && tb->flags == flags
                && !__atomic_load_n(&tb->invalid, __ATOMIC_RELAXED))) {
         return tb;
     }
+    return NULL;
+}
+
+static void tb_jmp_cache_set(CPUArchState *env, TranslationBlock *tb)
+{
+    __atomic_store_n(&env->tb_jmp_cache[tb_jmp_cache_hash_func(tb->pc)], tb,
+                     __ATOMIC_RELEASE);
+}
+
+/*
+ * The TB for env's current state with cflags (usual: cflags is
+ * tb_cflags(), the jump cache may serve it), translating it if needed
+ * under mmap_lock; NULL when the code buffer is full.
+ */
+static TranslationBlock *tb_lookup(CPUArchState *env, int cflags, bool usual)
+{
+    target_ulong pc, cs_base;
+    uint32_t flags;
+    TranslationBlock *tb;
+
+    cpu_get_tb_cpu_state(env, &pc, &cs_base, &flags);
+    if (usual) {
+        tb = tb_jmp_cache_get(env, pc, cs_base, flags);
+        if (tb) {
+            return tb;
+        }
+    }
     tb = tb_htable_lookup(env, pc, cs_base, flags, cflags);
-    if (!tb) {
-        if (!may_translate) {
+    while (!tb) {
+        uint64_t wait_generation = 0;
+
+        mmap_lock();
+        /* Another thread may have translated it since we looked. */
+        tb = tb_htable_lookup(env, pc, cs_base, flags, cflags);
+        if (!tb) {
+            tb = tb_gen_code(env, pc, cs_base, flags, cflags, &wait_generation);
+        }
+        mmap_unlock();
+        if (!tb && !wait_generation) {
             return NULL;
         }
-        for (;;) {
-            uint64_t wait_generation = 0;
-
-            mmap_lock();
-            /* Another thread may have translated it since we looked. */
-            tb = tb_htable_lookup(env, pc, cs_base, flags, cflags);
-            if (!tb) {
-                tb = tb_gen_code(env, pc, cs_base, flags, cflags, &wait_generation);
-            }
-            mmap_unlock();
-            if (tb) {
-                break;
-            }
-            if (!wait_generation) {
-                return NULL;
-            }
+        if (!tb) {
             cpu_wait_tlb_generation(env, wait_generation);
         }
     }
     if (usual) {
-        __atomic_store_n(&env->tb_jmp_cache[h], tb, __ATOMIC_RELEASE);
+        tb_jmp_cache_set(env, tb);
     }
     return tb;
 }
@@ -86,17 +100,51 @@ static void flush_code_buffer(CPUArchState *env)
     cpu_exec_start(env);
 }
 
-/* Generated code calls this for indirect jumps: stay in generated code when
-   the target is already translated, else leave through the epilogue. */
-void *HELPER(lookup_tb_ptr)(CPUArchState *env)
+/* -d exec's line for a lookup_tb_ptr hit; returns what the helper does. */
+static void * __attribute__((noinline)) log_chain(TranslationBlock *tb)
 {
-    TranslationBlock *tb = tb_lookup(env, false, tb_cflags());
+    qemu_log("Chain %p [" TARGET_FMT_lx "]\n", tb->tc.ptr, tb->pc);
+    return tb->tc.ptr;
+}
+
+/* lookup_tb_ptr past the jump cache: the hash table, never translation. */
+static void * __attribute__((noinline)) lookup_tb_ptr_slow(CPUArchState *env,
+                                                           target_ulong pc,
+                                                           target_ulong cs_base,
+                                                           uint32_t flags)
+{
+    TranslationBlock *tb = tb_htable_lookup(env, pc, cs_base, flags, tb_cflags());
 
     if (!tb) {
         return (void *)tcg_code_gen_epilogue;
     }
-    qemu_log_mask(CPU_LOG_EXEC, "Chain %p [" TARGET_FMT_lx "]\n",
-                  tb->tc.ptr, tb->pc);
+    tb_jmp_cache_set(env, tb);
+    if (unlikely(qemu_loglevel & CPU_LOG_EXEC)) {
+        return log_chain(tb);
+    }
+    return tb->tc.ptr;
+}
+
+/*
+ * Generated code calls this for indirect jumps: stay in generated code when
+ * the target is already translated, else leave through the epilogue.  The
+ * jump cache hit makes no call on its usual path, so the compiler saves no
+ * registers for it (issue 7: this helper runs at every indirect jump).
+ */
+void *HELPER(lookup_tb_ptr)(CPUArchState *env)
+{
+    target_ulong pc, cs_base;
+    uint32_t flags;
+    TranslationBlock *tb;
+
+    cpu_get_tb_cpu_state(env, &pc, &cs_base, &flags);
+    tb = tb_jmp_cache_get(env, pc, cs_base, flags);
+    if (unlikely(!tb)) {
+        return lookup_tb_ptr_slow(env, pc, cs_base, flags);
+    }
+    if (unlikely(qemu_loglevel & CPU_LOG_EXEC)) {
+        return log_chain(tb);
+    }
     return tb->tc.ptr;
 }
 
@@ -191,6 +239,7 @@ static int __attribute__((noinline)) cpu_exec_loop(CPUArchState *env)
         uintptr_t ret;
         int cflags;
         bool next_tb_once;
+        bool usual;
 
         if (env->exception_index >= 0) {
             int excp = env->exception_index;
@@ -215,18 +264,21 @@ static int __attribute__((noinline)) cpu_exec_loop(CPUArchState *env)
         }
 
         cflags = tb_cflags();
+        usual = true;
         if (unlikely(env->singlestep_enabled)) {
             /* gdb steps: one insn, then stop (below) */
             cflags = (cflags & ~CF_COUNT_MASK) | CF_SINGLE_INSN;
+            usual = false;
         }
         next_tb_once = env->cflags_next_tb != 0;
         if (unlikely(next_tb_once)) {
             /* Used up here: a fault out of that block is decided afresh. */
             cflags = env->cflags_next_tb;
             env->cflags_next_tb = 0;
+            usual = false;
             last_tb = NULL;
         }
-        tb = tb_lookup(env, true, cflags);
+        tb = tb_lookup(env, cflags, usual);
         if (unlikely(!tb)) {
             flush_code_buffer(env);
             last_tb = NULL;

@@ -62,15 +62,6 @@ static bool chaining_allowed(DisasContext *s)
     return !(s->base.tb->cflags & CF_NOCHAIN) && s->base.max_insns != 1;
 }
 
-/* A direct jump may be chained only within the pages this TB depends on:
-   the chain is undone when those pages' code is invalidated. */
-static bool use_goto_tb(DisasContext *s, target_ulong pc)
-{
-    return chaining_allowed(s) &&
-           ((pc & TARGET_PAGE_MASK) == (s->base.pc_first & TARGET_PAGE_MASK) ||
-            (pc & TARGET_PAGE_MASK) == (s->pc_start & TARGET_PAGE_MASK));
-}
-
 void gen_jmp_im(DisasContext *s, target_ulong pc)
 {
     tcg_gen_movi_tl(s->tmp0, pc);
@@ -88,10 +79,20 @@ void gen_eob(DisasContext *s)
     s->base.is_jmp = DISAS_NORETURN;
 }
 
+/*
+ * A direct jump is chained wherever its target lies, in this TB's pages or
+ * another's.  User mode has no address translation that could change under
+ * a chain: a TB goes stale only through tb_phys_invalidate (its page written,
+ * unmapped, made non-executable, replaced, a breakpoint set in it, a broken
+ * block retranslated), and that unlinks every jump into it.  The jump then
+ * leaves through its exit and cpu_exec translates the target afresh, which
+ * faults if the page may no longer be executed.  (System-mode QEMU must stay
+ * within the page; user-mode QEMU chains across pages too.)
+ */
 void gen_jmp_tb(DisasContext *s, target_ulong eip, int n)
 {
     gen_update_cc_op(s);
-    if (use_goto_tb(s, eip)) {
+    if (chaining_allowed(s)) {
         tcg_gen_goto_tb(n);
         gen_jmp_im(s, eip);
         tcg_gen_exit_tb(s->base.tb, n);
