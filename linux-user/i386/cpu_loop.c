@@ -144,9 +144,17 @@ void cpu_loop(CPUArchState *env)
     }
 }
 
+/* start_thread: a 64-bit process starts with DS = ES = 0, a 32-bit one
+   with __USER_DS in them; SS is always __USER_DS. */
+#ifdef TARGET_X86_64
+#define START_DS_ES 0
+#else
+#define START_DS_ES TARGET_USER_DS
+#endif
+
 void target_cpu_init(CPUArchState *env, struct image_info *info)
 {
-    static const int data_segs[] = { R_DS, R_ES, R_SS };
+    static const int data_segs[] = { R_DS, R_ES };
     TaskState *ts = env->opaque;
 
     if (!ts) {
@@ -156,8 +164,9 @@ void target_cpu_init(CPUArchState *env, struct image_info *info)
     ts->info = info;
     cpu_x86_load_seg(env, R_CS, TARGET_USER_CS);
     for (size_t i = 0; i < ARRAY_SIZE(data_segs); i++) {
-        cpu_x86_load_seg(env, data_segs[i], TARGET_USER_DS);
+        cpu_x86_load_seg(env, data_segs[i], START_DS_ES);
     }
+    cpu_x86_load_seg(env, R_SS, TARGET_USER_DS);
     cpu_x86_load_seg(env, R_FS, 0);
     cpu_x86_load_seg(env, R_GS, 0);
     signal_init_thread(env);
