@@ -70,6 +70,22 @@ static void do_guest_syscall(CPUArchState *env, int trapnr)
     }
 }
 
+/* A non-canonical address is #GP, not #PF, on the CPU (#SS through SS):
+   the kernel sends SIGSEGV (SIGBUS), SI_KERNEL, without an address. */
+static void queue_noncanonical_fault(CPUArchState *env)
+{
+    uint8_t insn[TARGET_MAX_INSN_SIZE];
+    int len;
+
+    for (len = 0; len < TARGET_MAX_INSN_SIZE; len++) {
+        if (get_user(insn[len], env->eip + len, uint8_t)) {
+            break;
+        }
+    }
+    queue_signal(env, x86_fault_is_stack(env, insn, len) ? SIGBUS : SIGSEGV,
+                 SI_KERNEL, 0);
+}
+
 /* The fault's kind is known when the page map judged it (checked accesses,
    code fetch); a plain host fault is judged here from the page's flags. */
 static void do_page_fault(CPUArchState *env)
@@ -78,10 +94,8 @@ static void do_page_fault(CPUArchState *env)
 
     env->fault_kind = PAGE_FAULT_NONE;
 #ifdef TARGET_X86_64
-    /* A non-canonical address is #GP, not #PF, on the CPU: the kernel
-       sends SIGSEGV, SI_KERNEL without an address. */
     if ((target_long)(env->cr2 << 16) >> 16 != (target_long)env->cr2) {
-        queue_signal(env, SIGSEGV, SI_KERNEL, 0);
+        queue_noncanonical_fault(env);
         return;
     }
 #endif
@@ -92,7 +106,7 @@ static void do_page_fault(CPUArchState *env)
     if (kind == PAGE_FAULT_SIGBUS) {
         queue_signal(env, SIGBUS, BUS_ADRERR, env->cr2);
     } else if (kind == PAGE_FAULT_GP) {
-        queue_signal(env, SIGSEGV, SI_KERNEL, 0);
+        queue_noncanonical_fault(env);
     } else {
         queue_signal(env, SIGSEGV, kind == PAGE_FAULT_ACCERR ? SEGV_ACCERR
                                                              : SEGV_MAPERR,

@@ -316,6 +316,11 @@ target_ulong x86_seg_base_for_selector(CPUX86State *env, int selector);
 /* The user_desc flags of the TLS entry a selector names, -1 if unset. */
 int x86_tls_descriptor_flags(CPUX86State *env, int selector);
 
+/* Whether a non-canonical-address fault of the instruction whose bytes
+   are given went through SS (#SS, SIGBUS) rather than another segment
+   (#GP, SIGSEGV): stack-fault.c. */
+bool x86_fault_is_stack(CPUX86State *env, const uint8_t *insn, int len);
+
 /* What helper_desc_query asks about a selector (seg_helper.c). */
 enum { DESC_QUERY_LAR, DESC_QUERY_LSL, DESC_QUERY_VERR, DESC_QUERY_VERW };
 

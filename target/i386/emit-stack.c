@@ -123,7 +123,10 @@ void emit_leave(CPUX86State *env, DisasContext *s, X86Decoded *d)
     gen_op_mov_reg_v(s, sp, R_ESP, s->T1);
 }
 
-/* pusha: eAX, eCX, eDX, eBX, original eSP, eBP, eSI, eDI. */
+/* pusha: eAX, eCX, eDX, eBX, original eSP, eBP, eSI, eDI, stored from
+   the lowest slot (eDI) up: a block that reaches a read-only page below
+   faults on its first store, so that, as on the CPU, nothing is written
+   and eSP is unchanged. */
 void emit_pusha(CPUX86State *env, DisasContext *s, X86Decoded *d)
 {
     MemOp ot = d->ot;
@@ -131,7 +134,7 @@ void emit_pusha(CPUX86State *env, DisasContext *s, X86Decoded *d)
     int size = 1 << ot;
     int i;
 
-    for (i = 0; i < 8; i++) {
+    for (i = 7; i >= 0; i--) {
         tcg_gen_subi_tl(s->A0, cpu_regs[R_ESP], (i + 1) * size);
         gen_lea_v_seg(s, sp, s->A0, -1);
         gen_op_st_v(s, ot, cpu_regs[i], s->A0);
