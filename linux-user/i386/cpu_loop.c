@@ -70,6 +70,22 @@ static void do_guest_syscall(CPUArchState *env, int trapnr)
     }
 }
 
+/* A non-canonical address is #GP, not #PF, on the CPU (#SS through SS):
+   the kernel sends SIGSEGV (SIGBUS), SI_KERNEL, without an address. */
+static void queue_noncanonical_fault(CPUArchState *env)
+{
+    uint8_t insn[TARGET_MAX_INSN_SIZE];
+    int len;
+
+    for (len = 0; len < TARGET_MAX_INSN_SIZE; len++) {
+        if (get_user(insn[len], env->eip + len, uint8_t)) {
+            break;
+        }
+    }
+    queue_signal(env, x86_fault_is_stack(env, insn, len) ? SIGBUS : SIGSEGV,
+                 SI_KERNEL, 0);
+}
+
 /* The fault's kind is known when the page map judged it (checked accesses,
    code fetch); a plain host fault is judged here from the page's flags. */
 static void do_page_fault(CPUArchState *env)
@@ -78,10 +94,8 @@ static void do_page_fault(CPUArchState *env)
 
     env->fault_kind = PAGE_FAULT_NONE;
 #ifdef TARGET_X86_64
-    /* A non-canonical address is #GP, not #PF, on the CPU: the kernel
-       sends SIGSEGV, SI_KERNEL without an address. */
     if ((target_long)(env->cr2 << 16) >> 16 != (target_long)env->cr2) {
-        queue_signal(env, SIGSEGV, SI_KERNEL, 0);
+        queue_noncanonical_fault(env);
         return;
     }
 #endif
@@ -92,7 +106,7 @@ static void do_page_fault(CPUArchState *env)
     if (kind == PAGE_FAULT_SIGBUS) {
         queue_signal(env, SIGBUS, BUS_ADRERR, env->cr2);
     } else if (kind == PAGE_FAULT_GP) {
-        queue_signal(env, SIGSEGV, SI_KERNEL, 0);
+        queue_noncanonical_fault(env);
     } else {
         queue_signal(env, SIGSEGV, kind == PAGE_FAULT_ACCERR ? SEGV_ACCERR
                                                              : SEGV_MAPERR,
@@ -144,9 +158,17 @@ void cpu_loop(CPUArchState *env)
     }
 }
 
+/* start_thread: a 64-bit process starts with DS = ES = 0, a 32-bit one
+   with __USER_DS in them; SS is always __USER_DS. */
+#ifdef TARGET_X86_64
+#define START_DS_ES 0
+#else
+#define START_DS_ES TARGET_USER_DS
+#endif
+
 void target_cpu_init(CPUArchState *env, struct image_info *info)
 {
-    static const int data_segs[] = { R_DS, R_ES, R_SS };
+    static const int data_segs[] = { R_DS, R_ES };
     TaskState *ts = env->opaque;
 
     if (!ts) {
@@ -156,8 +178,9 @@ void target_cpu_init(CPUArchState *env, struct image_info *info)
     ts->info = info;
     cpu_x86_load_seg(env, R_CS, TARGET_USER_CS);
     for (size_t i = 0; i < ARRAY_SIZE(data_segs); i++) {
-        cpu_x86_load_seg(env, data_segs[i], TARGET_USER_DS);
+        cpu_x86_load_seg(env, data_segs[i], START_DS_ES);
     }
+    cpu_x86_load_seg(env, R_SS, TARGET_USER_DS);
     cpu_x86_load_seg(env, R_FS, 0);
     cpu_x86_load_seg(env, R_GS, 0);
     signal_init_thread(env);

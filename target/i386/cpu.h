@@ -316,6 +316,21 @@ target_ulong x86_seg_base_for_selector(CPUX86State *env, int selector);
 /* The user_desc flags of the TLS entry a selector names, -1 if unset. */
 int x86_tls_descriptor_flags(CPUX86State *env, int selector);
 
+/* Whether a non-canonical-address fault of the instruction whose bytes
+   are given went through SS (#SS, SIGBUS) rather than another segment
+   (#GP, SIGSEGV): stack-fault.c. */
+bool x86_fault_is_stack(CPUX86State *env, const uint8_t *insn, int len);
+
+/* What helper_desc_query asks about a selector (seg_helper.c). */
+enum { DESC_QUERY_LAR, DESC_QUERY_LSL, DESC_QUERY_VERR, DESC_QUERY_VERW };
+
+/* What the x86-64 Linux kernel keeps in the registers a CPL 3 program may
+   read with sldt, str and smsw: no LDT until modify_ldt (not modelled),
+   the TSS at GDT entry 8, and CR0 = PG | AM | WP | NE | ET | MP | PE. */
+#define X86_USER_LDTR   0
+#define X86_USER_TR     (8 << 3)
+#define X86_USER_CR0    0x80050033
+
 /* The key identifying a TB besides its pc. */
 static inline void cpu_get_tb_cpu_state(CPUX86State *env, target_ulong *pc,
                                         target_ulong *cs_base, uint32_t *flags)

@@ -129,12 +129,26 @@ static const X86OpEntry group8[8] = {
     [7] = X(emit_bt, 0, 0, 0, 0, OPF_LOCK, BT_COMPLEMENT),
 };
 
+/* Group 6 (0F 00): sldt, str, verr, verw run at CPL 3 (with CR4.UMIP,
+   which this model does not have, sldt and str would fault); lldt and ltr
+   are privileged; /6 /7 do not exist. */
+static const X86OpEntry group6[8] = {
+    [0] = X(emit_store_sysreg, 0, 0, 0, 0, 0, SYSREG_LDTR),
+    [1] = X(emit_store_sysreg, 0, 0, 0, 0, 0, SYSREG_TR),
+    [2] = X(emit_privileged, 0, 0, 0, 0, 0, 0),
+    [3] = X(emit_privileged, 0, 0, 0, 0, 0, 0),
+    [4] = X(emit_verify, 0, 0, 0, 0, 0, DESC_QUERY_VERR),
+    [5] = X(emit_verify, 0, 0, 0, 0, 0, DESC_QUERY_VERW),
+};
+
 /* Group 7 (0F 01): what user mode reaches: lgdt, lidt, lmsw, invlpg are
-   privileged; /7 with a register is swapgs, rdtscp and others (emitter).
-   sgdt, sidt, smsw (/0 /1 /4, which Linux emulates under UMIP) are #UD. */
+   privileged; /7 with a register is swapgs, rdtscp and others (emitter);
+   smsw runs.  sgdt and sidt (/0 /1) are #UD: the tables' addresses are
+   the host's (with UMIP, Linux gives dummies). */
 static const X86OpEntry group7[8] = {
     [2] = X(emit_privileged, 0, 0, 0, 0, OPF_MEM, 0),
     [3] = X(emit_privileged, 0, 0, 0, 0, OPF_MEM, 0),
+    [4] = X(emit_store_sysreg, E_, 0, SZ_V, 0, 0, SYSREG_CR0),
     [6] = X(emit_privileged, 0, 0, 0, 0, 0, 0),
     [7] = X(emit_group7_7, 0, 0, 0, 0, 0, 0),
 };
@@ -284,7 +298,10 @@ const X86OpEntry x86_onebyte_map[256] = {
 };
 
 const X86OpEntry x86_twobyte_map[256] = {
+    [0x00] = GROUP(group6, E_, 0, SZ_V, IMM_NONE, 0),
     [0x01] = GROUP(group7, 0, 0, 0, IMM_NONE, 0),
+    [0x02] = X(emit_lar_lsl, G_, E_, SZ_V, IMM_NONE, OPF_MODRM, DESC_QUERY_LAR),
+    [0x03] = X(emit_lar_lsl, G_, E_, SZ_V, IMM_NONE, OPF_MODRM, DESC_QUERY_LSL),
     [0x05] = X(emit_syscall, 0, 0, 0, IMM_NONE, OPF_O64, 0),
     [0x06] = PRIV,                                          /* clts */
     [0x07] = PRIV,                                          /* sysret */

@@ -133,6 +133,7 @@ void gen_lea_addr(DisasContext *s, const X86Addr *addr, bool with_seg);
 void gen_lea_v_seg(DisasContext *s, int aflag, TCGv a0, int seg);
 void gen_load_operand(DisasContext *s, X86Decoded *d, int kind, MemOp ot, TCGv t);
 void gen_store_operand(DisasContext *s, X86Decoded *d, int kind, MemOp ot, TCGv t);
+void gen_probe_store_e(DisasContext *s, X86Decoded *d, MemOp ot);
 /* Zero- or sign-extend t in place from size ot to target_ulong. */
 void gen_ext_tl(TCGv dst, TCGv src, MemOp ot, bool sign);
 /* reg = reg + t, at size (address arithmetic on ESI/EDI/ECX/ESP). */
@@ -275,6 +276,11 @@ void emit_group7_7(CPUX86State *env, DisasContext *s, X86Decoded *d);
 void emit_crc32(CPUX86State *env, DisasContext *s, X86Decoded *d);
 void emit_mov_from_seg(CPUX86State *env, DisasContext *s, X86Decoded *d);
 void emit_mov_to_seg(CPUX86State *env, DisasContext *s, X86Decoded *d);
+/* emit-system.c */
+enum { SYSREG_LDTR, SYSREG_TR, SYSREG_CR0 };
+void emit_store_sysreg(CPUX86State *env, DisasContext *s, X86Decoded *d);
+void emit_lar_lsl(CPUX86State *env, DisasContext *s, X86Decoded *d);
+void emit_verify(CPUX86State *env, DisasContext *s, X86Decoded *d);
 enum { BCD_DAA, BCD_DAS, BCD_AAA, BCD_AAS, BCD_AAM, BCD_AAD };
 void emit_bcd(CPUX86State *env, DisasContext *s, X86Decoded *d);
 void emit_grp15(CPUX86State *env, DisasContext *s, X86Decoded *d);

@@ -223,8 +223,11 @@ void emit_cmov(CPUX86State *env, DisasContext *s, X86Decoded *d)
     tcg_temp_free(zero);
 }
 
+/* Computing the condition may fold the lazy flags: the store is probed
+   first. */
 void emit_setcc(CPUX86State *env, DisasContext *s, X86Decoded *d)
 {
+    gen_probe_store_e(s, d, MO_8);
     gen_setcc1(s, d->b & 15, s->T0);
     gen_store_operand(s, d, OPK_E, MO_8, s->T0);
 }

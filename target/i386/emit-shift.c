@@ -207,6 +207,7 @@ void emit_shift(CPUX86State *env, DisasContext *s, X86Decoded *d)
         break;
     case SHIFT_RCL:
     case SHIFT_RCR:
+        gen_probe_store_e(s, d, ot);    /* before the flags are folded */
         gen_compute_eflags(s);
         size = tcg_const_i32(ot);
         if (op == SHIFT_RCL) {
@@ -235,6 +236,7 @@ void emit_shxd(CPUX86State *env, DisasContext *s, X86Decoded *d)
     } else {
         gen_op_mov_v_reg(s, MO_8, s->tmp4, R_ECX);
     }
+    gen_probe_store_e(s, d, d->ot);     /* before the flags are folded */
     gen_compute_eflags(s);
     if (d->e->arg) {
         gen_helper_shrd(s->T0, cpu_env, s->T0, s->T1, s->tmp4, size);

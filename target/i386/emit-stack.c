@@ -67,9 +67,12 @@ void emit_popf(CPUX86State *env, DisasContext *s, X86Decoded *d)
 }
 
 /* enter imm16, imm8: push rBP, copy level-1 frame pointers from the old
-   frame, push the new frame pointer, then reserve imm16 bytes.  As the
-   SDM says, a write at the final rSP that would fault faults first, with
-   nothing changed: it is probed by reading and writing back its slot. */
+   frame, push the new frame pointer, then reserve imm16 bytes.  The SDM
+   says a write at the final rSP that would fault faults; the AMD CPU this
+   was checked on (tests/tcg/multiarch/enter-fault.c) makes the pushes
+   first, then probes the final rSP, and a fault in either leaves rSP and
+   rBP as they were but the pushed words written.  The probe reads and
+   writes back the slot at the final rSP. */
 void emit_enter(CPUX86State *env, DisasContext *s, X86Decoded *d)
 {
     MemOp ot = d->ot;
@@ -78,12 +81,6 @@ void emit_enter(CPUX86State *env, DisasContext *s, X86Decoded *d)
     int level = d->imm2 & 31;
     int i;
 
-    if (d->imm || level) {
-        tcg_gen_subi_tl(s->A0, cpu_regs[R_ESP], d->imm + size * (level + 1));
-        gen_lea_v_seg(s, sp, s->A0, -1);
-        gen_op_ld_v(s, ot, s->T0, s->A0);
-        gen_op_st_v(s, ot, s->T0, s->A0);
-    }
     /* T1: the new frame pointer, where rBP is pushed. */
     tcg_gen_subi_tl(s->T1, cpu_regs[R_ESP], size);
     tcg_gen_mov_tl(s->A0, s->T1);
@@ -101,6 +98,12 @@ void emit_enter(CPUX86State *env, DisasContext *s, X86Decoded *d)
         tcg_gen_subi_tl(s->A0, s->T1, size * level);
         gen_lea_v_seg(s, sp, s->A0, -1);
         gen_op_st_v(s, ot, s->T1, s->A0);
+    }
+    if (d->imm) {
+        tcg_gen_subi_tl(s->A0, s->T1, d->imm + size * level);
+        gen_lea_v_seg(s, sp, s->A0, -1);
+        gen_op_ld_v(s, ot, s->T0, s->A0);
+        gen_op_st_v(s, ot, s->T0, s->A0);
     }
     gen_op_mov_reg_v(s, sp, R_EBP, s->T1);
     tcg_gen_subi_tl(s->T1, s->T1, d->imm + size * level);
@@ -120,7 +123,10 @@ void emit_leave(CPUX86State *env, DisasContext *s, X86Decoded *d)
     gen_op_mov_reg_v(s, sp, R_ESP, s->T1);
 }
 
-/* pusha: eAX, eCX, eDX, eBX, original eSP, eBP, eSI, eDI. */
+/* pusha: eAX, eCX, eDX, eBX, original eSP, eBP, eSI, eDI, stored from
+   the lowest slot (eDI) up: a block that reaches a read-only page below
+   faults on its first store, so that, as on the CPU, nothing is written
+   and eSP is unchanged. */
 void emit_pusha(CPUX86State *env, DisasContext *s, X86Decoded *d)
 {
     MemOp ot = d->ot;
@@ -128,7 +134,7 @@ void emit_pusha(CPUX86State *env, DisasContext *s, X86Decoded *d)
     int size = 1 << ot;
     int i;
 
-    for (i = 0; i < 8; i++) {
+    for (i = 7; i >= 0; i--) {
         tcg_gen_subi_tl(s->A0, cpu_regs[R_ESP], (i + 1) * size);
         gen_lea_v_seg(s, sp, s->A0, -1);
         gen_op_st_v(s, ot, cpu_regs[i], s->A0);

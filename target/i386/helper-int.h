@@ -68,6 +68,9 @@ DEF_HELPER_3(raise_interrupt, noreturn, env, int, int)
 DEF_HELPER_2(syscall, noreturn, env, int)
 /* mov to a segment register: (env, segment, selector) */
 DEF_HELPER_3(load_seg, void, env, int, int)
+/* lar, lsl, verr, verw: (env, selector, DESC_QUERY_*) -> rights or limit;
+   sets ZF in cc_src */
+DEF_HELPER_3(desc_query, tl, env, int, int)
 /* far returns and jumps (seg_helper.c): (env, log2 of the slot size,
    bytes released after lret imm16) / (env, selector, eip[, slot size,
    return eip]) */

@@ -4,7 +4,8 @@
  * the selector checks the CPU makes against the descriptor table an x86-64
  * Linux kernel gives every user process (64-bit or 32-bit: the same GDT).
  * A check that fails raises what the CPU would (#GP, #NP, #SS), so the
- * guest gets the kernel's signal for it (cpu_loop.c's table).
+ * guest gets the kernel's signal for it (cpu_loop.c's table).  The same
+ * table answers the descriptor queries lar, lsl, verr and verw.
  *
  * Not modelled: the LDT (modify_ldt), so every LDT selector is #GP; and
  * a far transfer to a different code segment (a switch between 64-bit and
@@ -12,6 +13,7 @@
  * here where the CPU would switch.
  */
 #include "qemu/osdep.h"
+#include <sched.h>
 #include "cpu.h"
 #include "excp.h"
 #include "exec/exec-all.h"
@@ -26,12 +28,19 @@ typedef struct SegDesc {
     bool readable;      /* code: readable; data: always */
     bool writable;      /* data only */
     uint8_t dpl;
+    uint32_t rights;    /* what lar gives: descriptor bits 8-23 */
+    uint32_t limit;     /* what lsl gives: in bytes */
 } SegDesc;
 
+/* The kernel's segments fail every CPL 3 check on their DPL before their
+   rights or limit would matter. */
 #define DESC_KERNEL  { .usable = true, .present = true, .readable = true, \
                        .writable = true, .dpl = 0 }
-#define DESC_CODE    { .usable = true, .present = true, .code = true, \
-                       .readable = true, .dpl = 3 }
+/* flat (limit 0xfffff pages); flags 0xc: 32-bit, 0xa: 64-bit */
+#define DESC_CODE(flags) { .usable = true, .present = true, .code = true, \
+                           .readable = true, .dpl = 3, \
+                           .rights = (flags) << 20 | 0xffb00, \
+                           .limit = 0xffffffff }
 
 #define GDT_ENTRIES           16
 #define GDT_ENTRY_TLS_MIN     12
@@ -46,32 +55,56 @@ typedef struct SegDesc {
 /* arch/x86/include/asm/segment.h (x86-64): kernel code/data at 1-3, user
    code (32-bit) 4, user data 5, user code (64-bit) 6, the TSS and LDT
    descriptors (system, so unusable) at 8 and 10, TLS 12-14 (per thread,
-   below), the read-only CPU/node segment at 15.  Unlisted: empty. */
+   below), the read-only CPU/node segment at 15 (byte granular, expand
+   down; its limit is the CPU number, see cpunode_limit).  Unlisted: empty.
+   (A kernel that runs no 32-bit programs leaves entry 4 empty.) */
+#define GDT_ENTRY_CPUNODE     15
 static const SegDesc kernel_gdt[GDT_ENTRIES] = {
     [1] = DESC_KERNEL,
     [2] = DESC_KERNEL,
     [3] = DESC_KERNEL,
-    [GDT_ENTRY_USER32_CS] = DESC_CODE,
+    [GDT_ENTRY_USER32_CS] = DESC_CODE(0xc),
     [5] = { .usable = true, .present = true, .readable = true,
-            .writable = true, .dpl = 3 },
-    [GDT_ENTRY_USER_CS] = DESC_CODE,
-    [15] = { .usable = true, .present = true, .readable = true, .dpl = 3 },
+            .writable = true, .dpl = 3, .rights = 0xcff300,
+            .limit = 0xffffffff },
+    [GDT_ENTRY_USER_CS] = DESC_CODE(0xa),
+    [GDT_ENTRY_CPUNODE] = { .usable = true, .present = true,
+                            .readable = true, .dpl = 3,
+                            .rights = 0x40f500 },
 };
 
 /* struct user_desc flag bits (set_thread_area) */
-#define USER_DESC_CONTENTS_CODE   (2 << 1)
+#define USER_DESC_SEG_32BIT       (1 << 0)
+#define USER_DESC_CONTENTS_SHIFT  1
+#define USER_DESC_CONTENTS_CODE   (2 << USER_DESC_CONTENTS_SHIFT)
 #define USER_DESC_READ_EXEC_ONLY  (1 << 3)
+#define USER_DESC_LIMIT_IN_PAGES  (1 << 4)
 #define USER_DESC_SEG_NOT_PRESENT (1 << 5)
+#define USER_DESC_USEABLE         (1 << 6)
 
+/*
+ * The descriptor the kernel builds from a user_desc (fill_ldt): type =
+ * accessed | writable-or-readable | contents (expand-down, code), DPL 3,
+ * G, D/B and AVL from the flags.  linux-user keeps the flags but not the
+ * limit: lsl answers as for the limit every runtime asks for, 0xfffff.
+ */
 static SegDesc tls_desc(uint32_t flags)
 {
     bool code = flags & USER_DESC_CONTENTS_CODE;
     bool ro = flags & USER_DESC_READ_EXEC_ONLY;
+    bool present = !(flags & USER_DESC_SEG_NOT_PRESENT);
+    bool pages = flags & USER_DESC_LIMIT_IN_PAGES;
+    uint32_t type = 1 | (!ro) << 1 | ((flags >> USER_DESC_CONTENTS_SHIFT) & 3) << 2;
 
     return (SegDesc) {
-        .usable = true, .present = !(flags & USER_DESC_SEG_NOT_PRESENT),
+        .usable = true, .present = present,
         .code = code, .readable = !code || !ro, .writable = !code && !ro,
         .dpl = 3,
+        .rights = pages << 23 | 0xf << 16 | present << 15 | 3 << 13 |
+                  1 << 12 | type << 8 |
+                  !!(flags & USER_DESC_SEG_32BIT) << 22 |
+                  !!(flags & USER_DESC_USEABLE) << 20,
+        .limit = pages ? 0xffffffff : 0xfffff,
     };
 }
 
@@ -257,4 +290,48 @@ void helper_lcall(CPUX86State *env, int cs, target_ulong eip, int shift,
     cpu_x86_load_seg(env, R_CS, (cs & ~3) | 3);
     set_esp(env, sp - 2 * size);
     env->eip = eip;
+}
+
+/*
+ * The CPU/node segment's limit is (node << 12) | cpu of the CPU the
+ * thread runs on (the vDSO's getcpu reads it with lsl).
+ */
+static uint32_t cpunode_limit(void)
+{
+    unsigned cpu = 0, node = 0;
+
+    getcpu(&cpu, &node);
+    return node << 12 | cpu;
+}
+
+/*
+ * lar, lsl, verr, verw (arg: DESC_QUERY_*): ZF says whether the selector
+ * names a descriptor CPL 3 may look at (for lar and lsl present or not),
+ * and for verr / verw whether it could be loaded to read / write through;
+ * lar and lsl return the rights / limit, for the emitter to store only
+ * when ZF is set.  The caller has computed EFLAGS into cc_src.
+ */
+target_ulong helper_desc_query(CPUX86State *env, int selector, int query)
+{
+    SegDesc d = lookup_desc(env, selector & 0xffff);
+    bool ok = !is_null_selector(selector) && d.usable && d.dpl == 3;
+    target_ulong result = 0;
+
+    switch (query) {
+    case DESC_QUERY_LAR:
+        result = d.rights;
+        break;
+    case DESC_QUERY_LSL:
+        result = (selector >> 3) == GDT_ENTRY_CPUNODE ? cpunode_limit()
+                                                      : d.limit;
+        break;
+    case DESC_QUERY_VERR:
+        ok = ok && d.readable;
+        break;
+    default:
+        ok = ok && d.writable;
+        break;
+    }
+    env->cc_src = (env->cc_src & ~CC_Z) | (ok ? CC_Z : 0);
+    return result;
 }

@@ -333,6 +333,20 @@ void gen_load_operand(DisasContext *s, X86Decoded *d, int kind, MemOp ot, TCGv t
     }
 }
 
+/*
+ * A memory E operand is read and written back, so that a fault on the
+ * store comes before an instruction folds the lazy flags into cc_src: a
+ * fault restores the cc_op of the instruction's start, which must still
+ * describe cc_src.  tmp0 is clobbered.
+ */
+void gen_probe_store_e(DisasContext *s, X86Decoded *d, MemOp ot)
+{
+    if (d->mod != 3) {
+        gen_op_ld_v(s, ot, s->tmp0, s->A0);
+        gen_op_st_v(s, ot, s->tmp0, s->A0);
+    }
+}
+
 void gen_store_operand(DisasContext *s, X86Decoded *d, int kind, MemOp ot, TCGv t)
 {
     switch (kind) {
