@@ -154,6 +154,13 @@ static void discard_pages(abi_ulong start, abi_ulong end)
     abi_ulong h = qemu_host_page_size;
 
     mmap_lock();
+    /* The bytes change under any code made from them. */
+    for (abi_ulong p = start; p < end; p += TARGET_PAGE_SIZE) {
+        if (page_get_flags(p) & PAGE_CODE) {
+            tb_invalidate_phys_range(start, end);
+            break;
+        }
+    }
     for (abi_ulong chunk = start & qemu_host_page_mask; chunk < end; chunk += h) {
         abi_ulong lo = MAX(chunk, start), hi = MIN(chunk + h, end);
         bool shadowed = page_get_flags(chunk) & PAGE_SHADOWED;

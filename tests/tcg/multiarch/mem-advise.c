@@ -3,7 +3,8 @@
  * mem-advise: madvise, mincore, mlock, msync and brk at 4 KiB (issue 5,
  * point 5).  MADV_DONTNEED zeroes exactly the pages asked in private
  * anonymous memory, brings back the file's current bytes in a private file
- * mapping and leaves shared anonymous memory alone; MADV_FREE leaves pages
+ * mapping (code made from the discarded bytes goes with them) and leaves
+ * shared anonymous memory alone; MADV_FREE leaves pages
  * usable.  mincore reports touched pages resident and refuses a range with
  * a hole; mlock/munlock and msync work on 4 KiB ranges and refuse holes and
  * unaligned addresses; brk grows and shrinks by pages, a page given back
@@ -55,6 +56,24 @@ static void dontneed(int fd)
     }
     printf("after MADV_FREE: old bytes or zeros %d, neighbours kept %c%c, writable %c\n", ok, a[0], a[3 * PAGE], a[PAGE]);
     munmap(m, NPAGES * PAGE);
+}
+
+/* A private file page of code, rewritten in memory, runs the file's code
+   again once MADV_DONTNEED has dropped the rewrite. */
+static void dontneed_code(void)
+{
+    static const unsigned char mov1_ret[] = { 0xb8, 1, 0, 0, 0, 0xc3 };
+    int fd = make_file("advise-code", PAGE);
+    pwrite(fd, mov1_ret, sizeof(mov1_ret), 0);
+    unsigned char *c = mmap(NULL, PAGE, PROT_READ | PROT_WRITE | PROT_EXEC, MAP_PRIVATE, fd, 0);
+    unsigned (*fn)(void) = (unsigned (*)(void))(uintptr_t)c;
+    unsigned before = fn();
+    c[1] = 2;
+    unsigned rewritten = fn();
+    madvise(c, PAGE, MADV_DONTNEED);
+    printf("code page: file %u, rewritten %u, after MADV_DONTNEED %u\n", before, rewritten, fn());
+    munmap(c, PAGE);
+    close(fd);
 }
 
 static void mincore_mlock_msync(int fd)
@@ -123,6 +142,7 @@ int main(void)
     int fd = make_file("advise", 8 * PAGE);
     printf("(a line first, so stdout has its buffer before brk is moved)\n");
     dontneed(fd);
+    dontneed_code();
     mincore_mlock_msync(fd);
     brk_pages();
     return 0;
