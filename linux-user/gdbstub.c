@@ -14,6 +14,7 @@
  * docs/devel/gdbstub.md tells the rest.
  */
 #include "qemu/osdep.h"
+#include "qemu/own-fd.h"
 #include <sys/socket.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -75,12 +76,19 @@ static int from_gdb_signal(int gsig)
 }
 
 /* A fork's child is not the process gdb debugs. */
-static void forget_gdb_in_child(void)
+static void disconnect(void)
 {
     if (gdb_fd >= 0) {
+        own_fd_remove(gdb_fd);
         close(gdb_fd);
         gdb_fd = -1;
     }
+}
+
+/* A fork's child runs undebugged. */
+static void forget_gdb_in_child(void)
+{
+    disconnect();
 }
 
 bool gdbserver_start(const char *port_text)
@@ -135,12 +143,7 @@ static void accept_gdb(void)
     } else {
         close(fd);
     }
-}
-
-static void disconnect(void)
-{
-    close(gdb_fd);
-    gdb_fd = -1;
+    own_fd_add(gdb_fd);
 }
 
 /* ---- packets ---- */

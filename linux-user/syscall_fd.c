@@ -4,6 +4,7 @@
  * the waits on many descriptors (poll, select, epoll, eventfd).
  */
 #include "qemu/osdep.h"
+#include "qemu/own-fd.h"
 #include <fcntl.h>
 #include <poll.h>
 #include <sys/syscall.h>
@@ -471,24 +472,28 @@ static abi_long host_close_range(unsigned first, unsigned last, unsigned flags)
     return get_errno(syscall(SYS_close_range, first, last, flags));
 }
 
-/* A program closing "everything above 2" must not close the -D log,
-   which it would not have natively: the range is split around it. */
+/* A program closing "everything above 2" must not close the emulator's
+   own descriptors (the -D log, windows' files), which it would not have
+   natively: the range is closed around them. */
 SYSCALL(close_range)
 {
     unsigned first = arg[0], last = arg[1], flags = arg[2];
-    int log_fd = qemu_logfile && qemu_logfile != stderr ? fileno(qemu_logfile) : -1;
     abi_long ret = 0;
+    int own;
 
-    if (log_fd < 0 || (unsigned)log_fd < first || (unsigned)log_fd > last) {
-        return host_close_range(first, last, flags);
+    if (first > last) {
+        return host_close_range(first, last, flags);    /* EINVAL */
     }
-    if ((unsigned)log_fd > first) {
-        ret = host_close_range(first, log_fd - 1, flags);
+    while (ret == 0 && (own = own_fd_first_in(first, last)) >= 0) {
+        if ((unsigned)own > first) {
+            ret = host_close_range(first, own - 1, flags);
+        }
+        if ((unsigned)own == last) {
+            return ret;
+        }
+        first = own + 1;
     }
-    if (ret == 0 && (unsigned)log_fd < last) {
-        ret = host_close_range(log_fd + 1, last, flags);
-    }
-    return ret;
+    return ret ? ret : host_close_range(first, last, flags);
 }
 
 SYSCALL(eventfd)

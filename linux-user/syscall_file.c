@@ -5,6 +5,7 @@
  * The calls whose structures differ on i386 live in <arch>/syscall_arch.c.
  */
 #include "qemu/osdep.h"
+#include "qemu/own-fd.h"
 #include <fcntl.h>
 #include <sys/syscall.h>
 #include <sys/stat.h>
@@ -216,7 +217,8 @@ SYSCALL(creat)
 
 SYSCALL(close)
 {
-    return get_errno(close(arg[0]));
+    /* (not the guest's: natively there is nothing to close there) */
+    return own_fd_is(arg[0]) ? -TARGET_EBADF : get_errno(close(arg[0]));
 }
 
 SYSCALL(lseek)

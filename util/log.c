@@ -3,6 +3,7 @@
  * names them: the parser, -d help and the unit test all read it.
  */
 #include "qemu/osdep.h"
+#include "qemu/own-fd.h"
 #include "qemu/log.h"
 
 int qemu_loglevel;
@@ -81,6 +82,7 @@ void qemu_set_log(int mask)
 void qemu_set_log_filename(const char *filename)
 {
     if (qemu_logfile && qemu_logfile != stderr) {
+        own_fd_remove(fileno(qemu_logfile));
         fclose(qemu_logfile);
     }
     qemu_logfile = stderr;
@@ -94,6 +96,7 @@ void qemu_set_log_filename(const char *filename)
         /* Line buffering keeps the log readable if the guest dies. */
         setvbuf(f, NULL, _IOLBF, 0);
         qemu_logfile = f;
+        own_fd_add(fileno(f));
     }
 }
 

@@ -33,6 +33,7 @@
 #include <glib.h>
 #include "qemu/log.h"
 #include "qemu/hostpage.h"
+#include "qemu/own-fd.h"
 #include "exec/exec-all.h"
 #include "exec/cputlb.h"
 #include "exec/shdwrt.h"
@@ -107,6 +108,14 @@ static off_t file_size(int fd)
     return fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? st.st_size : -1;
 }
 
+static void window_close_fd(Window *w)
+{
+    if (w->fd >= 0) {
+        own_fd_remove(w->fd);
+        close(w->fd);
+    }
+}
+
 /* Give back the retired regions no CPU can still reach through its TLB. */
 static void reclaim_retired(void)
 {
@@ -150,9 +159,7 @@ static void window_release(Window *w)
     if (w->copies) {
         retire_region(w->copies, w->len);
     }
-    if (w->fd >= 0) {
-        close(w->fd);
-    }
+    window_close_fd(w);
     shdwrt_event(SHDWRT_EV_RELEASE, w->guest);
     qemu_log_mask(CPU_LOG_PAGE, "redirect: window %p (guest " TARGET_FMT_lx ") released\n",
                   w->host, (target_ulong)w->guest);
@@ -265,6 +272,7 @@ int redirect_map(uint64_t start, uint64_t end, int prot, int map_flags,
     }
     /* Far above the descriptors the guest is likely to count on. */
     w->fd = fcntl(fd, F_DUPFD_CLOEXEC, 512);
+    own_fd_add(w->fd);
     w->mapped_size = file_size(w->fd);
     ret = window_attach(w, start, end);
     if (ret) {
@@ -272,9 +280,7 @@ int redirect_map(uint64_t start, uint64_t end, int prot, int map_flags,
         if (w->copies) {
             hp_munmap(w->copies, w->len);
         }
-        if (w->fd >= 0) {
-            close(w->fd);
-        }
+        window_close_fd(w);
         g_free(w);
     }
     return ret;
