@@ -26,6 +26,7 @@ void tlb_flush(CPUArchState *env)
 
     /* All ones: every tag TLB_INVALID. */
     memset(env->tlb, 0xff, sizeof(env->tlb));
+    memset(env->tlb_victim, 0xff, sizeof(env->tlb_victim));
     /* Read by cpu_wait_tlb_generation in other threads. */
     __atomic_store_n(&env->tlb_generation, gen, __ATOMIC_RELEASE);
 }
@@ -42,12 +43,19 @@ void tlb_invalidate_all_cpus(void)
     cpu_list_unlock();
 }
 
+/* The page entry e caches, or TLB_INVALID. */
+static uint64_t tlb_entry_page(const CPUTLBEntry *e)
+{
+    return e->addr_read != TLB_INVALID ? e->addr_read
+           : e->addr_write != TLB_INVALID ? e->addr_write : e->addr_code;
+}
+
 bool tlb_host_to_guest(CPUArchState *env, uintptr_t host, target_ulong *addr)
 {
-    for (int i = 0; i < CPU_TLB_SIZE; i++) {
-        const CPUTLBEntry *e = &env->tlb[i];
-        uint64_t page = e->addr_read != TLB_INVALID ? e->addr_read
-                        : e->addr_write != TLB_INVALID ? e->addr_write : e->addr_code;
+    for (int i = 0; i < CPU_TLB_SIZE + CPU_VTLB_SIZE; i++) {
+        const CPUTLBEntry *e = i < CPU_TLB_SIZE ? &env->tlb[i]
+                               : &env->tlb_victim[i - CPU_TLB_SIZE];
+        uint64_t page = tlb_entry_page(e);
 
         if (page != TLB_INVALID && host - (page + e->addend) < TARGET_PAGE_SIZE) {
             *addr = host - e->addend;
@@ -75,6 +83,27 @@ static void stop_block_rewriting_itself(CPUArchState *env, target_ulong page,
     }
 }
 
+/* If the victim table holds addr's page for access, swap that entry into
+   the main table. */
+static bool tlb_victim_hit(CPUArchState *env, target_ulong addr, int access)
+{
+    target_ulong page = addr & TARGET_PAGE_MASK;
+
+    for (int i = 0; i < CPU_VTLB_SIZE; i++) {
+        CPUTLBEntry *v = &env->tlb_victim[i];
+
+        if (tlb_tag(v, access) == page) {
+            CPUTLBEntry *e = tlb_entry(env, addr);
+            CPUTLBEntry evicted = *e;
+
+            *e = *v;
+            *v = evicted;
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Ask the page map about addr's page; the entry caches every access the
    answer allows. */
 static void tlb_fill(CPUArchState *env, target_ulong addr, int access,
@@ -89,6 +118,16 @@ static void tlb_fill(CPUArchState *env, target_ulong addr, int access,
 
     if (kind != PAGE_FAULT_NONE) {
         raise_guest_fault(env, addr, access, kind, retaddr);
+    }
+    /* (a victim entry of the same page may be older than this answer:
+       the fill can move the page's home) */
+    for (int i = 0; i < CPU_VTLB_SIZE; i++) {
+        if (tlb_entry_page(&env->tlb_victim[i]) == page) {
+            memset(&env->tlb_victim[i], 0xff, sizeof(CPUTLBEntry));
+        }
+    }
+    if (tlb_entry_page(e) != TLB_INVALID && tlb_entry_page(e) != page) {
+        env->tlb_victim[env->tlb_victim_next++ % CPU_VTLB_SIZE] = *e;
     }
     e->addr_read = prot & PAGE_READ ? page : TLB_INVALID;
     e->addr_write = prot & PAGE_WRITE ? page : TLB_INVALID;
@@ -107,7 +146,9 @@ static uint8_t *tlb_page_host(CPUArchState *env, target_ulong addr,
     void *p = tlb_hit(env, addr, 1, access);
 
     if (!p) {
-        tlb_fill(env, addr, access, retaddr);
+        if (!tlb_victim_hit(env, addr, access)) {
+            tlb_fill(env, addr, access, retaddr);
+        }
         p = tlb_hit(env, addr, 1, access);
         if (!p) {
             cpu_abort_msg("page_tlb_fill allowed " TARGET_FMT_lx

@@ -16,6 +16,10 @@
 
 #define CPU_TLB_BITS 8
 #define CPU_TLB_SIZE (1 << CPU_TLB_BITS)
+/* Entries pushed out of the direct-mapped table wait in a small victim
+   table: two pages whose numbers share an index (a loop copying from one to
+   the other) would otherwise ask the page map at every access. */
+#define CPU_VTLB_SIZE 8
 #define CPU_TLB_ENTRY_BITS 5
 #define TLB_INVALID ((uint64_t)-1)
 

@@ -223,6 +223,8 @@ typedef struct CPUX86State {
     /* Checked guest accesses (exec/cpu-tlb.h); valid while tlb_generation
        equals page_map_generation. */
     CPUTLBEntry tlb[CPU_TLB_SIZE];
+    CPUTLBEntry tlb_victim[CPU_VTLB_SIZE];
+    unsigned tlb_victim_next;
     uint64_t tlb_generation;
     sigjmp_buf jmp_env;
     bool can_do_io;
