@@ -84,8 +84,9 @@ abi_long do_syscall(CPUArchState *env, int num, abi_long arg1, abi_long arg2,
     }
     if (impl) {
         ret = impl->fn(env, arg);
-        /* (it may have changed a file's size: ftruncate, O_TRUNC, write...) */
-        redirect_note_file_sizes();
+        if (impl->flags & SC_MAY_RESIZE_FILE) {
+            redirect_note_file_sizes();
+        }
     } else {
         const char *name = target_syscall_name(num);
 

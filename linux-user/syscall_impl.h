@@ -45,6 +45,9 @@ typedef struct SyscallImpl {
    otherwise (the kernel's ERESTARTNOHAND: poll, select, pause, sleeps).
    Calls without it restart when the handler has SA_RESTART. */
 #define SC_EINTR_IF_HANDLED 1
+/* May change a file's size (write, truncate, O_TRUNC...): windows onto
+   files ask the file again afterwards (exec/shdwrt.h). */
+#define SC_MAY_RESIZE_FILE 2
 
 /* The slices, each ended by an entry with a NULL name. */
 extern const SyscallImpl syscalls_file[];

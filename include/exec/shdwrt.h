@@ -58,8 +58,9 @@ void redirect_copy_on_write(target_ulong page);
 /* MADV_DONTNEED of a redirected private file page: its copy goes and it
    shows the file again.  False if page is no such page. */
 bool redirect_discard_copy(target_ulong page);
-/* A file a window maps may have changed size (after each guest syscall):
-   the next fill of each window asks the file again.  Lock-free. */
+/* A file a window maps may have changed size (after a guest syscall that
+   can do that): the next fill of each window asks the file again.
+   Lock-free. */
 void redirect_note_file_sizes(void);
 /* page_tlb_fill's extra question for a redirected page (no lock needed):
    PAGE_FAULT_SIGBUS for a file page wholly past end of file, as a 4 KiB

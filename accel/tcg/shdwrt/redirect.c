@@ -64,6 +64,8 @@ static pthread_mutex_t window_lock = PTHREAD_MUTEX_INITIALIZER;
 /* Bumped whenever a file's size may have changed (redirect_note_file_sizes). */
 static uint64_t file_size_epoch = 1;
 static GPtrArray *windows;
+/* Bumped whenever a window comes or goes (window_lock held). */
+static uint64_t windows_generation;
 static GArray *retired;
 
 bool shdwrt_enabled(void)
@@ -88,13 +90,23 @@ static bool window_holds(const Window *w, target_ulong addr)
     return home == w->host + off || (w->copies && home == w->copies + off);
 }
 
-/* The window redirected page addr lives in; window_lock or mmap_lock held. */
+/* The window redirected page addr lives in; window_lock or mmap_lock held.
+   A thread's fills tend to meet one window again and again (a library's
+   data): it remembers the last one while no window came or went. */
 static Window *window_of(target_ulong addr)
 {
+    static __thread Window *last;
+    static __thread uint64_t last_generation;
+
+    if (last && last_generation == windows_generation && window_holds(last, addr)) {
+        return last;
+    }
     for (guint i = 0; windows && i < windows->len; i++) {
         Window *w = g_ptr_array_index(windows, i);
 
         if (window_holds(w, addr)) {
+            last = w;
+            last_generation = windows_generation;
             return w;
         }
     }
@@ -149,6 +161,7 @@ static void window_release(Window *w)
 {
     pthread_mutex_lock(&window_lock);
     g_ptr_array_remove_fast(windows, w);
+    windows_generation++;
     pthread_mutex_unlock(&window_lock);
     if (w->shm) {
         hp_shmdt(w->host);
@@ -187,6 +200,7 @@ static int window_attach(Window *w, uint64_t start, uint64_t end)
         windows = g_ptr_array_new();
     }
     g_ptr_array_add(windows, w);
+    windows_generation++;
     pthread_mutex_unlock(&window_lock);
     shdwrt_event(SHDWRT_EV_REDIRECT, start);
     qemu_log_mask(CPU_LOG_PAGE, "redirect: " TARGET_FMT_lx "-" TARGET_FMT_lx
@@ -417,18 +431,18 @@ void redirect_note_file_sizes(void)
 /*
  * The size of w's file as far as the page at page_offset must know it.
  * Asking the file (fstat) at every fill would make each TLB refill of a
- * library's data a system call; it is asked again only when a syscall may
- * have changed some file's size since, or for pages from the host page
- * holding end of file on.  Another process shrinking the file meanwhile
- * is seen by the host itself for host pages wholly past the new end (the
- * window is the file: the access faults with SIGBUS).
+ * library's data a system call; it is asked again only when a guest syscall
+ * may have changed some file's size since, or for pages not wholly inside
+ * the size last seen (growth can only change their answer).  Another
+ * process shrinking the file meanwhile is seen by the host itself for host
+ * pages wholly past the new end (the window is the file: the access faults
+ * with SIGBUS), elsewhere only after this process's next such syscall.
  */
 static off_t window_file_size(Window *w, off_t page_offset)
 {
     uint64_t epoch = __atomic_load_n(&file_size_epoch, __ATOMIC_ACQUIRE);
 
-    if (epoch != w->size_epoch
-        || page_offset + TARGET_PAGE_SIZE > (w->known_size & qemu_host_page_mask)) {
+    if (epoch != w->size_epoch || page_offset + TARGET_PAGE_SIZE > w->known_size) {
         w->known_size = file_size(w->fd);
         w->size_epoch = epoch;
     }
