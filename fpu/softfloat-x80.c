@@ -95,8 +95,12 @@ static Rounded round_to(const Range *r, bool sign, int exp, uint128 sig,
     out.exp = top - (r->precision - 1);
     if (top < r->emin) {
         e->flags |= FLOAT_TINY;
+        /* unmasked, an underflow is any tiny result, exact or not */
+        if (e->biased_underflow) {
+            e->flags |= FLOAT_UNDERFLOW;
+        }
         if (biased && e->biased_underflow) {
-            e->flags |= FLOAT_UNDERFLOW | (inexact ? FLOAT_INEXACT : 0);
+            e->flags |= inexact ? FLOAT_INEXACT : 0;
             out.exp += X80_EXP_WRAP;
             return out;
         }

@@ -129,16 +129,22 @@ enum { X87_TO_REG, X87_TO_MEMORY };
 void x87_save_stack(CPUX86State *env, X87Bracket *b);
 bool x87_unmasked(CPUX86State *env, X87Bracket *b, int dest);
 
+/* What every x87 bracket (also the soft-float one, fpu-stack.h) keeps. */
+static inline void x87_bracket_open(CPUX86State *env, X87Bracket *b)
+{
+    b->fpus = env->fpus;
+    if (~env->fpuc & (FPUS_PRE | FPUS_OE_UE)) {
+        x87_save_stack(env, b);
+    }
+}
+
 static inline void x87_begin(CPUX86State *env, X87Bracket *b)
 {
     uint16_t guest = (env->fpuc & FPUC_PC_RC) | FPUC_MASKS | 0x40;
 
     __asm__ __volatile__("fnstcw %0\n\tfldcw %1\n\tfnclex"
                          : "=m"(b->host_cw) : "m"(guest) : "memory");
-    b->fpus = env->fpus;
-    if (~env->fpuc & (FPUS_PRE | FPUS_OE_UE)) {
-        x87_save_stack(env, b);
-    }
+    x87_bracket_open(env, b);
 }
 
 /*
