@@ -1,17 +1,19 @@
 /*
- * host-fpu.h: how the x87 helpers, and the SSE ones not yet in soft-float
- * (rcp/rsqrt, dpps/dppd/round*), borrow the host's floating point unit.
+ * host-fpu.h: how the helpers not yet in soft-float (the x87 specials and
+ * BCD in fpu_helper.c; SSE's rcp/rsqrt, dpps/dppd/round*) borrow the
+ * host's floating point unit.
  * The x86-64 host executes the very instruction the guest asked for, so
  * results, NaN propagation and exception flags are bit-exact; these
  * wrappers load the guest's rounding/precision/DAZ/FTZ settings into the
  * host with every exception masked, and fold the flags the host raised back
  * into the guest's MXCSR or FPU status word.
  *
- * Every FP helper brackets its work with one begin/end pair.  The pair is
- * made of volatile asm with memory clobbers: helpers must read their inputs
- * from memory (env, guest memory) after begin and write results to memory
- * (or pass them through host_fpu_fence) before end, so the compiler cannot
- * move the arithmetic outside the guest's settings.
+ * Every host-executed FP helper brackets its work with one begin/end pair.
+ * The pair is made of volatile asm with memory clobbers: helpers must read
+ * their inputs from memory (env, guest memory) after begin and write
+ * results to memory before end, so the compiler cannot move the
+ * arithmetic outside the guest's settings.  (The x87 helpers that compute
+ * in fpu/ use fpu-stack.h's soft bracket instead.)
  *
  * This ties the helpers to an x86-64 host; other hosts will use fpu/
  * soft-float instead (docs/devel/fpu-sse.md).
@@ -43,9 +45,6 @@
 #define FPUC_PC_RC      0x0f00
 #define FPUC_MASKS      0x003f
 #define FPUC_DEFAULT    0x037f
-
-/* Make the compiler treat v as produced here (orders pure ops vs the asm). */
-#define host_fpu_fence(v) __asm__ __volatile__("" : "+g"(v))
 
 /*
  * One SSE helper's work: SSE_FP_RUN(env, ra, body...) runs body under the

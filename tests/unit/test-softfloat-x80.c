@@ -397,6 +397,7 @@ static float80 random_operand(Kind k)
 }
 
 static int failures, op_failures;
+static long comparisons;
 
 /* One comparison; prints an operation's first few differences. */
 static void compare(const Op *op, float80 a, float80 b, uint16_t cw)
@@ -409,6 +410,7 @@ static void compare(const Op *op, float80 a, float80 b, uint16_t cw)
     float80 want = op->host(a, b, cw, &want_sw);
     float80 got = op->soft(a, b, &e, &got_sw);
 
+    comparisons++;
     if (want.low != got.low || want.high != got.high ||
         (want_sw & mask) != (got_sw & mask)) {
         failures++;
@@ -452,5 +454,6 @@ int main(void)
         printf("%s %s\n", failures == before ? "PASS" : "FAIL", op->name);
     }
     __asm__ __volatile__("fldcw %0" : : "m"(saved));
+    printf("# %ld comparisons\n", comparisons);
     return failures != 0;
 }
