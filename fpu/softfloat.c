@@ -8,96 +8,7 @@
  */
 #include "qemu/osdep.h"
 #include "fpu/softfloat.h"
-
-typedef unsigned __int128 uint128;
-
-/*
- * The format-generic core is inlined into each entry point, which is then
- * compiled for its constant format: about 40% fewer instructions per
- * operation than shared out-of-line code (measured on float64 mul + add).
- */
-#define CORE static inline __attribute__((always_inline))
-
-typedef struct FloatFormat {
-    int frac_bits;              /* stored fraction bits: 23, 52 */
-    int exp_bits;               /* 8, 11 */
-} FloatFormat;
-
-static const FloatFormat format32 = { 23, 8 };
-static const FloatFormat format64 = { 52, 11 };
-
-typedef enum { CLASS_ZERO, CLASS_FINITE, CLASS_INF, CLASS_NAN } FloatClass;
-
-typedef struct Unpacked {
-    uint64_t bits;              /* as given: a NaN result is made from it */
-    bool sign;
-    FloatClass cls;
-    bool snan;
-    bool denormal;              /* a denormal operand, DAZ not applied */
-    int exp;                    /* CLASS_FINITE: the value is sig * 2^exp */
-    uint64_t sig;
-} Unpacked;
-
-static int bias(const FloatFormat *f)
-{
-    return (1 << (f->exp_bits - 1)) - 1;
-}
-
-static int exp_all_ones(const FloatFormat *f)
-{
-    return (1 << f->exp_bits) - 1;
-}
-
-static uint64_t sign_bit(const FloatFormat *f, bool sign)
-{
-    return (uint64_t)sign << (f->frac_bits + f->exp_bits);
-}
-
-static uint64_t quiet_bit(const FloatFormat *f)
-{
-    return 1ull << (f->frac_bits - 1);
-}
-
-static uint64_t infinity(const FloatFormat *f, bool sign)
-{
-    return sign_bit(f, sign) | (uint64_t)exp_all_ones(f) << f->frac_bits;
-}
-
-/* The largest finite value. */
-static uint64_t max_finite(const FloatFormat *f, bool sign)
-{
-    return infinity(f, sign) - 1;
-}
-
-/* x86's QNaN indefinite: negative, only the quiet bit set. */
-static uint64_t default_nan(const FloatFormat *f, FloatEnv *e)
-{
-    e->flags |= FLOAT_INVALID;
-    return infinity(f, true) | quiet_bit(f);
-}
-
-CORE Unpacked unpack(const FloatFormat *f, uint64_t bits, FloatEnv *e)
-{
-    uint64_t frac = bits & ((1ull << f->frac_bits) - 1);
-    int exp = (bits >> f->frac_bits) & exp_all_ones(f);
-    Unpacked u = { .bits = bits };
-
-    u.sign = (bits >> (f->frac_bits + f->exp_bits)) & 1;
-    if (exp == exp_all_ones(f)) {
-        u.cls = frac ? CLASS_NAN : CLASS_INF;
-        u.snan = frac && !(frac & quiet_bit(f));
-    } else if (exp == 0) {
-        u.cls = frac && !e->daz ? CLASS_FINITE : CLASS_ZERO;
-        u.denormal = u.cls == CLASS_FINITE;
-        u.exp = 1 - bias(f) - f->frac_bits;
-        u.sig = frac;
-    } else {
-        u.cls = CLASS_FINITE;
-        u.exp = exp - bias(f) - f->frac_bits;
-        u.sig = frac | 1ull << f->frac_bits;
-    }
-    return u;
-}
+#include "softfloat-core.h"
 
 /* NaN operands win: the first one given, quieted; a signaling one is
    invalid.  True when *r is the result. */
@@ -138,53 +49,6 @@ CORE bool nan_or_denormal(const FloatFormat *f, const Unpacked *ops, int n,
     }
     note_denormals(ops, n, e);
     return false;
-}
-
-CORE int msb128(uint128 x)
-{
-    uint64_t hi = x >> 64;
-
-    return hi ? 127 - __builtin_clzll(hi) : 63 - __builtin_clzll((uint64_t)x);
-}
-
-/*
- * sig >> shift rounded by the mode (shift may be 0 or negative: exact).
- * *inexact: whether bits were lost.
- */
-CORE uint64_t shift_round(uint128 sig, int shift, bool sign, FloatRound mode,
-                            bool *inexact)
-{
-    uint128 kept, rem;
-
-    if (shift <= 0) {
-        *inexact = false;
-        return (uint64_t)(sig << -shift);
-    }
-    kept = shift < 128 ? sig >> shift : 0;
-    rem = shift < 128 ? sig & (((uint128)1 << shift) - 1) : sig;
-    *inexact = rem != 0;
-    if (!rem) {
-        return kept;
-    }
-    switch (mode) {
-    case FLOAT_ROUND_NEAREST_EVEN:
-        if (shift <= 128) {
-            uint128 half = (uint128)1 << (shift - 1);
-            if (rem > half || (rem == half && (kept & 1))) {
-                kept++;
-            }
-        }
-        break;
-    case FLOAT_ROUND_DOWN:
-        kept += sign;
-        break;
-    case FLOAT_ROUND_UP:
-        kept += !sign;
-        break;
-    case FLOAT_ROUND_TO_ZERO:
-        break;
-    }
-    return kept;
 }
 
 /* Overflow's result: infinity, or the largest finite value when the mode
@@ -248,29 +112,13 @@ CORE uint64_t round_pack(const FloatFormat *f, bool sign, int exp,
            (kept & ((1ull << f->frac_bits) - 1));
 }
 
-/* Guard bits kept below the larger addend's last place. */
-#define ADD_GUARD 64
-
-/* sig with ADD_GUARD guard bits, shifted right by d: lost bits become a
-   sticky bit. */
-CORE uint128 align(uint64_t sig, int d)
-{
-    uint128 v = (uint128)sig << ADD_GUARD;
-
-    if (d >= 120) {
-        return 1;
-    }
-    return (v >> d) | ((v & (((uint128)1 << d) - 1)) != 0);
-}
-
 CORE uint64_t add_sub(const FloatFormat *f, uint64_t abits, uint64_t bbits,
                         bool subtract, FloatEnv *e)
 {
     Unpacked ops[2] = { unpack(f, abits, e), unpack(f, bbits, e) };
     Unpacked *a = &ops[0], *b = &ops[1];
     uint64_t r;
-    int top_exp;
-    uint128 x, y, sum;
+    Exact x;
     bool sign;
 
     if (nan_or_denormal(f, ops, 2, &r, e)) {
@@ -293,25 +141,11 @@ CORE uint64_t add_sub(const FloatFormat *f, uint64_t abits, uint64_t bbits,
     if (b->cls == CLASS_ZERO) {
         return round_pack(f, a->sign, a->exp, a->sig, e);
     }
-    /* both finite: align on the larger exponent, the smaller addend's
-       lost bits folded into a sticky bit */
-    top_exp = a->exp > b->exp ? a->exp : b->exp;
-    x = align(a->sig, top_exp - a->exp);
-    y = align(b->sig, top_exp - b->exp);
-    if (a->sign == b->sign) {
-        sum = x + y;
-        sign = a->sign;
-    } else if (x >= y) {
-        sum = x - y;
-        sign = a->sign;
-    } else {
-        sum = y - x;
-        sign = b->sign;
-    }
-    if (!sum) {
+    x = exact_sum(a, b, ADD_GUARD);
+    if (!x.sig) {
         return sign_bit(f, e->round == FLOAT_ROUND_DOWN);
     }
-    return round_pack(f, sign, top_exp - ADD_GUARD, sum, e);
+    return round_pack(f, x.sign, x.exp, x.sig, e);
 }
 
 CORE uint64_t mul(const FloatFormat *f, uint64_t abits, uint64_t bbits,
@@ -321,6 +155,7 @@ CORE uint64_t mul(const FloatFormat *f, uint64_t abits, uint64_t bbits,
     Unpacked *a = &ops[0], *b = &ops[1];
     bool sign = a->sign ^ b->sign;
     uint64_t r;
+    Exact x;
 
     if (nan_or_denormal(f, ops, 2, &r, e)) {
         return r;
@@ -334,7 +169,8 @@ CORE uint64_t mul(const FloatFormat *f, uint64_t abits, uint64_t bbits,
     if (a->cls == CLASS_ZERO || b->cls == CLASS_ZERO) {
         return sign_bit(f, sign);
     }
-    return round_pack(f, sign, a->exp + b->exp, (uint128)a->sig * b->sig, e);
+    x = exact_product(a, b);
+    return round_pack(f, x.sign, x.exp, x.sig, e);
 }
 
 CORE uint64_t divide(const FloatFormat *f, uint64_t abits, uint64_t bbits,
@@ -343,9 +179,8 @@ CORE uint64_t divide(const FloatFormat *f, uint64_t abits, uint64_t bbits,
     Unpacked ops[2] = { unpack(f, abits, e), unpack(f, bbits, e) };
     Unpacked *a = &ops[0], *b = &ops[1];
     bool sign = a->sign ^ b->sign;
-    uint64_t r, an, bn;
-    int ashift, bshift;
-    uint128 q, num;
+    uint64_t r;
+    Exact x;
 
     if (nan_result(f, ops, 2, &r, e)) {
         return r;
@@ -366,45 +201,15 @@ CORE uint64_t divide(const FloatFormat *f, uint64_t abits, uint64_t bbits,
     if (a->cls == CLASS_ZERO || b->cls == CLASS_INF) {
         return sign_bit(f, sign);
     }
-    /* both significands to bit 63: the quotient has 64 or 65 bits */
-    ashift = __builtin_clzll(a->sig);
-    bshift = __builtin_clzll(b->sig);
-    an = a->sig << ashift;
-    bn = b->sig << bshift;
-    num = (uint128)an << 64;
-    q = num / bn;
-    q |= (num % bn) != 0;
-    return round_pack(f, sign, a->exp - ashift - (b->exp - bshift) - 64, q, e);
-}
-
-/* floor(sqrt(x)), and whether it is exact */
-static uint64_t isqrt128(uint128 x, bool *exact)
-{
-    uint128 r = 0, bit = (uint128)1 << 126;
-
-    while (bit > x) {
-        bit >>= 2;
-    }
-    while (bit) {
-        if (x >= r + bit) {
-            x -= r + bit;
-            r = (r >> 1) + bit;
-        } else {
-            r >>= 1;
-        }
-        bit >>= 2;
-    }
-    *exact = x == 0;
-    return (uint64_t)r;
+    x = exact_quotient(a, b);
+    return round_pack(f, x.sign, x.exp, x.sig, e);
 }
 
 CORE uint64_t square_root(const FloatFormat *f, uint64_t abits, FloatEnv *e)
 {
     Unpacked a = unpack(f, abits, e);
     uint64_t r;
-    uint128 sig;
-    int exp, scale;
-    bool exact;
+    Exact x;
 
     if (nan_result(f, &a, 1, &r, e)) {
         return r;
@@ -420,16 +225,8 @@ CORE uint64_t square_root(const FloatFormat *f, uint64_t abits, FloatEnv *e)
     if (a.cls == CLASS_INF) {
         return infinity(f, false);
     }
-    /* an even exponent, and about 120 bits so the root has about 60 */
-    scale = (120 - (63 - __builtin_clzll(a.sig))) & ~1;
-    exp = a.exp - scale;
-    sig = (uint128)a.sig << scale;
-    if (exp & 1) {
-        sig <<= 1;
-        exp--;
-    }
-    r = isqrt128(sig, &exact);
-    return round_pack(f, false, exp / 2 - 1, ((uint128)r << 1) | !exact, e);
+    x = exact_root(&a);
+    return round_pack(f, false, x.exp, x.sig, e);
 }
 
 /* A NaN converted to another format: sign and the top fraction bits kept,

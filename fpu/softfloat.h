@@ -35,6 +35,9 @@ enum {
     /* not an MXCSR flag: the result is tiny, exact or not (what an
        unmasked underflow traps on) */
     FLOAT_TINY = 0x200,
+    /* not an MXCSR flag: the result was rounded up in magnitude (the
+       x87's C1; extended-precision operations only) */
+    FLOAT_ROUNDED_UP = 0x400,
 };
 
 typedef struct FloatEnv {
@@ -42,6 +45,10 @@ typedef struct FloatEnv {
     bool daz;                    /* denormal operands read as zero */
     bool ftz;                    /* tiny results flush to zero */
     unsigned flags;              /* accumulated FLOAT_* */
+    /* extended precision only (the x87): */
+    int precision;               /* precision control: 24, 53, 64 (0: 64) */
+    bool biased_overflow;        /* OE unmasked: results keep their */
+    bool biased_underflow;       /* bits, exponent -/+ 24576 */
 } FloatEnv;
 
 typedef uint32_t float32;
@@ -89,5 +96,55 @@ int32_t float64_to_int32(float64 a, bool truncate, FloatEnv *e);
 int64_t float64_to_int64(float64 a, bool truncate, FloatEnv *e);
 float32 int64_to_float32(int64_t v, FloatEnv *e);
 float64 int64_to_float64(int64_t v, FloatEnv *e);
+
+
+/*
+ * The x87's 80-bit extended format: sign and 15-bit exponent in high, a
+ * 64-bit significand with an explicit integer bit in low (the layout of
+ * target/i386's floatx80).  Arithmetic rounds to FloatEnv.precision bits
+ * with the extended exponent range, as the x87's precision control does;
+ * NaN rules are the x87's (of two NaNs of the same kind the one with the
+ * larger significand wins, a quiet one over a signaling one; invalid
+ * operations give the negative QNaN indefinite); unnormals,
+ * pseudo-NaNs and pseudo-infinities are invalid operands; pseudo-denormals
+ * are read as denormals.  FLOAT_ROUNDED_UP is the x87's C1.
+ * softfloat-x80.c.
+ */
+typedef struct float80 {
+    uint64_t low;
+    uint16_t high;
+} float80;
+
+/* How an x87 instruction reads an operand: the memory formats, in the
+   order of target/i386's X87_FMT_* (0..3 as D8..DF encode them).  The
+   value's bits are in float80.low, but for FLOAT80_SRC_F80. */
+typedef enum {
+    FLOAT80_SRC_F32, FLOAT80_SRC_I32, FLOAT80_SRC_F64, FLOAT80_SRC_I16,
+    FLOAT80_SRC_F80, FLOAT80_SRC_I64,
+} Float80Source;
+
+typedef enum { FLOAT80_ADD, FLOAT80_SUB, FLOAT80_MUL, FLOAT80_DIV } Float80Op;
+
+/* a op b, b read as src says (FADD m32fp, FIMUL m16int, ...); reversed:
+   b op a (FSUBR, FDIVR). */
+float80 float80_arith(Float80Op op, float80 a, float80 b, Float80Source src,
+                      bool reversed, FloatEnv *e);
+float80 float80_sqrt(float80 a, FloatEnv *e);
+/* FRNDINT: to an integral value by the rounding mode */
+float80 float80_round_to_int(float80 a, FloatEnv *e);
+/* FLD / FILD: exact; IE for a signaling NaN (quieted), DE for a
+   denormal.  An 80-bit operand is loaded as it is. */
+float80 float80_load(float80 v, Float80Source src, FloatEnv *e);
+/* FST m32fp / m64fp: rounded to the format by the mode (precision control
+   does not apply) */
+float32 float80_to_float32(float80 a, FloatEnv *e);
+float64 float80_to_float64(float80 a, FloatEnv *e);
+/* FIST (or, truncating, FISTTP) to `width` bits: 16, 32, 64; NaN and out
+   of range give the integer indefinite (the most negative value), IE. */
+uint64_t float80_to_int(float80 a, int width, bool truncate, FloatEnv *e);
+/* FCOM (quiet: FUCOM, where only a signaling NaN is invalid), FICOM,
+   FTST: a against b read as src says */
+FloatRelation float80_compare(float80 a, float80 b, Float80Source src,
+                              bool quiet, FloatEnv *e);
 
 #endif

@@ -1,8 +1,9 @@
 /*
  * fpu-stack.h: the x87 register stack as the helpers see it.  ST(i) is
  * physical register (fpstt + i) & 7; fptags[] is 1 for an empty register.
- * Values are computed as the host's 80-bit long double, which has the
- * floatx80 memory layout, so conversion is a 10-byte copy.
+ * Values are fpu/'s float80 for soft-float, and for the helpers still on
+ * the host FPU the host's 80-bit long double: both have the floatx80
+ * layout, so conversion is a copy.
  * Used by fpu_helper.c and fpu_state_helper.c.
  */
 #ifndef I386_FPU_STACK_H
@@ -10,6 +11,7 @@
 
 #include "cpu.h"
 #include "host-fpu.h"
+#include "fpu/softfloat.h"
 
 #define FLOATX80_BYTES 10
 #define FLOATX80_EXP_MAX 0x7fff
@@ -93,6 +95,59 @@ static inline void fpop(CPUX86State *env)
 {
     env->fptags[env->fpstt] = 1;
     env->fpstt = (env->fpstt + 1) & 7;
+}
+
+/* ST(i) for soft-float (the same layout). */
+static inline float80 st_get80(CPUX86State *env, int i)
+{
+    floatx80 f = st_raw(env, i);
+
+    return (float80){ f.low, f.high };
+}
+
+static inline void st_set80(CPUX86State *env, int i, float80 v)
+{
+    st_set_raw(env, i, (floatx80){ v.low, v.high });
+}
+
+/*
+ * One soft-float x87 helper's work: x87_soft_begin(env, &b, &fe) gives the
+ * guest control word's rounding and precision as a FloatEnv (and, for an
+ * unmasked overflow or underflow, the biased register result);
+ * x87_soft_end(env, &b, &fe, dest) folds its flags and C1 (rounded up)
+ * into the status word and, like x87_end, returns false when an unmasked
+ * exception suppresses the instruction.  The helper clears C1 first.
+ */
+#define FPUC_OM 0x0008
+#define FPUC_UM 0x0010
+
+static inline void x87_soft_begin(CPUX86State *env, X87Bracket *b,
+                                  FloatEnv *fe)
+{
+    /* PC 01 is reserved: this host rounds to 64 bits there */
+    static const int precision[4] = { 24, 64, 53, 64 };
+
+    *fe = (FloatEnv){
+        .round = (env->fpuc >> 10) & 3,
+        .precision = precision[(env->fpuc >> 8) & 3],
+        .biased_overflow = !(env->fpuc & FPUC_OM),
+        .biased_underflow = !(env->fpuc & FPUC_UM),
+    };
+    x87_bracket_open(env, b);
+}
+
+static inline bool x87_soft_end(CPUX86State *env, X87Bracket *b,
+                                const FloatEnv *fe, int dest)
+{
+    /* FLOAT_* flags have the status word's layout */
+    env->fpus |= fe->flags & FPUS_EXC;
+    if (fe->flags & FLOAT_ROUNDED_UP) {
+        env->fpus |= FPUS_C1;
+    }
+    if (env->fpus & ~env->fpuc & FPUS_EXC) {
+        return x87_unmasked(env, b, dest);
+    }
+    return true;
 }
 
 /* The 2-bit tag of FSTENV/FSAVE: valid, zero, special, empty. */

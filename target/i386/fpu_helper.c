@@ -1,9 +1,11 @@
 /*
  * fpu_helper.c: the x87 computational helpers: loads and stores in every
  * memory format, the arithmetic, compares, the D9 E0..FF specials and the
- * register-stack moves.  Arithmetic is the host's x87 on long double under
- * the guest's control word (host-fpu.h), so results are bit-exact; the
- * transcendental instructions are the host's own, through inline asm.
+ * register-stack moves.  Loads, stores (but packed BCD), add/sub/mul/div,
+ * fsqrt, frndint, fchs, fabs and the compares compute in fpu/ soft-float
+ * (softfloat-x80.c) under the guest's control word, bit-exact with the
+ * hardware; FBLD/FBSTP, the constants and the transcendental and other
+ * D9 specials still execute the host's own instruction (host-fpu.h).
  * translate-fpu.c decodes D8..DF and calls these (list in helper-fpu.h).
  */
 #include "qemu/osdep.h"
@@ -62,273 +64,212 @@ static void x87_mem_write(CPUX86State *env, target_ulong addr, int size,
     }
 }
 
-/* Conversions run between x87_begin/x87_end: they round like the guest. */
-static long double f32_to_ld(floatx80 raw)
+/* Stores in each format, in soft-float: raw bits in .low (.high for F80). */
+static floatx80 store_f32(float80 v, FloatEnv *e)
 {
-    uint32_t bits = raw.low;
-    float f;
-    memcpy(&f, &bits, sizeof(f));
-    return f;
+    return (floatx80){ .low = float80_to_float32(v, e) };
 }
 
-static long double f64_to_ld(floatx80 raw)
+static floatx80 store_f64(float80 v, FloatEnv *e)
 {
-    double d;
-    memcpy(&d, &raw.low, sizeof(d));
-    return d;
+    return (floatx80){ .low = float80_to_float64(v, e) };
 }
 
-static long double i16_to_ld(floatx80 raw) { return (int16_t)raw.low; }
-static long double i32_to_ld(floatx80 raw) { return (int32_t)raw.low; }
-static long double i64_to_ld(floatx80 raw) { return (int64_t)raw.low; }
-static long double f80_to_ld(floatx80 raw) { return floatx80_to_ld(raw); }
-
-static floatx80 ld_to_f32(long double v)
+static floatx80 store_f80(float80 v, FloatEnv *e)
 {
-    float f = v;
-    uint32_t bits;
-    memcpy(&bits, &f, sizeof(bits));
-    return (floatx80){ .low = bits };
+    return (floatx80){ v.low, v.high };
 }
 
-static floatx80 ld_to_f64(long double v)
-{
-    double d = v;
-    floatx80 raw = { 0, 0 };
-    memcpy(&raw.low, &d, sizeof(d));
-    return raw;
+/* FIST rounds with the control word, FISTTP (T*) truncates */
+#define STORE_INT(name, width, truncate)                                  \
+static floatx80 name(float80 v, FloatEnv *e)                              \
+{                                                                         \
+    return (floatx80){ .low = float80_to_int(v, width, truncate, e) };    \
 }
-
-/* FIST rounds with the control word; overflow gives the integer indefinite. */
-static floatx80 ld_to_i16(long double v)
-{
-    int16_t i;
-    __asm__ __volatile__("fists %0" : "=m"(i) : "t"(v));
-    return (floatx80){ .low = (uint16_t)i };
-}
-
-static floatx80 ld_to_i32(long double v)
-{
-    int32_t i;
-    __asm__ __volatile__("fistl %0" : "=m"(i) : "t"(v));
-    return (floatx80){ .low = (uint32_t)i };
-}
-
-static floatx80 ld_to_i64(long double v)
-{
-    int64_t i;
-    __asm__ __volatile__("fistpll %0" : "=m"(i) : "t"(v) : "st");
-    return (floatx80){ .low = i };
-}
-
-/* FISTTP truncates; out of range and NaN give the integer indefinite. */
-static floatx80 ld_to_t16(long double v)
-{
-    int16_t i;
-    __asm__ __volatile__("fisttps %0" : "=m"(i) : "t"(v) : "st");
-    return (floatx80){ .low = (uint16_t)i };
-}
-
-static floatx80 ld_to_t32(long double v)
-{
-    int32_t i;
-    __asm__ __volatile__("fisttpl %0" : "=m"(i) : "t"(v) : "st");
-    return (floatx80){ .low = (uint32_t)i };
-}
-
-static floatx80 ld_to_t64(long double v)
-{
-    int64_t i;
-    __asm__ __volatile__("fisttpll %0" : "=m"(i) : "t"(v) : "st");
-    return (floatx80){ .low = i };
-}
-
-static floatx80 ld_to_f80(long double v) { return ld_to_floatx80(v); }
+STORE_INT(store_i16, 16, false)
+STORE_INT(store_i32, 32, false)
+STORE_INT(store_i64, 64, false)
+STORE_INT(store_t16, 16, true)
+STORE_INT(store_t32, 32, true)
+STORE_INT(store_t64, 64, true)
 
 /*
  * Packed BCD (18 digits and a sign byte, in floatx80's 10-byte layout):
- * the host's FBLD/FBSTP, so rounding, the invalid response (the BCD
- * indefinite FFFF C000 0000 0000 0000 on overflow, NaN or an empty ST0) and
- * whatever FBLD makes of non-decimal digits are the hardware's own.
+ * still the host's FBLD/FBSTP (host-fpu.h's bracket), so rounding, the
+ * invalid response (the BCD indefinite FFFF C000 0000 0000 0000 on
+ * overflow, NaN or an empty ST0) and whatever FBLD makes of non-decimal
+ * digits are the hardware's own.
  */
-static long double bcd_to_ld(floatx80 raw)
+static void fld_bcd(CPUX86State *env, floatx80 raw)
 {
+    X87Bracket b;
     long double v;
+
+    x87_begin(env, &b);
     __asm__ __volatile__("fbld %1" : "=t"(v) : "m"(raw));
-    return v;
+    fpush(env, v);
+    x87_end(env, &b, X87_TO_REG);
 }
 
-static floatx80 ld_to_bcd(long double v)
+static bool fst_bcd(CPUX86State *env, floatx80 *raw)
 {
-    floatx80 raw;
-    __asm__ __volatile__("fbstp %0" : "=m"(raw) : "t"(v) : "st");
-    return raw;
+    X87Bracket b;
+
+    x87_begin(env, &b);
+    __asm__ __volatile__("fbstp %0" : "=m"(*raw) : "t"(st_get(env, 0)) : "st");
+    return x87_end(env, &b, X87_TO_MEMORY);
 }
 
 typedef struct X87MemFormat {
     int size;
-    long double (*to_ld)(floatx80 raw);
-    floatx80 (*from_ld)(long double v);
+    floatx80 (*store)(float80 v, FloatEnv *e);
 } X87MemFormat;
 
+/* The loadable ones (F32..I64) are read as Float80Source, the same order. */
 static const X87MemFormat x87_formats[] = {
-    [X87_FMT_F32] = { 4, f32_to_ld, ld_to_f32 },
-    [X87_FMT_I32] = { 4, i32_to_ld, ld_to_i32 },
-    [X87_FMT_F64] = { 8, f64_to_ld, ld_to_f64 },
-    [X87_FMT_I16] = { 2, i16_to_ld, ld_to_i16 },
-    [X87_FMT_F80] = { FLOATX80_BYTES, f80_to_ld, ld_to_f80 },
-    [X87_FMT_I64] = { 8, i64_to_ld, ld_to_i64 },
-    [X87_FMT_BCD] = { FLOATX80_BYTES, bcd_to_ld, ld_to_bcd },
-    [X87_FMT_T16] = { 2, NULL, ld_to_t16 },
-    [X87_FMT_T32] = { 4, NULL, ld_to_t32 },
-    [X87_FMT_T64] = { 8, NULL, ld_to_t64 },
+    [X87_FMT_F32] = { 4, store_f32 },
+    [X87_FMT_I32] = { 4, store_i32 },
+    [X87_FMT_F64] = { 8, store_f64 },
+    [X87_FMT_I16] = { 2, store_i16 },
+    [X87_FMT_F80] = { FLOATX80_BYTES, store_f80 },
+    [X87_FMT_I64] = { 8, store_i64 },
+    [X87_FMT_BCD] = { FLOATX80_BYTES, NULL },
+    [X87_FMT_T16] = { 2, store_t16 },
+    [X87_FMT_T32] = { 4, store_t32 },
+    [X87_FMT_T64] = { 8, store_t64 },
 };
 
-/*
- * Guest memory is touched outside the begin/end bracket, so that a fault
- * does not leave the host running with the guest's control word; the
- * fences keep the conversion inside it.
- */
-static long double x87_convert_in(const X87MemFormat *f, floatx80 raw)
+static float80 to_float80(floatx80 raw)
 {
-    host_fpu_fence(raw.low);
-    host_fpu_fence(raw.high);
-    return f->to_ld(raw);
+    return (float80){ raw.low, raw.high };
 }
 
 void HELPER(fld_mem)(CPUX86State *env, target_ulong addr, uint32_t fmt)
 {
-    const X87MemFormat *f = &x87_formats[fmt];
-    floatx80 raw = x87_mem_read(env, addr, f->size, GETPC());
+    floatx80 raw = x87_mem_read(env, addr, x87_formats[fmt].size, GETPC());
     X87Bracket b;
+    FloatEnv fe;
+    float80 v;
 
-    x87_begin(env, &b);
-    fpush(env, x87_convert_in(f, raw));
-    x87_end(env, &b, X87_TO_REG);
+    if (fmt == X87_FMT_BCD) {
+        fld_bcd(env, raw);
+        return;
+    }
+    x87_soft_begin(env, &b, &fe);
+    env->fpus &= ~FPUS_C1;
+    v = float80_load(to_float80(raw), fmt, &fe);
+    fpush_raw(env, (floatx80){ v.low, v.high });
+    x87_soft_end(env, &b, &fe, X87_TO_REG);
 }
 
 void HELPER(fst_mem)(CPUX86State *env, target_ulong addr, uint32_t fmt)
 {
     const X87MemFormat *f = &x87_formats[fmt];
     X87Bracket b;
+    FloatEnv fe;
     floatx80 raw;
+    bool store;
 
     /* A store that faults changes no x87 state (no pop, no status bits). */
     tlb_check_range(env, addr, f->size, PAGE_WRITE, GETPC());
-    x87_begin(env, &b);
-    raw = f->from_ld(st_get(env, 0));
-    host_fpu_fence(raw.low);
-    host_fpu_fence(raw.high);
-    if (x87_end(env, &b, X87_TO_MEMORY)) {
+    if (fmt == X87_FMT_BCD) {
+        store = fst_bcd(env, &raw);
+    } else {
+        x87_soft_begin(env, &b, &fe);
+        env->fpus &= ~FPUS_C1;
+        raw = f->store(st_get80(env, 0), &fe);
+        store = x87_soft_end(env, &b, &fe, X87_TO_MEMORY);
+    }
+    if (store) {
         x87_mem_write(env, addr, f->size, raw, GETPC());
     }
 }
 
 /* ---- arithmetic: op is the ModRM reg field of D8 (2, 3: compares) ---- */
 
-static long double x87_add(long double a, long double b) { return a + b; }
-static long double x87_mul(long double a, long double b) { return a * b; }
-static long double x87_sub(long double a, long double b) { return a - b; }
-static long double x87_subr(long double a, long double b) { return b - a; }
-static long double x87_div(long double a, long double b) { return a / b; }
-static long double x87_divr(long double a, long double b) { return b / a; }
-
-static long double (*const x87_arith[8])(long double, long double) = {
-    [X87_OP_ADD] = x87_add, [X87_OP_MUL] = x87_mul,
-    [X87_OP_SUB] = x87_sub, [X87_OP_SUBR] = x87_subr,
-    [X87_OP_DIV] = x87_div, [X87_OP_DIVR] = x87_divr,
+static const struct {
+    Float80Op op;
+    bool reversed;
+} x87_arith[8] = {
+    [X87_OP_ADD] = { FLOAT80_ADD, false }, [X87_OP_MUL] = { FLOAT80_MUL, false },
+    [X87_OP_SUB] = { FLOAT80_SUB, false }, [X87_OP_SUBR] = { FLOAT80_SUB, true },
+    [X87_OP_DIV] = { FLOAT80_DIV, false }, [X87_OP_DIVR] = { FLOAT80_DIV, true },
 };
 
-/* C3 C2 C0 of comparing a with b; quiet: only SNaN raises invalid. */
-static uint16_t x87_compare(long double a, long double b, bool quiet)
-{
-    uint16_t sw;
+/* C3 C2 C0 of each relation */
+static const uint16_t x87_relation_cc[] = {
+    [FLOAT_LESS] = FPUS_C0, [FLOAT_EQUAL] = FPUS_C3, [FLOAT_GREATER] = 0,
+    [FLOAT_UNORDERED] = FPUS_C3 | FPUS_C2 | FPUS_C0,
+};
 
-    if (quiet) {
-        __asm__ __volatile__("fucom %%st(1)\n\tfnstsw %0"
-                             : "=a"(sw) : "t"(a), "u"(b));
-    } else {
-        __asm__ __volatile__("fcom %%st(1)\n\tfnstsw %0"
-                             : "=a"(sw) : "t"(a), "u"(b));
-    }
-    return sw & (FPUS_C0 | FPUS_C2 | FPUS_C3);
-}
-
+/* The condition bits of a compare; C1 cleared. */
 static void x87_set_cc(CPUX86State *env, uint16_t cc)
 {
     env->fpus = (env->fpus & ~FPUS_CC) | cc;
 }
 
+/* ST(dst) = ST(dst) op src, src read as its format says */
+static void x87_arith_op(CPUX86State *env, int dst, float80 src,
+                         Float80Source fmt, uint32_t op)
+{
+    X87Bracket b;
+    FloatEnv fe;
+    float80 x;
+
+    x87_soft_begin(env, &b, &fe);
+    x = st_get80(env, dst);
+    env->fpus &= ~FPUS_C1;
+    st_set80(env, dst, float80_arith(x87_arith[op].op, x, src, fmt,
+                                     x87_arith[op].reversed, &fe));
+    x87_soft_end(env, &b, &fe, X87_TO_REG);
+}
+
+/* ST0 against src; quiet: FUCOM.  False when suppressed. */
+static bool x87_compare(CPUX86State *env, float80 src, Float80Source fmt,
+                        bool quiet, uint16_t *cc)
+{
+    X87Bracket b;
+    FloatEnv fe;
+
+    x87_soft_begin(env, &b, &fe);
+    *cc = x87_relation_cc[float80_compare(st_get80(env, 0), src, fmt, quiet,
+                                          &fe)];
+    return x87_soft_end(env, &b, &fe, X87_TO_REG);
+}
+
 /*
- * Memory operands are used by the host instruction of the same format
- * (fadds, fiaddl, ...), not converted first: a separate load would raise
- * the denormal flag where the real instruction lets a NaN operand win.
+ * Memory operands go to soft-float in their own format, not converted
+ * first: the instruction lets a NaN operand win over a denormal one's DE.
  */
-#define X87_MEM_ARITH(name, insn, T)                                      static long double name(long double a, floatx80 raw)                      {                                                                             T v = raw.low;                                                            __asm__ __volatile__(insn " %1" : "+t"(a) : "m"(v));                      return a;                                                             }
-#define X87_MEM_COMPARE(name, insn, T)                                    static uint16_t name(long double a, floatx80 raw)                         {                                                                             T v = raw.low;                                                            uint16_t sw;                                                              __asm__ __volatile__(insn " %2\n\tfnstsw %0" : "=a"(sw) : "t"(a), "m"(v));     return sw & (FPUS_C0 | FPUS_C2 | FPUS_C3);                            }
-/* p: f or fi; sfx: the AT&T size suffix; T: the operand's C type */
-#define X87_MEM_FORMAT(p, sfx, T)                                             X87_MEM_ARITH(p##add##sfx, #p "add" #sfx, T)                              X87_MEM_ARITH(p##mul##sfx, #p "mul" #sfx, T)                              X87_MEM_ARITH(p##sub##sfx, #p "sub" #sfx, T)                              X87_MEM_ARITH(p##subr##sfx, #p "subr" #sfx, T)                            X87_MEM_ARITH(p##div##sfx, #p "div" #sfx, T)                              X87_MEM_ARITH(p##divr##sfx, #p "divr" #sfx, T)                            X87_MEM_COMPARE(p##com##sfx, #p "com" #sfx, T)
-X87_MEM_FORMAT(f, s, uint32_t)
-X87_MEM_FORMAT(fi, l, uint32_t)
-X87_MEM_FORMAT(f, l, uint64_t)
-X87_MEM_FORMAT(fi, s, uint16_t)
-
-typedef struct X87MemArith {
-    long double (*arith[8])(long double st0, floatx80 raw);
-    uint16_t (*compare)(long double st0, floatx80 raw);
-} X87MemArith;
-
-#define X87_MEM_ENTRY(p, sfx) {                                               .arith = { [X87_OP_ADD] = p##add##sfx, [X87_OP_MUL] = p##mul##sfx,                  [X87_OP_SUB] = p##sub##sfx, [X87_OP_SUBR] = p##subr##sfx,                [X87_OP_DIV] = p##div##sfx, [X87_OP_DIVR] = p##divr##sfx },     .compare = p##com##sfx }
-
-static const X87MemArith x87_mem_arith[4] = {
-    [X87_FMT_F32] = X87_MEM_ENTRY(f, s),
-    [X87_FMT_I32] = X87_MEM_ENTRY(fi, l),
-    [X87_FMT_F64] = X87_MEM_ENTRY(f, l),
-    [X87_FMT_I16] = X87_MEM_ENTRY(fi, s),
-};
-
 void HELPER(farith_mem)(CPUX86State *env, target_ulong addr, uint32_t fmt,
                         uint32_t op)
 {
-    const X87MemArith *ops = &x87_mem_arith[fmt];
     floatx80 raw = x87_mem_read(env, addr, x87_formats[fmt].size, GETPC());
-    X87Bracket b;
-    long double st0;
-
-    x87_begin(env, &b);
-    st0 = st_get(env, 0);
+    uint16_t cc;
 
     if (op == X87_OP_COM || op == X87_OP_COMP) {
-        x87_set_cc(env, ops->compare(st0, raw));
-    } else {
-        env->fpus &= ~FPUS_C1;
-        st_set(env, 0, ops->arith[op](st0, raw));
+        if (x87_compare(env, to_float80(raw), fmt, false, &cc)) {
+            x87_set_cc(env, cc);
+        }
+        return;
     }
-    x87_end(env, &b, X87_TO_REG);
+    x87_arith_op(env, 0, to_float80(raw), fmt, op);
 }
 
 /* ST(dst) = ST(dst) op ST(src); the compares have their own helpers */
 void HELPER(farith_reg)(CPUX86State *env, uint32_t dst, uint32_t src,
                         uint32_t op)
 {
-    X87Bracket b;
-    long double x, y;
-
-    x87_begin(env, &b);
-    x = st_get(env, dst);
-    y = st_get(env, src);
-    env->fpus &= ~FPUS_C1;
-    st_set(env, dst, x87_arith[op](x, y));
-    x87_end(env, &b, X87_TO_REG);
+    x87_arith_op(env, dst, st_get80(env, src), FLOAT80_SRC_F80, op);
 }
 
 void HELPER(fcom)(CPUX86State *env, uint32_t sti, uint32_t quiet)
 {
-    X87Bracket b;
+    uint16_t cc;
 
-    x87_begin(env, &b);
-    x87_set_cc(env, x87_compare(st_get(env, 0), st_get(env, sti), quiet));
-    x87_end(env, &b, X87_TO_REG);
+    if (x87_compare(env, st_get80(env, sti), FLOAT80_SRC_F80, quiet, &cc)) {
+        x87_set_cc(env, cc);
+    }
 }
 
 /*
@@ -338,12 +279,9 @@ void HELPER(fcom)(CPUX86State *env, uint32_t sti, uint32_t quiet)
  */
 uint32_t HELPER(fcomi)(CPUX86State *env, uint32_t sti, uint32_t quiet)
 {
-    X87Bracket b;
     uint16_t cc;
 
-    x87_begin(env, &b);
-    cc = x87_compare(st_get(env, 0), st_get(env, sti), quiet);
-    if (!x87_end(env, &b, X87_TO_REG)) {
+    if (!x87_compare(env, st_get80(env, sti), FLOAT80_SRC_F80, quiet, &cc)) {
         return cpu_cc_compute_all(env, env->cc_op);
     }
     env->fpus &= ~FPUS_C1;
@@ -412,11 +350,7 @@ static void name(CPUX86State *env)                                        \
     env->fpus &= ~FPUS_C1;                                                \
     st_set(env, 0, v);                                                    \
 }
-X87_ON_ST0(x87_fchs, "fchs")
-X87_ON_ST0(x87_fabs, "fabs")
 X87_ON_ST0(x87_f2xm1, "f2xm1")
-X87_ON_ST0(x87_fsqrt, "fsqrt")
-X87_ON_ST0(x87_frndint, "frndint")
 
 /* Push a constant; the host rounds it with the guest's rounding mode. */
 #define X87_CONST(name, insn)                                             \
@@ -526,11 +460,6 @@ static void x87_fxtract(CPUX86State *env)
     fpush(env, sig);
 }
 
-static void x87_ftst(CPUX86State *env)
-{
-    x87_set_cc(env, x87_compare(st_get(env, 0), 0.0L, false));
-}
-
 /* FXAM class codes in C3 C2 C0; C1 is the sign. */
 static void x87_fxam(CPUX86State *env)
 {
@@ -569,24 +498,72 @@ static void x87_fincstp(CPUX86State *env)
     env->fpus &= ~FPUS_C1;
 }
 
-/* Indexed by ModRM - 0xe0; X87_SPECIAL_VALID in fpu-ops.h marks the entries. */
+/* The ones soft-float computes: ST0 in place, C1 rounded up. */
+static void x87_fchs(CPUX86State *env, FloatEnv *fe)
+{
+    float80 v = st_get80(env, 0);
+
+    st_set80(env, 0, (float80){ v.low, v.high ^ 0x8000 });
+}
+
+static void x87_fabs(CPUX86State *env, FloatEnv *fe)
+{
+    float80 v = st_get80(env, 0);
+
+    st_set80(env, 0, (float80){ v.low, v.high & 0x7fff });
+}
+
+static void x87_fsqrt(CPUX86State *env, FloatEnv *fe)
+{
+    st_set80(env, 0, float80_sqrt(st_get80(env, 0), fe));
+}
+
+static void x87_frndint(CPUX86State *env, FloatEnv *fe)
+{
+    st_set80(env, 0, float80_round_to_int(st_get80(env, 0), fe));
+}
+
+static void x87_ftst(CPUX86State *env, FloatEnv *fe)
+{
+    FloatRelation r = float80_compare(st_get80(env, 0), (float80){ 0, 0 },
+                                      FLOAT80_SRC_F80, false, fe);
+
+    x87_set_cc(env, x87_relation_cc[r]);
+}
+
+static void (*const x87_soft_specials[32])(CPUX86State *env, FloatEnv *fe) = {
+    [0x00] = x87_fchs, [0x01] = x87_fabs, [0x04] = x87_ftst,
+    [0x1a] = x87_fsqrt, [0x1c] = x87_frndint,
+};
+
+/*
+ * The rest run on the host FPU.  Indexed by ModRM - 0xe0;
+ * X87_SPECIAL_VALID in fpu-ops.h marks the entries of both tables.
+ */
 static void (*const x87_specials[32])(CPUX86State *env) = {
-    [0x00] = x87_fchs, [0x01] = x87_fabs, [0x04] = x87_ftst, [0x05] = x87_fxam,
+    [0x05] = x87_fxam,
     [0x08] = x87_fld1, [0x09] = x87_fldl2t, [0x0a] = x87_fldl2e,
     [0x0b] = x87_fldpi, [0x0c] = x87_fldlg2, [0x0d] = x87_fldln2,
     [0x0e] = x87_fldz,
     [0x10] = x87_f2xm1, [0x11] = x87_fyl2x, [0x12] = x87_fptan,
     [0x13] = x87_fpatan, [0x14] = x87_fxtract, [0x15] = x87_fprem1,
     [0x16] = x87_fdecstp, [0x17] = x87_fincstp, [0x18] = x87_fprem,
-    [0x19] = x87_fyl2xp1, [0x1a] = x87_fsqrt, [0x1b] = x87_fsincos,
-    [0x1c] = x87_frndint, [0x1d] = x87_fscale, [0x1e] = x87_fsin,
-    [0x1f] = x87_fcos,
+    [0x19] = x87_fyl2xp1, [0x1b] = x87_fsincos,
+    [0x1d] = x87_fscale, [0x1e] = x87_fsin, [0x1f] = x87_fcos,
 };
 
 void HELPER(fpu_special)(CPUX86State *env, uint32_t index)
 {
     X87Bracket b;
+    FloatEnv fe;
 
+    if (x87_soft_specials[index]) {
+        x87_soft_begin(env, &b, &fe);
+        env->fpus &= ~FPUS_C1;
+        x87_soft_specials[index](env, &fe);
+        x87_soft_end(env, &b, &fe, X87_TO_REG);
+        return;
+    }
     x87_begin(env, &b);
     x87_specials[index](env);
     x87_end(env, &b, X87_TO_REG);

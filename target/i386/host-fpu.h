@@ -1,17 +1,19 @@
 /*
- * host-fpu.h: how the x87 helpers, and the SSE ones not yet in soft-float
- * (rcp/rsqrt, dpps/dppd/round*), borrow the host's floating point unit.
+ * host-fpu.h: how the helpers not yet in soft-float (the x87 specials and
+ * BCD in fpu_helper.c; SSE's rcp/rsqrt, dpps/dppd/round*) borrow the
+ * host's floating point unit.
  * The x86-64 host executes the very instruction the guest asked for, so
  * results, NaN propagation and exception flags are bit-exact; these
  * wrappers load the guest's rounding/precision/DAZ/FTZ settings into the
  * host with every exception masked, and fold the flags the host raised back
  * into the guest's MXCSR or FPU status word.
  *
- * Every FP helper brackets its work with one begin/end pair.  The pair is
- * made of volatile asm with memory clobbers: helpers must read their inputs
- * from memory (env, guest memory) after begin and write results to memory
- * (or pass them through host_fpu_fence) before end, so the compiler cannot
- * move the arithmetic outside the guest's settings.
+ * Every host-executed FP helper brackets its work with one begin/end pair.
+ * The pair is made of volatile asm with memory clobbers: helpers must read
+ * their inputs from memory (env, guest memory) after begin and write
+ * results to memory before end, so the compiler cannot move the
+ * arithmetic outside the guest's settings.  (The x87 helpers that compute
+ * in fpu/ use fpu-stack.h's soft bracket instead.)
  *
  * This ties the helpers to an x86-64 host; other hosts will use fpu/
  * soft-float instead (docs/devel/fpu-sse.md).
@@ -43,9 +45,6 @@
 #define FPUC_PC_RC      0x0f00
 #define FPUC_MASKS      0x003f
 #define FPUC_DEFAULT    0x037f
-
-/* Make the compiler treat v as produced here (orders pure ops vs the asm). */
-#define host_fpu_fence(v) __asm__ __volatile__("" : "+g"(v))
 
 /*
  * One SSE helper's work: SSE_FP_RUN(env, ra, body...) runs body under the
@@ -129,16 +128,22 @@ enum { X87_TO_REG, X87_TO_MEMORY };
 void x87_save_stack(CPUX86State *env, X87Bracket *b);
 bool x87_unmasked(CPUX86State *env, X87Bracket *b, int dest);
 
+/* What every x87 bracket (also the soft-float one, fpu-stack.h) keeps. */
+static inline void x87_bracket_open(CPUX86State *env, X87Bracket *b)
+{
+    b->fpus = env->fpus;
+    if (~env->fpuc & (FPUS_PRE | FPUS_OE_UE)) {
+        x87_save_stack(env, b);
+    }
+}
+
 static inline void x87_begin(CPUX86State *env, X87Bracket *b)
 {
     uint16_t guest = (env->fpuc & FPUC_PC_RC) | FPUC_MASKS | 0x40;
 
     __asm__ __volatile__("fnstcw %0\n\tfldcw %1\n\tfnclex"
                          : "=m"(b->host_cw) : "m"(guest) : "memory");
-    b->fpus = env->fpus;
-    if (~env->fpuc & (FPUS_PRE | FPUS_OE_UE)) {
-        x87_save_stack(env, b);
-    }
+    x87_bracket_open(env, b);
 }
 
 /*

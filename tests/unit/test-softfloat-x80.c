@@ -1,0 +1,459 @@
+/*
+ * test-softfloat-x80.c: fpu/softfloat-x80.c against this host's x87.
+ * Every operation the x87 helpers take from fpu/ (fadd, fsub, fsubr, fmul,
+ * fdiv, fdivr on registers and on m32fp/m64fp/m16int/m32int operands,
+ * fsqrt, frndint, fld and fild of every memory format, fst m32fp/m64fp,
+ * fist and fisttp of every width, fcom, fucom, ficom and ftst) runs on
+ * every pair of edge-case operands (zeros, denormals, pseudo-denormals,
+ * unnormals, pseudo-NaNs and pseudo-infinities, the ends of the extended,
+ * double and single ranges, values around 1 and the integer limits,
+ * infinities, quiet and signaling NaNs with payloads, both signs) and on
+ * random pairs, under the four rounding modes and the three precisions,
+ * in soft-float and as the x87 instruction with every exception masked;
+ * the result bits, the six exception flags and C1 (for compares C3 C2
+ * C0) must be the same.
+ */
+#include "qemu/osdep.h"
+#include "fpu/softfloat.h"
+
+#define RANDOM_PAIRS 20000
+
+static uint64_t rng_state = 0x9e3779b97f4a7c15ULL;
+
+static uint64_t rng(void)
+{
+    rng_state ^= rng_state << 13;
+    rng_state ^= rng_state >> 7;
+    rng_state ^= rng_state << 17;
+    return rng_state;
+}
+
+/* what an operand is: an extended value, or a memory operand's format */
+/* K_NONE: no second operand */
+typedef enum { K_F80, K_F32, K_F64, K_I16, K_I32, K_I64, K_NONE } Kind;
+
+
+/* the status word bits compared: the flags and C1, or C3 C2 C0 */
+#define SW_FLAGS 0x003f
+#define SW_C1 0x0200
+#define SW_RELATION 0x4500
+
+typedef struct Op {
+    const char *name;
+    Kind a, b;
+    uint16_t compared;          /* status bits besides the flags */
+    /* returns the result; *sw: the status bits of softfloat's flags or the
+       host's status word */
+    float80 (*soft)(float80 a, float80 b, FloatEnv *e, uint16_t *sw);
+    float80 (*host)(float80 a, float80 b, uint16_t cw, uint16_t *sw);
+} Op;
+
+/* ---- the host: each op loads its operands, sets the control word with
+   every exception masked, clears the flags, executes, reads the status ---- */
+
+/* st0 = a, st1 = b: insn, then the result st0 as 80 bits */
+#define HOST_REG(name, insn)                                              \
+static float80 host_##name(float80 a, float80 b, uint16_t cw, uint16_t *sw) \
+{                                                                         \
+    float80 r = { 0, 0 };                                                 \
+    __asm__ __volatile__("fldt %3\n\tfldt %2\n\tfldcw %4\n\tfnclex\n\t"   \
+                         insn "\n\tfnstsw %1\n\tfstpt %0\n\tfstp %%st(0)" \
+                         : "=m"(r), "=m"(*sw)                             \
+                         : "m"(a), "m"(b), "m"(cw) : "memory", "st", "st(1)"); \
+    return r;                                                             \
+}
+/* st0 = a, insn on memory b (its low bits) */
+#define HOST_MEM(name, insn, T)                                           \
+static float80 host_##name(float80 a, float80 b, uint16_t cw, uint16_t *sw) \
+{                                                                         \
+    float80 r = { 0, 0 };                                                 \
+    T m = b.low;                                                          \
+    __asm__ __volatile__("fldt %2\n\tfldcw %4\n\tfnclex\n\t" insn " %3\n\t" \
+                         "fnstsw %1\n\tfstpt %0"                          \
+                         : "=m"(r), "=m"(*sw) : "m"(a), "m"(m), "m"(cw)   \
+                         : "memory", "st");                               \
+    return r;                                                             \
+}
+/* a load from memory a (its low bits) */
+#define HOST_LOAD(name, insn, T)                                          \
+static float80 host_##name(float80 a, float80 b, uint16_t cw, uint16_t *sw) \
+{                                                                         \
+    float80 r = { 0, 0 };                                                 \
+    T m = a.low;                                                          \
+    __asm__ __volatile__("fldcw %3\n\tfnclex\n\t" insn " %2\n\t"          \
+                         "fnstsw %1\n\tfstpt %0"                          \
+                         : "=m"(r), "=m"(*sw) : "m"(m), "m"(cw)           \
+                         : "memory", "st");                               \
+    return r;                                                             \
+}
+/* a store of st0 = a; pops: the insn pops itself */
+#define HOST_STORE(name, insn, T, after)                                   \
+static float80 host_##name(float80 a, float80 b, uint16_t cw, uint16_t *sw) \
+{                                                                         \
+    T m = 0;                                                              \
+    __asm__ __volatile__("fldt %2\n\tfldcw %3\n\tfnclex\n\t" insn " %0\n\t" \
+                         "fnstsw %1\n\t" after                            \
+                         : "=m"(m), "=m"(*sw) : "m"(a), "m"(cw)           \
+                         : "memory", "st");                               \
+    return (float80){ (uint64_t)m & (T)-1, 0 };                           \
+}
+
+HOST_REG(fadd, "fadd %%st(1), %%st")
+HOST_REG(fsub, "fsub %%st(1), %%st")
+HOST_REG(fsubr, "fsubr %%st(1), %%st")
+HOST_REG(fmul, "fmul %%st(1), %%st")
+HOST_REG(fdiv, "fdiv %%st(1), %%st")
+HOST_REG(fdivr, "fdivr %%st(1), %%st")
+HOST_REG(fsqrt, "fsqrt")
+HOST_REG(frndint, "frndint")
+HOST_REG(fcom, "fcom %%st(1)")
+HOST_REG(fucom, "fucom %%st(1)")
+HOST_REG(ftst, "ftst")
+
+/* p: f or fi; sfx: the size suffix; T: the operand's C type */
+#define HOST_ARITH_MEM(p, sfx, T)                                         \
+    HOST_MEM(p##add##sfx, #p "add" #sfx, T)                               \
+    HOST_MEM(p##sub##sfx, #p "sub" #sfx, T)                               \
+    HOST_MEM(p##subr##sfx, #p "subr" #sfx, T)                             \
+    HOST_MEM(p##mul##sfx, #p "mul" #sfx, T)                               \
+    HOST_MEM(p##div##sfx, #p "div" #sfx, T)                               \
+    HOST_MEM(p##divr##sfx, #p "divr" #sfx, T)                             \
+    HOST_MEM(p##com##sfx, #p "com" #sfx, T)
+HOST_ARITH_MEM(f, s, uint32_t)
+HOST_ARITH_MEM(f, l, uint64_t)
+HOST_ARITH_MEM(fi, s, uint16_t)
+HOST_ARITH_MEM(fi, l, uint32_t)
+
+HOST_LOAD(flds, "flds", uint32_t)
+HOST_LOAD(fldl, "fldl", uint64_t)
+HOST_LOAD(filds, "filds", uint16_t)
+HOST_LOAD(fildl, "fildl", uint32_t)
+HOST_LOAD(fildll, "fildll", uint64_t)
+
+HOST_STORE(fsts, "fsts", uint32_t, "fstp %%st(0)")
+HOST_STORE(fstl, "fstl", uint64_t, "fstp %%st(0)")
+HOST_STORE(fists, "fists", uint16_t, "fstp %%st(0)")
+HOST_STORE(fistl, "fistl", uint32_t, "fstp %%st(0)")
+HOST_STORE(fistpll, "fistpll", uint64_t, "")
+HOST_STORE(fisttps, "fisttps", uint16_t, "")
+HOST_STORE(fisttpl, "fisttpl", uint32_t, "")
+HOST_STORE(fisttpll, "fisttpll", uint64_t, "")
+
+/* ---- soft-float: the same operations, the status bits from the flags ---- */
+
+static uint16_t status_of(const FloatEnv *e)
+{
+    return (e->flags & SW_FLAGS) | (e->flags & FLOAT_ROUNDED_UP ? SW_C1 : 0);
+}
+
+#define SOFT_ARITH(name, op, src, reversed)                               \
+static float80 soft_##name(float80 a, float80 b, FloatEnv *e, uint16_t *sw) \
+{                                                                         \
+    float80 r = float80_arith(op, a, b, src, reversed, e);                \
+    *sw = status_of(e);                                                   \
+    return r;                                                             \
+}
+/* the six arithmetic forms with a source format, named as the host's */
+#define SOFT_ARITH_FORMS(p, sfx, src)                                     \
+    SOFT_ARITH(p##add##sfx, FLOAT80_ADD, src, false)                      \
+    SOFT_ARITH(p##sub##sfx, FLOAT80_SUB, src, false)                      \
+    SOFT_ARITH(p##subr##sfx, FLOAT80_SUB, src, true)                      \
+    SOFT_ARITH(p##mul##sfx, FLOAT80_MUL, src, false)                      \
+    SOFT_ARITH(p##div##sfx, FLOAT80_DIV, src, false)                      \
+    SOFT_ARITH(p##divr##sfx, FLOAT80_DIV, src, true)
+SOFT_ARITH_FORMS(f, , FLOAT80_SRC_F80)
+SOFT_ARITH_FORMS(f, s, FLOAT80_SRC_F32)
+SOFT_ARITH_FORMS(f, l, FLOAT80_SRC_F64)
+SOFT_ARITH_FORMS(fi, s, FLOAT80_SRC_I16)
+SOFT_ARITH_FORMS(fi, l, FLOAT80_SRC_I32)
+
+#define SOFT_UNARY(name, fn)                                              \
+static float80 soft_##name(float80 a, float80 b, FloatEnv *e, uint16_t *sw) \
+{                                                                         \
+    float80 r = fn(a, e);                                                 \
+    *sw = status_of(e);                                                   \
+    return r;                                                             \
+}
+SOFT_UNARY(fsqrt, float80_sqrt)
+SOFT_UNARY(frndint, float80_round_to_int)
+
+#define SOFT_LOAD(name, src)                                              \
+static float80 soft_##name(float80 a, float80 b, FloatEnv *e, uint16_t *sw) \
+{                                                                         \
+    float80 r = float80_load(a, src, e);                                  \
+    *sw = status_of(e);                                                   \
+    return r;                                                             \
+}
+SOFT_LOAD(flds, FLOAT80_SRC_F32)
+SOFT_LOAD(fldl, FLOAT80_SRC_F64)
+SOFT_LOAD(filds, FLOAT80_SRC_I16)
+SOFT_LOAD(fildl, FLOAT80_SRC_I32)
+SOFT_LOAD(fildll, FLOAT80_SRC_I64)
+
+static float80 soft_fsts(float80 a, float80 b, FloatEnv *e, uint16_t *sw)
+{
+    float80 r = { float80_to_float32(a, e), 0 };
+    *sw = status_of(e);
+    return r;
+}
+
+static float80 soft_fstl(float80 a, float80 b, FloatEnv *e, uint16_t *sw)
+{
+    float80 r = { float80_to_float64(a, e), 0 };
+    *sw = status_of(e);
+    return r;
+}
+
+#define SOFT_TO_INT(name, width, truncate)                                \
+static float80 soft_##name(float80 a, float80 b, FloatEnv *e, uint16_t *sw) \
+{                                                                         \
+    float80 r = { float80_to_int(a, width, truncate, e), 0 };             \
+    *sw = status_of(e);                                                   \
+    return r;                                                             \
+}
+SOFT_TO_INT(fists, 16, false)
+SOFT_TO_INT(fistl, 32, false)
+SOFT_TO_INT(fistpll, 64, false)
+SOFT_TO_INT(fisttps, 16, true)
+SOFT_TO_INT(fisttpl, 32, true)
+SOFT_TO_INT(fisttpll, 64, true)
+
+/* C3 C2 C0 of each relation */
+static const uint16_t relation_sw[] = {
+    [FLOAT_LESS] = 0x0100, [FLOAT_EQUAL] = 0x4000, [FLOAT_GREATER] = 0,
+    [FLOAT_UNORDERED] = 0x4500,
+};
+#define SOFT_COMPARE(name, src, quiet)                                    \
+static float80 soft_##name(float80 a, float80 b, FloatEnv *e, uint16_t *sw) \
+{                                                                         \
+    FloatRelation r = float80_compare(a, b, src, quiet, e);               \
+    *sw = status_of(e) | relation_sw[r];                                  \
+    return a;       /* the host reads back its unchanged st0 */           \
+}
+SOFT_COMPARE(fcom, FLOAT80_SRC_F80, false)
+SOFT_COMPARE(fucom, FLOAT80_SRC_F80, true)
+SOFT_COMPARE(fcoms, FLOAT80_SRC_F32, false)
+SOFT_COMPARE(fcoml, FLOAT80_SRC_F64, false)
+SOFT_COMPARE(ficoms, FLOAT80_SRC_I16, false)
+SOFT_COMPARE(ficoml, FLOAT80_SRC_I32, false)
+
+static float80 soft_ftst(float80 a, float80 b, FloatEnv *e, uint16_t *sw)
+{
+    return soft_fcom(a, (float80){ 0, 0 }, e, sw);
+}
+
+#define OP(name, a, b, compared) { #name, a, b, compared, soft_##name, host_##name }
+#define ARITH_ENTRIES(p, sfx, kind)                                       \
+    OP(p##add##sfx, K_F80, kind, SW_C1), OP(p##sub##sfx, K_F80, kind, SW_C1), \
+    OP(p##subr##sfx, K_F80, kind, SW_C1), OP(p##mul##sfx, K_F80, kind, SW_C1), \
+    OP(p##div##sfx, K_F80, kind, SW_C1), OP(p##divr##sfx, K_F80, kind, SW_C1)
+static const Op ops[] = {
+    ARITH_ENTRIES(f, , K_F80), ARITH_ENTRIES(f, s, K_F32),
+    ARITH_ENTRIES(f, l, K_F64), ARITH_ENTRIES(fi, s, K_I16),
+    ARITH_ENTRIES(fi, l, K_I32),
+    OP(fsqrt, K_F80, K_NONE, SW_C1), OP(frndint, K_F80, K_NONE, SW_C1),
+    OP(flds, K_F32, K_NONE, SW_C1), OP(fldl, K_F64, K_NONE, SW_C1),
+    OP(filds, K_I16, K_NONE, SW_C1), OP(fildl, K_I32, K_NONE, SW_C1),
+    OP(fildll, K_I64, K_NONE, SW_C1),
+    OP(fsts, K_F80, K_NONE, SW_C1), OP(fstl, K_F80, K_NONE, SW_C1),
+    OP(fists, K_F80, K_NONE, SW_C1), OP(fistl, K_F80, K_NONE, SW_C1),
+    OP(fistpll, K_F80, K_NONE, SW_C1), OP(fisttps, K_F80, K_NONE, SW_C1),
+    OP(fisttpl, K_F80, K_NONE, SW_C1), OP(fisttpll, K_F80, K_NONE, SW_C1),
+    OP(fcom, K_F80, K_F80, SW_RELATION), OP(fucom, K_F80, K_F80, SW_RELATION),
+    OP(fcoms, K_F80, K_F32, SW_RELATION), OP(fcoml, K_F80, K_F64, SW_RELATION),
+    OP(ficoms, K_F80, K_I16, SW_RELATION), OP(ficoml, K_F80, K_I32, SW_RELATION),
+    OP(ftst, K_F80, K_NONE, SW_RELATION),
+};
+
+/* ---- operands ---- */
+
+/* extended edges as sign+exponent, significand (the other sign too) */
+static const float80 edges80[] = {
+    { 0, 0 }, { 1, 0 }, { 0x7fffffffffffffffull, 0 },
+    { 0x8000000000000000ull, 0 },               /* pseudo-denormals */
+    { 0xc000000000000001ull, 0 }, { 0x0000000000000800ull, 0 },
+    { 0x8000000000000000ull, 1 }, { 0x8000000000000001ull, 1 },
+    { 0x8000000000000000ull, 0x3fff }, { 0x8000000000000001ull, 0x3fff },
+    { 0xffffffffffffffffull, 0x3fff }, { 0xc000000000000000ull, 0x3fff },
+    { 0xffffffffffffffffull, 0x3ffe }, { 0xaaaaaaaaaaaaaaabull, 0x3ffd },
+    { 0xa000000000000000ull, 0x4000 }, { 0x8000000000000000ull, 0x3ffe },
+    { 0xffffffffffffffffull, 0x7ffe }, { 0x8000000000000000ull, 0x7ffe },
+    { 0x8000000000000000ull, 0x7fff },          /* infinity */
+    { 0xc000000000000000ull, 0x7fff },          /* QNaN */
+    { 0xc000000012345678ull, 0x7fff }, { 0xfff0000000000000ull, 0x7fff },
+    { 0x8000000000000001ull, 0x7fff },          /* SNaN */
+    { 0xa000000000000000ull, 0x7fff }, { 0x8000000012345678ull, 0x7fff },
+    { 0, 0x7fff }, { 0x4000000000000000ull, 0x7fff }, /* pseudo inf, NaN */
+    { 0x4000000000000000ull, 0x3fff }, { 0, 0x4000 }, /* unnormals */
+    { 0x8000000000000000ull, 0x403e }, { 0xffffffffffffffffull, 0x403d },
+    { 0xffffffffffffffffull, 0x403e }, { 0x8000000000000000ull, 0x403f },
+    { 0xfffe000000000000ull, 0x400d }, { 0xffff000000000000ull, 0x400d },
+    { 0xffffffff00000000ull, 0x401d }, { 0xffffffff80000000ull, 0x401d },
+    { 0xffffff8000000000ull, 0x407e }, { 0xffffffc000000000ull, 0x407e },
+    { 0x8000000000000000ull, 0x3f81 }, { 0xffffff0000000000ull, 0x3f80 },
+    { 0x8000000000000000ull, 0x3f6a }, { 0xc000000000000000ull, 0x3f69 },
+    { 0xfffffffffffff800ull, 0x43fe }, { 0xfffffffffffffc00ull, 0x43fe },
+    { 0x8000000000000000ull, 0x3c01 }, { 0xfffffffffffff000ull, 0x3c00 },
+    { 0x8000000000000000ull, 0x3bcd }, { 0xc000000000000000ull, 0x3bcc },
+    { 0x8000000000000000ull, 0x2000 }, { 0xb504f333f9de6484ull, 0x5ffe },
+    { 0x8000000000000400ull, 0x3fff }, { 0x8000000000000080ull, 0x3fff },
+};
+
+static const uint32_t edges32[] = {
+    0x00000000, 0x00000001, 0x007fffff, 0x00800000, 0x3f800000, 0x3f800001,
+    0x3fc00000, 0x7f7fffff, 0x7f800000, 0x7fc00000, 0x7fa00000, 0x7f800001,
+    0x7fc12345, 0x4effffff, 0x4f000000, 0x2f800000,
+};
+
+static const uint64_t edges64[] = {
+    0, 1, 0x000fffffffffffffull, 0x0010000000000000ull,
+    0x3ff0000000000000ull, 0x3ff0000000000001ull, 0x7fefffffffffffffull,
+    0x7ff0000000000000ull, 0x7ff8000000000000ull, 0x7ff4000000000000ull,
+    0x7ff0000000000001ull, 0x7ff8000012345678ull, 0x43e0000000000000ull,
+    0x3fe0000000000000ull, 0x4330000000000001ull, 0x0000000012345678ull,
+};
+
+static const uint64_t edges_int[] = {
+    0, 1, 2, 3, 0x7fff, 0x8000, 0xffff, 0x7fffffff, 0x80000000, 0xffffffff,
+    0x7fffffffffffffffull, 0x8000000000000000ull, 0x00ffffff, 0x01000001,
+    0x0020000000000001ull, 0x123456789abcdefull,
+};
+
+#define N_EDGES(a) (2 * ARRAY_SIZE(a))
+
+static int edge_count(Kind k)
+{
+    switch (k) {
+    case K_NONE:
+        return 1;
+    case K_F80:
+        return N_EDGES(edges80);
+    case K_F32:
+        return N_EDGES(edges32);
+    case K_F64:
+        return N_EDGES(edges64);
+    default:
+        return N_EDGES(edges_int);
+    }
+}
+
+/* edge i (both signs or, for integers, negated) of the kind */
+static float80 edge(Kind k, int i)
+{
+    bool neg = i & 1;
+    float80 v;
+
+    switch (k) {
+    case K_NONE:
+        return (float80){ 0, 0 };
+    case K_F80:
+        v = edges80[i / 2];
+        v.high |= neg << 15;
+        return v;
+    case K_F32:
+        return (float80){ edges32[i / 2] | (neg ? 1u << 31 : 0), 0 };
+    case K_F64:
+        return (float80){ edges64[i / 2] | (neg ? 1ull << 63 : 0), 0 };
+    default:
+        return (float80){ neg ? -edges_int[i / 2] : edges_int[i / 2], 0 };
+    }
+}
+
+/* random bits, or a random significand (integer bit set, mostly) with an
+   exponent near an end of the range, near 1 or near the formats' ends */
+static float80 random_operand(Kind k)
+{
+    static const int centres[] = { 0, 0x7ffe, 0x3fff, 0x3f81, 0x407e,
+                                   0x3c01, 0x43fe, 0x3f6a, 0x3bcd, 0x403e };
+    uint64_t r = rng();
+    int choice = rng() % 8;
+    float80 v = { r, rng() };
+
+    switch (k) {
+    case K_NONE:
+        return (float80){ 0, 0 };
+    case K_F80:
+        if (choice == 0) {
+            return v;
+        }
+        if (choice > 1) {
+            v.low |= 1ull << 63;
+        }
+        v.high = (v.high & 0x8000) |
+                 ((centres[rng() % ARRAY_SIZE(centres)] + rng() % 64 - 32) &
+                  0x7fff);
+        if (choice == 2) {
+            v.low &= ~0ull << (rng() % 2 ? 40 : 11);  /* float, double */
+        }
+        return v;
+    case K_F32:
+        return (float80){ (uint32_t)r, 0 };
+    case K_F64:
+        return (float80){ r, 0 };
+    default:
+        r >>= rng() % 64;
+        return (float80){ choice & 1 ? -r : r, 0 };
+    }
+}
+
+static int failures, op_failures;
+static long comparisons;
+
+/* One comparison; prints an operation's first few differences. */
+static void compare(const Op *op, float80 a, float80 b, uint16_t cw)
+{
+    FloatEnv e = {
+        .round = (cw >> 10) & 3,
+        .precision = (int[]){ 24, 0, 53, 64 }[(cw >> 8) & 3],
+    };
+    uint16_t mask = SW_FLAGS | op->compared, want_sw = 0, got_sw = 0;
+    float80 want = op->host(a, b, cw, &want_sw);
+    float80 got = op->soft(a, b, &e, &got_sw);
+
+    comparisons++;
+    if (want.low != got.low || want.high != got.high ||
+        (want_sw & mask) != (got_sw & mask)) {
+        failures++;
+        if (op_failures++ < 4) {
+            printf("# %s %04x:%016" PRIx64 " %04x:%016" PRIx64 " cw %04x: "
+                   "host %04x:%016" PRIx64 " sw %04x, soft %04x:%016" PRIx64
+                   " sw %04x\n", op->name, a.high, a.low, b.high, b.low, cw,
+                   want.high, want.low, want_sw & mask, got.high, got.low,
+                   got_sw & mask);
+        }
+    }
+}
+
+int main(void)
+{
+    static const uint16_t precisions[] = { 0, 2, 3 };   /* PC: 24, 53, 64 */
+    uint16_t saved;
+
+    __asm__ __volatile__("fnstcw %0" : "=m"(saved));
+    for (size_t o = 0; o < ARRAY_SIZE(ops); o++) {
+        const Op *op = &ops[o];
+        int before = failures;
+
+        op_failures = 0;
+
+        for (uint16_t rc = 0; rc < 4; rc++) {
+            for (size_t p = 0; p < ARRAY_SIZE(precisions); p++) {
+                uint16_t cw = 0x3f | precisions[p] << 8 | rc << 10;
+
+                for (int i = 0; i < edge_count(op->a); i++) {
+                    for (int j = 0; j < edge_count(op->b); j++) {
+                        compare(op, edge(op->a, i), edge(op->b, j), cw);
+                    }
+                }
+                for (int n = 0; n < RANDOM_PAIRS; n++) {
+                    compare(op, random_operand(op->a), random_operand(op->b),
+                            cw);
+                }
+            }
+        }
+        printf("%s %s\n", failures == before ? "PASS" : "FAIL", op->name);
+    }
+    __asm__ __volatile__("fldcw %0" : : "m"(saved));
+    printf("# %ld comparisons\n", comparisons);
+    return failures != 0;
+}
