@@ -48,7 +48,9 @@ static GHashTable *checked_pcs;
 
 static unsigned tb_hash_func(target_ulong pc, uint32_t flags)
 {
-    uint64_t h = (uint64_t)pc * 0x9e3779b97f4a7c15ull ^ flags;
+    /* flags mixed in before the multiply: blocks of one pc that differ
+       only in their entry cc_op (high flag bits) land apart. */
+    uint64_t h = ((uint64_t)pc ^ (uint64_t)flags << 32) * 0x9e3779b97f4a7c15ull;
     return (unsigned)(h >> (64 - TB_HASH_BITS));
 }
 

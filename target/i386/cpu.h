@@ -98,6 +98,16 @@ typedef enum {
 #define HF_CS64_MASK    (1 << 15)
 #define HF_OSFXSR_MASK  (1 << 22)
 
+/*
+ * The TB key's flags are hflags (bits 0-22) and the cc_op in force at the
+ * block's entry: a block is translated knowing how its incoming flags are
+ * held (translate.c), so `inc` after `cmp; je` in the previous block
+ * computes CF inline instead of through a helper.
+ */
+#define TB_FLAGS_CC_OP_SHIFT 24
+#define TB_FLAGS_CC_OP_MASK  (0x3fu << TB_FLAGS_CC_OP_SHIFT)
+_Static_assert(CC_OP_NB <= 64, "cc_op fits its 6 bits of TB flags");
+
 /* The lanes of a 128-bit register, named as in QEMU. */
 #define XMM_LANES               \
     uint8_t  _b[16];            \
@@ -339,7 +349,7 @@ static inline void cpu_get_tb_cpu_state(CPUX86State *env, target_ulong *pc,
 {
     *cs_base = env->segs[R_CS].base;
     *pc = *cs_base + env->eip;
-    *flags = env->hflags;
+    *flags = env->hflags | (env->cc_op << TB_FLAGS_CC_OP_SHIFT);
 }
 
 #define X86_CPU_VENDOR "GenuineIntel"

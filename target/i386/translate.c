@@ -88,11 +88,16 @@ void gen_eob(DisasContext *s)
  * leaves through its exit and cpu_exec translates the target afresh, which
  * faults if the page may no longer be executed.  (System-mode QEMU must stay
  * within the page; user-mode QEMU chains across pages too.)
+ *
+ * The target's key includes the cc_op at entry, so a chain is right only if
+ * this exit always leaves the same one: not after an instruction whose
+ * helper chose the cc_op at run time (CC_OP_DYNAMIC).  That exit looks the
+ * target up by env->cc_op instead.
  */
 void gen_jmp_tb(DisasContext *s, target_ulong eip, int n)
 {
     gen_update_cc_op(s);
-    if (chaining_allowed(s)) {
+    if (chaining_allowed(s) && s->cc_op != CC_OP_DYNAMIC) {
         tcg_gen_goto_tb(n);
         gen_jmp_im(s, eip);
         tcg_gen_exit_tb(s->base.tb, n);
@@ -161,7 +166,8 @@ static void i386_tr_init_disas_context(DisasContextBase *db, CPUX86State *env)
     s->code64 = (s->flags & HF_CS64_MASK) != 0;
     s->code32 = (s->flags & HF_CS32_MASK) != 0;
     s->mem_index = 0;
-    s->cc_op = CC_OP_DYNAMIC;
+    /* env->cc_op holds it at entry: the lookup read it there. */
+    s->cc_op = (s->flags & TB_FLAGS_CC_OP_MASK) >> TB_FLAGS_CC_OP_SHIFT;
     s->cc_op_dirty = false;
     s->cpuid_features = env->cpuid_features;
     s->cpuid_ext_features = env->cpuid_ext_features;
