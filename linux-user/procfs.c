@@ -22,6 +22,7 @@
 #include <sys/mman.h>
 #include <sys/prctl.h>
 #include "procfs.h"
+#include "qemu/own-fd.h"
 
 void procfs_init(const char *filename)
 {
@@ -71,7 +72,9 @@ static long skip_number(const char **p)
     return n;
 }
 
-const char *procfs_own_entry(const char *path)
+/* What path names inside this process's own /proc directory (the part
+   after /proc/self/ or one of its aliases), or NULL. */
+static const char *own_dir_rest(const char *path)
 {
     const char *p = path;
     char task[64];
@@ -81,7 +84,7 @@ const char *procfs_own_entry(const char *path)
         return NULL;
     }
     if (skip(&p, "thread-self/")) {
-        return strchr(p, '/') ? NULL : p;
+        return p;
     }
     if (!skip(&p, "self/") && skip_number(&p) != getpid()) {
         return NULL;
@@ -93,7 +96,85 @@ const char *procfs_own_entry(const char *path)
             return NULL;
         }
     }
-    return strchr(p, '/') ? NULL : p;
+    return p;
+}
+
+const char *procfs_own_entry(const char *path)
+{
+    const char *rest = own_dir_rest(path);
+
+    return rest && !strchr(rest, '/') ? rest : NULL;
+}
+
+/* The directories that list this process's descriptors by number. */
+static const char *const fd_dirs[] = { "fd", "fdinfo" };
+
+static bool is_fd_dir(const char *entry)
+{
+    for (size_t i = 0; entry && i < ARRAY_SIZE(fd_dirs); i++) {
+        if (strcmp(entry, fd_dirs[i]) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* name is a descriptor number (all digits, as the kernel's fd lookup
+   takes it) that the emulator keeps for itself. */
+static bool names_own_fd(const char *name)
+{
+    char *end;
+    long fd;
+
+    if (!isdigit((unsigned char)name[0])) {
+        return false;
+    }
+    fd = strtol(name, &end, 10);
+    return *end == 0 && fd <= INT_MAX && own_fd_is(fd);
+}
+
+bool procfs_names_own_fd(const char *path)
+{
+    const char *rest = own_dir_rest(path);
+    const char *slash = rest ? strchr(rest, '/') : NULL;
+    char dir[16];
+
+    if (!slash || (size_t)(slash - rest) >= sizeof(dir)) {
+        return false;
+    }
+    memcpy(dir, rest, slash - rest);
+    dir[slash - rest] = 0;
+    return is_fd_dir(dir) && names_own_fd(slash + 1);
+}
+
+size_t procfs_hide_own_fds(int dirfd, void *buf, size_t len)
+{
+    char link[64], target[PATH_MAX];
+    char *in = buf, *out = buf;
+    ssize_t n;
+
+    snprintf(link, sizeof(link), "/proc/self/fd/%d", dirfd);
+    n = readlink(link, target, sizeof(target) - 1);
+    if (n < 0) {
+        return len;
+    }
+    target[n] = 0;
+    if (!is_fd_dir(procfs_own_entry(target))) {
+        return len;
+    }
+    /* struct linux_dirent64: d_ino, d_off (8 bytes each), d_reclen,
+       d_type, d_name; the same for every ABI */
+    while (in < (char *)buf + len) {
+        uint16_t reclen;
+
+        memcpy(&reclen, in + 16, sizeof(reclen));
+        if (!names_own_fd(in + 19)) {
+            memmove(out, in, reclen);
+            out += reclen;
+        }
+        in += reclen;
+    }
+    return out - (char *)buf;
 }
 
 static struct image_info *guest_image(void)

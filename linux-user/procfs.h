@@ -21,6 +21,15 @@ void procfs_init(const char *filename);
    of ours under the first two), e.g. "maps"; NULL for any other path. */
 const char *procfs_own_entry(const char *path);
 
+/* path names one of the emulator's own descriptors (qemu/own-fd.h) in
+   this process's fd or fdinfo directory: the guest finds nothing there. */
+bool procfs_names_own_fd(const char *path);
+
+/* buf holds len bytes of linux_dirent64 records read from dirfd: when
+   dirfd is this process's fd or fdinfo directory, the records of the
+   emulator's own descriptors are taken out.  Returns the length left. */
+size_t procfs_hide_own_fds(int dirfd, void *buf, size_t len);
+
 /* The absolute path of the guest executable (/proc/self/exe). */
 const char *guest_exe_path(void);
 

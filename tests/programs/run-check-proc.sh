@@ -1,0 +1,50 @@
+#!/bin/sh
+# run-check-proc.sh: the guest's own /proc compared with a native run, for
+# the programs that need emulator options of their own (issue 9, point 5):
+# - proc-fd.c under -D: the log's descriptor is the emulator's, so the
+#   guest's /proc/self/fd and fdinfo must neither list nor open it.
+# The i386 build runs against the native output of the x86_64 build (the
+# programs print nothing that depends on the word size); it is skipped when
+# the compiler cannot make 32-bit programs.  Environment: SRC_PATH,
+# BUILD_DIR, TARGETS, TCG_CC, CONFIG_TCG_M32, TCG_TIMEOUT, TESTS, SUMMARY_FILE (optional).
+
+: "${SRC_PATH:?}" "${BUILD_DIR:?}"
+TARGETS=${TARGETS:-i386 x86_64}
+TIMEOUT=${TCG_TIMEOUT:-10}
+passed=0 failed=0 skipped=0
+
+. "$SRC_PATH/tests/runner-lib.sh"
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/check-proc.XXXXXX") || exit 1
+trap 'rm -rf "$tmp"' EXIT INT TERM
+
+# check NAME OPTIONS...: NAME's native x86_64 output against each target's
+# under the emulator with OPTIONS.
+check() {
+    name=$1
+    shift
+    ${TCG_CC:-cc} -O2 -static -o "$tmp/$name" "$SRC_PATH/tests/programs/$name.c" || exit 1
+    timeout -k 2 "$TIMEOUT" "$tmp/$name" </dev/null >"$tmp/want" 2>/dev/null
+    want=$?
+    for t in $TARGETS; do
+        id=$t/programs/$name
+        selected "$id" || continue
+        bin=$tmp/$name
+        if [ "$t" = i386 ]; then
+            bin=$tmp/$name-m32
+            if [ "$CONFIG_TCG_M32" = n ] \
+               || ! ${TCG_CC:-cc} -m32 -O2 -static -o "$bin" "$SRC_PATH/tests/programs/$name.c" 2>/dev/null; then
+                echo "SKIP $id (no 32-bit compiler)"
+                skipped=$((skipped + 1))
+                continue
+            fi
+        fi
+        timeout -k 2 "$TIMEOUT" "$BUILD_DIR/$t-linux-user/qemu-$t" "$@" "$bin" \
+            </dev/null >"$tmp/out" 2>/dev/null
+        got=$?
+        judge_run "$id" "$want" "$got" "$tmp/want" "$tmp/out"
+    done
+}
+
+check proc-fd -D "$tmp/log"
+report_counts check-proc
