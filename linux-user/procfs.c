@@ -9,6 +9,7 @@
  *   smaps    refused with ENOENT: its page counts would be the emulator's
  *   cmdline  the guest's argument strings, read from the guest stack
  *   stat     the host's line, with the guest image's and stack's addresses
+ *   status   the host's text, with the guest's signal sets
  *   auxv     the guest's auxiliary vector
  *
  * exe is a link to the guest program (path.c, and readlink in
@@ -242,11 +243,14 @@ static int write_maps(FILE *out, const char *host_path)
 
 /*
  * stat: the host's line for this task (pid, comm, state, times, ...), with
- * the fields that hold addresses of the process image replaced by the
- * guest's (numbered as in proc(5)).
+ * the fields that hold addresses of the process image and the signal sets
+ * replaced by the guest's (numbered as in proc(5)).  The host's pending
+ * signals 1-31 are the guest's (only 32 and 33 are renumbered) but for
+ * those held for the guest, which are added.
  */
 enum {
     STAT_STARTCODE = 26, STAT_ENDCODE, STAT_STARTSTACK,
+    STAT_SIGNAL = 31, STAT_BLOCKED, STAT_SIGIGNORE, STAT_SIGCATCH,
     STAT_START_DATA = 45, STAT_END_DATA, STAT_START_BRK, STAT_ARG_START,
     STAT_ARG_END, STAT_ENV_START, STAT_ENV_END,
 };
@@ -258,6 +262,9 @@ static int write_stat(FILE *out, const char *host_path)
     char line[1024], *rest, *save = NULL;
     FILE *f = fopen(host_path, "r");
     int field = 3;
+    GuestSignalSets sets = { 0 };
+    /* the kernel's obsolete signal fields show signals 1-31 only */
+    const uint64_t stat_sigs = 0x7fffffff;
 
     if (!f) {
         return -errno;
@@ -268,13 +275,19 @@ static int write_stat(FILE *out, const char *host_path)
     }
     fclose(f);
     target_brk_range(&start_brk, &brk);
-    const struct { int field; abi_ulong value; } guest_fields[] = {
+    /* pending starts from no host signal: the host's is in the line */
+    signal_guest_sets(&sets);
+    const struct { int field; uint64_t value; bool or_host; } guest_fields[] = {
         { STAT_STARTCODE, info->start_code }, { STAT_ENDCODE, info->end_code },
         { STAT_STARTSTACK, info->start_stack },
         { STAT_START_DATA, info->start_data }, { STAT_END_DATA, info->end_data },
         { STAT_START_BRK, start_brk },
         { STAT_ARG_START, info->arg_start }, { STAT_ARG_END, info->arg_end },
         { STAT_ENV_START, info->env_start }, { STAT_ENV_END, info->env_end },
+        { STAT_SIGNAL, sets.pending & stat_sigs, true },
+        { STAT_BLOCKED, sets.blocked & stat_sigs },
+        { STAT_SIGIGNORE, sets.ignored & stat_sigs },
+        { STAT_SIGCATCH, sets.caught & stat_sigs },
     };
     /* pid and (comm) as they are: comm may hold spaces and parentheses */
     rest += 2;
@@ -286,13 +299,73 @@ static int write_stat(FILE *out, const char *host_path)
 
         for (size_t i = 0; i < ARRAY_SIZE(guest_fields); i++) {
             if (guest_fields[i].field == field) {
-                snprintf(value, sizeof(value), "%" PRIu64, (uint64_t)guest_fields[i].value);
+                uint64_t host = guest_fields[i].or_host ? strtoull(tok, NULL, 10) : 0;
+
+                snprintf(value, sizeof(value), "%" PRIu64, host | guest_fields[i].value);
                 text = value;
             }
         }
         fprintf(out, "%s%s", field > 3 ? " " : "", text);
     }
     fputc('\n', out);
+    return 0;
+}
+
+/* The signal line of status that key starts, or NULL. */
+typedef struct SignalLine {
+    const char *key;
+    uint64_t *value;
+} SignalLine;
+
+static const SignalLine *signal_line(const SignalLine *lines, size_t n,
+                                     const char *line)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (strncmp(line, lines[i].key, strlen(lines[i].key)) == 0) {
+            return &lines[i];
+        }
+    }
+    return NULL;
+}
+
+/*
+ * status: the host's text, whose ids, thread count, SigQ and memory
+ * figures are the process's own, with the signal sets the guest's: the
+ * host's pending sets are read first, as the guest's start from them.
+ * The sets are the calling thread's whichever task the path names.
+ */
+static int write_status(FILE *out, const char *host_path)
+{
+    GuestSignalSets sets = { 0 };
+    const SignalLine lines[] = {
+        { "SigPnd:", &sets.pending }, { "ShdPnd:", &sets.shared_pending },
+        { "SigBlk:", &sets.blocked }, { "SigIgn:", &sets.ignored },
+        { "SigCgt:", &sets.caught },
+    };
+    FILE *f = fopen(host_path, "r");
+    const SignalLine *sl;
+    char line[1024];
+
+    if (!f) {
+        return -errno;
+    }
+    while (fgets(line, sizeof(line), f)) {
+        sl = signal_line(lines, ARRAY_SIZE(lines), line);
+        if (sl) {
+            *sl->value = strtoull(line + strlen(sl->key), NULL, 16);
+        }
+    }
+    signal_guest_sets(&sets);
+    rewind(f);
+    while (fgets(line, sizeof(line), f)) {
+        sl = signal_line(lines, ARRAY_SIZE(lines), line);
+        if (sl) {
+            fprintf(out, "%s\t%016" PRIx64 "\n", sl->key, *sl->value);
+        } else {
+            fputs(line, out);
+        }
+    }
+    fclose(f);
     return 0;
 }
 
@@ -307,6 +380,7 @@ static const ProcFile proc_files[] = {
     { "smaps", NULL },
     { "cmdline", write_cmdline },
     { "stat", write_stat },
+    { "status", write_status },
     { "auxv", write_auxv },
 };
 

@@ -1,8 +1,10 @@
 #!/bin/sh
-# run-check-proc.sh: the guest's own /proc compared with a native run, for
-# the programs that need emulator options of their own (issue 9, point 5):
+# run-check-proc.sh: the guest's own /proc compared with a native run
+# (issue 9, point 5), for i386 too, where Debian's qemu-i386 (the tcg
+# runner's reference) shows its own /proc:
 # - proc-fd.c under -D: the log's descriptor is the emulator's, so the
-#   guest's /proc/self/fd and fdinfo must neither list nor open it.
+#   guest's /proc/self/fd and fdinfo must neither list nor open it;
+# - proc-status.c: the signal sets of /proc/self/status are the guest's.
 # The i386 build runs against the native output of the x86_64 build (the
 # programs print nothing that depends on the word size); it is skipped when
 # the compiler cannot make 32-bit programs.  Environment: SRC_PATH,
@@ -47,4 +49,5 @@ check() {
 }
 
 check proc-fd -D "$tmp/log"
+check proc-status
 report_counts check-proc
