@@ -12,6 +12,9 @@
  *   status   the host's text, with the guest's signal sets
  *   auxv     the guest's auxiliary vector
  *
+ * and, of the machine's files, cpuinfo (procfs-cpuinfo.c), whose CPUID
+ * lines are the emulated CPU's.
+ *
  * exe is a link to the guest program (path.c, and readlink in
  * syscall_file.c).  The process name (comm, in stat and status) is made
  * the guest program's at start with PR_SET_NAME, so the host's own files
@@ -384,6 +387,11 @@ static const ProcFile proc_files[] = {
     { "auxv", write_auxv },
 };
 
+/* Files of /proc that describe the machine, by their whole path. */
+static const ProcFile machine_files[] = {
+    { "/proc/cpuinfo", procfs_write_cpuinfo },
+};
+
 /* A descriptor reading text (len bytes), with the guest's O_CLOEXEC. */
 static abi_long memfd_with(const char *text, size_t len, int flags)
 {
@@ -420,6 +428,11 @@ abi_long procfs_open(const char *path, int flags)
     for (size_t i = 0; entry && i < ARRAY_SIZE(proc_files); i++) {
         if (strcmp(entry, proc_files[i].name) == 0) {
             pf = &proc_files[i];
+        }
+    }
+    for (size_t i = 0; i < ARRAY_SIZE(machine_files); i++) {
+        if (strcmp(path, machine_files[i].name) == 0) {
+            pf = &machine_files[i];
         }
     }
     /* Opening for writing, as a directory or as a path only: the host's

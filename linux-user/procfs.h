@@ -39,6 +39,10 @@ const char *guest_exe_path(void);
 #define PROCFS_HOST_FILE 1
 abi_long procfs_open(const char *path, int flags);
 
+/* procfs-cpuinfo.c: the guest's /proc/cpuinfo text from the host's
+   (host_path); 0 or -errno. */
+int procfs_write_cpuinfo(FILE *out, const char *host_path);
+
 /* procfs-maps.c: the guest's /proc/self/maps text. */
 void procfs_write_maps(FILE *out);
 

@@ -1,7 +1,7 @@
 /*
  * proc-fd.c: what a process finds of its descriptors through /proc: the
  * names listed by its fd and fdinfo directories (under self, the pid and
- * thread-self) and the numbers it can open there.  Run natively and under
+ * thread-self) and the numbers it can open, readlink and lstat there.  Run natively and under
  * the emulator with -D, whose log descriptor the guest must not find
  * (run-check-proc.sh).  The directory's own descriptor is left out: its
  * number depends on what else is open.
@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static int by_number(const void *a, const void *b)
@@ -51,7 +52,7 @@ int main(void)
     list("self/fdinfo", "/proc/self/fdinfo");
     list("thread-self/fd", "/proc/thread-self/fd");
     list("<pid>/fd", dir);
-    printf("openable:");
+    printf("fdinfo/N that open:");
     for (int fd = 0; fd < 1024; fd++) {
         int got;
 
@@ -60,6 +61,16 @@ int main(void)
         if (got >= 0) {
             printf(" %d", fd);
             close(got);
+        }
+    }
+    printf("\nfd/N that readlink and lstat find:");
+    for (int fd = 0; fd < 1024; fd++) {
+        char target[256];
+        struct stat st;
+
+        snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+        if (readlink(path, target, sizeof(target)) >= 0 && lstat(path, &st) == 0) {
+            printf(" %d", fd);
         }
     }
     printf("\n");
