@@ -5,6 +5,8 @@
  *
  * - /proc/self/exe and its aliases are the guest program, not the
  *   emulator (procfs.h);
+ * - /proc/self/fd/N and fdinfo/N of the emulator's own descriptors do not
+ *   exist for the guest (qemu/own-fd.h);
  * - with a sysroot (-L, QEMU_LD_PREFIX), an absolute path is looked up
  *   under it first and used from there when something exists there, as
  *   QEMU's path() does, so that a guest's dynamic linker, libraries and
@@ -37,6 +39,9 @@ const char *path_for_host(const char *path, char *buf, int at_flags)
 
     if (entry && strcmp(entry, "exe") == 0 && !(at_flags & AT_SYMLINK_NOFOLLOW)) {
         return guest_exe_path();
+    }
+    if (procfs_names_own_fd(path)) {
+        return "/proc/self/fd/-1";     /* not a number: ENOENT, as natively */
     }
     if (qemu_interp_prefix && path[0] == '/' && !in_host_only_dir(path)
         && snprintf(buf, PATH_MAX, "%s%s", qemu_interp_prefix, path) < PATH_MAX

@@ -9,7 +9,11 @@
  *   smaps    refused with ENOENT: its page counts would be the emulator's
  *   cmdline  the guest's argument strings, read from the guest stack
  *   stat     the host's line, with the guest image's and stack's addresses
+ *   status   the host's text, with the guest's signal sets
  *   auxv     the guest's auxiliary vector
+ *
+ * and, of the machine's files, cpuinfo (procfs-cpuinfo.c), whose CPUID
+ * lines are the emulated CPU's.
  *
  * exe is a link to the guest program (path.c, and readlink in
  * syscall_file.c).  The process name (comm, in stat and status) is made
@@ -22,6 +26,7 @@
 #include <sys/mman.h>
 #include <sys/prctl.h>
 #include "procfs.h"
+#include "qemu/own-fd.h"
 
 void procfs_init(const char *filename)
 {
@@ -71,7 +76,9 @@ static long skip_number(const char **p)
     return n;
 }
 
-const char *procfs_own_entry(const char *path)
+/* What path names inside this process's own /proc directory (the part
+   after /proc/self/ or one of its aliases), or NULL. */
+static const char *own_dir_rest(const char *path)
 {
     const char *p = path;
     char task[64];
@@ -81,7 +88,7 @@ const char *procfs_own_entry(const char *path)
         return NULL;
     }
     if (skip(&p, "thread-self/")) {
-        return strchr(p, '/') ? NULL : p;
+        return p;
     }
     if (!skip(&p, "self/") && skip_number(&p) != getpid()) {
         return NULL;
@@ -93,7 +100,85 @@ const char *procfs_own_entry(const char *path)
             return NULL;
         }
     }
-    return strchr(p, '/') ? NULL : p;
+    return p;
+}
+
+const char *procfs_own_entry(const char *path)
+{
+    const char *rest = own_dir_rest(path);
+
+    return rest && !strchr(rest, '/') ? rest : NULL;
+}
+
+/* The directories that list this process's descriptors by number. */
+static const char *const fd_dirs[] = { "fd", "fdinfo" };
+
+static bool is_fd_dir(const char *entry)
+{
+    for (size_t i = 0; entry && i < ARRAY_SIZE(fd_dirs); i++) {
+        if (strcmp(entry, fd_dirs[i]) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* name is a descriptor number (all digits, as the kernel's fd lookup
+   takes it) that the emulator keeps for itself. */
+static bool names_own_fd(const char *name)
+{
+    char *end;
+    long fd;
+
+    if (!isdigit((unsigned char)name[0])) {
+        return false;
+    }
+    fd = strtol(name, &end, 10);
+    return *end == 0 && fd <= INT_MAX && own_fd_is(fd);
+}
+
+bool procfs_names_own_fd(const char *path)
+{
+    const char *rest = own_dir_rest(path);
+    const char *slash = rest ? strchr(rest, '/') : NULL;
+    char dir[16];
+
+    if (!slash || (size_t)(slash - rest) >= sizeof(dir)) {
+        return false;
+    }
+    memcpy(dir, rest, slash - rest);
+    dir[slash - rest] = 0;
+    return is_fd_dir(dir) && names_own_fd(slash + 1);
+}
+
+size_t procfs_hide_own_fds(int dirfd, void *buf, size_t len)
+{
+    char link[64], target[PATH_MAX];
+    char *in = buf, *out = buf;
+    ssize_t n;
+
+    snprintf(link, sizeof(link), "/proc/self/fd/%d", dirfd);
+    n = readlink(link, target, sizeof(target) - 1);
+    if (n < 0) {
+        return len;
+    }
+    target[n] = 0;
+    if (!is_fd_dir(procfs_own_entry(target))) {
+        return len;
+    }
+    /* struct linux_dirent64: d_ino, d_off (8 bytes each), d_reclen,
+       d_type, d_name; the same for every ABI */
+    while (in < (char *)buf + len) {
+        uint16_t reclen;
+
+        memcpy(&reclen, in + 16, sizeof(reclen));
+        if (!names_own_fd(in + 19)) {
+            memmove(out, in, reclen);
+            out += reclen;
+        }
+        in += reclen;
+    }
+    return out - (char *)buf;
 }
 
 static struct image_info *guest_image(void)
@@ -161,11 +246,14 @@ static int write_maps(FILE *out, const char *host_path)
 
 /*
  * stat: the host's line for this task (pid, comm, state, times, ...), with
- * the fields that hold addresses of the process image replaced by the
- * guest's (numbered as in proc(5)).
+ * the fields that hold addresses of the process image and the signal sets
+ * replaced by the guest's (numbered as in proc(5)).  The host's pending
+ * signals 1-31 are the guest's (only 32 and 33 are renumbered) but for
+ * those held for the guest, which are added.
  */
 enum {
     STAT_STARTCODE = 26, STAT_ENDCODE, STAT_STARTSTACK,
+    STAT_SIGNAL = 31, STAT_BLOCKED, STAT_SIGIGNORE, STAT_SIGCATCH,
     STAT_START_DATA = 45, STAT_END_DATA, STAT_START_BRK, STAT_ARG_START,
     STAT_ARG_END, STAT_ENV_START, STAT_ENV_END,
 };
@@ -177,6 +265,9 @@ static int write_stat(FILE *out, const char *host_path)
     char line[1024], *rest, *save = NULL;
     FILE *f = fopen(host_path, "r");
     int field = 3;
+    GuestSignalSets sets = { 0 };
+    /* the kernel's obsolete signal fields show signals 1-31 only */
+    const uint64_t stat_sigs = 0x7fffffff;
 
     if (!f) {
         return -errno;
@@ -187,13 +278,19 @@ static int write_stat(FILE *out, const char *host_path)
     }
     fclose(f);
     target_brk_range(&start_brk, &brk);
-    const struct { int field; abi_ulong value; } guest_fields[] = {
+    /* pending starts from no host signal: the host's is in the line */
+    signal_guest_sets(&sets);
+    const struct { int field; uint64_t value; bool or_host; } guest_fields[] = {
         { STAT_STARTCODE, info->start_code }, { STAT_ENDCODE, info->end_code },
         { STAT_STARTSTACK, info->start_stack },
         { STAT_START_DATA, info->start_data }, { STAT_END_DATA, info->end_data },
         { STAT_START_BRK, start_brk },
         { STAT_ARG_START, info->arg_start }, { STAT_ARG_END, info->arg_end },
         { STAT_ENV_START, info->env_start }, { STAT_ENV_END, info->env_end },
+        { STAT_SIGNAL, sets.pending & stat_sigs, true },
+        { STAT_BLOCKED, sets.blocked & stat_sigs },
+        { STAT_SIGIGNORE, sets.ignored & stat_sigs },
+        { STAT_SIGCATCH, sets.caught & stat_sigs },
     };
     /* pid and (comm) as they are: comm may hold spaces and parentheses */
     rest += 2;
@@ -205,13 +302,73 @@ static int write_stat(FILE *out, const char *host_path)
 
         for (size_t i = 0; i < ARRAY_SIZE(guest_fields); i++) {
             if (guest_fields[i].field == field) {
-                snprintf(value, sizeof(value), "%" PRIu64, (uint64_t)guest_fields[i].value);
+                uint64_t host = guest_fields[i].or_host ? strtoull(tok, NULL, 10) : 0;
+
+                snprintf(value, sizeof(value), "%" PRIu64, host | guest_fields[i].value);
                 text = value;
             }
         }
         fprintf(out, "%s%s", field > 3 ? " " : "", text);
     }
     fputc('\n', out);
+    return 0;
+}
+
+/* The signal line of status that key starts, or NULL. */
+typedef struct SignalLine {
+    const char *key;
+    uint64_t *value;
+} SignalLine;
+
+static const SignalLine *signal_line(const SignalLine *lines, size_t n,
+                                     const char *line)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (strncmp(line, lines[i].key, strlen(lines[i].key)) == 0) {
+            return &lines[i];
+        }
+    }
+    return NULL;
+}
+
+/*
+ * status: the host's text, whose ids, thread count, SigQ and memory
+ * figures are the process's own, with the signal sets the guest's: the
+ * host's pending sets are read first, as the guest's start from them.
+ * The sets are the calling thread's whichever task the path names.
+ */
+static int write_status(FILE *out, const char *host_path)
+{
+    GuestSignalSets sets = { 0 };
+    const SignalLine lines[] = {
+        { "SigPnd:", &sets.pending }, { "ShdPnd:", &sets.shared_pending },
+        { "SigBlk:", &sets.blocked }, { "SigIgn:", &sets.ignored },
+        { "SigCgt:", &sets.caught },
+    };
+    FILE *f = fopen(host_path, "r");
+    const SignalLine *sl;
+    char line[1024];
+
+    if (!f) {
+        return -errno;
+    }
+    while (fgets(line, sizeof(line), f)) {
+        sl = signal_line(lines, ARRAY_SIZE(lines), line);
+        if (sl) {
+            *sl->value = strtoull(line + strlen(sl->key), NULL, 16);
+        }
+    }
+    signal_guest_sets(&sets);
+    rewind(f);
+    while (fgets(line, sizeof(line), f)) {
+        sl = signal_line(lines, ARRAY_SIZE(lines), line);
+        if (sl) {
+            fprintf(out, "%s\t%016" PRIx64 "\n", sl->key, *sl->value);
+        } else {
+            fputs(line, out);
+        }
+    }
+    fclose(f);
     return 0;
 }
 
@@ -226,7 +383,13 @@ static const ProcFile proc_files[] = {
     { "smaps", NULL },
     { "cmdline", write_cmdline },
     { "stat", write_stat },
+    { "status", write_status },
     { "auxv", write_auxv },
+};
+
+/* Files of /proc that describe the machine, by their whole path. */
+static const ProcFile machine_files[] = {
+    { "/proc/cpuinfo", procfs_write_cpuinfo },
 };
 
 /* A descriptor reading text (len bytes), with the guest's O_CLOEXEC. */
@@ -265,6 +428,11 @@ abi_long procfs_open(const char *path, int flags)
     for (size_t i = 0; entry && i < ARRAY_SIZE(proc_files); i++) {
         if (strcmp(entry, proc_files[i].name) == 0) {
             pf = &proc_files[i];
+        }
+    }
+    for (size_t i = 0; i < ARRAY_SIZE(machine_files); i++) {
+        if (strcmp(path, machine_files[i].name) == 0) {
+            pf = &machine_files[i];
         }
     }
     /* Opening for writing, as a directory or as a path only: the host's

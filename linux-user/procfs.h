@@ -21,6 +21,15 @@ void procfs_init(const char *filename);
    of ours under the first two), e.g. "maps"; NULL for any other path. */
 const char *procfs_own_entry(const char *path);
 
+/* path names one of the emulator's own descriptors (qemu/own-fd.h) in
+   this process's fd or fdinfo directory: the guest finds nothing there. */
+bool procfs_names_own_fd(const char *path);
+
+/* buf holds len bytes of linux_dirent64 records read from dirfd: when
+   dirfd is this process's fd or fdinfo directory, the records of the
+   emulator's own descriptors are taken out.  Returns the length left. */
+size_t procfs_hide_own_fds(int dirfd, void *buf, size_t len);
+
 /* The absolute path of the guest executable (/proc/self/exe). */
 const char *guest_exe_path(void);
 
@@ -29,6 +38,10 @@ const char *guest_exe_path(void);
    PROCFS_HOST_FILE when the host's own file serves. */
 #define PROCFS_HOST_FILE 1
 abi_long procfs_open(const char *path, int flags);
+
+/* procfs-cpuinfo.c: the guest's /proc/cpuinfo text from the host's
+   (host_path); 0 or -errno. */
+int procfs_write_cpuinfo(FILE *out, const char *host_path);
 
 /* procfs-maps.c: the guest's /proc/self/maps text. */
 void procfs_write_maps(FILE *out);

@@ -430,17 +430,31 @@ static void sync_host_disposition(int sig)
 /* The blocked set the emulator inherited across exec: the guest's first. */
 static uint64_t inherited_mask;
 
+/* Whether signal sig was ignored when the emulator started (exec keeps
+   SIG_IGN).  Asked of the kernel, whose call takes 32 and 33, as the host
+   libc's does not; the libc has not claimed them yet. */
+static bool inherited_ignored(int sig)
+{
+    struct {
+        void *handler;
+        unsigned long flags;
+        void *restorer;
+        uint64_t mask;
+    } old;
+
+    return syscall(SYS_rt_sigaction, sig, NULL, &old, sizeof(old.mask)) == 0 &&
+           old.handler == SIG_IGN;
+}
+
 /* Until the first thread's guest mask is known, every caught signal waits
-   in the host, blocked as the emulator inherited them or by the quiet set. */
+   in the host, blocked as the emulator inherited them or by the quiet set.
+   The inherited dispositions are those of the native numbers, which are
+   the guest's (a parent's ignored 32 is the guest's 32, not host 64). */
 void signal_init(void)
 {
     host_sigmask_raw(SIG_BLOCK, NULL, &inherited_mask);
     for (int sig = 1; sig <= TARGET_NSIG; sig++) {
-        struct sigaction old;
-
-        if (target_signal_available(sig) &&
-            sigaction(target_to_host_signal(sig), NULL, &old) == 0 &&
-            old.sa_handler == SIG_IGN) {
+        if (target_signal_available(sig) && inherited_ignored(sig)) {
             sigact_table[sig]._sa_handler = TARGET_SIG_IGN;
         }
         sync_host_disposition(sig);
@@ -937,6 +951,29 @@ abi_long do_sigtimedwait(CPUArchState *env, uint64_t set, abi_ulong ginfo,
         return -TARGET_EFAULT;
     }
     return ret;
+}
+
+/* The host's pending sets lack the signals held here (taken from the
+   host, pending for the guest); its blocked set lacks the ones the host
+   never blocks, and its handler catches every signal. */
+void signal_guest_sets(GuestSignalSets *sets)
+{
+    TaskState *ts = thread_cpu->opaque;
+
+    sets->pending = guest_sigset_of(sets->pending) |
+                    __atomic_load_n(&sigstate_of(ts)->held, __ATOMIC_SEQ_CST);
+    sets->shared_pending = guest_sigset_of(sets->shared_pending);
+    sets->blocked = ts->signal_mask;
+    sets->ignored = sets->caught = 0;
+    for (int sig = 1; sig <= TARGET_NSIG; sig++) {
+        abi_ulong handler = sigact_table[sig]._sa_handler;
+
+        if (handler == TARGET_SIG_IGN) {
+            sets->ignored |= GUEST_SIGBIT(sig);
+        } else if (handler != TARGET_SIG_DFL) {
+            sets->caught |= GUEST_SIGBIT(sig);
+        }
+    }
 }
 
 /* Pending and blocked: what the host kernel queues (it returns those its

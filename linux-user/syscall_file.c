@@ -396,9 +396,21 @@ SYSCALL(readlinkat)
     return do_readlinkat(arg[0], arg[1], arg[2], arg[3]);
 }
 
+/* Reading /proc/self/fd must not list the emulator's own descriptors; a
+   buffer that held only those is read again, since 0 means the end. */
 SYSCALL(getdents64)
 {
-    return syscall_filling_buf(SYS_getdents64, arg, 3, 1, (uint32_t)arg[2]);
+    GuestBuf b;
+    abi_long got, ret = guest_buf_begin(&b, arg[1], (uint32_t)arg[2], GUEST_WRITE);
+
+    if (ret == 0) {
+        do {
+            got = get_errno(syscall(SYS_getdents64, (int)arg[0], b.host, b.len));
+            ret = got > 0 ? (abi_long)procfs_hide_own_fds(arg[0], b.host, got) : got;
+        } while (got > 0 && ret == 0);
+    }
+    guest_buf_end(&b, ret);
+    return ret;
 }
 
 SYSCALL(chmod)

@@ -43,3 +43,21 @@ report_counts() {
     echo "$line"
     [ "$failed" -eq 0 ]
 }
+
+# judge_run ID WANT GOT EXPECTED OUTPUT: a run that exited GOT and printed
+# file OUTPUT, against a reference that exited WANT and printed EXPECTED;
+# prints PASS or FAIL (with the first lines of the difference) and counts it
+# in $passed or $failed.
+judge_run() {
+    if [ "$3" -ne "$2" ]; then
+        echo "FAIL $1 (exit $3, expected $2)"
+    elif ! cmp -s "$4" "$5"; then
+        echo "FAIL $1 (stdout differs)"
+        diff -u --label expected --label emulated "$4" "$5" | head -10 | sed 's/^/    /'
+    else
+        echo "PASS $1"
+        passed=$((passed + 1))
+        return
+    fi
+    failed=$((failed + 1))
+}

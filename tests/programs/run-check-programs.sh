@@ -50,16 +50,6 @@ while IFS= read -r line; do
     mv "$tmp/out" "$tmp/want"
     run "$emu"
     got=$?
-    if [ "$got" -ne "$want" ]; then
-        echo "FAIL $id (exit $got, expected $want)"
-    elif ! cmp -s "$tmp/want" "$tmp/out"; then
-        echo "FAIL $id (stdout differs)"
-        diff -u --label expected --label emulated "$tmp/want" "$tmp/out" | head -10 | sed 's/^/    /'
-    else
-        echo "PASS $id"
-        passed=$((passed + 1))
-        continue
-    fi
-    failed=$((failed + 1))
+    judge_run "$id" "$want" "$got" "$tmp/want" "$tmp/out"
 done <"$cases"
 report
