@@ -31,7 +31,7 @@ static int tb_cflags(void)
 static inline TranslationBlock *tb_jmp_cache_get(CPUArchState *env, target_ulong pc,
                                                  target_ulong cs_base, uint32_t flags)
 {
-    TranslationBlock *tb = __atomic_load_n(&env->tb_jmp_cache[tb_jmp_cache_hash_func(pc)],
+    TranslationBlock *tb = __atomic_load_n(&env->tb_jmp_cache[tb_jmp_cache_hash_func(pc, flags)],
                                            __ATOMIC_ACQUIRE);
 
     if (likely(tb && tb->pc == pc && tb->cs_base == cs_base && tb->flags == flags
@@ -43,7 +43,7 @@ static inline TranslationBlock *tb_jmp_cache_get(CPUArchState *env, target_ulong
 
 static void tb_jmp_cache_set(CPUArchState *env, TranslationBlock *tb)
 {
-    __atomic_store_n(&env->tb_jmp_cache[tb_jmp_cache_hash_func(tb->pc)], tb,
+    __atomic_store_n(&env->tb_jmp_cache[tb_jmp_cache_hash_func(tb->pc, tb->flags)], tb,
                      __ATOMIC_RELEASE);
 }
 

@@ -322,7 +322,7 @@ void tb_add_jump(TranslationBlock *tb, int n, TranslationBlock *tb_next)
 static void tb_phys_invalidate(TranslationBlock *tb)
 {
     TranslationBlock **pp = &tb_hash[tb_hash_func(tb->pc, tb->flags)];
-    unsigned h = tb_jmp_cache_hash_func(tb->pc);
+    unsigned h = tb_jmp_cache_hash_func(tb->pc, tb->flags);
     CPUArchState *cpu;
 
     __atomic_store_n(&tb->invalid, true, __ATOMIC_RELAXED);

@@ -109,10 +109,12 @@ void tb_invalidate_phys_range(target_ulong start, target_ulong end);
    Returns true if host_pc was in generated code. */
 bool cpu_restore_state(CPUArchState *env, uintptr_t host_pc);
 
-/* The direct-mapped per-CPU TB cache slot of a guest pc. */
-static inline unsigned tb_jmp_cache_hash_func(target_ulong pc)
+/* The direct-mapped per-CPU TB cache slot of a guest pc and its flags:
+   the variants of one pc (one per entry cc_op, target/i386/cpu.h) get
+   different slots instead of evicting each other. */
+static inline unsigned tb_jmp_cache_hash_func(target_ulong pc, uint32_t flags)
 {
-    return (pc ^ (pc >> TB_JMP_CACHE_BITS)) & (TB_JMP_CACHE_SIZE - 1);
+    return (pc ^ (pc >> TB_JMP_CACHE_BITS) ^ (flags >> 16)) & (TB_JMP_CACHE_SIZE - 1);
 }
 
 /*
