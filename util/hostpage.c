@@ -98,6 +98,19 @@ static void *reserve_aligned(void *hint, size_t len, int extra_flags)
     return aligned;
 }
 
+/* The real pages of [base, base+len), at file offset off, that a
+   large-page kernel shows as zeros while the file has size bytes: those of
+   the host page holding end of file that lie wholly past it. */
+static void zero_tail_pieces(uintptr_t base, size_t len, off_t off, off_t size,
+                             uintptr_t *from, uintptr_t *to)
+{
+    uintptr_t first = QEMU_ALIGN_UP((uintptr_t)size, qemu_real_host_page_size);
+    uintptr_t last = QEMU_ALIGN_UP((uintptr_t)size, qemu_host_page_size);
+
+    *from = base + MIN(len, (uintptr_t)MAX(0, (off_t)first - off));
+    *to = base + MIN(len, (uintptr_t)MAX(0, (off_t)last - off));
+}
+
 /*
  * A kernel with H-sized pages maps the whole host page that holds end of
  * file: the bytes past it read as zeros.  Ours maps 4 KiB pages, so the real
@@ -109,38 +122,42 @@ static void zero_fill_past_eof(uint8_t *base, size_t len, int prot, int fd,
                                off_t off)
 {
     struct stat st;
-    uintptr_t data_len, data_end, eof_page_end;
+    uintptr_t from, to;
 
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= off) {
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         return;
     }
-    data_len = st.st_size - off;
-    if (data_len >= len) {
-        return;
-    }
-    data_end = QEMU_ALIGN_UP(data_len, qemu_real_host_page_size);
-    eof_page_end = MIN(QEMU_ALIGN_UP(data_len, qemu_host_page_size), len);
-    if (data_end < eof_page_end) {
-        mmap(base + data_end, eof_page_end - data_end, prot,
-             MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+    zero_tail_pieces((uintptr_t)base, len, off, st.st_size, &from, &to);
+    if (from < to) {
+        mmap((void *)from, to - from, prot, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
     }
 }
 
-void hp_refresh_past_eof(void *base, size_t len, int prot, int flags, int fd,
-                         off_t off, off_t old_size)
+void hp_follow_file_size(void *base, size_t len, int prot, int flags, int fd,
+                         off_t off, off_t old_size, off_t new_size)
 {
-    struct stat st;
-    uintptr_t from, to;
+    uintptr_t b = (uintptr_t)base, old_from, old_to, new_from, new_to;
 
-    if (!simulating_large_pages() || fstat(fd, &st) != 0 || st.st_size <= old_size
-        || old_size < off) {
+    if (!simulating_large_pages() || old_size == new_size || old_size < 0
+        || new_size < 0) {
         return;
     }
-    from = QEMU_ALIGN_UP((uintptr_t)(old_size - off), qemu_real_host_page_size);
-    to = MIN(QEMU_ALIGN_UP((uintptr_t)(st.st_size - off), qemu_real_host_page_size),
-             MIN(QEMU_ALIGN_UP((uintptr_t)(old_size - off), qemu_host_page_size), len));
-    if (from < to) {
-        mmap((uint8_t *)base + from, to - from, prot, flags | MAP_FIXED, fd, off + from);
+    zero_tail_pieces(b, len, off, old_size, &old_from, &old_to);
+    zero_tail_pieces(b, len, off, new_size, &new_from, &new_to);
+    /* Old zero pieces outside the new tail show the file again: its data,
+       or a fault wholly past the new end, as the real kernel's would. */
+    for (uintptr_t p = old_from; p < old_to; p += qemu_real_host_page_size) {
+        if (p < new_from || p >= new_to) {
+            mmap((void *)p, qemu_real_host_page_size, prot, flags | MAP_FIXED, fd,
+                 off + (off_t)(p - b));
+        }
+    }
+    /* File pieces that the new tail covers read as zeros. */
+    for (uintptr_t p = new_from; p < new_to; p += qemu_real_host_page_size) {
+        if (p < old_from || p >= old_to) {
+            mmap((void *)p, qemu_real_host_page_size, prot,
+                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+        }
     }
 }
 

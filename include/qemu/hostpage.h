@@ -22,11 +22,18 @@ bool hostpage_init(uintptr_t size);
 /* Same contracts as the syscalls, plus H alignment; they return MAP_FAILED
    or -1 with errno set on failure. */
 void *hp_mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off);
-/* The file of a mapping hp_mmap made at base grew from old_size bytes: the
-   part of its last host page that read as zeros past the old end (as on a
-   large-page kernel) now shows the file, as that kernel's page would. */
-void hp_refresh_past_eof(void *base, size_t len, int prot, int flags, int fd,
-                         off_t off, off_t old_size);
+/*
+ * The file mapped at base (file offset off, both 4 KiB aligned and
+ * congruent modulo H, len a multiple of 4 KiB) changed size from old_size
+ * to new_size bytes: under -p, make its pages show what a kernel with H-byte
+ * pages would, the host page holding end of file reading zeros past it and
+ * pages wholly past that host page faulting.  A real large-page kernel
+ * needs nothing, nor does an unsimulated H: then it does nothing.  Not
+ * mimicked: a private page written before its file grows keeps only 4 KiB
+ * of the copy a large-page kernel would have made.
+ */
+void hp_follow_file_size(void *base, size_t len, int prot, int flags, int fd,
+                         off_t off, off_t old_size, off_t new_size);
 int hp_munmap(void *addr, size_t len);
 int hp_mprotect(void *addr, size_t len, int prot);
 void *hp_mremap(void *old, size_t old_len, size_t new_len, int flags, void *new_addr);

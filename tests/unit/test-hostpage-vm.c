@@ -58,10 +58,6 @@ static const struct {
     const char *scene;
     const char *reason;
 } known_differences[] = {
-    { "shared grown to H+5000", "the zero tail is set at mmap time: growth maps only the old last host page" },
-    { "private grown to H+5000", "the zero tail is set at mmap time: growth maps only the old last host page" },
-    { "shared shrunk to 100", "shrinking does not make a zero tail of the new last host page" },
-    { "private shrunk to 100", "shrinking does not make a zero tail of the new last host page" },
     { "private, piece 0 written", "a private page's first write copies 4 KiB, not the whole host page" },
 };
 

@@ -30,15 +30,15 @@
 #define P_MUNMAP hp_munmap
 #define P_MPROTECT hp_mprotect
 #define P_MADVISE hp_madvise
-#define P_REFRESH(base, len, prot, flags, fd, old_size) \
-    hp_refresh_past_eof(base, len, prot, flags, fd, 0, old_size)
+#define P_RESIZED(base, len, prot, flags, fd, old_size, new_size) \
+    hp_follow_file_size(base, len, prot, flags, fd, 0, old_size, new_size)
 #else
 #define P_MMAP mmap
 #define P_MUNMAP munmap
 #define P_MPROTECT mprotect
 #define P_MADVISE madvise
 /* A real kernel needs nothing: its page cache follows the file. */
-#define P_REFRESH(base, len, prot, flags, fd, old_size) ((void)0)
+#define P_RESIZED(base, len, prot, flags, fd, old_size, new_size) ((void)0)
 #endif
 
 #define PIECE 4096
@@ -126,11 +126,12 @@ static void scene_eof(int map_type, const char *name)
         unsigned char buf[PIECE];
         memset(buf, DATA, sizeof(buf));
         pwrite(fd, buf, sizeof(buf), probe_h);
-        P_REFRESH(m, len, PROT_READ, map_type, fd, FILE_BYTES);
+        P_RESIZED(m, len, PROT_READ, map_type, fd, FILE_BYTES, probe_h + FILE_BYTES);
         snprintf(scene, sizeof(scene), "%s grown to H+5000", name);
         print_map(scene, m, len);
     }
     if (ftruncate(fd, 100) == 0) {
+        P_RESIZED(m, len, PROT_READ, map_type, fd, probe_h + FILE_BYTES, 100);
         snprintf(scene, sizeof(scene), "%s shrunk to 100", name);
         print_map(scene, m, len);
     }

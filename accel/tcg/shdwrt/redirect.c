@@ -413,13 +413,13 @@ bool redirect_discard_copy(target_ulong page)
     return true;
 }
 
-/* The file grew since the window was mapped: pages of its last host page
-   past the old end show the file now (no guest page could use them before,
-   so nothing is lost). */
-static void window_follow_growth(Window *w, off_t size)
+/* The file's size changed since the window's tail was mapped: under -p,
+   its host page holding end of file must read as a large-page kernel's
+   would (the pages the guest may use were judged already). */
+static void window_follow_size(Window *w, off_t size)
 {
-    hp_refresh_past_eof(w->host, w->len, w->prot, w->map_flags, w->fd, w->offset,
-                        w->mapped_size);
+    hp_follow_file_size(w->host, w->len, w->prot, w->map_flags, w->fd, w->offset,
+                        w->mapped_size, size);
     w->mapped_size = size;
 }
 
@@ -463,8 +463,9 @@ int redirect_fill_check(target_ulong addr)
         if (size >= 0 && page_offset >= (off_t)TARGET_PAGE_ALIGN(size)) {
             fault = PAGE_FAULT_SIGBUS;
             shdwrt_event(SHDWRT_EV_SIGBUS, addr);
-        } else if (size > w->mapped_size) {
-            window_follow_growth(w, size);
+        }
+        if (size >= 0 && size != w->mapped_size) {
+            window_follow_size(w, size);
         }
     }
     pthread_mutex_unlock(&window_lock);
