@@ -1,5 +1,6 @@
 /*
- * mmap-internal.h: what guest-space.c, mmap.c and mremap.c share.  Guest
+ * mmap-internal.h: what guest-space.c, mmap.c, mremap.c and mmap-file-size.c
+ * share.  Guest
  * ranges are [start, end) in uint64_t so that the end of the 4 GiB i386
  * space (2^32) is representable.  Everything here expects mmap_lock held.
  */
@@ -33,6 +34,17 @@ void copy_guest_pages(uint64_t dest, uint64_t src, uint64_t len);
 abi_long do_mmap(uint64_t start, uint64_t len, int prot, int flags, int fd,
                  off_t offset);
 int do_munmap(uint64_t start, uint64_t len);
+/* Whether file pages are kept exact at 4 KiB (precise protection, or every
+   access checked anyway): end of file and private copies then live in
+   windows where the host page cannot give them. */
+bool exact_file_pages(void);
+/* In the builds that keep file pages exact: redirect the pages of the file
+   mapping [start, end) (offset: of start) that its file's end leaves to the
+   emulator's judgment, from the host page holding end of file up to the
+   first page already redirected; copied: [start, end) holds copies, only
+   its pages wholly past end of file move.  0 or -errno. */
+int redirect_past_eof(uint64_t start, uint64_t end, int prot, int flags,
+                      int fd, off_t offset, bool copied);
 int do_mprotect(uint64_t start, uint64_t len, int prot);
 
 #endif

@@ -315,7 +315,7 @@ static int map_fixed_congruent(uint64_t start, uint64_t end, int prot, int flags
    (end of file, page-cache sharing) where they cost checked accesses:
    precise protection, or every access checked anyway (-checked-mem, the
    vtlb strategy). */
-static bool exact_file_pages(void)
+bool exact_file_pages(void)
 {
 #ifdef CONFIG_PRECISE_PROT
     return true;
@@ -355,8 +355,8 @@ static bool private_needs_window(int prot, int flags, bool congruent)
  * it is done too.  Otherwise such pages read as zeros, as a large-page
  * kernel gives them.
  */
-static int redirect_past_eof(uint64_t start, uint64_t end, int prot, int flags,
-                             int fd, off_t offset, bool copied)
+int redirect_past_eof(uint64_t start, uint64_t end, int prot, int flags,
+                      int fd, off_t offset, bool copied)
 {
     struct stat st;
     uint64_t eof, lo, hi;
@@ -371,8 +371,11 @@ static int redirect_past_eof(uint64_t start, uint64_t end, int prot, int flags,
         return 0;
     }
     lo = copied ? eof : MAX(start, eof & qemu_host_page_mask);
-    hi = end;
-    return redirect_map(lo, hi, prot, flags, fd, offset + (off_t)(lo - start));
+    /* Pages already redirected (a file that changed size since it was
+       mapped, mmap-file-size.c) follow the file by themselves. */
+    for (hi = lo; hi < end && !(page_get_flags(hi) & PAGE_REDIRECTED); hi += TARGET_PAGE_SIZE) {
+    }
+    return lo < hi ? redirect_map(lo, hi, prot, flags, fd, offset + (off_t)(lo - start)) : 0;
 }
 
 /* Private file data that cannot sit at its place in the host page is

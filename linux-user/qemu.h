@@ -81,6 +81,9 @@ static inline bool target_mmap_failed(abi_long ret)
 {
     return (abi_ulong)ret >= (abi_ulong)-4096;
 }
+/* mmap-file-size.c: fd's file may have changed size (a guest write,
+   truncate...): its mappings show the new end as a 4 KiB kernel would. */
+void mmap_follow_file_size(int fd);
 /* Find a free guest range of size len at or above start (-1 if none). */
 abi_ulong mmap_find_vma(abi_ulong start, abi_ulong size);
 /* In a forked child: mmap_lock is free again (its owner was a thread of

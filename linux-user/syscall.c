@@ -7,9 +7,12 @@
  * signal code acts on.
  */
 #include "qemu/osdep.h"
+#include <fcntl.h>
 #include "qemu/log.h"
+#include "qemu/hostpage.h"
 #include "exec/shdwrt.h"
 #include "syscall_impl.h"
+#include "uaccess.h"
 
 static const char *const syscall_names[] = {
 #define SYSCALL_NR(nr, name) [nr] = #name,
@@ -71,6 +74,29 @@ static bool strace_enabled(void)
     return do_strace || qemu_loglevel_mask(LOG_STRACE);
 }
 
+/* After a successful call that may have changed a file's size: its
+   mappings follow (the SC_RESIZES_* flag says which file it was). */
+static void follow_resized_file(unsigned flags, const abi_long *arg, abi_long ret)
+{
+    char path[PATH_MAX];
+    int fd;
+
+    redirect_note_file_sizes();
+    if (ret < 0 || (qemu_host_page_size == TARGET_PAGE_SIZE && !(flags & SC_MAY_SHRINK_FILE))) {
+        return;
+    }
+    if (flags & SC_RESIZES_ARG0_PATH) {
+        fd = path_from_user(path, arg[0]) ? -1 : open(path, O_PATH | O_CLOEXEC);
+        if (fd >= 0) {
+            mmap_follow_file_size(fd);
+            close(fd);
+        }
+        return;
+    }
+    mmap_follow_file_size(flags & SC_RESIZES_RESULT_FD ? ret
+                          : flags & SC_RESIZES_ARG2_FD ? arg[2] : arg[0]);
+}
+
 abi_long do_syscall(CPUArchState *env, int num, abi_long arg1, abi_long arg2,
                     abi_long arg3, abi_long arg4, abi_long arg5, abi_long arg6)
 {
@@ -85,7 +111,7 @@ abi_long do_syscall(CPUArchState *env, int num, abi_long arg1, abi_long arg2,
     if (impl) {
         ret = impl->fn(env, arg);
         if (impl->flags & SC_MAY_RESIZE_FILE) {
-            redirect_note_file_sizes();
+            follow_resized_file(impl->flags, arg, ret);
         }
     } else {
         const char *name = target_syscall_name(num);

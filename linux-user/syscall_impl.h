@@ -46,8 +46,19 @@ typedef struct SyscallImpl {
    Calls without it restart when the handler has SA_RESTART. */
 #define SC_EINTR_IF_HANDLED 1
 /* May change a file's size (write, truncate, O_TRUNC...): windows onto
-   files ask the file again afterwards (exec/shdwrt.h). */
-#define SC_MAY_RESIZE_FILE 2
+   files ask the file again afterwards (exec/shdwrt.h), and the mappings of
+   the file named by the first argument, the third (splice, copy_file_range),
+   the descriptor returned (open) or the path in the first argument
+   (truncate) follow its new size (mmap_follow_file_size). */
+#define SC_RESIZES_ARG0_FD      2
+#define SC_RESIZES_ARG2_FD      4
+#define SC_RESIZES_RESULT_FD    8
+#define SC_RESIZES_ARG0_PATH    16
+/* May also shrink it (truncate, O_TRUNC, fallocate): code translated from
+   its pages past the new end must go, even with 4 KiB host pages. */
+#define SC_MAY_SHRINK_FILE      32
+#define SC_MAY_RESIZE_FILE \
+    (SC_RESIZES_ARG0_FD | SC_RESIZES_ARG2_FD | SC_RESIZES_RESULT_FD | SC_RESIZES_ARG0_PATH)
 
 /* The slices, each ended by an entry with a NULL name. */
 extern const SyscallImpl syscalls_file[];

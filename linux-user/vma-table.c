@@ -146,6 +146,7 @@ void vma_note_mmap(uint64_t start, uint64_t len, int prot, int flags, int fd,
             v.offset = offset;
             v.dev = st.st_dev;
             v.ino = st.st_ino;
+            v.file_size = st.st_size;
         }
     }
     insert(&v);
@@ -207,6 +208,16 @@ const GuestVma *vma_find(uint64_t addr)
     size_t i = first_ending_after(addr);
 
     return i < n_vmas && vmas[i].start <= addr ? &vmas[i] : NULL;
+}
+
+void vma_for_each_of_file(dev_t dev, ino_t ino, void (*fn)(GuestVma *v, void *opaque),
+                          void *opaque)
+{
+    for (size_t i = 0; i < n_vmas; i++) {
+        if ((vmas[i].flags & VMA_FILE) && vmas[i].dev == dev && vmas[i].ino == ino) {
+            fn(&vmas[i], opaque);
+        }
+    }
 }
 
 int vma_shared_aliases(target_ulong addr, target_ulong *out, int max)

@@ -30,6 +30,7 @@ typedef struct GuestVma {
     uint64_t offset;            /* file offset of start (VMA_FILE) */
     dev_t dev;
     ino_t ino;
+    off_t file_size;            /* the file's size as the mapping last saw it */
     int flags;                  /* VMA_* */
     char *path;                 /* as /proc/self/fd named the file */
 } GuestVma;
@@ -47,6 +48,10 @@ void vma_note_mremap(uint64_t old_addr, uint64_t old_size, uint64_t new_size,
 /* The record holding guest address addr, or NULL (memory mapped without
    mmap, such as SysV shared memory). */
 const GuestVma *vma_find(uint64_t addr);
+/* Call fn on every record mapping the file dev/ino (mmap_lock held; fn may
+   change the record's file_size, nothing else of the table). */
+void vma_for_each_of_file(dev_t dev, ino_t ino, void (*fn)(GuestVma *v, void *opaque),
+                          void *opaque);
 /* The page map's PageAliasFinder (exec/page-map.h): the other MAP_SHARED
    mappings of the file page that guest page addr shows. */
 int vma_shared_aliases(target_ulong addr, target_ulong *out, int max);
