@@ -326,19 +326,19 @@ bool exact_file_pages(void)
 
 /*
  * Whether a private file mapping lives in a window (exec/shdwrt.h) rather
- * than in bound.  With H > 4 KiB the host copies a private file page on
- * its first write a whole host page at a time, so the neighbours written
- * by nobody stop seeing the file, and a mapping placed where its offset
+ * than in bound: all of them when exact_file_pages and H > 4 KiB.  A 4 KiB
+ * kernel shows each page of a private file mapping from the page cache
+ * until that page is written.  In bound, the host copies a whole host page
+ * at its first write, so the neighbours written by nobody stop seeing the
+ * file; shadowing the host page (one page made PROT_NONE, a page of code
+ * written) copies all of its pages; and a mapping placed where its offset
  * disagrees with its address is a copy from the start.  A window copies 4
- * KiB at a time: writable mappings, and incongruent ones, go there when
- * exact_file_pages.  (A read-only congruent one stays in bound: it is the
- * page cache until mprotect makes it writable and it is written.)
+ * KiB at a time, at the first write, whatever happens around the page.
  */
-static bool private_needs_window(int prot, int flags, bool congruent)
+static bool private_needs_window(int flags)
 {
     return exact_file_pages() && qemu_host_page_size > TARGET_PAGE_SIZE
-           && (flags & (MAP_TYPE | MAP_ANONYMOUS)) == MAP_PRIVATE
-           && ((prot & PROT_WRITE) || !congruent);
+           && (flags & (MAP_TYPE | MAP_ANONYMOUS)) == MAP_PRIVATE;
 }
 
 /*
@@ -426,7 +426,7 @@ static abi_long map_anywhere(uint64_t hint, uint64_t len, int prot, int flags,
     if (at == (abi_ulong)-1) {
         return -ENOMEM;
     }
-    if (private_needs_window(prot, flags, true)) {
+    if (private_needs_window(flags)) {
         ret = redirect_map(at + lead, at + lead + len, prot, flags, fd, offset);
     } else if (hp_mmap(g2h(at), host_len, prot, host_map_flags(flags), anon ? -1 : fd,
                        anon ? 0 : offset - lead) == MAP_FAILED) {
@@ -494,7 +494,7 @@ static abi_long map_fixed(uint64_t start, uint64_t len, int prot, int flags,
     }
     redirect_unmap(start, end);
     if (shared_needs_window(start, end, flags, congruent)
-        || private_needs_window(prot, flags, congruent)) {
+        || private_needs_window(flags)) {
         /* The old pages are gone: shadowing their host pages must not keep
            them (an old shared page would want its alias). */
         page_set_flags(start, end, 0);

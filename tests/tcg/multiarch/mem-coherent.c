@@ -5,7 +5,10 @@
  * touched at all, see later pwrite()s to the file; the pages it wrote keep
  * their own bytes.  A read-only MAP_SHARED mapping sees later pwrite()s,
  * also when MAP_FIXED puts it at an address not congruent to its file
- * offset modulo 64 KiB, and so does a private one placed so.
+ * offset modulo 64 KiB, and so does a private one placed so.  A read-only
+ * private mapping (a library's text) keeps seeing the file when one of its
+ * pages is made PROT_NONE, and when one is made writable and written (text
+ * relocations): only that page stops.
  */
 #include "mem-test.h"
 #include <errno.h>
@@ -46,6 +49,30 @@ static void private_mapping(int fd, unsigned char *at, const char *label)
     munmap(m, NPAGES * PAGE);
 }
 
+static void private_read_only(int fd, int prot, const char *label)
+{
+    unsigned char *m = mmap(NULL, NPAGES * PAGE, prot, MAP_PRIVATE, fd, 0);
+    char line[80];
+    if (m == MAP_FAILED) {
+        printf("%s: %s\n", label, strerrorname_np(errno));
+        return;
+    }
+    mprotect(m + PAGE, PAGE, PROT_NONE);
+    for (unsigned i = 0; i < NPAGES; i++)
+        stamp(fd, i, label);
+    mprotect(m + PAGE, PAGE, PROT_READ);
+    snprintf(line, sizeof(line), "%s: page 1 was PROT_NONE", label);
+    seen(line, m, label);
+    mprotect(m + 2 * PAGE, PAGE, PROT_READ | PROT_WRITE);
+    m[2 * PAGE] = 'w';
+    mprotect(m + 2 * PAGE, PAGE, prot);
+    for (unsigned i = 0; i < NPAGES; i++)
+        stamp(fd, i, "again");
+    snprintf(line, sizeof(line), "%s: page 2 written", label);
+    seen(line, m, "again");
+    munmap(m, NPAGES * PAGE);
+}
+
 static void shared_read_only(int fd, unsigned char *at, off_t offset, const char *label)
 {
     int flags = MAP_SHARED | (at ? MAP_FIXED : 0);
@@ -70,6 +97,8 @@ int main(void)
 
     private_mapping(fd, NULL, "private");
     private_mapping(fd, region + 3 * PAGE, "private at +12K");
+    private_read_only(fd, PROT_READ, "private read-only");
+    private_read_only(fd, PROT_READ | PROT_EXEC, "private read-exec");
     shared_read_only(fd, NULL, 0, "shared read-only");
     shared_read_only(fd, region + 3 * PAGE, 0, "shared read-only at +12K");
     shared_read_only(fd, region + 0x11000, 2 * PAGE, "shared read-only at +68K, offset 8K");
