@@ -133,6 +133,7 @@ check:
 	exit $$st
 
 bench: all
+	+$(Q)$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/bench/workloads.sh
 	+$(Q)$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/bench/run.sh
 	+$(Q)$(TEST_ENV) BENCH_PRECISE_BUILD='$(BENCH_PRECISE_BUILD)' \
 		$(SHELL) $(SRC_PATH)/tests/bench/memory.sh
