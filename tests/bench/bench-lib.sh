@@ -20,3 +20,15 @@ div() {
     case "$1$2" in *-*) echo -; return ;; esac
     echo "$1 $2 $3" | awk '{ if ($2 > 0) printf "%.2f%s", $1 / $2, $3; else print "-" }'
 }
+
+# py_loop N: the python3 loop of issue 7's profile (dict stores, get, str:
+# the interpreter's indirect jumps), N iterations, as a -c program.
+py_loop() {
+    printf '%s\n' '
+def work(n):
+    d, s = {}, 0
+    for i in range(n):
+        d[i % 1000] = i
+        s += d.get(i % 777, 0) + len(str(i))
+    return s' "print(work($1))"
+}

@@ -14,20 +14,14 @@
 # TCG_CC.
 
 : "${SRC_PATH:?}" "${BUILD_DIR:?}"
+. "$SRC_PATH/tests/bench/bench-lib.sh"
 REPEAT=${REPEAT:-3}
 EMULATORS=${EMULATORS:-$BUILD_DIR/x86_64-linux-user/qemu-x86_64}
 OUT=$BUILD_DIR/tests/bench
 # The distribution's python: the first python3 in PATH may be a shell
 # script (a pyenv shim), which an emulator cannot run.
 PYTHON=${PYTHON:-/usr/bin/python3}
-PY_LOOP='
-def work(n):
-    d, s = {}, 0
-    for i in range(n):
-        d[i % 1000] = i
-        s += d.get(i % 777, 0) + len(str(i))
-    return s
-print(work(1000000))'
+PY_LOOP=$(py_loop 1000000)
 
 mkdir -p "$OUT"
 ${TCG_CC:-cc} -O2 -static -o "$OUT/c-kernel" "$SRC_PATH/tests/bench/c-kernel.c" || exit 0

@@ -17,6 +17,7 @@
 # listed as not run.
 
 : "${SRC_PATH:?}" "${BUILD_DIR:?}"
+. "$SRC_PATH/tests/bench/bench-lib.sh"
 REPEAT=${REPEAT:-3}
 OUT=$BUILD_DIR/tests/bench/workloads
 CC=${TCG_CC:-cc}
@@ -90,14 +91,7 @@ $CC -O2 -static -o "$OUT/c-kernel-64" "$SRC_PATH/tests/bench/c-kernel.c" 2>/dev/
 $CC -O2 -static -m32 -o "$OUT/c-kernel-32" "$SRC_PATH/tests/bench/c-kernel.c" 2>/dev/null
 fetch_i386_busybox
 
-PY_LOOP='
-def work(n):
-    d, s = {}, 0
-    for i in range(n):
-        d[i % 1000] = i
-        s += d.get(i % 777, 0) + len(str(i))
-    return s
-print(work(1500000))'
+PY_LOOP=$(py_loop 1500000)
 PERL_LOOP='my %h; my $s = 0; for my $i (0 .. 1500000) { $h{$i % 1000} = $i; $s += ($h{$i % 777} // 0) + length("$i"); } print "$s\n";'
 
 # gcc -O2's compiler proper: the driver would exec it, which QEMU without
