@@ -283,24 +283,22 @@ static void handle_seed(const char *arg)
     }
 }
 
-/* The translator implements one model; these names select it. */
-static const char *const cpu_models[] = { "qemu64", "max" };
-
+/* QEMU 4.1's x86 models (target/i386/cpu-models.c) and "max". */
 static void handle_cpu(const char *arg)
 {
+    int ret;
+
     if (strcmp(arg, "help") == 0) {
-        printf("Available CPUs:\n");
-        for (size_t i = 0; i < ARRAY_SIZE(cpu_models); i++) {
-            printf("x86 %16s\n", cpu_models[i]);
-        }
+        x86_cpu_list_models(stdout);
         exit(EXIT_SUCCESS);
     }
-    for (size_t i = 0; i < ARRAY_SIZE(cpu_models); i++) {
-        if (strcmp(arg, cpu_models[i]) == 0) {
-            return;
-        }
+    ret = x86_cpu_select_model(arg);
+    if (ret == -ENOENT) {
+        fail("unable to find CPU model '%s' (-cpu help lists them)", arg);
     }
-    fail("unable to find CPU model '%s'", arg);
+    if (ret == -EINVAL) {
+        fail("the CPU model '%s' does not support 64-bit mode", arg);
+    }
 }
 
 static const Option options[] = {

@@ -29,14 +29,21 @@ static void set_seg(CPUX86State *env, int seg, int selector, uint32_t flags)
     env->segs[seg].flags = flags;
 }
 
+void x86_cpu_set_vendor(CPUX86State *env, const char *vendor)
+{
+    env->cpuid_vendor1 = str_le32(vendor);
+    env->cpuid_vendor2 = str_le32(vendor + 4);
+    env->cpuid_vendor3 = str_le32(vendor + 8);
+}
+
+/* The "max" model, then the one -cpu chose (cpu-models.c) cut down from it. */
 static void init_cpuid(CPUX86State *env)
 {
     env->cpuid_level = 0xd;
     env->cpuid_xlevel = 0x80000008;
-    env->cpuid_vendor1 = str_le32(X86_CPU_VENDOR);
-    env->cpuid_vendor2 = str_le32(X86_CPU_VENDOR + 4);
-    env->cpuid_vendor3 = str_le32(X86_CPU_VENDOR + 8);
+    x86_cpu_set_vendor(env, X86_CPU_VENDOR);
     env->cpuid_version = CPU_VERSION;
+    env->cpuid_model_id = CPU_BRAND;
     /* Exactly what the translator implements; this set is also glibc's
        x86-64 baseline ISA level (CMOV CX8 FPU FXSR MMX SSE SSE2), below
        which its loader refuses to run. */
@@ -59,6 +66,7 @@ static void init_cpuid(CPUX86State *env)
     env->cpuid_ext2_features |= CPUID_EXT2_SYSCALL | CPUID_EXT2_NX |
                                 CPUID_EXT2_LM;
 #endif
+    x86_cpu_apply_model(env);
 }
 
 CPUX86State *cpu_x86_init(void)
@@ -140,12 +148,13 @@ static void cache_leaf(uint32_t count, uint32_t *eax, uint32_t *ebx,
     }
 }
 
-static void brand_leaf(uint32_t index, uint32_t *regs[4])
+static void brand_leaf(CPUX86State *env, uint32_t index, uint32_t *regs[4])
 {
-    char brand[48] = CPU_BRAND;
+    char brand[48] = { 0 };
     const char *part = brand + (index - 0x80000002) * 16;
     int i;
 
+    strncpy(brand, env->cpuid_model_id, sizeof(brand) - 1);
     for (i = 0; i < 4; i++) {
         *regs[i] = str_le32(part + i * 4);
     }
@@ -192,7 +201,7 @@ void cpu_x86_cpuid(CPUX86State *env, uint32_t index, uint32_t count,
         *edx = env->cpuid_ext2_features;
         break;
     case 0x80000002 ... 0x80000004:
-        brand_leaf(index, regs);
+        brand_leaf(env, index, regs);
         break;
     case 0x80000006:
         *ecx = 2048 << 16 | 6 << 12 | 64;     /* 2 MiB, 8-way, 64-byte lines */

@@ -228,6 +228,7 @@ typedef struct CPUX86State {
     uint32_t cpuid_features, cpuid_ext_features;
     uint32_t cpuid_ext2_features, cpuid_ext3_features;
     uint32_t cpuid_7_0_ebx_features;
+    const char *cpuid_model_id;             /* the brand string */
 
     /* Execution engine bookkeeping (accel/tcg). */
     /* Checked guest accesses (exec/cpu-tlb.h); valid while tlb_generation
@@ -254,6 +255,14 @@ typedef CPUX86State CPUArchState;
 
 /* The 'in generated code' environment pointer, for helpers. */
 CPUX86State *cpu_x86_init(void);
+void x86_cpu_set_vendor(CPUX86State *env, const char *vendor);
+/* cpu-models.c: -cpu NAME, before the first cpu_x86_init: 0, -ENOENT for
+   no such model, -EINVAL for a model without 64-bit mode (x86_64).  */
+typedef struct X86CPUModel X86CPUModel;
+int x86_cpu_select_model(const char *name);
+void x86_cpu_list_models(FILE *f);
+/* Cut env's CPUID ("max") down to the selected model. */
+void x86_cpu_apply_model(CPUX86State *env);
 void x86_cpu_dump_state(CPUX86State *env, FILE *f, int flags);
 /* What exception number excp is, for -d int. */
 const char *x86_exception_name(int excp);

@@ -1,0 +1,85 @@
+#!/bin/sh
+# run-check-cpu-models.sh: -cpu MODEL (issue 9, point 7).  A model's CPUID
+# is that CPU's, as Debian's QEMU 7.2 reports it under the same -cpu,
+# limited to what the emulator implements (its -cpu max): vendor, leaves,
+# family/model/stepping and brand equal QEMU's, each feature word is QEMU's
+# AND ours under max, and an instruction the model does not advertise
+# raises SIGILL (tests/programs/cpuid-dump.c probes three).  Skipped
+# without qemu-x86_64 / qemu-i386.  Environment: SRC_PATH, BUILD_DIR,
+# TARGETS, TCG_CC, CONFIG_TCG_M32, TCG_TIMEOUT, TESTS, SUMMARY_FILE.
+
+: "${SRC_PATH:?}" "${BUILD_DIR:?}"
+TARGETS=${TARGETS:-i386 x86_64}
+TIMEOUT=${TCG_TIMEOUT:-10}
+passed=0 failed=0 skipped=0
+
+. "$SRC_PATH/tests/runner-lib.sh"
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/check-cpu.XXXXXX") || exit 1
+trap 'rm -rf "$tmp"' EXIT INT TERM
+
+# expected QEMU_LINE MAX_LINE: QEMU's line with each feature word ANDed
+# with ours under max, and the probes as those words allow them.  An AMD
+# part repeats leaf 1's edx bits 0-9, 12-17, 23-24 in leaf 0x80000001 edx:
+# ours may show those of them that max has in leaf 1.
+expected() {
+    old_ifs=$IFS
+    IFS='|'
+    # shellcheck disable=SC2086  # split on |
+    set -- $1 $2
+    IFS=$old_ifs
+    f1c=$(($5 & ${16})) f1d=$(($6 & ${17})) f7b=$(($7 & ${18}))
+    e1c=$(($8 & ${19})) e1d=$(($9 & (${20} | (${17} & 0x0183f3ff))))
+    yes() { [ $(($1 & $2)) -ne 0 ] && echo y || echo I; }
+    printf '%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|popcnt %s aesenc %s pdep %s\n' "$1" "$2" "$3" "$4" \
+        "$(hex $f1c)" "$(hex $f1d)" "$(hex $f7b)" "$(hex $e1c)" "$(hex $e1d)" "${10}" \
+        "$(yes $f1c 0x800000)" "$(yes $f1c 0x2000000)" "$(yes $f7b 0x100)"
+}
+
+# hex N: as the C library's %#x prints it.
+hex() {
+    if [ "$1" -eq 0 ]; then echo 0; else printf '%#x' "$1"; fi
+}
+
+for t in $TARGETS; do
+    case $t in
+    x86_64) models="qemu64 kvm64 core2duo Conroe Penryn Nehalem Westmere SandyBridge Haswell Skylake-Client EPYC Opteron_G5 Dhyana"
+            cflags= ;;
+    i386) models="qemu32 pentium2 pentium3 coreduo n270 athlon Nehalem Haswell"
+          cflags=-m32 ;;
+    esac
+    qemu=$(command -v "qemu-$t")
+    if [ -z "$qemu" ] || { [ "$t" = i386 ] && [ "$CONFIG_TCG_M32" = n ]; } \
+       || ! ${TCG_CC:-cc} $cflags -O2 -static -o "$tmp/dump-$t" "$SRC_PATH/tests/programs/cpuid-dump.c" 2>/dev/null; then
+        echo "SKIP $t/cpu-models (no qemu-$t or no compiler for it)"
+        skipped=$((skipped + 1))
+        continue
+    fi
+    ours=$BUILD_DIR/$t-linux-user/qemu-$t
+    max=$(timeout "$TIMEOUT" "$ours" -cpu max "$tmp/dump-$t")
+    for m in $models; do
+        id=$t/cpu-models/$m
+        selected "$id" || continue
+        ref=$(timeout "$TIMEOUT" "$qemu" -cpu "$m" "$tmp/dump-$t" 2>/dev/null)
+        expected "$ref" "$max" >"$tmp/want"
+        timeout "$TIMEOUT" "$ours" -cpu "$m" "$tmp/dump-$t" >"$tmp/got" 2>&1
+        judge_run "$id" 0 $? "$tmp/want" "$tmp/got"
+    done
+done
+
+# A 64-bit guest cannot have a 32-bit model, nor any a model nobody makes.
+for m in pentium3 no-such-cpu; do
+    id=x86_64/cpu-models/refused-$m
+    selected "$id" || continue
+    if "$BUILD_DIR/x86_64-linux-user/qemu-x86_64" -cpu "$m" /bin/true 2>"$tmp/err"; then
+        echo "FAIL $id (accepted)"
+        failed=$((failed + 1))
+    elif [ "$(wc -l <"$tmp/err")" -ne 1 ]; then
+        echo "FAIL $id (not a one-line message)"
+        failed=$((failed + 1))
+    else
+        echo "PASS $id"
+        passed=$((passed + 1))
+    fi
+done
+report_counts check-cpu-models
