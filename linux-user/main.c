@@ -234,6 +234,19 @@ static void handle_pagesize(const char *arg)
     }
 }
 
+static void handle_uname(const char *arg)
+{
+    qemu_uname_release = arg;
+}
+
+static void handle_dfilter(const char *arg)
+{
+    if (!qemu_set_dfilter_ranges(arg)) {
+        fail("invalid -dfilter '%s' (comma-separated ranges: ADDR+LEN, ADDR-LEN or FIRST..LAST)",
+             arg);
+    }
+}
+
 static void handle_strace(const char *arg)
 {
     do_strace = 1;
@@ -318,12 +331,16 @@ static const Option options[] = {
       "forces target process argv[0] to be 'argv0'" },
     { "B", "QEMU_GUEST_BASE", true, false, handle_guest_base, "address",
       "set guest_base address to 'address'" },
+    { "r", "QEMU_UNAME", true, true, handle_uname, "uname",
+      "set qemu uname release string to 'uname'" },
     { "R", "QEMU_RESERVED_VA", true, false, handle_reserved_va, "size",
       "reserve 'size' bytes for guest virtual address space" },
     { "d", "QEMU_LOG", true, false, handle_log, "item[,...]",
       "enable logging of specified items (use '-d help' for a list of items)" },
     { "D", "QEMU_LOG_FILENAME", true, false, handle_log_filename, "logfile",
       "write logs to 'logfile' (default stderr)" },
+    { "dfilter", "QEMU_DFILTER", true, false, handle_dfilter, "range[,...]",
+      "filter logging based on address range" },
     { "p", "QEMU_PAGESIZE", true, true, handle_pagesize, "pagesize",
       "set the host page size to 'pagesize'" },
     { "g", "QEMU_GDB", true, false, handle_gdb, "port",

@@ -57,6 +57,7 @@ extern const char *exec_path;       /* the guest program, as given */
 extern char *qemu_interp_prefix;    /* -L */
 extern unsigned long guest_stack_size;
 extern int do_strace;               /* -strace */
+extern const char *qemu_uname_release;  /* -r, or NULL: the host's */
 extern unsigned long mmap_min_addr;
 
 /* elfload.c: load filename; fills info and the initial register state.

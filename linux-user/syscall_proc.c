@@ -475,6 +475,9 @@ SYSCALL(uname)
         return -errno;
     }
     snprintf(buf.machine, sizeof(buf.machine), "%s", UNAME_MACHINE);
+    if (qemu_uname_release) {
+        snprintf(buf.release, sizeof(buf.release), "%s", qemu_uname_release);
+    }
     return copy_to_user(arg[0], &buf, sizeof(buf));
 }
 

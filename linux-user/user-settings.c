@@ -11,3 +11,4 @@ const char *exec_path;
 char *qemu_interp_prefix;
 unsigned long guest_stack_size = 8 * 1024 * 1024;
 int do_strace;
+const char *qemu_uname_release;

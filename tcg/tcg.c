@@ -598,14 +598,14 @@ int tcg_gen_code(TCGContext *s, TranslationBlock *tb)
     size_t size;
     int i;
 
-    if (qemu_loglevel_mask(CPU_LOG_TB_OP)) {
+    if (qemu_loglevel_mask_at(CPU_LOG_TB_OP, tb->pc)) {
         qemu_log("OP:\n");
         tcg_dump_ops_life(s, false);
         qemu_log("\n");
     }
     tcg_optimize(s);
     tcg_liveness_analysis(s);
-    if (qemu_loglevel_mask(CPU_LOG_TB_OP_OPT)) {
+    if (qemu_loglevel_mask_at(CPU_LOG_TB_OP_OPT, tb->pc)) {
         qemu_log("OP after optimization and liveness analysis:\n");
         tcg_dump_ops_life(s, true);
         qemu_log("\n");

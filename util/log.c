@@ -1,6 +1,7 @@
 /*
- * log.c: -d items and -D file.  The item table below is the one place that
- * names them: the parser, -d help and the unit test all read it.
+ * log.c: -d items, -D file and -dfilter ranges.  The item table below is the
+ * one place that names them: the parser, -d help and the unit test all read
+ * it.
  */
 #include "qemu/osdep.h"
 #include "qemu/own-fd.h"
@@ -117,4 +118,77 @@ void qemu_log(const char *fmt, ...)
 void qemu_log_flush(void)
 {
     fflush(qemu_logfile ? qemu_logfile : stderr);
+}
+
+/* -dfilter: inclusive guest address ranges; none set means all addresses. */
+typedef struct LogRange {
+    uint64_t first, last;
+} LogRange;
+
+static LogRange *log_ranges;
+static size_t n_log_ranges;
+
+/* One range: "A+LEN" ([A, A+LEN)), "A-LEN" (LEN bytes ending at A) or
+   "A..B" (A to B inclusive); numbers in C notation. */
+static bool parse_log_range(const char *s, LogRange *r)
+{
+    char *end;
+    uint64_t a, b;
+
+    errno = 0;
+    a = strtoull(s, &end, 0);
+    if (end == s || errno) {
+        return false;
+    }
+    if (end[0] == '.' && end[1] == '.') {
+        s = end + 2;
+        b = strtoull(s, &end, 0);
+        *r = (LogRange) { a, b };
+        return end != s && !errno && *end == 0 && b >= a;
+    }
+    if (*end != '+' && *end != '-') {
+        return false;
+    }
+    s = end + 1;
+    b = strtoull(s, &end, 0);
+    if (end == s || errno || *end || b == 0) {
+        return false;
+    }
+    *r = s[-1] == '+' ? (LogRange) { a, a + b - 1 } : (LogRange) { a - b + 1, a };
+    return r->first <= r->last;
+}
+
+bool qemu_set_dfilter_ranges(const char *spec)
+{
+    char *copy = strdup(spec), *save = NULL;
+    LogRange *ranges = NULL;
+    size_t n = 0;
+    bool ok = copy != NULL;
+
+    for (char *tok = strtok_r(copy, ",", &save); ok && tok; tok = strtok_r(NULL, ",", &save)) {
+        LogRange *grown = realloc(ranges, (n + 1) * sizeof(*ranges));
+
+        ok = grown && parse_log_range(tok, &grown[n]);
+        ranges = grown ? grown : ranges;
+        n++;
+    }
+    free(copy);
+    if (!ok || n == 0) {
+        free(ranges);
+        return false;
+    }
+    free(log_ranges);
+    log_ranges = ranges;
+    n_log_ranges = n;
+    return true;
+}
+
+bool qemu_log_in_addr_range(uint64_t addr)
+{
+    for (size_t i = 0; i < n_log_ranges; i++) {
+        if (addr >= log_ranges[i].first && addr <= log_ranges[i].last) {
+            return true;
+        }
+    }
+    return n_log_ranges == 0;
 }

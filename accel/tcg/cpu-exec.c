@@ -103,7 +103,9 @@ static void flush_code_buffer(CPUArchState *env)
 /* -d exec's line for a lookup_tb_ptr hit; returns what the helper does. */
 static void * __attribute__((noinline)) log_chain(TranslationBlock *tb)
 {
-    qemu_log("Chain %p [" TARGET_FMT_lx "]\n", tb->tc.ptr, tb->pc);
+    if (qemu_log_in_addr_range(tb->pc)) {
+        qemu_log("Chain %p [" TARGET_FMT_lx "]\n", tb->tc.ptr, tb->pc);
+    }
     return tb->tc.ptr;
 }
 
@@ -150,6 +152,9 @@ void *HELPER(lookup_tb_ptr)(CPUArchState *env)
 
 static void log_exec(CPUArchState *env, TranslationBlock *tb)
 {
+    if (!qemu_log_in_addr_range(tb->pc)) {
+        return;
+    }
     if (qemu_loglevel_mask(CPU_LOG_EXEC)) {
         qemu_log("Trace 0: %p [" TARGET_FMT_lx "/" TARGET_FMT_lx "/%08x/%08x] \n",
                  tb->tc.ptr, tb->cs_base, tb->pc, tb->flags, tb->cflags);

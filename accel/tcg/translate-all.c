@@ -274,7 +274,7 @@ TranslationBlock *tb_gen_code(CPUArchState *env, target_ulong pc,
         __atomic_store_n(&tb_hash[h], tb, __ATOMIC_RELEASE);
     }
 
-    if (qemu_loglevel_mask(CPU_LOG_TB_OUT_ASM)) {
+    if (qemu_loglevel_mask_at(CPU_LOG_TB_OUT_ASM, tb->pc)) {
         log_tb_out_asm(tb);
     }
     return tb;

@@ -74,7 +74,7 @@ void translator_loop(const TranslatorOps *ops, DisasContextBase *db,
     tb->size = db->pc_next - db->pc_first;
     tb->icount = db->num_insns;
 
-    if (qemu_loglevel_mask(CPU_LOG_TB_IN_ASM)) {
+    if (qemu_loglevel_mask_at(CPU_LOG_TB_IN_ASM, db->pc_first)) {
         qemu_log("----------------\n");
         qemu_log("IN: \n");
         if (ops->disas_log) {

@@ -44,5 +44,14 @@ void qemu_print_log_usage(FILE *f);
 /* Open the -D file (NULL: stderr) and apply the mask. */
 void qemu_set_log_filename(const char *filename);
 void qemu_set_log(int mask);
+/* -dfilter RANGE[,RANGE...]: false (nothing changed) when it does not parse. */
+bool qemu_set_dfilter_ranges(const char *spec);
+/* Whether per-block logging covers guest address addr (-dfilter). */
+bool qemu_log_in_addr_range(uint64_t addr);
+/* Logging of mask enabled for the block at guest address addr. */
+static inline bool qemu_loglevel_mask_at(int mask, uint64_t addr)
+{
+    return qemu_loglevel_mask(mask) && qemu_log_in_addr_range(addr);
+}
 
 #endif

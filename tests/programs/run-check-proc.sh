@@ -10,7 +10,9 @@
 #   but only where the host's own cpuinfo agrees with its CPUID: a virtual
 #   machine restored on another CPU model keeps the boot CPU's cpuinfo.
 #   There the native disagreement is printed as a note and the emulated
-#   run must still say "agree".
+#   run must still say "agree";
+# - uname: -r RELEASE is what uname(2) says, also in a program the guest
+#   execs (busybox sh running uname), and without it the host's release.
 # The i386 build runs against the native output of the x86_64 build (the
 # programs print nothing that depends on the word size); it is skipped when
 # the compiler cannot make 32-bit programs.  Environment: SRC_PATH,
@@ -65,7 +67,26 @@ cpuinfo_reference() {
     mv "$tmp/want.agree" "$tmp/want"
 }
 
+# check_uname ID WANT OPTIONS...: busybox's uname -r, run by busybox sh,
+# under the x86_64 emulator with OPTIONS.
+check_uname() {
+    id=$1 want=$2
+    shift 2
+    selected "$id" || return
+    if [ ! -x /bin/busybox ]; then
+        echo "SKIP $id (no /bin/busybox)"
+        skipped=$((skipped + 1))
+        return
+    fi
+    echo "$want" >"$tmp/want"
+    timeout -k 2 "$TIMEOUT" "$BUILD_DIR/x86_64-linux-user/qemu-x86_64" "$@" /bin/busybox sh -c \
+        '/bin/busybox uname -r' </dev/null >"$tmp/out" 2>/dev/null
+    judge_run "$id" 0 $? "$tmp/want" "$tmp/out"
+}
+
 cflags="-I$SRC_PATH/linux-user"
+check_uname x86_64/programs/uname-r 1.2.3-emulated -r 1.2.3-emulated
+check_uname x86_64/programs/uname-host "$(uname -r)"
 check proc-fd -D "$tmp/log"
 check proc-status
 check proc-cpuinfo
