@@ -1,17 +1,23 @@
 /*
- * test-softfloat-x80.c: fpu/softfloat-x80.c against this host's x87.
+ * test-softfloat-x80.c: fpu/softfloat-x80*.c against this host's x87.
  * Every operation the x87 helpers take from fpu/ (fadd, fsub, fsubr, fmul,
  * fdiv, fdivr on registers and on m32fp/m64fp/m16int/m32int operands,
  * fsqrt, frndint, fld and fild of every memory format, fst m32fp/m64fp,
- * fist and fisttp of every width, fcom, fucom, ficom and ftst) runs on
- * every pair of edge-case operands (zeros, denormals, pseudo-denormals,
- * unnormals, pseudo-NaNs and pseudo-infinities, the ends of the extended,
- * double and single ranges, values around 1 and the integer limits,
- * infinities, quiet and signaling NaNs with payloads, both signs) and on
- * random pairs, under the four rounding modes and the three precisions,
- * in soft-float and as the x87 instruction with every exception masked;
- * the result bits, the six exception flags and C1 (for compares C3 C2
- * C0) must be the same.
+ * fist and fisttp of every width, fcom, fucom, ficom and ftst, fprem,
+ * fprem1, fscale, fxtract, the constants, fbld and fbstp, and the
+ * transcendentals) runs on every pair of edge-case operands (zeros,
+ * denormals, pseudo-denormals, unnormals, pseudo-NaNs and
+ * pseudo-infinities, the ends of the extended, double and single ranges,
+ * values around 1 and the integer limits, infinities, quiet and signaling
+ * NaNs with payloads, both signs; packed BCD with and without non-decimal
+ * digits) and on random pairs, under the four rounding modes and the three
+ * precisions, in soft-float and as the x87 instruction with every
+ * exception masked; the result bits, the six exception flags and C1 (for
+ * compares C3 C2 C0, for fprem all four) must be the same.  The
+ * transcendentals' results must be within TRANS_ULPS of the host's, their
+ * flags but PE the same, C1 is not compared, and operands outside the
+ * domain Intel defines are skipped; each prints how many results were the
+ * host's very bits.
  */
 #include "qemu/osdep.h"
 #include "fpu/softfloat.h"
