@@ -4,35 +4,15 @@
  * conversions of the x87's loads and stores, under the x87's rounding and
  * precision control, NaN rules and exception flags.  Operands unpack to
  * the core's exact sig * 2^exp (softfloat-core.h); one round_to() rounds
- * for every destination, an extended register or a memory format.
+ * for every destination, an extended register or a memory format.  The
+ * other extended-format files use these pieces (softfloat-x80-internal.h).
  */
 #include "qemu/osdep.h"
 #include "fpu/softfloat.h"
 #include "softfloat-core.h"
+#include "softfloat-x80-internal.h"
 
-#define X80_BIAS 16383
-#define X80_EXP_ALL_ONES 0x7fff
-#define X80_INT_BIT (1ull << 63)
-#define X80_QUIET_BIT (1ull << 62)
-/* what an unmasked overflow or underflow takes off or adds to the
-   exponent of the result it delivers */
-#define X80_EXP_WRAP 24576
-
-/* The precision and exponent range a result is rounded to. */
-typedef struct Range {
-    int precision;              /* significand bits */
-    int emin, emax;             /* exponents of the leading bit, normal */
-} Range;
-
-/* A rounded result: sig * 2^exp, or an infinity. */
-typedef struct Rounded {
-    bool sign;
-    bool infinity;
-    int exp;
-    uint64_t sig;
-} Rounded;
-
-static const Range range80 = { 64, 1 - X80_BIAS, X80_BIAS };
+const Range range80 = { 64, 1 - X80_BIAS, X80_BIAS };
 
 static Range extended_range(const FloatEnv *e)
 {
@@ -47,8 +27,8 @@ static Range ieee_range(const FloatFormat *f)
 
 /* sig >> shift rounded by the mode, with FLOAT_ROUNDED_UP; the result may
    have one bit more than sig >> shift when it carries. */
-static uint128 round_shifted(uint128 sig, int shift, bool sign, FloatRound mode,
-                             bool *inexact, FloatEnv *e)
+uint128 round_shifted(uint128 sig, int shift, bool sign, FloatRound mode,
+                      bool *inexact, FloatEnv *e)
 {
     uint128 truncated, kept;
 
@@ -74,8 +54,8 @@ static uint128 round_shifted(uint128 sig, int shift, bool sign, FloatRound mode,
  * rounded significand with the exponent wrapped by X80_EXP_WRAP (the x87
  * with that exception unmasked), else the masked response.
  */
-static Rounded round_to(const Range *r, bool sign, int exp, uint128 sig,
-                        bool biased, FloatEnv *e)
+Rounded round_to(const Range *r, bool sign, int exp, uint128 sig,
+                 bool biased, FloatEnv *e)
 {
     int msb = msb128(sig), top = msb + exp;
     int shift = msb - (r->precision - 1);
@@ -140,17 +120,17 @@ static Rounded round_to(const Range *r, bool sign, int exp, uint128 sig,
     return out;
 }
 
-static float80 infinity80(bool sign)
+float80 infinity80(bool sign)
 {
     return (float80){ X80_INT_BIT, sign << 15 | X80_EXP_ALL_ONES };
 }
 
-static float80 zero80(bool sign)
+float80 zero80(bool sign)
 {
     return (float80){ 0, sign << 15 };
 }
 
-static float80 indefinite80(FloatEnv *e)
+float80 indefinite80(FloatEnv *e)
 {
     e->flags |= FLOAT_INVALID;
     return (float80){ X80_INT_BIT | X80_QUIET_BIT, 0x8000 | X80_EXP_ALL_ONES };
@@ -158,7 +138,7 @@ static float80 indefinite80(FloatEnv *e)
 
 /* A rounded (or exact) value in the extended format; below the normal
    range it is a denormal, exponent field 0. */
-static float80 pack80(const Rounded *r)
+float80 pack80(const Rounded *r)
 {
     int msb, top;
 
@@ -197,7 +177,7 @@ static uint64_t pack_ieee(const FloatFormat *f, const Rounded *r)
            ((r->sig << (f->frac_bits - msb)) & ((1ull << f->frac_bits) - 1));
 }
 
-static float80 round_pack80(bool sign, int exp, uint128 sig, FloatEnv *e)
+float80 round_pack80(bool sign, int exp, uint128 sig, FloatEnv *e)
 {
     Range r = extended_range(e);
     Rounded out = round_to(&r, sign, exp, sig, true, e);
@@ -205,7 +185,7 @@ static float80 round_pack80(bool sign, int exp, uint128 sig, FloatEnv *e)
     return pack80(&out);
 }
 
-static Unpacked unpack80(float80 a)
+Unpacked unpack80(float80 a)
 {
     int exp = a.high & X80_EXP_ALL_ONES;
     bool integer = a.low & X80_INT_BIT;
@@ -270,7 +250,7 @@ static Unpacked unpack_source(float80 v, Float80Source src)
     return u;
 }
 
-static float80 quiet80(const Unpacked *u)
+float80 quiet80(const Unpacked *u)
 {
     return (float80){ u->sig | X80_QUIET_BIT, u->sign << 15 | X80_EXP_ALL_ONES };
 }
@@ -281,8 +261,8 @@ static float80 quiet80(const Unpacked *u)
  * a quiet one wins over a signaling one, then the larger significand, then
  * the positive sign.  True when *r is the result.
  */
-static bool nan_result80(const Unpacked *a, const Unpacked *b, float80 *r,
-                         FloatEnv *e)
+bool nan_result80(const Unpacked *a, const Unpacked *b, float80 *r,
+                  FloatEnv *e)
 {
     const Unpacked *win;
 
@@ -310,7 +290,7 @@ static bool nan_result80(const Unpacked *a, const Unpacked *b, float80 *r,
     return win != NULL;
 }
 
-static void note_denormal(const Unpacked *u, FloatEnv *e)
+void note_denormal(const Unpacked *u, FloatEnv *e)
 {
     if (u->denormal) {
         e->flags |= FLOAT_DENORMAL;

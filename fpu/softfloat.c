@@ -402,6 +402,43 @@ float32 float64_to_float32(float64 a, FloatEnv *e)
     return convert(&format32, &format64, a, e);
 }
 
+/* ROUNDSS/ROUNDSD: to an integral value by mode; quiet_inexact: imm8 bit
+   3, no PE */
+CORE uint64_t round_int(const FloatFormat *f, uint64_t bits, FloatRound mode,
+                        bool quiet_inexact, FloatEnv *e)
+{
+    Unpacked u = unpack(f, bits, e);
+    uint64_t r, kept;
+    bool inexact;
+
+    if (nan_result(f, &u, 1, &r, e)) {
+        return r;
+    }
+    if (u.cls == CLASS_ZERO) {
+        return sign_bit(f, u.sign);
+    }
+    if (u.cls == CLASS_INF || u.exp >= 0) {
+        return bits;
+    }
+    kept = shift_round(u.sig, -u.exp, u.sign, mode, &inexact);
+    if (inexact && !quiet_inexact) {
+        e->flags |= FLOAT_INEXACT;
+    }
+    return kept ? round_pack(f, u.sign, 0, kept, e) : sign_bit(f, u.sign);
+}
+
+float32 float32_round_to_int(float32 a, FloatRound mode, bool quiet_inexact,
+                             FloatEnv *e)
+{
+    return round_int(&format32, a, mode, quiet_inexact, e);
+}
+
+float64 float64_round_to_int(float64 a, FloatRound mode, bool quiet_inexact,
+                             FloatEnv *e)
+{
+    return round_int(&format64, a, mode, quiet_inexact, e);
+}
+
 #define MIN_MAX(T, name, format, max)                                     \
     T name(T a, T b, FloatEnv *e) { return min_max(&format, a, b, max, e); }
 MIN_MAX(float32, float32_min, format32, false)

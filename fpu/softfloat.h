@@ -65,6 +65,12 @@ float64 float64_mul(float64 a, float64 b, FloatEnv *e);
 float64 float64_div(float64 a, float64 b, FloatEnv *e);
 float64 float64_sqrt(float64 a, FloatEnv *e);
 float64 float32_to_float64(float32 a, FloatEnv *e);
+/* ROUNDSS/ROUNDSD: to an integral value by mode (the instruction's own or
+   MXCSR's); quiet_inexact: no inexact flag (imm8 bit 3) */
+float32 float32_round_to_int(float32 a, FloatRound mode, bool quiet_inexact,
+                             FloatEnv *e);
+float64 float64_round_to_int(float64 a, FloatRound mode, bool quiet_inexact,
+                             FloatEnv *e);
 float32 float64_to_float32(float64 a, FloatEnv *e);
 
 /* MINSS/MAXSS: b when either is a NaN (IE, even for a quiet one) or both
@@ -146,5 +152,60 @@ uint64_t float80_to_int(float80 a, int width, bool truncate, FloatEnv *e);
    FTST: a against b read as src says */
 FloatRelation float80_compare(float80 a, float80 b, Float80Source src,
                               bool quiet, FloatEnv *e);
+
+/*
+ * The x87's other exact operations (softfloat-x80-exact.c).
+ * FPREM (nearest false: the quotient truncated) and FPREM1 (nearest: to
+ * the nearest, even on a tie): a's remainder by b.  Where the exponents
+ * are 64 or more apart the reduction is partial (*partial, the x87's C2):
+ * by b * 2^(d - N), N = 32 + d % 32.  *quotient: the quotient's last
+ * three bits (the x87's C0 C3 C1), 0 when partial, FLOAT80_NO_QUOTIENT
+ * for a NaN result.
+ */
+#define FLOAT80_NO_QUOTIENT 8u
+float80 float80_remainder(float80 a, float80 b, bool nearest,
+                          unsigned *quotient, bool *partial, FloatEnv *e);
+/* FSCALE: a * 2^trunc(b), rounded to the precision control */
+float80 float80_scale(float80 a, float80 b, FloatEnv *e);
+/* FXTRACT: a's significand (exponent 0); *exponent its unbiased exponent */
+float80 float80_extract(float80 a, float80 *exponent, FloatEnv *e);
+
+/* FLD1, FLDL2T, FLDL2E, FLDPI, FLDLG2, FLDLN2, FLDZ: D9 E8..EE's order */
+typedef enum {
+    FLOAT80_CONST_ONE, FLOAT80_CONST_L2T, FLOAT80_CONST_L2E, FLOAT80_CONST_PI,
+    FLOAT80_CONST_LG2, FLOAT80_CONST_LN2, FLOAT80_CONST_ZERO,
+} Float80Constant;
+/* the constant as the x87 loads it: its 66-bit internal value rounded to
+   64 bits by the rounding mode, no flag */
+float80 float80_constant(Float80Constant c, FloatEnv *e);
+
+/* Packed BCD in the 80-bit layout: 18 digits, 16 in low and 2 in bits
+   0..7 of high, the sign in bit 15 of high.  FBLD: exact, each nibble taken at its value (A..F too);
+   FBSTP: rounded to an integer by the mode, IE and the BCD indefinite
+   (high 0xffff, low 0xc000000000000000) when it has more than 18 digits
+   or is no number. */
+float80 float80_from_bcd(float80 bcd);
+float80 float80_to_bcd(float80 a, FloatEnv *e);
+
+/*
+ * The transcendental instructions (softfloat-x80-trans.c), computed with
+ * about 120 bits and rounded to 64 by the rounding mode (precision control
+ * does not apply): within one unit in the last place of the x87's own
+ * results, which are not correctly rounded either.  NaN, infinity, zero
+ * and denormal operands, and the invalid and divide-by-zero cases, are the
+ * x87's.
+ */
+/* F2XM1: 2^a - 1 (the x87 defines it for -1 <= a <= 1) */
+float80 float80_f2xm1(float80 a, FloatEnv *e);
+/* FYL2X: y * log2(x); FYL2XP1: y * log2(x + 1) */
+float80 float80_yl2x(float80 x, float80 y, FloatEnv *e);
+float80 float80_yl2xp1(float80 x, float80 y, FloatEnv *e);
+/* FPATAN: the angle of (x, y), atan(y / x) in the quadrant of x, y */
+float80 float80_atan(float80 x, float80 y, FloatEnv *e);
+/* FSIN, FCOS, FSINCOS (either result pointer may be NULL) and FPTAN
+   (*one: the 1 it pushes, or the NaN): false, and nothing computed, for
+   |a| >= 2^63, which the x87 leaves alone (its C2). */
+bool float80_sincos(float80 a, float80 *sin, float80 *cos, FloatEnv *e);
+bool float80_tan(float80 a, float80 *tan, float80 *one, FloatEnv *e);
 
 #endif

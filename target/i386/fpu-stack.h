@@ -1,17 +1,69 @@
 /*
  * fpu-stack.h: the x87 register stack as the helpers see it.  ST(i) is
  * physical register (fpstt + i) & 7; fptags[] is 1 for an empty register.
- * Values are fpu/'s float80 for soft-float, and for the helpers still on
- * the host FPU the host's 80-bit long double: both have the floatx80
- * layout, so conversion is a copy.
- * Used by fpu_helper.c and fpu_state_helper.c.
+ * Values are fpu/'s float80, which has floatx80's layout.  Also the
+ * status word's fields and the bracket every x87 helper runs in
+ * (x87_soft_begin/end).  Used by fpu_helper.c, fpu_state_helper.c and
+ * fpu_except.c.
  */
 #ifndef I386_FPU_STACK_H
 #define I386_FPU_STACK_H
 
 #include "cpu.h"
-#include "host-fpu.h"
 #include "fpu/softfloat.h"
+
+/* x87 status word fields */
+#define FPUS_EXC        0x003f   /* IE DE ZE OE UE PE */
+#define FPUS_IE         0x0001
+#define FPUS_ZE         0x0004
+#define FPUS_SF         0x0040
+#define FPUS_ES         0x0080
+#define FPUS_C0         0x0100
+#define FPUS_C1         0x0200
+#define FPUS_C2         0x0400
+#define FPUS_TOP        0x3800
+#define FPUS_C3         0x4000
+#define FPUS_B          0x8000
+#define FPUS_CC         (FPUS_C0 | FPUS_C1 | FPUS_C2 | FPUS_C3)
+/* x87 control word */
+#define FPUC_PC_RC      0x0f00
+#define FPUC_MASKS      0x003f
+#define FPUC_DEFAULT    0x037f
+
+
+/*
+ * One x87 helper's work: x87_soft_begin(env, &b, &fe) ...
+ * x87_soft_end(env, &b, &fe, dest).  An exception the guest has unmasked
+ * does not trap here: it sets ES and B, and the next waiting instruction
+ * delivers it (helper_fwait).  But one of IE, DE, ZE, or OE/UE of a store
+ * to memory, suppresses the instruction: the stack and its registers are
+ * as before (saved by x87_bracket_open when such an exception is
+ * unmasked), nothing is stored and the instruction's pops are skipped;
+ * x87_soft_end then returns false.
+ */
+typedef struct X87Bracket {
+    uint16_t fpus;              /* the guest's status word before */
+    /* saved when an exception that suppresses is unmasked: */
+    unsigned int fpstt;
+    uint8_t fptags[8];
+    FPReg fpregs[8];
+} X87Bracket;
+
+#define FPUS_PRE        0x0007  /* IE DE ZE: found before computing */
+#define FPUS_OE_UE      0x0018
+enum { X87_TO_REG, X87_TO_MEMORY };
+
+/* fpu_except.c: the unmasked part of the bracket */
+void x87_save_stack(CPUX86State *env, X87Bracket *b);
+bool x87_unmasked(CPUX86State *env, X87Bracket *b, int dest);
+
+static inline void x87_bracket_open(CPUX86State *env, X87Bracket *b)
+{
+    b->fpus = env->fpus;
+    if (~env->fpuc & (FPUS_PRE | FPUS_OE_UE)) {
+        x87_save_stack(env, b);
+    }
+}
 
 #define FLOATX80_BYTES 10
 #define FLOATX80_EXP_MAX 0x7fff
@@ -20,20 +72,6 @@
 static inline int st_index(CPUX86State *env, int i)
 {
     return (env->fpstt + i) & 7;
-}
-
-static inline long double floatx80_to_ld(floatx80 f)
-{
-    long double v = 0;
-    memcpy(&v, &f, FLOATX80_BYTES);
-    return v;
-}
-
-static inline floatx80 ld_to_floatx80(long double v)
-{
-    floatx80 f;
-    memcpy(&f, &v, FLOATX80_BYTES);
-    return f;
 }
 
 /* The QNaN the x87 produces for invalid operations. */
@@ -65,16 +103,6 @@ static inline void st_set_raw(CPUX86State *env, int i, floatx80 f)
     env->fptags[r] = 0;
 }
 
-static inline long double st_get(CPUX86State *env, int i)
-{
-    return floatx80_to_ld(st_raw(env, i));
-}
-
-static inline void st_set(CPUX86State *env, int i, long double v)
-{
-    st_set_raw(env, i, ld_to_floatx80(v));
-}
-
 /* Push; a push into a full slot is a stack overflow (masked: indefinite). */
 static inline void fpush_raw(CPUX86State *env, floatx80 f)
 {
@@ -86,10 +114,6 @@ static inline void fpush_raw(CPUX86State *env, floatx80 f)
     st_set_raw(env, 0, f);
 }
 
-static inline void fpush(CPUX86State *env, long double v)
-{
-    fpush_raw(env, ld_to_floatx80(v));
-}
 
 static inline void fpop(CPUX86State *env)
 {
@@ -110,13 +134,18 @@ static inline void st_set80(CPUX86State *env, int i, float80 v)
     st_set_raw(env, i, (floatx80){ v.low, v.high });
 }
 
+static inline void fpush80(CPUX86State *env, float80 v)
+{
+    fpush_raw(env, (floatx80){ v.low, v.high });
+}
+
 /*
  * One soft-float x87 helper's work: x87_soft_begin(env, &b, &fe) gives the
  * guest control word's rounding and precision as a FloatEnv (and, for an
  * unmasked overflow or underflow, the biased register result);
  * x87_soft_end(env, &b, &fe, dest) folds its flags and C1 (rounded up)
- * into the status word and, like x87_end, returns false when an unmasked
- * exception suppresses the instruction.  The helper clears C1 first.
+ * into the status word and returns false when an unmasked exception
+ * suppresses the instruction.  The helper clears C1 first.
  */
 #define FPUC_OM 0x0008
 #define FPUC_UM 0x0010

@@ -9,19 +9,18 @@
  * to sse_soft_trap() with each lane's flags already in the hardware's
  * unmasked form (sse-fp.h: PE from the rounding with an unbounded
  * exponent, UE for exact tiny results).  The host-executed ones (rcp,
- * rsqrt, dpps, dppd, round*) run the host instruction with every exception
- * masked (host-fpu.h) and come to sse_fp_unmasked() with the flags it
+ * rsqrt) run the host instruction with every exception masked
+ * (host-fpu.h) and come to sse_fp_unmasked() with the flags it
  * raised: there an unmasked underflow's exact tiny result is found by a
  * second pass with FTZ set (a flush flags UE even then), and PE follows
  * the masked result.
  *
  * x87 (#MF, at the next waiting instruction): the helpers set ES and B,
  * and an unmasked exception that the hardware would not complete the
- * instruction with restores the stack saved at x87_begin.
+ * instruction with restores the stack saved at x87_bracket_open.
  *
- * Not reproduced: the PE of the host-executed SSE helpers above, and the
- * x87's register result of an unmasked overflow or underflow, which the
- * hardware stores with a biased exponent (docs/devel/fpu-sse.md).
+ * Not reproduced: the PE of the host-executed SSE helpers above
+ * (docs/devel/fpu-sse.md).
  */
 #include "qemu/osdep.h"
 #include "cpu.h"
@@ -29,6 +28,7 @@
 #include "exec/exec-all.h"
 #include "excp.h"
 #include "host-fpu.h"
+#include "fpu-stack.h"
 
 /* MXCSR and the x87 status word share the layout of the six flags. */
 #define FLAG_IE 0x01

@@ -1,11 +1,10 @@
 /*
  * fpu_helper.c: the x87 computational helpers: loads and stores in every
  * memory format, the arithmetic, compares, the D9 E0..FF specials and the
- * register-stack moves.  Loads, stores (but packed BCD), add/sub/mul/div,
- * fsqrt, frndint, fchs, fabs and the compares compute in fpu/ soft-float
- * (softfloat-x80.c) under the guest's control word, bit-exact with the
- * hardware; FBLD/FBSTP, the constants and the transcendental and other
- * D9 specials still execute the host's own instruction (host-fpu.h).
+ * register-stack moves.  Everything computes in fpu/ soft-float
+ * (softfloat-x80*.c) under the guest's control word (x87_soft_begin/end,
+ * fpu-stack.h): bit-exact with the hardware, the transcendentals within
+ * one unit in the last place (docs/devel/fpu-sse.md).
  * translate-fpu.c decodes D8..DF and calls these (list in helper-fpu.h).
  */
 #include "qemu/osdep.h"
@@ -80,6 +79,11 @@ static floatx80 store_f80(float80 v, FloatEnv *e)
     return (floatx80){ v.low, v.high };
 }
 
+static floatx80 store_bcd(float80 v, FloatEnv *e)
+{
+    return store_f80(float80_to_bcd(v, e), e);
+}
+
 /* FIST rounds with the control word, FISTTP (T*) truncates */
 #define STORE_INT(name, width, truncate)                                  \
 static floatx80 name(float80 v, FloatEnv *e)                              \
@@ -92,33 +96,6 @@ STORE_INT(store_i64, 64, false)
 STORE_INT(store_t16, 16, true)
 STORE_INT(store_t32, 32, true)
 STORE_INT(store_t64, 64, true)
-
-/*
- * Packed BCD (18 digits and a sign byte, in floatx80's 10-byte layout):
- * still the host's FBLD/FBSTP (host-fpu.h's bracket), so rounding, the
- * invalid response (the BCD indefinite FFFF C000 0000 0000 0000 on
- * overflow, NaN or an empty ST0) and whatever FBLD makes of non-decimal
- * digits are the hardware's own.
- */
-static void fld_bcd(CPUX86State *env, floatx80 raw)
-{
-    X87Bracket b;
-    long double v;
-
-    x87_begin(env, &b);
-    __asm__ __volatile__("fbld %1" : "=t"(v) : "m"(raw));
-    fpush(env, v);
-    x87_end(env, &b, X87_TO_REG);
-}
-
-static bool fst_bcd(CPUX86State *env, floatx80 *raw)
-{
-    X87Bracket b;
-
-    x87_begin(env, &b);
-    __asm__ __volatile__("fbstp %0" : "=m"(*raw) : "t"(st_get(env, 0)) : "st");
-    return x87_end(env, &b, X87_TO_MEMORY);
-}
 
 typedef struct X87MemFormat {
     int size;
@@ -133,7 +110,7 @@ static const X87MemFormat x87_formats[] = {
     [X87_FMT_I16] = { 2, store_i16 },
     [X87_FMT_F80] = { FLOATX80_BYTES, store_f80 },
     [X87_FMT_I64] = { 8, store_i64 },
-    [X87_FMT_BCD] = { FLOATX80_BYTES, NULL },
+    [X87_FMT_BCD] = { FLOATX80_BYTES, store_bcd },
     [X87_FMT_T16] = { 2, store_t16 },
     [X87_FMT_T32] = { 4, store_t32 },
     [X87_FMT_T64] = { 8, store_t64 },
@@ -151,13 +128,10 @@ void HELPER(fld_mem)(CPUX86State *env, target_ulong addr, uint32_t fmt)
     FloatEnv fe;
     float80 v;
 
-    if (fmt == X87_FMT_BCD) {
-        fld_bcd(env, raw);
-        return;
-    }
     x87_soft_begin(env, &b, &fe);
     env->fpus &= ~FPUS_C1;
-    v = float80_load(to_float80(raw), fmt, &fe);
+    v = fmt == X87_FMT_BCD ? float80_from_bcd(to_float80(raw)) :
+        float80_load(to_float80(raw), fmt, &fe);
     fpush_raw(env, (floatx80){ v.low, v.high });
     x87_soft_end(env, &b, &fe, X87_TO_REG);
 }
@@ -172,14 +146,10 @@ void HELPER(fst_mem)(CPUX86State *env, target_ulong addr, uint32_t fmt)
 
     /* A store that faults changes no x87 state (no pop, no status bits). */
     tlb_check_range(env, addr, f->size, PAGE_WRITE, GETPC());
-    if (fmt == X87_FMT_BCD) {
-        store = fst_bcd(env, &raw);
-    } else {
-        x87_soft_begin(env, &b, &fe);
-        env->fpus &= ~FPUS_C1;
-        raw = f->store(st_get80(env, 0), &fe);
-        store = x87_soft_end(env, &b, &fe, X87_TO_MEMORY);
-    }
+    x87_soft_begin(env, &b, &fe);
+    env->fpus &= ~FPUS_C1;
+    raw = f->store(st_get80(env, 0), &fe);
+    store = x87_soft_end(env, &b, &fe, X87_TO_MEMORY);
     if (store) {
         x87_mem_write(env, addr, f->size, raw, GETPC());
     }
@@ -295,10 +265,11 @@ uint32_t HELPER(fcomi)(CPUX86State *env, uint32_t sti, uint32_t quiet)
 void HELPER(fld_sti)(CPUX86State *env, uint32_t sti)
 {
     X87Bracket b;
+    FloatEnv fe;
 
-    x87_begin(env, &b);
+    x87_soft_begin(env, &b, &fe);
     fpush_raw(env, st_raw(env, sti));
-    x87_end(env, &b, X87_TO_REG);
+    x87_soft_end(env, &b, &fe, X87_TO_REG);
 }
 
 void HELPER(fst_sti)(CPUX86State *env, uint32_t sti)
@@ -341,127 +312,143 @@ void HELPER(fcmov)(CPUX86State *env, uint32_t sti, uint32_t cond)
 
 /* ---- D9 E0..FF: the operand-less instructions, by ModRM - 0xe0 ---- */
 
-/* Apply a host instruction to ST0 in place. */
-#define X87_ON_ST0(name, insn)                                            \
-static void name(CPUX86State *env)                                        \
+/* D9 E8..EE push the constants in Float80Constant's order. */
+#define X87_CONST(name, c)                                                \
+static void name(CPUX86State *env, FloatEnv *fe)                          \
 {                                                                         \
-    long double v = st_get(env, 0);                                       \
-    __asm__ __volatile__(insn : "+t"(v));                                 \
-    env->fpus &= ~FPUS_C1;                                                \
-    st_set(env, 0, v);                                                    \
+    fpush80(env, float80_constant(c, fe));                                \
 }
-X87_ON_ST0(x87_f2xm1, "f2xm1")
+X87_CONST(x87_fld1, FLOAT80_CONST_ONE)
+X87_CONST(x87_fldl2t, FLOAT80_CONST_L2T)
+X87_CONST(x87_fldl2e, FLOAT80_CONST_L2E)
+X87_CONST(x87_fldpi, FLOAT80_CONST_PI)
+X87_CONST(x87_fldlg2, FLOAT80_CONST_LG2)
+X87_CONST(x87_fldln2, FLOAT80_CONST_LN2)
+X87_CONST(x87_fldz, FLOAT80_CONST_ZERO)
 
-/* Push a constant; the host rounds it with the guest's rounding mode. */
-#define X87_CONST(name, insn)                                             \
-static void name(CPUX86State *env)                                        \
+/* ST1 = fn(ST0, ST1), pop (fyl2x, fyl2xp1, fpatan). */
+#define X87_INTO_ST1(name, fn)                                            \
+static void name(CPUX86State *env, FloatEnv *fe)                          \
 {                                                                         \
-    long double v;                                                        \
-    __asm__ __volatile__(insn : "=t"(v));                                 \
-    fpush(env, v);                                                        \
-}
-X87_CONST(x87_fld1, "fld1")
-X87_CONST(x87_fldl2t, "fldl2t")
-X87_CONST(x87_fldl2e, "fldl2e")
-X87_CONST(x87_fldpi, "fldpi")
-X87_CONST(x87_fldlg2, "fldlg2")
-X87_CONST(x87_fldln2, "fldln2")
-X87_CONST(x87_fldz, "fldz")
-
-/* ST1 = insn(ST0, ST1), pop (fyl2x, fyl2xp1, fpatan). */
-#define X87_INTO_ST1(name, insn)                                          \
-static void name(CPUX86State *env)                                        \
-{                                                                         \
-    long double x = st_get(env, 0), y = st_get(env, 1), r;                \
-    __asm__ __volatile__(insn : "=t"(r) : "0"(x), "u"(y) : "st(1)");      \
-    env->fpus &= ~FPUS_C1;                                                \
-    st_set(env, 1, r);                                                    \
+    float80 x = st_get80(env, 0);                                         \
+    st_set80(env, 1, fn(x, st_get80(env, 1), fe));                        \
     fpop(env);                                                            \
 }
-X87_INTO_ST1(x87_fyl2x, "fyl2x")
-X87_INTO_ST1(x87_fyl2xp1, "fyl2xp1")
-X87_INTO_ST1(x87_fpatan, "fpatan")
+X87_INTO_ST1(x87_fyl2x, float80_yl2x)
+X87_INTO_ST1(x87_fyl2xp1, float80_yl2xp1)
+X87_INTO_ST1(x87_fpatan, float80_atan)
 
-static void x87_fscale(CPUX86State *env)
+static void x87_f2xm1(CPUX86State *env, FloatEnv *fe)
 {
-    long double x = st_get(env, 0), y = st_get(env, 1);
-
-    __asm__ __volatile__("fscale" : "+t"(x) : "u"(y));
-    env->fpus &= ~FPUS_C1;
-    st_set(env, 0, x);
+    st_set80(env, 0, float80_f2xm1(st_get80(env, 0), fe));
 }
 
-/* FPREM/FPREM1 define all four condition bits (quotient bits, C2 partial). */
-#define X87_REMAINDER(name, insn)                                         \
-static void name(CPUX86State *env)                                        \
-{                                                                         \
-    long double x = st_get(env, 0), y = st_get(env, 1);                   \
-    uint16_t sw;                                                          \
-    __asm__ __volatile__(insn "\n\tfnstsw %1" : "+t"(x), "=a"(sw) : "u"(y)); \
-    x87_set_cc(env, sw & FPUS_CC);                                        \
-    st_set(env, 0, x);                                                    \
+static void x87_fscale(CPUX86State *env, FloatEnv *fe)
+{
+    float80 x = st_get80(env, 0);
+
+    st_set80(env, 0, float80_scale(x, st_get80(env, 1), fe));
 }
-X87_REMAINDER(x87_fprem, "fprem")
-X87_REMAINDER(x87_fprem1, "fprem1")
+
+/*
+ * FPREM/FPREM1: C0 C3 C1 the quotient's last three bits, C2 a partial
+ * reduction; a NaN result clears C1 and C2 and leaves C0 and C3 (as
+ * measured).
+ */
+static void x87_remainder(CPUX86State *env, FloatEnv *fe, bool nearest)
+{
+    float80 x = st_get80(env, 0);
+    unsigned q;
+    bool partial;
+
+    st_set80(env, 0, float80_remainder(x, st_get80(env, 1), nearest, &q,
+                                       &partial, fe));
+    env->fpus &= ~FPUS_C2;
+    if (q != FLOAT80_NO_QUOTIENT) {
+        x87_set_cc(env, (q & 4 ? FPUS_C0 : 0) | (q & 2 ? FPUS_C3 : 0) |
+                        (q & 1 ? FPUS_C1 : 0) | (partial ? FPUS_C2 : 0));
+    }
+}
+
+static void x87_fprem(CPUX86State *env, FloatEnv *fe)
+{
+    x87_remainder(env, fe, false);
+}
+
+static void x87_fprem1(CPUX86State *env, FloatEnv *fe)
+{
+    x87_remainder(env, fe, true);
+}
 
 /*
  * The trigonometric instructions leave a finite ST0 with |ST0| >= 2^63
- * alone and set C2; checking first keeps the asm's stack effect fixed.
- * Unnormals are not finite numbers: the host rejects them (invalid).
+ * alone and set C2 (softfloat's functions return false then).
  */
-static bool x87_trig_reduced(CPUX86State *env)
+static void x87_trig_range(CPUX86State *env, bool in_range)
 {
-    floatx80 f = st_raw(env, 0);
-    int exp = f.high & FLOATX80_EXP_MAX;
-
-    env->fpus &= ~(FPUS_C1 | FPUS_C2);
-    if (exp != FLOATX80_EXP_MAX && exp >= 0x3fff + 63 &&
-        (f.low & FLOATX80_INT_BIT)) {
+    env->fpus &= ~FPUS_C2;
+    if (!in_range) {
         env->fpus |= FPUS_C2;
-        return false;
     }
-    return true;
 }
 
-#define X87_TRIG(name, insn)                                              \
-static void name(CPUX86State *env)                                        \
-{                                                                         \
-    long double v = st_get(env, 0);                                       \
-    if (x87_trig_reduced(env)) {                                          \
-        __asm__ __volatile__(insn : "+t"(v));                             \
-        st_set(env, 0, v);                                                \
-    }                                                                     \
-}
-X87_TRIG(x87_fsin, "fsin")
-X87_TRIG(x87_fcos, "fcos")
+/* FSIN, FCOS, FSINCOS: ST0 = the sine or the cosine; FSINCOS ST0 = sin,
+   then push cos */
+static void x87_sin_cos(CPUX86State *env, FloatEnv *fe, bool sine,
+                        bool cosine)
+{
+    float80 sin, cos;
+    bool done = float80_sincos(st_get80(env, 0), sine ? &sin : NULL,
+                               cosine ? &cos : NULL, fe);
 
-/* ST0 = first result, then push the second (fptan: 1.0, fsincos: cos). */
-#define X87_TRIG_PUSH(name, insn)                                         \
-static void name(CPUX86State *env)                                        \
-{                                                                         \
-    long double v = st_get(env, 0), top, below;                           \
-    if (x87_trig_reduced(env)) {                                          \
-        __asm__ __volatile__(insn : "=t"(top), "=u"(below) : "0"(v));     \
-        st_set(env, 0, below);                                            \
-        fpush(env, top);                                                  \
-    }                                                                     \
+    x87_trig_range(env, done);
+    if (done) {
+        st_set80(env, 0, sine ? sin : cos);
+        if (sine && cosine) {
+            fpush80(env, cos);
+        }
+    }
 }
-X87_TRIG_PUSH(x87_fptan, "fptan")
-X87_TRIG_PUSH(x87_fsincos, "fsincos")
+
+static void x87_fsin(CPUX86State *env, FloatEnv *fe)
+{
+    x87_sin_cos(env, fe, true, false);
+}
+
+static void x87_fcos(CPUX86State *env, FloatEnv *fe)
+{
+    x87_sin_cos(env, fe, false, true);
+}
+
+static void x87_fsincos(CPUX86State *env, FloatEnv *fe)
+{
+    x87_sin_cos(env, fe, true, true);
+}
+
+/* ST0 = tan, then push 1 (a NaN result pushes the NaN again) */
+static void x87_fptan(CPUX86State *env, FloatEnv *fe)
+{
+    float80 tan, one;
+    bool done = float80_tan(st_get80(env, 0), &tan, &one, fe);
+
+    x87_trig_range(env, done);
+    if (done) {
+        st_set80(env, 0, tan);
+        fpush80(env, one);
+    }
+}
 
 /* ST0 = exponent, then push the significand. */
-static void x87_fxtract(CPUX86State *env)
+static void x87_fxtract(CPUX86State *env, FloatEnv *fe)
 {
-    long double v = st_get(env, 0), sig, exp;
+    float80 exp, sig = float80_extract(st_get80(env, 0), &exp, fe);
 
-    __asm__ __volatile__("fxtract" : "=t"(sig), "=u"(exp) : "0"(v));
-    env->fpus &= ~FPUS_C1;
-    st_set(env, 0, exp);
-    fpush(env, sig);
+    st_set80(env, 0, exp);
+    fpush80(env, sig);
 }
 
 /* FXAM class codes in C3 C2 C0; C1 is the sign. */
-static void x87_fxam(CPUX86State *env)
+static void x87_fxam(CPUX86State *env, FloatEnv *fe)
 {
     int r = st_index(env, 0);
     const floatx80 *f = &env->fpregs[r].d;
@@ -486,19 +473,18 @@ static void x87_fxam(CPUX86State *env)
     x87_set_cc(env, cc);
 }
 
-static void x87_fdecstp(CPUX86State *env)
+static void x87_fdecstp(CPUX86State *env, FloatEnv *fe)
 {
     env->fpstt = (env->fpstt - 1) & 7;
     env->fpus &= ~FPUS_C1;
 }
 
-static void x87_fincstp(CPUX86State *env)
+static void x87_fincstp(CPUX86State *env, FloatEnv *fe)
 {
     env->fpstt = (env->fpstt + 1) & 7;
     env->fpus &= ~FPUS_C1;
 }
 
-/* The ones soft-float computes: ST0 in place, C1 rounded up. */
 static void x87_fchs(CPUX86State *env, FloatEnv *fe)
 {
     float80 v = st_get80(env, 0);
@@ -531,16 +517,12 @@ static void x87_ftst(CPUX86State *env, FloatEnv *fe)
     x87_set_cc(env, x87_relation_cc[r]);
 }
 
-static void (*const x87_soft_specials[32])(CPUX86State *env, FloatEnv *fe) = {
-    [0x00] = x87_fchs, [0x01] = x87_fabs, [0x04] = x87_ftst,
-    [0x1a] = x87_fsqrt, [0x1c] = x87_frndint,
-};
-
 /*
- * The rest run on the host FPU.  Indexed by ModRM - 0xe0;
- * X87_SPECIAL_VALID in fpu-ops.h marks the entries of both tables.
+ * Indexed by ModRM - 0xe0; X87_SPECIAL_VALID in fpu-ops.h marks the
+ * entries.
  */
-static void (*const x87_specials[32])(CPUX86State *env) = {
+static void (*const x87_specials[32])(CPUX86State *env, FloatEnv *fe) = {
+    [0x00] = x87_fchs, [0x01] = x87_fabs, [0x04] = x87_ftst,
     [0x05] = x87_fxam,
     [0x08] = x87_fld1, [0x09] = x87_fldl2t, [0x0a] = x87_fldl2e,
     [0x0b] = x87_fldpi, [0x0c] = x87_fldlg2, [0x0d] = x87_fldln2,
@@ -548,23 +530,19 @@ static void (*const x87_specials[32])(CPUX86State *env) = {
     [0x10] = x87_f2xm1, [0x11] = x87_fyl2x, [0x12] = x87_fptan,
     [0x13] = x87_fpatan, [0x14] = x87_fxtract, [0x15] = x87_fprem1,
     [0x16] = x87_fdecstp, [0x17] = x87_fincstp, [0x18] = x87_fprem,
-    [0x19] = x87_fyl2xp1, [0x1b] = x87_fsincos,
-    [0x1d] = x87_fscale, [0x1e] = x87_fsin, [0x1f] = x87_fcos,
+    [0x19] = x87_fyl2xp1, [0x1a] = x87_fsqrt, [0x1b] = x87_fsincos,
+    [0x1c] = x87_frndint, [0x1d] = x87_fscale, [0x1e] = x87_fsin,
+    [0x1f] = x87_fcos,
 };
 
+/* C1 is cleared first: the ones that round set it when they rounded up. */
 void HELPER(fpu_special)(CPUX86State *env, uint32_t index)
 {
     X87Bracket b;
     FloatEnv fe;
 
-    if (x87_soft_specials[index]) {
-        x87_soft_begin(env, &b, &fe);
-        env->fpus &= ~FPUS_C1;
-        x87_soft_specials[index](env, &fe);
-        x87_soft_end(env, &b, &fe, X87_TO_REG);
-        return;
-    }
-    x87_begin(env, &b);
-    x87_specials[index](env);
-    x87_end(env, &b, X87_TO_REG);
+    x87_soft_begin(env, &b, &fe);
+    env->fpus &= ~FPUS_C1;
+    x87_specials[index](env, &fe);
+    x87_soft_end(env, &b, &fe, X87_TO_REG);
 }

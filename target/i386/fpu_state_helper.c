@@ -10,6 +10,7 @@
 #include "exec/exec-all.h"
 #include "exec/cpu_ldst.h"
 #include "fpu-stack.h"
+#include "sse-fp.h"
 #include "excp.h"
 
 #define MXCSR_DEFAULT 0x1f80

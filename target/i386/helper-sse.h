@@ -72,7 +72,8 @@
 #define SSE_FP_HOST_OPS(X) \
     X(rcpps, "rcpps") X(rcpss, "rcpss") X(rsqrtps, "rsqrtps") X(rsqrtss, "rsqrtss")
 
-/* Host-executed FP ops with an immediate d = op(d, s, imm8): X(name, insn) */
+/* SSE4.1 FP ops with an immediate d = op(d, s, imm8), soft-float:
+   X(name, insn) */
 #define SSE_FP_IMMOPS(X) \
     X(dpps, "dpps") X(dppd, "dppd") X(roundps, "roundps") X(roundpd, "roundpd") \
     X(roundss, "roundss") X(roundsd, "roundsd")

@@ -1,12 +1,11 @@
 /*
  * sse_fp_helper.c: the SSE to SSE4.1 floating point helpers (arithmetic,
  * compares, conversions, MXCSR).  All of SSE/SSE2/SSE3 floating point
- * computes lane by lane in fpu/ soft-float (SSE_FP_SOFT_OPS, the compares,
- * the integer conversions; sse-fp.h).  What still executes the same
- * instruction on the host under the guest's MXCSR (host-fpu.h): rcp/rsqrt,
- * whose bits are the vendor's, and SSE4.1's dpps, dppd and round*, whose
- * immediate is part of the instruction.  The list of helpers is in
- * helper-sse.h.
+ * and SSE4.1's dpps, dppd and round* compute lane by lane in fpu/
+ * soft-float (SSE_FP_SOFT_OPS, the compares, the integer conversions;
+ * sse-fp.h).  What still executes the same instruction on the host under
+ * the guest's MXCSR (host-fpu.h): rcp/rsqrt, whose bits are the vendor's.
+ * The list of helpers is in helper-sse.h.
  */
 #include "qemu/osdep.h"
 #include "cpu.h"
@@ -210,34 +209,58 @@ void HELPER(ldmxcsr)(CPUX86State *env, uint32_t val)
 }
 
 /*
- * The immediate of dpps, dppd and round* is part of the host instruction,
- * so each helper switches over all 256 values to the instruction with that
- * constant.
+ * SSE4.1's round*: imm8 bits 0-1 the rounding mode (MXCSR.RC's order),
+ * bit 2 MXCSR's instead, bit 3 no PE.  The ps/pd forms round every lane
+ * of s, the ss/sd forms the low one into d.
  */
-#define IMM_CASE(n, insn)                                                 \
-    case n:                                                               \
-        __asm__ __volatile__(insn " %2, %1, %0" : "+x"(dv) : "x"(sv), "i"(n)); \
-        break;
-#define IMM_CASES_4(n, insn) IMM_CASE(n, insn) IMM_CASE((n) + 1, insn) \
-    IMM_CASE((n) + 2, insn) IMM_CASE((n) + 3, insn)
-#define IMM_CASES_16(n, insn) IMM_CASES_4(n, insn) IMM_CASES_4((n) + 4, insn) \
-    IMM_CASES_4((n) + 8, insn) IMM_CASES_4((n) + 12, insn)
-#define IMM_CASES_64(n, insn) IMM_CASES_16(n, insn) IMM_CASES_16((n) + 16, insn) \
-    IMM_CASES_16((n) + 32, insn) IMM_CASES_16((n) + 48, insn)
-#define IMM_CASES_256(insn) IMM_CASES_64(0, insn) IMM_CASES_64(64, insn) \
-    IMM_CASES_64(128, insn) IMM_CASES_64(192, insn)
-
-#define SSE_HOST_IMMOP(name, insn)                                        \
+#define SSE_SOFT_ROUND(name, lane, lanes, fn)                             \
 void HELPER(name)(CPUX86State *env, XMMReg *d, XMMReg *s, uint32_t imm)   \
 {                                                                         \
-    host_xmm dv;                                                          \
-    SSE_FP_RUN(env, GETPC(), {                                            \
-        host_xmm sv = xmm_get(s);                                         \
-        dv = xmm_get(d);                                                  \
-        switch (imm & 0xff) {                                             \
-        IMM_CASES_256(insn)                                               \
-        }                                                                 \
-    });                                                                   \
-    xmm_set(d, dv);                                                       \
+    SseSoft st = sse_soft_begin(env);                                     \
+    FloatRound mode = imm & 4 ? st.fe.round : (FloatRound)(imm & 3);      \
+    XMMReg r = *d;                                                        \
+                                                                          \
+    for (int i = 0; i < (lanes); i++) {                                   \
+        r.lane[i] = sse_lane(&st, fn(s->lane[i], mode, imm & 8, &st.fe)); \
+    }                                                                     \
+    sse_soft_end(env, &st, GETPC());                                      \
+    *d = r;                                                               \
 }
-SSE_FP_IMMOPS(SSE_HOST_IMMOP)
+SSE_SOFT_ROUND(roundps, _l, 4, float32_round_to_int)
+SSE_SOFT_ROUND(roundpd, _q, 2, float64_round_to_int)
+SSE_SOFT_ROUND(roundss, _l, 1, float32_round_to_int)
+SSE_SOFT_ROUND(roundsd, _q, 1, float64_round_to_int)
+
+/*
+ * DPPS/DPPD as the SDM writes them: the products of the lanes imm8's bits
+ * 4.. select (the others +0), each rounded; then the sum of the products'
+ * pairs, each rounded, and (dpps) of the two pair sums; then the lanes
+ * bits 0.. select get the sum, the others +0.  A denormal product entering
+ * a sum is a denormal operand of that addition (DE), as on the hardware.
+ */
+#define SSE_SOFT_DP(name, lane, lanes, mul, add)                          \
+void HELPER(name)(CPUX86State *env, XMMReg *d, XMMReg *s, uint32_t imm)   \
+{                                                                         \
+    SseSoft st = sse_soft_begin(env);                                     \
+    uint64_t part[4] = { 0 }, sum;                                        \
+    XMMReg r;                                                             \
+                                                                          \
+    for (int i = 0; i < (lanes); i++) {                                   \
+        if (imm & (0x10 << i)) {                                          \
+            part[i] = sse_lane(&st, mul(d->lane[i], s->lane[i], &st.fe)); \
+        }                                                                 \
+    }                                                                     \
+    for (int width = 1; width < (lanes); width *= 2) {                    \
+        for (int i = 0; i < (lanes); i += 2 * width) {                    \
+            part[i] = sse_lane(&st, add(part[i], part[i + width], &st.fe)); \
+        }                                                                 \
+    }                                                                     \
+    sum = part[0];                                                        \
+    for (int i = 0; i < (lanes); i++) {                                   \
+        r.lane[i] = imm & (1 << i) ? sum : 0;                             \
+    }                                                                     \
+    sse_soft_end(env, &st, GETPC());                                      \
+    *d = r;                                                               \
+}
+SSE_SOFT_DP(dpps, _l, 4, float32_mul, float32_add)
+SSE_SOFT_DP(dppd, _q, 2, float64_mul, float64_add)
