@@ -23,12 +23,17 @@ typedef struct AuxEntry {
     abi_ulong value;
 } AuxEntry;
 
-/* Map the stack with an inaccessible guard host page under it; returns the
-   top, or -errno. */
-static abi_long map_stack(bool exec, abi_ulong *limit)
+/* Room Linux leaves below the arguments when it sets the stack up
+   (setup_arg_pages), whatever the stack limit. */
+#define STACK_EXPAND (128 * 1024)
+
+/* Map the stack, at least needed bytes plus STACK_EXPAND, with an
+   inaccessible guard host page under it; returns the top, or -errno. */
+static abi_long map_stack(bool exec, uint64_t needed, abi_ulong *limit)
 {
     uint64_t guard = qemu_host_page_size;
-    uint64_t size = HOST_PAGE_ALIGN((uint64_t)guest_stack_size) + guard;
+    uint64_t size = HOST_PAGE_ALIGN(MAX((uint64_t)guest_stack_size, needed + STACK_EXPAND))
+                    + guard;
     uint64_t top = reserved_va ? MIN(STACK_TOP, (uint64_t)reserved_va) : STACK_TOP;
     int prot = PROT_READ | PROT_WRITE | (exec ? PROT_EXEC : 0);
     abi_long at = -ENOMEM;
@@ -107,11 +112,16 @@ abi_long setup_initial_stack(char **argv, char **envp, const char *execfn,
     abi_long top;
     size_t words;
 
-    /* Linux lets the strings take a quarter of the stack. */
-    if (string_bytes > guest_stack_size / 4) {
+    /* Linux's bound (bprm_stack_limits): the strings and their pointers
+       take at most a quarter of the stack limit, but always 128 KiB and
+       never more than 6 MiB. */
+    size_t pointer_bytes = (argc + envc + 2) * sizeof(abi_ulong);
+    size_t bound = MAX(MIN(6 * 1024 * 1024, guest_stack_size / 4), 32 * 4096);
+
+    if (string_bytes + pointer_bytes > bound) {
         return -E2BIG;
     }
-    top = map_stack(exe->exec_stack, &limit);
+    top = map_stack(exe->exec_stack, string_bytes + pointer_bytes + 4096, &limit);
     if (target_mmap_failed(top)) {
         return top;
     }

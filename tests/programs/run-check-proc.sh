@@ -12,7 +12,9 @@
 #   There the native disagreement is printed as a note and the emulated
 #   run must still say "agree";
 # - uname: -r RELEASE is what uname(2) says, also in a program the guest
-#   execs (busybox sh running uname), and without it the host's release.
+#   execs (busybox sh running uname), and without it the host's release;
+# - -s SIZE: a small stack limit still runs programs (Linux gives the
+#   arguments 128 KiB whatever the limit), as `ulimit -s` does natively.
 # The i386 build runs against the native output of the x86_64 build (the
 # programs print nothing that depends on the word size); it is skipped when
 # the compiler cannot make 32-bit programs.  Environment: SRC_PATH,
@@ -67,11 +69,11 @@ cpuinfo_reference() {
     mv "$tmp/want.agree" "$tmp/want"
 }
 
-# check_uname ID WANT OPTIONS...: busybox's uname -r, run by busybox sh,
-# under the x86_64 emulator with OPTIONS.
-check_uname() {
-    id=$1 want=$2
-    shift 2
+# check_busybox ID WANT COMMAND OPTIONS...: busybox sh -c COMMAND under the
+# x86_64 emulator with OPTIONS prints WANT.
+check_busybox() {
+    id=$1 want=$2 command=$3
+    shift 3
     selected "$id" || return
     if [ ! -x /bin/busybox ]; then
         echo "SKIP $id (no /bin/busybox)"
@@ -80,13 +82,17 @@ check_uname() {
     fi
     echo "$want" >"$tmp/want"
     timeout -k 2 "$TIMEOUT" "$BUILD_DIR/x86_64-linux-user/qemu-x86_64" "$@" /bin/busybox sh -c \
-        '/bin/busybox uname -r' </dev/null >"$tmp/out" 2>/dev/null
+        "$command" </dev/null >"$tmp/out" 2>/dev/null
     judge_run "$id" 0 $? "$tmp/want" "$tmp/out"
 }
 
 cflags="-I$SRC_PATH/linux-user"
-check_uname x86_64/programs/uname-r 1.2.3-emulated -r 1.2.3-emulated
-check_uname x86_64/programs/uname-host "$(uname -r)"
+check_busybox x86_64/programs/uname-r 1.2.3-emulated '/bin/busybox uname -r' -r 1.2.3-emulated
+check_busybox x86_64/programs/uname-host "$(uname -r)" '/bin/busybox uname -r'
+for size in 4096 16k; do
+    want=$(/bin/busybox sh -c "ulimit -s 16; /bin/busybox echo small stack" 2>&1)
+    check_busybox "x86_64/programs/stack-size-$size" "$want" '/bin/busybox echo small stack' -s "$size"
+done
 check proc-fd -D "$tmp/log"
 check proc-status
 check proc-cpuinfo
