@@ -89,7 +89,7 @@ check-tcg-run:
 	$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/sysroot/run-check-sysroot.sh || st=1; \
 	$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/programs/run-check-shared.sh || st=1; \
 	$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/programs/run-check-proc.sh || st=1; \
-	$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/programs/run-check-cpu-models.sh || st=1; \
+	$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/programs/run-check-options.sh || st=1; \
 	$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/elf/run-check-elf.sh || st=1; \
 	$(TEST_ENV) FUZZ_SMOKE=1 FUZZ_SEED=1 FUZZ_COUNT=300 $(SHELL) $(SRC_PATH)/tests/fuzz/run-fuzz.sh || st=1; \
 	$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/gdbstub/run-check-gdbstub.sh || st=1; \

@@ -247,6 +247,16 @@ static void handle_dfilter(const char *arg)
     }
 }
 
+static void handle_trace(const char *arg)
+{
+    fail("-trace is not supported: there is no trace-event backend (use -d, -strace or -g)");
+}
+
+static void handle_plugin(const char *arg)
+{
+    fail("-plugin is not supported: TCG plugins cannot be loaded (use -d or -g)");
+}
+
 static void handle_strace(const char *arg)
 {
     do_strace = 1;
@@ -350,6 +360,8 @@ static const Option options[] = {
     { "checked-mem", "QEMU_CHECKED_MEM", false, true, handle_checked_mem, "",
       "check every guest memory access through the software TLB" },
     { "strace", "QEMU_STRACE", false, true, handle_strace, "", "log system calls" },
+    { "trace", NULL, true, false, handle_trace, "...", "not supported (one-line error)" },
+    { "plugin", NULL, true, false, handle_plugin, "file[,arg=...]", "not supported (one-line error)" },
     { "seed", "QEMU_RAND_SEED", true, false, handle_seed, "n",
       "Seed for pseudo-random number generator" },
     { "version", NULL, false, false, handle_version, "",

@@ -1,11 +1,13 @@
 #!/bin/sh
-# run-check-cpu-models.sh: -cpu MODEL (issue 9, point 7).  A model's CPUID
+# run-check-options.sh: options of issue 9, point 7.  -cpu MODEL: a model's CPUID
 # is that CPU's, as Debian's QEMU 7.2 reports it under the same -cpu,
 # limited to what the emulator implements (its -cpu max): vendor, leaves,
 # family/model/stepping and brand equal QEMU's, each feature word is QEMU's
 # AND ours under max, and an instruction the model does not advertise
-# raises SIGILL (tests/programs/cpuid-dump.c probes three).  Skipped
-# without qemu-x86_64 / qemu-i386.  Environment: SRC_PATH, BUILD_DIR,
+# raises SIGILL (tests/programs/cpuid-dump.c probes three); skipped
+# without qemu-x86_64 / qemu-i386.  Options refused (a model without 64-bit
+# mode for qemu-x86_64, no such model, -trace, -plugin, a bad -dfilter):
+# exit 1 with a one-line message, the program not run.  Environment: SRC_PATH, BUILD_DIR,
 # TARGETS, TCG_CC, CONFIG_TCG_M32, TCG_TIMEOUT, TESTS, SUMMARY_FILE.
 
 : "${SRC_PATH:?}" "${BUILD_DIR:?}"
@@ -67,12 +69,14 @@ for t in $TARGETS; do
     done
 done
 
-# A 64-bit guest cannot have a 32-bit model, nor any a model nobody makes.
-for m in pentium3 no-such-cpu; do
-    id=x86_64/cpu-models/refused-$m
+for refused in "-cpu pentium3" "-cpu no-such-cpu" "-trace events=x" "-plugin x.so" "-dfilter 0x10..0x1"; do
+    id=x86_64/options/refused$(echo "$refused" | tr ' ' '_')
     selected "$id" || continue
-    if "$BUILD_DIR/x86_64-linux-user/qemu-x86_64" -cpu "$m" /bin/true 2>"$tmp/err"; then
-        echo "FAIL $id (accepted)"
+    # shellcheck disable=SC2086  # option and argument
+    "$BUILD_DIR/x86_64-linux-user/qemu-x86_64" $refused /bin/echo ran >"$tmp/out" 2>"$tmp/err"
+    rc=$?
+    if [ "$rc" -ne 1 ] || [ -s "$tmp/out" ]; then
+        echo "FAIL $id (exit $rc, program output: $(cat "$tmp/out"))"
         failed=$((failed + 1))
     elif [ "$(wc -l <"$tmp/err")" -ne 1 ]; then
         echo "FAIL $id (not a one-line message)"
@@ -82,4 +86,4 @@ for m in pentium3 no-such-cpu; do
         passed=$((passed + 1))
     fi
 done
-report_counts check-cpu-models
+report_counts check-options
