@@ -604,6 +604,12 @@ int loader_exec(const char *filename, char **argv, char **envp,
             map_image(&interp_file, 0, &interp);
         }
         fill_info(info, &exe, filename);
+        if (qemu_loglevel_mask(CPU_LOG_TB_IN_ASM)) {
+            elf_note_symbols(exe_file.fd, &exe_file.ehdr, exe_file.size, exe.bias);
+            if (interp_name) {
+                elf_note_symbols(interp_file.fd, &interp_file.ehdr, interp_file.size, interp.bias);
+            }
+        }
         sp = setup_initial_stack(argv, envp, filename, env, &exe,
                                  interp_name ? &interp : NULL, info);
         if (target_mmap_failed(sp)) {

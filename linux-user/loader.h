@@ -11,10 +11,16 @@
 #ifdef TARGET_X86_64
 typedef Elf64_Ehdr ElfEhdr;
 typedef Elf64_Phdr ElfPhdr;
+typedef Elf64_Shdr ElfShdr;
+typedef Elf64_Sym ElfSym;
+#define ELF_SYM_TYPE ELF64_ST_TYPE
 #define ELF_PLATFORM "x86_64"
 #else
 typedef Elf32_Ehdr ElfEhdr;
 typedef Elf32_Phdr ElfPhdr;
+typedef Elf32_Shdr ElfShdr;
+typedef Elf32_Sym ElfSym;
+#define ELF_SYM_TYPE ELF32_ST_TYPE
 #define ELF_PLATFORM "i686"
 #endif
 
@@ -39,5 +45,10 @@ typedef struct LoadedImage {
 abi_long setup_initial_stack(char **argv, char **envp, const char *execfn,
                              CPUArchState *env, const LoadedImage *exe,
                              const LoadedImage *interp, struct image_info *info);
+
+/* elf-symbols.c: keep the function symbols of the image in fd (ehdr, the
+   file's size, loaded at bias) for lookup_symbol (-d in_asm's "IN: name").
+   A file without a readable symbol table adds nothing. */
+void elf_note_symbols(int fd, const ElfEhdr *ehdr, off_t file_size, abi_ulong bias);
 
 #endif

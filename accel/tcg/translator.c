@@ -76,7 +76,7 @@ void translator_loop(const TranslatorOps *ops, DisasContextBase *db,
 
     if (qemu_loglevel_mask_at(CPU_LOG_TB_IN_ASM, db->pc_first)) {
         qemu_log("----------------\n");
-        qemu_log("IN: \n");
+        qemu_log("IN: %s\n", lookup_symbol(db->pc_first));
         if (ops->disas_log) {
             ops->disas_log(db, env);
         } else {

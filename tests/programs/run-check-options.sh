@@ -7,7 +7,9 @@
 # raises SIGILL (tests/programs/cpuid-dump.c probes three); skipped
 # without qemu-x86_64 / qemu-i386.  Options refused (a model without 64-bit
 # mode for qemu-x86_64, no such model, -trace, -plugin, a bad -dfilter):
-# exit 1 with a one-line message, the program not run.  Environment: SRC_PATH, BUILD_DIR,
+# exit 1 with a one-line message, the program not run.  -d in_asm heads the
+# block at main's address (nm) with "IN: main", and -dfilter around main
+# logs that block and no other.  Environment: SRC_PATH, BUILD_DIR,
 # TARGETS, TCG_CC, CONFIG_TCG_M32, TCG_TIMEOUT, TESTS, SUMMARY_FILE.
 
 : "${SRC_PATH:?}" "${BUILD_DIR:?}"
@@ -86,4 +88,28 @@ for refused in "-cpu pentium3" "-cpu no-such-cpu" "-trace events=x" "-plugin x.s
         passed=$((passed + 1))
     fi
 done
+# in_asm ID OPTIONS...: the "IN:" lines and the address after each, of the
+# x86_64 dump program's log under OPTIONS, into $tmp/in_asm.
+in_asm() {
+    "$BUILD_DIR/x86_64-linux-user/qemu-x86_64" -d in_asm -D "$tmp/log" "$@" "$tmp/dump-x86_64" \
+        >/dev/null 2>&1
+    awk '/^IN:/ { name = $2; getline; sub(/:$/, "", $1); sub(/^0x0*/, "0x", $1); print $1, name }' "$tmp/log" >"$tmp/in_asm"
+}
+
+main_addr=$(nm "$tmp/dump-x86_64" 2>/dev/null | awk '$3 == "main" { print "0x" $1 }' | sed 's/0x0*/0x/')
+if [ -x "$tmp/dump-x86_64" ] && [ -n "$main_addr" ]; then
+    for id in x86_64/options/in_asm-symbol x86_64/options/dfilter; do
+        selected "$id" || continue
+        if [ "$id" = x86_64/options/in_asm-symbol ]; then
+            in_asm
+            echo "$main_addr main" >"$tmp/want"
+            grep " main$" "$tmp/in_asm" | head -1 >"$tmp/got"
+        else
+            in_asm -dfilter "$main_addr+1"
+            echo "$main_addr main" >"$tmp/want"
+            cp "$tmp/in_asm" "$tmp/got"
+        fi
+        judge_run "$id" 0 0 "$tmp/want" "$tmp/got"
+    done
+fi
 report_counts check-options
