@@ -2,8 +2,9 @@
  * strace.c: -strace (and -d strace): one line per guest syscall in QEMU's
  * format, "pid name(args) = result".  How each argument prints comes from
  * the letters of the syscall's table entry (syscall_impl.h); flag words
- * (open, mmap, mprotect) and socket families, types and protocols are
- * spelled out from the tables below.  i386's socketcall prints as the
+ * (open, mmap, mprotect, access modes), socket families, types and
+ * protocols, lseek's whence, fcntl commands and the common ioctl requests
+ * are spelled out from the tables below.  i386's socketcall prints as the
  * operation it performs, in capitals, as QEMU prints it.
  */
 #include "qemu/osdep.h"
@@ -70,6 +71,44 @@ static const FlagName mmap_flag_names[] = {
     { MAP_POPULATE, "MAP_POPULATE" }, { MAP_STACK, "MAP_STACK" },
     { MAP_HUGETLB, "MAP_HUGETLB" }, { MAP_32BIT, "MAP_32BIT" },
     { MAP_FIXED_NOREPLACE, "MAP_FIXED_NOREPLACE" },
+    { 0, NULL }
+};
+
+static const FlagName access_mode_names[] = {
+    { R_OK, "R_OK" }, { W_OK, "W_OK" }, { X_OK, "X_OK" },
+    { 0, NULL }
+};
+static const FlagName whence_names[] = {
+    { SEEK_SET, "SEEK_SET" }, { SEEK_CUR, "SEEK_CUR" }, { SEEK_END, "SEEK_END" },
+    { SEEK_DATA, "SEEK_DATA" }, { SEEK_HOLE, "SEEK_HOLE" },
+    { 0, NULL }
+};
+/* The commands of fcntl; which take an argument, and of what kind (the
+   print_arg letter), is in fcntl_arg_kind. */
+static const FlagName fcntl_cmd_names[] = {
+    { F_DUPFD, "F_DUPFD" }, { F_GETFD, "F_GETFD" }, { F_SETFD, "F_SETFD" },
+    { F_GETFL, "F_GETFL" }, { F_SETFL, "F_SETFL" }, { F_GETLK, "F_GETLK" },
+    { F_SETLK, "F_SETLK" }, { F_SETLKW, "F_SETLKW" }, { F_SETOWN, "F_SETOWN" },
+    { F_GETOWN, "F_GETOWN" }, { F_SETSIG, "F_SETSIG" }, { F_GETSIG, "F_GETSIG" },
+    { F_OFD_GETLK, "F_OFD_GETLK" }, { F_OFD_SETLK, "F_OFD_SETLK" },
+    { F_OFD_SETLKW, "F_OFD_SETLKW" }, { F_SETLEASE, "F_SETLEASE" },
+    { F_GETLEASE, "F_GETLEASE" }, { F_NOTIFY, "F_NOTIFY" },
+    { F_DUPFD_CLOEXEC, "F_DUPFD_CLOEXEC" }, { F_SETPIPE_SZ, "F_SETPIPE_SZ" },
+    { F_GETPIPE_SZ, "F_GETPIPE_SZ" }, { F_ADD_SEALS, "F_ADD_SEALS" },
+    { F_GET_SEALS, "F_GET_SEALS" },
+    { 0, NULL }
+};
+/* Terminal and file ioctls programs make on their own (isatty, window
+   size, non-blocking); others print in hex. */
+static const FlagName ioctl_names[] = {
+    { 0x5401, "TCGETS" }, { 0x5402, "TCSETS" }, { 0x5403, "TCSETSW" },
+    { 0x5404, "TCSETSF" }, { 0x5409, "TCSBRK" }, { 0x540a, "TCXONC" },
+    { 0x540b, "TCFLSH" }, { 0x540e, "TIOCSCTTY" }, { 0x540f, "TIOCGPGRP" },
+    { 0x5410, "TIOCSPGRP" }, { 0x5411, "TIOCOUTQ" }, { 0x5413, "TIOCGWINSZ" },
+    { 0x5414, "TIOCSWINSZ" }, { 0x541b, "FIONREAD" }, { 0x5421, "FIONBIO" },
+    { 0x5422, "TIOCNOTTY" }, { 0x5429, "TIOCGSID" }, { 0x5450, "FIONCLEX" },
+    { 0x5451, "FIOCLEX" }, { 0x5452, "FIOASYNC" }, { 0x80045430, "TIOCGPTN" },
+    { 0x40045431, "TIOCSPTLCK" },
     { 0, NULL }
 };
 
@@ -251,6 +290,22 @@ static void print_arg(char kind, abi_long v, const abi_long *args)
     case 'p':
         print_socket_protocol(args[0], v);
         break;
+    case 'A':
+        if (v == F_OK) {
+            strace_printf("F_OK");
+        } else {
+            print_flag_bits(access_mode_names, v, false);
+        }
+        break;
+    case 'W':
+        print_enum(whence_names, v, false);
+        break;
+    case 'C':
+        print_enum(fcntl_cmd_names, v, false);
+        break;
+    case 'I':
+        print_enum(ioctl_names, (uint32_t)v, true);
+        break;
     case 'S':
         if ((int)v > 0 && (int)v < 32 && sigabbrev_np(v)) {
             strace_printf("SIG%s", sigabbrev_np(v));
@@ -276,11 +331,43 @@ static char result_kind(const SyscallImpl *impl)
     return eq ? eq[1] : 0;
 }
 
+/* How fcntl's third argument prints for command cmd: 0 when the command
+   takes none (QEMU then prints two arguments), 'O' for file status flags,
+   'x' for a pointer (locks), else 'd'. */
+static char fcntl_arg_kind(abi_long cmd)
+{
+    switch (cmd) {
+    case F_GETFD: case F_GETFL: case F_GETOWN: case F_GETSIG: case F_GETLEASE:
+    case F_GETPIPE_SZ: case F_GET_SEALS:
+        return 0;
+    case F_SETFL:
+        return 'O';
+    case F_GETLK: case F_SETLK: case F_SETLKW:
+    case F_OFD_GETLK: case F_OFD_SETLK: case F_OFD_SETLKW:
+        return 'x';
+    default:
+        return 'd';
+    }
+}
+
 static void print_args(const SyscallImpl *impl, const abi_long *arg)
 {
     for (size_t i = 0; i < syscall_nargs(impl); i++) {
+        char kind = impl->args[i];
+
+        /* 'c': fcntl's argument, as its command (the argument before) says;
+           'm': open's mode, only when its flags (before it) use one. */
+        if (kind == 'c' && !(kind = fcntl_arg_kind(arg[i - 1]))) {
+            break;
+        }
+        if (kind == 'm') {
+            if (!(arg[i - 1] & (O_CREAT | __O_TMPFILE))) {
+                break;
+            }
+            kind = 'o';
+        }
         strace_printf("%s", i ? "," : "");
-        print_arg(impl->args[i], arg[i], arg);
+        print_arg(kind, arg[i], arg);
     }
 }
 

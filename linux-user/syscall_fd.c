@@ -533,9 +533,9 @@ SYSCALL(flock)
 }
 
 const SyscallImpl syscalls_fd[] = {
-    { "ioctl", sys_ioctl, "dxx" },
-    { "fcntl", sys_fcntl, "ddx" },
-    { "fcntl64", sys_fcntl64, "ddx" },
+    { "ioctl", sys_ioctl, "dIx" },
+    { "fcntl", sys_fcntl, "dCc" },
+    { "fcntl64", sys_fcntl64, "dCc" },
     { "dup", sys_dup, "d" },
     { "dup2", sys_dup2, "dd" },
     { "dup3", sys_dup3, "ddx" },

@@ -30,7 +30,11 @@ typedef abi_long SyscallFn(CPUArchState *env, const abi_long *arg);
  *   d int, l long, u unsigned long, x pointer/hex, s string, o octal mode,
  *   f dirfd (AT_FDCWD), O open flags, P mmap prot, M mmap flags, S signal,
  *   F socket family, T socket type, p socket protocol (of the family in
- *   the first argument); x prints 0 as NULL.
+ *   the first argument), A access mode (R_OK...), W lseek whence, C fcntl
+ *   command, c fcntl's argument (as the command before it says; absent
+ *   for commands without one), m open's mode (absent unless the flags
+ *   before it have O_CREAT or O_TMPFILE), I ioctl request; x prints 0 as
+ *   NULL.
  * An optional "=x" suffix prints the result in hex, "=!" prints no result.
  */
 typedef struct SyscallImpl {

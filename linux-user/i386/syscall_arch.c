@@ -408,7 +408,7 @@ const SyscallImpl syscalls_arch[] = {
     { "fstatfs", sys_fstatfs, "dx" },
     { "statfs64", sys_statfs64, "sux" },
     { "fstatfs64", sys_fstatfs64, "dux" },
-    { "_llseek", sys__llseek, "duuxd" },
+    { "_llseek", sys__llseek, "duuxW" },
     { "truncate64", sys_truncate64, "suu", SC_RESIZES_ARG0_PATH | SC_MAY_SHRINK_FILE },
     { "ftruncate64", sys_ftruncate64, "duu", SC_RESIZES_ARG0_FD | SC_MAY_SHRINK_FILE },
     { "mmap", sys_mmap, "x=x" },

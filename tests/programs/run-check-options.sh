@@ -9,7 +9,9 @@
 # mode for qemu-x86_64, no such model, -trace, -plugin, a bad -dfilter):
 # exit 1 with a one-line message, the program not run.  -d in_asm heads the
 # block at main's address (nm) with "IN: main", and -dfilter around main
-# logs that block and no other.  Environment: SRC_PATH, BUILD_DIR,
+# logs that block and no other.  -strace names constants as QEMU 7.2 does
+# (tests/programs/strace-names.c; pids and addresses left out; QEMU 7.2
+# prints AT_FDCWD as -100, strace(1) and QEMU 4.1 by name).  Environment: SRC_PATH, BUILD_DIR,
 # TARGETS, TCG_CC, CONFIG_TCG_M32, TCG_TIMEOUT, TESTS, SUMMARY_FILE.
 
 : "${SRC_PATH:?}" "${BUILD_DIR:?}"
@@ -111,5 +113,24 @@ if [ -x "$tmp/dump-x86_64" ] && [ -n "$main_addr" ]; then
         fi
         judge_run "$id" 0 0 "$tmp/want" "$tmp/got"
     done
+fi
+# strace_lines EMULATOR: the -strace lines of strace-names' own calls.
+strace_lines() {
+    "$1" -strace "$tmp/strace-names" 2>&1 >/dev/null \
+        | sed -n 's/^[0-9]* //; /^\(access\|lseek\|fcntl\|ioctl\|mmap\|openat\)(/p' \
+        | grep -v '^openat(AT_FDCWD,"/etc' | sed 's/0x[0-9a-f]*/ADDR/g'
+}
+
+id=x86_64/options/strace-names
+if selected "$id"; then
+    if [ -z "$(command -v qemu-x86_64)" ] \
+       || ! ${TCG_CC:-cc} -O2 -static -o "$tmp/strace-names" "$SRC_PATH/tests/programs/strace-names.c"; then
+        echo "SKIP $id (no qemu-x86_64 or no compiler)"
+        skipped=$((skipped + 1))
+    else
+        strace_lines qemu-x86_64 | sed 's/^openat(-100,/openat(AT_FDCWD,/' >"$tmp/want"
+        strace_lines "$BUILD_DIR/x86_64-linux-user/qemu-x86_64" >"$tmp/got"
+        judge_run "$id" 0 0 "$tmp/want" "$tmp/got"
+    fi
 fi
 report_counts check-options
