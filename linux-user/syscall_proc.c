@@ -368,6 +368,9 @@ SYSCALL(execve)
     char **argv, **envp;
 
     LOOKUP_PATH_FROM_USER(path, arg[0], 0);
+    if (host_path_error(path)) {
+        return host_path_error(path);     /* the kernel reads the path first */
+    }
     argv = string_array_from_user(arg[1], &err);
     envp = argv ? string_array_from_user(arg[2], &err) : NULL;
     if (envp) {
@@ -513,7 +516,9 @@ SYSCALL(sysinfo)
 
 SYSCALL(getrandom)
 {
-    return syscall_filling_buf(SYS_getrandom, arg, 3, 0, arg[1]);
+    /* The kernel cuts the count to INT_MAX before it looks at the buffer:
+       a huge count fills it up to the first bad page. */
+    return syscall_filling_buf(SYS_getrandom, arg, 3, 0, MIN((abi_ulong)arg[1], INT_MAX));
 }
 
 SYSCALL(sched_yield)
@@ -525,23 +530,26 @@ SYSCALL(sched_yield)
    but the host wants a whole number of its own longs. */
 SYSCALL(sched_getaffinity)
 {
-    abi_ulong size = arg[1];
-    size_t host_size = QEMU_ALIGN_UP(size, sizeof(unsigned long));
-    void *mask;
+    /* The size is an unsigned int to the kernel, and its own check of it
+       (size * 8 bits at least the CPU count) is done in 32 bits; the host
+       call judges that.  It writes no more than its own mask (NR_CPUS
+       bits, 8192 on x86), whatever the size. */
+    uint32_t size = arg[1];
+    uint64_t host_len = MIN(QEMU_ALIGN_UP((uint64_t)size, sizeof(unsigned long)),
+                            UINT32_MAX & ~(sizeof(unsigned long) - 1));
+    unsigned long mask[8192 / 8 / sizeof(unsigned long)] = { 0 };
     abi_long ret;
 
     if (size == 0 || size % sizeof(abi_ulong)) {
         return -TARGET_EINVAL;
     }
-    mask = calloc(1, host_size);
-    ret = get_errno(syscall(SYS_sched_getaffinity, (pid_t)arg[0], host_size, mask));
+    ret = get_errno(syscall(SYS_sched_getaffinity, (pid_t)arg[0], (unsigned)host_len, mask));
     if (ret > 0) {
         ret = MIN((abi_ulong)ret, size);
         if (copy_to_user(arg[2], mask, ret)) {
             ret = -TARGET_EFAULT;
         }
     }
-    free(mask);
     return ret;
 }
 
@@ -703,6 +711,12 @@ static abi_long prctl_set_pdeathsig(const abi_long *arg)
     return sig < 0 ? -TARGET_EINVAL : get_errno(prctl(PR_SET_PDEATHSIG, sig));
 }
 
+/* rdtsc is always allowed here (PR_SET_TSC is not emulated). */
+static abi_long prctl_get_tsc(const abi_long *arg)
+{
+    return put_user(PR_TSC_ENABLE, arg[1], int32_t);
+}
+
 static abi_long prctl_get_pdeathsig(const abi_long *arg)
 {
     int sig;
@@ -721,6 +735,7 @@ static const struct {
     { PR_GET_NAME, prctl_get_name },
     { PR_SET_PDEATHSIG, prctl_set_pdeathsig },
     { PR_GET_PDEATHSIG, prctl_get_pdeathsig },
+    { PR_GET_TSC, prctl_get_tsc },
     { PR_GET_DUMPABLE, prctl_pass },
     { PR_SET_DUMPABLE, prctl_pass },
     { PR_SET_NO_NEW_PRIVS, prctl_pass },
