@@ -6,7 +6,9 @@
  * pages.
  */
 #include "qemu/osdep.h"
+#include <fcntl.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include "exec/shdwrt.h"
 #include "syscall_impl.h"
 #include "loader.h"
@@ -30,6 +32,35 @@ void target_brk_range(abi_ulong *start, abi_ulong *cur)
 {
     *start = brk_start;
     *cur = brk_cur;
+}
+
+/*
+ * Under an address-space limit (ulimit -v: RLIMIT_AS, which the emulator's
+ * own memory counts against too), guest memory stops EMULATOR_HEADROOM
+ * short of it: the guest gets ENOMEM while the emulator can still grow
+ * its stack and heap.  Without that the guest would take the last bytes
+ * and the emulator die of its next allocation.
+ */
+#define EMULATOR_HEADROOM (64 << 20)
+
+static bool over_address_space_limit(uint64_t more)
+{
+    struct rlimit lim;
+    char text[32] = "";
+    int fd;
+
+    if (getrlimit(RLIMIT_AS, &lim) != 0 || lim.rlim_cur == RLIM_INFINITY) {
+        return false;
+    }
+    /* The size in pages, first in statm (no stdio: no allocation). */
+    fd = open("/proc/self/statm", O_RDONLY | O_CLOEXEC);
+    if (fd < 0 || read(fd, text, sizeof(text) - 1) <= 0) {
+        text[0] = 0;
+    }
+    if (fd >= 0) {
+        close(fd);
+    }
+    return strtoull(text, NULL, 10) * getpagesize() + more + EMULATOR_HEADROOM > lim.rlim_cur;
 }
 
 static bool range_unmapped(abi_ulong start, abi_ulong end)
@@ -66,7 +97,8 @@ static abi_ulong do_brk(abi_ulong new_brk)
     }
     new_mapped = TARGET_PAGE_ALIGN(new_brk);
     if (new_mapped < new_brk || new_mapped - 1 > GUEST_ADDR_MAX ||
-        !range_unmapped(brk_mapped, new_mapped)) {
+        !range_unmapped(brk_mapped, new_mapped) ||
+        over_address_space_limit(new_mapped - brk_mapped)) {
         return brk_cur;
     }
     if (target_mmap(brk_mapped, new_mapped - brk_mapped, PROT_READ | PROT_WRITE,
@@ -91,16 +123,25 @@ SYSCALL(brk)
     return ret;
 }
 
+static abi_long guest_mmap(abi_ulong addr, abi_ulong len, int prot, int flags, int fd,
+                           off_t offset)
+{
+    if (over_address_space_limit(len)) {
+        return -TARGET_ENOMEM;
+    }
+    return target_mmap(addr, len, prot, flags, fd, offset);
+}
+
 /* The x86_64 mmap; i386's old mmap passes a block (i386/syscall_arch.c). */
 SYSCALL(mmap)
 {
-    return target_mmap(arg[0], arg[1], arg[2], arg[3], arg[4], (abi_long)arg[5]);
+    return guest_mmap(arg[0], arg[1], arg[2], arg[3], arg[4], (abi_long)arg[5]);
 }
 
 SYSCALL(mmap2)
 {
-    return target_mmap(arg[0], arg[1], arg[2], arg[3], arg[4],
-                       (off_t)(abi_ulong)arg[5] * 4096);
+    return guest_mmap(arg[0], arg[1], arg[2], arg[3], arg[4],
+                      (off_t)(abi_ulong)arg[5] * 4096);
 }
 
 /* The kernel's checks before it looks at the mappings: an unaligned
@@ -150,6 +191,9 @@ SYSCALL(mremap)
     }
     if (old_size > TARGET_TASK_SIZE || old_addr + TARGET_PAGE_ALIGN(old_size) < old_addr) {
         return -TARGET_EFAULT;
+    }
+    if (new_size > old_size && over_address_space_limit(new_size - old_size)) {
+        return -TARGET_ENOMEM;
     }
     return target_mremap(old_addr, old_size, new_size, arg[3], arg[4]);
 }
