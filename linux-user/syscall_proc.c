@@ -317,9 +317,29 @@ static void free_string_array(char **v)
     free(v);
 }
 
+/*
+ * The room execve has for the strings and their pointers (the kernel's
+ * bprm_stack_limits): a quarter of the stack limit, at most 6 MiB, at
+ * least 128 KiB.  Past it the call is E2BIG, which the host's execve
+ * would say too, but only after this emulator had copied every string
+ * (seconds for millions of them).
+ */
+static size_t exec_strings_room(void)
+{
+    struct rlimit stack;
+    size_t room = 6 << 20;
+
+    if (getrlimit(RLIMIT_STACK, &stack) == 0 && stack.rlim_cur / 4 < room) {
+        room = stack.rlim_cur / 4;
+    }
+    return MAX(room, (size_t)MAX_ARG_STRLEN);
+}
+
 /* A NULL-terminated guest array of string pointers (NULL: none), as
-   malloc'ed host strings; NULL and *err on failure. */
-static char **string_array_from_user(abi_ulong gaddr, abi_long *err)
+   malloc'ed host strings; NULL and *err on failure.  Each string and its
+   (host-sized, as the kernel counts) pointer comes out of *room: E2BIG
+   when it runs out. */
+static char **string_array_from_user(abi_ulong gaddr, size_t *room, abi_long *err)
 {
     size_t n = 0, cap = 16;
     char **v = calloc(cap, sizeof(*v));
@@ -346,9 +366,14 @@ static char **string_array_from_user(abi_ulong gaddr, abi_long *err)
             cap *= 2;
         }
         v[n] = strdup_from_user(p, MAX_ARG_STRLEN, -TARGET_E2BIG, err);
-        if (!v[n++]) {
+        if (!v[n]) {
             break;
         }
+        if (strlen(v[n++]) + 1 + sizeof(void *) > *room) {
+            *err = -TARGET_E2BIG;
+            break;
+        }
+        *room -= strlen(v[n - 1]) + 1 + sizeof(void *);
     }
     if (v && !gaddr) {
         return v;
@@ -364,6 +389,7 @@ static char **string_array_from_user(abi_ulong gaddr, abi_long *err)
  */
 SYSCALL(execve)
 {
+    size_t room = exec_strings_room();
     abi_long err = 0;
     char **argv, **envp;
 
@@ -371,8 +397,8 @@ SYSCALL(execve)
     if (host_path_error(path)) {
         return host_path_error(path);     /* the kernel reads the path first */
     }
-    argv = string_array_from_user(arg[1], &err);
-    envp = argv ? string_array_from_user(arg[2], &err) : NULL;
+    argv = string_array_from_user(arg[1], &room, &err);
+    envp = argv ? string_array_from_user(arg[2], &room, &err) : NULL;
     if (envp) {
         uint64_t old;
 
