@@ -9,8 +9,11 @@
 #                  with -checked-mem, ending with one "N passed, N failed"
 #   make check-mem the guest-memory programs under -p 4096/16384/65536
 #   make check-lockstep  the lockstep checker (tests/lockstep/) on small programs
-#   make fuzz      random instruction sequences, native against qemu-x86_64
-#                  (FUZZ_SEED=, FUZZ_COUNT=; docs/devel/fuzzing.md)
+#   make check-limits    the limits guest (LIMITS_THREADS=10000 for the full run)
+#   make fuzz      random instruction sequences, ELF mutants, system calls
+#                  with bad arguments, native against the emulator
+#                  (FUZZ_SEED=, FUZZ_COUNT=, ELF_FUZZ_*, SYSCALL_FUZZ_*;
+#                  docs/devel/fuzzing.md)
 #   make install   copy the binaries to $(DESTDIR)$(prefix)/bin
 #   make V=1       show the full commands
 
@@ -48,7 +51,7 @@ TEST_ENV = SRC_PATH='$(SRC_PATH)' BUILD_DIR='$(BUILD_DIR)' TARGETS='$(TARGETS)' 
 
 .PHONY: all clean distclean install check check-unit check-tcg check-mem bench tcg-programs \
 	$(addprefix build-,$(TARGETS)) check-unit-run check-tcg-run check-lockstep \
-	check-tcg-checked-run fuzz
+	check-tcg-checked-run fuzz check-limits
 
 all: $(addprefix build-,$(TARGETS)) compile_commands.json
 
@@ -90,8 +93,11 @@ check-tcg-run:
 	$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/programs/run-check-shared.sh || st=1; \
 	$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/programs/run-check-proc.sh || st=1; \
 	$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/programs/run-check-options.sh || st=1; \
+	$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/programs/run-check-limits.sh || st=1; \
 	$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/elf/run-check-elf.sh || st=1; \
 	$(TEST_ENV) FUZZ_SMOKE=1 FUZZ_SEED=1 FUZZ_COUNT=300 $(SHELL) $(SRC_PATH)/tests/fuzz/run-fuzz.sh || st=1; \
+	$(TEST_ENV) FUZZ_SMOKE=1 ELF_FUZZ_COUNT=40 $(SHELL) $(SRC_PATH)/tests/fuzz/run-fuzz-elf.sh || st=1; \
+	$(TEST_ENV) FUZZ_SMOKE=1 SYSCALL_FUZZ_COUNT=3000 $(SHELL) $(SRC_PATH)/tests/fuzz/run-fuzz-syscall.sh || st=1; \
 	$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/gdbstub/run-check-gdbstub.sh || st=1; \
 	exit $$st
 
@@ -156,16 +162,29 @@ $(LOCKSTEP_DIR)/sample: $(SRC_PATH)/tests/lockstep/sample.c
 check-lockstep: all tcg-programs $(LOCKSTEP_DIR)/lockstep $(LOCKSTEP_DIR)/sample
 	$(Q)$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/lockstep/run-check-lockstep.sh
 
-# The differential instruction fuzzer (tests/fuzz/), unbounded: FUZZ_COUNT
-# sequences of FUZZ_SEED, every difference and a summary by opcode.
+# The limits guest (tests/programs/limits.c) alone, with LIMITS_THREADS=
+# (10000 for the full thread test).
+check-limits: all
+	$(Q)$(TEST_ENV) QEMU_ARGS='$(QEMU_ARGS)' LIMITS_THREADS='$(LIMITS_THREADS)' \
+		$(SHELL) $(SRC_PATH)/tests/programs/run-check-limits.sh
+
+# The differential fuzzers (tests/fuzz/), unbounded: FUZZ_COUNT instruction
+# sequences of FUZZ_SEED, ELF_FUZZ_COUNT mutants of each ELF seed program,
+# SYSCALL_FUZZ_COUNT system calls; every difference and a summary of each.
 fuzz: all
-	$(Q)$(TEST_ENV) QEMU_ARGS='$(QEMU_ARGS)' FUZZ_SEED='$(FUZZ_SEED)' FUZZ_COUNT='$(FUZZ_COUNT)' \
-		$(SHELL) $(SRC_PATH)/tests/fuzz/run-fuzz.sh
+	+$(Q)st=0; $(TEST_ENV) QEMU_ARGS='$(QEMU_ARGS)' FUZZ_SEED='$(FUZZ_SEED)' FUZZ_COUNT='$(FUZZ_COUNT)' \
+		$(SHELL) $(SRC_PATH)/tests/fuzz/run-fuzz.sh || st=1; \
+	$(TEST_ENV) QEMU_ARGS='$(QEMU_ARGS)' ELF_FUZZ_SEED='$(ELF_FUZZ_SEED)' ELF_FUZZ_COUNT='$(ELF_FUZZ_COUNT)' \
+		$(SHELL) $(SRC_PATH)/tests/fuzz/run-fuzz-elf.sh || st=1; \
+	$(TEST_ENV) QEMU_ARGS='$(QEMU_ARGS)' SYSCALL_FUZZ_SEED='$(SYSCALL_FUZZ_SEED)' \
+		SYSCALL_FUZZ_COUNT='$(SYSCALL_FUZZ_COUNT)' \
+		$(SHELL) $(SRC_PATH)/tests/fuzz/run-fuzz-syscall.sh || st=1; \
+	exit $$st
 
 # ---- cleaning ----------------------------------------------------------------
 clean:
 	rm -rf $(addsuffix -linux-user,$(TARGETS)) tests/unit/build tests/tcg/build tests/sysroot/build \
-		tests/lockstep/lockstep tests/lockstep/sample tests/fuzz/build \
+		tests/lockstep/lockstep tests/lockstep/sample tests/fuzz/build tests/programs/build \
 		compile_commands.json check-summary.txt
 
 distclean: clean

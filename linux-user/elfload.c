@@ -35,13 +35,6 @@
 #define EM_486 6
 #endif
 
-/* The end of the user address space the kernel gives such a process. */
-#ifdef TARGET_X86_64
-#define TARGET_TASK_SIZE 0x7ffffffff000ULL
-#else
-#define TARGET_TASK_SIZE 0xffffe000ULL
-#endif
-
 /* Where position-independent images go when the space is free (Linux's
    ELF_ET_DYN_BASE for these guests). */
 #ifdef TARGET_X86_64
@@ -250,22 +243,25 @@ static abi_long map_segment(const ElfFile *f, int n, abi_ulong bias)
     abi_ulong zero_end = MIN(TARGET_PAGE_ALIGN(file_end), TARGET_PAGE_ALIGN(mem_end));
     abi_ulong anon_start = TARGET_PAGE_ALIGN(file_end);
     int prot = prot_of(ph->p_flags);
+    /* The whole pages of bss come from vm_brk: writable whatever the
+       segment says, executable if it is. */
+    int bss_prot = PROT_READ | PROT_WRITE | (prot & PROT_EXEC);
     bool clear_tail = ph->p_memsz > ph->p_filesz && file_end < zero_end;
     abi_long ret;
 
-    /* The tail to clear is in a page past the end of the file: the kernel's
-       padzero faults, which fails a writable segment and is ignored for
-       the others (whose bytes there give SIGBUS, as natively). */
-    if (clear_tail && ph->p_filesz &&
-        ((ph->p_offset + ph->p_filesz) & TARGET_PAGE_MASK) >= (uint64_t)f->size) {
-        if (prot & PROT_WRITE) {
-            return -TARGET_EFAULT;
-        }
+    /* The kernel's padzero writes as the user: it faults on a segment
+       that is not writable (the tail keeps the file's bytes; the fault is
+       ignored) and on a tail page past the end of the file (which fails
+       a writable segment). */
+    if (clear_tail && ph->p_filesz && !(prot & PROT_WRITE)) {
         clear_tail = false;
+    } else if (clear_tail && ph->p_filesz &&
+               ((ph->p_offset + ph->p_filesz) & TARGET_PAGE_MASK) >= (uint64_t)f->size) {
+        return -TARGET_EFAULT;
     }
 
     if (ph->p_filesz) {
-        ret = target_mmap(page, file_end - page, prot | (clear_tail ? PROT_WRITE : 0),
+        ret = target_mmap(page, file_end - page, prot,
                           MAP_PRIVATE | MAP_FIXED, f->fd, ph->p_offset - (vaddr - page));
         if (target_mmap_failed(ret)) {
             return ret;
@@ -286,12 +282,9 @@ static abi_long map_segment(const ElfFile *f, int n, abi_ulong bias)
         if (clear_user(file_end, zero_end - file_end) != 0) {
             return -TARGET_EFAULT;
         }
-        if (!(prot & PROT_WRITE) && ph->p_filesz) {
-            target_mprotect(tail_page, TARGET_PAGE_SIZE, prot);
-        }
     }
     if (TARGET_PAGE_ALIGN(mem_end) > anon_start) {
-        ret = target_mmap(anon_start, TARGET_PAGE_ALIGN(mem_end) - anon_start, prot,
+        ret = target_mmap(anon_start, TARGET_PAGE_ALIGN(mem_end) - anon_start, bss_prot,
                           MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
         if (target_mmap_failed(ret)) {
             return ret;
@@ -300,26 +293,24 @@ static abi_long map_segment(const ElfFile *f, int n, abi_ulong bias)
     return 0;
 }
 
-/* Where the program headers are in the guest: PT_PHDR, else the loaded
-   bytes of the file that hold them. */
-static abi_ulong phdr_address(const ElfFile *f, abi_ulong bias, abi_ulong load_addr)
+/* Where the program headers are in the guest (AT_PHDR), as binfmt_elf
+   finds them: PT_PHDR is not read; the last PT_LOAD whose file part holds
+   the table's first byte places it, and with none the answer is the bias
+   alone. */
+static abi_ulong phdr_address(const ElfFile *f, abi_ulong bias)
 {
-    const ElfPhdr *pt_phdr = find_phdr(f, PT_PHDR);
     uint64_t want = f->ehdr.e_phoff;
-    uint64_t len = f->ehdr.e_phnum * sizeof(ElfPhdr);
+    abi_ulong at = 0;
 
-    if (pt_phdr) {
-        return pt_phdr->p_vaddr + bias;
-    }
     for (int i = 0; i < f->ehdr.e_phnum; i++) {
         const ElfPhdr *ph = &f->phdr[i];
 
         if (ph->p_type == PT_LOAD && ph->p_offset <= want
-            && want + len <= (uint64_t)ph->p_offset + ph->p_filesz) {
-            return ph->p_vaddr + bias + (want - ph->p_offset);
+            && want - ph->p_offset < ph->p_filesz) {
+            at = ph->p_vaddr + (want - ph->p_offset);
         }
     }
-    return load_addr + want;
+    return at + bias;
 }
 
 static void note_segment(LoadedImage *img, const ElfPhdr *ph, abi_ulong bias)
@@ -506,7 +497,7 @@ static void map_image(ElfFile *f, abi_ulong hint, LoadedImage *img)
         unmap_exec_holes(f);
     }
     img->entry = f->ehdr.e_entry + bias;
-    img->phdr = phdr_address(f, bias, img->load_addr);
+    img->phdr = phdr_address(f, bias);
     img->phnum = f->ehdr.e_phnum;
     img->exec_stack = !stack || (stack->p_flags & PF_X);
 }

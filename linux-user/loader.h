@@ -8,6 +8,13 @@
 #include <elf.h>
 #include "qemu.h"
 
+/* The end of the user address space the kernel gives such a process (elfload.c, munmap). */
+#ifdef TARGET_X86_64
+#define TARGET_TASK_SIZE 0x7ffffffff000ULL
+#else
+#define TARGET_TASK_SIZE 0xffffe000ULL
+#endif
+
 #ifdef TARGET_X86_64
 typedef Elf64_Ehdr ElfEhdr;
 typedef Elf64_Phdr ElfPhdr;

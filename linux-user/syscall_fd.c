@@ -54,6 +54,12 @@ static const IoctlDef ioctl_table[] = {
     { 0x40045431, IOARG_IN, sizeof(int) },         /* TIOCSPTLCK */
 };
 
+/* The kernel looks the descriptor up before it judges the request. */
+static bool not_open(int fd)
+{
+    return own_fd_is(fd) || fcntl(fd, F_GETFD) < 0;
+}
+
 SYSCALL(ioctl)
 {
     unsigned long request = (uint32_t)arg[1];
@@ -77,7 +83,7 @@ SYSCALL(ioctl)
         return ret;
     }
     qemu_log_mask(LOG_UNIMP, "Unsupported ioctl: cmd=0x%04lx\n", request);
-    return -TARGET_ENOTTY;
+    return not_open(arg[0]) ? -TARGET_EBADF : -TARGET_ENOTTY;
 }
 
 /* fcntl commands with a plain integer argument (or none). */
@@ -89,30 +95,62 @@ static const int fcntl_value_cmds[] = {
     1032 /* F_GETPIPE_SZ */, 1033 /* F_ADD_SEALS */, 1034 /* F_GET_SEALS */,
 };
 
+/* fcntl commands whose argument points to a structure of the same
+   layout for both guests: struct f_owner_ex, and the owner's two uids. */
+static const IoctlDef fcntl_pointer_cmds[] = {
+    { 15 /* F_SETOWN_EX */, IOARG_IN, 8 },
+    { 16 /* F_GETOWN_EX */, IOARG_OUT, 8 },
+    { 17 /* F_GETOWNER_UIDS */, IOARG_OUT, 8 },
+};
+
 /* Record locks: which host command, and whether the guest passes struct
    flock64 (the i386 *LK64 commands, and OFD locks under fcntl64). */
 typedef struct FcntlLockCmd {
     int cmd, host_cmd;
     bool is64;
     bool writes_back;        /* the GETLK forms return the conflicting lock */
+    bool fcntl64_only;       /* a 32-bit call's: a 64-bit kernel has no such fcntl */
 } FcntlLockCmd;
 
 static const FcntlLockCmd fcntl_lock_cmds[] = {
     { 5, F_GETLK, false, true }, { 6, F_SETLK }, { 7, F_SETLKW },
-    { 12, F_GETLK, true, true }, { 13, F_SETLK, true }, { 14, F_SETLKW, true },
+    { 12, F_GETLK, true, true, true }, { 13, F_SETLK, true, false, true },
+    { 14, F_SETLKW, true, false, true },
     { 36, F_OFD_GETLK, true, true }, { 37, F_OFD_SETLK, true },
     { 38, F_OFD_SETLKW, true },
 };
 
+/* The argument of an fcntl that points to a plain structure. */
+static abi_long fcntl_pointer(const abi_long *arg, const IoctlDef *d)
+{
+    GuestBuf b;
+    abi_long ret = guest_buf_begin(&b, arg[2], d->size, d->dir);
+
+    if (ret == 0) {
+        ret = get_errno(fcntl(arg[0], d->request, b.host));
+    }
+    guest_buf_end(&b, ret == 0 && d->dir == IOARG_OUT ? d->size : 0);
+    return ret;
+}
+
 /* fcntl64 (i386) takes the 64-bit lock commands; fcntl does not, except
-   on x86_64 where struct flock already has 64-bit offsets. */
-static abi_long do_fcntl(const abi_long *arg, bool allow64)
+   on x86_64 where struct flock already has 64-bit offsets (there only the
+   OFD ones exist: the *LK64 numbers are a 32-bit kernel's). */
+static abi_long do_fcntl(const abi_long *arg, bool allow64, bool is_fcntl64)
 {
     int cmd = arg[1];
 
+    if (not_open(arg[0])) {
+        return -TARGET_EBADF;
+    }
     for (size_t i = 0; i < ARRAY_SIZE(fcntl_value_cmds); i++) {
         if (fcntl_value_cmds[i] == cmd) {
             return get_errno(fcntl(arg[0], cmd, (abi_ulong)arg[2]));
+        }
+    }
+    for (size_t i = 0; i < ARRAY_SIZE(fcntl_pointer_cmds); i++) {
+        if (fcntl_pointer_cmds[i].request == (unsigned)cmd) {
+            return fcntl_pointer(arg, &fcntl_pointer_cmds[i]);
         }
     }
     for (size_t i = 0; i < ARRAY_SIZE(fcntl_lock_cmds); i++) {
@@ -124,7 +162,7 @@ static abi_long do_fcntl(const abi_long *arg, bool allow64)
         if (c->cmd != cmd) {
             continue;
         }
-        if (c->is64 && !allow64) {
+        if ((c->is64 && !allow64) || (c->fcntl64_only && !is_fcntl64)) {
             return -TARGET_EINVAL;
         }
         if (struct_from_user(&fl, arg[2], layout)) {
@@ -141,12 +179,12 @@ static abi_long do_fcntl(const abi_long *arg, bool allow64)
 
 SYSCALL(fcntl)
 {
-    return do_fcntl(arg, TARGET_ABI_BITS == 64);
+    return do_fcntl(arg, TARGET_ABI_BITS == 64, false);
 }
 
 SYSCALL(fcntl64)
 {
-    return do_fcntl(arg, true);
+    return do_fcntl(arg, true, true);
 }
 
 SYSCALL(dup)

@@ -15,6 +15,35 @@
 #include <sys/xattr.h>
 #include "syscall_impl.h"
 
+/* A host address no call may read (above the user half): the kernel's
+   copy of a path from it fails with EFAULT. */
+#define UNREADABLE_HOST_PATH ((const char *)0xffff800000000000ULL)
+
+/* PATH_MAX bytes and no NUL among them: ENAMETOOLONG. */
+static char too_long_path[PATH_MAX + 1];
+
+const char *lookup_path_from_user(char *guest, char *buf, abi_ulong gaddr, int at_flags)
+{
+    switch (path_from_user(guest, gaddr)) {
+    case 0:
+        return path_for_host(guest, buf, at_flags);
+    case -TARGET_ENAMETOOLONG:
+        memset(too_long_path, 'x', PATH_MAX);
+        return too_long_path;
+    default:
+        /* NULL stays NULL: some calls take it with AT_EMPTY_PATH. */
+        return gaddr ? UNREADABLE_HOST_PATH : NULL;
+    }
+}
+
+abi_long host_path_error(const char *path)
+{
+    if (path == too_long_path) {
+        return -TARGET_ENAMETOOLONG;
+    }
+    return path == NULL || path == UNREADABLE_HOST_PATH ? -TARGET_EFAULT : 0;
+}
+
 /*
  * read, write, pread64, pwrite64: one guest buffer of the guest's length.
  * The kernel itself judges the buffer (uaccess.h): a bad one is EFAULT,
@@ -148,7 +177,7 @@ static abi_long do_openat(int dirfd, abi_ulong gpath, int flags, mode_t mode)
     abi_long ret;
 
     LOOKUP_PATH_FROM_USER(path, gpath, flags & O_NOFOLLOW ? AT_SYMLINK_NOFOLLOW : 0);
-    ret = procfs_open(path, flags);
+    ret = host_path_error(path) ? PROCFS_HOST_FILE : procfs_open(path, flags);
     if (ret != PROCFS_HOST_FILE) {
         return ret;
     }
@@ -266,7 +295,9 @@ SYSCALL(faccessat2)
 
 SYSCALL(getcwd)
 {
-    return syscall_filling_buf(SYS_getcwd, arg, 2, 0, arg[1]);
+    /* The kernel writes only the path (at most PATH_MAX bytes, ERANGE if
+       size is shorter): a larger size is not checked beyond that. */
+    return syscall_filling_buf(SYS_getcwd, arg, 2, 0, MIN((abi_ulong)arg[1], PATH_MAX));
 }
 
 SYSCALL(chdir)
@@ -366,10 +397,10 @@ static abi_long do_readlinkat(int dirfd, abi_ulong gpath, abi_ulong gbuf,
     GuestBuf b;
     abi_long ret;
 
-    PATH_FROM_USER(path, gpath);
     if (size <= 0) {
-        return -TARGET_EINVAL;
+        return -TARGET_EINVAL;      /* before the path, as the kernel checks */
     }
+    PATH_FROM_USER(path, gpath);
     entry = procfs_own_entry(path);
     if (entry && strcmp(entry, "exe") == 0) {
         const char *exe = guest_exe_path();

@@ -280,16 +280,29 @@ QEMU_NORETURN void process_exit(int status);
 void fork_start(void);
 void fork_end(CPUArchState *env, bool child);
 
+/* syscall_system.c: the arch_prctl options of both guests (option, addr). */
+abi_long do_arch_prctl_common(abi_ulong option, abi_ulong addr);
+
 /* path.c: the host file the guest's path stands for when a call looks a
    file up: path itself, or buf (PATH_MAX bytes) filled with its place
    under the -L sysroot, or the guest program for /proc/self/exe unless
    at_flags has AT_SYMLINK_NOFOLLOW (the link itself is asked about). */
 const char *path_for_host(const char *path, char *buf, int at_flags);
-/* The path argument gaddr of a call that looks a file up, as var: the
-   host's path for it (PATH_FROM_USER, then path_for_host). */
+/*
+ * The path argument gaddr of a call that looks a file up, as var: the
+ * host's path for it (path_from_user, then path_for_host).  A path the
+ * guest cannot supply (unreadable: EFAULT; too long) becomes one the host
+ * call fails on the same way, so that the host kernel judges the other
+ * arguments first, in its own order (access with a bad mode is EINVAL
+ * whatever the path).  Such a var is no string: code that reads it before
+ * the host call asks host_path_error first.
+ */
 #define LOOKUP_PATH_FROM_USER(var, gaddr, at_flags)              \
-    PATH_FROM_USER(var##_guest_, gaddr);                         \
-    char var##_buf_[PATH_MAX];                                   \
-    const char *var = path_for_host(var##_guest_, var##_buf_, at_flags)
+    char var##_guest_[PATH_MAX], var##_buf_[PATH_MAX];           \
+    const char *var = lookup_path_from_user(var##_guest_, var##_buf_, gaddr, at_flags)
+const char *lookup_path_from_user(char *guest, char *buf, abi_ulong gaddr, int at_flags);
+/* 0 if path (from LOOKUP_PATH_FROM_USER) is a string, else the error the
+   host call will give for it. */
+abi_long host_path_error(const char *path);
 
 #endif

@@ -6,9 +6,12 @@
  * pages.
  */
 #include "qemu/osdep.h"
+#include <fcntl.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include "exec/shdwrt.h"
 #include "syscall_impl.h"
+#include "loader.h"
 
 static abi_ulong brk_start;     /* the initial break: never go below it */
 static abi_ulong brk_cur;       /* the guest's current break */
@@ -29,6 +32,35 @@ void target_brk_range(abi_ulong *start, abi_ulong *cur)
 {
     *start = brk_start;
     *cur = brk_cur;
+}
+
+/*
+ * Under an address-space limit (ulimit -v: RLIMIT_AS, which the emulator's
+ * own memory counts against too), guest memory stops EMULATOR_HEADROOM
+ * short of it: the guest gets ENOMEM while the emulator can still grow
+ * its stack and heap.  Without that the guest would take the last bytes
+ * and the emulator die of its next allocation.
+ */
+#define EMULATOR_HEADROOM (64 << 20)
+
+static bool over_address_space_limit(uint64_t more)
+{
+    struct rlimit lim;
+    char text[32] = "";
+    int fd;
+
+    if (getrlimit(RLIMIT_AS, &lim) != 0 || lim.rlim_cur == RLIM_INFINITY) {
+        return false;
+    }
+    /* The size in pages, first in statm (no stdio: no allocation). */
+    fd = open("/proc/self/statm", O_RDONLY | O_CLOEXEC);
+    if (fd < 0 || read(fd, text, sizeof(text) - 1) <= 0) {
+        text[0] = 0;
+    }
+    if (fd >= 0) {
+        close(fd);
+    }
+    return strtoull(text, NULL, 10) * getpagesize() + more + EMULATOR_HEADROOM > lim.rlim_cur;
 }
 
 static bool range_unmapped(abi_ulong start, abi_ulong end)
@@ -65,7 +97,8 @@ static abi_ulong do_brk(abi_ulong new_brk)
     }
     new_mapped = TARGET_PAGE_ALIGN(new_brk);
     if (new_mapped < new_brk || new_mapped - 1 > GUEST_ADDR_MAX ||
-        !range_unmapped(brk_mapped, new_mapped)) {
+        !range_unmapped(brk_mapped, new_mapped) ||
+        over_address_space_limit(new_mapped - brk_mapped)) {
         return brk_cur;
     }
     if (target_mmap(brk_mapped, new_mapped - brk_mapped, PROT_READ | PROT_WRITE,
@@ -90,31 +123,79 @@ SYSCALL(brk)
     return ret;
 }
 
+static abi_long guest_mmap(abi_ulong addr, abi_ulong len, int prot, int flags, int fd,
+                           off_t offset)
+{
+    if (over_address_space_limit(len)) {
+        return -TARGET_ENOMEM;
+    }
+    return target_mmap(addr, len, prot, flags, fd, offset);
+}
+
 /* The x86_64 mmap; i386's old mmap passes a block (i386/syscall_arch.c). */
 SYSCALL(mmap)
 {
-    return target_mmap(arg[0], arg[1], arg[2], arg[3], arg[4], (abi_long)arg[5]);
+    return guest_mmap(arg[0], arg[1], arg[2], arg[3], arg[4], (abi_long)arg[5]);
 }
 
 SYSCALL(mmap2)
 {
-    return target_mmap(arg[0], arg[1], arg[2], arg[3], arg[4],
-                       (off_t)(abi_ulong)arg[5] * 4096);
+    return guest_mmap(arg[0], arg[1], arg[2], arg[3], arg[4],
+                      (off_t)(abi_ulong)arg[5] * 4096);
 }
 
+/* The kernel's checks before it looks at the mappings: an unaligned
+   start or a range past TASK_SIZE is EINVAL, even for a short length. */
 SYSCALL(munmap)
 {
-    return target_munmap(arg[0], arg[1]);
+    abi_ulong start = arg[0], len = arg[1];
+
+    if ((start & ~TARGET_PAGE_MASK) || start > TARGET_TASK_SIZE
+        || len > TARGET_TASK_SIZE - start || TARGET_PAGE_ALIGN(len) == 0) {
+        return -TARGET_EINVAL;
+    }
+    return target_munmap(start, len);
 }
 
+/* The kernel judges the start and length before the protection bits: a
+   zero length is success, a wrapping one ENOMEM, whatever prot says. */
 SYSCALL(mprotect)
 {
-    return target_mprotect(arg[0], arg[1], arg[2]);
+    abi_ulong start = arg[0], len = arg[1];
+    int grows = arg[2] & (PROT_GROWSDOWN | PROT_GROWSUP);
+
+    if (grows != (PROT_GROWSDOWN | PROT_GROWSUP) && !(start & ~TARGET_PAGE_MASK)) {
+        if (len == 0) {
+            return 0;
+        }
+        if (start + TARGET_PAGE_ALIGN(len) <= start) {
+            return -TARGET_ENOMEM;
+        }
+    }
+    /* PROT_SEM (0x8, asm-generic/mman-common.h) is valid and means
+       nothing on x86. */
+    return target_mprotect(start, len, arg[2] & ~0x8);
 }
 
+/* Sizes past TASK_SIZE, which mremap.c's arithmetic does not expect: a
+   new one is EINVAL (the kernel's "silly length" check, like unknown
+   flags and an unaligned address), an old one reaching past the end is
+   more than any mapping holds (EFAULT). */
 SYSCALL(mremap)
 {
-    return target_mremap(arg[0], arg[1], arg[2], arg[3], arg[4]);
+    abi_ulong old_addr = arg[0], old_size = arg[1], new_size = arg[2];
+
+    if (new_size > TARGET_TASK_SIZE || (old_addr & ~TARGET_PAGE_MASK)
+        || (arg[3] & ~(abi_ulong)(MREMAP_MAYMOVE | MREMAP_FIXED | MREMAP_DONTUNMAP))) {
+        return -TARGET_EINVAL;
+    }
+    if (old_size > TARGET_TASK_SIZE || old_addr + TARGET_PAGE_ALIGN(old_size) < old_addr) {
+        return -TARGET_EFAULT;
+    }
+    if (new_size > old_size && over_address_space_limit(new_size - old_size)) {
+        return -TARGET_ENOMEM;
+    }
+    return target_mremap(old_addr, old_size, new_size, arg[3], arg[4]);
 }
 
 static bool is_private_anon(abi_ulong page)
@@ -187,11 +268,21 @@ static void discard_pages(abi_ulong start, abi_ulong end)
     mmap_unlock();
 }
 
+/* The advice values Linux knows (madvise_behavior_valid): 0-4, 8-25 and
+   the memory-failure and guard ones, 100-103. */
+static bool madvise_advice_known(abi_long advice)
+{
+    return (advice >= 0 && advice <= 4) || (advice >= 8 && advice <= 25)
+           || (advice >= 100 && advice <= 103);
+}
+
 SYSCALL(madvise)
 {
     abi_ulong start = arg[0], len = TARGET_PAGE_ALIGN((abi_ulong)arg[1]);
 
-    if (start & ~TARGET_PAGE_MASK) {
+    /* In the kernel's order: the advice, the start, a length that wraps. */
+    if (!madvise_advice_known((int)arg[2]) || (start & ~TARGET_PAGE_MASK)
+        || (arg[1] && !len) || start + len < start) {
         return -TARGET_EINVAL;
     }
     if (len && page_check_range(start, len, 0) != 0) {
@@ -322,34 +413,48 @@ SYSCALL(mincore)
     abi_ulong npages = len / TARGET_PAGE_SIZE;
     unsigned char *vec, resident = 0;
     abi_long ret = 0;
+    abi_ulong i;
 
     if (start & ~TARGET_PAGE_MASK) {
         return -TARGET_EINVAL;
     }
+    if (!guest_range_ok(start, arg[1])) {
+        return -TARGET_ENOMEM;     /* not a user range: before the vector */
+    }
+    /* The kernel checks the vector's range (access_ok, even empty), then
+       goes mapping by mapping, writing each one's part of the vector: a
+       hole after the start is ENOMEM once the part before it is written
+       (EFAULT if that write faults). */
+    if (!guest_range_ok(arg[2], npages)) {
+        return -TARGET_EFAULT;
+    }
     if (!npages) {
         return 0;
-    }
-    /* the kernel looks at the mappings first, then writes the vector */
-    if (page_check_range(start, len, 0) != 0) {
-        return -TARGET_ENOMEM;
     }
     vec = malloc(npages);
     if (!vec) {
         return -TARGET_ENOMEM;
     }
     mmap_lock();
-    for (abi_ulong i = 0; ret == 0 && i < npages; i++) {
-        void *h = host_page_of(start + i * TARGET_PAGE_SIZE);
+    for (i = 0; ret == 0 && i < npages; i++) {
+        abi_ulong page = start + i * TARGET_PAGE_SIZE;
+        void *h = host_page_of(page);
 
+        if (!(page_get_flags(page) & PAGE_VALID)) {
+            break;
+        }
         /* One host call per host page. */
-        if (i == 0 || h != host_page_of(start + (i - 1) * TARGET_PAGE_SIZE)) {
+        if (i == 0 || h != host_page_of(page - TARGET_PAGE_SIZE)) {
             ret = get_errno(hp_mincore(h, qemu_host_page_size, &resident));
         }
         vec[i] = resident & 1;
     }
     mmap_unlock();
-    if (ret == 0) {
-        ret = copy_to_user(arg[2], vec, npages);
+    if (ret == 0 && i) {
+        ret = copy_to_user(arg[2], vec, i);
+    }
+    if (ret == 0 && i < npages) {
+        ret = -TARGET_ENOMEM;
     }
     free(vec);
     return ret;

@@ -317,9 +317,29 @@ static void free_string_array(char **v)
     free(v);
 }
 
+/*
+ * The room execve has for the strings and their pointers (the kernel's
+ * bprm_stack_limits): a quarter of the stack limit, at most 6 MiB, at
+ * least 128 KiB.  Past it the call is E2BIG, which the host's execve
+ * would say too, but only after this emulator had copied every string
+ * (seconds for millions of them).
+ */
+static size_t exec_strings_room(void)
+{
+    struct rlimit stack;
+    size_t room = 6 << 20;
+
+    if (getrlimit(RLIMIT_STACK, &stack) == 0 && stack.rlim_cur / 4 < room) {
+        room = stack.rlim_cur / 4;
+    }
+    return MAX(room, (size_t)MAX_ARG_STRLEN);
+}
+
 /* A NULL-terminated guest array of string pointers (NULL: none), as
-   malloc'ed host strings; NULL and *err on failure. */
-static char **string_array_from_user(abi_ulong gaddr, abi_long *err)
+   malloc'ed host strings; NULL and *err on failure.  Each string and its
+   (host-sized, as the kernel counts) pointer comes out of *room: E2BIG
+   when it runs out. */
+static char **string_array_from_user(abi_ulong gaddr, size_t *room, abi_long *err)
 {
     size_t n = 0, cap = 16;
     char **v = calloc(cap, sizeof(*v));
@@ -346,9 +366,14 @@ static char **string_array_from_user(abi_ulong gaddr, abi_long *err)
             cap *= 2;
         }
         v[n] = strdup_from_user(p, MAX_ARG_STRLEN, -TARGET_E2BIG, err);
-        if (!v[n++]) {
+        if (!v[n]) {
             break;
         }
+        if (strlen(v[n++]) + 1 + sizeof(void *) > *room) {
+            *err = -TARGET_E2BIG;
+            break;
+        }
+        *room -= strlen(v[n - 1]) + 1 + sizeof(void *);
     }
     if (v && !gaddr) {
         return v;
@@ -364,12 +389,16 @@ static char **string_array_from_user(abi_ulong gaddr, abi_long *err)
  */
 SYSCALL(execve)
 {
+    size_t room = exec_strings_room();
     abi_long err = 0;
     char **argv, **envp;
 
     LOOKUP_PATH_FROM_USER(path, arg[0], 0);
-    argv = string_array_from_user(arg[1], &err);
-    envp = argv ? string_array_from_user(arg[2], &err) : NULL;
+    if (host_path_error(path)) {
+        return host_path_error(path);     /* the kernel reads the path first */
+    }
+    argv = string_array_from_user(arg[1], &room, &err);
+    envp = argv ? string_array_from_user(arg[2], &room, &err) : NULL;
     if (envp) {
         uint64_t old;
 
@@ -516,7 +545,9 @@ SYSCALL(sysinfo)
 
 SYSCALL(getrandom)
 {
-    return syscall_filling_buf(SYS_getrandom, arg, 3, 0, arg[1]);
+    /* The kernel cuts the count to INT_MAX before it looks at the buffer:
+       a huge count fills it up to the first bad page. */
+    return syscall_filling_buf(SYS_getrandom, arg, 3, 0, MIN((abi_ulong)arg[1], INT_MAX));
 }
 
 SYSCALL(sched_yield)
@@ -528,23 +559,26 @@ SYSCALL(sched_yield)
    but the host wants a whole number of its own longs. */
 SYSCALL(sched_getaffinity)
 {
-    abi_ulong size = arg[1];
-    size_t host_size = QEMU_ALIGN_UP(size, sizeof(unsigned long));
-    void *mask;
+    /* The size is an unsigned int to the kernel, and its own check of it
+       (size * 8 bits at least the CPU count) is done in 32 bits; the host
+       call judges that.  It writes no more than its own mask (NR_CPUS
+       bits, 8192 on x86), whatever the size. */
+    uint32_t size = arg[1];
+    uint64_t host_len = MIN(QEMU_ALIGN_UP((uint64_t)size, sizeof(unsigned long)),
+                            UINT32_MAX & ~(sizeof(unsigned long) - 1));
+    unsigned long mask[8192 / 8 / sizeof(unsigned long)] = { 0 };
     abi_long ret;
 
     if (size == 0 || size % sizeof(abi_ulong)) {
         return -TARGET_EINVAL;
     }
-    mask = calloc(1, host_size);
-    ret = get_errno(syscall(SYS_sched_getaffinity, (pid_t)arg[0], host_size, mask));
+    ret = get_errno(syscall(SYS_sched_getaffinity, (pid_t)arg[0], (unsigned)host_len, mask));
     if (ret > 0) {
         ret = MIN((abi_ulong)ret, size);
         if (copy_to_user(arg[2], mask, ret)) {
             ret = -TARGET_EFAULT;
         }
     }
-    free(mask);
     return ret;
 }
 
@@ -706,6 +740,12 @@ static abi_long prctl_set_pdeathsig(const abi_long *arg)
     return sig < 0 ? -TARGET_EINVAL : get_errno(prctl(PR_SET_PDEATHSIG, sig));
 }
 
+/* rdtsc is always allowed here (PR_SET_TSC is not emulated). */
+static abi_long prctl_get_tsc(const abi_long *arg)
+{
+    return put_user(PR_TSC_ENABLE, arg[1], int32_t);
+}
+
 static abi_long prctl_get_pdeathsig(const abi_long *arg)
 {
     int sig;
@@ -724,6 +764,7 @@ static const struct {
     { PR_GET_NAME, prctl_get_name },
     { PR_SET_PDEATHSIG, prctl_set_pdeathsig },
     { PR_GET_PDEATHSIG, prctl_get_pdeathsig },
+    { PR_GET_TSC, prctl_get_tsc },
     { PR_GET_DUMPABLE, prctl_pass },
     { PR_SET_DUMPABLE, prctl_pass },
     { PR_SET_NO_NEW_PRIVS, prctl_pass },

@@ -76,29 +76,24 @@ SYSCALL(rt_sigtimedwait_time64)
     return do_rt_sigtimedwait(env, arg, &timespec64_layout);
 }
 
-/* The sending calls take guest signal numbers (signal.c maps them). */
+/* The sending calls take guest signal numbers (signal.c maps them).  One
+   that is no signal goes to the host as -1, none there either: the kernel
+   looks the target up first (ESRCH before EINVAL). */
+#define signal_arg target_to_host_signal_arg
+
 SYSCALL(kill)
 {
-    int sig = target_to_host_signal_arg(arg[1]);
-
-    return sig < 0 ? -TARGET_EINVAL : get_errno(kill(arg[0], sig));
+    return get_errno(kill(arg[0], signal_arg(arg[1])));
 }
 
 SYSCALL(tkill)
 {
-    int sig = target_to_host_signal_arg(arg[1]);
-
-    return sig < 0 ? -TARGET_EINVAL
-                   : get_errno(syscall(SYS_tkill, (pid_t)arg[0], sig));
+    return get_errno(syscall(SYS_tkill, (pid_t)arg[0], signal_arg(arg[1])));
 }
 
 SYSCALL(tgkill)
 {
-    int sig = target_to_host_signal_arg(arg[2]);
-
-    return sig < 0 ? -TARGET_EINVAL
-                   : get_errno(syscall(SYS_tgkill, (pid_t)arg[0], (pid_t)arg[1],
-                                       sig));
+    return get_errno(syscall(SYS_tgkill, (pid_t)arg[0], (pid_t)arg[1], signal_arg(arg[2])));
 }
 
 /* sigqueue and pthread_sigqueue: a signal with a siginfo (its value). */

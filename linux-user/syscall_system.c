@@ -276,27 +276,41 @@ SYSCALL(restart_syscall)
     return -TARGET_EINTR;
 }
 
-#ifndef TARGET_X86_64
 /*
- * i386's arch_prctl (a 64-bit kernel's compat call) has only the CPUID
- * faulting and vDSO options.  CPUID never faults here: it reads as on,
- * and turning faulting on is ENODEV, as on a CPU without the feature.
+ * The arch_prctl options both guests have (a 64-bit kernel's
+ * do_arch_prctl_common, which i386's compat call is all of): CPUID
+ * faulting and the XSAVE feature masks.  CPUID never faults here: it
+ * reads as on, and turning faulting on is ENODEV, as on a CPU without the
+ * feature.  The emulated CPU has no XSAVE: the kernel then reports the
+ * legacy x87 and SSE states alone, supported and permitted.
  */
 #define ARCH_GET_CPUID 0x1011
 #define ARCH_SET_CPUID 0x1012
+#define ARCH_GET_XCOMP_SUPP 0x1021
+#define ARCH_GET_XCOMP_PERM 0x1022
+#define XFEATURE_MASK_FPSSE 3
 
-SYSCALL(arch_prctl)
+abi_long do_arch_prctl_common(abi_ulong option, abi_ulong addr)
 {
-    switch (arg[0]) {
+    switch (option) {
     case ARCH_GET_CPUID:
         return 1;
     case ARCH_SET_CPUID:
-        return arg[1] ? 0 : -TARGET_ENODEV;
+        return addr ? 0 : -TARGET_ENODEV;
+    case ARCH_GET_XCOMP_SUPP:
+    case ARCH_GET_XCOMP_PERM:
+        return put_user(XFEATURE_MASK_FPSSE, addr, uint64_t);
     default:
         qemu_log_mask(LOG_UNIMP, "arch_prctl: option 0x" TARGET_ABI_FMT_lx
-                      " not emulated\n", arg[0]);
+                      " not emulated\n", option);
         return -TARGET_EINVAL;
     }
+}
+
+#ifndef TARGET_X86_64
+SYSCALL(arch_prctl)
+{
+    return do_arch_prctl_common(arg[0], arg[1]);
 }
 #endif
 

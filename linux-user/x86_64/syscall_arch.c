@@ -90,7 +90,7 @@ SYSCALL(arch_prctl)
         return put_user_ual(env->segs[arg[0] == ARCH_GET_FS ? R_FS : R_GS].base,
                             addr);
     default:
-        return -TARGET_EINVAL;
+        return do_arch_prctl_common(arg[0], addr);
     }
 }
 
