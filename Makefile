@@ -14,7 +14,8 @@
 #                  with bad arguments, native against the emulator
 #                  (FUZZ_SEED=, FUZZ_COUNT=, ELF_FUZZ_*, SYSCALL_FUZZ_*;
 #                  docs/devel/fuzzing.md)
-#   make install   copy the binaries to $(DESTDIR)$(prefix)/bin
+#   make install   the binaries and scripts/qemu-binfmt-conf.sh to
+#                  $(DESTDIR)$(prefix)/bin, man pages to .../share/man/man1
 #   make V=1       show the full commands
 
 BUILD_DIR := $(CURDIR)
@@ -67,9 +68,14 @@ compile_commands.json: $(addprefix build-,$(TARGETS))
 	  echo ']'; } >$@.tmp && \
 	if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv -f $@.tmp $@; fi
 
+# The binaries, a man page each (made from the binary's own -h, so it lists
+# what it takes) and the binfmt_misc registration script.
+mandir ?= $(prefix)/share/man
 install: all
-	install -d '$(DESTDIR)$(bindir)'
-	install -m 755 $(PROGS) '$(DESTDIR)$(bindir)'
+	install -d '$(DESTDIR)$(bindir)' '$(DESTDIR)$(mandir)/man1'
+	install -m 755 $(PROGS) $(SRC_PATH)/scripts/qemu-binfmt-conf.sh '$(DESTDIR)$(bindir)'
+	$(foreach t,$(TARGETS),$(SHELL) $(SRC_PATH)/scripts/make-man.sh $(t)-linux-user/qemu-$(t) $(t) \
+		>'$(DESTDIR)$(mandir)/man1/qemu-$(t).1' &&) true
 
 # ---- tests -------------------------------------------------------------------
 # check-unit-run and check-tcg-run only run; check-unit and check-tcg build
@@ -93,6 +99,7 @@ check-tcg-run:
 	$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/programs/run-check-shared.sh || st=1; \
 	$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/programs/run-check-proc.sh || st=1; \
 	$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/programs/run-check-options.sh || st=1; \
+	$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/programs/run-check-install.sh || st=1; \
 	$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/programs/run-check-limits.sh || st=1; \
 	$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/elf/run-check-elf.sh || st=1; \
 	$(TEST_ENV) FUZZ_SMOKE=1 FUZZ_SEED=1 FUZZ_COUNT=300 $(SHELL) $(SRC_PATH)/tests/fuzz/run-fuzz.sh || st=1; \
