@@ -193,12 +193,18 @@ static void print_file_name(FILE *out, const HostMaps *hm, const MapsLine *l)
 }
 
 /* The kernel's names for anonymous vmas: the one holding the initial brk
-   area, and the one holding the initial stack pointer. */
+   area, the one holding the initial stack pointer, and x86_64's vsyscall
+   page. */
 static const char *anon_name(const MapsLine *l)
 {
     abi_ulong start_brk, brk;
     TaskState *ts = thread_cpu->opaque;
 
+#ifdef TARGET_VSYSCALL_PAGE
+    if (l->start == TARGET_VSYSCALL_PAGE) {
+        return "[vsyscall]";
+    }
+#endif
     target_brk_range(&start_brk, &brk);
     if (l->start <= brk && l->end >= start_brk) {
         return "[heap]";
@@ -274,6 +280,15 @@ void procfs_write_maps(FILE *out)
         if (have_run) {
             print_line(out, &hm, &run);
         }
+#ifdef TARGET_VSYSCALL_PAGE
+        {
+            const MapsLine vsyscall = {
+                .start = TARGET_VSYSCALL_PAGE, .end = TARGET_VSYSCALL_PAGE + TARGET_PAGE_SIZE,
+                .prot = PAGE_EXEC,
+            };
+            print_line(out, &hm, &vsyscall);
+        }
+#endif
         free_host_maps(&hm);
     }
     mmap_unlock();

@@ -86,6 +86,52 @@ static void queue_noncanonical_fault(CPUArchState *env)
                  SI_KERNEL, 0);
 }
 
+#ifdef TARGET_X86_64
+/*
+ * Linux's legacy vsyscall page, as its default "emulate" mode has it: the
+ * page is execute-only and not really there; a call to one of its three
+ * entries faults, and the kernel runs that system call with the call's
+ * arguments, then returns to the caller (popping the return address).
+ * Anything else in the page, a return address it cannot read or a bad
+ * pointer argument is SIGSEGV (SI_KERNEL) at the call.  Data accesses to the
+ * page fault as for any unmapped page.
+ */
+static const struct {
+    uint16_t offset;
+    int nr;
+} vsyscall_entries[] = {
+    { 0x000, TARGET_NR_gettimeofday }, { 0x400, TARGET_NR_time }, { 0x800, TARGET_NR_getcpu },
+};
+
+/* True when the fault was a call into the vsyscall page, now handled. */
+static bool emulate_vsyscall(CPUArchState *env)
+{
+    abi_ulong caller;
+    abi_long ret;
+
+    if ((env->eip & TARGET_PAGE_MASK) != TARGET_VSYSCALL_PAGE || env->cr2 != env->eip) {
+        return false;
+    }
+    for (size_t i = 0; i < ARRAY_SIZE(vsyscall_entries); i++) {
+        if (env->eip != TARGET_VSYSCALL_PAGE + vsyscall_entries[i].offset
+            || get_user(caller, env->regs[R_ESP], abi_ulong)) {
+            continue;
+        }
+        ret = do_syscall(env, vsyscall_entries[i].nr, env->regs[R_EDI], env->regs[R_ESI],
+                         env->regs[R_EDX], 0, 0, 0);
+        if (ret == -TARGET_EFAULT) {
+            break;
+        }
+        env->regs[R_EAX] = ret;
+        env->eip = caller;
+        env->regs[R_ESP] += sizeof(abi_ulong);
+        return true;
+    }
+    queue_signal(env, SIGSEGV, SI_KERNEL, 0);
+    return true;
+}
+#endif
+
 /* The fault's kind is known when the page map judged it (checked accesses,
    code fetch); a plain host fault is judged here from the page's flags. */
 static void do_page_fault(CPUArchState *env)
@@ -94,6 +140,9 @@ static void do_page_fault(CPUArchState *env)
 
     env->fault_kind = PAGE_FAULT_NONE;
 #ifdef TARGET_X86_64
+    if (emulate_vsyscall(env)) {
+        return;
+    }
     if ((target_long)(env->cr2 << 16) >> 16 != (target_long)env->cr2) {
         queue_noncanonical_fault(env);
         return;

@@ -14,4 +14,7 @@
 #define TARGET_USER_CS 0x33
 #define TARGET_USER_DS 0x2b
 
+/* The legacy vsyscall page (i386/cpu_loop.c emulates calls into it). */
+#define TARGET_VSYSCALL_PAGE 0xffffffffff600000ULL
+
 #endif
