@@ -556,6 +556,9 @@ static bool on_sig_stack(TaskState *ts, abi_ulong sp)
     return sp - ts->sigaltstack_sp < ts->sigaltstack_size;
 }
 
+/* The kernel's order (do_sigaltstack): read the new stack (EFAULT), EPERM
+   on it, EINVAL for a bad mode, success at once when nothing changes, then
+   ENOMEM for a small one; the old stack is written only on success. */
 abi_long do_sigaltstack(CPUArchState *env, abi_ulong uss, abi_ulong uoss)
 {
     TaskState *ts = task_of(env);
@@ -565,10 +568,11 @@ abi_long do_sigaltstack(CPUArchState *env, abi_ulong uss, abi_ulong uoss)
     memset(&old, 0, sizeof(old));
     old.ss_sp = ts->sigaltstack_sp;
     old.ss_size = ts->sigaltstack_size;
-    old.ss_flags = on_sig_stack(ts, sp) ? TARGET_SS_ONSTACK
-                 : ts->sigaltstack_size ? 0 : TARGET_SS_DISABLE;
+    old.ss_flags = (!ts->sigaltstack_size ? TARGET_SS_DISABLE
+                    : on_sig_stack(ts, sp) ? TARGET_SS_ONSTACK : 0)
+                   | (ts->sigaltstack_flags & TARGET_SS_AUTODISARM);
     if (uss) {
-        int mode;
+        unsigned mode;
 
         if (copy_from_user(&ss, uss, sizeof(ss))) {
             return -TARGET_EFAULT;
@@ -576,18 +580,21 @@ abi_long do_sigaltstack(CPUArchState *env, abi_ulong uss, abi_ulong uoss)
         if (on_sig_stack(ts, sp)) {
             return -TARGET_EPERM;
         }
-        mode = ss.ss_flags & ~(1 << 31);   /* SS_AUTODISARM: accepted */
+        mode = ss.ss_flags & ~TARGET_SS_AUTODISARM;
         if (mode != 0 && mode != TARGET_SS_DISABLE && mode != TARGET_SS_ONSTACK) {
             return -TARGET_EINVAL;
         }
-        if (mode == TARGET_SS_DISABLE) {
-            ss.ss_sp = ss.ss_size = 0;
-        } else if (ss.ss_size < TARGET_MINSIGSTKSZ) {
-            return -TARGET_ENOMEM;
+        if (ss.ss_sp != ts->sigaltstack_sp || ss.ss_size != ts->sigaltstack_size
+            || ss.ss_flags != ts->sigaltstack_flags) {
+            if (mode == TARGET_SS_DISABLE) {
+                ss.ss_sp = ss.ss_size = 0;
+            } else if (ss.ss_size < TARGET_MINSIGSTKSZ) {
+                return -TARGET_ENOMEM;
+            }
+            ts->sigaltstack_sp = ss.ss_sp;
+            ts->sigaltstack_size = ss.ss_size;
+            ts->sigaltstack_flags = ss.ss_flags;
         }
-        ts->sigaltstack_sp = ss.ss_sp;
-        ts->sigaltstack_size = ss.ss_size;
-        ts->sigaltstack_flags = ss.ss_flags;
     }
     if (uoss && copy_to_user(uoss, &old, sizeof(old))) {
         return -TARGET_EFAULT;
@@ -607,6 +614,8 @@ abi_ulong target_sigframe_top(CPUArchState *env, const struct target_sigaction *
     return sp;
 }
 
+/* As __save_altstack: the stack as set, into the frame; SS_AUTODISARM
+   then disables it until sigreturn restores it from the frame. */
 void target_save_altstack(target_stack_t *uss, CPUArchState *env)
 {
     TaskState *ts = task_of(env);
@@ -614,6 +623,10 @@ void target_save_altstack(target_stack_t *uss, CPUArchState *env)
     uss->ss_sp = ts->sigaltstack_sp;
     uss->ss_size = ts->sigaltstack_size;
     uss->ss_flags = ts->sigaltstack_flags;
+    if (ts->sigaltstack_flags & TARGET_SS_AUTODISARM) {
+        ts->sigaltstack_sp = ts->sigaltstack_size = 0;
+        ts->sigaltstack_flags = TARGET_SS_DISABLE;
+    }
 }
 
 void target_restore_sigmask(CPUArchState *env, uint64_t mask)

@@ -68,6 +68,7 @@ typedef abi_ullong target_sigset_t;
 #define TARGET_SIG_IGN 1
 #define TARGET_SS_ONSTACK 1
 #define TARGET_SS_DISABLE 2
+#define TARGET_SS_AUTODISARM (1U << 31)
 #define TARGET_MINSIGSTKSZ 2048
 
 /* The kernel's struct sigaction (not glibc's). */

@@ -149,6 +149,9 @@ abi_long do_thread_clone(CPUArchState *env, abi_ulong flags, abi_ulong newsp,
     }
     ts->info = parent_ts->info;
     memcpy(ts->tls_gdt, parent_ts->tls_gdt, sizeof(ts->tls_gdt));
+    /* A thread starts without an alternate stack, with the flags the
+       kernel's sas_ss_reset gives it (a process keeps its parent's). */
+    ts->sigaltstack_flags = TARGET_SS_DISABLE;
     if (flags & CLONE_CHILD_CLEARTID) {
         ts->child_tidptr = ctid;
     }

@@ -374,10 +374,14 @@ long do_rt_sigreturn(CPUArchState *env)
         goto badframe;
     }
     target_restore_sigmask(env, frame.uc.uc_sigmask);
+    /* The frame's alternate stack goes back while the stack pointer is
+       still the handler's: a stack the handler set (SS_AUTODISARM let it)
+       that holds the handler's frame stays, as natively (sigaltstack-state);
+       errors other than EFAULT are ignored, as the kernel ignores them. */
+    do_sigaltstack(env, addr + offsetof(struct rt_sigframe, uc.uc_stack), 0);
     if (!restore_sigcontext(env, &frame.uc.uc_mcontext)) {
         goto badframe;
     }
-    do_sigaltstack(env, addr + offsetof(struct rt_sigframe, uc.uc_stack), 0);
     return -TARGET_QEMU_ESIGRETURN;
 badframe:
     target_sigreturn_badframe(env);
