@@ -603,6 +603,37 @@ static void read_auxv(Session *s, const char *range)
     g_free(auxv);
 }
 
+/* One <thread> of qXfer:threads:read, named as the kernel names it. */
+static void append_thread_xml(pid_t tid, CPUArchState *env, void *xml)
+{
+    char path[64], name[32] = "";
+    char *escaped;
+    FILE *f;
+
+    snprintf(path, sizeof(path), "/proc/self/task/%d/comm", (int)tid);
+    f = fopen(path, "re");
+    if (f) {
+        if (fgets(name, sizeof(name), f)) {
+            name[strcspn(name, "\n")] = '\0';
+        }
+        fclose(f);
+    }
+    escaped = g_markup_escape_text(name, -1);
+    g_string_append_printf(xml, "<thread id=\"%x\" name=\"%s\"/>", (int)tid, escaped);
+    g_free(escaped);
+}
+
+/* qXfer:threads:read: the thread list with names, oldest first. */
+static void read_threads_xml(const char *range)
+{
+    GString *xml = g_string_new("<threads>");
+
+    gdb_threads_foreach(append_thread_xml, xml);
+    g_string_append(xml, "</threads>");
+    put_xfer_part(xml->str, xml->len, range);
+    g_string_free(xml, true);
+}
+
 /* qXfer:OBJECT:read:ANNEX:offset,length, p after "qXfer:". */
 static void read_xfer(Session *s, const char *p)
 {
@@ -614,6 +645,8 @@ static void read_xfer(Session *s, const char *p)
         put_xfer_part(xml, strlen(xml), range);
     } else if (g_str_has_prefix(p, "auxv:read::")) {
         read_auxv(s, range);
+    } else if (g_str_has_prefix(p, "threads:read::")) {
+        read_threads_xml(range);
     } else if (g_str_has_prefix(p, "exec-file:read:")) {
         const char *path = guest_exe_path();
 
@@ -717,7 +750,7 @@ static void query(Session *s, const char *p)
 
     if (g_str_has_prefix(p, "qSupported")) {
         snprintf(buf, sizeof(buf), "PacketSize=%x;qXfer:features:read+;qXfer:auxv:read+;"
-                 "qXfer:exec-file:read+", PACKET_MAX);
+                 "qXfer:exec-file:read+;qXfer:threads:read+", PACKET_MAX);
         put_packet(buf);
     } else if (g_str_has_prefix(p, "qXfer:")) {
         read_xfer(s, p + strlen("qXfer:"));
