@@ -101,6 +101,7 @@ static void disconnect(void)
 static void forget_gdb_in_child(void)
 {
     disconnect();
+    gdb_threads_forget();
 }
 
 bool gdbserver_start(const char *port_text)
@@ -366,6 +367,8 @@ typedef struct Session {
     int resume_sig;         /* for the stopped thread, 0 for none */
     bool stopped_has_action;   /* vCont already said what it does */
     CPUArchState *step;     /* the thread to step one insn, or NULL */
+    bool resume_all;        /* else only the threads in resumed */
+    GPtrArray *resumed;     /* CPUs a vCont action names */
 } Session;
 
 /* The stopped thread is the one running the session. */
@@ -677,21 +680,27 @@ static void resume_plain(Session *s, const char *p, bool step, bool with_signal)
     }
     resume_at(s->cont, p);
     s->step = step ? s->cont : NULL;
+    s->resume_all = true;
     s->go = true;
 }
 
 /*
  * vCont;ACTION[:thread-id][;ACTION[:thread-id]...]: a thread's action is
- * the first that names it, or names no thread.  Every thread resumes (one
- * left without an action runs too: scheduler-locking is not kept); one
- * thread steps, the first a step names; a signal is delivered only to the
- * thread that stopped.
+ * the first that names it, or names no thread; a thread without one stays
+ * stopped (gdb's scheduler-locking).  One thread steps, the first a step
+ * names; a signal is delivered only to the thread that stopped.
  */
 static void vcont(Session *s, const char *p)
 {
+    /* what an earlier, refused vCont said is forgotten */
+    g_ptr_array_set_size(s->resumed, 0);
+    s->resume_all = s->stopped_has_action = false;
+    s->step = NULL;
+    s->resume_sig = 0;
     while (*p == ';') {
         char action = p[1];
         bool step = action == 's' || action == 'S';
+        CPUArchState *env = NULL;       /* NULL: every thread */
         int sig = 0;
 
         p += 2;
@@ -704,19 +713,23 @@ static void vcont(Session *s, const char *p)
             put_packet("E01");
             return;
         }
-        if (*p == ':') {
-            CPUArchState *env = parse_thread(s, p + 1, &p);
-
+        if (g_str_has_prefix(p, ":-1")) {
+            p += 3;
+        } else if (*p == ':') {
+            env = parse_thread(s, p + 1, &p);
             if (!env) {
                 put_packet("E01");
                 return;
             }
-            if (env != s->stopped) {
-                s->step = step && !s->step ? env : s->step;
-                continue;
-            }
         }
-        if (!s->stopped_has_action) {
+        if (env) {
+            g_ptr_array_add(s->resumed, env);
+        } else {
+            s->resume_all = true;
+        }
+        if (env && env != s->stopped) {
+            s->step = step && !s->step ? env : s->step;
+        } else if (!s->stopped_has_action) {
             s->stopped_has_action = true;
             s->resume_sig = sig;
             s->step = step && !s->step ? s->stopped : s->step;
@@ -794,6 +807,7 @@ static void detach(Session *s)
 
     put_packet("OK");
     s->go = true;
+    s->resume_all = true;
     g_hash_table_iter_init(&it, breakpoints);
     while (g_hash_table_iter_next(&it, &addr, NULL)) {
         g_hash_table_iter_remove(&it);
@@ -874,12 +888,26 @@ static void set_step(pid_t tid, CPUArchState *env, void *step)
     env->singlestep_enabled = env == step;
 }
 
+/* A thread no action of the resuming vCont named. */
+static bool not_resumed(CPUArchState *env, void *session)
+{
+    Session *s = session;
+
+    for (guint i = 0; i < s->resumed->len; i++) {
+        if (g_ptr_array_index(s->resumed, i) == env) {
+            return false;
+        }
+    }
+    return true;
+}
+
 /* The stop of gdb_handlesig, under session_lock with the other CPUs out of
    generated code. */
 static int gdb_session(CPUArchState *env, int sig)
 {
     char *packet;
-    Session s = { .stopped = env, .stop_sig = sig, .general = env, .cont = env };
+    Session s = { .stopped = env, .stop_sig = sig, .general = env, .cont = env,
+                  .resumed = g_ptr_array_new() };
 
     env->singlestep_enabled = 0;
     if (sig) {
@@ -894,8 +922,11 @@ static int gdb_session(CPUArchState *env, int sig)
         handle_packet(&s, packet);
     }
     g_free(packet);
+    /* gdb gone: every thread runs on as without it */
+    gdb_threads_hold(s.go && !s.resume_all ? not_resumed : NULL, &s);
+    g_ptr_array_free(s.resumed, true);
     if (!s.go) {
-        return sig;              /* gdb went away: as without it */
+        return sig;
     }
     gdb_threads_foreach(set_step, s.step);
     return s.resume_sig;

@@ -25,6 +25,10 @@ int gdb_handlesig(CPUArchState *env, int sig);
 void gdb_thread_start(CPUArchState *env);
 void gdb_thread_exit(CPUArchState *env);
 
+/* cpu_exec, just in: a thread gdb keeps stopped (scheduler-locking) waits
+   here, out of the running state, until gdb resumes it. */
+void gdb_wait_while_held(CPUArchState *env);
+
 /* The process ends: exit status, or the fatal signal.  Nothing is
    reported to gdb after this. */
 void gdb_exit(int status);

@@ -10,7 +10,7 @@
 # SIGSEGV); watch.gdb (a watchpoint gdb keeps by stepping); for x86_64
 # syscall.gdb (stepping over the syscall insn in brk); thread-target.c with
 # threads.gdb (three threads listed, each one's registers, the others kept
-# stopped, threads exiting while it runs).  The "== " lines the scripts
+# stopped, also with scheduler-locking, threads exiting while it runs).  The "== " lines the scripts
 # print, backtrace lines, gdb's "Thread N "name" hit" and "Program
 # received/terminated" lines must be the same.  The host cannot run i386
 # programs, so the i386 session is judged by the same session against
@@ -103,7 +103,7 @@ fail() {
 # after the program, 15 bytes at most).
 qemu72_as_native() {
     name=$(basename "$prog" | cut -c1-15)
-    sed -i -e 's/^== worker 1 kept stopped: 0$/== worker 1 kept stopped: 1/' \
+    sed -i -e 's/ kept stopped: 0$/ kept stopped: 1/' \
         -e "s/^Thread \([0-9]*\) hit /Thread \1 \"$name\" hit /" "$1"
 }
 

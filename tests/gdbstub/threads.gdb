@@ -1,7 +1,9 @@
 # threads.gdb: thread-target stopped with three threads: gdb lists them
 # all, reads each one's own registers (each unwinds to its own frame of
 # main or worker) and steps the one that stopped while the others stay
-# where they are; thread exits while it runs leave the session working.
+# where they are, then, with scheduler-locking, lets only that one run to
+# the end of its function; thread exits while it runs leave the session
+# working.
 # Thread 1 waits in libc, thread 2 spins: where exactly is not known, only
 # their frames of main and worker are looked at.
 break threads_started
@@ -29,6 +31,11 @@ thread apply 2 -q in_worker
 thread apply 1 -q in_main
 thread 3
 printf "== back in thread %d at stop_here+%d\n", $_thread, $pc - (long)&stop_here
+set scheduler-locking on
+set $spins_then = spins
+finish
+printf "== finished alone: worker 1 kept stopped: %d\n", spins == $spins_then
+set scheduler-locking off
 delete
 break threads_started
 continue
