@@ -10,7 +10,8 @@
 # SIGSEGV); watch.gdb (a watchpoint gdb keeps by stepping); for x86_64
 # syscall.gdb (stepping over the syscall insn in brk); thread-target.c with
 # threads.gdb (three threads listed, each one's registers, the others kept
-# stopped, also with scheduler-locking, threads exiting while it runs).  The "== " lines the scripts
+# stopped, also with scheduler-locking, threads exiting while it runs) and
+# both.gdb (two threads stopping at once, each stop seen).  The "== " lines the scripts
 # print, backtrace lines, gdb's "Thread N "name" hit" and "Program
 # received/terminated" lines must be the same.  The host cannot run i386
 # programs, so the i386 session is judged by the same session against
@@ -107,23 +108,33 @@ qemu72_as_native() {
         -e "s/^Thread \([0-9]*\) hit /Thread \1 \"$name\" hit /" "$1"
 }
 
-# check T PROG SESSION ARGS [unnamed]: one session of PROG-T, counted; with
-# "unnamed" gdb is not told of the program when it debugs the emulator,
-# and must do as well as with it.
+# check T PROG SESSION ARGS [unnamed|neutral]: one session of PROG-T,
+# counted; with "unnamed" gdb is not told of the program when it debugs
+# the emulator, and must do as well as with it; "neutral" says that the
+# session prints nothing that depends on the architecture, so that the
+# i386 session is judged by the native x86_64 one (Debian's QEMU 7.2 loses
+# the second of two threads that stop together).
 check() {
     t=$1 session=$3 args=$4
-    id=$t/gdbstub/$2/$session${5:+-$5}
-    [ "$2" = gdb-target ] && id=$t/gdbstub/$session${5:+-$5}
+    id=$t/gdbstub/$2/$session
+    [ "$2" = gdb-target ] && id=$t/gdbstub/$session
+    [ "$5" = unnamed ] && id=$id-unnamed
     selected "$id" || return
     prog=$OUT/$2-$t unnamed=
     if [ "$t" = x86_64 ]; then
         gdb_batch "$tmp/want" -ex starti
-        unnamed=$5
+        [ "$5" = unnamed ] && unnamed=$5
         remote "$tmp/got" "$BUILD_DIR/$t-linux-user/qemu-$t"
+    elif [ "$5" = neutral ]; then
+        prog=$OUT/$2-native
+        $CC -m64 -O0 -g -static -pthread -o "$prog" "$SRC/$2.c" &&
+            gdb_batch "$tmp/want" -ex starti
+        prog=$OUT/$2-$t
+        remote "$tmp/got" QEMU_GDB "$BUILD_DIR/$t-linux-user/qemu-$t"
     elif command -v qemu-i386 >/dev/null 2>&1; then
         remote "$tmp/want" qemu-i386
         qemu72_as_native "$tmp/want"
-        unnamed=$5
+        [ "$5" = unnamed ] && unnamed=$5
         remote "$tmp/got" QEMU_GDB "$BUILD_DIR/$t-linux-user/qemu-$t"
     else
         echo "SKIP $id (no reference: Debian's qemu-user is not installed)"
@@ -194,6 +205,7 @@ for t in $TARGETS; do
         check "$t" gdb-target-pie session ""
     if build "$t" thread-target thread-target -O0 -static -fno-pie -no-pie -pthread; then
         check "$t" thread-target threads ""
+        check "$t" thread-target both both neutral
         check_interrupt "$t"
     fi
 done
