@@ -9,8 +9,11 @@
  * address; guest memory is never patched); single-stepping runs one-insn
  * TBs (accel/tcg/cpu-exec.c).  Guest memory is read and written through
  * the syscall layer's copies, so the guest's protection holds for gdb.
- * One guest thread is reported: the one that stops; threads that stop
- * together take turns (session_lock).
+ * All-stop: while gdb has a stopped thread, the others are kept out of
+ * generated code (start_exclusive); threads that stop together take
+ * turns (session_lock), each reported as its own stop.  gdb names threads
+ * by tid (gdbstub-threads.c).  While the guest runs a watcher thread reads
+ * the socket for gdb's interrupt byte (Ctrl-C).
  * docs/devel/gdbstub.md tells the rest.
  */
 #include "qemu/osdep.h"
@@ -19,9 +22,13 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <pthread.h>
+#include <sys/syscall.h>
 #include <glib.h>
 #include "qemu.h"
+#include "procfs.h"
+#include "gdbstub-internal.h"
 #include "exec/gdbstub.h"
 #include "exec/exec-all.h"
 
@@ -33,8 +40,13 @@
 static int listen_fd = -1;
 static int gdb_fd = -1;
 static GHashTable *breakpoints;     /* guest pc -> present */
-/* Held by the thread that talks with gdb, from its stop until it resumes. */
+/* Held by whoever talks with gdb: a stopped thread from its stop until it
+   resumes, the interrupt watcher while it looks at the socket, and the
+   process's last word (gdb_exit, gdb_signalled) for good. */
 static pthread_mutex_t session_lock = PTHREAD_MUTEX_INITIALIZER;
+/* Signalled, under session_lock, when a stop ends. */
+static pthread_cond_t stop_over = PTHREAD_COND_INITIALIZER;
+static unsigned stops_over;
 
 /* Linux signal number -> gdb's (gdb/signals.def); 0 has no counterpart. */
 static const uint8_t gdb_signal_of[] = {
@@ -89,6 +101,7 @@ static void disconnect(void)
 static void forget_gdb_in_child(void)
 {
     disconnect();
+    gdb_threads_forget();
 }
 
 bool gdbserver_start(const char *port_text)
@@ -122,6 +135,81 @@ bool gdbserver_start(const char *port_text)
     return true;
 }
 
+/* gdb's Ctrl-C: the byte it sends while the guest runs. */
+#define INTERRUPT_BYTE 0x03
+
+/*
+ * What gdb sent while the guest runs, looked at under session_lock (a stop
+ * may have read it meanwhile): the interrupt becomes a SIGINT to the
+ * process, as gdbserver sends, which stops a guest thread the usual way;
+ * acks are dropped; a packet waits for the next stop.  False when there is
+ * nothing more to watch until a stop has read the socket.
+ */
+static bool take_running_input(void)
+{
+    uint8_t c;
+    ssize_t n;
+
+    if (gdb_fd < 0) {
+        return false;
+    }
+    n = recv(gdb_fd, &c, 1, MSG_PEEK | MSG_DONTWAIT);
+    if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR)) {
+        disconnect();              /* gdb is gone: the guest runs on */
+        return false;
+    }
+    if (n < 0) {
+        return true;
+    }
+    if (c == INTERRUPT_BYTE || c == '+' || c == '-') {
+        if (recv(gdb_fd, &c, 1, 0) == 1 && c == INTERRUPT_BYTE) {
+            kill(getpid(), SIGINT);
+        }
+        return true;
+    }
+    return false;
+}
+
+/* The interrupt watcher: a host thread with every signal blocked, so that
+   host signals keep going to guest threads. */
+static void *watch_running_input(void *unused)
+{
+    for (;;) {
+        struct pollfd pfd = { .fd = __atomic_load_n(&gdb_fd, __ATOMIC_RELAXED),
+                              .events = POLLIN };
+        unsigned seen;
+
+        if (pfd.fd < 0 || (poll(&pfd, 1, -1) < 0 && errno != EINTR)) {
+            return NULL;
+        }
+        pthread_mutex_lock(&session_lock);
+        seen = stops_over;
+        if (!take_running_input()) {
+            while (gdb_fd >= 0 && stops_over == seen) {
+                pthread_cond_wait(&stop_over, &session_lock);
+            }
+        }
+        pthread_mutex_unlock(&session_lock);
+    }
+}
+
+static void start_watcher(void)
+{
+    pthread_attr_t attr;
+    pthread_t th;
+    sigset_t all, old;
+
+    sigfillset(&all);
+    pthread_sigmask(SIG_SETMASK, &all, &old);
+    pthread_attr_init(&attr);
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    if (pthread_create(&th, &attr, watch_running_input, NULL) != 0) {
+        fprintf(stderr, "qemu: gdbstub: no interrupt watcher: Ctrl-C will not stop the guest\n");
+    }
+    pthread_attr_destroy(&attr);
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+}
+
 /* Wait for gdb (once: a second gdb cannot attach later). */
 static void accept_gdb(void)
 {
@@ -144,6 +232,7 @@ static void accept_gdb(void)
         close(fd);
     }
     own_fd_add(gdb_fd);
+    start_watcher();
 }
 
 /* ---- packets ---- */
@@ -268,19 +357,46 @@ static size_t from_hex(uint8_t *out, const char *in, size_t len)
 
 /* ---- commands ---- */
 
-/* How gdb resumes the guest. */
-typedef struct Resume {
-    bool go;            /* leave the command loop */
-    bool step;
-    int sig;            /* to deliver, 0 for none */
-} Resume;
+/* One stop: who stopped, why, and what gdb's packets chose. */
+typedef struct Session {
+    CPUArchState *stopped;  /* the thread that stopped */
+    int stop_sig;           /* and the signal it stopped with */
+    CPUArchState *general;  /* Hg: whose registers g, G, p and P reach */
+    CPUArchState *cont;     /* Hc: the thread a plain s or c moves */
+    bool go;                /* leave the command loop */
+    int resume_sig;         /* for the stopped thread, 0 for none */
+    bool stopped_has_action;   /* vCont already said what it does */
+    CPUArchState *step;     /* the thread to step one insn, or NULL */
+    bool resume_all;        /* else only the threads in resumed */
+    GPtrArray *resumed;     /* CPUs a vCont action names */
+} Session;
+
+/* The stopped thread is the one running the session. */
+static int stopped_tid(void)
+{
+    return syscall(SYS_gettid);
+}
 
 static void stop_reply(int sig)
 {
     char buf[64];
 
-    snprintf(buf, sizeof(buf), "T%02xthread:%x;", to_gdb_signal(sig), (int)gettid());
+    snprintf(buf, sizeof(buf), "T%02xthread:%x;", to_gdb_signal(sig), stopped_tid());
     put_packet(buf);
+}
+
+/* A thread-id of H, T or vCont: -1 (all) and 0 (any) are the stopped
+   thread, else the tid's CPU or NULL.  *end follows it. */
+static CPUArchState *parse_thread(Session *s, const char *p, const char **end)
+{
+    char *e;
+    long tid = strtol(p, &e, 16);
+
+    *end = e;
+    if (e == p) {
+        return NULL;
+    }
+    return tid <= 0 ? s->stopped : gdb_thread_env(tid);
 }
 
 static void read_all_registers(CPUArchState *env)
@@ -459,24 +575,92 @@ static void put_binary_packet(char prefix, const char *data, size_t len)
     g_string_free(s, true);
 }
 
-/* qXfer:features:read:target.xml:offset,length */
-static void read_target_xml(const char *p)
+/* The offset,length part of a qXfer read of data (total bytes long). */
+static void put_xfer_part(const char *data, size_t total, const char *range)
 {
-    const char *xml = x86_gdb_target_xml();
-    size_t total = strlen(xml), offset, len;
-    abi_ulong off;
+    abi_ulong offset;
+    size_t len;
     const char *rest;
 
-    if (!g_str_has_prefix(p, "target.xml:") || !parse_addr_len(p + 11, &off, &len, &rest)) {
+    if (!parse_addr_len(range, &offset, &len, &rest)) {
         put_packet("E00");
         return;
     }
-    offset = MIN(off, total);
+    offset = MIN(offset, total);
     len = MIN(len, total - offset);
-    put_binary_packet(offset + len < total ? 'm' : 'l', xml + offset, len);
+    put_binary_packet(offset + len < total ? 'm' : 'l', data + offset, len);
 }
 
-/* The part of a resuming packet after its letter: [sig][;addr] or [addr]. */
+/* qXfer:auxv:read::offset,length: what the kernel put on the initial
+   stack, from which gdb learns where a PIE program was loaded. */
+static void read_auxv(Session *s, const char *range)
+{
+    struct image_info *info = ((TaskState *)s->stopped->opaque)->info;
+    char *auxv = g_malloc(info->auxv_len + 1);
+
+    if (copy_from_user(auxv, info->saved_auxv, info->auxv_len) != 0) {
+        put_packet("E14");
+    } else {
+        put_xfer_part(auxv, info->auxv_len, range);
+    }
+    g_free(auxv);
+}
+
+/* One <thread> of qXfer:threads:read, named as the kernel names it. */
+static void append_thread_xml(pid_t tid, CPUArchState *env, void *xml)
+{
+    char path[64], name[32] = "";
+    char *escaped;
+    FILE *f;
+
+    snprintf(path, sizeof(path), "/proc/self/task/%d/comm", (int)tid);
+    f = fopen(path, "re");
+    if (f) {
+        if (fgets(name, sizeof(name), f)) {
+            name[strcspn(name, "\n")] = '\0';
+        }
+        fclose(f);
+    }
+    escaped = g_markup_escape_text(name, -1);
+    g_string_append_printf(xml, "<thread id=\"%x\" name=\"%s\"/>", (int)tid, escaped);
+    g_free(escaped);
+}
+
+/* qXfer:threads:read: the thread list with names, oldest first. */
+static void read_threads_xml(const char *range)
+{
+    GString *xml = g_string_new("<threads>");
+
+    gdb_threads_foreach(append_thread_xml, xml);
+    g_string_append(xml, "</threads>");
+    put_xfer_part(xml->str, xml->len, range);
+    g_string_free(xml, true);
+}
+
+/* qXfer:OBJECT:read:ANNEX:offset,length, p after "qXfer:". */
+static void read_xfer(Session *s, const char *p)
+{
+    const char *range = strrchr(p, ':') + 1;
+
+    if (g_str_has_prefix(p, "features:read:target.xml:")) {
+        const char *xml = x86_gdb_target_xml();
+
+        put_xfer_part(xml, strlen(xml), range);
+    } else if (g_str_has_prefix(p, "auxv:read::")) {
+        read_auxv(s, range);
+    } else if (g_str_has_prefix(p, "threads:read::")) {
+        read_threads_xml(range);
+    } else if (g_str_has_prefix(p, "exec-file:read:")) {
+        const char *path = guest_exe_path();
+
+        put_xfer_part(path, strlen(path), range);
+    } else {
+        put_packet("");
+    }
+}
+
+/* The part of a resuming packet after its letter: [sig][;addr] or [addr];
+   a new pc is for the thread that moves. */
 static void resume_at(CPUArchState *env, const char *p)
 {
     if (*p) {
@@ -484,48 +668,112 @@ static void resume_at(CPUArchState *env, const char *p)
     }
 }
 
-static void resume_with_signal(CPUArchState *env, const char *p, Resume *r)
+/* c, s, C and S move the Hc thread (the stopped one by default); the
+   others resume with it. */
+static void resume_plain(Session *s, const char *p, bool step, bool with_signal)
 {
-    char *end;
+    if (with_signal) {
+        char *end;
 
-    r->sig = from_gdb_signal(strtol(p, &end, 16));
-    if (*end == ';') {
-        resume_at(env, end + 1);
+        s->resume_sig = from_gdb_signal(strtol(p, &end, 16));
+        p = *end == ';' ? end + 1 : "";
     }
+    resume_at(s->cont, p);
+    s->step = step ? s->cont : NULL;
+    s->resume_all = true;
+    s->go = true;
 }
 
-/* vCont;ACTION[:thread][;ACTION...]: one thread, so the first action. */
-static void vcont(CPUArchState *env, const char *p, Resume *r)
+/*
+ * vCont;ACTION[:thread-id][;ACTION[:thread-id]...]: a thread's action is
+ * the first that names it, or names no thread; a thread without one stays
+ * stopped (gdb's scheduler-locking).  One thread steps, the first a step
+ * names; a signal is delivered only to the thread that stopped.
+ */
+static void vcont(Session *s, const char *p)
 {
-    if (*p == 'c' || *p == 's') {
-        r->step = *p == 's';
-        r->go = true;
-    } else if (*p == 'C' || *p == 'S') {
-        r->step = *p == 'S';
-        r->sig = from_gdb_signal(strtol(p + 1, NULL, 16));
-        r->go = true;
-    } else {
+    /* what an earlier, refused vCont said is forgotten */
+    g_ptr_array_set_size(s->resumed, 0);
+    s->resume_all = s->stopped_has_action = false;
+    s->step = NULL;
+    s->resume_sig = 0;
+    while (*p == ';') {
+        char action = p[1];
+        bool step = action == 's' || action == 'S';
+        CPUArchState *env = NULL;       /* NULL: every thread */
+        int sig = 0;
+
+        p += 2;
+        if (action == 'C' || action == 'S') {
+            char *end;
+
+            sig = from_gdb_signal(strtol(p, &end, 16));
+            p = end;
+        } else if (!step && action != 'c') {
+            put_packet("E01");
+            return;
+        }
+        if (g_str_has_prefix(p, ":-1")) {
+            p += 3;
+        } else if (*p == ':') {
+            env = parse_thread(s, p + 1, &p);
+            if (!env) {
+                put_packet("E01");
+                return;
+            }
+        }
+        if (env) {
+            g_ptr_array_add(s->resumed, env);
+        } else {
+            s->resume_all = true;
+        }
+        if (env && env != s->stopped) {
+            s->step = step && !s->step ? env : s->step;
+        } else if (!s->stopped_has_action) {
+            s->stopped_has_action = true;
+            s->resume_sig = sig;
+            s->step = step && !s->step ? s->stopped : s->step;
+        }
+    }
+    if (*p) {
         put_packet("E01");
+        return;
     }
+    s->go = true;
 }
 
-static void query(const char *p)
+static void append_tid(pid_t tid, CPUArchState *env, void *list)
 {
-    char buf[64];
+    g_string_append_printf(list, "%s%x", ((GString *)list)->len > 1 ? "," : "", (int)tid);
+}
+
+/* qfThreadInfo lists every thread at once, oldest first. */
+static void list_threads(void)
+{
+    GString *list = g_string_new("m");
+
+    gdb_threads_foreach(append_tid, list);
+    put_packet(list->str);
+    g_string_free(list, true);
+}
+
+static void query(Session *s, const char *p)
+{
+    char buf[128];
 
     if (g_str_has_prefix(p, "qSupported")) {
-        snprintf(buf, sizeof(buf), "PacketSize=%x;qXfer:features:read+", PACKET_MAX);
+        snprintf(buf, sizeof(buf), "PacketSize=%x;qXfer:features:read+;qXfer:auxv:read+;"
+                 "qXfer:exec-file:read+;qXfer:threads:read+", PACKET_MAX);
         put_packet(buf);
-    } else if (g_str_has_prefix(p, "qXfer:features:read:")) {
-        read_target_xml(p + strlen("qXfer:features:read:"));
+    } else if (g_str_has_prefix(p, "qXfer:")) {
+        read_xfer(s, p + strlen("qXfer:"));
     } else if (strcmp(p, "qAttached") == 0 || g_str_has_prefix(p, "qAttached:")) {
         put_packet("1");
     } else if (strcmp(p, "qC") == 0) {
-        snprintf(buf, sizeof(buf), "QC%x", (int)gettid());
+        snprintf(buf, sizeof(buf), "QC%x", stopped_tid());
         put_packet(buf);
     } else if (strcmp(p, "qfThreadInfo") == 0) {
-        snprintf(buf, sizeof(buf), "m%x", (int)gettid());
-        put_packet(buf);
+        list_threads();
     } else if (strcmp(p, "qsThreadInfo") == 0) {
         put_packet("l");
     } else {
@@ -533,14 +781,33 @@ static void query(const char *p)
     }
 }
 
+/* Hg and Hc choose a thread; T asks whether one is alive. */
+static void select_thread(Session *s, const char *p)
+{
+    const char *end;
+    CPUArchState *env = parse_thread(s, p + 1, &end);
+
+    if (!env || *end) {
+        put_packet("E01");
+        return;
+    }
+    if (p[0] == 'g') {
+        s->general = env;
+    } else if (p[0] == 'c') {
+        s->cont = env;
+    }
+    put_packet("OK");
+}
+
 /* Forget gdb: the guest runs on as if it had never been there. */
-static void detach(Resume *r)
+static void detach(Session *s)
 {
     GHashTableIter it;
     gpointer addr;
 
     put_packet("OK");
-    r->go = true;
+    s->go = true;
+    s->resume_all = true;
     g_hash_table_iter_init(&it, breakpoints);
     while (g_hash_table_iter_next(&it, &addr, NULL)) {
         g_hash_table_iter_remove(&it);
@@ -549,24 +816,24 @@ static void detach(Resume *r)
     disconnect();
 }
 
-/* One packet; fills r when it resumes the guest. */
-static void handle_packet(CPUArchState *env, char *p, int sig, Resume *r)
+/* One packet of the stop s. */
+static void handle_packet(Session *s, char *p)
 {
     switch (p[0]) {
     case '?':
-        stop_reply(sig ? sig : SIGTRAP);
+        stop_reply(s->stop_sig ? s->stop_sig : SIGTRAP);
         break;
     case 'g':
-        read_all_registers(env);
+        read_all_registers(s->general);
         break;
     case 'G':
-        write_all_registers(env, p + 1);
+        write_all_registers(s->general, p + 1);
         break;
     case 'p':
-        read_register(env, p + 1);
+        read_register(s->general, p + 1);
         break;
     case 'P':
-        write_register(env, p + 1);
+        write_register(s->general, p + 1);
         break;
     case 'm':
         read_memory(p + 1);
@@ -576,38 +843,36 @@ static void handle_packet(CPUArchState *env, char *p, int sig, Resume *r)
         break;
     case 'c':
     case 's':
-        resume_at(env, p + 1);
-        r->step = p[0] == 's';
-        r->go = true;
+        resume_plain(s, p + 1, p[0] == 's', false);
         break;
     case 'C':
     case 'S':
-        resume_with_signal(env, p + 1, r);
-        r->step = p[0] == 'S';
-        r->go = true;
+        resume_plain(s, p + 1, p[0] == 'S', true);
         break;
     case 'Z':
     case 'z':
         breakpoint(p + 1, p[0] == 'Z');
         break;
     case 'H':
+        select_thread(s, p + 1);
+        break;
     case 'T':
-        put_packet("OK");      /* the one thread is every thread */
+        select_thread(s, p);
         break;
     case 'k':
         kill(getpid(), SIGKILL);
         break;
     case 'D':
-        detach(r);
+        detach(s);
         break;
     case 'q':
-        query(p);
+        query(s, p);
         break;
     case 'v':
         if (strcmp(p, "vCont?") == 0) {
             put_packet("vCont;c;C;s;S");
         } else if (g_str_has_prefix(p, "vCont;")) {
-            vcont(env, p + 6, r);
+            vcont(s, p + 5);
         } else {
             put_packet("");
         }
@@ -618,65 +883,119 @@ static void handle_packet(CPUArchState *env, char *p, int sig, Resume *r)
     }
 }
 
-/* The stop of gdb_handlesig, under session_lock. */
+static void set_step(pid_t tid, CPUArchState *env, void *step)
+{
+    env->singlestep_enabled = env == step;
+}
+
+/* A thread no action of the resuming vCont named. */
+static bool not_resumed(CPUArchState *env, void *session)
+{
+    Session *s = session;
+
+    for (guint i = 0; i < s->resumed->len; i++) {
+        if (g_ptr_array_index(s->resumed, i) == env) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* The stop of gdb_handlesig, under session_lock with the other CPUs out of
+   generated code. */
 static int gdb_session(CPUArchState *env, int sig)
 {
     char *packet;
-    Resume r = { 0 };
+    Session s = { .stopped = env, .stop_sig = sig, .general = env, .cont = env,
+                  .resumed = g_ptr_array_new() };
 
-    if (listen_fd >= 0) {
-        accept_gdb();
-    }
-    if (gdb_fd < 0) {
-        return sig;
-    }
     env->singlestep_enabled = 0;
     if (sig) {
         stop_reply(sig);
     }
     packet = g_malloc(PACKET_MAX + 1);
-    while (gdb_fd >= 0 && !r.go) {
+    while (gdb_fd >= 0 && !s.go) {
         if (!read_packet(packet)) {
             disconnect();
             break;
         }
-        handle_packet(env, packet, sig, &r);
+        handle_packet(&s, packet);
     }
     g_free(packet);
-    if (!r.go) {
-        return sig;              /* gdb went away: as without it */
+    /* gdb gone: every thread runs on as without it */
+    gdb_threads_hold(s.go && !s.resume_all ? not_resumed : NULL, &s);
+    g_ptr_array_free(s.resumed, true);
+    if (!s.go) {
+        return sig;
     }
-    env->singlestep_enabled = r.step;
-    return r.sig;
+    gdb_threads_foreach(set_step, s.step);
+    return s.resume_sig;
+}
+
+static bool gdb_attached(void)
+{
+    return listen_fd >= 0 || __atomic_load_n(&gdb_fd, __ATOMIC_RELAXED) >= 0;
 }
 
 int gdb_handlesig(CPUArchState *env, int sig)
 {
-    if (listen_fd < 0 && gdb_fd < 0) {
+    if (!gdb_attached()) {
         return sig;
     }
+    gdb_threads_add(env);
     pthread_mutex_lock(&session_lock);
-    sig = gdb_session(env, sig);
+    if (listen_fd >= 0) {
+        accept_gdb();
+    }
+    if (gdb_fd >= 0) {
+        start_exclusive();
+        sig = gdb_session(env, sig);
+        end_exclusive();
+    }
+    stops_over++;
+    pthread_cond_broadcast(&stop_over);
     pthread_mutex_unlock(&session_lock);
     return sig;
 }
 
-void gdb_exit(int status)
+void gdb_thread_start(CPUArchState *env)
+{
+    if (gdb_attached()) {
+        gdb_threads_add(env);
+    }
+}
+
+void gdb_thread_exit(CPUArchState *env)
+{
+    if (gdb_attached()) {
+        pthread_mutex_lock(&session_lock);
+        gdb_threads_remove(env);
+        pthread_mutex_unlock(&session_lock);
+    }
+}
+
+/* The last word: session_lock stays held, so that no stop is reported
+   after it while the process ends. */
+static void last_word(const char *kind, int value)
 {
     char buf[8];
 
+    if (!gdb_attached()) {
+        return;
+    }
+    pthread_mutex_lock(&session_lock);
     if (gdb_fd >= 0) {
-        snprintf(buf, sizeof(buf), "W%02x", status & 0xff);
+        snprintf(buf, sizeof(buf), "%s%02x", kind, value & 0xff);
         put_packet(buf);
     }
 }
 
+void gdb_exit(int status)
+{
+    last_word("W", status);
+}
+
 void gdb_signalled(int sig)
 {
-    char buf[8];
-
-    if (gdb_fd >= 0) {
-        snprintf(buf, sizeof(buf), "X%02x", to_gdb_signal(sig));
-        put_packet(buf);
-    }
+    last_word("X", to_gdb_signal(sig));
 }

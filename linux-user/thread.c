@@ -79,6 +79,7 @@ static void *thread_start(void *opaque)
     pid_t tid = syscall(SYS_gettid);
 
     thread_cpu = env;
+    gdb_thread_start(env);      /* listed before clone returns */
     /* Both are written before clone returns in the parent, as the kernel
        does; a bad pointer is ignored, as there. */
     if (nt->flags & CLONE_CHILD_SETTID) {
@@ -194,6 +195,7 @@ QEMU_NORETURN void thread_exit(CPUArchState *env, int status)
        state is about to go. */
     sigfillset(&all);
     pthread_sigmask(SIG_SETMASK, &all, NULL);
+    gdb_thread_exit(env);
     if (getpid() == syscall(SYS_gettid)) {
         leader_status = status;
         leader_exited = true;

@@ -11,6 +11,7 @@
 #include "exec/cputlb.h"
 #include "exec/cpu_ldst.h"
 #include "exec/shdwrt.h"
+#include "exec/gdbstub.h"
 #include "tcg/tcg.h"
 
 int singlestep;
@@ -325,6 +326,7 @@ int cpu_exec(CPUArchState *env)
 
     thread_cpu = env;
     cpu_exec_start(env);
+    gdb_wait_while_held(env);
     /* cpu_loop_exit lands here with precise guest state in env; the loop
        then returns the exception it recorded. */
     if (sigsetjmp(env->jmp_env, 0) != 0) {

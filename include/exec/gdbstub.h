@@ -20,7 +20,17 @@ bool gdbserver_start(const char *port);
  */
 int gdb_handlesig(CPUArchState *env, int sig);
 
-/* The process ends: exit status, or the fatal signal. */
+/* A guest thread made by clone, before its first instruction; one about
+   to end (this waits while gdb holds the process stopped). */
+void gdb_thread_start(CPUArchState *env);
+void gdb_thread_exit(CPUArchState *env);
+
+/* cpu_exec, just in: a thread gdb keeps stopped (scheduler-locking) waits
+   here, out of the running state, until gdb resumes it. */
+void gdb_wait_while_held(CPUArchState *env);
+
+/* The process ends: exit status, or the fatal signal.  Nothing is
+   reported to gdb after this. */
 void gdb_exit(int status);
 void gdb_signalled(int sig);
 
