@@ -614,8 +614,6 @@ abi_ulong target_sigframe_top(CPUArchState *env, const struct target_sigaction *
     return sp;
 }
 
-/* As __save_altstack: the stack as set, into the frame; SS_AUTODISARM
-   then disables it until sigreturn restores it from the frame. */
 void target_save_altstack(target_stack_t *uss, CPUArchState *env)
 {
     TaskState *ts = task_of(env);
@@ -623,10 +621,6 @@ void target_save_altstack(target_stack_t *uss, CPUArchState *env)
     uss->ss_sp = ts->sigaltstack_sp;
     uss->ss_size = ts->sigaltstack_size;
     uss->ss_flags = ts->sigaltstack_flags;
-    if (ts->sigaltstack_flags & TARGET_SS_AUTODISARM) {
-        ts->sigaltstack_sp = ts->sigaltstack_size = 0;
-        ts->sigaltstack_flags = TARGET_SS_DISABLE;
-    }
 }
 
 void target_restore_sigmask(CPUArchState *env, uint64_t mask)
@@ -799,6 +793,12 @@ static void deliver_signal(CPUArchState *env, int sig,
     }
     if (err) {
         dump_core_and_abort(SIGSEGV);
+    }
+    /* SS_AUTODISARM: the stack is off while the handler runs; an rt frame
+       brings it back at sigreturn (the old i386 frame has no copy). */
+    if (ts->sigaltstack_flags & TARGET_SS_AUTODISARM) {
+        ts->sigaltstack_sp = ts->sigaltstack_size = 0;
+        ts->sigaltstack_flags = TARGET_SS_DISABLE;
     }
 
     handler_mask = ts->signal_mask | ka->sa_mask;
