@@ -59,6 +59,10 @@ float32 float32_sub(float32 a, float32 b, FloatEnv *e);
 float32 float32_mul(float32 a, float32 b, FloatEnv *e);
 float32 float32_div(float32 a, float32 b, FloatEnv *e);
 float32 float32_sqrt(float32 a, FloatEnv *e);
+/* SSE's rcp and rsqrt with the bits of this project's reference host (an
+   AMD Zen; sse-approx.c): they raise no flag and ignore e's settings. */
+float32 float32_rcp_approx(float32 a, FloatEnv *e);
+float32 float32_rsqrt_approx(float32 a, FloatEnv *e);
 float64 float64_add(float64 a, float64 b, FloatEnv *e);
 float64 float64_sub(float64 a, float64 b, FloatEnv *e);
 float64 float64_mul(float64 a, float64 b, FloatEnv *e);

@@ -13,6 +13,7 @@
 #include "exec/cpu_ldst.h"
 #include "tcg/tcg.h"
 #include "exec/helper-proto.h"
+#include "qemu/host-atomic.h"
 
 /* Compare-and-swap of a type at host address p; *e (a uint64_t) becomes
    what memory held. */
@@ -134,12 +135,14 @@ void helper_cmpxchg8b(CPUX86State *env, target_ulong a0)
 }
 
 #ifdef TARGET_X86_64
-/* The operand must be 16-byte aligned (#GP otherwise).  The host's own
-   cmpxchg16b: the compiler would call libatomic for 16 bytes. */
+/* The operand must be 16-byte aligned (#GP otherwise). */
 void helper_cmpxchg16b(CPUX86State *env, target_ulong a0)
 {
     uintptr_t ra = GETPC();
-    uint64_t lo = env->regs[R_EAX], hi = env->regs[R_EDX];
+    unsigned __int128 expected =
+        (unsigned __int128)env->regs[R_EDX] << 64 | env->regs[R_EAX];
+    unsigned __int128 desired =
+        (unsigned __int128)env->regs[R_ECX] << 64 | env->regs[R_EBX];
     uint32_t eflags;
     unsigned __int128 *p;
     bool stored;
@@ -151,17 +154,13 @@ void helper_cmpxchg16b(CPUX86State *env, target_ulong a0)
     /* Aligned: one page, so one host address. */
     p = atomic_host(env, a0, 16, ra);
     set_helper_retaddr(ra);
-    __asm__ __volatile__("lock cmpxchg16b %1"
-                         : "=@ccz"(stored), "+m"(*p),
-                           "+a"(lo), "+d"(hi)
-                         : "b"(env->regs[R_EBX]), "c"(env->regs[R_ECX])
-                         : "memory");
+    stored = host_cmpxchg16(p, &expected, desired);
     clear_helper_retaddr();
     if (stored) {
         eflags |= CC_Z;
     } else {
-        env->regs[R_EAX] = lo;
-        env->regs[R_EDX] = hi;
+        env->regs[R_EAX] = (uint64_t)expected;
+        env->regs[R_EDX] = (uint64_t)(expected >> 64);
         eflags &= ~CC_Z;
     }
     env->cc_src = eflags;

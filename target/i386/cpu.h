@@ -195,7 +195,7 @@ typedef struct CPUX86State {
     uint64_t fpip, fpdp;
     uint16_t fpop;
     /* An unmasked exception suppressed the current x87 instruction: its
-       pops are skipped too (host-fpu.h; cleared by helper_fwait). */
+       pops are skipped too (fpu_except.c; cleared by helper_fwait). */
     bool x87_suppressed;
 
     /* SSE */

@@ -5,29 +5,21 @@
  * invalid, denormal or divide exception found before computing suppresses
  * the computation and flags only those three; otherwise an unmasked
  * overflow, underflow or precision exception traps with every flag raised.
- * In both cases the destination is untouched.  The soft-float helpers come
- * to sse_soft_trap() with each lane's flags already in the hardware's
- * unmasked form (sse-fp.h: PE from the rounding with an unbounded
- * exponent, UE for exact tiny results).  The host-executed ones (rcp,
- * rsqrt) run the host instruction with every exception masked
- * (host-fpu.h) and come to sse_fp_unmasked() with the flags it
- * raised: there an unmasked underflow's exact tiny result is found by a
- * second pass with FTZ set (a flush flags UE even then), and PE follows
- * the masked result.
+ * In both cases the destination is untouched.  The helpers (all in
+ * soft-float) come to sse_soft_trap() with each lane's flags already in
+ * the hardware's unmasked form (sse-fp.h: PE from the rounding with an
+ * unbounded exponent, UE for exact tiny results).
  *
  * x87 (#MF, at the next waiting instruction): the helpers set ES and B,
  * and an unmasked exception that the hardware would not complete the
  * instruction with restores the stack saved at x87_bracket_open.
- *
- * Not reproduced: the PE of the host-executed SSE helpers above
- * (docs/devel/fpu-sse.md).
  */
 #include "qemu/osdep.h"
 #include "cpu.h"
 #include "exec/helper-proto.h"
 #include "exec/exec-all.h"
 #include "excp.h"
-#include "host-fpu.h"
+#include "sse-fp.h"
 #include "fpu-stack.h"
 
 /* MXCSR and the x87 status word share the layout of the six flags. */
@@ -39,46 +31,14 @@
 #define FLAG_PE 0x20
 #define FLAGS_PRE (FLAG_IE | FLAG_DE | FLAG_ZE)
 
-static QEMU_NORETURN void sse_fp_trap(CPUX86State *env, uint32_t flags,
-                                      uintptr_t ra)
-{
-    env->mxcsr |= flags;
-    raise_exception_ra(env, EXCP13_XMM, ra);
-}
-
-bool sse_fp_unmasked(CPUX86State *env, SseFpPass *p, uint32_t raised,
-                     uintptr_t ra)
-{
-    uint32_t unmasked = ~(env->mxcsr >> 7) & MXCSR_FLAGS;
-
-    if (p->number == 0) {
-        p->raised = raised;
-        if (raised & unmasked & FLAGS_PRE) {
-            sse_fp_trap(env, raised & FLAGS_PRE, ra);
-        }
-        if ((unmasked & FLAG_UE) && !(raised & FLAG_UE)) {
-            p->number = 1;
-            return true;
-        }
-    } else if (raised & FLAG_UE) {
-        p->raised |= FLAG_UE;
-    }
-    if (p->raised & unmasked) {
-        sse_fp_trap(env, p->raised, ra);
-    }
-    env->mxcsr |= p->raised;
-    return false;
-}
-
-/* The soft-float helpers' flags come with the hardware's unmasked
-   response per lane already (sse-fp.h): only the choice of IE/DE/ZE
-   first is left. */
+/* The helpers' flags come with the hardware's unmasked response per lane
+   already (sse-fp.h): only the choice of IE/DE/ZE first is left. */
 void sse_soft_trap(CPUX86State *env, uint32_t flags, uintptr_t ra)
 {
     uint32_t unmasked = ~(env->mxcsr >> 7) & MXCSR_FLAGS;
 
-    sse_fp_trap(env, flags & unmasked & FLAGS_PRE ? flags & FLAGS_PRE : flags,
-                ra);
+    env->mxcsr |= flags & unmasked & FLAGS_PRE ? flags & FLAGS_PRE : flags;
+    raise_exception_ra(env, EXCP13_XMM, ra);
 }
 
 void x87_save_stack(CPUX86State *env, X87Bracket *b)

@@ -54,9 +54,8 @@
 #define SSE_FP_CMP(n, pred, X) \
     X(cmp##pred##ps, "cmpps $" #n ",") X(cmp##pred##pd, "cmppd $" #n ",") \
     X(cmp##pred##ss, "cmpss $" #n ",") X(cmp##pred##sd, "cmpsd $" #n ",")
-#define SSE_FP_OPS(X) SSE_FP_SOFT_OPS(X) SSE_FP_HOST_OPS(X)
-/* the ones computed by fpu/ soft-float (sse_fp_helper.c) */
-#define SSE_FP_SOFT_OPS(X) \
+/* all computed by fpu/ soft-float (sse_fp_helper.c) */
+#define SSE_FP_OPS(X) \
     SSE_FP_ARITH(X, add) SSE_FP_ARITH(X, sub) SSE_FP_ARITH(X, mul) \
     SSE_FP_ARITH(X, div) SSE_FP_ARITH(X, min) SSE_FP_ARITH(X, max) \
     SSE_FP_ARITH(X, sqrt) \
@@ -66,11 +65,9 @@
     X(cvtss2sd, "cvtss2sd") X(cvtsd2ss, "cvtsd2ss") \
     X(cvtdq2ps, "cvtdq2ps") X(cvtps2dq, "cvtps2dq") X(cvttps2dq, "cvttps2dq") \
     X(cvtdq2pd, "cvtdq2pd") X(cvtpd2dq, "cvtpd2dq") X(cvttpd2dq, "cvttpd2dq") \
+    X(rcpps, "rcpps") X(rcpss, "rcpss") X(rsqrtps, "rsqrtps") \
+    X(rsqrtss, "rsqrtss") \
     SSE_CMP_PREDICATES(SSE_FP_CMP, X)
-/* the ones still executed on the host: approximations whose bits are the
-   vendor's (docs/devel/fpu-sse.md) */
-#define SSE_FP_HOST_OPS(X) \
-    X(rcpps, "rcpps") X(rcpss, "rcpss") X(rsqrtps, "rsqrtps") X(rsqrtss, "rsqrtss")
 
 /* SSE4.1 FP ops with an immediate d = op(d, s, imm8), soft-float:
    X(name, insn) */

@@ -2,17 +2,16 @@
  * sse_fp_helper.c: the SSE to SSE4.1 floating point helpers (arithmetic,
  * compares, conversions, MXCSR).  All of SSE/SSE2/SSE3 floating point
  * and SSE4.1's dpps, dppd and round* compute lane by lane in fpu/
- * soft-float (SSE_FP_SOFT_OPS, the compares, the integer conversions;
- * sse-fp.h).  What still executes the same instruction on the host under
- * the guest's MXCSR (host-fpu.h): rcp/rsqrt, whose bits are the vendor's.
- * The list of helpers is in helper-sse.h.
+ * soft-float (SSE_FP_OPS, the compares, the integer conversions;
+ * sse-fp.h); rcp/rsqrt, whose bits are the vendor's, with the tables of
+ * fpu/sse-approx.c.  The list of helpers is in helper-sse.h.
  */
 #include "qemu/osdep.h"
 #include "cpu.h"
 #include "exec/helper-proto.h"
 #include "exec/exec-all.h"
 #include "excp.h"
-#include "host-fpu.h"
+#include "sse-fp.h"
 
 /*
  * d = op(d, s) lane by lane in soft-float: result lanes `to` (of which the
@@ -171,33 +170,11 @@ SSE_SOFT_CVT_INT(_l, uint32_t, int32_t, float32_to_int32, float64_to_int32)
 SSE_SOFT_CVT_INT(_q, uint64_t, int64_t, float32_to_int64, float64_to_int64)
 #endif
 
-typedef uint64_t host_xmm __attribute__((vector_size(16)));
-
-static inline host_xmm xmm_get(const XMMReg *r)
-{
-    host_xmm v;
-    memcpy(&v, r, sizeof(v));
-    return v;
-}
-
-static inline void xmm_set(XMMReg *r, host_xmm v)
-{
-    memcpy(r, &v, sizeof(v));
-}
-
-/* d = insn(d, s): the AT&T form "insn s, d" on host registers */
-#define SSE_HOST_OP(name, insn)                                           \
-void HELPER(name)(CPUX86State *env, XMMReg *d, XMMReg *s)                 \
-{                                                                         \
-    host_xmm dv;                                                          \
-    SSE_FP_RUN(env, GETPC(), {                                            \
-        host_xmm sv = xmm_get(s);                                         \
-        dv = xmm_get(d);                                                  \
-        __asm__ __volatile__(insn " %1, %0" : "+x"(dv) : "x"(sv));        \
-    });                                                                   \
-    xmm_set(d, dv);                                                       \
-}
-SSE_FP_HOST_OPS(SSE_HOST_OP)
+/* approximations with the bits of the project's reference host (fpu/) */
+SSE_SOFT_OP(rcpps, _l, 4, false, float32_rcp_approx, SOURCE(_l))
+SSE_SOFT_OP(rcpss, _l, 1, false, float32_rcp_approx, SOURCE(_l))
+SSE_SOFT_OP(rsqrtps, _l, 4, false, float32_rsqrt_approx, SOURCE(_l))
+SSE_SOFT_OP(rsqrtss, _l, 1, false, float32_rsqrt_approx, SOURCE(_l))
 
 /* A reserved MXCSR bit set is #GP, and MXCSR keeps its value. */
 void HELPER(ldmxcsr)(CPUX86State *env, uint32_t val)

@@ -416,13 +416,28 @@ static uint32_t native_##name(uint32_t mxcsr, XMMReg *d, const XMMReg *s) \
 }
 SSE_FP_OPS(NATIVE_FP)
 
+/* a helper d = op(d, s) and the host instruction it stands for */
+typedef struct FpOp {
+    const char *name;
+    void (*helper)(CPUX86State *, XMMReg *, XMMReg *);
+    uint32_t (*native)(uint32_t, XMMReg *, const XMMReg *);
+} FpOp;
+
+/* op on d and s, under MXCSR mode: the helper against the host */
+static void check_fp_op(const FpOp *op, uint32_t mode, XMMReg d, XMMReg s)
+{
+    XMMReg want = d;
+    uint32_t want_mxcsr = op->native(mode, &want, &s);
+
+    env.mxcsr = mode;
+    op->helper(&env, &d, &s);
+    compare("result", &d, &want, 16);
+    compare("mxcsr", &env.mxcsr, &want_mxcsr, 4);
+}
+
 static void test_sse_fp(void)
 {
-    static const struct {
-        const char *name;
-        void (*helper)(CPUX86State *, XMMReg *, XMMReg *);
-        uint32_t (*native)(uint32_t, XMMReg *, const XMMReg *);
-    } ops[] = {
+    static const FpOp ops[] = {
 #define FP_ENTRY(name, insn) { #name, helper_##name, native_##name },
         SSE_FP_OPS(FP_ENTRY)
     };
@@ -431,15 +446,50 @@ static void test_sse_fp(void)
         group_begin(ops[k].name);
         for (int n = 0; n < 400; n++) {
             uint32_t mode = mxcsr_modes[n % ARRAY_SIZE(mxcsr_modes)];
-            XMMReg d, s, want;
+            XMMReg d, s;
             special_xmm(&d);
             special_xmm(&s);
-            want = d;
-            uint32_t want_mxcsr = ops[k].native(mode, &want, &s);
-            env.mxcsr = mode;
-            ops[k].helper(&env, &d, &s);
-            compare("result", &d, &want, 16);
-            compare("mxcsr", &env.mxcsr, &want_mxcsr, 4);
+            check_fp_op(&ops[k], mode, d, s);
+        }
+        group_end();
+    }
+}
+
+/*
+ * rcp and rsqrt come from tables of this host's results (fpu/sse-approx.c),
+ * whose rules for exponents, signs, denormals and NaNs are checked here:
+ * every sign, exponent and top 12 significand bits (what the tables are
+ * indexed by) with random low bits, under each MXCSR mode and with every
+ * exception unmasked.  TEST_SSE_APPROX_ALL=1 in the environment takes all
+ * the low bits instead: every one of the 2^32 inputs (2 minutes here).
+ */
+static void test_sse_approx(void)
+{
+    static const FpOp ops[] = {
+        { "rcpps: every sign, exponent and top 12 bits", helper_rcpps,
+          native_rcpps },
+        { "rsqrtps: every sign, exponent and top 12 bits", helper_rsqrtps,
+          native_rsqrtps },
+    };
+    const uint32_t all_unmasked = 0;
+    const int low_bits = 11;
+    uint32_t lows = getenv("TEST_SSE_APPROX_ALL") ? 1u << low_bits : 1;
+
+    for (size_t k = 0; k < ARRAY_SIZE(ops); k++) {
+        group_begin(ops[k].name);
+        for (uint32_t high = 0; high < 1u << (32 - low_bits); high += 4) {
+            for (uint32_t low = 0; low < lows; low++) {
+                size_t n = high / 4 % (ARRAY_SIZE(mxcsr_modes) + 1);
+                uint32_t mode = n < ARRAY_SIZE(mxcsr_modes) ? mxcsr_modes[n]
+                                                            : all_unmasked;
+                XMMReg s;
+
+                for (int i = 0; i < 4; i++) {
+                    s._l[i] = (high + i) << low_bits |
+                              (lows > 1 ? low : rng() & ((1u << low_bits) - 1));
+                }
+                check_fp_op(&ops[k], mode, s, s);
+            }
         }
         group_end();
     }
@@ -1037,6 +1087,7 @@ int main(void)
     test_mmx_int();
     test_mmx_other();
     test_sse_fp();
+    test_sse_approx();
     test_sse_fp_imm();
     test_sse_comis();
     test_sse_cvt();
