@@ -596,6 +596,21 @@ bool float80_sincos(float80 a, float80 *sin, float80 *cos, FloatEnv *e)
     }
 }
 
+/*
+ * A power of two below 2^-32 (its cube no longer reaches the 64-bit
+ * significand): this host's FPTAN gives it back unchanged, inexact, in
+ * every rounding mode, where other tiny arguments round x + x^3/3 as
+ * asked (measured from 2^-39 down to the smallest normal).  The quotient
+ * below can come out a hair under x there, which rounding down would turn
+ * into the largest denormal.
+ */
+static bool tan_is_argument(float80 a)
+{
+    int exp = a.high & X80_EXP_ALL_ONES;
+
+    return exp < 0x3fff - 32 && a.low == 0x8000000000000000ULL;
+}
+
 /* *one: FPTAN's push, 1 but after a NaN result (the NaN again) */
 bool float80_tan(float80 a, float80 *tan, float80 *one, FloatEnv *e)
 {
@@ -610,7 +625,14 @@ bool float80_tan(float80 a, float80 *tan, float80 *one, FloatEnv *e)
         *one = special.high & X80_EXP_ALL_ONES ? special : one80;
         return true;
     default:
-        *tan = w_round(w_div(s, c), e);
+        if (tan_is_argument(a)) {
+            /* a pseudo-denormal's value is the smallest normal */
+            *tan = (float80) { .high = a.high | (a.high & X80_EXP_ALL_ONES ? 0 : 1),
+                               .low = a.low };
+            e->flags |= FLOAT_INEXACT;
+        } else {
+            *tan = w_round(w_div(s, c), e);
+        }
         *one = one80;
         return true;
     }

@@ -382,7 +382,7 @@ static float80 trig_result(bool done, float80 a, float80 r, FloatEnv *e,
 #define SOFT_TRIG(name, fn, picked)                                       \
 static float80 soft_##name(float80 a, float80 b, FloatEnv *e, uint16_t *sw) \
 {                                                                         \
-    float80 s, c;                                                         \
+    float80 s __attribute__((unused)), c __attribute__((unused));                                                       \
     bool done = fn;                                                       \
     return trig_result(done, a, picked, e, sw);                           \
 }
