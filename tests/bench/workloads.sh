@@ -30,7 +30,7 @@ mkdir -p "$OUT"
 
 # Text that compresses like real data (words, numbers, some repetition).
 make_corpus() {
-    [ -s "$OUT/corpus" ] && return
+    [ -s "$OUT/corpus-3m" ] && return
     awk 'BEGIN {
         split("the of and to in is was for on that with as by at from this be or an are which", w, " ");
         srand(7);
@@ -40,6 +40,7 @@ make_corpus() {
             print line int(rand() * 100000);
         }
     }' >"$OUT/corpus"
+    head -c 3000000 "$OUT/corpus" >"$OUT/corpus-3m"
 }
 
 # A 2,000-line C file with loops, switches, structs and calls: cc1's work.
@@ -72,7 +73,7 @@ make_sql() {
         print "BEGIN;";
         for (i = 0; i < 300000; i++) printf "INSERT INTO t (name, v) VALUES (%cn%d%c, %d.5);\n", 39, i % 977, 39, i;
         print "COMMIT;";
-        print "SELECT count(*), sum(v) FROM t WHERE name LIKE %cn1%%c;", 39, 39;
+        printf "SELECT count(*), sum(v) FROM t WHERE name LIKE %cn1%%%c;\n", 39, 39;
     }' >"$OUT/insert.sql"
 }
 
@@ -104,7 +105,7 @@ WORKLOADS="
 python3|x86_64|\$RUN $PYTHON -c \"\$PY_LOOP\"
 perl|x86_64|\$RUN /usr/bin/perl -e \"\$PERL_LOOP\"
 sqlite3-wal|x86_64|rm -f \$OUT/t.db*; \$RUN /usr/bin/sqlite3 \$OUT/t.db <\$OUT/insert.sql
-xz-6|x86_64|\$RUN /usr/bin/xz -6 -T1 -c \$OUT/corpus
+xz-6|x86_64|\$RUN /usr/bin/xz -6 -T1 -c \$OUT/corpus-3m
 gzip-9|x86_64|\$RUN /usr/bin/gzip -9 -c \$OUT/corpus
 bzip2|x86_64|\$RUN /usr/bin/bzip2 -9 -c \$OUT/corpus
 c-kernel-64|x86_64|\$RUN \$OUT/c-kernel-64
