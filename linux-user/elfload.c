@@ -35,13 +35,17 @@
 #define EM_486 6
 #endif
 
-/* Where position-independent images go when the space is free (Linux's
-   ELF_ET_DYN_BASE for these guests). */
+/* Where position-independent images go when the space is free: Linux's
+   ELF_ET_DYN_BASE, two thirds of the way up an x86_64 space (of the
+   47-bit one natively: 0x555555554000). */
+static abi_ulong et_dyn_base(void)
+{
 #ifdef TARGET_X86_64
-#define ET_DYN_BASE 0x555555554000ULL
+    return (guest_space_end() - TARGET_PAGE_SIZE) / 3 * 2 & TARGET_PAGE_MASK;
 #else
-#define ET_DYN_BASE 0x56555000ULL
+    return 0x56555000;
 #endif
+}
 
 typedef struct ElfFile {
     const char *path;
@@ -590,7 +594,7 @@ int loader_exec(const char *filename, char **argv, char **envp,
     }
     /* The kernel's point of no return. */
     if (ret == 0) {
-        map_image(&exe_file, ET_DYN_BASE, &exe);
+        map_image(&exe_file, et_dyn_base(), &exe);
         if (interp_name) {
             map_image(&interp_file, 0, &interp);
         }

@@ -2,32 +2,50 @@
  * guest-space.c: where guest memory lives in the host address space, and
  * where new guest mappings may go.
  *
- * An i386 guest (or any guest run with -R) gets a window reserved PROT_NONE
- * at guest_base: guest address A is host address guest_base + A, and every
- * host page of the window belongs to the guest.  An x86_64 guest runs with
- * guest_base 0 (or the -B value) and no window: it shares the address space
- * with the emulator, so free ranges are asked of the kernel and a MAP_FIXED
- * is first checked not to land on the emulator's own memory.
+ * Every guest gets an address space [0, reserved_va) at host guest_base:
+ * 4 GiB for i386, for x86_64 the largest power of two up to 2^46 that the
+ * host can reserve (or the -R size).  Generated code sends a 64-bit
+ * guest's direct accesses at or past the end to the slow path
+ * (guest_addr_end), so that a wild guest pointer faults instead of
+ * reaching the emulator's own memory.  The window is reserved PROT_NONE on
+ * the host, so the kernel places none of the emulator's memory in it; only
+ * where it cannot be (an address-space limit, ulimit -v, counts the
+ * reservation) do guest ranges have to be taken from the host one by one,
+ * checking that each is not the emulator's.
  */
 #include "qemu/osdep.h"
 #include <pthread.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include "qemu/log.h"
 #include "mmap-internal.h"
 
 uintptr_t guest_base;
 bool have_guest_base;
 unsigned long reserved_va;
+uint64_t guest_addr_end;
 unsigned long mmap_min_addr;
+/* Whether [guest_base, guest_base + reserved_va) is reserved on the host. */
+static bool window_reserved;
 
-/* Where searches in a reserved window begin, as Linux's TASK_UNMAPPED_BASE;
-   moved past each range found so that searches do not rescan the heap. */
-#define WINDOW_UNMAPPED_BASE 0x40000000ULL
-static uint64_t window_next_start = WINDOW_UNMAPPED_BASE;
+/* Where MAP_32BIT searches begin, as Linux's TASK_UNMAPPED_BASE for i386. */
+#define LOW32_UNMAPPED_BASE 0x40000000ULL
+/* Where other searches begin (Linux's TASK_UNMAPPED_BASE: a third of the
+   space); moved past each range found so that searches do not rescan. */
+static uint64_t window_next_start;
 
-/* Without a window and with -B, the kernel may place things below
-   guest_base: the fallback probes at most this many candidates. */
-#define MAX_PROBES 65536
+#ifdef TARGET_X86_64
+/* An x86_64 guest's default space: half of x86-64's 47-bit user space, so
+   that the other half holds the emulator; halved on smaller hosts. */
+#define DEFAULT_SPACE_MAX (1ULL << 46)
+#define DEFAULT_SPACE_MIN (1ULL << 32)
+#else
+#define DEFAULT_SPACE_MAX (1ULL << 32)
+#define DEFAULT_SPACE_MIN (1ULL << 32)
+#endif
+/* Past the window, so that an access that starts in the window's last
+   page and runs past its end faults on the host. */
+#define WINDOW_GUARD (64 * 1024)
 
 static pthread_mutex_t mmap_mutex = PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP;
 /* How deep this thread holds mmap_mutex. */
@@ -63,36 +81,78 @@ void mmap_lock_fork_child(void)
 
 uint64_t guest_space_end(void)
 {
-    return reserved_va ? reserved_va : (uint64_t)GUEST_ADDR_MAX + 1;
+    return reserved_va;
 }
 
+bool guest_window_reserved(void)
+{
+    return window_reserved;
+}
+
+static bool address_space_limited(void)
+{
+    struct rlimit lim;
+
+    return getrlimit(RLIMIT_AS, &lim) == 0 && lim.rlim_cur != RLIM_INFINITY;
+}
+
+/* Reserve a window of size bytes for guest 0 at host base (fixed), or
+   wherever the kernel likes; the host address of guest 0, or MAP_FAILED.
+   Guest pages below mmap_min_addr are never mapped: at a fixed base they
+   need no reservation (at host 0 they could not have one). */
+static void *reserve_window(uintptr_t base, bool fixed, uint64_t size)
+{
+    uint64_t floor = fixed ? mmap_min_addr : 0;
+    char *p = hp_mmap(fixed ? (void *)(base + floor) : NULL,
+                      size + WINDOW_GUARD - floor, PROT_NONE,
+                      MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE
+                      | (fixed ? MAP_FIXED_NOREPLACE : 0), -1, 0);
+
+    return p == MAP_FAILED ? MAP_FAILED : p - floor;
+}
+
+/*
+ * The window, preferably at host 0 (guest addresses are then host
+ * addresses: no base to add).  Under an address-space limit the space is
+ * not reserved at all: the reservation would count against the limit.
+ */
 void guest_space_init(void)
 {
-    void *want = have_guest_base ? (void *)guest_base : NULL;
-    void *p;
+    bool chosen = reserved_va != 0;
+    uint64_t size = chosen ? HOST_PAGE_ALIGN(reserved_va) : DEFAULT_SPACE_MAX;
+    void *p = MAP_FAILED;
 
-#ifndef TARGET_X86_64
-    if (!reserved_va) {
-        reserved_va = 1ULL << 32;
+    size = MIN(size, (uint64_t)GUEST_ADDR_MAX + 1);
+    if (!address_space_limited()) {
+        for (;;) {
+            p = reserve_window(have_guest_base ? guest_base : 0, true, size);
+            if (p == MAP_FAILED && !have_guest_base) {
+                p = reserve_window(0, false, size);
+            }
+            if (p != MAP_FAILED || chosen || size <= DEFAULT_SPACE_MIN) {
+                break;
+            }
+            size /= 2;
+        }
+        if (p == MAP_FAILED && (chosen || TARGET_LONG_BITS == 32)) {
+            fprintf(stderr, "%s: Unable to reserve 0x%" PRIx64 " bytes of virtual "
+                    "address space for the guest (%s)\n",
+                    program_invocation_short_name, size, strerror(errno));
+            exit(EXIT_FAILURE);
+        }
     }
-#endif
-    if (!reserved_va) {
-        return;
+    reserved_va = size;
+    if (p != MAP_FAILED) {
+        guest_base = (uintptr_t)p;
+        have_guest_base = true;
+        window_reserved = true;
     }
-    reserved_va = MIN(HOST_PAGE_ALIGN(reserved_va), (uint64_t)GUEST_ADDR_MAX + 1);
-    p = hp_mmap(want, reserved_va, PROT_NONE,
-                MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE
-                | (have_guest_base ? MAP_FIXED_NOREPLACE : 0), -1, 0);
-    if (p == MAP_FAILED) {
-        fprintf(stderr, "%s: Unable to reserve 0x%lx bytes of virtual address "
-                "space at %p (%s)\n", program_invocation_short_name,
-                reserved_va, want, strerror(errno));
-        exit(EXIT_FAILURE);
-    }
-    guest_base = (uintptr_t)p;
-    have_guest_base = true;
-    qemu_log_mask(CPU_LOG_PAGE, "guest window: 0x%lx bytes at host %p\n",
-                  reserved_va, p);
+    guest_addr_end = TARGET_LONG_BITS == 64 ? size : 0;
+    window_next_start = HOST_PAGE_ALIGN(TARGET_LONG_BITS == 64 ? size / 3
+                                                               : LOW32_UNMAPPED_BASE);
+    qemu_log_mask(CPU_LOG_PAGE, "guest space: 0x%lx bytes at host 0x%lx%s\n",
+                  reserved_va, (unsigned long)guest_base,
+                  window_reserved ? "" : " (not reserved)");
 }
 
 void mmap_init(void)
@@ -109,24 +169,13 @@ void mmap_init(void)
     mmap_min_addr = HOST_PAGE_ALIGN(value);
 }
 
-/* The first guest page in [start, end) that is valid, or end. */
-static uint64_t first_valid_page(uint64_t start, uint64_t end)
-{
-    for (uint64_t a = start; a < end; a += TARGET_PAGE_SIZE) {
-        if (page_get_flags(a) & PAGE_VALID) {
-            return a;
-        }
-    }
-    return end;
-}
-
 /* First fit in [lo, hi) over whole host pages free of guest pages. */
 static uint64_t first_fit(uint64_t lo, uint64_t hi, uint64_t size)
 {
     uint64_t cand = HOST_PAGE_ALIGN(lo);
 
     while (cand + size <= hi) {
-        uint64_t busy = first_valid_page(cand, cand + size);
+        uint64_t busy = page_find_valid(cand, cand + size);
 
         if (busy == cand + size) {
             return cand;
@@ -136,15 +185,45 @@ static uint64_t first_fit(uint64_t lo, uint64_t hi, uint64_t size)
     return (uint64_t)-1;
 }
 
-static abi_ulong find_in_window(uint64_t start, uint64_t size, bool low32)
+/* Take [addr, addr + size) from the host, reserved PROT_NONE, if the
+   emulator does not use it: needed where the window is not reserved. */
+static bool take_from_host(uint64_t addr, uint64_t size)
+{
+    return window_reserved
+           || hp_mmap(g2h(addr), size, PROT_NONE,
+                      MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED_NOREPLACE,
+                      -1, 0) != MAP_FAILED;
+}
+
+/* The first fit in [lo, hi) that the host gives; past a range the host
+   refuses (the emulator's), the next candidate is a step further. */
+static uint64_t first_fit_taken(uint64_t lo, uint64_t hi, uint64_t size)
+{
+    uint64_t step = MAX(size, (uint64_t)1 << 20);
+    uint64_t cand = first_fit(lo, hi, size);
+
+    while (cand != (uint64_t)-1 && !take_from_host(cand, size)) {
+        cand = first_fit(cand + step, hi, size);
+    }
+    return cand;
+}
+
+/* From start (or where the last search ended) to the top, then from the
+   bottom, as the kernel's bottom-up search does. */
+abi_ulong find_free_range(uint64_t start, uint64_t size, bool low32)
 {
     uint64_t floor = HOST_PAGE_ALIGN(mmap_min_addr);
-    uint64_t top = low32 ? MIN(guest_space_end(), 0x80000000ULL) : guest_space_end();
-    uint64_t from = start ? MAX(start, floor) : window_next_start;
-    uint64_t found = first_fit(from, top, size);
+    uint64_t top = low32 ? MIN(reserved_va, 0x80000000ULL) : reserved_va;
+    uint64_t from, found;
 
+    start = HOST_PAGE_ALIGN(start);
+    if (low32 && start < LOW32_UNMAPPED_BASE) {
+        start = LOW32_UNMAPPED_BASE;
+    }
+    from = start ? MAX(start, floor) : window_next_start;
+    found = first_fit_taken(from, top, size);
     if (found == (uint64_t)-1) {
-        found = first_fit(floor, MIN(from + size, top), size);
+        found = first_fit_taken(floor, MIN(from + size, top), size);
     }
     if (found == (uint64_t)-1) {
         return -1;
@@ -153,63 +232,6 @@ static abi_ulong find_in_window(uint64_t start, uint64_t size, bool low32)
         window_next_start = found + size;
     }
     return found;
-}
-
-/* Reserve [addr, addr + size) on the host if it is free there and for the
-   guest; true on success. */
-static bool take_if_free(uint64_t addr, uint64_t size)
-{
-    void *p;
-
-    if (addr + size > guest_space_end()
-        || first_valid_page(addr, addr + size) != addr + size) {
-        return false;
-    }
-    p = hp_mmap(g2h(addr), size, PROT_NONE,
-                MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED_NOREPLACE,
-                -1, 0);
-    return p != MAP_FAILED;
-}
-
-static abi_ulong find_on_host(uint64_t start, uint64_t size, bool low32)
-{
-    void *hint = start ? g2h(start) : NULL;
-    void *p = hp_mmap(hint, size, PROT_NONE,
-                      MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE
-                      | (low32 ? MAP_32BIT : 0), -1, 0);
-    uint64_t step = MAX(size, (uint64_t)1 << 20);
-    uint64_t cand;
-
-    if (p != MAP_FAILED) {
-        if (h2g_valid(p) && h2g_valid((char *)p + size - 1)
-            && first_valid_page(h2g(p), h2g(p) + size) == h2g(p) + size) {
-            return h2g(p);
-        }
-        hp_munmap(p, size);
-    }
-    /* Only with -B can the kernel's choice fall outside the guest space:
-       probe candidates ourselves. */
-    cand = HOST_PAGE_ALIGN(MAX(start, (uint64_t)mmap_min_addr));
-    for (int i = 0; i < MAX_PROBES && cand + size <= guest_space_end(); i++) {
-        if (low32 && cand + size > 0x80000000ULL) {
-            break;
-        }
-        if (take_if_free(cand, size)) {
-            return cand;
-        }
-        cand += step;
-    }
-    return -1;
-}
-
-abi_ulong find_free_range(uint64_t start, uint64_t size, bool low32)
-{
-    start = HOST_PAGE_ALIGN(start);
-    if (low32 && start < WINDOW_UNMAPPED_BASE) {
-        start = WINDOW_UNMAPPED_BASE;
-    }
-    return reserved_va ? find_in_window(start, size, low32)
-                       : find_on_host(start, size, low32);
 }
 
 abi_ulong mmap_find_vma(abi_ulong start, abi_ulong size)
@@ -227,7 +249,7 @@ void host_release(uint64_t start, uint64_t end)
     if (start >= end) {
         return;
     }
-    if (reserved_va) {
+    if (window_reserved) {
         hp_mmap(g2h(start), end - start, PROT_NONE,
                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED, -1, 0);
     } else {
@@ -238,7 +260,7 @@ void host_release(uint64_t start, uint64_t end)
 /* Whether the host page at h holds no valid guest page. */
 static bool host_page_unused(uint64_t h)
 {
-    return first_valid_page(h, h + qemu_host_page_size) == h + qemu_host_page_size;
+    return page_find_valid(h, h + qemu_host_page_size) == h + qemu_host_page_size;
 }
 
 int claim_host_range(uint64_t start, uint64_t end)
@@ -247,7 +269,7 @@ int claim_host_range(uint64_t start, uint64_t end)
     uint64_t hend = HOST_PAGE_ALIGN(end);
     uint64_t h = hstart;
 
-    if (reserved_va) {
+    if (window_reserved) {
         return 0;
     }
     while (h < hend) {

@@ -10,6 +10,7 @@
 #include <sys/mman.h>
 #include "qemu/guest-random.h"
 #include "loader.h"
+#include "mmap-internal.h"
 
 /* The stack goes just under here when that space is free. */
 #ifdef TARGET_X86_64
@@ -34,7 +35,7 @@ static abi_long map_stack(bool exec, uint64_t needed, abi_ulong *limit)
     uint64_t guard = qemu_host_page_size;
     uint64_t size = HOST_PAGE_ALIGN(MAX((uint64_t)guest_stack_size, needed + STACK_EXPAND))
                     + guard;
-    uint64_t top = reserved_va ? MIN(STACK_TOP, (uint64_t)reserved_va) : STACK_TOP;
+    uint64_t top = MIN(STACK_TOP, guest_space_end());
     int prot = PROT_READ | PROT_WRITE | (exec ? PROT_EXEC : 0);
     abi_long at = -ENOMEM;
 

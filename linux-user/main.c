@@ -498,8 +498,8 @@ int main(int argc, char **argv, char **envp)
         fail("guest base 0x%lx is not aligned to the host page size %lu",
              (unsigned long)guest_base, (unsigned long)qemu_host_page_size);
     }
-    guest_space_init();
     mmap_init();
+    guest_space_init();
     tcg_exec_init(0);
 
     env = cpu_x86_init();

@@ -10,10 +10,11 @@
 #include "qemu.h"
 
 /* guest-space.c */
-/* One past the highest guest address a mapping may use. */
-uint64_t guest_space_end(void);
+/* Whether the whole guest space is reserved on the host (else guest ranges
+   are taken from the host as they are mapped). */
+bool guest_window_reserved(void);
 /* A free H-aligned guest range of size bytes (a multiple of H) at or above
-   start, below 4 GiB when low32; (abi_ulong)-1 if none.  Outside a
+   start, below 2 GiB when low32; (abi_ulong)-1 if none.  Outside a
    reserved window the range comes back reserved PROT_NONE on the host. */
 abi_ulong find_free_range(uint64_t start, uint64_t size, bool low32);
 /* Give the H-aligned host pages of [start, end) back (to the reservation

@@ -127,12 +127,12 @@ static int grow_in_place(uint64_t addr, uint64_t old_size, uint64_t new_size)
         && !(flags_union(new_end, new_hend) & PAGE_VALID)) {
         if (new_hend > old_hend) {
             /* The host grows a mapping in place only over unmapped space. */
-            if (reserved_va) {
+            if (guest_window_reserved()) {
                 hp_munmap(g2h(old_hend), new_hend - old_hend);
             }
             if (hp_mremap(g2h(addr), old_hend - addr, new_hend - addr, 0, NULL)
                 == MAP_FAILED) {
-                if (reserved_va) {
+                if (guest_window_reserved()) {
                     host_release(old_hend, new_hend);
                 }
                 return -ENOMEM;
@@ -185,7 +185,7 @@ static abi_long move_host_pages(uint64_t old_addr, uint64_t old_size,
         host_release(dest, dest + new_hlen);
         return ret;
     }
-    if (reserved_va) {
+    if (guest_window_reserved()) {
         host_release(old_addr, old_addr + old_hlen);
     }
     copy_page_flags(old_addr, dest, moved);

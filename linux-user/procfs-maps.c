@@ -242,7 +242,7 @@ static void print_line(FILE *out, const HostMaps *hm, const MapsLine *l)
 
 void procfs_write_maps(FILE *out)
 {
-    uint64_t window_end = (uint64_t)GUEST_ADDR_MAX + 1;
+    uint64_t window_end = guest_space_end();
     MapsLine run = { 0 };
     bool have_run = false;
     HostMaps hm;
@@ -258,14 +258,11 @@ void procfs_write_maps(FILE *out)
             }
             start = MAX(h->start, guest_base) - guest_base;
             end = MIN(h->end - guest_base, window_end);
-            for (uint64_t a = start; a < end; a += TARGET_PAGE_SIZE) {
-                int flags = page_get_flags(a);
-                MapsLine page;
+            /* (the reserved window is one host line: skip its holes) */
+            for (uint64_t a = page_find_valid(start, end); a < end;
+                 a = page_find_valid(a + TARGET_PAGE_SIZE, end)) {
+                MapsLine page = describe_page(&hm, a, page_get_flags(a));
 
-                if (!(flags & PAGE_VALID)) {
-                    continue;
-                }
-                page = describe_page(&hm, a, flags);
                 if (have_run && continues(&run, &page)) {
                     run.end = page.end;
                     continue;

@@ -90,8 +90,11 @@ abi_ulong mmap_find_vma(abi_ulong start, abi_ulong size);
 /* In a forked child: mmap_lock is free again (its owner was a thread of
    the parent). */
 void mmap_lock_fork_child(void);
-/* Reserve the guest address window and set guest_base. */
+/* Choose the guest address space (reserved on the host where it can be)
+   and set guest_base. */
 void guest_space_init(void);
+/* One past the highest guest address a mapping may use. */
+uint64_t guest_space_end(void);
 
 /* exec.c: execve that runs guest binaries under this emulator, passing
    on the options recorded with exec_inherit_option (arg may be NULL). */

@@ -128,7 +128,8 @@ typedef struct TCGSlowPath {
     int datareg, addrreg;
     uint32_t live_regs;      /* call-clobbered registers holding values the
                                 TB still needs: the path preserves them */
-    uint8_t *branch;         /* backend's record of the branch to patch */
+    uint8_t *branch[2];      /* backend's records of the branches to patch
+                                (the second may be NULL) */
     uint8_t *resume;         /* just past the inline access: the path
                                 returns here, and the helper restores guest
                                 state from it (it lies in the guest insn) */

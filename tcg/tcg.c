@@ -94,8 +94,8 @@ static void tcg_add_reloc(TCGContext *s, uint8_t *where, TCGLabel *l)
     s->nb_relocs++;
 }
 
-/* Called by the backend's inline probe of a checked access; it fills in
-   branch and resume. */
+/* Called by the backend's inline probe of a checked access, or its checks
+   of a direct one; it fills in branch and resume. */
 static TCGSlowPath *tcg_new_slow_path(TCGContext *s, bool is_ld, TCGType type,
                                       MemOp memop, int datareg, int addrreg)
 {

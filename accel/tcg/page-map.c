@@ -119,6 +119,37 @@ int page_get_flags(target_ulong address)
     return leaf ? __atomic_load_n(&leaf->flags[leaf_index(pn)], __ATOMIC_RELAXED) : 0;
 }
 
+uint64_t page_find_valid(uint64_t start, uint64_t end)
+{
+    uint64_t pn = page_number(start);
+    uint64_t last = page_number(MIN(end, (uint64_t)GUEST_ADDR_MAX + 1));
+
+    if (start >= end) {
+        return end;
+    }
+    while (pn < last) {
+        PageMid *mid = __atomic_load_n(&page_top[pn >> (LEAF_BITS + MID_BITS)],
+                                       __ATOMIC_ACQUIRE);
+        PageLeaf *leaf;
+        uint64_t leaf_end;
+
+        if (!mid) {
+            pn = (pn | ((1ULL << (LEAF_BITS + MID_BITS)) - 1)) + 1;
+            continue;
+        }
+        leaf = leaf_lookup(pn);
+        leaf_end = MIN((pn | (LEAF_PAGES - 1)) + 1, last);
+        for (; leaf && pn < leaf_end; pn++) {
+            if (__atomic_load_n(&leaf->flags[leaf_index(pn)], __ATOMIC_RELAXED)
+                & PAGE_VALID) {
+                return MAX(pn << TARGET_PAGE_BITS, start);
+            }
+        }
+        pn = leaf_end;
+    }
+    return end;
+}
+
 /* Replace the flags of one page (mmap_lock held). */
 static void page_store_flags(target_ulong addr, int flags)
 {

@@ -10,6 +10,12 @@
 extern uintptr_t guest_base;
 extern bool have_guest_base;
 extern unsigned long reserved_va;
+/* The end of a 64-bit guest's address space, 0 for a 32-bit guest (its
+   addresses cannot leave its space): generated code sends direct accesses
+   at or past it to the slow path, so that a wild guest pointer faults
+   rather than reach the emulator's own memory.  Copied into each CPU's
+   env for the generated code's compare. */
+extern uint64_t guest_addr_end;
 
 #define g2h(x) ((void *)((uintptr_t)(abi_ulong)(x) + guest_base))
 #define h2g_valid(x) ((uintptr_t)(x) - guest_base <= (uintptr_t)GUEST_ADDR_MAX)

@@ -40,6 +40,9 @@
 #define PAGE_MAP_OWNED  (PAGE_CODE | PAGE_SHADOWED | PAGE_REDIRECTED | PAGE_COPY_ON_WRITE)
 
 int page_get_flags(target_ulong address);
+/* The first page in [start, end) that is PAGE_VALID, or end; ranges the
+   map never held are skipped without looking at their pages. */
+uint64_t page_find_valid(uint64_t start, uint64_t end);
 /* Set the guest's facts (valid, protection, backing) of [start, end);
    PAGE_MAP_OWNED bits in flags are ignored.  Drops translated code that
    goes stale.  The host protection is not touched: call page_map_sync. */

@@ -5,6 +5,7 @@
  */
 #include "qemu/osdep.h"
 #include "cpu.h"
+#include "exec/cpu-all.h"
 
 /* Family 6, model 15, stepping 11: a Core 2 Duo. */
 #define CPU_VERSION 0x000006fb
@@ -78,6 +79,7 @@ CPUX86State *cpu_x86_init(void)
         cpu_abort_msg("cpu_x86_init: out of memory");
     }
     init_cpuid(env);
+    env->guest_addr_end = guest_addr_end;
 #ifdef TARGET_X86_64
     env->hflags = HF_CPL_MASK | HF_CS64_MASK | HF_LMA_MASK | HF_CS32_MASK |
                   HF_SS32_MASK | HF_OSFXSR_MASK;

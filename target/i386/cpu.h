@@ -237,6 +237,7 @@ typedef struct CPUX86State {
     CPUTLBEntry tlb_victim[CPU_VTLB_SIZE];
     unsigned tlb_victim_next;
     uint64_t tlb_generation;
+    uint64_t guest_addr_end; /* exec/cpu-all.h: direct accesses check it */
     sigjmp_buf jmp_env;
     bool can_do_io;
     struct TranslationBlock *tb_jmp_cache[TB_JMP_CACHE_SIZE];
