@@ -2,9 +2,9 @@
  * syscall_refused.c: the syscalls this emulator deliberately answers with
  * ENOSYS, each with its reason.  Every number of both guests' tables is
  * either implemented by a topic file or listed here
- * (tests/unit/target-syscalls.c checks it, and that docs/user/syscalls.md,
- * the users' table with the longer reasons, lists exactly these).  A
- * refused call logs its name and reason under -d unimp.
+ * (tests/unit/target-syscalls.c checks it; docs/user/syscall-table.md, the
+ * users' table, is generated from these entries by "make syscall-docs").
+ * A refused call logs its name and reason under -d unimp.
  */
 #include "qemu/osdep.h"
 #include "qemu/log.h"
