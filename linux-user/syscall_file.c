@@ -59,11 +59,11 @@ static abi_long do_rw(const abi_long *arg, bool is_write, bool at_offset)
 
     if (ret == 0) {
         if (is_write) {
-            ret = at_offset ? pwrite(arg[0], b.host, b.len, off)
-                            : write(arg[0], b.host, b.len);
+            ret = at_offset ? safe_syscall(SYS_pwrite64, (int)arg[0], b.host, b.len, off)
+                            : safe_syscall(SYS_write, (int)arg[0], b.host, b.len);
         } else {
-            ret = at_offset ? pread(arg[0], b.host, b.len, off)
-                            : read(arg[0], b.host, b.len);
+            ret = at_offset ? safe_syscall(SYS_pread64, (int)arg[0], b.host, b.len, off)
+                            : safe_syscall(SYS_read, (int)arg[0], b.host, b.len);
         }
         ret = get_errno(ret);
     }
@@ -115,9 +115,9 @@ static abi_long do_iov(const abi_long *arg, int kind)
                                    is_write ? GUEST_READ : GUEST_WRITE);
 
     if (ret == 0) {
-        ret = get_errno(syscall(host_nr[kind], (int)arg[0], v.iov,
-                                (unsigned long)v.count, (long)off, 0L,
-                                (int)arg[5]));
+        ret = get_errno(safe_syscall(host_nr[kind], (int)arg[0], v.iov,
+                                     (unsigned long)v.count, (long)off, 0L,
+                                     (int)arg[5]));
     }
     guest_iov_end(&v, is_write ? 0 : ret);
     return ret;
@@ -181,7 +181,7 @@ static abi_long do_openat(int dirfd, abi_ulong gpath, int flags, mode_t mode)
     if (ret != PROCFS_HOST_FILE) {
         return ret;
     }
-    return get_errno(syscall(SYS_openat, dirfd, path, flags, mode));
+    return get_errno(safe_syscall(SYS_openat, dirfd, path, flags, mode));
 }
 
 SYSCALL(open)
@@ -584,8 +584,8 @@ static abi_long do_sendfile(const abi_long *arg, size_t size)
         }
         off = size == 4 ? (int32_t)v : v;
     }
-    ret = get_errno(sendfile(arg[0], arg[1], arg[2] ? &off : NULL,
-                             (abi_ulong)arg[3]));
+    ret = get_errno(safe_syscall(SYS_sendfile, (int)arg[0], (int)arg[1],
+                                 arg[2] ? &off : NULL, (size_t)(abi_ulong)arg[3]));
     if (ret >= 0 && arg[2] && copy_to_user(arg[2], &off, size)) {
         return -TARGET_EFAULT;
     }
@@ -649,8 +649,8 @@ static abi_long do_splice(const abi_long *arg, bool copy_range)
     if (offset_from_user(&in, &pin, arg[1]) || offset_from_user(&out, &pout, arg[3])) {
         return -TARGET_EFAULT;
     }
-    ret = copy_range ? copy_file_range(arg[0], pin, arg[2], pout, (abi_ulong)arg[4], arg[5])
-                     : splice(arg[0], pin, arg[2], pout, (abi_ulong)arg[4], arg[5]);
+    ret = safe_syscall(copy_range ? SYS_copy_file_range : SYS_splice, (int)arg[0], pin,
+                       (int)arg[2], pout, (size_t)(abi_ulong)arg[4], (unsigned)arg[5]);
     return offsets_to_user(get_errno(ret), arg[1], &in, arg[3], &out);
 }
 
@@ -666,7 +666,8 @@ SYSCALL(copy_file_range)
 
 SYSCALL(tee)
 {
-    return get_errno(tee(arg[0], arg[1], (abi_ulong)arg[2], arg[3]));
+    return get_errno(safe_syscall(SYS_tee, (int)arg[0], (int)arg[1],
+                                  (size_t)(abi_ulong)arg[2], (unsigned)arg[3]));
 }
 
 /*
