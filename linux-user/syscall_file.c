@@ -427,8 +427,9 @@ SYSCALL(readlinkat)
     return do_readlinkat(arg[0], arg[1], arg[2], arg[3]);
 }
 
-/* Reading /proc/self/fd must not list the emulator's own descriptors; a
-   buffer that held only those is read again, since 0 means the end. */
+/* Reading /proc/self/fd must not list the emulator's own descriptors, nor
+   /proc/self/task its own threads; a buffer that held only those is read
+   again, since 0 means the end. */
 SYSCALL(getdents64)
 {
     GuestBuf b;
@@ -437,7 +438,7 @@ SYSCALL(getdents64)
     if (ret == 0) {
         do {
             got = get_errno(syscall(SYS_getdents64, (int)arg[0], b.host, b.len));
-            ret = got > 0 ? (abi_long)procfs_hide_own_fds(arg[0], b.host, got) : got;
+            ret = got > 0 ? (abi_long)procfs_hide_own_entries(arg[0], b.host, got) : got;
         } while (got > 0 && ret == 0);
     }
     guest_buf_end(&b, ret);
