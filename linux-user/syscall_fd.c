@@ -73,11 +73,12 @@ SYSCALL(ioctl)
             continue;
         }
         if (d->dir == IOARG_VALUE) {
-            return get_errno(ioctl(arg[0], request, (abi_ulong)arg[2]));
+            return get_errno(safe_syscall(SYS_ioctl, (int)arg[0], request,
+                                          (abi_ulong)arg[2]));
         }
         ret = guest_buf_begin(&b, arg[2], d->size, d->dir);
         if (ret == 0) {
-            ret = get_errno(ioctl(arg[0], request, b.host));
+            ret = get_errno(safe_syscall(SYS_ioctl, (int)arg[0], request, b.host));
         }
         guest_buf_end(&b, ret == 0 && d->dir == IOARG_OUT ? d->size : 0);
         return ret;

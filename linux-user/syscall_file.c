@@ -236,7 +236,7 @@ SYSCALL(openat2)
             return ret;
         }
     }
-    return get_errno(syscall(SYS_openat2, (int)arg[0], path, how, (size_t)size));
+    return get_errno(safe_syscall(SYS_openat2, (int)arg[0], path, how, (size_t)size));
 }
 
 SYSCALL(creat)
