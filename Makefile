@@ -14,6 +14,7 @@
 #                  with bad arguments, native against the emulator
 #                  (FUZZ_SEED=, FUZZ_COUNT=, ELF_FUZZ_*, SYSCALL_FUZZ_*;
 #                  docs/devel/fuzzing.md)
+#   make syscall-docs  docs/user/syscall-table.md from the syscall tables
 #   make install   the binaries and scripts/qemu-binfmt-conf.sh to
 #                  $(DESTDIR)$(prefix)/bin, man pages to .../share/man/man1
 #   make V=1       show the full commands
@@ -52,7 +53,7 @@ TEST_ENV = SRC_PATH='$(SRC_PATH)' BUILD_DIR='$(BUILD_DIR)' TARGETS='$(TARGETS)' 
 
 .PHONY: all clean distclean install check check-unit check-tcg check-mem bench tcg-programs \
 	$(addprefix build-,$(TARGETS)) check-unit-run check-tcg-run check-lockstep \
-	check-tcg-checked-run fuzz check-limits
+	check-tcg-checked-run fuzz check-limits syscall-docs
 
 all: $(addprefix build-,$(TARGETS)) compile_commands.json
 
@@ -90,12 +91,14 @@ check-tcg: all
 
 check-unit-run:
 	+$(Q)$(foreach t,$(TARGETS),$(call sub-make,$(t),-k unit-tests) || true;)
-	$(Q)$(TEST_ENV) UNIT_TARGET=$(UNIT_TARGET) $(SHELL) $(SRC_PATH)/tests/unit/run-check-unit.sh
+	$(Q)st=0; $(TEST_ENV) UNIT_TARGET=$(UNIT_TARGET) $(SHELL) $(SRC_PATH)/tests/unit/run-check-unit.sh || st=1; \
+	$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/unit/run-check-syscall-table.sh || st=1; exit $$st
 
 check-tcg-run:
 	+$(Q)st=0; $(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/tcg/run-check-tcg.sh || st=1; \
 	$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/programs/run-check-programs.sh || st=1; \
 	$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/sysroot/run-check-sysroot.sh || st=1; \
+	$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/programs/run-check-debian-sysroot.sh || st=1; \
 	$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/programs/run-check-shared.sh || st=1; \
 	$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/programs/run-check-proc.sh || st=1; \
 	$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/programs/run-check-options.sh || st=1; \
@@ -114,6 +117,15 @@ check-tcg-checked-run:
 	+$(Q)$(TEST_ENV) TESTS='$(or $(TESTS),/multiarch/)' TCG_VARIANTS=O2 \
 		QEMU_ARGS='-checked-mem $(QEMU_ARGS)' \
 		$(SHELL) $(SRC_PATH)/tests/tcg/run-check-tcg.sh
+
+# docs/user/syscall-table.md from both guests' tables (scripts/syscall-table.sh).
+SYSCALL_LISTER = $(BUILD_DIR)/tests/unit/build/$(1)/target-syscalls
+syscall-docs: all
+	+$(Q)$(foreach t,i386 x86_64,$(call sub-make,$(t),$(call SYSCALL_LISTER,$(t))) &&) true
+	$(Q)$(call SYSCALL_LISTER,i386) --list >syscalls-i386.list && \
+	$(call SYSCALL_LISTER,x86_64) --list >syscalls-x86_64.list && \
+	$(SHELL) $(SRC_PATH)/scripts/syscall-table.sh syscalls-i386.list syscalls-x86_64.list \
+		>$(SRC_PATH)/docs/user/syscall-table.md; st=$$?; rm -f syscalls-*.list; exit $$st
 
 # The page map's unit tests, the guest-memory programs
 # (tests/tcg/multiarch/mem-*.c) alone, and the programs using shared

@@ -174,6 +174,7 @@ static bool take_running_input(void)
    host signals keep going to guest threads. */
 static void *watch_running_input(void *unused)
 {
+    procfs_hide_own_thread();
     for (;;) {
         struct pollfd pfd = { .fd = __atomic_load_n(&gdb_fd, __ATOMIC_RELAXED),
                               .events = POLLIN };

@@ -40,7 +40,7 @@ const char *path_for_host(const char *path, char *buf, int at_flags)
     if (entry && strcmp(entry, "exe") == 0 && !(at_flags & AT_SYMLINK_NOFOLLOW)) {
         return guest_exe_path();
     }
-    if (procfs_names_own_fd(path)) {
+    if (procfs_hides(path)) {
         return "/proc/self/fd/-1";     /* not a number: ENOENT, as natively */
     }
     if (qemu_interp_prefix && path[0] == '/' && !in_host_only_dir(path)

@@ -25,6 +25,7 @@
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
+#include <sys/syscall.h>
 #include "procfs.h"
 #include "qemu/own-fd.h"
 
@@ -76,6 +77,51 @@ static long skip_number(const char **p)
     return n;
 }
 
+/*
+ * The emulator's own host threads (the gdbstub's interrupt watcher): the
+ * guest's /proc shows its threads only, so these are left out of task
+ * directories, their /proc/<tid> and task/<tid> do not exist, and status
+ * does not count them.  A slot holds a tid or 0.
+ */
+#define MAX_OWN_THREADS 4
+static pid_t own_threads[MAX_OWN_THREADS];
+
+void procfs_hide_own_thread(void)
+{
+    pid_t tid = syscall(SYS_gettid);
+
+    for (int i = 0; i < MAX_OWN_THREADS; i++) {
+        pid_t free_slot = 0;
+
+        if (__atomic_compare_exchange_n(&own_threads[i], &free_slot, tid, false,
+                                        __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)) {
+            return;
+        }
+    }
+}
+
+static bool is_own_thread(long tid)
+{
+    for (int i = 0; i < MAX_OWN_THREADS; i++) {
+        pid_t own = __atomic_load_n(&own_threads[i], __ATOMIC_SEQ_CST);
+
+        if (own && own == tid && own != getpid()) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static int own_thread_count(void)
+{
+    int n = 0;
+
+    for (int i = 0; i < MAX_OWN_THREADS; i++) {
+        n += is_own_thread(__atomic_load_n(&own_threads[i], __ATOMIC_SEQ_CST));
+    }
+    return n;
+}
+
 /* What path names inside this process's own /proc directory (the part
    after /proc/self/ or one of its aliases), or NULL. */
 static const char *own_dir_rest(const char *path)
@@ -96,7 +142,7 @@ static const char *own_dir_rest(const char *path)
     if (skip(&p, "task/")) {
         tid = skip_number(&p);
         snprintf(task, sizeof(task), "/proc/self/task/%ld", tid);
-        if (tid < 0 || access(task, F_OK) != 0) {
+        if (tid < 0 || is_own_thread(tid) || access(task, F_OK) != 0) {
             return NULL;
         }
     }
@@ -137,11 +183,47 @@ static bool names_own_fd(const char *name)
     return *end == 0 && fd <= INT_MAX && own_fd_is(fd);
 }
 
-bool procfs_names_own_fd(const char *path)
+/* path is /proc/<tid>, /proc/self/task/<tid> or /proc/<pid>/task/<tid>,
+   or under one, with tid one of the emulator's own threads. */
+static bool names_own_thread(const char *path)
 {
-    const char *rest = own_dir_rest(path);
-    const char *slash = rest ? strchr(rest, '/') : NULL;
+    const char *p = path;
+    long n;
+
+    if (!skip(&p, "/proc/")) {
+        return false;
+    }
+    if (skip(&p, "self/")) {
+        n = getpid();
+    } else {
+        char *end;
+
+        n = strtol(p, &end, 10);
+        if (end == p || (*end != '/' && *end != 0)) {
+            return false;
+        }
+        if (is_own_thread(n)) {
+            return true;
+        }
+        p = *end ? end + 1 : end;
+    }
+    if (n != getpid() || !skip(&p, "task/")) {
+        return false;
+    }
+    n = strtol(p, NULL, 10);
+    return is_own_thread(n);
+}
+
+bool procfs_hides(const char *path)
+{
+    const char *rest, *slash;
     char dir[16];
+
+    if (own_thread_count() && names_own_thread(path)) {
+        return true;
+    }
+    rest = own_dir_rest(path);
+    slash = rest ? strchr(rest, '/') : NULL;
 
     if (!slash || (size_t)(slash - rest) >= sizeof(dir)) {
         return false;
@@ -151,14 +233,25 @@ bool procfs_names_own_fd(const char *path)
     return is_fd_dir(dir) && names_own_fd(slash + 1);
 }
 
-size_t procfs_hide_own_fds(int dirfd, void *buf, size_t len)
+/* name (a directory entry) is one of the emulator's own threads' tids. */
+static bool names_own_tid(const char *name)
+{
+    char *end;
+    long tid = strtol(name, &end, 10);
+
+    return end != name && *end == 0 && is_own_thread(tid);
+}
+
+size_t procfs_hide_own_entries(int dirfd, void *buf, size_t len)
 {
     char link[64], target[PATH_MAX];
     char *in = buf, *out = buf;
+    bool (*hidden)(const char *name);
+    const char *entry;
     ssize_t n;
 
     /* (usually the emulator holds none: no readlink per getdents then) */
-    if (own_fd_first_in(0, INT_MAX) < 0) {
+    if (own_fd_first_in(0, INT_MAX) < 0 && !own_thread_count()) {
         return len;
     }
     snprintf(link, sizeof(link), "/proc/self/fd/%d", dirfd);
@@ -167,7 +260,10 @@ size_t procfs_hide_own_fds(int dirfd, void *buf, size_t len)
         return len;
     }
     target[n] = 0;
-    if (!is_fd_dir(procfs_own_entry(target))) {
+    entry = procfs_own_entry(target);
+    hidden = is_fd_dir(entry) ? names_own_fd
+             : entry && strcmp(entry, "task") == 0 ? names_own_tid : NULL;
+    if (!hidden) {
         return len;
     }
     /* struct linux_dirent64: d_ino, d_off (8 bytes each), d_reclen,
@@ -176,7 +272,7 @@ size_t procfs_hide_own_fds(int dirfd, void *buf, size_t len)
         uint16_t reclen;
 
         memcpy(&reclen, in + 16, sizeof(reclen));
-        if (!names_own_fd(in + 19)) {
+        if (!hidden(in + 19)) {
             memmove(out, in, reclen);
             out += reclen;
         }
@@ -368,6 +464,8 @@ static int write_status(FILE *out, const char *host_path)
         sl = signal_line(lines, ARRAY_SIZE(lines), line);
         if (sl) {
             fprintf(out, "%s\t%016" PRIx64 "\n", sl->key, *sl->value);
+        } else if (strncmp(line, "Threads:", 8) == 0) {
+            fprintf(out, "Threads:\t%ld\n", strtol(line + 8, NULL, 10) - own_thread_count());
         } else {
             fputs(line, out);
         }

@@ -22,13 +22,19 @@ void procfs_init(const char *filename);
 const char *procfs_own_entry(const char *path);
 
 /* path names one of the emulator's own descriptors (qemu/own-fd.h) in
-   this process's fd or fdinfo directory: the guest finds nothing there. */
-bool procfs_names_own_fd(const char *path);
+   this process's fd or fdinfo directory, or one of its own threads
+   (/proc/<tid>, task/<tid>): the guest finds nothing there. */
+bool procfs_hides(const char *path);
 
 /* buf holds len bytes of linux_dirent64 records read from dirfd: when
    dirfd is this process's fd or fdinfo directory, the records of the
-   emulator's own descriptors are taken out.  Returns the length left. */
-size_t procfs_hide_own_fds(int dirfd, void *buf, size_t len);
+   emulator's own descriptors are taken out; when it is its task
+   directory, those of its own threads.  Returns the length left. */
+size_t procfs_hide_own_entries(int dirfd, void *buf, size_t len);
+
+/* Called by a host thread of the emulator's own (not a guest thread): it
+   is left out of the guest's /proc (task directories, status Threads). */
+void procfs_hide_own_thread(void);
 
 /* The absolute path of the guest executable (/proc/self/exe). */
 const char *guest_exe_path(void);

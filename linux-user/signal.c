@@ -380,6 +380,7 @@ static void host_signal_handler(int host_sig, siginfo_t *info, void *puc)
     }
     host_to_target_siginfo(&tinfo, info);
     hold_signal(task_of(env), sig, &tinfo);
+    safe_syscall_rewind(uc);
     /* The mask the kernel restores on return: no other caught signal
        until process_pending_signals has delivered this one. */
     memcpy(&mask, &uc->uc_sigmask, sizeof(mask));

@@ -73,11 +73,12 @@ SYSCALL(ioctl)
             continue;
         }
         if (d->dir == IOARG_VALUE) {
-            return get_errno(ioctl(arg[0], request, (abi_ulong)arg[2]));
+            return get_errno(safe_syscall(SYS_ioctl, (int)arg[0], request,
+                                          (abi_ulong)arg[2]));
         }
         ret = guest_buf_begin(&b, arg[2], d->size, d->dir);
         if (ret == 0) {
-            ret = get_errno(ioctl(arg[0], request, b.host));
+            ret = get_errno(safe_syscall(SYS_ioctl, (int)arg[0], request, b.host));
         }
         guest_buf_end(&b, ret == 0 && d->dir == IOARG_OUT ? d->size : 0);
         return ret;
@@ -168,7 +169,7 @@ static abi_long do_fcntl(const abi_long *arg, bool allow64, bool is_fcntl64)
         if (struct_from_user(&fl, arg[2], layout)) {
             return -TARGET_EFAULT;
         }
-        ret = get_errno(fcntl(arg[0], c->host_cmd, &fl));
+        ret = get_errno(safe_syscall(SYS_fcntl, (int)arg[0], c->host_cmd, &fl));
         if (ret == 0 && c->writes_back && struct_to_user(arg[2], &fl, layout)) {
             return -TARGET_EFAULT;
         }
@@ -241,7 +242,8 @@ static bool begin_masked_wait(CPUArchState *env, abi_ulong gset, abi_ulong size,
     if (*err) {
         return false;
     }
-    if (!sigmask_begin_wait(env, set)) {
+    /* the mask change set signal_pending: safe_syscall must see it clear */
+    if (!sigmask_begin_wait(env, set) || safe_syscall_signal_waits(env)) {
         *err = -TARGET_EINTR;
         return false;
     }
@@ -281,7 +283,12 @@ static abi_long do_poll_fds(CPUArchState *env, abi_ulong gfds, unsigned nfds,
     ret = guest_buf_begin(&b, gfds, (abi_ulong)nfds * sizeof(struct pollfd),
                           GUEST_READ | GUEST_WRITE);
     if (ret == 0) {
-        ret = get_errno(ppoll(b.host, nfds, timeout, NULL));
+        struct timespec left, *tleft = timeout ? &left : NULL;  /* the kernel writes it */
+
+        if (timeout) {
+            left = *timeout;
+        }
+        ret = get_errno(safe_syscall(SYS_ppoll, b.host, nfds, tleft, NULL, 0));
     }
     for (unsigned i = 0; (ret >= 0 || ret == -TARGET_EINTR) && i < nfds; i++) {
         guest_buf_copy_back(&b, i * sizeof(struct pollfd) + POLLFD_REVENTS_OFFSET,
@@ -369,13 +376,9 @@ static abi_long do_select(CPUArchState *env, int nfds, const abi_ulong *gsets,
     if (!begin_masked_wait(env, gmask, masksize, &err)) {
         return err;
     }
-    ret = is_pselect ? get_errno(pselect(nfds, gsets[0] ? &sets[0] : NULL,
-                                         gsets[1] ? &sets[1] : NULL,
-                                         gsets[2] ? &sets[2] : NULL,
-                                         timeout, NULL))
-                     : get_errno(select(nfds, gsets[0] ? &sets[0] : NULL,
-                                        gsets[1] ? &sets[1] : NULL,
-                                        gsets[2] ? &sets[2] : NULL, timeout));
+    ret = get_errno(safe_syscall(is_pselect ? SYS_pselect6 : SYS_select, nfds,
+                                 gsets[0] ? &sets[0] : NULL, gsets[1] ? &sets[1] : NULL,
+                                 gsets[2] ? &sets[2] : NULL, timeout, NULL));
     ret = end_masked_wait(env, gmask, ret);
     if (ret < 0) {
         return ret;
@@ -467,8 +470,8 @@ static abi_long do_epoll_wait(CPUArchState *env, const abi_long *arg,
                           GUEST_WRITE);
     if (ret == 0 && begin_masked_wait(env, gmask, masksize, &ret)) {
         ret = end_masked_wait(env, gmask,
-                              get_errno(syscall(SYS_epoll_pwait2, (int)arg[0], b.host,
-                                                maxevents, timeout, NULL, 0)));
+                              get_errno(safe_syscall(SYS_epoll_pwait2, (int)arg[0], b.host,
+                                                     maxevents, timeout, NULL, 0)));
     }
     guest_buf_end(&b, ret > 0 ? ret * sizeof(struct epoll_event) : 0);
     return ret;
@@ -567,7 +570,7 @@ SYSCALL(inotify_rm_watch)
 
 SYSCALL(flock)
 {
-    return get_errno(flock(arg[0], arg[1]));
+    return get_errno(safe_syscall(SYS_flock, (int)arg[0], (int)arg[1]));
 }
 
 const SyscallImpl syscalls_fd[] = {

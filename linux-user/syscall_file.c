@@ -59,11 +59,11 @@ static abi_long do_rw(const abi_long *arg, bool is_write, bool at_offset)
 
     if (ret == 0) {
         if (is_write) {
-            ret = at_offset ? pwrite(arg[0], b.host, b.len, off)
-                            : write(arg[0], b.host, b.len);
+            ret = at_offset ? safe_syscall(SYS_pwrite64, (int)arg[0], b.host, b.len, off)
+                            : safe_syscall(SYS_write, (int)arg[0], b.host, b.len);
         } else {
-            ret = at_offset ? pread(arg[0], b.host, b.len, off)
-                            : read(arg[0], b.host, b.len);
+            ret = at_offset ? safe_syscall(SYS_pread64, (int)arg[0], b.host, b.len, off)
+                            : safe_syscall(SYS_read, (int)arg[0], b.host, b.len);
         }
         ret = get_errno(ret);
     }
@@ -115,9 +115,9 @@ static abi_long do_iov(const abi_long *arg, int kind)
                                    is_write ? GUEST_READ : GUEST_WRITE);
 
     if (ret == 0) {
-        ret = get_errno(syscall(host_nr[kind], (int)arg[0], v.iov,
-                                (unsigned long)v.count, (long)off, 0L,
-                                (int)arg[5]));
+        ret = get_errno(safe_syscall(host_nr[kind], (int)arg[0], v.iov,
+                                     (unsigned long)v.count, (long)off, 0L,
+                                     (int)arg[5]));
     }
     guest_iov_end(&v, is_write ? 0 : ret);
     return ret;
@@ -181,7 +181,7 @@ static abi_long do_openat(int dirfd, abi_ulong gpath, int flags, mode_t mode)
     if (ret != PROCFS_HOST_FILE) {
         return ret;
     }
-    return get_errno(syscall(SYS_openat, dirfd, path, flags, mode));
+    return get_errno(safe_syscall(SYS_openat, dirfd, path, flags, mode));
 }
 
 SYSCALL(open)
@@ -236,7 +236,7 @@ SYSCALL(openat2)
             return ret;
         }
     }
-    return get_errno(syscall(SYS_openat2, (int)arg[0], path, how, (size_t)size));
+    return get_errno(safe_syscall(SYS_openat2, (int)arg[0], path, how, (size_t)size));
 }
 
 SYSCALL(creat)
@@ -427,8 +427,9 @@ SYSCALL(readlinkat)
     return do_readlinkat(arg[0], arg[1], arg[2], arg[3]);
 }
 
-/* Reading /proc/self/fd must not list the emulator's own descriptors; a
-   buffer that held only those is read again, since 0 means the end. */
+/* Reading /proc/self/fd must not list the emulator's own descriptors, nor
+   /proc/self/task its own threads; a buffer that held only those is read
+   again, since 0 means the end. */
 SYSCALL(getdents64)
 {
     GuestBuf b;
@@ -437,7 +438,7 @@ SYSCALL(getdents64)
     if (ret == 0) {
         do {
             got = get_errno(syscall(SYS_getdents64, (int)arg[0], b.host, b.len));
-            ret = got > 0 ? (abi_long)procfs_hide_own_fds(arg[0], b.host, got) : got;
+            ret = got > 0 ? (abi_long)procfs_hide_own_entries(arg[0], b.host, got) : got;
         } while (got > 0 && ret == 0);
     }
     guest_buf_end(&b, ret);
@@ -459,6 +460,37 @@ SYSCALL(fchmodat)
 {
     PATH_FROM_USER(path, arg[1]);
     return get_errno(syscall(SYS_fchmodat, (int)arg[0], path, (mode_t)arg[2]));
+}
+
+/* Linux 6.6 and 6.5: numbers newer than the build host's headers may be. */
+#define HOST_NR_FCHMODAT2 452
+#define HOST_NR_CACHESTAT 451
+
+/* fchmodat with flags (AT_SYMLINK_NOFOLLOW, AT_EMPTY_PATH). */
+SYSCALL(fchmodat2)
+{
+    PATH_FROM_USER(path, arg[1]);
+    return get_errno(syscall(HOST_NR_FCHMODAT2, (int)arg[0], path, (mode_t)arg[2],
+                             (unsigned)arg[3]));
+}
+
+/*
+ * cachestat: struct cachestat_range in, struct cachestat out, all 64-bit
+ * fields in both guests' layouts and the host's.  An unreadable range is
+ * passed on as NULL, so that the kernel's own order of checks (the
+ * descriptor before the range) decides.
+ */
+SYSCALL(cachestat)
+{
+    uint64_t range[2], cstat[5];
+    bool range_ok = copy_from_user(range, arg[1], sizeof(range)) == 0;
+    abi_long ret = get_errno(syscall(HOST_NR_CACHESTAT, (unsigned)arg[0],
+                                     range_ok ? range : NULL, cstat, (unsigned)arg[3]));
+
+    if (ret == 0 && copy_to_user(arg[2], cstat, sizeof(cstat))) {
+        return -TARGET_EFAULT;
+    }
+    return ret;
 }
 
 /* 32-bit ids; i386's 16-bit chown/lchown/fchown are in i386/syscall_arch.c. */
@@ -584,8 +616,8 @@ static abi_long do_sendfile(const abi_long *arg, size_t size)
         }
         off = size == 4 ? (int32_t)v : v;
     }
-    ret = get_errno(sendfile(arg[0], arg[1], arg[2] ? &off : NULL,
-                             (abi_ulong)arg[3]));
+    ret = get_errno(safe_syscall(SYS_sendfile, (int)arg[0], (int)arg[1],
+                                 arg[2] ? &off : NULL, (size_t)(abi_ulong)arg[3]));
     if (ret >= 0 && arg[2] && copy_to_user(arg[2], &off, size)) {
         return -TARGET_EFAULT;
     }
@@ -649,8 +681,8 @@ static abi_long do_splice(const abi_long *arg, bool copy_range)
     if (offset_from_user(&in, &pin, arg[1]) || offset_from_user(&out, &pout, arg[3])) {
         return -TARGET_EFAULT;
     }
-    ret = copy_range ? copy_file_range(arg[0], pin, arg[2], pout, (abi_ulong)arg[4], arg[5])
-                     : splice(arg[0], pin, arg[2], pout, (abi_ulong)arg[4], arg[5]);
+    ret = safe_syscall(copy_range ? SYS_copy_file_range : SYS_splice, (int)arg[0], pin,
+                       (int)arg[2], pout, (size_t)(abi_ulong)arg[4], (unsigned)arg[5]);
     return offsets_to_user(get_errno(ret), arg[1], &in, arg[3], &out);
 }
 
@@ -666,7 +698,8 @@ SYSCALL(copy_file_range)
 
 SYSCALL(tee)
 {
-    return get_errno(tee(arg[0], arg[1], (abi_ulong)arg[2], arg[3]));
+    return get_errno(safe_syscall(SYS_tee, (int)arg[0], (int)arg[1],
+                                  (size_t)(abi_ulong)arg[2], (unsigned)arg[3]));
 }
 
 /*
@@ -789,6 +822,8 @@ const SyscallImpl syscalls_file[] = {
     { "chmod", sys_chmod, "so" },
     { "fchmod", sys_fchmod, "do" },
     { "fchmodat", sys_fchmodat, "fso" },
+    { "fchmodat2", sys_fchmodat2, "fsox" },
+    { "cachestat", sys_cachestat, "dxxx" },
     { "chown", sys_chown, "sdd" },
     { "lchown", sys_lchown, "sdd" },
     { "fchown", sys_fchown, "ddd" },

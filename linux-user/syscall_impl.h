@@ -9,6 +9,7 @@
 #ifndef LINUX_USER_SYSCALL_IMPL_H
 #define LINUX_USER_SYSCALL_IMPL_H
 
+#include <sys/syscall.h>    /* SYS_* for safe_syscall and syscall */
 #include "qemu.h"
 #include "procfs.h"
 
@@ -126,6 +127,26 @@ abi_long do_setgroups(int count, abi_ulong glist, int id_size);
 abi_long do_getresid(bool is_gid, const abi_long *arg, int id_size);
 abi_long do_setresid(bool is_gid, const abi_long *arg, int id_size);
 abi_long do_setfsid(bool is_gid, abi_ulong id, int id_size);
+
+/*
+ * safe-syscall.c: safe_syscall(nr, args...) is syscall(nr, args...) for a
+ * host call that may block: a guest signal held after the cpu loop last
+ * looked (signal_pending) makes it fail with EINTR instead of blocking,
+ * however close to the host `syscall` instruction the signal arrives
+ * (host_signal_handler calls safe_syscall_rewind).  -1 and errno on failure.
+ */
+long safe_syscall_base(volatile int *pending, long nr, ...);
+long safe_syscall_errno(long ret);
+#define safe_syscall(...) \
+    safe_syscall_errno(safe_syscall_base(&((TaskState *)thread_cpu->opaque)->signal_pending, \
+                                         __VA_ARGS__))
+void safe_syscall_rewind(void *host_ucontext);
+/* Before a safe_syscall in a call that may have set signal_pending itself
+   (a wait's mask change sets it) or after one that failed for a signal the
+   guest blocks: clears it, then looks for a deliverable signal.  True (with
+   signal_pending set again, for do_syscall) when one waits: the call is to
+   return EINTR.  A signal held after the clear makes safe_syscall EINTR. */
+bool safe_syscall_signal_waits(CPUArchState *env);
 
 /* Host result to guest result: -1/errno becomes -errno. */
 static inline abi_long get_errno(long ret)

@@ -496,8 +496,8 @@ static abi_long do_semtimedop(int id, abi_ulong gsops, unsigned nsops,
         ret = guest_buf_begin(&b, gsops, bytes, GUEST_READ);
     }
     if (ret == 0) {
-        ret = get_errno(syscall(SYS_semtimedop, id, b.host, nsops,
-                                gtimeout ? &ts : NULL));
+        ret = get_errno(safe_syscall(SYS_semtimedop, id, b.host, nsops,
+                                     gtimeout ? &ts : NULL));
     }
     guest_buf_end(&b, 0);
     return ret;
@@ -566,7 +566,7 @@ static abi_long do_msgsnd(int id, abi_ulong gmsg, abi_long size, int flags)
     if (copy_from_user(m->mtext, gmsg + sizeof(abi_long), size)) {
         ret = -TARGET_EFAULT;
     } else {
-        ret = get_errno(syscall(SYS_msgsnd, id, m, (size_t)size, flags));
+        ret = get_errno(safe_syscall(SYS_msgsnd, id, m, (size_t)size, flags));
     }
     free(m);
     return ret;
@@ -592,7 +592,7 @@ static abi_long do_msgrcv(int id, abi_ulong gmsg, abi_long size, abi_long type,
     if (!m) {
         return -TARGET_ENOMEM;
     }
-    ret = get_errno(syscall(SYS_msgrcv, id, m, (size_t)room, (long)type, flags));
+    ret = get_errno(safe_syscall(SYS_msgrcv, id, m, (size_t)room, (long)type, flags));
     if (ret >= 0 && (put_user(m->mtype, gmsg, abi_long)
                      || copy_to_user(gmsg + sizeof(abi_long), m->mtext, ret))) {
         ret = -TARGET_EFAULT;

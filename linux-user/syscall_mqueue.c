@@ -60,8 +60,8 @@ static abi_long do_mq_timedsend(const abi_long *arg, const StructLayout *l)
     }
     ret = guest_buf_begin(&b, arg[1], arg[2], GUEST_READ);
     if (ret == 0) {
-        ret = get_errno(syscall(SYS_mq_timedsend, (int)arg[0], b.host, (size_t)b.len,
-                                (unsigned)arg[3], timeout));
+        ret = get_errno(safe_syscall(SYS_mq_timedsend, (int)arg[0], b.host, (size_t)b.len,
+                                     (unsigned)arg[3], timeout));
     }
     guest_buf_end(&b, 0);
     return ret;
@@ -89,8 +89,8 @@ static abi_long do_mq_timedreceive(const abi_long *arg, const StructLayout *l)
     }
     ret = guest_buf_begin(&b, arg[1], arg[2], GUEST_WRITE);
     if (ret == 0) {
-        ret = get_errno(syscall(SYS_mq_timedreceive, (int)arg[0], b.host,
-                                (size_t)b.len, &prio, timeout));
+        ret = get_errno(safe_syscall(SYS_mq_timedreceive, (int)arg[0], b.host,
+                                     (size_t)b.len, &prio, timeout));
     }
     guest_buf_end(&b, ret > 0 ? ret : 0);
     if (ret >= 0 && arg[3] && put_user(prio, arg[3], uint32_t)) {

@@ -105,7 +105,8 @@ static abi_long do_wait4(abi_long pid, abi_ulong gstatus, int options,
 {
     struct rusage ru;
     int status;
-    abi_long ret = get_errno(wait4(pid, &status, options, grusage ? &ru : NULL));
+    abi_long ret = get_errno(safe_syscall(SYS_wait4, (pid_t)pid, &status, options,
+                                          grusage ? &ru : NULL));
 
     if (ret > 0) {
         /* the signal in a status is the guest's: see dump_core_and_abort */
@@ -136,7 +137,7 @@ SYSCALL(waitid)
     abi_long ret;
 
     memset(&info, 0, sizeof(info));
-    ret = get_errno(syscall(SYS_waitid, (int)arg[0], (id_t)arg[1], &info,
+    ret = get_errno(safe_syscall(SYS_waitid, (int)arg[0], (id_t)arg[1], &info,
                             (int)arg[3], arg[4] ? &ru : NULL));
     if (ret >= 0 && arg[2]) {
         target_siginfo_t tinfo;
@@ -1041,11 +1042,11 @@ static abi_long do_futex(const abi_long *arg, const StructLayout *ts_layout)
             val2 = (uintptr_t)&ts;
         }
     }
-    return get_errno(syscall(SYS_futex, guest_futex_word(arg[0]), op,
-                             (uint32_t)arg[2], val2,
-                             futex_op_args(cmd) & FUTEX_ARG_UADDR2
-                             ? guest_futex_word(arg[4]) : NULL,
-                             (uint32_t)arg[5]));
+    return get_errno(safe_syscall(SYS_futex, guest_futex_word(arg[0]), op,
+                                  (uint32_t)arg[2], val2,
+                                  futex_op_args(cmd) & FUTEX_ARG_UADDR2
+                                  ? guest_futex_word(arg[4]) : NULL,
+                                  (uint32_t)arg[5]));
 }
 
 SYSCALL(futex)

@@ -2,9 +2,9 @@
  * syscall_refused.c: the syscalls this emulator deliberately answers with
  * ENOSYS, each with its reason.  Every number of both guests' tables is
  * either implemented by a topic file or listed here
- * (tests/unit/target-syscalls.c checks it, and that docs/user/syscalls.md,
- * the users' table with the longer reasons, lists exactly these).  A
- * refused call logs its name and reason under -d unimp.
+ * (tests/unit/target-syscalls.c checks it; docs/user/syscall-table.md, the
+ * users' table, is generated from these entries by "make syscall-docs").
+ * A refused call logs its name and reason under -d unimp.
  */
 #include "qemu/osdep.h"
 #include "qemu/log.h"
@@ -140,6 +140,24 @@ const SyscallImpl syscalls_refused[] = {
     REFUSED("execveat", "not yet; glibc's fexecve falls back to /proc/self/fd"),
     REFUSED("futex_waitv", "not yet (guest futex words need translating); glibc does "
                            "not use it"),
+    REFUSED("futex_wake", "as futex_waitv"),
+    REFUSED("futex_wait", "as futex_waitv"),
+    REFUSED("futex_requeue", "as futex_waitv"),
+    REFUSED("map_shadow_stack", "shadow stacks (CET) are not emulated: the CPU model has "
+                                "no shadow stack"),
+    REFUSED("mseal", "not yet (memory layer: sealed guest mappings)"),
+    REFUSED("open_tree_attr", MOUNT_API),
+    REFUSED("statmount", NOT_YET),
+    REFUSED("listmount", NOT_YET),
+    REFUSED("lsm_get_self_attr", NOT_YET),
+    REFUSED("lsm_set_self_attr", NOT_YET),
+    REFUSED("lsm_list_modules", NOT_YET),
+    REFUSED("setxattrat", NOT_YET),
+    REFUSED("getxattrat", NOT_YET),
+    REFUSED("listxattrat", NOT_YET),
+    REFUSED("removexattrat", NOT_YET),
+    REFUSED("file_getattr", NOT_YET),
+    REFUSED("file_setattr", NOT_YET),
     REFUSED("remap_file_pages", "not yet (memory layer)"),
     REFUSED("mlock2", "not yet (memory layer)"),
     REFUSED("adjtimex", "not yet (struct timex differs on i386)"),

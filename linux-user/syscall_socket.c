@@ -82,7 +82,8 @@ static abi_long do_addr_call(const abi_long *arg, bool is_connect)
     abi_long ret = guest_buf_begin(&b, arg[1], (uint32_t)arg[2], GUEST_READ);
 
     if (ret == 0) {
-        ret = get_errno(is_connect ? connect(arg[0], b.host, arg[2])
+        ret = get_errno(is_connect ? safe_syscall(SYS_connect, (int)arg[0], b.host,
+                                                  (socklen_t)arg[2])
                                    : bind(arg[0], b.host, arg[2]));
     }
     guest_buf_end(&b, 0);
@@ -112,7 +113,8 @@ SYSCALL(accept4)
     if (ret) {
         return ret;
     }
-    ret = get_errno(accept4(arg[0], ADDR_OUT_ARGS(&o, arg[1]), arg[3]));
+    ret = get_errno(safe_syscall(SYS_accept4, (int)arg[0], ADDR_OUT_ARGS(&o, arg[1]),
+                                 (int)arg[3]));
     if (ret >= 0 && addr_out_end(&o, arg[1], arg[2], ret) < 0) {
         close(ret);         /* the kernel drops the connection too */
         ret = -TARGET_EFAULT;
@@ -160,8 +162,8 @@ SYSCALL(sendto)
     if (ret == 0) {
         ret = guest_buf_begin(&addr, arg[4], (uint32_t)arg[5], GUEST_READ);
         if (ret == 0) {
-            ret = get_errno(sendto(arg[0], data.host, data.len, arg[3], addr.host,
-                                   arg[5]));
+            ret = get_errno(safe_syscall(SYS_sendto, (int)arg[0], data.host, data.len,
+                                         (int)arg[3], addr.host, (socklen_t)arg[5]));
         }
         guest_buf_end(&addr, 0);
     }
@@ -180,8 +182,8 @@ SYSCALL(recvfrom)
     }
     ret = guest_buf_begin(&data, arg[1], arg[2], GUEST_WRITE);
     if (ret == 0) {
-        ret = get_errno(recvfrom(arg[0], data.host, data.len, arg[3],
-                                 ADDR_OUT_ARGS(&o, arg[4])));
+        ret = get_errno(safe_syscall(SYS_recvfrom, (int)arg[0], data.host, data.len,
+                                     (int)arg[3], ADDR_OUT_ARGS(&o, arg[4])));
     }
     guest_buf_end(&data, ret);
     return addr_out_end(&o, arg[4], arg[5], ret);

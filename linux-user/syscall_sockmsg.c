@@ -298,7 +298,7 @@ abi_long sys_sendmsg(CPUArchState *env, const abi_long *arg)
     abi_long ret = msg_from_user(&m, arg[1], false);
 
     if (ret == 0) {
-        ret = get_errno(sendmsg(arg[0], &m.h, arg[2]));
+        ret = get_errno(safe_syscall(SYS_sendmsg, (int)arg[0], &m.h, (int)arg[2]));
     }
     msg_release(&m);
     return ret;
@@ -310,7 +310,7 @@ abi_long sys_recvmsg(CPUArchState *env, const abi_long *arg)
     abi_long ret = msg_from_user(&m, arg[1], true);
 
     if (ret == 0) {
-        ret = get_errno(recvmsg(arg[0], &m.h, arg[2]));
+        ret = get_errno(safe_syscall(SYS_recvmsg, (int)arg[0], &m.h, (int)arg[2]));
     }
     if (ret >= 0 && msg_to_user(arg[1], &m, ret)) {
         ret = -TARGET_EFAULT;
@@ -393,7 +393,7 @@ abi_long sys_sendmmsg(CPUArchState *env, const abi_long *arg)
     abi_long ret = n;
 
     if (n > 0) {
-        ret = get_errno(sendmmsg(arg[0], v.hvec, n, arg[3]));
+        ret = get_errno(safe_syscall(SYS_sendmmsg, (int)arg[0], v.hvec, n, (int)arg[3]));
         mmsg_to_user(arg[1], &v, ret, false);
     }
     mmsg_release(&v);
@@ -412,7 +412,8 @@ static abi_long do_recvmmsg(const abi_long *arg, const StructLayout *ts_layout)
     }
     ret = n = mmsg_from_user(&v, arg[1], arg[2], true);
     if (n > 0) {
-        ret = get_errno(recvmmsg(arg[0], v.hvec, n, arg[3], arg[4] ? &ts : NULL));
+        ret = get_errno(safe_syscall(SYS_recvmmsg, (int)arg[0], v.hvec, n, (int)arg[3],
+                                     arg[4] ? &ts : NULL));
         mmsg_to_user(arg[1], &v, ret, true);
     }
     /* the kernel reports the time left after a successful receive */

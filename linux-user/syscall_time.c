@@ -72,8 +72,12 @@ static abi_long do_clock_nanosleep(CPUArchState *env, clockid_t clk, int flags,
     if (struct_from_user(&req, greq, l)) {
         return -TARGET_EFAULT;
     }
-    while ((ret = -clock_nanosleep(clk, flags, &req, &rem)) == -TARGET_EINTR &&
-           !guest_signal_deliverable(env)) {
+    for (;;) {
+        rem = req;      /* cut short before the host call: all of it is left */
+        ret = get_errno(safe_syscall(SYS_clock_nanosleep, clk, flags, &req, &rem));
+        if (ret != -TARGET_EINTR || safe_syscall_signal_waits(env)) {
+            break;
+        }
         if (!(flags & TIMER_ABSTIME)) {
             req = rem;
         }
