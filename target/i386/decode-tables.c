@@ -168,6 +168,18 @@ static const X86OpEntry popcnt_b8[MP_COUNT] = {
 static const X86OpEntry bsf_tzcnt[MP_COUNT] = BIT_SCAN(emit_bsf, emit_tzcnt, FEAT_BMI1);
 static const X86OpEntry bsr_lzcnt[MP_COUNT] = BIT_SCAN(emit_bsr, emit_lzcnt, FEAT_LZCNT);
 
+/* E0 / E1: loopne / loope.  An F2 or F3 prefix (the last one) replaces
+   the condition on this host: F2 loops while ZF = 0, F3 while ZF = 1
+   (measured; multiarch/loop-prefix).  loop (E2) has no condition. */
+#define LOOP_CC(cond) { \
+    [MP_NONE] = X(emit_loop, 0, 0, SZ_F64, IMM_REL8, 0, cond), \
+    [MP_66] = X(emit_loop, 0, 0, SZ_F64, IMM_REL8, 0, cond), \
+    [MP_F3] = X(emit_loop, 0, 0, SZ_F64, IMM_REL8, 0, LOOP_E), \
+    [MP_F2] = X(emit_loop, 0, 0, SZ_F64, IMM_REL8, 0, LOOP_NE), \
+}
+static const X86OpEntry loopne_e0[MP_COUNT] = LOOP_CC(LOOP_NE);
+static const X86OpEntry loope_e1[MP_COUNT] = LOOP_CC(LOOP_E);
+
 /* Group 9 (0F C7): cmpxchg8b / cmpxchg16b. */
 static const X86OpEntry group9[8] = {
     [1] = X(emit_cmpxchg8b, 0, 0, 0, 0, OPF_MEM | OPF_LOCK, 0),
@@ -272,8 +284,8 @@ const X86OpEntry x86_onebyte_map[256] = {
     [0xd6] = X(emit_salc, 0, 0, 0, IMM_NONE, OPF_I64, 0),
     [0xd7] = X(emit_xlat, 0, 0, 0, IMM_NONE, 0, 0),
     [0xd8 ... 0xdf] = X(emit_fpu, 0, 0, 0, IMM_NONE, OPF_RAWMODRM, 0),
-    [0xe0] = X(emit_loop, 0, 0, SZ_F64, IMM_REL8, 0, LOOP_NE),
-    [0xe1] = X(emit_loop, 0, 0, SZ_F64, IMM_REL8, 0, LOOP_E),
+    [0xe0] = BY_PREFIX(loopne_e0),
+    [0xe1] = BY_PREFIX(loope_e1),
     [0xe2] = X(emit_loop, 0, 0, SZ_F64, IMM_REL8, 0, LOOP_ALWAYS),
     [0xe3] = X(emit_loop, 0, 0, SZ_F64, IMM_REL8, 0, LOOP_JCXZ),
     [0xe4 ... 0xe7] = PRIV_IB,

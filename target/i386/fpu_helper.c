@@ -272,9 +272,29 @@ void HELPER(fld_sti)(CPUX86State *env, uint32_t sti)
     x87_soft_end(env, &b, &fe, X87_TO_REG);
 }
 
+/* An empty ST0 is a stack underflow; unmasked, it suppresses the store
+   and FSTP's pop. */
 void HELPER(fst_sti)(CPUX86State *env, uint32_t sti)
 {
+    X87Bracket b;
+    FloatEnv fe;
+
+    x87_soft_begin(env, &b, &fe);
     st_set_raw(env, sti, st_raw(env, 0));
+    x87_soft_end(env, &b, &fe, X87_TO_REG);
+}
+
+/*
+ * D9 D8+i, the undocumented FSTP ST(i) alias: AMD processors copy ST0's
+ * value and tag without a stack check, so an empty ST0 empties ST(i) and
+ * raises nothing (Intel's FSTP1 is an ordinary FSTP).
+ */
+void HELPER(fst_sti_nocheck)(CPUX86State *env, uint32_t sti)
+{
+    int src = st_index(env, 0), dst = st_index(env, sti);
+
+    env->fpregs[dst] = env->fpregs[src];
+    env->fptags[dst] = env->fptags[src];
 }
 
 void HELPER(fxch)(CPUX86State *env, uint32_t sti)
@@ -299,15 +319,27 @@ void HELPER(fpop)(CPUX86State *env)
     fpop(env);
 }
 
-/* FCMOVcc: cond bits 0-1 pick B, E, BE, U; bit 2 negates (the DB forms). */
+/*
+ * FCMOVcc: cond bits 0-1 pick B, E, BE, U; bit 2 negates (the DB forms).
+ * Both registers are checked whether or not the move is taken: an empty
+ * one is a stack underflow, ST0 becoming the indefinite NaN (masked) or
+ * left as it was (unmasked).
+ */
 void HELPER(fcmov)(CPUX86State *env, uint32_t sti, uint32_t cond)
 {
     static const uint32_t cond_flags[4] = { CC_C, CC_Z, CC_C | CC_Z, CC_P };
     bool taken = (cpu_cc_compute_all(env, env->cc_op) & cond_flags[cond & 3]) != 0;
+    X87Bracket b;
+    FloatEnv fe;
 
-    if (taken != ((cond & 4) != 0)) {
+    x87_soft_begin(env, &b, &fe);
+    if (env->fptags[st_index(env, 0)] || env->fptags[st_index(env, sti)]) {
+        st_raw(env, env->fptags[st_index(env, 0)] ? 0 : sti);
+        st_set_raw(env, 0, floatx80_indefinite());
+    } else if (taken != ((cond & 4) != 0)) {
         st_set_raw(env, 0, st_raw(env, sti));
     }
+    x87_soft_end(env, &b, &fe, X87_TO_REG);
 }
 
 /* ---- D9 E0..FF: the operand-less instructions, by ModRM - 0xe0 ---- */
@@ -485,18 +517,27 @@ static void x87_fincstp(CPUX86State *env, FloatEnv *fe)
     env->fpus &= ~FPUS_C1;
 }
 
-static void x87_fchs(CPUX86State *env, FloatEnv *fe)
+/* FCHS and FABS: on an empty ST0 the result is the indefinite NaN as
+   the underflow gives it, its sign untouched. */
+static void x87_sign_op(CPUX86State *env, uint16_t keep, uint16_t flip)
 {
+    bool empty = env->fptags[st_index(env, 0)];
     float80 v = st_get80(env, 0);
 
-    st_set80(env, 0, (float80){ v.low, v.high ^ 0x8000 });
+    if (!empty) {
+        v.high = (v.high & keep) ^ flip;
+    }
+    st_set80(env, 0, v);
+}
+
+static void x87_fchs(CPUX86State *env, FloatEnv *fe)
+{
+    x87_sign_op(env, 0xffff, 0x8000);
 }
 
 static void x87_fabs(CPUX86State *env, FloatEnv *fe)
 {
-    float80 v = st_get80(env, 0);
-
-    st_set80(env, 0, (float80){ v.low, v.high & 0x7fff });
+    x87_sign_op(env, 0x7fff, 0);
 }
 
 static void x87_fsqrt(CPUX86State *env, FloatEnv *fe)

@@ -41,6 +41,30 @@ static void fpu_load_status_word(CPUX86State *env, uint16_t sw)
     env->fpstt = (sw & FPUS_TOP) >> 11;
 }
 
+/*
+ * Loading the control word keeps the mask, precision, rounding and
+ * infinity fields; bit 6 reads as one and the others as zero (measured on
+ * this host).  With either word loaded, ES and B say whether an exception
+ * flag is set whose mask is clear, whatever the image said.
+ */
+#define FPUC_WRITABLE   0x1f3f
+#define FPUC_ONES       0x0040
+#define FPU_FOP_BITS    0x07ff
+
+static void fpu_load_control_word(CPUX86State *env, uint16_t cw)
+{
+    env->fpuc = (cw & FPUC_WRITABLE) | FPUC_ONES;
+}
+
+static void fpu_update_summary(CPUX86State *env)
+{
+    if (env->fpus & ~env->fpuc & FPUS_EXC) {
+        env->fpus |= FPUS_ES | FPUS_B;
+    } else {
+        env->fpus &= ~(FPUS_ES | FPUS_B);
+    }
+}
+
 static void fpu_init(CPUX86State *env)
 {
     env->fpuc = FPUC_DEFAULT;
@@ -109,8 +133,9 @@ static void fpu_load_env(CPUX86State *env, target_ulong addr, bool data32,
     int stride = data32 ? 4 : 2;
     uint16_t tags;
 
-    env->fpuc = cpu_lduw_data_ra(env, addr + stride * ENV_FCW, ra);
+    fpu_load_control_word(env, cpu_lduw_data_ra(env, addr + stride * ENV_FCW, ra));
     fpu_load_status_word(env, cpu_lduw_data_ra(env, addr + stride * ENV_FSW, ra));
+    fpu_update_summary(env);
     tags = cpu_lduw_data_ra(env, addr + stride * ENV_FTW, ra);
     for (int i = 0; i < 8; i++) {
         env->fptags[i] = ((tags >> (2 * i)) & 3) == TAG_EMPTY;
@@ -179,10 +204,11 @@ static void fxrstor(CPUX86State *env, target_ulong addr, uintptr_t ra)
 {
     uint8_t abridged_tags;
 
-    env->fpuc = cpu_lduw_data_ra(env, addr + FXSAVE_FCW, ra);
+    fpu_load_control_word(env, cpu_lduw_data_ra(env, addr + FXSAVE_FCW, ra));
     fpu_load_status_word(env, cpu_lduw_data_ra(env, addr + FXSAVE_FSW, ra));
+    fpu_update_summary(env);
     abridged_tags = cpu_ldub_data_ra(env, addr + FXSAVE_FTW, ra);
-    env->fpop = cpu_lduw_data_ra(env, addr + FXSAVE_FTW + 2, ra);
+    env->fpop = cpu_lduw_data_ra(env, addr + FXSAVE_FTW + 2, ra) & FPU_FOP_BITS;
     env->mxcsr = cpu_ldl_data_ra(env, addr + FXSAVE_MXCSR, ra) & MXCSR_WRITABLE;
     for (int i = 0; i < 8; i++) {
         env->fptags[i] = !((abridged_tags >> i) & 1);
@@ -241,12 +267,8 @@ void HELPER(emms)(CPUX86State *env)
 /* FLDCW: a newly unmasked pending exception shows in ES/B. */
 void HELPER(fldcw)(CPUX86State *env, uint32_t cw)
 {
-    env->fpuc = cw;
-    if (env->fpus & ~cw & FPUS_EXC) {
-        env->fpus |= FPUS_ES | FPUS_B;
-    } else {
-        env->fpus &= ~(FPUS_ES | FPUS_B);
-    }
+    fpu_load_control_word(env, cw);
+    fpu_update_summary(env);
 }
 
 /* FNSTENV also masks every exception, as the hardware does. */

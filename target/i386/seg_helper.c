@@ -219,6 +219,18 @@ void helper_load_seg(CPUX86State *env, int seg, int selector)
     x86_load_data_seg(env, seg, selector, GETPC());
 }
 
+/*
+ * A far return whose selector's RPL is not the CPL's takes the
+ * inter-privilege path, which this host (an AMD Zen) starts by reading the
+ * outer stack's SS slot, then rSP's (above the imm16 release): a fault
+ * there comes before the #GP for the selector (measured with 16-, 32- and
+ * 64-bit slots).
+ */
+static bool lret_reads_outer_stack(int cs)
+{
+    return (cs & 3) != 3;
+}
+
 /* lret [imm16]: eip and cs from the stack (slots of 1 << shift bytes). */
 void helper_lret(CPUX86State *env, int shift, int addend)
 {
@@ -228,6 +240,10 @@ void helper_lret(CPUX86State *env, int shift, int addend)
     target_ulong eip = load_slot(env, sp, shift, ra);
     int cs = load_slot(env, sp + size, shift, ra) & 0xffff;
 
+    if (lret_reads_outer_stack(cs)) {
+        load_slot(env, sp + 3 * size + addend, shift, ra);
+        load_slot(env, sp + 2 * size + addend, shift, ra);
+    }
     check_code_seg(env, cs, true, ra);
     cpu_x86_load_seg(env, R_CS, cs);
     set_esp(env, sp + 2 * size + addend);
@@ -236,27 +252,27 @@ void helper_lret(CPUX86State *env, int shift, int addend)
 
 /*
  * iret at CPL 3: eip, cs, eflags, and in 64-bit mode always rsp and ss.
- * Everything is read and checked before any of it is changed.  EFLAGS
- * changes as popf's would, plus RF.
+ * Everything is read and checked before any of it is changed; the highest
+ * slot first (this host faults on SS's slot before the others, whatever
+ * cs is).  EFLAGS changes as popf's would, plus RF.
  */
 void helper_iret(CPUX86State *env, int shift)
 {
     uintptr_t ra = GETPC();
     target_ulong sp = env->regs[R_ESP];
     int size = 1 << shift;
+    bool long_mode = env->hflags & HF_CS64_MASK;
+    int ss = long_mode ? load_slot(env, sp + 4 * size, shift, ra) & 0xffff : 0;
+    target_ulong new_sp = long_mode ? load_slot(env, sp + 3 * size, shift, ra)
+                                    : sp + 3 * size;
     target_ulong eip = load_slot(env, sp, shift, ra);
     int cs = load_slot(env, sp + size, shift, ra) & 0xffff;
     target_ulong eflags = load_slot(env, sp + 2 * size, shift, ra);
-    target_ulong new_sp = sp + 3 * size;
     uint32_t mask = TF_MASK | AC_MASK | ID_MASK | NT_MASK | RF_MASK |
                     CC_ALL | DF_MASK;
 
     check_code_seg(env, cs, true, ra);
-    if (env->hflags & HF_CS64_MASK) {
-        int ss;
-
-        new_sp = load_slot(env, sp + 3 * size, shift, ra);
-        ss = load_slot(env, sp + 4 * size, shift, ra) & 0xffff;
+    if (long_mode) {
         x86_load_data_seg(env, R_SS, ss, ra);
     }
     if (shift == MO_16) {

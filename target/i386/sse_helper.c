@@ -209,18 +209,15 @@ MOVEMASK(movmskpd, XMMReg, _q, 63)
 
 /*
  * maskmovdqu / maskmovq: store the bytes of d whose mask byte has its top
- * bit set, one by one (unselected bytes are not accessed, so they cannot
- * fault); addr is DS:rDI, already truncated to the address size.  The
- * selected bytes are all checked before the first is written.
+ * bit set; addr is DS:rDI, already truncated to the address size.  The
+ * whole destination must be writable, whatever the mask (this host faults
+ * on its first unwritable byte even with a zero mask), and is checked
+ * before the first byte is written.
  */
 #define MASKMOV(name, Reg)                                        \
 void HELPER(name)(CPUX86State *env, Reg *d, Reg *mask, target_ulong addr) \
 {                                                                         \
-    for (int i = 0; i < LANES(d, _b); i++) {                              \
-        if (mask->_b[i] & 0x80) {                                         \
-            tlb_check_range(env, addr + i, 1, PAGE_WRITE, GETPC());       \
-        }                                                                 \
-    }                                                                     \
+    tlb_check_range(env, addr, LANES(d, _b), PAGE_WRITE, GETPC());        \
     for (int i = 0; i < LANES(d, _b); i++) {                              \
         if (mask->_b[i] & 0x80) {                                         \
             cpu_stub_data_ra(env, addr + i, d->_b[i], GETPC());            \

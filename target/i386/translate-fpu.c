@@ -119,6 +119,7 @@ static bool disas_fpu_mem(CPUX86State *env, DisasContext *s, int b, int modrm)
 /* The kinds from R_FNCLEX on do not wait (no helper_fwait first). */
 enum {
     R_NONE, R_ARITH_ST0, R_ARITH_STI, R_COM, R_COMI, R_FLD, R_FXCH, R_FST,
+    R_FST_NOCHECK,
     R_FFREE, R_FCMOV, R_SPECIAL, R_NOP, R_FNCLEX, R_FNINIT, R_FNSTSW_AX,
     R_FNNOP,            /* feni, fdisi, fsetpm: no-ops */
 };
@@ -139,13 +140,14 @@ typedef struct X87RegOp {
 
 /*
  * The undocumented aliases real processors execute (sandpile.org's x87
- * map): D9 D8+i, DF D0+i and DF D8+i are FSTP ST(i); DD C8+i and DF C8+i
- * are FXCH; DC D0+i is FCOM, DC D8+i and DE D0+i are FCOMP.
+ * map): DF D0+i and DF D8+i are FSTP ST(i), D9 D8+i too but without the
+ * stack check (as this AMD host does it); DD C8+i and DF C8+i are FXCH;
+ * DC D0+i is FCOM, DC D8+i and DE D0+i are FCOMP.
  */
 static const X87RegOp x87_reg_ops[8][8] = {
     [0] = { RA0(ADD), RA0(MUL), RCOM(0, 0), RCOM(0, 1),
             RA0(SUB), RA0(SUBR), RA0(DIV), RA0(DIVR) },
-    [1] = { RK(R_FLD, 0), RK(R_FXCH, 0), RK(R_NONE, 0), RK(R_FST, 1),
+    [1] = { RK(R_FLD, 0), RK(R_FXCH, 0), RK(R_NONE, 0), RK(R_FST_NOCHECK, 1),
             RK(R_SPECIAL, 0), RK(R_SPECIAL, 0), RK(R_SPECIAL, 0), RK(R_SPECIAL, 0) },
     [2] = { RCMOV(0), RCMOV(1), RCMOV(2), RCMOV(3) },
     [3] = { RCMOV(4), RCMOV(5), RCMOV(6), RCMOV(7),
@@ -230,6 +232,9 @@ static bool disas_fpu_reg(CPUX86State *env, DisasContext *s, int b, int modrm)
         break;
     case R_FST:
         gen_helper_fst_sti(cpu_env, sti);
+        break;
+    case R_FST_NOCHECK:
+        gen_helper_fst_sti_nocheck(cpu_env, sti);
         break;
     case R_FFREE:
         gen_helper_ffree(cpu_env, sti);

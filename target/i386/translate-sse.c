@@ -555,8 +555,10 @@ static bool emit_movnti(CPUX86State *env, DisasContext *s, const SSEOp *op,
 
 /*
  * 0F AE memory forms: FXSAVE, FXRSTOR (16-byte aligned image), LDMXCSR,
- * STMXCSR, CLFLUSH (nothing to flush: guest memory is ordinary host memory).  The register forms
- * (the fences) are no-ops the integer decoder handles itself.
+ * STMXCSR, CLFLUSH (nothing to flush: guest memory is ordinary host memory,
+ * but the line must be readable: a non-canonical or unmapped address faults
+ * as a load would).  The register forms (the fences) are no-ops the integer
+ * decoder handles itself.
  */
 static bool emit_group_ae(CPUX86State *env, DisasContext *s, const SSEOp *op,
                           int modrm)
@@ -584,6 +586,9 @@ static bool emit_group_ae(CPUX86State *env, DisasContext *s, const SSEOp *op,
     case 3:
         tcg_gen_ld_i32(s->tmp2_i32, cpu_env, offsetof(CPUX86State, mxcsr));
         tcg_gen_qemu_st_i32(s->tmp2_i32, s->A0, s->mem_index, MO_LEUL);
+        break;
+    case 7:
+        tcg_gen_qemu_ld_i32(s->tmp2_i32, s->A0, s->mem_index, MO_UB);
         break;
     }
     return true;

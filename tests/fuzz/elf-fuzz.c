@@ -82,9 +82,11 @@ static uint64_t next_random(Mutant *m)
     return m->rng;
 }
 
-static unsigned below(Mutant *m, unsigned n)
+/* A number in [0, n); 0 for an empty range (a header count or offset an
+   earlier mutation set to 0 or to a size that wraps). */
+static uint64_t below(Mutant *m, uint64_t n)
 {
-    return next_random(m) % n;
+    return n ? next_random(m) % n : 0;
 }
 
 static void note(Mutant *m, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

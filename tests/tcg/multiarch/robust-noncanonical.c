@@ -3,8 +3,8 @@
  * CPU, not a page fault: the kernel sends SIGSEGV with si_code SI_KERNEL
  * and no address.  Loads, stores and a pop to memory (whose store goes
  * through a different path in the emulator) at several such addresses,
- * with a canonical unmapped one for contrast.  i386 has no such addresses:
- * it prints only the contrast case.
+ * with a canonical unmapped one for contrast; on x86_64 clflush too.
+ * i386 has no such addresses: it prints only the contrast case.
  */
 #include <stdio.h>
 #include <string.h>
@@ -27,7 +27,7 @@ static void handler(int sig, siginfo_t *si, void *uc)
 
 static void report(const char *what, uintptr_t a)
 {
-    printf("%-5s %#18llx: sig %d code %d addr %s\n", what, (unsigned long long)a,
+    printf("%-7s %#18llx: sig %d code %d addr %s\n", what, (unsigned long long)a,
            got_sig, got_code,
            got_addr == 0 ? "0" : (uintptr_t)got_addr == a ? "the address" : "other");
 }
@@ -51,6 +51,15 @@ static void try_address(uintptr_t a)
         __asm__ volatile("push %0; pop (%0)" : : "r"(a) : "memory");
     }
     report("pop", a);
+#ifdef __x86_64__
+    /* clflush faults as a load would (Debian's qemu-i386, the i386
+       reference, treats it as a no-op) */
+    got_sig = got_code = 0;
+    if (sigsetjmp(jb, 1) == 0) {
+        __asm__ volatile("clflush (%0)" : : "r"(a) : "memory");
+    }
+    report("clflush", a);
+#endif
 }
 
 int main(void)
