@@ -169,13 +169,33 @@ void mmap_init(void)
     mmap_min_addr = HOST_PAGE_ALIGN(value);
 }
 
+/* Kept free by searches: Linux's stack guard gap under the stack. */
+static uint64_t gap_start, gap_end;
+
+void guest_space_keep_free(uint64_t start, uint64_t end)
+{
+    gap_start = start;
+    gap_end = end;
+}
+
+bool guest_space_kept_free(uint64_t start, uint64_t end)
+{
+    return start < gap_end && end > gap_start;
+}
+
 /* First fit in [lo, hi) over whole host pages free of guest pages. */
 static uint64_t first_fit(uint64_t lo, uint64_t hi, uint64_t size)
 {
     uint64_t cand = HOST_PAGE_ALIGN(lo);
 
     while (cand + size <= hi) {
-        uint64_t busy = page_find_valid(cand, cand + size);
+        uint64_t busy;
+
+        if (guest_space_kept_free(cand, cand + size)) {
+            cand = HOST_PAGE_ALIGN(gap_end);
+            continue;
+        }
+        busy = page_find_valid(cand, cand + size);
 
         if (busy == cand + size) {
             return cand;

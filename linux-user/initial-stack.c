@@ -27,14 +27,16 @@ typedef struct AuxEntry {
 /* Room Linux leaves below the arguments when it sets the stack up
    (setup_arg_pages), whatever the stack limit. */
 #define STACK_EXPAND (128 * 1024)
+/* Linux's default stack_guard_gap: 256 pages that non-fixed mappings
+   keep away from under the stack. */
+#define STACK_GUARD_GAP (256 * 4096)
 
-/* Map the stack, at least needed bytes plus STACK_EXPAND, with an
-   inaccessible guard host page under it; returns the top, or -errno. */
+/* Map the stack, at least needed bytes plus STACK_EXPAND; returns the
+   top, or -errno.  Nothing is mapped under it: running off its end is an
+   access to an unmapped page (SEGV_MAPERR), as past Linux's stack limit. */
 static abi_long map_stack(bool exec, uint64_t needed, abi_ulong *limit)
 {
-    uint64_t guard = qemu_host_page_size;
-    uint64_t size = HOST_PAGE_ALIGN(MAX((uint64_t)guest_stack_size, needed + STACK_EXPAND))
-                    + guard;
+    uint64_t size = HOST_PAGE_ALIGN(MAX((uint64_t)guest_stack_size, needed + STACK_EXPAND));
     uint64_t top = MIN(STACK_TOP, guest_space_end());
     int prot = PROT_READ | PROT_WRITE | (exec ? PROT_EXEC : 0);
     abi_long at = -ENOMEM;
@@ -50,8 +52,8 @@ static abi_long map_stack(bool exec, uint64_t needed, abi_ulong *limit)
     if (target_mmap_failed(at)) {
         return at;
     }
-    target_mprotect(at, guard, PROT_NONE);
-    *limit = at + guard;
+    *limit = at;
+    guest_space_keep_free(*limit > STACK_GUARD_GAP ? *limit - STACK_GUARD_GAP : 0, *limit);
     return at + size;
 }
 

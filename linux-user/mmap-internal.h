@@ -10,6 +10,11 @@
 #include "qemu.h"
 
 /* guest-space.c */
+/* Searches for free ranges leave [start, end) alone (MAP_FIXED may still
+   map there), as Linux leaves its stack guard gap. */
+void guest_space_keep_free(uint64_t start, uint64_t end);
+/* Whether [start, end) overlaps what searches leave alone. */
+bool guest_space_kept_free(uint64_t start, uint64_t end);
 /* Whether the whole guest space is reserved on the host (else guest ranges
    are taken from the host as they are mapped). */
 bool guest_window_reserved(void);

@@ -545,7 +545,8 @@ abi_long do_mmap(uint64_t start, uint64_t len, int prot, int flags, int fd,
         uint64_t hint = start & TARGET_PAGE_MASK;
 
         if (hint >= mmap_min_addr && hint + len <= guest_space_end()
-            && !(flags_union(hint, hint + len) & PAGE_VALID)) {
+            && !(flags_union(hint, hint + len) & PAGE_VALID)
+            && !guest_space_kept_free(hint, hint + len)) {
             abi_long at = map_fixed(hint, len, prot, flags | MAP_FIXED_NOREPLACE, fd, offset);
 
             if (!target_mmap_failed(at)) {
