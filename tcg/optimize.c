@@ -110,6 +110,16 @@ static void make_mov(TCGContext *s, TCGOp *op, TCGArg src)
     op->opc = dst->type == TCG_TYPE_I32 ? INDEX_op_mov_i32 : INDEX_op_mov_i64;
     op->args[1] = temp_arg(from);
     set_written(dst);
+    if (dst->kind == TEMP_GLOBAL && from->kind == TEMP_NORMAL) {
+        /* A temp stored to a guest register (add tmp,rsp,8; mov rsp,tmp;
+           ld (tmp)): later reads of the temp take the global instead, so
+           the temp dies here and the register allocator hands its register
+           to the global instead of copying it. */
+        t = ti(from);
+        t->copy_of = dst;
+        t->copy_ver = ti(dst)->ver;
+        return;
+    }
     t = ti(dst);
     t->copy_of = from;
     t->copy_ver = ti(from)->ver;

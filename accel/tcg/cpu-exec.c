@@ -110,31 +110,39 @@ static void * __attribute__((noinline)) log_chain(TranslationBlock *tb)
     return tb->tc.ptr;
 }
 
-/* lookup_tb_ptr past the jump cache: the hash table, never translation. */
-static void * __attribute__((noinline)) lookup_tb_ptr_slow(CPUArchState *env,
-                                                           target_ulong pc,
-                                                           target_ulong cs_base,
-                                                           uint32_t flags)
+/* The host code a lookup helper returns for tb: its code, or the epilogue
+   (back to cpu_exec, which translates) when there is none. */
+static inline void *chain_ptr(TranslationBlock *tb)
 {
-    TranslationBlock *tb = tb_htable_lookup(env, pc, cs_base, flags, tb_cflags());
-
-    if (!tb) {
+    if (unlikely(!tb)) {
         return (void *)tcg_code_gen_epilogue;
     }
-    tb_jmp_cache_set(env, tb);
     if (unlikely(qemu_loglevel & CPU_LOG_EXEC)) {
         return log_chain(tb);
     }
     return tb->tc.ptr;
 }
 
+/* The lookup past the jump cache: the hash table, never translation. */
+static TranslationBlock * __attribute__((noinline)) tb_for_env_slow(CPUArchState *env,
+                                                                    target_ulong pc,
+                                                                    target_ulong cs_base,
+                                                                    uint32_t flags)
+{
+    TranslationBlock *tb = tb_htable_lookup(env, pc, cs_base, flags, tb_cflags());
+
+    if (tb) {
+        tb_jmp_cache_set(env, tb);
+    }
+    return tb;
+}
+
 /*
- * Generated code calls this for indirect jumps: stay in generated code when
- * the target is already translated, else leave through the epilogue.  The
- * jump cache hit makes no call on its usual path, so the compiler saves no
- * registers for it (issue 7: this helper runs at every indirect jump).
+ * The translated TB for env's current state, or NULL.  The jump cache hit
+ * makes no call on its usual path, so the helpers below save no registers
+ * for it (issue 7: they run at every indirect jump).
  */
-void *HELPER(lookup_tb_ptr)(CPUArchState *env)
+static inline TranslationBlock *tb_for_env(CPUArchState *env)
 {
     target_ulong pc, cs_base;
     uint32_t flags;
@@ -143,12 +151,31 @@ void *HELPER(lookup_tb_ptr)(CPUArchState *env)
     cpu_get_tb_cpu_state(env, &pc, &cs_base, &flags);
     tb = tb_jmp_cache_get(env, pc, cs_base, flags);
     if (unlikely(!tb)) {
-        return lookup_tb_ptr_slow(env, pc, cs_base, flags);
+        return tb_for_env_slow(env, pc, cs_base, flags);
     }
-    if (unlikely(qemu_loglevel & CPU_LOG_EXEC)) {
-        return log_chain(tb);
+    return tb;
+}
+
+/* Generated code calls this for indirect jumps: stay in generated code when
+   the target is already translated, else leave through the epilogue. */
+void *HELPER(lookup_tb_ptr)(CPUArchState *env)
+{
+    return chain_ptr(tb_for_env(env));
+}
+
+/* The same for an indirect jump whose chained pc (site, see
+   tcg_gen_lookup_and_goto_ptr_cached) is not this one: the first pc looked
+   up from there becomes its chained pc for good. */
+void *HELPER(lookup_tb_ptr_site)(CPUArchState *env, void *site)
+{
+    target_ulong *chained_pc = site;
+    target_ulong empty = JUMP_SITE_EMPTY;
+
+    if (unlikely(__atomic_load_n(chained_pc, __ATOMIC_RELAXED) == empty)) {
+        __atomic_compare_exchange_n(chained_pc, &empty, env->segs[R_CS].base + env->eip,
+                                    false, __ATOMIC_RELAXED, __ATOMIC_RELAXED);
     }
-    return tb->tc.ptr;
+    return chain_ptr(tb_for_env(env));
 }
 
 static void log_exec(CPUArchState *env, TranslationBlock *tb)

@@ -46,6 +46,15 @@ static GHashTable *code_pages;
 /* Guest pcs whose blocks touched shadowed pages: translated CF_CHECKED. */
 static GHashTable *checked_pcs;
 
+/*
+ * The pcs that indirect-jump exits chain to (tb_new_jump_site): slots
+ * carved from chunks that live until tb_flush, like the code that holds
+ * their addresses.
+ */
+#define JUMP_SITES_PER_CHUNK 1024
+static GPtrArray *jump_site_chunks;
+static unsigned jump_sites_left;
+
 static unsigned tb_hash_func(target_ulong pc, uint32_t flags)
 {
     /* flags mixed in before the multiply: blocks of one pc that differ
@@ -60,6 +69,7 @@ void tcg_exec_init(size_t code_buffer_size)
     tcg_x86_init();
     code_pages = g_hash_table_new(g_direct_hash, g_direct_equal);
     retired_tbs_arrays = g_ptr_array_new_with_free_func(g_free);
+    jump_site_chunks = g_ptr_array_new_with_free_func(g_free);
     checked_pcs = g_hash_table_new(g_direct_hash, g_direct_equal);
 }
 
@@ -83,6 +93,22 @@ static void tb_free(TranslationBlock *tb)
     g_free(tb);
 }
 
+target_ulong *tb_new_jump_site(void)
+{
+    target_ulong *chunk;
+
+    if (jump_sites_left == 0) {
+        chunk = g_new(target_ulong, JUMP_SITES_PER_CHUNK);
+        for (unsigned i = 0; i < JUMP_SITES_PER_CHUNK; i++) {
+            chunk[i] = JUMP_SITE_EMPTY;
+        }
+        g_ptr_array_add(jump_site_chunks, chunk);
+        jump_sites_left = JUMP_SITES_PER_CHUNK;
+    }
+    chunk = g_ptr_array_index(jump_site_chunks, jump_site_chunks->len - 1);
+    return &chunk[JUMP_SITES_PER_CHUNK - jump_sites_left--];
+}
+
 void tb_flush(void)
 {
     CPUArchState *cpu;
@@ -98,6 +124,8 @@ void tb_flush(void)
         g_ptr_array_set_size(retired_tbs_arrays, 0);
         memset(tb_hash, 0, sizeof(tb_hash));
         g_hash_table_remove_all(code_pages);
+        g_ptr_array_set_size(jump_site_chunks, 0);
+        jump_sites_left = 0;
         cpu_list_lock();
         CPU_FOREACH(cpu) {
             memset(cpu->tb_jmp_cache, 0, sizeof(cpu->tb_jmp_cache));

@@ -88,6 +88,12 @@ TranslationBlock *tb_gen_code(CPUArchState *env, target_ulong pc,
 TranslationBlock *tb_htable_lookup(CPUArchState *env, target_ulong pc,
                                    target_ulong cs_base, uint32_t flags,
                                    uint32_t cf_mask);
+/* A new slot for the pc that one indirect jump of the TB being translated
+   chains to (see tcg_gen_lookup_and_goto_ptr_cached); JUMP_SITE_EMPTY
+   until the first lookup from there sets it, then fixed until tb_flush.
+   mmap_lock held. */
+#define JUMP_SITE_EMPTY ((target_ulong)-1)
+target_ulong *tb_new_jump_site(void);
 /* The TB holding host code address host_pc, or NULL.  Lock-free. */
 TranslationBlock *tb_find_by_host_pc(uintptr_t host_pc);
 void tb_add_jump(TranslationBlock *tb, int n, TranslationBlock *tb_next);

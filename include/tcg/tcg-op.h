@@ -61,6 +61,12 @@ void tcg_gen_goto_tb(unsigned idx);
 /* Find the TB for env's current eip and jump to it without leaving
    generated code; leaves to cpu_exec when none is translated yet. */
 void tcg_gen_lookup_and_goto_ptr(void);
+/* The same for an exit that always leaves with one TB key but pc (an
+   indirect jump of a TB that keeps its flags), given pc = env's new pc: the
+   first pc seen there is chained to through goto_tb slot 0, which must be
+   unused; other pcs are looked up.  Leaves through exit_tb(tb, 0) until
+   cpu_exec has chained the slot. */
+void tcg_gen_lookup_and_goto_ptr_cached(const struct TranslationBlock *tb, TCGv pc);
 
 /* ---- target_ulong aliases ---- */
 #if TARGET_LONG_BITS == 64

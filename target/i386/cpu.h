@@ -183,6 +183,12 @@ typedef struct CPUX86State {
     uint32_t cc_op;
     int32_t df;              /* D flag: 1 or -1 */
     uint32_t hflags;
+    /* Set non-zero (by a signal handler or another thread) to make
+       generated code leave at the next TB entry.  Every TB entry loads it:
+       it lives in the line of eip and cc_op, which every block exit writes
+       anyway.  Next to xmm_t0 (SSE operand staging) that load made python
+       50% slower (docs/devel/performance.md, lever 3). */
+    volatile int32_t exit_request;
 
     SegmentCache segs[6];
 
@@ -207,9 +213,6 @@ typedef struct CPUX86State {
        succeeds only if memory still holds it (atomic_helper.c). */
     target_ulong lock_expected;
 
-    /* Set non-zero (by a signal handler or another thread) to make
-       generated code leave at the next TB entry. */
-    volatile int32_t exit_request;
 
     /* Exception state: cpu_loop reads these after cpu_exec returns. */
     int exception_index;

@@ -108,13 +108,30 @@ void gen_jmp_tb(DisasContext *s, target_ulong eip, int n)
     }
 }
 
+/*
+ * A near indirect jump (jmp *, call *, ret).  Its exit leaves with the key
+ * of this TB but the cc_op, as a direct jump does (gen_jmp_tb), so when the
+ * cc_op is static it is chained to the first pc it takes
+ * (tcg_gen_lookup_and_goto_ptr_cached); no goto_tb precedes it in the TB.
+ * Not under -d exec, whose "Chain" lines come from the lookup helper.
+ */
 void gen_jmp_reg(DisasContext *s, MemOp ot, TCGv t)
 {
     if (ot == MO_16) {
         tcg_gen_ext16u_tl(t, t);
     }
     tcg_gen_st_tl(t, cpu_env, offsetof(CPUX86State, eip));
-    gen_eob(s);
+    gen_update_cc_op(s);
+    if (chaining_allowed(s) && s->cc_op != CC_OP_DYNAMIC
+        && !qemu_loglevel_mask(CPU_LOG_EXEC)) {
+        if (s->base.tb->cs_base) {
+            tcg_gen_addi_tl(t, t, s->base.tb->cs_base);
+        }
+        tcg_gen_lookup_and_goto_ptr_cached(s->base.tb, t);
+        s->base.is_jmp = DISAS_NORETURN;
+    } else {
+        gen_eob(s);
+    }
 }
 
 void gen_exception(DisasContext *s, int trapno, target_ulong cur_eip)
