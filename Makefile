@@ -43,6 +43,12 @@ endif
 sub-make = $(MAKE) -C $(BUILD_DIR)/$(1)-linux-user -f $(SRC_PATH)/Makefile.target \
 	TARGET=$(1) BUILD_DIR=$(BUILD_DIR) UNIT_TARGET=$(UNIT_TARGET) V=$(V) $(2)
 
+# The interpreter (--enable-tcg-interpreter) runs guest code about twenty
+# times slower than the JIT (docs/devel/tci.md): its runs get longer.
+ifeq ($(TCG_BACKEND),tci)
+export TCG_TIMEOUT ?= 60
+endif
+
 # Variables the test runners read from their environment.
 TEST_ENV = SRC_PATH='$(SRC_PATH)' BUILD_DIR='$(BUILD_DIR)' TARGETS='$(TARGETS)' \
 	TCG_CC='$(TCG_CC)' CONFIG_TCG_M32='$(CONFIG_TCG_M32)' TESTS='$(TESTS)' \
