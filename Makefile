@@ -8,6 +8,8 @@
 #   make check     check-unit + check-tcg + the multiarch O2 programs again
 #                  with -checked-mem, ending with one "N passed, N failed"
 #   make check-mem the guest-memory programs under -p 4096/16384/65536
+#   make check-tci the subset for the slower interpreter build: check-unit and
+#                  the check-tcg programs at -O2 (docs/devel/tci.md)
 #   make check-lockstep  the lockstep checker (tests/lockstep/) on small programs
 #   make check-limits    the limits guest (LIMITS_THREADS=10000 for the full run)
 #   make fuzz      random instruction sequences, ELF mutants, system calls
@@ -44,6 +46,12 @@ endif
 sub-make = $(MAKE) -C $(BUILD_DIR)/$(1)-linux-user -f $(SRC_PATH)/Makefile.target \
 	TARGET=$(1) BUILD_DIR=$(BUILD_DIR) UNIT_TARGET=$(UNIT_TARGET) V=$(V) $(2)
 
+# The interpreter (--enable-tcg-interpreter) runs guest code about twenty
+# times slower than the JIT (docs/devel/tci.md): its runs get longer.
+ifeq ($(TCG_BACKEND),tci)
+export TCG_TIMEOUT ?= 60
+endif
+
 # Variables the test runners read from their environment.
 TEST_ENV = SRC_PATH='$(SRC_PATH)' BUILD_DIR='$(BUILD_DIR)' TARGETS='$(TARGETS)' \
 	TCG_CC='$(TCG_CC)' CONFIG_TCG_M32='$(CONFIG_TCG_M32)' TESTS='$(TESTS)' \
@@ -53,7 +61,7 @@ TEST_ENV = SRC_PATH='$(SRC_PATH)' BUILD_DIR='$(BUILD_DIR)' TARGETS='$(TARGETS)' 
 
 .PHONY: all clean distclean install check check-unit check-tcg check-mem bench tcg-programs \
 	$(addprefix build-,$(TARGETS)) check-unit-run check-tcg-run check-lockstep \
-	check-tcg-checked-run fuzz check-limits syscall-docs
+	check-tcg-checked-run fuzz check-limits syscall-docs check-tci
 
 all: $(addprefix build-,$(TARGETS)) compile_commands.json
 
@@ -155,6 +163,18 @@ check:
 	$(MAKE) check-unit-run SUMMARY_FILE=$$sum || st=1; \
 	$(MAKE) check-tcg-run SUMMARY_FILE=$$sum || st=1; \
 	$(MAKE) check-tcg-checked-run SUMMARY_FILE=$$sum || st=1; \
+	$(SHELL) $(SRC_PATH)/tests/sum-results.sh $$sum || st=1; \
+	exit $$st
+
+# What an interpreter build (--enable-tcg-interpreter) checks in a few
+# minutes: the unit tests, whose IR tests and fuzzer exercise every op of
+# the interpreter, and one build variant of the guest programs.
+check-tci:
+	+$(Q)st=0; sum=$(BUILD_DIR)/check-summary.txt; rm -f $$sum; \
+	$(MAKE) all || st=1; \
+	$(MAKE) tcg-programs; \
+	$(MAKE) check-unit-run SUMMARY_FILE=$$sum || st=1; \
+	$(TEST_ENV) TCG_VARIANTS=O2 SUMMARY_FILE=$$sum $(SHELL) $(SRC_PATH)/tests/tcg/run-check-tcg.sh || st=1; \
 	$(SHELL) $(SRC_PATH)/tests/sum-results.sh $$sum || st=1; \
 	exit $$st
 

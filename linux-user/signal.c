@@ -18,6 +18,7 @@
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include "qemu/log.h"
+#include "qemu/host-signal.h"
 #include "signal-common.h"
 #include "syscall_impl.h"
 #include "exec/shdwrt.h"
@@ -367,8 +368,8 @@ static void host_signal_handler(int host_sig, siginfo_t *info, void *puc)
     /* A fault raised by the host CPU (not sent with kill): the guest's
        access in generated code or a helper, or an emulator bug. */
     if ((sig == SIGSEGV || sig == SIGBUS) && info->si_code > 0) {
-        uintptr_t pc = uc->uc_mcontext.gregs[REG_RIP];
-        int is_write = (uc->uc_mcontext.gregs[REG_ERR] & 2) != 0;
+        uintptr_t pc = host_signal_pc(uc);
+        int is_write = host_signal_write(info, uc);
 
         if (handle_cpu_signal(pc, info, is_write, &uc->uc_sigmask)) {
             return;

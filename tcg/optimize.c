@@ -237,8 +237,9 @@ static bool op_is_64(const TCGOp *op)
     return tcg_op_defs[op->opc].flags & TCG_OPF_64BIT;
 }
 
-/* The relation of two known values; -1 if the condition is not constant. */
-static int eval_cond(TCGCond c, uint64_t a, uint64_t b, bool is64)
+/* The relation of two known values; -1 if the condition is not constant
+   (also the interpreter's, tcg/tci/interp.c). */
+int tcg_eval_cond(TCGCond c, uint64_t a, uint64_t b, bool is64)
 {
     int64_t sa = is64 ? (int64_t)a : (int32_t)a;
     int64_t sb = is64 ? (int64_t)b : (int32_t)b;
@@ -266,11 +267,11 @@ static int eval_cond(TCGCond c, uint64_t a, uint64_t b, bool is64)
 static int known_cond(TCGCond c, TCGArg a, TCGArg b, bool is64)
 {
     if (is_const(a) && is_const(b)) {
-        return eval_cond(c, const_val(a), const_val(b), is64);
+        return tcg_eval_cond(c, const_val(a), const_val(b), is64);
     }
     if (a == b || c == TCG_COND_ALWAYS || c == TCG_COND_NEVER) {
         /* x cmp x: true exactly for the conditions that include equality */
-        return eval_cond(c, 0, 0, is64);
+        return tcg_eval_cond(c, 0, 0, is64);
     }
     return -1;
 }

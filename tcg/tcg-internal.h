@@ -192,6 +192,8 @@ void tcg_op_remove(TCGContext *s, TCGOp *op);
 int tcg_op_count(void);
 /* Run the optimiser on the current IR (called by tcg_gen_code). */
 void tcg_optimize(TCGContext *s);
+/* a c b for values of an op's width (optimize.c): 1 or 0. */
+int tcg_eval_cond(TCGCond c, uint64_t a, uint64_t b, bool is64);
 /* Interned read-only constant temps of the current TB. */
 TCGTemp *tcg_constant_internal(TCGType type, uint64_t val);
 static inline TCGv_i32 tcg_constant_i32(int32_t v)

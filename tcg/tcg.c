@@ -18,8 +18,9 @@
 const void *tcg_code_gen_epilogue;
 
 static void tcg_add_reloc(TCGContext *s, uint8_t *where, TCGLabel *l);
-static TCGSlowPath *tcg_new_slow_path(TCGContext *s, bool is_ld, TCGType type,
-                                      MemOp memop, int datareg, int addrreg);
+static QEMU_UNUSED TCGSlowPath *tcg_new_slow_path(TCGContext *s, bool is_ld,
+                                      TCGType type, MemOp memop, int datareg,
+                                      int addrreg);
 
 #include "tcg-target.c.inc"
 
@@ -734,12 +735,14 @@ size_t tcg_code_buffer_free(void)
     return s->code_buf_end - s->code_gen_ptr;
 }
 
+#ifndef TCG_TARGET_INTERPRETER   /* the interpreter's is in tcg/tci/ */
 uintptr_t tcg_qemu_tb_exec(void *env, const void *tb_ptr)
 {
     uintptr_t (*entry)(void *, const void *) =
         (uintptr_t (*)(void *, const void *))tcg_ctx->code_gen_prologue;
     return entry(env, tb_ptr);
 }
+#endif
 
 void tcg_context_init(size_t code_buffer_size)
 {

@@ -70,10 +70,12 @@ void disas_guest(const void *code, uint64_t addr, size_t size, int bits)
     disas_range(open_handle(bits), code, addr, size);
 }
 
+#ifndef CONFIG_TCG_INTERPRETER   /* bytecode: tcg/tci/disas.c */
 void disas_host(const void *code, size_t size)
 {
     disas_range(open_handle(64), code, (uintptr_t)code, size);
 }
+#endif
 
 size_t disas_insn_length(const void *code, size_t size, uint64_t addr, int bits)
 {

@@ -13,6 +13,7 @@
 #include "exec/shdwrt.h"
 #include "exec/gdbstub.h"
 #include "tcg/tcg.h"
+#include "tcg/tci.h"
 
 int singlestep;
 bool checked_mem;
@@ -371,6 +372,7 @@ int cpu_exec(CPUArchState *env)
 void cpu_loop_exit(CPUArchState *env)
 {
     clear_helper_retaddr();     /* whatever access was under way is over */
+    tci_forget_call_site();
     siglongjmp(env->jmp_env, 1);
 }
 

@@ -12,6 +12,7 @@
 #include "exec/cpu_ldst.h"
 #include "exec/cputlb.h"
 #include "tcg/tcg.h"
+#include "tcg/tci.h"
 
 __thread uintptr_t helper_retaddr;
 
@@ -40,6 +41,7 @@ int handle_cpu_signal(uintptr_t host_pc, siginfo_t *info, int is_write,
     if (!env) {
         return 0;
     }
+    tci_fault_site(&host_pc, &is_write);
     if (helper_retaddr == HELPER_RETADDR_CODE_FETCH) {
         /* The translator fetching a TB's first insn: env is precise. */
         restore_pc = 0;

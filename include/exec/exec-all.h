@@ -190,7 +190,13 @@ int handle_cpu_signal(uintptr_t host_pc, siginfo_t *info, int is_write,
 /* The CPU this host thread runs (for signal handlers). */
 extern __thread CPUArchState *thread_cpu;
 
-/* The return address of a helper, pointing into generated code. */
+/* The return address of a helper, pointing into generated code (the
+   interpreter's: just past the call instruction, tcg/tci.h). */
+#ifdef CONFIG_TCG_INTERPRETER
+#include "tcg/tci.h"
+#define GETPC() tci_call_site
+#else
 #define GETPC() ((uintptr_t)__builtin_return_address(0))
+#endif
 
 #endif

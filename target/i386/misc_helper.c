@@ -8,8 +8,8 @@
 #include "excp.h"
 #include "exec/exec-all.h"
 #include "exec/helper-proto.h"
+#include "qemu/host-cycles.h"
 #include <sys/syscall.h>
-#include <time.h>
 #include <unistd.h>
 
 /* ---- exceptions ---- */
@@ -91,22 +91,9 @@ void helper_cpuid(CPUX86State *env)
     env->regs[R_EDX] = edx;
 }
 
-/* The host's time stamp counter where there is one, else nanoseconds. */
-static uint64_t read_tsc(void)
-{
-#if defined(__x86_64__) || defined(__i386__)
-    return __builtin_ia32_rdtsc();
-#else
-    struct timespec ts;
-
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (uint64_t)ts.tv_sec * 1000000000u + ts.tv_nsec;
-#endif
-}
-
 void helper_rdtsc(CPUX86State *env)
 {
-    uint64_t tsc = read_tsc();
+    uint64_t tsc = host_cycles();
 
     env->regs[R_EAX] = (uint32_t)tsc;
     env->regs[R_EDX] = (uint32_t)(tsc >> 32);
