@@ -167,9 +167,11 @@ static void host_store(void *p, uint64_t val, MemOp mop)
 
 /*
  * The host address of the access, or NULL when it takes the out-of-line
- * path: in a checked TB a TLB miss (or a crossing access); elsewhere a
- * multi-part store whose span crosses a page (the helper checks every
- * page first).  The same decisions as the x86-64 backend's inline code.
+ * path: in a checked TB a TLB miss (or a crossing access); elsewhere an
+ * address past a 64-bit guest's space (exec/cpu-all.h guest_addr_end: the
+ * host memory there may be the emulator's) or a multi-part store whose
+ * span crosses a page (the helper checks every page first).  The same
+ * decisions as the x86-64 backend's inline code.
  */
 static void *guest_host_addr(CPUArchState *env, target_ulong addr, MemOp mop,
                              bool checked, bool is_ld)
@@ -177,6 +179,9 @@ static void *guest_host_addr(CPUArchState *env, target_ulong addr, MemOp mop,
     if (checked) {
         return tlb_hit(env, addr, memop_span_bytes(mop),
                        is_ld ? PAGE_READ : PAGE_WRITE);
+    }
+    if (env->guest_addr_end && addr >= env->guest_addr_end) {
+        return NULL;
     }
     if ((mop & MO_SPAN_MASK)
         && ((addr ^ (target_ulong)(addr + memop_span_bytes(mop) - 1))
