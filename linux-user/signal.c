@@ -531,21 +531,22 @@ abi_long do_rt_sigprocmask(CPUArchState *env, int how, abi_ulong set,
     if (set && copy_from_user(&change, set, sizeof(change))) {
         return -TARGET_EFAULT;
     }
-    /* as the kernel: the old set is written out after the change */
-    switch (set ? how : -1) {
-    case -1:
-        break;
-    case SIG_BLOCK:
-        set_guest_mask(ts, cur | change);
-        break;
-    case SIG_UNBLOCK:
-        set_guest_mask(ts, cur & ~change);
-        break;
-    case SIG_SETMASK:
-        set_guest_mask(ts, change);
-        break;
-    default:
-        return -TARGET_EINVAL;
+    /* as the kernel: `how` counts only with a new set; the old set is
+       written out after the change */
+    if (set) {
+        switch (how) {
+        case SIG_BLOCK:
+            set_guest_mask(ts, cur | change);
+            break;
+        case SIG_UNBLOCK:
+            set_guest_mask(ts, cur & ~change);
+            break;
+        case SIG_SETMASK:
+            set_guest_mask(ts, change);
+            break;
+        default:
+            return -TARGET_EINVAL;
+        }
     }
     if (oset && copy_to_user(oset, &cur, sizeof(cur))) {
         return -TARGET_EFAULT;

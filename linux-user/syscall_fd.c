@@ -31,6 +31,7 @@ typedef struct IoctlDef {
 
 #define KERNEL_TERMIOS_SIZE 36      /* struct termios of the ioctl ABI */
 static const IoctlDef ioctl_table[] = {
+    { 0x0002, IOARG_OUT, sizeof(int) },            /* FIGETBSZ (any file) */
     { 0x5401, IOARG_OUT, KERNEL_TERMIOS_SIZE },    /* TCGETS */
     { 0x5402, IOARG_IN, KERNEL_TERMIOS_SIZE },     /* TCSETS */
     { 0x5403, IOARG_IN, KERNEL_TERMIOS_SIZE },     /* TCSETSW */

@@ -276,14 +276,51 @@ static bool madvise_advice_known(abi_long advice)
            || (advice >= 100 && advice <= 103);
 }
 
+/*
+ * Advice Linux refuses for some kinds of mapping: MADV_REMOVE needs a
+ * shared mapping of a file or shared memory (madvise_remove: EINVAL
+ * without a file, EACCES for a private one; since Linux 6.7 a shared
+ * mapping that may become writable will do, whatever its protection now:
+ * the file's open mode is not recorded here, so a read-only fd's EACCES is
+ * not given), MADV_FREE and MADV_WIPEONFORK private anonymous memory.  The kernel walks the range's mappings in order and stops at the
+ * first that refuses, before it reports a hole.  (A valid MADV_REMOVE does
+ * not punch the hole here: the pages keep their bytes.)
+ */
+static int madvise_kind_error(abi_ulong start, abi_ulong end, int advice)
+{
+    for (uint64_t p = page_find_valid(start, end); p < end;
+         p = page_find_valid(p + TARGET_PAGE_SIZE, end)) {
+        int flags = page_get_flags(p);
+        bool private_anon = is_private_anon(p);
+
+        if (advice == MADV_REMOVE && private_anon) {
+            return -TARGET_EINVAL;
+        }
+        if (advice == MADV_REMOVE && !(flags & PAGE_FILE_SHARED)) {
+            return -TARGET_EACCES;
+        }
+        if ((advice == MADV_FREE || advice == MADV_WIPEONFORK) && !private_anon) {
+            return -TARGET_EINVAL;
+        }
+    }
+    return 0;
+}
+
 SYSCALL(madvise)
 {
     abi_ulong start = arg[0], len = TARGET_PAGE_ALIGN((abi_ulong)arg[1]);
+    int ret;
 
     /* In the kernel's order: the advice, the start, a length that wraps. */
     if (!madvise_advice_known((int)arg[2]) || (start & ~TARGET_PAGE_MASK)
         || (arg[1] && !len) || start + len < start) {
         return -TARGET_EINVAL;
+    }
+    mmap_lock();
+    ret = madvise_kind_error(start, start + len, (int)arg[2]);
+    mmap_unlock();
+    if (ret) {
+        return ret;
     }
     if (len && page_check_range(start, len, 0) != 0) {
         return -TARGET_ENOMEM;
