@@ -105,6 +105,7 @@ check-unit-run:
 check-tcg-run:
 	+$(Q)st=0; $(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/tcg/run-check-tcg.sh || st=1; \
 	$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/programs/run-check-programs.sh || st=1; \
+	$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/programs/run-check-real.sh || st=1; \
 	$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/sysroot/run-check-sysroot.sh || st=1; \
 	$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/programs/run-check-debian-sysroot.sh || st=1; \
 	$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/programs/run-check-shared.sh || st=1; \

@@ -47,9 +47,13 @@ report_counts() {
 # judge_run ID WANT GOT EXPECTED OUTPUT: a run that exited GOT and printed
 # file OUTPUT, against a reference that exited WANT and printed EXPECTED;
 # prints PASS or FAIL (with the first lines of the difference) and counts it
-# in $passed or $failed.
+# in $passed or $failed.  A reference that could not be started (126, 127)
+# is a FAIL: both sides failing the same way would otherwise pass (the
+# busybox runner once passed every case so, its env command misordered).
 judge_run() {
-    if [ "$3" -ne "$2" ]; then
+    if [ "$2" -eq 126 ] || [ "$2" -eq 127 ]; then
+        echo "FAIL $1 (the reference run did not start: exit $2)"
+    elif [ "$3" -ne "$2" ]; then
         echo "FAIL $1 (exit $3, expected $2)"
     elif ! cmp -s "$4" "$5"; then
         echo "FAIL $1 (stdout differs)"

@@ -35,7 +35,7 @@ cp -r "$SRC_PATH/tcg" "$tmp/work/"
 
 # run PREFIX...: the case's command under PREFIX, output to $tmp/out.
 run() {
-    env -i PATH=/usr/bin:/bin LC_ALL=C -C "$tmp/work" timeout -k 2 "$TIMEOUT" \
+    env -i -C "$tmp/work" PATH=/usr/bin:/bin LC_ALL=C timeout -k 2 "$TIMEOUT" \
         "$@" "$BUSYBOX" sh -c "$cmd" </dev/null >"$tmp/out" 2>/dev/null
 }
 
