@@ -195,7 +195,7 @@ static uint64_t first_fit(uint64_t lo, uint64_t hi, uint64_t size)
             cand = HOST_PAGE_ALIGN(gap_end);
             continue;
         }
-        busy = page_find_valid(cand, cand + size);
+        busy = page_find_flags(cand, cand + size, PAGE_VALID);
 
         if (busy == cand + size) {
             return cand;
@@ -280,7 +280,7 @@ void host_release(uint64_t start, uint64_t end)
 /* Whether the host page at h holds no valid guest page. */
 static bool host_page_unused(uint64_t h)
 {
-    return page_find_valid(h, h + qemu_host_page_size) == h + qemu_host_page_size;
+    return page_find_flags(h, h + qemu_host_page_size, PAGE_VALID) == h + qemu_host_page_size;
 }
 
 int claim_host_range(uint64_t start, uint64_t end)

@@ -32,8 +32,8 @@ int flags_union(uint64_t start, uint64_t end)
 {
     int flags = 0;
 
-    for (uint64_t a = start; a < end; a += TARGET_PAGE_SIZE) {
-        flags |= page_get_flags(a);
+    for (uint64_t a = start, run_end; a < end; a = run_end) {
+        flags |= page_flags_run(a, end, &run_end);
     }
     return flags;
 }
@@ -41,8 +41,8 @@ int flags_union(uint64_t start, uint64_t end)
 /* The first guest page in [start, end) that is not valid, or end. */
 static uint64_t first_invalid_page(uint64_t start, uint64_t end)
 {
-    for (uint64_t a = start; a < end; a += TARGET_PAGE_SIZE) {
-        if (!(page_get_flags(a) & PAGE_VALID)) {
+    for (uint64_t a = start, run_end; a < end; a = run_end) {
+        if (!(page_flags_run(a, end, &run_end) & PAGE_VALID)) {
             return a;
         }
     }
@@ -52,22 +52,23 @@ static uint64_t first_invalid_page(uint64_t start, uint64_t end)
 /* Replace the bits clear by set in every valid page of [start, end). */
 static void update_valid_flags(uint64_t start, uint64_t end, int clear, int set)
 {
-    uint64_t run = start;
-    int run_flags = -1;
+    for (uint64_t a = start, run_end; a < end; a = run_end) {
+        int flags = page_flags_run(a, end, &run_end);
 
-    for (uint64_t a = start; ; a += TARGET_PAGE_SIZE) {
-        int flags = a < end ? page_get_flags(a) : -1;
+        if (flags & PAGE_VALID) {
+            page_set_flags(a, run_end, (flags & ~clear) | set);
+        }
+    }
+}
 
-        if (flags != run_flags) {
-            if (run_flags > 0 && (run_flags & PAGE_VALID)) {
-                page_set_flags(run, a, (run_flags & ~clear) | set);
-            }
-            run = a;
-            run_flags = flags;
-        }
-        if (a >= end) {
-            return;
-        }
+/* Forget the shadows of the host pages in [start, end) (host-page
+   aligned), which are about to be replaced or released whole. */
+static void unshadow_host_pages(uint64_t start, uint64_t end)
+{
+    for (uint64_t a = page_find_flags(start, end, PAGE_SHADOWED); a < end;
+         a = page_find_flags((a & qemu_host_page_mask) + qemu_host_page_size, end,
+                             PAGE_SHADOWED)) {
+        page_unshadow(a & qemu_host_page_mask);
     }
 }
 
@@ -299,9 +300,7 @@ static int map_fixed_congruent(uint64_t start, uint64_t end, int prot, int flags
         }
         whole_end = last;
     }
-    for (uint64_t h = whole_start; h < whole_end; h += size) {
-        page_unshadow(h);
-    }
+    unshadow_host_pages(whole_start, whole_end);
     if (whole_start < whole_end
         && hp_mmap(g2h(whole_start), whole_end - whole_start, prot,
                    host_map_flags(flags), anon ? -1 : fd,
@@ -642,9 +641,7 @@ int do_munmap(uint64_t start, uint64_t len)
                   ? last : last + qemu_host_page_size;
     page_set_flags(start, end, 0);
     redirect_unmap(start, end);
-    for (uint64_t h = release_start; h < release_end; h += qemu_host_page_size) {
-        page_unshadow(h);
-    }
+    unshadow_host_pages(release_start, release_end);
     host_release(release_start, release_end);
     /* A kept host page no longer needs what the unmapped pages asked. */
     return page_map_sync(start, end);

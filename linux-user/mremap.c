@@ -18,14 +18,24 @@
 #include "mmap-internal.h"
 #include "vma-table.h"
 
-static bool all_valid(uint64_t start, uint64_t end)
+/*
+ * Whether [start, end) lies in what Linux would hold as one mapping (its
+ * mremap moves or grows only that): valid throughout, one protection and
+ * one kind of backing, and for a file, one record of the file.
+ */
+static bool one_mapping(uint64_t start, uint64_t end)
 {
-    for (uint64_t a = start; a < end; a += TARGET_PAGE_SIZE) {
-        if (!(page_get_flags(a) & PAGE_VALID)) {
+    const int kind = PAGE_VALID | PAGE_BITS | PAGE_ANON | PAGE_FILE_PRIV | PAGE_FILE_SHARED;
+    int first = page_get_flags(start) & kind;
+
+    for (uint64_t a = start, run_end; a < end; a = run_end) {
+        if ((page_flags_run(a, end, &run_end) & kind) != first) {
             return false;
         }
     }
-    return true;
+    return (first & PAGE_VALID)
+           && (!(first & (PAGE_FILE_PRIV | PAGE_FILE_SHARED))
+               || vma_find(start) == vma_find(end - 1));
 }
 
 /* Whether the host may move or grow the mapping's host pages as they are:
@@ -413,7 +423,18 @@ static abi_long do_mremap(uint64_t old_addr, uint64_t old_size, uint64_t new_siz
         return alias_shared(old_addr, new_size, flags, new_addr);
     }
     old_end = old_addr + old_size;
-    if (old_end > guest_space_end() || !all_valid(old_addr, old_end)) {
+    if (old_end > guest_space_end() || !(page_get_flags(old_addr) & PAGE_VALID)) {
+        return -EFAULT;
+    }
+    if (!(flags & (MREMAP_FIXED | MREMAP_DONTUNMAP)) && new_size <= old_size) {
+        /* As Linux: only the first page need be mapped to shrink; the tail
+           goes as munmap would take it, holes and all. */
+        if (new_size < old_size) {
+            do_munmap(old_addr + new_size, old_size - new_size);
+        }
+        return old_addr;
+    }
+    if (!one_mapping(old_addr, old_end)) {
         return -EFAULT;
     }
     if (flags & MREMAP_FIXED) {
@@ -429,12 +450,6 @@ static abi_long do_mremap(uint64_t old_addr, uint64_t old_size, uint64_t new_siz
     }
     if (flags & MREMAP_DONTUNMAP) {
         return move_dont_unmap(old_addr, old_size, 0);
-    }
-    if (new_size <= old_size) {
-        if (new_size < old_size) {
-            do_munmap(old_addr + new_size, old_size - new_size);
-        }
-        return old_addr;
     }
     if (old_addr + new_size <= guest_space_end()
         && !(flags_union(old_end, old_addr + new_size) & PAGE_VALID)

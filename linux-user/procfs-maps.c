@@ -110,12 +110,19 @@ static const HostMap *host_map_at(const HostMaps *hm, uint64_t addr)
     return lo < hm->n && hm->lines[lo].start <= addr ? &hm->lines[lo] : NULL;
 }
 
-/* The guest page at addr (valid, with flags) as a one-page line. */
-static MapsLine describe_page(const HostMaps *hm, uint64_t addr, int flags)
+/*
+ * The guest page at addr (valid, with flags) as a line, stretched over the
+ * pages after it up to run_end (which have the same flags) as far as they
+ * are described alike without looking at each: to the end of the record,
+ * for pages described from their record.  (So a huge mapping costs a line,
+ * not a step per page.)
+ */
+static MapsLine describe_pages(const HostMaps *hm, uint64_t addr, int flags,
+                               uint64_t run_end)
 {
     const GuestVma *vma = vma_find(addr);
     MapsLine l = {
-        .start = addr, .end = addr + TARGET_PAGE_SIZE,
+        .start = addr, .end = vma ? MIN(run_end, vma->end) : addr + TARGET_PAGE_SIZE,
         .prot = flags & PAGE_BITS, .shared = flags & PAGE_FILE_SHARED,
         .vma_flags = vma ? vma->flags & (VMA_ACCOUNT | VMA_NORESERVE) : 0,
     };
@@ -133,6 +140,7 @@ static MapsLine describe_page(const HostMaps *hm, uint64_t addr, int flags)
         uintptr_t home = (uintptr_t)page_home(addr);
         const HostMap *h = host_map_at(hm, home);
 
+        l.end = addr + TARGET_PAGE_SIZE;
         if (h && h->ino) {
             l.host = h;
             l.offset = h->offset + (home - h->start);
@@ -259,10 +267,12 @@ void procfs_write_maps(FILE *out)
             start = MAX(h->start, guest_base) - guest_base;
             end = MIN(h->end - guest_base, window_end);
             /* (the reserved window is one host line: skip its holes) */
-            for (uint64_t a = page_find_valid(start, end); a < end;
-                 a = page_find_valid(a + TARGET_PAGE_SIZE, end)) {
-                MapsLine page = describe_page(&hm, a, page_get_flags(a));
+            for (uint64_t a = page_find_flags(start, end, PAGE_VALID), run_end; a < end;
+                 a = page_find_flags(run_end, end, PAGE_VALID)) {
+                int flags = page_flags_run(a, end, &run_end);
+                MapsLine page = describe_pages(&hm, a, flags, run_end);
 
+                run_end = page.end;
                 if (have_run && continues(&run, &page)) {
                     run.end = page.end;
                     continue;

@@ -65,12 +65,7 @@ static bool over_address_space_limit(uint64_t more)
 
 static bool range_unmapped(abi_ulong start, abi_ulong end)
 {
-    for (abi_ulong a = start; a < end; a += TARGET_PAGE_SIZE) {
-        if (page_get_flags(a) & PAGE_VALID) {
-            return false;
-        }
-    }
-    return true;
+    return page_find_flags(start, end, PAGE_VALID) == end;
 }
 
 /* Like Linux: the new break, or the unchanged one on any failure. */
@@ -198,26 +193,28 @@ SYSCALL(mremap)
     return target_mremap(old_addr, old_size, new_size, arg[3], arg[4]);
 }
 
-static bool is_private_anon(abi_ulong page)
+static bool flags_private_anon(int flags)
 {
-    int flags = page_get_flags(page);
-
     return (flags & PAGE_VALID) && (flags & PAGE_ANON) && !(flags & PAGE_FILE_SHARED);
 }
 
-/*
- * Whether the host's MADV_DONTNEED gives page what Linux's gives a 4 KiB
- * page: zeros for private anonymous memory, and for a private file page the
- * file's current bytes, which the host only does where the page is the
- * file's (with H = 4 KiB every private file page is; with a larger H a page
- * in bound is a copy of the whole host page once written, and one in a
- * window is discarded by the window: redirect_discard_copy).
- */
-static bool host_discards_like_linux(abi_ulong page)
+static bool is_private_anon(abi_ulong page)
 {
-    int flags = page_get_flags(page);
+    return flags_private_anon(page_get_flags(page));
+}
 
-    return is_private_anon(page)
+/*
+ * Whether the host's MADV_DONTNEED gives a page with these flags what
+ * Linux's gives a 4 KiB page: zeros for private anonymous memory, and for
+ * a private file page the file's current bytes, which the host only does
+ * where the page is the file's (with H = 4 KiB every private file page is;
+ * with a larger H a page in bound is a copy of the whole host page once
+ * written, and one in a window is discarded by the window:
+ * redirect_discard_copy).
+ */
+static bool host_discards_like_linux(int flags)
+{
+    return (flags_private_anon(flags) && !(flags & PAGE_SHADOWED))
            || (qemu_host_page_size == TARGET_PAGE_SIZE && (flags & PAGE_VALID)
                && (flags & (PAGE_FILE_PRIV | PAGE_SHADOWED)) == PAGE_FILE_PRIV);
 }
@@ -236,24 +233,22 @@ static void discard_pages(abi_ulong start, abi_ulong end)
 
     mmap_lock();
     /* The bytes change under any code made from them. */
-    for (abi_ulong p = start; p < end; p += TARGET_PAGE_SIZE) {
-        if (page_get_flags(p) & PAGE_CODE) {
-            tb_invalidate_phys_range(start, end);
-            break;
-        }
+    if (page_find_flags(start, end, PAGE_CODE) < end) {
+        tb_invalidate_phys_range(start, end);
     }
-    for (abi_ulong chunk = start & qemu_host_page_mask; chunk < end; chunk += h) {
+    for (abi_ulong chunk = start & qemu_host_page_mask; chunk < end; ) {
         abi_ulong lo = MAX(chunk, start), hi = MIN(chunk + h, end);
-        bool shadowed = page_get_flags(chunk) & PAGE_SHADOWED;
-        bool whole = lo == chunk && hi == chunk + h && !shadowed;
+        uint64_t run_end;
+        int flags = page_flags_run(chunk, end, &run_end);
+        /* Whole host pages alike: one host call for all of them. */
+        uint64_t whole_end = run_end & qemu_host_page_mask;
 
-        for (abi_ulong p = lo; whole && p < hi; p += TARGET_PAGE_SIZE) {
-            whole = host_discards_like_linux(p);
-        }
-        if (whole && hp_madvise(g2h(chunk), h, MADV_DONTNEED) == 0) {
+        if (chunk >= start && whole_end > chunk && host_discards_like_linux(flags)
+            && hp_madvise(g2h(chunk), whole_end - chunk, MADV_DONTNEED) == 0) {
+            chunk = whole_end;
             continue;
         }
-        if (!shadowed) {
+        if (!(flags & PAGE_SHADOWED)) {
             hp_mprotect(g2h(chunk), h, PROT_READ | PROT_WRITE);
         }
         for (abi_ulong p = lo; p < hi; p += TARGET_PAGE_SIZE) {
@@ -264,6 +259,7 @@ static void discard_pages(abi_ulong start, abi_ulong end)
             }
         }
         page_map_sync(chunk, chunk + h);
+        chunk += h;
     }
     mmap_unlock();
 }
@@ -288,11 +284,13 @@ static bool madvise_advice_known(abi_long advice)
  */
 static int madvise_kind_error(abi_ulong start, abi_ulong end, int advice)
 {
-    for (uint64_t p = page_find_valid(start, end); p < end;
-         p = page_find_valid(p + TARGET_PAGE_SIZE, end)) {
-        int flags = page_get_flags(p);
-        bool private_anon = is_private_anon(p);
+    for (uint64_t p = start, run_end; p < end; p = run_end) {
+        int flags = page_flags_run(p, end, &run_end);
+        bool private_anon = flags_private_anon(flags);
 
+        if (!(flags & PAGE_VALID)) {
+            continue;
+        }
         if (advice == MADV_REMOVE && private_anon) {
             return -TARGET_EINVAL;
         }

@@ -45,8 +45,20 @@ typedef struct PageLeaf {
     uintptr_t *addend;          /* per page, once a page is out of bound */
 } PageLeaf;
 
+/*
+ * A leaf slot holds a PageLeaf, or (bit 0 set) the one flags value of all
+ * its pages: a uniform leaf.  An empty slot is uniform 0.  So a huge
+ * mapping costs a word per 4 MiB, and the walks below step over it a leaf
+ * at a time.  A uniform leaf becomes a real one when one of its pages
+ * changes alone; real leaves stay (lock-free readers may hold them).  Pages
+ * that live out of bound need their addend: their leaf is always real.
+ */
+typedef uintptr_t LeafSlot;
+#define SLOT_UNIFORM 1
+#define PAGE_NEEDS_LEAF (PAGE_SHADOWED | PAGE_REDIRECTED | PAGE_COPY_ON_WRITE)
+
 typedef struct PageMid {
-    PageLeaf *leaves[1 << MID_BITS];
+    LeafSlot leaves[1 << MID_BITS];
 } PageMid;
 
 static PageMid *page_top[1 << TOP_BITS];
@@ -54,7 +66,7 @@ static PageMid *page_top[1 << TOP_BITS];
 /* Starts above the 0 of a new CPU's zero-filled TLB. */
 uint64_t page_map_generation = 1;
 
-static uint64_t page_number(target_ulong addr)
+static uint64_t page_number(uint64_t addr)
 {
     return (uint64_t)addr >> TARGET_PAGE_BITS;
 }
@@ -64,17 +76,43 @@ static bool in_guest_space(uint64_t addr)
     return addr <= GUEST_ADDR_MAX;
 }
 
-/* The leaf holding page pn, or NULL when none was ever written. */
-static PageLeaf *leaf_lookup(uint64_t pn)
+static PageMid *mid_lookup(uint64_t pn)
 {
-    PageMid *mid = __atomic_load_n(&page_top[pn >> (LEAF_BITS + MID_BITS)],
-                                   __ATOMIC_ACQUIRE);
+    return __atomic_load_n(&page_top[pn >> (LEAF_BITS + MID_BITS)], __ATOMIC_ACQUIRE);
+}
 
-    if (!mid) {
-        return NULL;
-    }
-    return __atomic_load_n(&mid->leaves[(pn >> LEAF_BITS) & ((1 << MID_BITS) - 1)],
-                           __ATOMIC_ACQUIRE);
+static unsigned mid_index(uint64_t pn)
+{
+    return (pn >> LEAF_BITS) & ((1 << MID_BITS) - 1);
+}
+
+/* The first page number after pn's leaf (or mid). */
+static uint64_t leaf_end_pn(uint64_t pn)
+{
+    return (pn | (LEAF_PAGES - 1)) + 1;
+}
+
+static uint64_t mid_end_pn(uint64_t pn)
+{
+    return (pn | ((1ULL << (LEAF_BITS + MID_BITS)) - 1)) + 1;
+}
+
+static LeafSlot slot_load(uint64_t pn)
+{
+    PageMid *mid = mid_lookup(pn);
+
+    return mid ? __atomic_load_n(&mid->leaves[mid_index(pn)], __ATOMIC_ACQUIRE) : 0;
+}
+
+static PageLeaf *slot_leaf(LeafSlot slot)
+{
+    return slot & SLOT_UNIFORM ? NULL : (PageLeaf *)slot;
+}
+
+/* The flags of every page of a slot that has no PageLeaf. */
+static int slot_uniform_flags(LeafSlot slot)
+{
+    return slot >> 1;
 }
 
 static void *zalloc_or_die(size_t size)
@@ -87,19 +125,42 @@ static void *zalloc_or_die(size_t size)
     return p;
 }
 
-static PageLeaf *leaf_alloc(uint64_t pn)
+static LeafSlot *slot_for_write(uint64_t pn)
 {
     PageMid **midp = &page_top[pn >> (LEAF_BITS + MID_BITS)];
-    PageLeaf **leafp;
 
     if (!*midp) {
         __atomic_store_n(midp, zalloc_or_die(sizeof(PageMid)), __ATOMIC_RELEASE);
     }
-    leafp = &(*midp)->leaves[(pn >> LEAF_BITS) & ((1 << MID_BITS) - 1)];
-    if (!*leafp) {
-        __atomic_store_n(leafp, zalloc_or_die(sizeof(PageLeaf)), __ATOMIC_RELEASE);
+    return &(*midp)->leaves[mid_index(pn)];
+}
+
+/* The real leaf of page pn, made from its uniform value if need be. */
+static PageLeaf *leaf_materialise(uint64_t pn)
+{
+    LeafSlot *slotp = slot_for_write(pn);
+    PageLeaf *leaf = slot_leaf(*slotp);
+
+    if (!leaf) {
+        int flags = slot_uniform_flags(*slotp);
+
+        leaf = zalloc_or_die(sizeof(PageLeaf));
+        for (unsigned i = 0; flags && i < LEAF_PAGES; i++) {
+            leaf->flags[i] = flags;
+        }
+        __atomic_store_n(slotp, (LeafSlot)leaf, __ATOMIC_RELEASE);
     }
-    return *leafp;
+    return leaf;
+}
+
+/* Give every page of pn's leaf, which has no PageLeaf, the flags. */
+static void leaf_set_uniform(uint64_t pn, int flags)
+{
+    assert(!(flags & PAGE_NEEDS_LEAF) && !slot_leaf(slot_load(pn)));
+    if (slot_uniform_flags(slot_load(pn)) != flags) {
+        __atomic_store_n(slot_for_write(pn), ((LeafSlot)flags << 1) | SLOT_UNIFORM,
+                         __ATOMIC_RELEASE);
+    }
 }
 
 static unsigned leaf_index(uint64_t pn)
@@ -107,45 +168,71 @@ static unsigned leaf_index(uint64_t pn)
     return pn & (LEAF_PAGES - 1);
 }
 
-int page_get_flags(target_ulong address)
+static int page_number_flags(uint64_t pn)
 {
-    PageLeaf *leaf;
-    uint64_t pn = page_number(address);
+    LeafSlot slot = slot_load(pn);
+    PageLeaf *leaf = slot_leaf(slot);
 
-    if (!in_guest_space(address)) {
-        return 0;
-    }
-    leaf = leaf_lookup(pn);
-    return leaf ? __atomic_load_n(&leaf->flags[leaf_index(pn)], __ATOMIC_RELAXED) : 0;
+    return leaf ? __atomic_load_n(&leaf->flags[leaf_index(pn)], __ATOMIC_RELAXED)
+                : slot_uniform_flags(slot);
 }
 
-uint64_t page_find_valid(uint64_t start, uint64_t end)
+int page_get_flags(target_ulong address)
 {
-    uint64_t pn = page_number(start);
-    uint64_t last = page_number(MIN(end, (uint64_t)GUEST_ADDR_MAX + 1));
+    return in_guest_space(address) ? page_number_flags(page_number(address)) : 0;
+}
 
-    if (start >= end) {
-        return end;
+int page_flags_run(uint64_t addr, uint64_t end, uint64_t *run_end)
+{
+    uint64_t pn = page_number(addr);
+    uint64_t last = page_number(MIN(end, (uint64_t)GUEST_ADDR_MAX + 1) + TARGET_PAGE_SIZE - 1);
+    int flags;
+
+    if (!in_guest_space(addr)) {
+        *run_end = end;
+        return 0;
     }
+    flags = page_number_flags(pn);
     while (pn < last) {
-        PageMid *mid = __atomic_load_n(&page_top[pn >> (LEAF_BITS + MID_BITS)],
-                                       __ATOMIC_ACQUIRE);
+        LeafSlot slot;
         PageLeaf *leaf;
-        uint64_t leaf_end;
 
-        if (!mid) {
-            pn = (pn | ((1ULL << (LEAF_BITS + MID_BITS)) - 1)) + 1;
+        if (!mid_lookup(pn)) {
+            if (flags) {
+                break;
+            }
+            pn = mid_end_pn(pn);
             continue;
         }
-        leaf = leaf_lookup(pn);
-        leaf_end = MIN((pn | (LEAF_PAGES - 1)) + 1, last);
-        for (; leaf && pn < leaf_end; pn++) {
-            if (__atomic_load_n(&leaf->flags[leaf_index(pn)], __ATOMIC_RELAXED)
-                & PAGE_VALID) {
-                return MAX(pn << TARGET_PAGE_BITS, start);
+        slot = slot_load(pn);
+        leaf = slot_leaf(slot);
+        if (!leaf) {
+            if (slot_uniform_flags(slot) != flags) {
+                break;
+            }
+            pn = leaf_end_pn(pn);
+            continue;
+        }
+        for (uint64_t stop = MIN(leaf_end_pn(pn), last); pn < stop; pn++) {
+            if (__atomic_load_n(&leaf->flags[leaf_index(pn)], __ATOMIC_RELAXED) != flags) {
+                goto done;
             }
         }
-        pn = leaf_end;
+    }
+done:
+    *run_end = MIN(pn << TARGET_PAGE_BITS, end);
+    return flags;
+}
+
+uint64_t page_find_flags(uint64_t start, uint64_t end, int bits)
+{
+    uint64_t run_end;
+
+    for (uint64_t a = start; a < end; a = run_end) {
+        if (page_get_flags(a) & bits) {
+            return a;
+        }
+        page_flags_run(a, end, &run_end);
     }
     return end;
 }
@@ -154,13 +241,13 @@ uint64_t page_find_valid(uint64_t start, uint64_t end)
 static void page_store_flags(target_ulong addr, int flags)
 {
     uint64_t pn = page_number(addr);
-    PageLeaf *leaf = flags ? leaf_alloc(pn) : leaf_lookup(pn);
+    LeafSlot slot = slot_load(pn);
 
-    if (leaf) {
-        __atomic_store_n(&leaf->flags[leaf_index(pn)], flags, __ATOMIC_RELEASE);
+    if (slot_leaf(slot) || slot_uniform_flags(slot) != flags) {
+        __atomic_store_n(&leaf_materialise(pn)->flags[leaf_index(pn)], flags,
+                         __ATOMIC_RELEASE);
     }
 }
-
 
 /* Translated code made from a page goes stale when the page stops being
    executable or valid. */
@@ -185,23 +272,26 @@ void page_set_flags(target_ulong start, target_ulong end, int flags)
     if (!(flags & PAGE_VALID)) {
         flags = 0;
     }
-    for (uint64_t pn = page_number(start); pn <= page_number(last_addr); pn++) {
+    for (uint64_t pn = page_number(start); pn <= page_number(last_addr); ) {
         target_ulong addr = pn << TARGET_PAGE_BITS;
-        int old = page_get_flags(addr);
+        LeafSlot slot = slot_load(pn);
+        int old = page_number_flags(pn);
         int keep = old & PAGE_MAP_OWNED;
 
         if (loses_code(old, flags)) {
             stale_code = true;
             keep &= ~PAGE_CODE;
         }
-        if (!old && !flags) {
-            /* Nothing recorded in this leaf page: skip cheaply. */
-            if (!leaf_lookup(pn)) {
-                pn |= LEAF_PAGES - 1;
-            }
-            continue;
+        if (!mid_lookup(pn) && !flags) {
+            pn = mid_end_pn(pn);
+        } else if (!slot_leaf(slot) && leaf_index(pn) == 0
+                   && leaf_end_pn(pn) - 1 <= page_number(last_addr)) {
+            leaf_set_uniform(pn, flags | keep);
+            pn = leaf_end_pn(pn);
+        } else {
+            page_store_flags(addr, flags | keep);
+            pn++;
         }
-        page_store_flags(addr, flags | keep);
     }
     if (stale_code) {
         tb_invalidate_phys_range(start, end);
@@ -219,9 +309,8 @@ int page_check_range(target_ulong start, target_ulong len, int flags)
     if (end < start || !in_guest_space(end - 1)) {
         return -1;
     }
-    for (uint64_t addr = start & TARGET_PAGE_MASK; addr < end;
-         addr += TARGET_PAGE_SIZE) {
-        int page = page_get_flags(addr);
+    for (uint64_t addr = start & TARGET_PAGE_MASK, run_end; addr < end; addr = run_end) {
+        int page = page_flags_run(addr, end, &run_end);
 
         if (!(page & PAGE_VALID) || (page & flags & PAGE_BITS) != (flags & PAGE_BITS)) {
             return -1;
@@ -245,6 +334,19 @@ static QEMU_UNUSED bool host_page_is_mixed(uint64_t h)
         }
     }
     return false;
+}
+
+/* The host protection for a guest page with these flags: its guest
+   protection, less write when it has code (SMC detection). */
+static int page_host_prot(int flags)
+{
+    int prot = flags & PAGE_VALID ? flags & PAGE_BITS : 0;
+
+    if (flags & PAGE_SHADOWED) {
+        return PROT_NONE;
+    }
+    return (flags & (PAGE_CODE | PAGE_WRITE)) == (PAGE_CODE | PAGE_WRITE)
+           ? prot & ~PROT_WRITE : prot;
 }
 
 int host_page_prot(uint64_t h)
@@ -290,13 +392,42 @@ bool host_page_needs_shadow(uint64_t h)
 #endif
 }
 
+/*
+ * The host pages from h on (at most to end) that host page h is like for
+ * page_map_sync: when a run of guest pages with one flags value covers
+ * whole host pages, all of them (*prot from those flags, none mixed);
+ * otherwise h's host page alone.  *prot is -2 for host pages without a
+ * valid guest page.
+ */
+static uint64_t host_run_end(uint64_t h, uint64_t end, int *prot)
+{
+    uint64_t run_end;
+    int flags = page_flags_run(h, end, &run_end);
+    uint64_t whole = (run_end - h) & qemu_host_page_mask;
+
+    if (whole) {
+        *prot = flags & PAGE_VALID ? page_host_prot(flags) : -2;
+        return h + whole;
+    }
+    if (!(page_get_flags(h) & PAGE_SHADOWED) && host_page_needs_shadow(h)) {
+        *prot = -3;
+    } else {
+        *prot = host_page_has_valid(h) ? host_page_prot(h) : -2;
+    }
+    return h + qemu_host_page_size;
+}
+
 int page_map_sync(uint64_t start, uint64_t end)
 {
     uint64_t run = start & qemu_host_page_mask;
+    uint64_t hend = HOST_PAGE_ALIGN(end);
     int run_prot = -1;
 
-    for (uint64_t h = run; h < end; h += qemu_host_page_size) {
-        if (!(page_get_flags(h) & PAGE_SHADOWED) && host_page_needs_shadow(h)) {
+    for (uint64_t h = run, next; h < hend; h = next) {
+        int prot;
+
+        next = host_run_end(h, hend, &prot);
+        if (prot == -3) {
             int ret = shadow_host_page(h);
 
             if (ret) {
@@ -307,9 +438,10 @@ int page_map_sync(uint64_t start, uint64_t end)
     /* One host call per run of host pages needing the same protection.
        Host pages without a valid guest page are left alone: they went back
        to the reservation or to the kernel (host_release). */
-    for (uint64_t h = run; ; h += qemu_host_page_size) {
-        int prot = h >= end ? -1 : host_page_has_valid(h) ? host_page_prot(h) : -2;
+    for (uint64_t h = run, next; ; h = next) {
+        int prot = -1;
 
+        next = h < hend ? host_run_end(h, hend, &prot) : h;
         if (prot != run_prot) {
             if (run_prot >= 0 && hp_mprotect(g2h(run), h - run, run_prot) != 0) {
                 return -errno;
@@ -317,7 +449,7 @@ int page_map_sync(uint64_t start, uint64_t end)
             run = h;
             run_prot = prot;
         }
-        if (h >= end) {
+        if (h >= hend) {
             return 0;
         }
     }
@@ -328,7 +460,7 @@ int page_map_sync(uint64_t start, uint64_t end)
 void page_set_home(target_ulong addr, void *host)
 {
     uint64_t pn = page_number(addr);
-    PageLeaf *leaf = leaf_alloc(pn);
+    PageLeaf *leaf = leaf_materialise(pn);
 
     if (!leaf->addend) {
         __atomic_store_n(&leaf->addend,
@@ -343,7 +475,7 @@ void page_set_home(target_ulong addr, void *host)
 static uintptr_t shadowed_addend(target_ulong addr)
 {
     uint64_t pn = page_number(addr);
-    PageLeaf *leaf = leaf_lookup(pn);
+    PageLeaf *leaf = slot_leaf(slot_load(pn));
     uintptr_t *addend = leaf ? __atomic_load_n(&leaf->addend, __ATOMIC_ACQUIRE) : NULL;
 
     assert(addend);

@@ -40,9 +40,14 @@
 #define PAGE_MAP_OWNED  (PAGE_CODE | PAGE_SHADOWED | PAGE_REDIRECTED | PAGE_COPY_ON_WRITE)
 
 int page_get_flags(target_ulong address);
-/* The first page in [start, end) that is PAGE_VALID, or end; ranges the
-   map never held are skipped without looking at their pages. */
-uint64_t page_find_valid(uint64_t start, uint64_t end);
+/* The first page in [start, end) with any of the flags bits (start itself
+   when that page has them), or end; uniform stretches of the map are
+   skipped without looking at their pages. */
+uint64_t page_find_flags(uint64_t start, uint64_t end, int bits);
+/* The flags of the page at addr (< end); *run_end is the end of the run of
+   pages from there with the same flags, at most end.  Stretches the map
+   holds as uniform (huge mappings) cost one step per 4 MiB or more. */
+int page_flags_run(uint64_t addr, uint64_t end, uint64_t *run_end);
 /* Set the guest's facts (valid, protection, backing) of [start, end);
    PAGE_MAP_OWNED bits in flags are ignored.  Drops translated code that
    goes stale.  The host protection is not touched: call page_map_sync. */

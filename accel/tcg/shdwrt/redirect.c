@@ -344,7 +344,8 @@ void redirect_unmap(uint64_t start, uint64_t end)
 {
     GPtrArray *affected = g_ptr_array_new();
 
-    for (uint64_t a = start; a < end; a += TARGET_PAGE_SIZE) {
+    for (uint64_t a = page_find_flags(start, end, PAGE_REDIRECTED); a < end;
+         a = page_find_flags(a + TARGET_PAGE_SIZE, end, PAGE_REDIRECTED)) {
         Window *w = window_of(a);
 
         if (w) {
