@@ -20,6 +20,7 @@
 #include "qemu/osdep.h"
 #include "cpu.h"
 #include "exec/exec-all.h"
+#include "exec/gdbstub.h"
 #include "ldst_sized.h"
 #include "tcg/tcg.h"
 #include "exec/helper-proto.h"
@@ -176,7 +177,12 @@ static target_ulong elements_in_page(const RepChunk *c, target_ulong a)
 static uint8_t *run_host(CPUX86State *env, const RepChunk *c, target_ulong a,
                          target_ulong lo, int access, uintptr_t ra)
 {
-    uint8_t *first = tlb_probe(env, a, 1 << c->ot, access, ra);
+    uint8_t *first;
+
+    if (unlikely(gdb_watching)) {   /* the probe sees one element only */
+        gdb_watch_check(env, lo, c->n << c->ot, access, ra);
+    }
+    first = tlb_probe(env, a, 1 << c->ot, access, ra);
 
     return first - (a - lo);
 }
