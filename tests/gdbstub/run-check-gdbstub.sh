@@ -11,7 +11,8 @@
 # SIGSEGV); watch.gdb (a watchpoint gdb keeps by stepping); watch-target.c
 # with hwwatch.gdb, rwatch.gdb and awatch.gdb (the stub's write, read and
 # access watchpoints; the scripts say what the native reference does
-# instead where this host's debug registers do not fire); for x86_64
+# instead where this host's debug registers do not fire); fpu-target.c
+# with fpu.gdb (x87, xmm and mxcsr read and written); for x86_64
 # syscall.gdb (stepping over the syscall insn in brk); thread-target.c with
 # threads.gdb (three threads listed, each one's registers, the others kept
 # stopped, also with scheduler-locking, threads exiting while it runs) and
@@ -210,6 +211,8 @@ for t in $TARGETS; do
         check "$t" gdb-target-static-pie session ""
     build "$t" gdb-target-pie gdb-target -pie -fpie &&
         check "$t" gdb-target-pie session ""
+    build "$t" fpu-target fpu-target -msse2 -static -fno-pie -no-pie &&
+        check "$t" fpu-target fpu "" neutral
     if build "$t" watch-target watch-target -static -fno-pie -no-pie; then
         for session in hwwatch rwatch awatch; do
             check "$t" watch-target $session "" neutral
