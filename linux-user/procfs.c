@@ -140,11 +140,14 @@ static const char *own_dir_rest(const char *path, pid_t *task)
         *task = syscall(SYS_gettid);
         return p;
     }
-    if (!skip(&p, "self/") && skip_number(&p) != getpid()) {
-        return NULL;
-    }
-    if (skip(&p, "task/")) {
+    if (skip(&p, "self/")) {
+        tid = getpid();
+    } else {
+        /* /proc/<tid>/ of another thread: not listed, but there */
         tid = skip_number(&p);
+    }
+    if (tid != getpid() || skip(&p, "task/")) {
+        tid = tid == getpid() ? skip_number(&p) : tid;
         snprintf(task_dir, sizeof(task_dir), "/proc/self/task/%ld", tid);
         if (tid < 0 || is_own_thread(tid) || access(task_dir, F_OK) != 0) {
             return NULL;

@@ -2,8 +2,9 @@
  * proc-task.c: whose signal sets the status file of each /proc path shows
  * when two threads differ.  The kernel shows the named task's own blocked
  * and pending sets: /proc/self/status and /proc/<pid>/status the main
- * thread's, /proc/self/task/<tid>/status that thread's, and
- * /proc/thread-self/status the reader's.  The main thread blocks SIGUSR1
+ * thread's, /proc/self/task/<tid>/status and /proc/<tid>/status (not
+ * listed, but there) that thread's, and /proc/thread-self/status the
+ * reader's.  The main thread blocks SIGUSR1
  * with SIGUSR1 pending for it; a second thread blocks SIGUSR2 with SIGUSR2
  * pending for it, and each thread reads every path.  The native run is the
  * reference (run-check-proc.sh).
@@ -54,6 +55,8 @@ static void show_all(const char *reader)
     show(reader, "task/main", path);
     snprintf(path, sizeof(path), "/proc/%d/task/%d/status", (int)getpid(), (int)other_tid);
     show(reader, "task/other", path);
+    snprintf(path, sizeof(path), "/proc/%d/status", (int)other_tid);
+    show(reader, "tid of other", path);
     show(reader, "thread-self", "/proc/thread-self/status");
     fflush(stdout);
 }
