@@ -42,6 +42,11 @@ static RepChunk rep_chunk(CPUX86State *env, int ot, int aflag)
     c.mask = aflag == MO_64 ? (target_ulong)-1
                             : (target_ulong)((UINT64_C(1) << (8 << aflag)) - 1);
     c.n = MIN(env->regs[R_ECX] & c.mask, (target_ulong)REP_CHUNK_BYTES >> ot);
+    if (unlikely(gdb_watching)) {
+        /* one element per pass, each checked: gdb's watchpoint stops
+           after the element that touched it, as x86's trap does */
+        c.n = MIN(c.n, 1);
+    }
     return c;
 }
 
@@ -177,12 +182,7 @@ static target_ulong elements_in_page(const RepChunk *c, target_ulong a)
 static uint8_t *run_host(CPUX86State *env, const RepChunk *c, target_ulong a,
                          target_ulong lo, int access, uintptr_t ra)
 {
-    uint8_t *first;
-
-    if (unlikely(gdb_watching)) {   /* the probe sees one element only */
-        gdb_watch_check(env, lo, c->n << c->ot, access, ra);
-    }
-    first = tlb_probe(env, a, 1 << c->ot, access, ra);
+    uint8_t *first = tlb_probe(env, a, 1 << c->ot, access, ra);
 
     return first - (a - lo);
 }

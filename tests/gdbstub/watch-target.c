@@ -3,9 +3,12 @@
  * watchpoints (hwwatch.gdb, rwatch.gdb, awatch.gdb).  counter shares its
  * page with neighbours that churn() reads and writes thousands of times,
  * also with rep stosb: a watchpoint on counter must let them through
- * without a stop.  Each access to counter is one instruction followed by
- * a global label (after_store, after_read, after_add), which is where x86
- * leaves the pc when a data breakpoint traps, after the instruction: the
+ * without a stop.  fill() runs rep stosb across counter: x86 traps after
+ * the iteration that writes its first byte, with the pc still at the rep
+ * instruction (at_rep) and ecx counting the bytes left.  Each other access
+ * to counter is one instruction followed by a global label (after_store,
+ * after_read, after_add), which is where x86 leaves the pc when a data
+ * breakpoint traps, after the instruction: the
  * native reference of the read and access sessions stops there with
  * breakpoints (this machine's hypervisor does not deliver the host's own
  * debug-register traps), the emulated session with watchpoints.
@@ -56,6 +59,16 @@ __attribute__((noinline)) void add_counter(void)
     __asm__ volatile("addl $2, %0\n.globl after_add\nafter_add:" : "+m"(g.counter));
 }
 
+/* 24 bytes of 0x01 from g.before[6]: counter is bytes 16-19. */
+__attribute__((noinline)) void fill(void)
+{
+    unsigned char *p = (unsigned char *)&g.before[6];
+    size_t len = 2 * sizeof(g.before[0]) + sizeof(g.counter) + sizeof(g.after[0]);
+
+    __asm__ volatile(".globl at_rep\nat_rep: rep stosb"
+                     : "+D"(p), "+c"(len) : "a"(1) : "memory");
+}
+
 int main(void)
 {
     churn(rounds);
@@ -65,5 +78,6 @@ int main(void)
     sink = read_counter();
     add_counter();      /* reads and writes: one stop */
     churn(10);
+    fill();
     return 0;
 }
