@@ -378,11 +378,18 @@ static int stopped_tid(void)
     return syscall(SYS_gettid);
 }
 
+/* "T05watch:ADDR;thread:TID;" after a watchpoint's instruction. */
 static void stop_reply(int sig)
 {
-    char buf[64];
+    char buf[96];
+    target_ulong addr;
+    const char *watch = gdb_watch_take_hit(&addr);
+    int n = snprintf(buf, sizeof(buf), "T%02x", to_gdb_signal(sig));
 
-    snprintf(buf, sizeof(buf), "T%02xthread:%x;", to_gdb_signal(sig), stopped_tid());
+    if (watch && sig == SIGTRAP) {
+        n += snprintf(buf + n, sizeof(buf) - n, "%s:" TARGET_FMT_lx ";", watch, addr);
+    }
+    snprintf(buf + n, sizeof(buf) - n, "thread:%x;", stopped_tid());
     put_packet(buf);
 }
 
@@ -528,17 +535,30 @@ static void write_memory(const char *p)
     g_free(buf);
 }
 
+/* Z2-Z4 insert, z2-z4 remove a watchpoint (gdbstub-watch.c). */
+static void watchpoint(WatchKind kind, abi_ulong addr, size_t len, bool insert)
+{
+    bool done = insert ? gdb_watch_insert(addr, len, kind)
+                       : gdb_watch_remove(addr, len, kind);
+
+    put_packet(done ? "OK" : "E22");
+}
+
 /* Z0/Z1 insert, z0/z1 remove a breakpoint (software and "hardware" are
-   the same thing here); watchpoints (Z2-Z4) are not offered. */
+   the same thing here); Z2-Z4 are watchpoints. */
 static void breakpoint(const char *p, bool insert)
 {
     abi_ulong addr;
     size_t kind;
     const char *rest;
 
-    if ((p[0] != '0' && p[0] != '1') || p[1] != ','
+    if (p[0] < '0' || p[0] > '4' || p[1] != ','
         || !parse_addr_len(p + 2, &addr, &kind, &rest)) {
         put_packet("");
+        return;
+    }
+    if (p[0] >= '2') {
+        watchpoint(p[0] - '0', addr, kind, insert);
         return;
     }
     if (insert) {
@@ -814,6 +834,7 @@ static void detach(Session *s)
         g_hash_table_iter_remove(&it);
         tb_invalidate_phys_range((uintptr_t)addr, (uintptr_t)addr + 1);
     }
+    gdb_watch_remove_all();
     disconnect();
 }
 

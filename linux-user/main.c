@@ -506,6 +506,7 @@ int main(int argc, char **argv, char **envp)
     cpu_list_add(env);
     thread_cpu = env;
     ts->info = info;
+    ts->tid = getpid();
     env->opaque = ts;
     exec_path = realpath(filename, NULL);
     if (!exec_path) {

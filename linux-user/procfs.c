@@ -123,35 +123,53 @@ static int own_thread_count(void)
 }
 
 /* What path names inside this process's own /proc directory (the part
-   after /proc/self/ or one of its aliases), or NULL. */
-static const char *own_dir_rest(const char *path)
+   after /proc/self/ or one of its aliases), or NULL; *task is the thread
+   the directory describes (the main thread's id but for task/<tid> and
+   thread-self). */
+static const char *own_dir_rest(const char *path, pid_t *task)
 {
     const char *p = path;
-    char task[64];
+    char task_dir[64];
     long tid;
 
+    *task = getpid();
     if (!skip(&p, "/proc/")) {
         return NULL;
     }
     if (skip(&p, "thread-self/")) {
+        *task = syscall(SYS_gettid);
         return p;
     }
-    if (!skip(&p, "self/") && skip_number(&p) != getpid()) {
-        return NULL;
-    }
-    if (skip(&p, "task/")) {
+    if (skip(&p, "self/")) {
+        tid = getpid();
+    } else {
+        /* /proc/<tid>/ of another thread: not listed, but there */
         tid = skip_number(&p);
-        snprintf(task, sizeof(task), "/proc/self/task/%ld", tid);
-        if (tid < 0 || is_own_thread(tid) || access(task, F_OK) != 0) {
+    }
+    if (tid != getpid() || skip(&p, "task/")) {
+        tid = tid == getpid() ? skip_number(&p) : tid;
+        snprintf(task_dir, sizeof(task_dir), "/proc/self/task/%ld", tid);
+        if (tid < 0 || is_own_thread(tid) || access(task_dir, F_OK) != 0) {
             return NULL;
         }
+        *task = tid;
     }
     return p;
 }
 
+/* The thread whose directory holds the file at path (one of ours). */
+static pid_t path_task(const char *path)
+{
+    pid_t task;
+
+    own_dir_rest(path, &task);
+    return task;
+}
+
 const char *procfs_own_entry(const char *path)
 {
-    const char *rest = own_dir_rest(path);
+    pid_t task;
+    const char *rest = own_dir_rest(path, &task);
 
     return rest && !strchr(rest, '/') ? rest : NULL;
 }
@@ -218,11 +236,12 @@ bool procfs_hides(const char *path)
 {
     const char *rest, *slash;
     char dir[16];
+    pid_t task;
 
     if (own_thread_count() && names_own_thread(path)) {
         return true;
     }
-    rest = own_dir_rest(path);
+    rest = own_dir_rest(path, &task);
     slash = rest ? strchr(rest, '/') : NULL;
 
     if (!slash || (size_t)(slash - rest) >= sizeof(dir)) {
@@ -379,7 +398,7 @@ static int write_stat(FILE *out, const char *host_path)
     fclose(f);
     target_brk_range(&start_brk, &brk);
     /* pending starts from no host signal: the host's is in the line */
-    signal_guest_sets(&sets);
+    signal_guest_sets(path_task(host_path), &sets);
     const struct { int field; uint64_t value; bool or_host; } guest_fields[] = {
         { STAT_STARTCODE, info->start_code }, { STAT_ENDCODE, info->end_code },
         { STAT_STARTSTACK, info->start_stack },
@@ -435,7 +454,7 @@ static const SignalLine *signal_line(const SignalLine *lines, size_t n,
  * status: the host's text, whose ids, thread count, SigQ and memory
  * figures are the process's own, with the signal sets the guest's: the
  * host's pending sets are read first, as the guest's start from them.
- * The sets are the calling thread's whichever task the path names.
+ * The sets are those of the thread the path names, as the kernel's.
  */
 static int write_status(FILE *out, const char *host_path)
 {
@@ -458,7 +477,7 @@ static int write_status(FILE *out, const char *host_path)
             *sl->value = strtoull(line + strlen(sl->key), NULL, 16);
         }
     }
-    signal_guest_sets(&sets);
+    signal_guest_sets(path_task(host_path), &sets);
     rewind(f);
     while (fgets(line, sizeof(line), f)) {
         sl = signal_line(lines, ARRAY_SIZE(lines), line);

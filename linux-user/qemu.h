@@ -42,6 +42,7 @@ typedef struct TlsDescriptor {
 /* Per guest thread. */
 typedef struct TaskState {
     struct image_info *info;
+    pid_t tid;                   /* the thread's id (the host's is the guest's) */
     abi_ulong child_tidptr;      /* set_tid_address, CLONE_CHILD_CLEARTID */
     abi_ulong robust_list;
     TlsDescriptor tls_gdt[GDT_ENTRY_TLS_ENTRIES];
@@ -122,13 +123,14 @@ void signal_init(void);
 void queue_signal(CPUArchState *env, int sig, int si_code, abi_ulong addr);
 /* Deliver pending signals: set up guest frames or perform default action. */
 void process_pending_signals(CPUArchState *env);
-/* /proc/self/status: the calling thread's signal sets as the guest sees
-   them (bit n-1 = signal n).  pending and shared_pending come in as the
-   host's SigPnd and ShdPnd lines give them. */
+/* /proc/.../status: thread tid's signal sets as the guest sees them (bit
+   n-1 = signal n; the calling thread's if tid is no thread of the guest).
+   pending and shared_pending come in as the host's SigPnd and ShdPnd lines
+   of that thread give them. */
 typedef struct GuestSignalSets {
     uint64_t pending, shared_pending, blocked, ignored, caught;
 } GuestSignalSets;
-void signal_guest_sets(GuestSignalSets *sets);
+void signal_guest_sets(pid_t tid, GuestSignalSets *sets);
 /* Die the way the native program would have died of sig. */
 QEMU_NORETURN void dump_core_and_abort(int target_sig);
 abi_long do_sigaction(int sig, abi_ulong act, abi_ulong oact);

@@ -972,10 +972,26 @@ abi_long do_sigtimedwait(CPUArchState *env, uint64_t set, abi_ulong ginfo,
 /* The host's pending sets lack the signals held here (taken from the
    host, pending for the guest); its blocked set lacks the ones the host
    never blocks, and its handler catches every signal. */
-void signal_guest_sets(GuestSignalSets *sets)
+/* The TaskState of guest thread tid, else the caller's; cpu_list_lock
+   held (a thread leaves the list before its TaskState goes). */
+static TaskState *task_by_tid(pid_t tid)
 {
-    TaskState *ts = thread_cpu->opaque;
+    CPUArchState *cpu;
 
+    CPU_FOREACH(cpu) {
+        if (task_of(cpu)->tid == tid) {
+            return task_of(cpu);
+        }
+    }
+    return thread_cpu->opaque;
+}
+
+void signal_guest_sets(pid_t tid, GuestSignalSets *sets)
+{
+    TaskState *ts;
+
+    cpu_list_lock();
+    ts = task_by_tid(tid);
     sets->pending = guest_sigset_of(sets->pending) |
                     __atomic_load_n(&sigstate_of(ts)->held, __ATOMIC_SEQ_CST);
     sets->shared_pending = guest_sigset_of(sets->shared_pending);
@@ -990,6 +1006,7 @@ void signal_guest_sets(GuestSignalSets *sets)
             sets->caught |= GUEST_SIGBIT(sig);
         }
     }
+    cpu_list_unlock();
 }
 
 /* Pending and blocked: what the host kernel queues (it returns those its

@@ -3,8 +3,10 @@
  * format, "pid name(args) = result".  How each argument prints comes from
  * the letters of the syscall's table entry (syscall_impl.h); flag words
  * (open, mmap, mprotect, access modes), socket families, types and
- * protocols, lseek's whence, fcntl commands and the common ioctl requests
- * are spelled out from the tables below.  i386's socketcall prints as the
+ * protocols, lseek's whence, fcntl commands, the common ioctl requests,
+ * sigprocmask's how, clock ids, futex operations and unlinkat's flags are
+ * spelled out from the tables below.  Pointers print zero-padded to the
+ * guest's word, as QEMU's TARGET_ABI_FMT_lx does.  i386's socketcall prints as the
  * operation it performs, in capitals, as QEMU prints it.
  */
 #include "qemu/osdep.h"
@@ -14,6 +16,9 @@
 #include <sys/socket.h>
 #include <netinet/in.h>
 #include <linux/netlink.h>
+#include <linux/futex.h>
+#include <signal.h>
+#include <time.h>
 #include "qemu/log.h"
 #include "syscall_impl.h"
 
@@ -96,6 +101,43 @@ static const FlagName fcntl_cmd_names[] = {
     { F_DUPFD_CLOEXEC, "F_DUPFD_CLOEXEC" }, { F_SETPIPE_SZ, "F_SETPIPE_SZ" },
     { F_GETPIPE_SZ, "F_GETPIPE_SZ" }, { F_ADD_SEALS, "F_ADD_SEALS" },
     { F_GET_SEALS, "F_GET_SEALS" },
+    { 0, NULL }
+};
+static const FlagName sigprocmask_how_names[] = {
+    { SIG_BLOCK, "SIG_BLOCK" }, { SIG_UNBLOCK, "SIG_UNBLOCK" },
+    { SIG_SETMASK, "SIG_SETMASK" },
+    { 0, NULL }
+};
+static const FlagName clock_names[] = {
+    { CLOCK_REALTIME, "CLOCK_REALTIME" }, { CLOCK_MONOTONIC, "CLOCK_MONOTONIC" },
+    { CLOCK_PROCESS_CPUTIME_ID, "CLOCK_PROCESS_CPUTIME_ID" },
+    { CLOCK_THREAD_CPUTIME_ID, "CLOCK_THREAD_CPUTIME_ID" },
+    { CLOCK_MONOTONIC_RAW, "CLOCK_MONOTONIC_RAW" },
+    { CLOCK_REALTIME_COARSE, "CLOCK_REALTIME_COARSE" },
+    { CLOCK_MONOTONIC_COARSE, "CLOCK_MONOTONIC_COARSE" },
+    { CLOCK_BOOTTIME, "CLOCK_BOOTTIME" }, { CLOCK_REALTIME_ALARM, "CLOCK_REALTIME_ALARM" },
+    { CLOCK_BOOTTIME_ALARM, "CLOCK_BOOTTIME_ALARM" }, { CLOCK_TAI, "CLOCK_TAI" },
+    { 0, NULL }
+};
+/* The operation (low bits) and its two modifier bits, in QEMU's order. */
+static const FlagName futex_flag_names[] = {
+    { FUTEX_PRIVATE_FLAG, "FUTEX_PRIVATE_FLAG" },
+    { FUTEX_CLOCK_REALTIME, "FUTEX_CLOCK_REALTIME" },
+    { 0, NULL }
+};
+static const FlagName futex_op_names[] = {
+    { FUTEX_WAIT, "FUTEX_WAIT" }, { FUTEX_WAKE, "FUTEX_WAKE" },
+    { FUTEX_FD, "FUTEX_FD" }, { FUTEX_REQUEUE, "FUTEX_REQUEUE" },
+    { FUTEX_CMP_REQUEUE, "FUTEX_CMP_REQUEUE" }, { FUTEX_WAKE_OP, "FUTEX_WAKE_OP" },
+    { FUTEX_LOCK_PI, "FUTEX_LOCK_PI" }, { FUTEX_UNLOCK_PI, "FUTEX_UNLOCK_PI" },
+    { FUTEX_TRYLOCK_PI, "FUTEX_TRYLOCK_PI" }, { FUTEX_WAIT_BITSET, "FUTEX_WAIT_BITSET" },
+    { FUTEX_WAKE_BITSET, "FUTEX_WAKE_BITSET" },
+    { FUTEX_WAIT_REQUEUE_PI, "FUTEX_WAIT_REQUEUE_PI" },
+    { FUTEX_CMP_REQUEUE_PI, "FUTEX_CMP_REQUEUE_PI" }, { FUTEX_LOCK_PI2, "FUTEX_LOCK_PI2" },
+    { 0, NULL }
+};
+static const FlagName unlinkat_flag_names[] = {
+    { AT_REMOVEDIR, "AT_REMOVEDIR" },
     { 0, NULL }
 };
 /* Terminal and file ioctls programs make on their own (isatty, window
@@ -238,6 +280,13 @@ static void print_socket_protocol(int family, abi_long v)
     strace_printf("%d", (int)v);
 }
 
+/* v as QEMU prints a pointer or an address result: "0x" and the guest
+   word's hex digits, zero-padded. */
+static void print_hex_word(abi_ulong v)
+{
+    strace_printf("0x%0*" PRIx64, (int)(2 * sizeof(abi_ulong)), (uint64_t)v);
+}
+
 /* args: all the call's arguments, for those printed in the light of
    another (a protocol needs its family). */
 static void print_arg(char kind, abi_long v, const abi_long *args)
@@ -306,6 +355,24 @@ static void print_arg(char kind, abi_long v, const abi_long *args)
     case 'I':
         print_enum(ioctl_names, (uint32_t)v, true);
         break;
+    case 'H':
+        print_enum(sigprocmask_how_names, v, false);
+        break;
+    case 'K':
+        print_enum(clock_names, v, false);
+        break;
+    case 'X':
+        /* the modifier bits first, each followed by '|', as QEMU */
+        for (const FlagName *f = futex_flag_names; f->name; f++) {
+            if (v & f->value) {
+                strace_printf("%s|", f->name);
+            }
+        }
+        print_enum(futex_op_names, v & FUTEX_CMD_MASK, false);
+        break;
+    case 'R':
+        print_flag_bits(unlinkat_flag_names, v, false);
+        break;
     case 'S':
         if ((int)v > 0 && (int)v < 32 && sigabbrev_np(v)) {
             strace_printf("SIG%s", sigabbrev_np(v));
@@ -317,7 +384,7 @@ static void print_arg(char kind, abi_long v, const abi_long *args)
         if (v == 0) {
             strace_printf("NULL");
         } else {
-            strace_printf("0x" TARGET_ABI_FMT_lx, (abi_ulong)v);
+            print_hex_word(v);
         }
         break;
     }
@@ -432,7 +499,9 @@ void print_syscall_ret(int num, abi_long ret)
     } else if (ret < 0 && ret >= -4095) {
         strace_printf(" = -1 errno=%d (%s)\n", (int)-ret, strerror(-ret));
     } else if (kind == 'x') {
-        strace_printf(" = 0x" TARGET_ABI_FMT_lx "\n", (abi_ulong)ret);
+        strace_printf(" = ");
+        print_hex_word(ret);
+        strace_printf("\n");
     } else {
         strace_printf(" = " TARGET_ABI_FMT_ld "\n", ret);
     }

@@ -580,7 +580,7 @@ const SyscallImpl syscalls_fd[] = {
     { "fcntl64", sys_fcntl64, "dCc" },
     { "dup", sys_dup, "d" },
     { "dup2", sys_dup2, "dd" },
-    { "dup3", sys_dup3, "ddx" },
+    { "dup3", sys_dup3, "ddd" },
     { "pipe", sys_pipe, "x" },
     { "pipe2", sys_pipe2, "xx" },
     { "poll", sys_poll, "xdd", SC_EINTR_IF_HANDLED },

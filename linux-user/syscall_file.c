@@ -808,7 +808,7 @@ const SyscallImpl syscalls_file[] = {
     { "mkdirat", sys_mkdirat, "fso" },
     { "rmdir", sys_rmdir, "s" },
     { "unlink", sys_unlink, "s" },
-    { "unlinkat", sys_unlinkat, "fsx" },
+    { "unlinkat", sys_unlinkat, "fsR" },
     { "rename", sys_rename, "ss" },
     { "renameat", sys_renameat, "fsfs" },
     { "renameat2", sys_renameat2, "fsfsx" },

@@ -1138,7 +1138,7 @@ const SyscallImpl syscalls_proc[] = {
     { "set_tid_address", sys_set_tid_address, "x" },
     { "set_robust_list", sys_set_robust_list, "xu" },
     { "get_robust_list", sys_get_robust_list, "dxx" },
-    { "futex", sys_futex, "xddxxd" },
-    { "futex_time64", sys_futex_time64, "xddxxd" },
+    { "futex", sys_futex, "xXdxxd" },
+    { "futex_time64", sys_futex_time64, "xXdxxd" },
     { NULL }
 };

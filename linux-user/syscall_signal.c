@@ -147,8 +147,8 @@ SYSCALL(signalfd4)
 }
 
 const SyscallImpl syscalls_signal[] = {
-    { "rt_sigaction", sys_rt_sigaction, "Sxxu" },
-    { "rt_sigprocmask", sys_rt_sigprocmask, "dxxu" },
+    { "rt_sigaction", sys_rt_sigaction, "Sxx" },
+    { "rt_sigprocmask", sys_rt_sigprocmask, "Hxx" },
     { "sigaltstack", sys_sigaltstack, "xx" },
     { "rt_sigreturn", sys_rt_sigreturn, "=!" },
     { "sigreturn", sys_sigreturn, "=!" },

@@ -79,6 +79,7 @@ static void *thread_start(void *opaque)
     pid_t tid = syscall(SYS_gettid);
 
     thread_cpu = env;
+    ((TaskState *)env->opaque)->tid = tid;
     gdb_thread_start(env);      /* listed before clone returns */
     /* Both are written before clone returns in the parent, as the kernel
        does; a bad pointer is ignored, as there. */
@@ -226,6 +227,7 @@ void fork_end(CPUArchState *env, bool child)
     if (child) {
         mmap_lock_fork_child();
         cpu_list_fork_child(env);
+        ((TaskState *)env->opaque)->tid = getpid();
         leader_exited = false;
     } else {
         mmap_unlock();

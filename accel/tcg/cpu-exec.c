@@ -21,7 +21,8 @@ __thread CPUArchState *thread_cpu;
 
 static int tb_cflags(void)
 {
-    return (singlestep ? CF_SINGLE_INSN : 0) | (checked_mem ? CF_CHECKED : 0);
+    return (singlestep ? CF_SINGLE_INSN : 0)
+           | (checked_mem || gdb_watching ? CF_CHECKED : 0);
 }
 
 /*
@@ -284,6 +285,9 @@ static int __attribute__((noinline)) cpu_exec_loop(CPUArchState *env)
                 last_tb = NULL;
                 continue;
             }
+            /* An instruction that hit a watchpoint and then faulted did
+               not complete: natively no watchpoint trap follows. */
+            gdb_watch_stepping = false;
             log_exception(env, excp);
             return excp;
         }
@@ -342,7 +346,9 @@ static int __attribute__((noinline)) cpu_exec_loop(CPUArchState *env)
                TB's own (a chained predecessor did not store it). */
             env->eip = last_tb->pc - last_tb->cs_base;
             last_tb = NULL;
-        } else if (unlikely(env->singlestep_enabled)) {
+        } else if (unlikely(env->singlestep_enabled || gdb_watch_stepping)) {
+            /* a gdb step, or the insn that hit a watchpoint, is done */
+            gdb_watch_stepping = false;
             return EXCP_DEBUG;
         }
     }

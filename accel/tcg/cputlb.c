@@ -12,11 +12,16 @@
  * page changed under it (another thread unmapped it, or code was
  * translated from it and the host page write-protected) faults on the host
  * and user-exec.c makes that the same precise guest fault or SMC retry.
+ *
+ * gdb's watchpoints: an entry never lets a data access to a watched page
+ * through, so every such access comes here and is shown to gdb_watch_check
+ * (linux-user/gdbstub-watch.c) with its length.
  */
 #include "qemu/osdep.h"
 #include "exec/exec-all.h"
 #include "exec/cpu_ldst.h"
 #include "exec/cputlb.h"
+#include "exec/gdbstub.h"
 #include "tcg/tcg.h"
 
 void tlb_flush(CPUArchState *env)
@@ -105,9 +110,10 @@ static bool tlb_victim_hit(CPUArchState *env, target_ulong addr, int access)
 }
 
 /* Ask the page map about addr's page; the entry caches every access the
-   answer allows. */
-static void tlb_fill(CPUArchState *env, target_ulong addr, int access,
-                     uintptr_t retaddr)
+   answer allows (but data accesses to a watched page).  Returns the host
+   address of addr. */
+static uint8_t *tlb_fill(CPUArchState *env, target_ulong addr, int access,
+                         uintptr_t retaddr)
 {
     CPUTLBEntry *e = tlb_entry(env, addr);
     target_ulong page = addr & TARGET_PAGE_MASK;
@@ -118,6 +124,13 @@ static void tlb_fill(CPUArchState *env, target_ulong addr, int access,
 
     if (kind != PAGE_FAULT_NONE) {
         raise_guest_fault(env, addr, access, kind, retaddr);
+    }
+    if (!(prot & access)) {
+        cpu_abort_msg("page_tlb_fill allowed " TARGET_FMT_lx
+                      " without the access asked for", addr);
+    }
+    if (unlikely(gdb_watching) && gdb_watch_on_page(page)) {
+        prot &= ~(PAGE_READ | PAGE_WRITE);
     }
     /* (a victim entry of the same page may be older than this answer:
        the fill can move the page's home) */
@@ -136,24 +149,24 @@ static void tlb_fill(CPUArchState *env, target_ulong addr, int access,
     if (writes_code) {
         stop_block_rewriting_itself(env, page, retaddr);
     }
+    return (uint8_t *)(uintptr_t)addr + addend;
 }
 
-/* Host address of guest byte addr for access (the rest of its page
-   follows it on the host). */
-static uint8_t *tlb_page_host(CPUArchState *env, target_ulong addr,
+/* Host address of guest byte addr for an access of len bytes (at most to
+   the end of its page; the rest of its page follows it on the host). */
+static uint8_t *tlb_page_host(CPUArchState *env, target_ulong addr, int len,
                               int access, uintptr_t retaddr)
 {
     void *p = tlb_hit(env, addr, 1, access);
 
     if (!p) {
+        if (unlikely(gdb_watching)) {
+            gdb_watch_check(env, addr, len, access, retaddr);
+        }
         if (!tlb_victim_hit(env, addr, access)) {
-            tlb_fill(env, addr, access, retaddr);
+            return tlb_fill(env, addr, access, retaddr);
         }
         p = tlb_hit(env, addr, 1, access);
-        if (!p) {
-            cpu_abort_msg("page_tlb_fill allowed " TARGET_FMT_lx
-                          " without the access asked for", addr);
-        }
     }
     return p;
 }
@@ -162,14 +175,15 @@ void *tlb_probe(CPUArchState *env, target_ulong addr, int len, int access,
                 uintptr_t retaddr)
 {
     target_ulong to_end = TARGET_PAGE_SIZE - (addr & ~TARGET_PAGE_MASK);
-    uint8_t *first = tlb_page_host(env, addr, access, retaddr);
+    uint8_t *first = tlb_page_host(env, addr, MIN((target_ulong)len, to_end),
+                                   access, retaddr);
 
     if ((target_ulong)len <= to_end) {
         return first;
     }
     /* The next page (at 0 after the last one) must follow on the host. */
-    return tlb_page_host(env, addr + to_end, access, retaddr) == first + to_end
-           ? first : NULL;
+    return tlb_page_host(env, addr + to_end, len - to_end, access, retaddr)
+           == first + to_end ? first : NULL;
 }
 
 void tlb_check_range(CPUArchState *env, target_ulong addr, target_ulong len,
@@ -179,9 +193,10 @@ void tlb_check_range(CPUArchState *env, target_ulong addr, target_ulong len,
 
     while (done < len) {
         target_ulong a = addr + done;
+        target_ulong n = MIN(len - done, TARGET_PAGE_SIZE - (a & ~TARGET_PAGE_MASK));
 
-        tlb_page_host(env, a, access, retaddr);
-        done += TARGET_PAGE_SIZE - (a & ~TARGET_PAGE_MASK);
+        tlb_page_host(env, a, n, access, retaddr);
+        done += n;
     }
 }
 
@@ -201,10 +216,10 @@ static HostSpan tlb_span(CPUArchState *env, target_ulong addr, int len,
     HostSpan h;
     target_ulong to_end = TARGET_PAGE_SIZE - (addr & ~TARGET_PAGE_MASK);
 
-    h.host[0] = tlb_page_host(env, addr, access, retaddr);
     h.n[0] = MIN((target_ulong)len, to_end);
     h.n[1] = len - h.n[0];
-    h.host[1] = h.n[1] ? tlb_page_host(env, addr + h.n[0], access, retaddr)
+    h.host[0] = tlb_page_host(env, addr, h.n[0], access, retaddr);
+    h.host[1] = h.n[1] ? tlb_page_host(env, addr + h.n[0], h.n[1], access, retaddr)
                        : NULL;
     return h;
 }
@@ -216,7 +231,7 @@ void tlb_read_bytes(CPUArchState *env, target_ulong addr, void *buf,
 
     while (len) {
         size_t n = MIN(len, TARGET_PAGE_SIZE - (addr & ~TARGET_PAGE_MASK));
-        const uint8_t *p = tlb_page_host(env, addr, access, retaddr);
+        const uint8_t *p = tlb_page_host(env, addr, n, access, retaddr);
 
         set_helper_retaddr(retaddr);
         memcpy(out, p, n);

@@ -411,6 +411,17 @@ void tb_drop_broken(void)
     qemu_log_mask(CPU_LOG_PAGE, "break: broken blocks dropped\n");
 }
 
+void tb_invalidate_direct(void)
+{
+    mmap_lock();
+    for (size_t i = 0; i < nb_tbs; i++) {
+        if (!(tbs[i]->cflags & CF_CHECKED) && !tbs[i]->invalid) {
+            tb_phys_invalidate(tbs[i]);
+        }
+    }
+    mmap_unlock();
+}
+
 static bool range_has_code(target_ulong start, target_ulong end)
 {
     /* Before tcg_exec_init (unit tests of the page map) there is no code. */

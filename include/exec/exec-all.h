@@ -109,6 +109,9 @@ void tb_break(TranslationBlock *tb, target_ulong cur_pc);
    which pcs were broken); those still needing checks break again.
    mmap_lock held. */
 void tb_drop_broken(void);
+/* Drop every TB that accesses guest memory directly (gdb watches memory:
+   checked accesses from now on). */
+void tb_invalidate_direct(void);
 /* Drop every TB with code in guest range [start, end). */
 void tb_invalidate_phys_range(target_ulong start, target_ulong end);
 /* Restore guest state for a fault at host_pc inside generated code.

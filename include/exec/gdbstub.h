@@ -37,6 +37,22 @@ void gdb_signalled(int sig);
 /* Whether gdb has a breakpoint at guest pc (the translator asks). */
 bool gdb_breakpoint_at(target_ulong pc);
 
+/*
+ * gdb's watchpoints (linux-user/gdbstub-watch.c).  While gdb_watching,
+ * every TB is translated with checked accesses and the TLB caches no data
+ * access to a page gdb_watch_on_page names, so every access to such a page
+ * misses and is shown to gdb_watch_check (addr, len bytes, PAGE_READ or
+ * PAGE_WRITE; retaddr as for the TLB's functions), which stops the
+ * instruction if it touches a watched byte: it then runs again alone,
+ * with gdb_watch_stepping set, and the execution loop returns EXCP_DEBUG
+ * when it has completed (or forgets the hit when it raised an exception).
+ */
+extern bool gdb_watching;
+extern __thread bool gdb_watch_stepping;
+bool gdb_watch_on_page(target_ulong page);
+void gdb_watch_check(CPUArchState *env, target_ulong addr, target_ulong len,
+                     int access, uintptr_t retaddr);
+
 /* Registers in gdb's numbering (target/i386/gdbstub.c): how many; read
    register n into buf (returns its size in bytes, 0 if there is no such
    register); write it from buf (its size, or 0). */

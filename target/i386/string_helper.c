@@ -20,6 +20,7 @@
 #include "qemu/osdep.h"
 #include "cpu.h"
 #include "exec/exec-all.h"
+#include "exec/gdbstub.h"
 #include "ldst_sized.h"
 #include "tcg/tcg.h"
 #include "exec/helper-proto.h"
@@ -41,6 +42,11 @@ static RepChunk rep_chunk(CPUX86State *env, int ot, int aflag)
     c.mask = aflag == MO_64 ? (target_ulong)-1
                             : (target_ulong)((UINT64_C(1) << (8 << aflag)) - 1);
     c.n = MIN(env->regs[R_ECX] & c.mask, (target_ulong)REP_CHUNK_BYTES >> ot);
+    if (unlikely(gdb_watching)) {
+        /* one element per pass, each checked: gdb's watchpoint stops
+           after the element that touched it, as x86's trap does */
+        c.n = MIN(c.n, 1);
+    }
     return c;
 }
 

@@ -1,13 +1,18 @@
 #!/bin/sh
 # run-check-gdbstub.sh: the gdbstub (-g PORT, QEMU_GDB) driven by the real
 # gdb in batch mode.  Each program is debugged twice, natively (gdb running
-# the program itself) and against the emulator's stub, with a script:
+# the program itself) and against the emulator's stub, with a script
+# (which sees $native set to 1 in the native run, 0 against the stub):
 # gdb-target.c with session.gdb (break at a function, read an argument, a
 # global and registers, write the global, step one insn, finish, continue
 # to the exit), once more without telling gdb the program (it asks the
 # stub), and also built as static and dynamic PIE (gdb relocates them from
 # the auxv it reads); crash.gdb (the program given an argument dies of
-# SIGSEGV); watch.gdb (a watchpoint gdb keeps by stepping); for x86_64
+# SIGSEGV); watch.gdb (a watchpoint gdb keeps by stepping); watch-target.c
+# with hwwatch.gdb, rwatch.gdb and awatch.gdb (the stub's write, read and
+# access watchpoints; the scripts say what the native reference does
+# instead where this host's debug registers do not fire); fpu-target.c
+# with fpu.gdb (x87, xmm and mxcsr read and written); for x86_64
 # syscall.gdb (stepping over the syscall insn in brk); thread-target.c with
 # threads.gdb (three threads listed, each one's registers, the others kept
 # stopped, also with scheduler-locking, threads exiting while it runs) and
@@ -47,11 +52,12 @@ ulimit -c 0         # a gdb that crashes leaves no core file behind
 
 # gdb_batch OUT OPTIONS...: gdb in batch mode on $prog $args (not told of
 # the program when $unnamed is set: it asks the stub): the OPTIONS stop it
-# before its first insn, then $session.gdb runs; the lines compared go to
-# OUT.
+# before its first insn, then $session.gdb runs, with $native as the
+# script's $native; the lines compared go to OUT.
 gdb_batch() {
     out=$1; shift
-    set -- -batch -nx -ex 'set confirm off' "$@" -x "$SRC/$session.gdb"
+    set -- -batch -nx -ex 'set confirm off' -ex "set \$native = ${native:-1}" \
+        "$@" -x "$SRC/$session.gdb"
     [ -z "$unnamed" ] && set -- "$@" --args "$prog" $args
     timeout -k 2 "$TIMEOUT" gdb "$@" >"$out.log" 2>&1 </dev/null
     grep -e '^== ' -e '^#' -e '^Program received' -e '^Program terminated' \
@@ -82,7 +88,9 @@ start_stub() {
 # remote OUT EMULATOR...: gdb debugs $prog $args through EMULATOR's stub.
 remote() {
     start_stub "$@"
+    native=0
     gdb_batch "$1" -ex "target remote 127.0.0.1:$port"
+    native=1
     wait $emu
 }
 
@@ -203,6 +211,13 @@ for t in $TARGETS; do
         check "$t" gdb-target-static-pie session ""
     build "$t" gdb-target-pie gdb-target -pie -fpie &&
         check "$t" gdb-target-pie session ""
+    build "$t" fpu-target fpu-target -msse2 -static -fno-pie -no-pie &&
+        check "$t" fpu-target fpu "" neutral
+    if build "$t" watch-target watch-target -static -fno-pie -no-pie; then
+        for session in hwwatch rwatch awatch; do
+            check "$t" watch-target $session "" neutral
+        done
+    fi
     if build "$t" thread-target thread-target -O0 -static -fno-pie -no-pie -pthread; then
         check "$t" thread-target threads ""
         check "$t" thread-target both both neutral

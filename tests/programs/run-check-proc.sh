@@ -5,6 +5,8 @@
 # - proc-fd.c under -D: the log's descriptor is the emulator's, so the
 #   guest's /proc/self/fd and fdinfo must neither list nor open it;
 # - proc-status.c: the signal sets of /proc/self/status are the guest's;
+# - proc-task.c: each status file shows its own thread's sets (self and
+#   <pid>: the main thread's; task/<tid>; thread-self: the reader's);
 # - proc-cpuinfo.c: /proc/cpuinfo agrees with the CPUID instruction.  Its
 #   native run checks linux-user/cpuinfo-flags.h against the host kernel,
 #   but only where the host's own cpuinfo agrees with its CPUID: a virtual
@@ -95,5 +97,6 @@ for size in 4096 16k; do
 done
 check proc-fd -D "$tmp/log"
 check proc-status
+check proc-task
 check proc-cpuinfo
 report_counts check-proc

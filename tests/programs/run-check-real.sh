@@ -1,8 +1,9 @@
 #!/bin/sh
 # run-check-real.sh: the host's own x86_64 programs (issue 9 point 9):
 # python3 with threads and a subprocess, sqlite3, perl, coreutils, gcc
-# compiling and linking (cc1, as and ld all run under the emulator), and a
-# 32-thread pthread program, each run natively and under the emulator
+# compiling and linking (cc1, as and ld all run under the emulator), tar
+# with xz, gzip and bzip2 round trips, grep/sed/awk/find, and a 32-thread
+# pthread program, each run natively and under the emulator
 # (/bin/sh under qemu-x86_64: every program the case execs runs emulated
 # too), then again with -p 65536.  stdout and exit status must agree.  A
 # case whose program is not installed is skipped with the reason.
@@ -49,6 +50,8 @@ sqlite3|sqlite3|sqlite3 :memory: "create table t(a integer, b text); with recurs
 perl|perl|perl -e "my %h; \$h{\$_ % 97} += \$_ for 1 .. 100000; printf qq(%d %s\n), scalar(keys %h), join(q(,), map { \$h{\$_} } 0 .. 4); print join(q( ), sort { \$a <=> \$b } map { length } split /\W+/, q(the quick brown fox jumps)), qq(\n)"
 coreutils|sha256sum|sort tcg-opc.h | uniq -c | sort -rn | head -3; sha256sum README tcg-opc.h; tr a-z A-Z < README | wc -c; seq 1 5000 | awk "{ s += \$1 } END { print s }"
 gcc|gcc|gcc -O2 -o answer answer.c && ./answer; echo "status $?"
+archives|xz|tar cf - README tcg-opc.h | xz -6 -T1 | xz -dc | tar xOf - | md5sum; xz -9e -c README | wc -c; gzip -9 < README | gzip -dc | cmp - README && echo gzip same; bzip2 -c tcg-opc.h | bzip2 -dc | md5sum
+text-tools|grep|grep -c DEF tcg-opc.h; grep -oE "[a-z]+_i64" tcg-opc.h | sort | uniq -c | sort -rn | head -3; sed -E "s/^DEF\(([a-z0-9_]+),.*/\1/;t;d" tcg-opc.h | awk "length > 12 { n++ } END { print n }"; find . -maxdepth 1 \( -name "*.h" -o -name README \) -exec wc -l {} + | sort
 threads32|./threads32|./threads32'
 
 run() {

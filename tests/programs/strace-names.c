@@ -1,9 +1,16 @@
 /*
  * strace-names: system calls whose arguments -strace spells out by name
  * (access modes, lseek whence, fcntl commands, ioctl requests, open and
- * mmap flags), for run-check-options.sh to compare with QEMU's -strace.
+ * mmap flags, signals and sigprocmask's how, clock ids, futex operations,
+ * unlinkat's flags), for run-check-options.sh to compare with QEMU's
+ * -strace.
  */
+#define _GNU_SOURCE
 #include <fcntl.h>
+#include <linux/futex.h>
+#include <signal.h>
+#include <sys/syscall.h>
+#include <time.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -22,5 +29,19 @@ int main(void)
     ioctl(fd, TIOCGWINSZ, &ws);
     ioctl(fd, FIONREAD, &n);
     mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    struct sigaction sa = { .sa_handler = SIG_IGN };
+    sigaction(SIGUSR2, &sa, NULL);
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigprocmask(SIG_UNBLOCK, &set, NULL);
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    clock_getres(CLOCK_BOOTTIME, &ts);
+    syscall(SYS_futex, &n, FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0);
+    syscall(SYS_futex, &n, FUTEX_WAKE_BITSET | FUTEX_CLOCK_REALTIME, 1, NULL, NULL, 0);
+    unlinkat(AT_FDCWD, "/no/such/dir", AT_REMOVEDIR);
+    unlinkat(AT_FDCWD, "/no/such/file", 0);
+    dup3(fd, 20, O_CLOEXEC);
     return 0;
 }
