@@ -124,6 +124,34 @@ static void write_address_sizes(FILE *out)
             sizes ? sizes & 0xff : 36, sizes ? sizes >> 8 & 0xff : 48);
 }
 
+/*
+ * The kernel's x86_cache_size: on AMD the L2 of leaf 0x80000006 (without
+ * it, L1d + L1i of 0x80000005); on Intel the largest level leaf 4 lists
+ * (L3, else L2).
+ */
+static void write_cache_size(FILE *out)
+{
+    uint32_t vendor = cpuid_reg(0, 0, CPUID_EBX), kib = 0;
+
+    if (vendor == 0x68747541) {                 /* "Auth" */
+        kib = cpuid_reg(0x80000006, 0, CPUID_ECX) >> 16;
+        if (!kib) {
+            kib = (cpuid_reg(0x80000005, 0, CPUID_ECX) >> 24) +
+                  (cpuid_reg(0x80000005, 0, CPUID_EDX) >> 24);
+        }
+    } else {
+        for (uint32_t i = 0; cpuid_reg(4, i, CPUID_EAX) & 0x1f; i++) {
+            uint32_t ebx = cpuid_reg(4, i, CPUID_EBX);
+
+            if ((cpuid_reg(4, i, CPUID_EAX) >> 5 & 7) >= 2) {
+                kib = ((ebx >> 22) + 1) * ((ebx >> 12 & 0x3ff) + 1) * ((ebx & 0xfff) + 1) *
+                      (cpuid_reg(4, i, CPUID_ECX) + 1) / 1024;
+            }
+        }
+    }
+    fprintf(out, " %u KB", kib);
+}
+
 static void write_power(FILE *out)
 {
     uint32_t power = cpuid_reg(0x80000007, 0, CPUID_EDX);
@@ -158,6 +186,7 @@ static const struct {
     { "clflush size", write_clflush_size },
     { "cache_alignment", write_clflush_size },
     { "address sizes", write_address_sizes },
+    { "cache size", write_cache_size },
     { "power management", write_power },
 };
 

@@ -11,9 +11,29 @@
 #include "signal-common.h"
 #include "syscall_impl.h"
 
+#define UC_FP_XSTATE           0x1
 #define UC_SIGCONTEXT_SS       0x2
 #define UC_STRICT_RESTORE_SS   0x4
 #define FXSAVE_SIZE            512
+
+/*
+ * With XSAVE the FP state is the XSAVE area (the FXSAVE image, then the
+ * header), its software-reserved bytes (FXSAVE image bytes 464-511) saying
+ * so, and a second magic word right after it: the kernel's
+ * struct _fpx_sw_bytes and FP_XSTATE_MAGIC2.  sigreturn XRSTORs such a
+ * frame, and FXRSTORs one whose magic words are gone.
+ */
+#define TARGET_FP_XSTATE_MAGIC1       0x46505853u
+#define TARGET_FP_XSTATE_MAGIC2       0x46505845u
+#define FP_SW_BYTES_OFFSET     464
+struct target_fpx_sw_bytes {
+    uint32_t magic1;
+    uint32_t extended_size;     /* the XSAVE area and MAGIC2 */
+    uint64_t xfeatures;
+    uint32_t xstate_size;       /* the XSAVE area */
+    uint32_t padding[7];
+};
+#define XSTATE_FRAME_SIZE      (XSAVE_AREA_SIZE + 4)
 
 #ifdef TARGET_X86_64
 struct target_sigcontext {
@@ -45,8 +65,7 @@ static const uint8_t sc_reg_offset[CPU_NB_REGS] = {
 };
 #define sc_ip rip
 #define sc_flags eflags
-/* x86_64's fpstate is the FXSAVE image itself. */
-#define FPSTATE_SIZE FXSAVE_SIZE
+/* x86_64's fpstate is the FXSAVE image (or XSAVE area) itself. */
 #define FPSTATE_FXSAVE_OFFSET 0
 #else
 struct target_sigcontext {
@@ -79,7 +98,6 @@ struct target_fpstate_head {
     uint16_t status, magic;
 };
 #define FPSTATE_FXSAVE_OFFSET sizeof(struct target_fpstate_head)
-#define FPSTATE_SIZE (FPSTATE_FXSAVE_OFFSET + FXSAVE_SIZE)
 _Static_assert(FPSTATE_FXSAVE_OFFSET == 112, "i386 _fpstate layout");
 #endif
 
@@ -116,11 +134,24 @@ struct rt_sigframe {
 };
 #endif
 
+static bool frame_has_xstate(CPUArchState *env)
+{
+    return env->cpuid_ext_features & CPUID_EXT_OSXSAVE;
+}
+
+/* The FXSAVE image or XSAVE area with MAGIC2 */
+static size_t fx_frame_size(CPUArchState *env)
+{
+    return frame_has_xstate(env) ? XSTATE_FRAME_SIZE : FXSAVE_SIZE;
+}
+
 /*
- * Where the FP state and the frame go: the FP state at a 64-byte boundary
- * below the (alternate) stack top, past the x86_64 red zone, and the frame
- * below it aligned so that the handler starts as if called: sp + word size
- * a multiple of 16.
+ * Where the FP state and the frame go, as the kernel's get_sigframe and
+ * fpu__alloc_mathframe place them: the FXSAVE image or XSAVE area at a
+ * 64-byte boundary below the (alternate) stack top, past the x86_64 red
+ * zone (i386: the FSAVE header just below it), and the frame below that,
+ * aligned so that the handler starts as if called: sp + word size a
+ * multiple of 16.
  */
 static abi_ulong get_sigframe(CPUArchState *env, const struct target_sigaction *ka,
                               size_t frame_size, abi_ulong *fpstate_addr)
@@ -130,7 +161,7 @@ static abi_ulong get_sigframe(CPUArchState *env, const struct target_sigaction *
 #ifdef TARGET_X86_64
     sp -= 128;
 #endif
-    *fpstate_addr = (sp - FPSTATE_SIZE) & ~(abi_ulong)63;
+    *fpstate_addr = ((sp - fx_frame_size(env)) & ~(abi_ulong)63) - FPSTATE_FXSAVE_OFFSET;
     sp = (*fpstate_addr - frame_size) & ~(abi_ulong)15;
     return sp - sizeof(abi_ulong);
 }
@@ -160,12 +191,61 @@ static abi_long save_fpstate(CPUArchState *env, abi_ulong fp_addr)
         return -TARGET_EFAULT;
     }
 #endif
-    /* the bytes FXSAVE leaves alone read as zeros */
-    if (clear_user(fp_addr + FPSTATE_FXSAVE_OFFSET, FXSAVE_SIZE)) {
+    abi_ulong fx = fp_addr + FPSTATE_FXSAVE_OFFSET;
+
+    /* the bytes FXSAVE leaves alone, and the XSAVE header, read as zeros */
+    if (clear_user(fx, fx_frame_size(env))) {
         return -TARGET_EFAULT;
     }
-    cpu_x86_fxsave(env, fp_addr + FPSTATE_FXSAVE_OFFSET);
+    if (frame_has_xstate(env)) {
+        struct target_fpx_sw_bytes sw = {
+            .magic1 = TARGET_FP_XSTATE_MAGIC1, .extended_size = XSTATE_FRAME_SIZE,
+            .xfeatures = XCR0_SUPPORTED, .xstate_size = XSAVE_AREA_SIZE,
+        };
+        uint32_t magic2 = TARGET_FP_XSTATE_MAGIC2;
+        uint64_t bv;
+
+        cpu_x86_xsave(env, fx, XCR0_SUPPORTED);
+        /* the kernel marks x87 and SSE as saved whatever XSAVE said */
+        bv = XCR0_SUPPORTED;
+        if (copy_to_user(fx + FP_SW_BYTES_OFFSET, &sw, sizeof(sw)) ||
+            copy_to_user(fx + XSAVE_AREA_SIZE, &magic2, sizeof(magic2)) ||
+            copy_to_user(fx + FXSAVE_SIZE, &bv, sizeof(bv))) {
+            return -TARGET_EFAULT;
+        }
+    } else {
+        cpu_x86_fxsave(env, fx);
+    }
     return 0;
+}
+
+/*
+ * The FP state of a sigreturn: XRSTOR when the software-reserved bytes and
+ * MAGIC2 say the image is an XSAVE area (the components its xfeatures
+ * name; a header XRSTOR refuses makes the frame bad), else FXRSTOR and the
+ * other components initialised.  False for a bad frame.
+ */
+static bool restore_fpstate(CPUArchState *env, abi_ulong fp_addr)
+{
+    abi_ulong fx = fp_addr + FPSTATE_FXSAVE_OFFSET;
+    struct target_fpx_sw_bytes sw;
+    uint32_t magic2 = 0;
+
+    if (guest_accessible_len(fp_addr, FPSTATE_FXSAVE_OFFSET + FXSAVE_SIZE, GUEST_READ) <
+        FPSTATE_FXSAVE_OFFSET + FXSAVE_SIZE || copy_from_user(&sw, fx + FP_SW_BYTES_OFFSET,
+                                                             sizeof(sw))) {
+        return false;
+    }
+    if (frame_has_xstate(env) && sw.magic1 == TARGET_FP_XSTATE_MAGIC1 &&
+        sw.xstate_size == XSAVE_AREA_SIZE &&
+        sw.extended_size == sw.xstate_size + 4 &&
+        !copy_from_user(&magic2, fx + sw.xstate_size, sizeof(magic2)) &&
+        magic2 == TARGET_FP_XSTATE_MAGIC2) {
+        return guest_accessible_len(fx, XSAVE_AREA_SIZE, GUEST_READ) >= XSAVE_AREA_SIZE &&
+               cpu_x86_xrstor(env, fx, sw.xfeatures);
+    }
+    cpu_x86_fxrstor(env, fx);
+    return true;
 }
 
 static void setup_sigcontext(struct target_sigcontext *sc, abi_ulong fp_addr,
@@ -218,6 +298,9 @@ static void setup_ucontext(struct target_ucontext *uc, abi_ulong fp_addr,
 #ifdef TARGET_X86_64
     uc->uc_flags = UC_SIGCONTEXT_SS | UC_STRICT_RESTORE_SS;
 #endif
+    if (frame_has_xstate(env)) {
+        uc->uc_flags |= UC_FP_XSTATE;
+    }
     target_save_altstack(&uc->uc_stack, env);
     setup_sigcontext(&uc->uc_mcontext, fp_addr, env, mask);
     uc->uc_sigmask = mask;
@@ -328,14 +411,7 @@ static bool restore_sigcontext(CPUArchState *env, const struct target_sigcontext
     cpu_x86_load_seg(env, R_ES, sc->es);
     cpu_x86_load_seg(env, R_DS, sc->ds);
 #endif
-    if (sc->fpstate) {
-        /* FXRSTOR reads the image from guest memory itself */
-        if (guest_accessible_len(sc->fpstate, FPSTATE_SIZE, GUEST_READ) < FPSTATE_SIZE) {
-            return false;
-        }
-        cpu_x86_fxrstor(env, sc->fpstate + FPSTATE_FXSAVE_OFFSET);
-    }
-    return true;
+    return !sc->fpstate || restore_fpstate(env, sc->fpstate);
 }
 
 #ifndef TARGET_X86_64

@@ -19,7 +19,15 @@ struct X86CPUModel {
     uint32_t ext2_features, ext3_features;      /* leaf 0x80000001 edx, ecx */
     uint32_t feat_7_0_ebx;
     const char *model_id;
+    uint32_t xsave_features;                    /* leaf 0xd subleaf 1 eax */
 };
+
+/* Leaf 0xd subleaf 1 of the models with XSAVE: XSAVEOPT from Sandy Bridge
+   on, XSAVEC and XGETBV(1) from Skylake, XSAVES on the AMD parts (QEMU's
+   models). */
+#define XSAVE_OPT CPUID_XSAVE_XSAVEOPT
+#define XSAVE_OPT_C (XSAVE_OPT | CPUID_XSAVE_XSAVEC | CPUID_XSAVE_XGETBV1)
+#define XSAVE_OPT_C_S (XSAVE_OPT_C | CPUID_XSAVE_XSAVES)
 
 static const X86CPUModel models[] = {
     /* Too old for the probe (its static C library needs CMOV): the
@@ -36,55 +44,55 @@ static const X86CPUModel models[] = {
       "" },
     { "Broadwell", "GenuineIntel", 0xd, 0x80000008, 0x306d2,
       0x78bfbfd, 0xfed83203, 0x28100800, 0x21, 0x1803a9,
-      "Intel Core Processor (Broadwell)" },
+      "Intel Core Processor (Broadwell)", XSAVE_OPT },
     { "Broadwell-IBRS", "GenuineIntel", 0xd, 0x80000008, 0x306d2,
       0x78bfbfd, 0xfed83203, 0x28100800, 0x21, 0x1803a9,
-      "Intel Core Processor (Broadwell, IBRS)" },
+      "Intel Core Processor (Broadwell, IBRS)", XSAVE_OPT },
     { "Broadwell-noTSX", "GenuineIntel", 0xd, 0x80000008, 0x306d2,
       0x78bfbfd, 0xfed83203, 0x28100800, 0x21, 0x1803a9,
-      "Intel Core Processor (Broadwell, no TSX)" },
+      "Intel Core Processor (Broadwell, no TSX)", XSAVE_OPT },
     { "Broadwell-noTSX-IBRS", "GenuineIntel", 0xd, 0x80000008, 0x306d2,
       0x78bfbfd, 0xfed83203, 0x28100800, 0x21, 0x1803a9,
-      "Intel Core Processor (Broadwell, no TSX, IBRS)" },
+      "Intel Core Processor (Broadwell, no TSX, IBRS)", XSAVE_OPT },
     { "Cascadelake-Server", "GenuineIntel", 0xd, 0x80000008, 0x50656,
       0x78bfbfd, 0xfed83203, 0x2c100800, 0x21, 0x19803a9,
-      "Intel Xeon Processor (Cascadelake)" },
+      "Intel Xeon Processor (Cascadelake)", XSAVE_OPT_C },
     { "Conroe", "GenuineIntel", 0xa, 0x80000008, 0x6f3,
       0x78bfbfd, 0x80000201, 0x20100800, 0x1, 0,
       "Intel Celeron_4x0 (Conroe/Merom Class Core 2)" },
     { "Dhyana", "HygonGenuine", 0xd, 0x8000001e, 0x900f01,
       0x78bfbfd, 0xfcd83209, 0x2c500800, 0x75, 0x9801a9,
-      "Hygon Dhyana Processor" },
+      "Hygon Dhyana Processor", XSAVE_OPT_C_S },
     { "EPYC", "AuthenticAMD", 0xd, 0x8000001e, 0x800f12,
       0x78bfbfd, 0xfed8320b, 0x2dd3fbfd, 0x75, 0x9801a9,
-      "AMD EPYC Processor" },
+      "AMD EPYC Processor", XSAVE_OPT_C_S },
     { "EPYC-IBPB", "AuthenticAMD", 0xd, 0x8000001e, 0x800f12,
       0x78bfbfd, 0xfed8320b, 0x2dd3fbfd, 0x75, 0x9801a9,
-      "AMD EPYC Processor (with IBPB)" },
+      "AMD EPYC Processor (with IBPB)", XSAVE_OPT_C_S },
     { "Haswell", "GenuineIntel", 0xd, 0x80000008, 0x306c4,
       0x78bfbfd, 0xfed83203, 0x28100800, 0x21, 0x3a9,
-      "Intel Core Processor (Haswell)" },
+      "Intel Core Processor (Haswell)", XSAVE_OPT },
     { "Haswell-IBRS", "GenuineIntel", 0xd, 0x80000008, 0x306c4,
       0x78bfbfd, 0xfed83203, 0x28100800, 0x21, 0x3a9,
-      "Intel Core Processor (Haswell, IBRS)" },
+      "Intel Core Processor (Haswell, IBRS)", XSAVE_OPT },
     { "Haswell-noTSX", "GenuineIntel", 0xd, 0x80000008, 0x306c1,
       0x78bfbfd, 0xfed83203, 0x28100800, 0x21, 0x3a9,
-      "Intel Core Processor (Haswell, no TSX)" },
+      "Intel Core Processor (Haswell, no TSX)", XSAVE_OPT },
     { "Haswell-noTSX-IBRS", "GenuineIntel", 0xd, 0x80000008, 0x306c1,
       0x78bfbfd, 0xfed83203, 0x28100800, 0x21, 0x3a9,
-      "Intel Core Processor (Haswell, no TSX, IBRS)" },
+      "Intel Core Processor (Haswell, no TSX, IBRS)", XSAVE_OPT },
     { "Icelake-Server", "GenuineIntel", 0xd, 0x80000008, 0x80660,
       0x78bfbfd, 0xfed83203, 0x2c100800, 0x21, 0x19803a9,
-      "Intel Xeon Processor (Icelake)" },
+      "Intel Xeon Processor (Icelake)", XSAVE_OPT_C },
     { "IvyBridge", "GenuineIntel", 0xd, 0x80000008, 0x306a9,
       0x78bfbfd, 0xfe982203, 0x28100800, 0x1, 0x281,
-      "Intel Xeon E3-12xx v2 (Ivy Bridge)" },
+      "Intel Xeon E3-12xx v2 (Ivy Bridge)", XSAVE_OPT },
     { "IvyBridge-IBRS", "GenuineIntel", 0xd, 0x80000008, 0x306a9,
       0x78bfbfd, 0xfe982203, 0x28100800, 0x1, 0x281,
-      "Intel Xeon E3-12xx v2 (Ivy Bridge, IBRS)" },
+      "Intel Xeon E3-12xx v2 (Ivy Bridge, IBRS)", XSAVE_OPT },
     { "KnightsMill", "GenuineIntel", 0xd, 0x80000008, 0x80650,
       0xf8bfbfd, 0xfed83203, 0x2c100800, 0x21, 0x803a9,
-      "Intel Xeon Phi Processor (Knights Mill)" },
+      "Intel Xeon Phi Processor (Knights Mill)", XSAVE_OPT },
     { "Nehalem", "GenuineIntel", 0xb, 0x80000008, 0x106a3,
       0x78bfbfd, 0x80982201, 0x20100800, 0x1, 0,
       "Intel Core i7 9xx (Nehalem Class Core i7)" },
@@ -111,22 +119,22 @@ static const X86CPUModel models[] = {
       "Intel Core 2 Duo P9xxx (Penryn Class Core 2)" },
     { "SandyBridge", "GenuineIntel", 0xd, 0x80000008, 0x206a1,
       0x78bfbfd, 0x9e982203, 0x28100800, 0x1, 0,
-      "Intel Xeon E312xx (Sandy Bridge)" },
+      "Intel Xeon E312xx (Sandy Bridge)", XSAVE_OPT },
     { "SandyBridge-IBRS", "GenuineIntel", 0xd, 0x80000008, 0x206a1,
       0x78bfbfd, 0x9e982203, 0x28100800, 0x1, 0,
-      "Intel Xeon E312xx (Sandy Bridge, IBRS update)" },
+      "Intel Xeon E312xx (Sandy Bridge, IBRS update)", XSAVE_OPT },
     { "Skylake-Client", "GenuineIntel", 0xd, 0x80000008, 0x506e3,
       0x78bfbfd, 0xfed83203, 0x28100800, 0x21, 0x1803a9,
-      "Intel Core Processor (Skylake)" },
+      "Intel Core Processor (Skylake)", XSAVE_OPT_C },
     { "Skylake-Client-IBRS", "GenuineIntel", 0xd, 0x80000008, 0x506e3,
       0x78bfbfd, 0xfed83203, 0x28100800, 0x21, 0x1803a9,
-      "Intel Core Processor (Skylake, IBRS)" },
+      "Intel Core Processor (Skylake, IBRS)", XSAVE_OPT_C },
     { "Skylake-Server", "GenuineIntel", 0xd, 0x80000008, 0x50654,
       0x78bfbfd, 0xfed83203, 0x2c100800, 0x21, 0x19803a9,
-      "Intel Xeon Processor (Skylake)" },
+      "Intel Xeon Processor (Skylake)", XSAVE_OPT_C },
     { "Skylake-Server-IBRS", "GenuineIntel", 0xd, 0x80000008, 0x50654,
       0x78bfbfd, 0xfed83203, 0x2c100800, 0x21, 0x11803a9,
-      "Intel Xeon Processor (Skylake, IBRS)" },
+      "Intel Xeon Processor (Skylake, IBRS)", XSAVE_OPT_C },
     { "Westmere", "GenuineIntel", 0xb, 0x80000008, 0x206c1,
       0x78bfbfd, 0x82982203, 0x20100800, 0x1, 0,
       "Westmere E56xx/L56xx/X56xx (Nehalem-C)" },
@@ -170,9 +178,6 @@ static const X86CPUModel models[] = {
 
 static const X86CPUModel *selected;     /* NULL: max */
 
-/* Leaf 0x80000001 edx bits an AMD part copies from leaf 1 edx. */
-#define AMD_EXT2_FROM_LEAF1 0x0183f3ffu
-
 int x86_cpu_select_model(const char *name)
 {
     if (strcmp(name, "max") == 0) {
@@ -206,7 +211,7 @@ void x86_cpu_apply_model(CPUX86State *env)
 {
     const X86CPUModel *m = selected;
     uint32_t ext2_allowed = env->cpuid_ext2_features
-                            | (env->cpuid_features & AMD_EXT2_FROM_LEAF1);
+                            | (env->cpuid_features & CPUID_EXT2_AMD_ALIASES);
 
     if (!m) {
         return;
@@ -220,5 +225,6 @@ void x86_cpu_apply_model(CPUX86State *env)
     env->cpuid_ext2_features = ext2_allowed & m->ext2_features;
     env->cpuid_ext3_features &= m->ext3_features;
     env->cpuid_7_0_ebx_features &= m->feat_7_0_ebx;
+    env->cpuid_xsave_features &= m->xsave_features;
     env->cpuid_model_id = m->model_id;
 }

@@ -1,15 +1,17 @@
 /*
  * cpu.c: the guest CPU model: the initial user-mode state (cpu_x86_init),
- * the CPUID leaves (a Core 2-like Intel part advertising only what the
- * translator implements), and segment register loads.
+ * the CPUID leaves, and segment register loads.  The default model ("max")
+ * is QEMU's "EPYC" (AMD family 17h model 1, Zen) limited to what the
+ * translator implements; why that part, and what each leaf says, is in
+ * docs/devel/translator.md ("CPUID").
  */
 #include "qemu/osdep.h"
 #include "cpu.h"
 #include "exec/cpu-all.h"
 
-/* Family 6, model 15, stepping 11: a Core 2 Duo. */
-#define CPU_VERSION 0x000006fb
-#define CPU_BRAND "x86 emulator CPU"
+/* Family 17h (0xf + extended 0x8), model 1, stepping 2: EPYC 7001. */
+#define CPU_VERSION 0x00800f12
+#define CPU_BRAND "AMD EPYC Processor"
 
 /* Descriptor flags as the kernel sets them up for user segments. */
 #define SEG_FLAGS_CODE64 0x00affb00
@@ -41,7 +43,7 @@ void x86_cpu_set_vendor(CPUX86State *env, const char *vendor)
 static void init_cpuid(CPUX86State *env)
 {
     env->cpuid_level = 0xd;
-    env->cpuid_xlevel = 0x80000008;
+    env->cpuid_xlevel = 0x8000001e;
     x86_cpu_set_vendor(env, X86_CPU_VENDOR);
     env->cpuid_version = CPU_VERSION;
     env->cpuid_model_id = CPU_BRAND;
@@ -49,17 +51,26 @@ static void init_cpuid(CPUX86State *env)
        x86-64 baseline ISA level (CMOV CX8 FPU FXSR MMX SSE SSE2), below
        which its loader refuses to run. */
     env->cpuid_features = CPUID_FP87 | CPUID_TSC | CPUID_CX8 | CPUID_CMOV |
-                          CPUID_MMX | CPUID_FXSR | CPUID_SSE | CPUID_SSE2;
+                          CPUID_CLFSH | CPUID_MMX | CPUID_FXSR | CPUID_SSE |
+                          CPUID_SSE2;
     /* SSE3 to SSE4.2 with AES-NI and PCLMULQDQ (x86-64-v2 plus those),
-       and the integer extensions.  No AVX, and so no XSAVE/OSXSAVE: the
-       vector state is FXSAVE's. */
+       and the integer extensions.  No AVX. */
     env->cpuid_ext_features = CPUID_EXT_SSE3 | CPUID_EXT_PCLMULQDQ |
                               CPUID_EXT_SSSE3 | CPUID_EXT_SSE41 |
                               CPUID_EXT_SSE42 | CPUID_EXT_AES |
-                              CPUID_EXT_MOVBE | CPUID_EXT_POPCNT;
-    env->cpuid_ext2_features = CPUID_EXT2_RDTSCP;
+                              CPUID_EXT_MOVBE | CPUID_EXT_POPCNT |
+                              CPUID_EXT_XSAVE | CPUID_EXT_OSXSAVE;
+    /* XSAVE for the x87 and SSE components (xsave_helper.c); xsaves and
+       xrstors exist and are privileged (#GP) at CPL 3, as on Zen. */
+    env->cpuid_xsave_features = CPUID_XSAVE_XSAVEOPT | CPUID_XSAVE_XSAVEC |
+                                CPUID_XSAVE_XGETBV1 | CPUID_XSAVE_XSAVES;
+    /* AMD repeats leaf 1's edx bits in 0x80000001; MMXEXT is SSE's integer
+       instructions on mm registers (pshufw, pminub, maskmovq...). */
+    env->cpuid_ext2_features = CPUID_EXT2_RDTSCP | CPUID_EXT2_MMXEXT |
+                               (env->cpuid_features & CPUID_EXT2_AMD_ALIASES);
+    /* TOPOEXT: leaves 0x8000001d and 0x8000001e are there. */
     env->cpuid_ext3_features = CPUID_EXT3_LAHF_LM | CPUID_EXT3_ABM |
-                               CPUID_EXT3_3DNOWPREFETCH;
+                               CPUID_EXT3_3DNOWPREFETCH | CPUID_EXT3_TOPOEXT;
     env->cpuid_7_0_ebx_features = CPUID_7_0_EBX_BMI1 | CPUID_7_0_EBX_BMI2 |
                                   CPUID_7_0_EBX_ADX;
 #ifdef TARGET_X86_64
@@ -128,25 +139,61 @@ void cpu_x86_load_seg(CPUX86State *env, int seg_reg, int selector)
     sc->limit = (selector & ~3) ? 0xffffffff : 0;
 }
 
-/* Leaf 4 subleaves: L1 data, L1 code, unified L2 (then "no more caches"). */
-static void cache_leaf(uint32_t count, uint32_t *eax, uint32_t *ebx,
-                       uint32_t *ecx, uint32_t *edx)
-{
-    static const struct {
-        uint8_t type, level;
-        uint16_t ways;
-        uint32_t sets;
-    } caches[] = {
-        { 1, 1, 8, 64 },        /* 32 KiB, 8-way, 64-byte lines */
-        { 2, 1, 8, 64 },
-        { 3, 2, 8, 4096 },      /* 2 MiB */
-    };
+/*
+ * The caches the model describes, one table for Intel's leaf 4 and AMD's
+ * 0x8000001d (the same layout) and AMD's older 0x80000005/6: EPYC 7001's
+ * per-core L1 and L2 and its CCX's L3, each seen by one logical CPU (the
+ * model has one core and one thread).  glibc sizes its memcpy/memset
+ * thresholds from these (non-temporal stores beyond a fraction of L3).
+ */
+static const struct CacheInfo {
+    uint8_t type, level;        /* type: 1 data, 2 code, 3 unified */
+    uint8_t ways;
+    uint8_t amd_ways_code;      /* 0x80000006's associativity field */
+    uint32_t sets;
+} caches[] = {
+    { 1, 1, 8, 0, 64 },         /* 32 KiB */
+    { 2, 1, 4, 0, 256 },        /* 64 KiB */
+    { 3, 2, 8, 6, 1024 },       /* 512 KiB */
+    { 3, 3, 16, 8, 8192 },      /* 8 MiB */
+};
+#define CACHE_LINE 64
+enum { CACHE_L1D, CACHE_L1I, CACHE_L2, CACHE_L3 };
 
-    *eax = *ebx = *ecx = *edx = 0;
+static uint32_t cache_kib(int i)
+{
+    return caches[i].ways * caches[i].sets * CACHE_LINE / 1024;
+}
+
+/* Leaf 4 (Intel) and 0x8000001d (AMD): one subleaf per cache, then a null
+   type.  Self-initialising, one logical CPU sharing each. */
+static void cache_topology_leaf(uint32_t count, uint32_t *regs[4])
+{
     if (count < ARRAY_SIZE(caches)) {
-        *eax = caches[count].type | caches[count].level << 5 | 1 << 8;
-        *ebx = 63 | (uint32_t)(caches[count].ways - 1) << 22;
-        *ecx = caches[count].sets - 1;
+        *regs[0] = caches[count].type | caches[count].level << 5 | 1 << 8;
+        *regs[1] = (CACHE_LINE - 1) | (uint32_t)(caches[count].ways - 1) << 22;
+        *regs[2] = caches[count].sets - 1;
+    }
+}
+
+/* AMD's 0x80000005 (L1: KiB, ways, lines per tag, line size) and
+   0x80000006 (L2 in ecx: KiB, coded ways; L3 in edx: 512 KiB units).
+   The TLB words are Zen's. */
+static void amd_cache_leaf(uint32_t index, uint32_t *regs[4])
+{
+    if (index == 0x80000005) {
+        *regs[0] = *regs[1] = 0xff40ff40;
+        *regs[2] = cache_kib(CACHE_L1D) << 24 | caches[CACHE_L1D].ways << 16 |
+                   1 << 8 | CACHE_LINE;
+        *regs[3] = cache_kib(CACHE_L1I) << 24 | caches[CACHE_L1I].ways << 16 |
+                   1 << 8 | CACHE_LINE;
+    } else {
+        *regs[0] = 0x26006400;
+        *regs[1] = 0x66006400;
+        *regs[2] = cache_kib(CACHE_L2) << 16 | caches[CACHE_L2].amd_ways_code << 12 |
+                   1 << 8 | CACHE_LINE;
+        *regs[3] = cache_kib(CACHE_L3) / 512 << 18 |
+                   caches[CACHE_L3].amd_ways_code << 12 | 1 << 8 | CACHE_LINE;
     }
 }
 
@@ -162,13 +209,27 @@ static void brand_leaf(CPUX86State *env, uint32_t index, uint32_t *regs[4])
     }
 }
 
-/* Leaves the model does not know read as zeros. */
+bool x86_cpu_is_amd(const CPUX86State *env)
+{
+    return env->cpuid_vendor1 == str_le32("Auth");
+}
+
+/*
+ * Leaves past the maximum, and the ones this vendor does not define (leaf 2
+ * and 4 on AMD, 0x80000005 and 0x8000001d/e on Intel), read as zeros, as
+ * on those parts; so do the system leaves (5, 6, 0xa...) of features the
+ * model lacks.
+ */
 void cpu_x86_cpuid(CPUX86State *env, uint32_t index, uint32_t count,
                    uint32_t *eax, uint32_t *ebx, uint32_t *ecx, uint32_t *edx)
 {
     uint32_t *regs[4] = { eax, ebx, ecx, edx };
+    bool amd = x86_cpu_is_amd(env);
 
     *eax = *ebx = *ecx = *edx = 0;
+    if (index >= 0x80000000 ? index > env->cpuid_xlevel : index > env->cpuid_level) {
+        return;
+    }
     switch (index) {
     case 0:
         *eax = env->cpuid_level;
@@ -178,42 +239,68 @@ void cpu_x86_cpuid(CPUX86State *env, uint32_t index, uint32_t count,
         break;
     case 1:
         *eax = env->cpuid_version;
-        *ebx = 8 << 8 | 1 << 16;    /* clflush line 64 bytes, 1 logical cpu */
+        /* clflush line (8-byte units), one logical CPU, APIC id 0 */
+        *ebx = (CACHE_LINE / 8) << 8 | 1 << 16;
         *ecx = env->cpuid_ext_features;
         *edx = env->cpuid_features;
         break;
     case 2:
-        /* one round: L1d 0x2c, L1i 0x30, L2 0x7d (2 MiB 8-way) */
-        *eax = 1;
-        *edx = 0x2c << 16 | 0x30 << 8 | 0x7d;
+        if (!amd) {
+            *eax = 0xff01;      /* one round; descriptor 0xff: see leaf 4 */
+        }
         break;
     case 4:
-        cache_leaf(count, eax, ebx, ecx, edx);
+        if (!amd) {
+            cache_topology_leaf(count, regs);
+        }
         break;
     case 7:
         if (count == 0) {
             *ebx = env->cpuid_7_0_ebx_features;
         }
         break;
+    case 0xd:
+        x86_cpuid_xsave_leaf(env, count, regs);
+        break;
     case 0x80000000:
         *eax = env->cpuid_xlevel;
+        if (amd) {
+            *ebx = env->cpuid_vendor1;
+            *edx = env->cpuid_vendor2;
+            *ecx = env->cpuid_vendor3;
+        }
         break;
     case 0x80000001:
+        *eax = amd ? env->cpuid_version : 0;
         *ecx = env->cpuid_ext3_features;
         *edx = env->cpuid_ext2_features;
         break;
     case 0x80000002 ... 0x80000004:
         brand_leaf(env, index, regs);
         break;
+    case 0x80000005:
+        if (amd) {
+            amd_cache_leaf(index, regs);
+        }
+        break;
     case 0x80000006:
-        *ecx = 2048 << 16 | 6 << 12 | 64;     /* 2 MiB, 8-way, 64-byte lines */
+        if (amd) {
+            amd_cache_leaf(index, regs);
+        } else {
+            *ecx = cache_kib(CACHE_L2) << 16 | 6 << 12 | CACHE_LINE;
+        }
         break;
     case 0x80000008:
 #ifdef TARGET_X86_64
-        *eax = 48 << 8 | 40;                  /* virtual, physical bits */
+        *eax = 48 << 8 | 48;                  /* virtual, physical bits */
 #else
         *eax = 32 << 8 | 36;
 #endif
+        break;                  /* ecx: one core (NC = 0) */
+    case 0x8000001d:
+        if (env->cpuid_ext3_features & CPUID_EXT3_TOPOEXT) {
+            cache_topology_leaf(count, regs);
+        }
         break;
     }
 }

@@ -203,6 +203,11 @@ typedef struct CPUX86State {
     /* An unmasked exception suppressed the current x87 instruction: its
        pops are skipped too (fpu_except.c; cleared by helper_fwait). */
     bool x87_suppressed;
+    /* XINUSE[0]: an x87 or MMX instruction ran since the x87 state was last
+       initialised by XRSTOR (or process start); FNINIT does not clear it
+       (measured on the reference host).  Read by XSAVEC, XSAVEOPT and
+       XGETBV(1) (xsave_helper.c). */
+    bool x87_in_use;
 
     /* SSE */
     uint32_t mxcsr;
@@ -231,6 +236,7 @@ typedef struct CPUX86State {
     uint32_t cpuid_features, cpuid_ext_features;
     uint32_t cpuid_ext2_features, cpuid_ext3_features;
     uint32_t cpuid_7_0_ebx_features;
+    uint32_t cpuid_xsave_features;          /* leaf 0xd subleaf 1 eax */
     const char *cpuid_model_id;             /* the brand string */
 
     /* Execution engine bookkeeping (accel/tcg). */
@@ -291,6 +297,11 @@ void cpu_x86_fpu_reset(CPUX86State *env);
 void cpu_x86_fxsave(CPUX86State *env, abi_ulong ptr);
 void cpu_x86_fxrstor(CPUX86State *env, abi_ulong ptr);
 void cpu_x86_fsave(CPUX86State *env, abi_ulong ptr, int data32);
+/* The kernel's XSAVE of the components in mask to a 64-byte aligned,
+   writable area; its XRSTOR, false (nothing changed) for a misaligned
+   area or a header XRSTOR would refuse (xsave_helper.c). */
+void cpu_x86_xsave(CPUX86State *env, abi_ulong ptr, uint64_t mask);
+bool cpu_x86_xrstor(CPUX86State *env, abi_ulong ptr, uint64_t mask);
 void cpu_x86_frstor(CPUX86State *env, abi_ulong ptr, int data32);
 /*
  * The si_code Linux gives the SIGFPE of #MF (EXCP10_COPR) or #XM
@@ -304,6 +315,7 @@ int x86_fpu_exception_si_code(CPUX86State *env, int excp);
 #define CPUID_TSC         (1U << 4)
 #define CPUID_CX8         (1U << 8)
 #define CPUID_CMOV        (1U << 15)
+#define CPUID_CLFSH       (1U << 19)
 #define CPUID_MMX         (1U << 23)
 #define CPUID_FXSR        (1U << 24)
 #define CPUID_SSE         (1U << 25)
@@ -317,17 +329,37 @@ int x86_fpu_exception_si_code(CPUX86State *env, int excp);
 #define CPUID_EXT_MOVBE   (1U << 22)
 #define CPUID_EXT_POPCNT  (1U << 23)
 #define CPUID_EXT_AES     (1U << 25)
+#define CPUID_EXT_XSAVE   (1U << 26)
+#define CPUID_EXT_OSXSAVE (1U << 27)
 #define CPUID_EXT2_SYSCALL (1U << 11)  /* leaf 0x80000001 edx */
 #define CPUID_EXT2_NX     (1U << 20)
+#define CPUID_EXT2_MMXEXT (1U << 22)
 #define CPUID_EXT2_RDTSCP (1U << 27)
 #define CPUID_EXT2_LM     (1U << 29)
 #define CPUID_EXT3_LAHF_LM (1U << 0)   /* leaf 0x80000001 ecx */
 #define CPUID_EXT3_ABM    (1U << 5)    /* lzcnt */
 #define CPUID_EXT3_3DNOWPREFETCH (1U << 8)  /* prefetchw */
+#define CPUID_EXT3_TOPOEXT (1U << 22)
+/* Leaf 1 edx bits AMD parts repeat in leaf 0x80000001 edx. */
+#define CPUID_EXT2_AMD_ALIASES 0x0183f3ffu
+/* Leaf 0xd subleaf 1 eax */
+#define CPUID_XSAVE_XSAVEOPT (1U << 0)
+#define CPUID_XSAVE_XSAVEC   (1U << 1)
+#define CPUID_XSAVE_XGETBV1  (1U << 2)
+#define CPUID_XSAVE_XSAVES   (1U << 3)
+/* XCR0: the state components XSAVE manages; AVX would add bit 2. */
+#define XSTATE_X87 (1U << 0)
+#define XSTATE_SSE (1U << 1)
+#define XCR0_SUPPORTED (XSTATE_X87 | XSTATE_SSE)
+#define XSAVE_AREA_SIZE 576     /* legacy region + header, standard form */
 #define CPUID_7_0_EBX_BMI1 (1U << 3)   /* leaf 7 subleaf 0 ebx */
 #define CPUID_7_0_EBX_BMI2 (1U << 8)
 #define CPUID_7_0_EBX_ADX  (1U << 19)
 
+/* Whether the model's vendor is AMD (the leaves it defines differ). */
+bool x86_cpu_is_amd(const CPUX86State *env);
+/* Leaf 0xd, subleaf count (xsave_helper.c). */
+void x86_cpuid_xsave_leaf(CPUX86State *env, uint32_t count, uint32_t *regs[4]);
 /* The CPUID model: leaf index, subleaf count -> eax..edx (cpu.c). */
 void cpu_x86_cpuid(CPUX86State *env, uint32_t index, uint32_t count,
                    uint32_t *eax, uint32_t *ebx, uint32_t *ecx, uint32_t *edx);
@@ -365,6 +397,6 @@ static inline void cpu_get_tb_cpu_state(CPUX86State *env, target_ulong *pc,
     *flags = env->hflags | (env->cc_op << TB_FLAGS_CC_OP_SHIFT);
 }
 
-#define X86_CPU_VENDOR "GenuineIntel"
+#define X86_CPU_VENDOR "AuthenticAMD"
 
 #endif

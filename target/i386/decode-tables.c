@@ -142,11 +142,12 @@ static const X86OpEntry group6[8] = {
 };
 
 /* Group 7 (0F 01): what user mode reaches: lgdt, lidt, lmsw, invlpg are
-   privileged; /7 with a register is swapgs, rdtscp and others (emitter);
+   privileged; /2 and /7 with a register are xgetbv, xsetbv, swapgs,
+   rdtscp and others (emitters);
    smsw runs.  sgdt and sidt (/0 /1) are #UD: the tables' addresses are
    the host's (with UMIP, Linux gives dummies). */
 static const X86OpEntry group7[8] = {
-    [2] = X(emit_privileged, 0, 0, 0, 0, OPF_MEM, 0),
+    [2] = X(emit_group7_2, 0, 0, 0, 0, 0, 0),
     [3] = X(emit_privileged, 0, 0, 0, 0, OPF_MEM, 0),
     [4] = X(emit_store_sysreg, E_, 0, SZ_V, 0, 0, SYSREG_CR0),
     [6] = X(emit_privileged, 0, 0, 0, 0, 0, 0),
@@ -180,9 +181,13 @@ static const X86OpEntry bsr_lzcnt[MP_COUNT] = BIT_SCAN(emit_bsr, emit_lzcnt, FEA
 static const X86OpEntry loopne_e0[MP_COUNT] = LOOP_CC(LOOP_NE);
 static const X86OpEntry loope_e1[MP_COUNT] = LOOP_CC(LOOP_E);
 
-/* Group 9 (0F C7): cmpxchg8b / cmpxchg16b. */
+/* Group 9 (0F C7): cmpxchg8b / cmpxchg16b; xsavec; xrstors and xsaves
+   (privileged: #GP at CPL 3 where the model has them). */
 static const X86OpEntry group9[8] = {
     [1] = X(emit_cmpxchg8b, 0, 0, 0, 0, OPF_MEM | OPF_LOCK, 0),
+    [3] = XF(emit_privileged, 0, 0, 0, 0, OPF_MEM, 0, FEAT_XSAVES),
+    [4] = XF(emit_xsavec, 0, 0, 0, 0, OPF_MEM, 0, FEAT_XSAVEC),
+    [5] = XF(emit_privileged, 0, 0, 0, 0, OPF_MEM, 0, FEAT_XSAVES),
 };
 
 const X86OpEntry x86_onebyte_map[256] = {

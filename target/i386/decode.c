@@ -288,6 +288,11 @@ static const struct {
     [FEAT_SSE42] = { offsetof(DisasContext, cpuid_ext_features), CPUID_EXT_SSE42 },
     [FEAT_AES] = { offsetof(DisasContext, cpuid_ext_features), CPUID_EXT_AES },
     [FEAT_PCLMUL] = { offsetof(DisasContext, cpuid_ext_features), CPUID_EXT_PCLMULQDQ },
+    [FEAT_XSAVE] = { offsetof(DisasContext, cpuid_ext_features), CPUID_EXT_XSAVE },
+    [FEAT_XSAVEOPT] = { offsetof(DisasContext, cpuid_xsave_features),
+                        CPUID_XSAVE_XSAVEOPT },
+    [FEAT_XSAVEC] = { offsetof(DisasContext, cpuid_xsave_features), CPUID_XSAVE_XSAVEC },
+    [FEAT_XSAVES] = { offsetof(DisasContext, cpuid_xsave_features), CPUID_XSAVE_XSAVES },
 };
 
 bool x86_feature_present(DisasContext *s, int feature)

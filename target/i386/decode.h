@@ -73,6 +73,7 @@ enum {
     FEAT_POPCNT, FEAT_MOVBE, FEAT_LZCNT, FEAT_PRFCHW, FEAT_RDTSCP,
     FEAT_BMI1, FEAT_BMI2, FEAT_ADX,
     FEAT_SSE3, FEAT_SSSE3, FEAT_SSE41, FEAT_SSE42, FEAT_AES, FEAT_PCLMUL,
+    FEAT_XSAVE, FEAT_XSAVEOPT, FEAT_XSAVEC, FEAT_XSAVES,
     FEAT_COUNT
 };
 /* Whether the CPUID model advertises feature (FEAT_NONE: always). */
@@ -273,6 +274,8 @@ void emit_fwait(CPUX86State *env, DisasContext *s, X86Decoded *d);
 void emit_cpuid(CPUX86State *env, DisasContext *s, X86Decoded *d);
 void emit_rdtsc(CPUX86State *env, DisasContext *s, X86Decoded *d);
 void emit_group7_7(CPUX86State *env, DisasContext *s, X86Decoded *d);
+void emit_group7_2(CPUX86State *env, DisasContext *s, X86Decoded *d);
+void emit_xsavec(CPUX86State *env, DisasContext *s, X86Decoded *d);
 void emit_crc32(CPUX86State *env, DisasContext *s, X86Decoded *d);
 void emit_mov_from_seg(CPUX86State *env, DisasContext *s, X86Decoded *d);
 void emit_mov_to_seg(CPUX86State *env, DisasContext *s, X86Decoded *d);

@@ -117,6 +117,27 @@ void emit_group7_7(CPUX86State *env, DisasContext *s, X86Decoded *d)
     }
 }
 
+/* 0F 01 /2: lgdt with a memory operand (privileged); with a register,
+   xgetbv (D0) and xsetbv (D1, privileged) where the model has XSAVE. */
+void emit_group7_2(CPUX86State *env, DisasContext *s, X86Decoded *d)
+{
+    int rm = d->modrm & 7;
+
+    if (d->mod != 3 || (rm == 1 && x86_feature_present(s, FEAT_XSAVE))) {
+        emit_privileged(env, s, d);
+    } else if (rm == 0 && x86_feature_present(s, FEAT_XSAVE)) {
+        gen_helper_xgetbv(cpu_env);
+    } else {
+        gen_illegal_opcode(s);
+    }
+}
+
+/* 0F C7 /4: xsavec m (xsave_helper.c checks the area). */
+void emit_xsavec(CPUX86State *env, DisasContext *s, X86Decoded *d)
+{
+    gen_helper_xsavec(cpu_env, s->A0);
+}
+
 /* crc32 Gy, Eb/Ev: CRC-32C (Castagnoli) of the source's bytes, continuing
    from the low 32 bits of Gy; the result is zero-extended. */
 void emit_crc32(CPUX86State *env, DisasContext *s, X86Decoded *d)

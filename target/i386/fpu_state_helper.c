@@ -2,7 +2,8 @@
  * fpu_state_helper.c: the x87/SSE control and state-image helpers: FNSTSW,
  * FNCLEX, FNINIT, FNSTENV/FLDENV, FNSAVE/FRSTOR, FXSAVE/FXRSTOR, and the
  * cpu_x86_* entry points linux-user uses to build and read the FP part of
- * signal frames with the same image layouts.
+ * signal frames with the same image layouts.  The FXSAVE image is stored
+ * in parts (fxsave-image.h) that XSAVE (xsave_helper.c) reuses.
  */
 #include "qemu/osdep.h"
 #include "cpu.h"
@@ -13,18 +14,7 @@
 #include "sse-fp.h"
 #include "excp.h"
 
-#define MXCSR_DEFAULT 0x1f80
-
-/* FXSAVE image offsets */
-#define FXSAVE_FCW      0
-#define FXSAVE_FSW      2
-#define FXSAVE_FTW      4
-#define FXSAVE_MXCSR    24
-#define FXSAVE_MXCSR_MASK 28
-#define FXSAVE_ST       32
-#define FXSAVE_XMM      160
-#define FXSAVE_REG_STRIDE 16
-#define FXSAVE_AREA_BYTES 512   /* the operand, checked whole */
+#include "fxsave-image.h"
 
 /* FNSTENV image: seven fields of 2 (16-bit operand size) or 4 bytes. */
 enum { ENV_FCW, ENV_FSW, ENV_FTW, ENV_FIP, ENV_FCS_FOP, ENV_FDP, ENV_FDS,
@@ -169,13 +159,12 @@ static void fpu_restore(CPUX86State *env, target_ulong addr, bool data32,
     }
 }
 
-/* ---- FXSAVE / FXRSTOR ---- */
+/* ---- FXSAVE / FXRSTOR, and the parts XSAVE stores by component ---- */
 
-static void fxsave(CPUX86State *env, target_ulong addr, uintptr_t ra)
+void fxsave_x87_part(CPUX86State *env, target_ulong addr, uintptr_t ra)
 {
     uint8_t abridged_tags = 0;
 
-    tlb_check_range(env, addr, FXSAVE_AREA_BYTES, PAGE_WRITE, ra);
     for (int i = 0; i < 8; i++) {
         abridged_tags |= !env->fptags[i] << i;
     }
@@ -185,14 +174,22 @@ static void fxsave(CPUX86State *env, target_ulong addr, uintptr_t ra)
     cpu_stuw_data_ra(env, addr + FXSAVE_FTW + 2, env->fpop, ra);
     cpu_stq_data_ra(env, addr + 8, 0, ra);        /* FIP */
     cpu_stq_data_ra(env, addr + 16, 0, ra);       /* FDP */
-    cpu_stl_data_ra(env, addr + FXSAVE_MXCSR, env->mxcsr, ra);
-    cpu_stl_data_ra(env, addr + FXSAVE_MXCSR_MASK, MXCSR_WRITABLE, ra);
     for (int i = 0; i < 8; i++) {
         target_ulong slot = addr + FXSAVE_ST + FXSAVE_REG_STRIDE * i;
         floatx80_write(env, slot, env->fpregs[st_index(env, i)].d, ra);
         cpu_stuw_data_ra(env, slot + 10, 0, ra);
         cpu_stl_data_ra(env, slot + 12, 0, ra);
     }
+}
+
+void fxsave_mxcsr_part(CPUX86State *env, target_ulong addr, uintptr_t ra)
+{
+    cpu_stl_data_ra(env, addr + FXSAVE_MXCSR, env->mxcsr, ra);
+    cpu_stl_data_ra(env, addr + FXSAVE_MXCSR_MASK, MXCSR_WRITABLE, ra);
+}
+
+void fxsave_xmm_part(CPUX86State *env, target_ulong addr, uintptr_t ra)
+{
     for (int i = 0; i < CPU_NB_REGS; i++) {
         target_ulong slot = addr + FXSAVE_XMM + FXSAVE_REG_STRIDE * i;
         cpu_stq_data_ra(env, slot, env->xmm_regs[i]._q[0], ra);
@@ -200,7 +197,15 @@ static void fxsave(CPUX86State *env, target_ulong addr, uintptr_t ra)
     }
 }
 
-static void fxrstor(CPUX86State *env, target_ulong addr, uintptr_t ra)
+static void fxsave(CPUX86State *env, target_ulong addr, uintptr_t ra)
+{
+    tlb_check_range(env, addr, FXSAVE_AREA_BYTES, PAGE_WRITE, ra);
+    fxsave_x87_part(env, addr, ra);
+    fxsave_mxcsr_part(env, addr, ra);
+    fxsave_xmm_part(env, addr, ra);
+}
+
+void fxrstor_x87_part(CPUX86State *env, target_ulong addr, uintptr_t ra)
 {
     uint8_t abridged_tags;
 
@@ -209,17 +214,42 @@ static void fxrstor(CPUX86State *env, target_ulong addr, uintptr_t ra)
     fpu_update_summary(env);
     abridged_tags = cpu_ldub_data_ra(env, addr + FXSAVE_FTW, ra);
     env->fpop = cpu_lduw_data_ra(env, addr + FXSAVE_FTW + 2, ra) & FPU_FOP_BITS;
-    env->mxcsr = cpu_ldl_data_ra(env, addr + FXSAVE_MXCSR, ra) & MXCSR_WRITABLE;
     for (int i = 0; i < 8; i++) {
         env->fptags[i] = !((abridged_tags >> i) & 1);
         env->fpregs[st_index(env, i)].d =
             floatx80_read(env, addr + FXSAVE_ST + FXSAVE_REG_STRIDE * i, ra);
     }
+    env->x87_in_use = true;
+}
+
+uint32_t fxsave_read_mxcsr(CPUX86State *env, target_ulong addr, uintptr_t ra)
+{
+    return cpu_ldl_data_ra(env, addr + FXSAVE_MXCSR, ra);
+}
+
+void fxrstor_xmm_part(CPUX86State *env, target_ulong addr, uintptr_t ra)
+{
     for (int i = 0; i < CPU_NB_REGS; i++) {
         target_ulong slot = addr + FXSAVE_XMM + FXSAVE_REG_STRIDE * i;
         env->xmm_regs[i]._q[0] = cpu_ldq_data_ra(env, slot, ra);
         env->xmm_regs[i]._q[1] = cpu_ldq_data_ra(env, slot + 8, ra);
     }
+}
+
+static void fxrstor(CPUX86State *env, target_ulong addr, uintptr_t ra)
+{
+    fxrstor_x87_part(env, addr, ra);
+    env->mxcsr = fxsave_read_mxcsr(env, addr, ra) & MXCSR_WRITABLE;
+    fxrstor_xmm_part(env, addr, ra);
+}
+
+/* The x87 part of XRSTOR's initial configuration: FNINIT's, with the
+   registers zero. */
+void fpu_init_x87_state(CPUX86State *env)
+{
+    fpu_init(env);
+    memset(env->fpregs, 0, sizeof(env->fpregs));
+    env->x87_in_use = false;
 }
 
 /* ---- helpers ---- */
@@ -247,6 +277,7 @@ void HELPER(fninit)(CPUX86State *env)
  */
 void HELPER(enter_mmx)(CPUX86State *env)
 {
+    env->x87_in_use = true;
     env->fpstt = 0;
     memset(env->fptags, 0, sizeof(env->fptags));
 }
@@ -260,6 +291,7 @@ void HELPER(enter_mmx)(CPUX86State *env)
  */
 void HELPER(emms)(CPUX86State *env)
 {
+    env->x87_in_use = true;
     memset(env->fptags, 1, sizeof(env->fptags));
     env->fpstt = 0;
 }

@@ -149,6 +149,13 @@ DEF_HELPER_FLAGS_2(sse_check_alignment, TCG_CALL_NO_WG, void, env, tl)
 DEF_HELPER_FLAGS_2(ldmxcsr, TCG_CALL_NO_WG, void, env, i32)
 DEF_HELPER_FLAGS_2(fxsave, TCG_CALL_NO_WG, void, env, tl)
 DEF_HELPER_FLAGS_2(fxrstor, TCG_CALL_NO_WG, void, env, tl)
+/* xsave_helper.c: they read EDX:EAX (the requested components) from env */
+DEF_HELPER_FLAGS_2(xsave, TCG_CALL_NO_WG, void, env, tl)
+DEF_HELPER_FLAGS_2(xsaveopt, TCG_CALL_NO_WG, void, env, tl)
+DEF_HELPER_FLAGS_2(xsavec, TCG_CALL_NO_WG, void, env, tl)
+DEF_HELPER_FLAGS_2(xrstor, TCG_CALL_NO_WG, void, env, tl)
+/* xgetbv writes EDX:EAX */
+DEF_HELPER_1(xgetbv, void, env)
 
 #include "target/i386/helper-sse4.h"
 

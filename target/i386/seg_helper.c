@@ -237,8 +237,10 @@ void helper_lret(CPUX86State *env, int shift, int addend)
     uintptr_t ra = GETPC();
     target_ulong sp = env->regs[R_ESP];
     int size = 1 << shift;
-    target_ulong eip = load_slot(env, sp, shift, ra);
+    /* the selector's slot is read first (measured: with the whole frame
+       unmapped the fault is there) */
     int cs = load_slot(env, sp + size, shift, ra) & 0xffff;
+    target_ulong eip = load_slot(env, sp, shift, ra);
 
     if (lret_reads_outer_stack(cs)) {
         load_slot(env, sp + 3 * size + addend, shift, ra);
@@ -252,9 +254,10 @@ void helper_lret(CPUX86State *env, int shift, int addend)
 
 /*
  * iret at CPL 3: eip, cs, eflags, and in 64-bit mode always rsp and ss.
- * Everything is read and checked before any of it is changed; the highest
- * slot first (this host faults on SS's slot before the others, whatever
- * cs is).  EFLAGS changes as popf's would, plus RF.
+ * Everything is read and checked before any of it is changed.  This host
+ * reads EFLAGS's slot first (the fault of a wholly unmapped frame is
+ * there), then SS's before RSP's, whatever cs is; the others follow.
+ * EFLAGS changes as popf's would, plus RF.
  */
 void helper_iret(CPUX86State *env, int shift)
 {
@@ -262,12 +265,12 @@ void helper_iret(CPUX86State *env, int shift)
     target_ulong sp = env->regs[R_ESP];
     int size = 1 << shift;
     bool long_mode = env->hflags & HF_CS64_MASK;
+    target_ulong eflags = load_slot(env, sp + 2 * size, shift, ra);
     int ss = long_mode ? load_slot(env, sp + 4 * size, shift, ra) & 0xffff : 0;
     target_ulong new_sp = long_mode ? load_slot(env, sp + 3 * size, shift, ra)
                                     : sp + 3 * size;
     target_ulong eip = load_slot(env, sp, shift, ra);
     int cs = load_slot(env, sp + size, shift, ra) & 0xffff;
-    target_ulong eflags = load_slot(env, sp + 2 * size, shift, ra);
     uint32_t mask = TF_MASK | AC_MASK | ID_MASK | NT_MASK | RF_MASK |
                     CC_ALL | DF_MASK;
 

@@ -268,11 +268,23 @@ static bool disas_fpu_reg(CPUX86State *env, DisasContext *s, int b, int modrm)
     return true;
 }
 
+/* XINUSE[0] (xsave_helper.c): every x87 instruction but FNINIT sets it. */
+static void gen_x87_in_use(int b, int modrm)
+{
+    if (!(b == 0xdb && modrm == 0xe3)) {
+        TCGv_i32 one = tcg_const_i32(1);
+
+        tcg_gen_st8_i32(one, cpu_env, offsetof(CPUX86State, x87_in_use));
+        tcg_temp_free_i32(one);
+    }
+}
+
 bool disas_fpu(CPUX86State *env, DisasContext *s, int b, int modrm)
 {
     if (b < 0xd8 || b > 0xdf) {
         return false;
     }
+    gen_x87_in_use(b, modrm);
     if ((modrm >> 6) != 3) {
         return disas_fpu_mem(env, s, b, modrm);
     }

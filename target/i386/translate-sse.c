@@ -555,17 +555,22 @@ static bool emit_movnti(CPUX86State *env, DisasContext *s, const SSEOp *op,
 
 /*
  * 0F AE memory forms: FXSAVE, FXRSTOR (16-byte aligned image), LDMXCSR,
- * STMXCSR, CLFLUSH (nothing to flush: guest memory is ordinary host memory,
- * but the line must be readable: a non-canonical or unmapped address faults
- * as a load would).  The register forms (the fences) are no-ops the integer
- * decoder handles itself.
+ * STMXCSR, XSAVE, XRSTOR, XSAVEOPT (xsave_helper.c: they check the 64-byte
+ * alignment themselves), CLFLUSH (nothing to flush: guest memory is
+ * ordinary host memory, but the line must be readable: a non-canonical or
+ * unmapped address faults as a load would).  The register forms (the
+ * fences) are no-ops the integer decoder handles itself.
  */
 static bool emit_group_ae(CPUX86State *env, DisasContext *s, const SSEOp *op,
                           int modrm)
 {
+    static const uint8_t sub_feature[8] = {
+        [4] = FEAT_XSAVE, [5] = FEAT_XSAVE, [6] = FEAT_XSAVEOPT,
+    };
     int sub = (modrm >> 3) & 7;
 
-    if (modrm_is_reg(modrm) || (sub > 3 && sub != 7)) {
+    if (modrm_is_reg(modrm) || !x86_feature_present(s, sub_feature[sub]) ||
+        (sub >= 4 && !x86_feature_present(s, FEAT_XSAVE))) {
         return false;
     }
     gen_operand_address(env, s, modrm, 0);
@@ -586,6 +591,15 @@ static bool emit_group_ae(CPUX86State *env, DisasContext *s, const SSEOp *op,
     case 3:
         tcg_gen_ld_i32(s->tmp2_i32, cpu_env, offsetof(CPUX86State, mxcsr));
         tcg_gen_qemu_st_i32(s->tmp2_i32, s->A0, s->mem_index, MO_LEUL);
+        break;
+    case 4:
+        gen_helper_xsave(cpu_env, s->A0);
+        break;
+    case 5:
+        gen_helper_xrstor(cpu_env, s->A0);
+        break;
+    case 6:
+        gen_helper_xsaveopt(cpu_env, s->A0);
         break;
     case 7:
         tcg_gen_qemu_ld_i32(s->tmp2_i32, s->A0, s->mem_index, MO_UB);

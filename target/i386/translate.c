@@ -191,6 +191,7 @@ static void i386_tr_init_disas_context(DisasContextBase *db, CPUX86State *env)
     s->cpuid_ext2_features = env->cpuid_ext2_features;
     s->cpuid_ext3_features = env->cpuid_ext3_features;
     s->cpuid_7_0_ebx_features = env->cpuid_7_0_ebx_features;
+    s->cpuid_xsave_features = env->cpuid_xsave_features;
 
     s->A0 = tcg_temp_new();
     s->T0 = tcg_temp_new();

@@ -57,7 +57,7 @@ typedef struct DisasContext {
     /* guest state snapshot at TB start */
     uint32_t flags;
     int cpuid_features, cpuid_ext_features, cpuid_ext2_features,
-        cpuid_ext3_features, cpuid_7_0_ebx_features;
+        cpuid_ext3_features, cpuid_7_0_ebx_features, cpuid_xsave_features;
 
     /* scratch temps, allocated per TB */
     TCGv A0;       /* effective address of the memory operand */

@@ -30,7 +30,10 @@
  *                   tcg_gen_code: never a crash, and every instruction
  *                   boundary agrees with capstone.
  *
- * The random streams have fixed seeds, so a failure reproduces.  Guest
+ * The random streams have fixed seeds, so a failure reproduces; for longer
+ * runs DECODE_FUZZ_SEED=N picks another stream and DECODE_FUZZ_SCALE=K
+ * runs K times as many sequences and TBs (make check runs scale 1, about
+ * 160,000 single instructions and 5,000 TBs).  Guest
  * addresses are host addresses (guest_base is 0); the code pages are mapped
  * below 2 GiB so the i386 target can address them too.
  */
@@ -57,6 +60,7 @@
 
 #define FUZZ_PER_KIND 40000
 #define FUZZ_TBS 5000
+static unsigned long fuzz_scale = 1;
 /* Details printed per kind of problem; the counts are always complete. */
 #define SHOW_MAX 20
 
@@ -805,7 +809,7 @@ static void test_fuzz_insn(void)
         if (gens[g] == gen_mutated && !corpus->len) {
             continue;
         }
-        for (int i = 0; i < FUZZ_PER_KIND; i++, total++) {
+        for (unsigned long i = 0; i < FUZZ_PER_KIND * fuzz_scale; i++, total++) {
             gens[g](b);
             check_one(b, &c);
         }
@@ -829,7 +833,7 @@ static void test_fuzz_tb(void)
     uint8_t *page = code;
     unsigned insns = 0, bad = 0, cs_rejects = 0;
 
-    for (int t = 0; t < FUZZ_TBS; t++) {
+    for (unsigned long t = 0; t < FUZZ_TBS * fuzz_scale; t++) {
         uint8_t b[WINDOW];
         size_t off = 0;
         TranslationBlock *tb;
@@ -868,14 +872,22 @@ static void test_fuzz_tb(void)
         }
     }
     memset(page, NOP, TARGET_PAGE_SIZE);
-    printf("%s fuzz-tb: %d TBs, %u instructions decoded, %u of them capstone "
-           "rejects, %u different length\n", bad ? "FAIL" : "PASS", FUZZ_TBS,
+    printf("%s fuzz-tb: %lu TBs, %u instructions decoded, %u of them capstone "
+           "rejects, %u different length\n", bad ? "FAIL" : "PASS", FUZZ_TBS * fuzz_scale,
            insns, cs_rejects, bad);
     failures += bad != 0;
 }
 
 int main(int argc, char **argv)
 {
+    const char *seed = getenv("DECODE_FUZZ_SEED"), *scale = getenv("DECODE_FUZZ_SCALE");
+
+    if (seed && strtoull(seed, NULL, 0)) {
+        rng_state = strtoull(seed, NULL, 0);
+    }
+    if (scale && strtoul(scale, NULL, 0)) {
+        fuzz_scale = strtoul(scale, NULL, 0);
+    }
     engine_init();
     capstone_init();
     rejected = g_hash_table_new(g_str_hash, g_str_equal);

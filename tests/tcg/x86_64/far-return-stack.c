@@ -5,7 +5,9 @@
  * looks at the code selector.  LRET reads the SS and RSP slots of a return
  * to an outer level (above its imm16 release) when the selector's RPL is
  * not 3, before the #GP for the selector (issue 11; found by the random
- * sequence fuzzer).  Each case prints the signal, si_code, the fault
+ * sequence fuzzer).  With the whole frame unmapped, LRET faults on the
+ * selector's slot, not the return address's, and IRET on EFLAGS's.  Each
+ * case prints the signal, si_code, the fault
  * address relative to the end of the mapped page and whether rSP moved.
  * x86_64 only: the 64-bit slots and iretq.
  */
@@ -55,18 +57,21 @@ static void far_return(int kind, int size, char *sp)
 }
 
 /* One far return with the frame's first slots mapped (ip, cs, and flags
-   for iret) and what follows the imm16 release not. */
-static void run_case(int kind, int size, uint16_t sel, char *end)
+   for iret) and what follows the imm16 release not; or (unmapped) with the
+   whole frame past the end of the page. */
+static void run_case(int kind, int size, uint16_t sel, char *end, int unmapped)
 {
     int slots = kind == IRET ? 3 : 2;
     int release = kind == LRET_IMM ? 16 : 0;
-    char *volatile sp = end - slots * size - release;
+    char *volatile sp = unmapped ? end : end - slots * size - release;
     uint64_t flags = 0x202;
 
-    memset(sp, 0, slots * size);
-    memcpy(sp + size, &sel, 2);
-    if (kind == IRET) {
-        memcpy(sp + 2 * size, &flags, size);
+    if (!unmapped) {
+        memset(sp, 0, slots * size);
+        memcpy(sp + size, &sel, 2);
+        if (kind == IRET) {
+            memcpy(sp + 2 * size, &flags, size);
+        }
     }
     got_sig = got_code = 0;
     got_addr = got_sp = 0;
@@ -106,8 +111,10 @@ int main(void)
     for (int kind = LRET; kind <= IRET; kind++) {
         for (int size = 2; size <= 8; size *= 2) {
             for (unsigned i = 0; i < sizeof(sels) / sizeof(sels[0]); i++) {
-                run_case(kind, size, sels[i], page + 4096);
+                run_case(kind, size, sels[i], page + 4096, 0);
             }
+            /* every slot unmapped: the far returns read cs's slot first */
+            run_case(kind, size, 0, page + 4096, 1);
         }
     }
     return 0;
