@@ -30,10 +30,10 @@ typedef enum {
 /* guest_base, loaded by the prologue whatever its value (an AArch64 load
    has no 32-bit displacement to carry it). */
 #define TCG_REG_GUEST_BASE TCG_REG_X28
-/* Scratch registers of the emitters, never allocated: TMP for constants
-   and host addresses of guest accesses, TMP2 for large offsets and the
-   TLB entry, TMP3 for the TLB tag.  x16/x17 are the ABI's
-   intra-procedure-call scratch, clobbered by any call anyway. */
+/* Scratch registers of the emitters, never allocated: TMP for constants,
+   call targets and the TLB addend, TMP2 for large offsets and the TLB
+   entry, TMP3 for the TLB tag.  x16/x17 are the ABI's intra-procedure-call
+   scratch, clobbered by any call anyway. */
 #define TCG_REG_TMP        TCG_REG_X17
 #define TCG_REG_TMP2       TCG_REG_X16
 #define TCG_REG_TMP3       TCG_REG_X15
