@@ -25,6 +25,8 @@
 
 #if defined(__x86_64__)
 #include "tcg/i386/host-safe-syscall.c.inc"
+#elif defined(__aarch64__)
+#include "tcg/aarch64/host-safe-syscall.c.inc"
 #else
 #error "safe-syscall.c: only the x86-64 host has its half (tcg/i386/host-safe-syscall.c.inc)"
 #endif

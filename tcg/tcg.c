@@ -681,6 +681,9 @@ int tcg_gen_code(TCGContext *s, TranslationBlock *tb)
         }
         patch_label_rel32(s->relocs[i].where, l->host_addr);
     }
+    /* A host whose instruction cache does not snoop data writes (AArch64)
+       must see the new code; elsewhere this compiles to nothing. */
+    __builtin___clear_cache((char *)start, (char *)s->code_ptr);
     size = s->code_ptr - start;
     return size;
 }
@@ -772,6 +775,7 @@ void tcg_context_init(size_t code_buffer_size)
 
     s->code_ptr = s->code_buf;
     tcg_target_emit_prologue(s, use_guest_base_reg);
+    __builtin___clear_cache((char *)s->code_buf, (char *)s->code_ptr);
     s->code_buf_prologue_end =
         (uint8_t *)QEMU_ALIGN_UP((uintptr_t)s->code_ptr, 64);
     s->code_gen_ptr = s->code_buf_prologue_end;

@@ -71,9 +71,31 @@ void disas_guest(const void *code, uint64_t addr, size_t size, int bits)
 }
 
 #ifndef CONFIG_TCG_INTERPRETER   /* bytecode: tcg/tci/disas.c */
+#ifdef __aarch64__
+static csh open_host_handle(void)
+{
+    static csh handle;
+    static bool opened;
+
+    if (!opened) {
+        if (cs_open(CS_ARCH_ARM64, CS_MODE_ARM, &handle) != CS_ERR_OK) {
+            return 0;
+        }
+        cs_option(handle, CS_OPT_SKIPDATA, CS_OPT_ON);
+        opened = true;
+    }
+    return handle;
+}
+#else
+static csh open_host_handle(void)
+{
+    return open_handle(64);
+}
+#endif
+
 void disas_host(const void *code, size_t size)
 {
-    disas_range(open_handle(64), code, (uintptr_t)code, size);
+    disas_range(open_host_handle(), code, (uintptr_t)code, size);
 }
 #endif
 

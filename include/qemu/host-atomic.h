@@ -3,11 +3,11 @@
  * CMPXCHG16B (target/i386/atomic_helper.c).  Sequentially consistent, so
  * the guest's locked instruction stays a full barrier on a weakly ordered
  * host.  An x86-64 host has its own instruction (tcg/i386/host-atomic.h:
- * the compiler would call libatomic for 16 bytes); any other host uses
- * the compiler's builtin.  Checked with clang for aarch64: CASPAL with
- * -march=armv8.1-a, else a call to libgcc's __aarch64_cas16_acq_rel
- * (LSE or LDAXP/STLXP, chosen at run time).  Where the compiler calls
- * libatomic instead, the build has to link it (-latomic).
+ * the compiler would call libatomic for 16 bytes), an AArch64 host an
+ * exclusive-pair loop (tcg/aarch64/host-atomic.h: Armv8.0, with no call
+ * to libgcc's run-time choice between LSE and exclusives); any other host
+ * uses the compiler's builtin.  Where the compiler calls libatomic for it,
+ * the build has to link it (-latomic).
  */
 #ifndef QEMU_HOST_ATOMIC_H
 #define QEMU_HOST_ATOMIC_H
@@ -16,6 +16,8 @@
 
 #if defined(__x86_64__)
 #include "tcg/i386/host-atomic.h"
+#elif defined(__aarch64__)
+#include "tcg/aarch64/host-atomic.h"
 #else
 /* *p = desired if *p == *expected (true); else *expected = *p (false) */
 static inline bool host_cmpxchg16(unsigned __int128 *p,

@@ -1,11 +1,11 @@
 /*
  * host-signal.h: what the fault handler (linux-user/signal.c) reads from
  * the host's signal context: the pc of the faulting instruction and whether
- * the access was a write.  One variant per host architecture: x86-64's is
- * tcg/i386/host-signal.h; ppc64 and aarch64, which have no JIT backend
- * here (the interpreter runs there), are below.  The interpreter's own
- * guest accesses do not depend on these (tcg/tci.h): only faults inside
- * helpers and emulator bugs read them.
+ * the access was a write.  One variant per host architecture, in the
+ * host's backend directory (tcg/i386/, tcg/aarch64/); ppc64's, which has
+ * no JIT backend here (the interpreter runs there), is below.  The
+ * interpreter's own guest accesses do not depend on these (tcg/tci.h):
+ * only faults inside helpers and emulator bugs read them.
  */
 #ifndef QEMU_HOST_SIGNAL_H
 #define QEMU_HOST_SIGNAL_H
@@ -39,40 +39,7 @@ static inline bool host_signal_write(const siginfo_t *info,
 }
 
 #elif defined(__aarch64__)
-/* The kernel's records after the general registers (asm/sigcontext.h). */
-#define HOST_AARCH64_ESR_MAGIC 0x45535201u
-
-static inline uintptr_t host_signal_pc(const ucontext_t *uc)
-{
-    return uc->uc_mcontext.pc;
-}
-
-/* The ESR record of a data abort: WnR (bit 6) for a write, except for
-   cache maintenance (CM, bit 8), which reports WnR set. */
-static inline bool host_signal_write(const siginfo_t *info,
-                                     const ucontext_t *uc)
-{
-    const uint8_t *p = (const uint8_t *)uc->uc_mcontext.__reserved;
-    const uint8_t *end = p + sizeof(uc->uc_mcontext.__reserved);
-
-    while (p + 8 <= end) {
-        uint32_t magic, size;
-        uint64_t esr;
-
-        memcpy(&magic, p, 4);
-        memcpy(&size, p + 4, 4);
-        if (magic == 0 || size < 8) {
-            break;
-        }
-        if (magic == HOST_AARCH64_ESR_MAGIC && size >= 16) {
-            memcpy(&esr, p + 8, 8);
-            return (esr >> 26 == 0x24 || esr >> 26 == 0x25)
-                   && (esr & (1u << 6)) && !(esr & (1u << 8));
-        }
-        p += size;
-    }
-    return false;
-}
+#include "tcg/aarch64/host-signal.h"
 
 #else
 #error "no signal-context reader for this host: add one to include/qemu/host-signal.h"

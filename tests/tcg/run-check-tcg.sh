@@ -39,6 +39,9 @@
 #   QEMU_OVERRIDE            run "${QEMU_OVERRIDE}T" instead of our qemu-T,
 #                            e.g. QEMU_OVERRIDE=/usr/bin/qemu- (checks the runner)
 #   QEMU_ARGS                extra emulator options, e.g. "-p 65536"
+#   QEMU_WRAPPER             command the emulator runs under, e.g.
+#                            QEMU_WRAPPER=qemu-aarch64 for an aarch64 build
+#                            on this machine (docs/devel/aarch64.md)
 #   TCG_ORACLE_i386          reference for i386 when the host cannot run it
 #                            (default: qemu-i386 from PATH)
 #   TCG_TIMEOUT              seconds per run (default 10)
@@ -218,8 +221,8 @@ for t in $TARGETS; do
         reference "$bin" "$twin"
         page_arg=
         [ "$page_size" != - ] && page_arg="-p $page_size"
-        # shellcheck disable=SC2086  # QEMU_ARGS is a list of options
-        run "$emu" $QEMU_ARGS $page_arg "$bin"
+        # shellcheck disable=SC2086  # QEMU_WRAPPER, QEMU_ARGS: word lists
+        run $QEMU_WRAPPER "$emu" $QEMU_ARGS $page_arg "$bin"
         got=$?
 
         if [ "$got" -eq 124 ] || [ "$got" -eq 137 ]; then
