@@ -14,6 +14,20 @@
 
 #include <stdbool.h>
 
+/*
+ * After a guest locked instruction, whether its compare-and-swap succeeded
+ * or not: x86 makes every locked instruction a full barrier, while a
+ * sequentially consistent compare-and-swap of a weakly ordered host orders
+ * only its own access (plain loads after it may pass its store).  An x86
+ * host's lock cmpxchg is a full barrier already.
+ */
+static inline void host_locked_insn_fence(void)
+{
+#ifndef __x86_64__
+    __atomic_thread_fence(__ATOMIC_SEQ_CST);
+#endif
+}
+
 #if defined(__x86_64__)
 #include "tcg/i386/host-atomic.h"
 #elif defined(__aarch64__)

@@ -22,6 +22,7 @@
     bool ok_ = __atomic_compare_exchange_n((type *)(p), &e_, (type)(desired), \
                                            false, __ATOMIC_SEQ_CST,         \
                                            __ATOMIC_SEQ_CST);               \
+    host_locked_insn_fence();                                               \
     *(e) = e_;                                                              \
     ok_;                                                                    \
 })
