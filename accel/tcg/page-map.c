@@ -122,7 +122,8 @@ int page_get_flags(target_ulong address)
 uint64_t page_find_valid(uint64_t start, uint64_t end)
 {
     uint64_t pn = page_number(start);
-    uint64_t last = page_number(MIN(end, (uint64_t)GUEST_ADDR_MAX + 1));
+    /* Not page_number(): the end of an i386 space, 2^32, is no target_ulong. */
+    uint64_t last = MIN(end, (uint64_t)GUEST_ADDR_MAX + 1) >> TARGET_PAGE_BITS;
 
     if (start >= end) {
         return end;
