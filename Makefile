@@ -10,6 +10,8 @@
 #   make check-mem the guest-memory programs under -p 4096/16384/65536
 #   make check-tci the subset for the slower interpreter build: check-unit and
 #                  the check-tcg programs at -O2 (docs/devel/tci.md)
+#   make check-large-page  the mem-* programs on real 16/64 KiB kernels (VMs),
+#                  against native and -p runs (tests/large-page/, ~15 min)
 #   make check-lockstep  the lockstep checker (tests/lockstep/) on small programs
 #   make check-limits    the limits guest (LIMITS_THREADS=10000 for the full run)
 #   make fuzz      random instruction sequences, ELF mutants, system calls
@@ -61,7 +63,7 @@ TEST_ENV = SRC_PATH='$(SRC_PATH)' BUILD_DIR='$(BUILD_DIR)' TARGETS='$(TARGETS)' 
 
 .PHONY: all clean distclean install check check-unit check-tcg check-mem bench tcg-programs \
 	$(addprefix build-,$(TARGETS)) check-unit-run check-tcg-run check-lockstep \
-	check-tcg-checked-run fuzz check-limits syscall-docs check-tci
+	check-tcg-checked-run fuzz check-limits syscall-docs check-tci check-large-page
 
 all: $(addprefix build-,$(TARGETS)) compile_commands.json
 
@@ -179,6 +181,11 @@ check-tci:
 	$(SHELL) $(SRC_PATH)/tests/sum-results.sh $$sum || st=1; \
 	exit $$st
 
+# The guest-memory programs inside real large-page kernels, with cross
+# builds of this configuration (docs/devel/large-page.md); not in CI.
+check-large-page: all tcg-programs
+	+$(Q)$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/large-page/run-check-large-page.sh
+
 bench: all
 	+$(Q)$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/bench/workloads.sh
 	+$(Q)$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/bench/run.sh
@@ -224,6 +231,7 @@ fuzz: all
 # ---- cleaning ----------------------------------------------------------------
 clean:
 	rm -rf $(addsuffix -linux-user,$(TARGETS)) tests/unit/build tests/tcg/build tests/sysroot/build \
+		tests/large-page \
 		tests/lockstep/lockstep tests/lockstep/sample tests/fuzz/build tests/programs/build \
 		compile_commands.json check-summary.txt
 

@@ -82,13 +82,30 @@ static int backing_flags(int flags)
     return (flags & MAP_TYPE) == MAP_PRIVATE ? PAGE_FILE_PRIV : PAGE_FILE_SHARED;
 }
 
+/* The guest's flags that the host numbers its own way. */
+static const struct {
+    int guest, host;
+} renumbered_map_flags[] = {
+    { TARGET_MAP_LOCKED, MAP_LOCKED },
+    { TARGET_MAP_NORESERVE, MAP_NORESERVE },
+};
+
 /* The guest's flags as the host mapping takes them: the placement is ours,
    and a host mapping must not grow or need huge pages on its own. */
 static int host_map_flags(int flags)
 {
-    return (flags & ~(MAP_FIXED_NOREPLACE | MAP_32BIT | MAP_GROWSDOWN | MAP_HUGETLB
-                      | (MAP_HUGE_MASK << MAP_HUGE_SHIFT)))
-           | MAP_FIXED;
+    int host = flags & ~(MAP_FIXED_NOREPLACE | TARGET_MAP_32BIT | MAP_GROWSDOWN | MAP_HUGETLB
+                         | (MAP_HUGE_MASK << MAP_HUGE_SHIFT));
+
+    for (size_t i = 0; i < ARRAY_SIZE(renumbered_map_flags); i++) {
+        host &= ~renumbered_map_flags[i].guest;
+    }
+    for (size_t i = 0; i < ARRAY_SIZE(renumbered_map_flags); i++) {
+        if (flags & renumbered_map_flags[i].guest) {
+            host |= renumbered_map_flags[i].host;
+        }
+    }
+    return host | MAP_FIXED;
 }
 
 /* Read len bytes of fd at offset into dst; past end of file reads zeros
@@ -419,7 +436,7 @@ static abi_long map_anywhere(uint64_t hint, uint64_t len, int prot, int flags,
        H: then the file maps directly, with no fragment. */
     uint64_t lead = anon ? 0 : offset & ~qemu_host_page_mask;
     uint64_t host_len = HOST_PAGE_ALIGN(lead + len);
-    abi_ulong at = find_free_range(hint, host_len, flags & MAP_32BIT);
+    abi_ulong at = find_free_range(hint, host_len, flags & TARGET_MAP_32BIT);
     int ret;
 
     if (at == (abi_ulong)-1) {

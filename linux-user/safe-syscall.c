@@ -17,7 +17,8 @@
  *
  * The host half (safe_syscall_base and safe_syscall_rewind: registers,
  * the system-call instruction, the ucontext's pc) lives in the host's
- * directory, tcg/<host>/host-safe-syscall.c.inc; another host adds its own.
+ * directory, tcg/<host>/host-safe-syscall.c.inc, or, for a host that runs
+ * the interpreter, include/qemu/host-safe-syscall-<host>.c.inc.
  */
 #include "qemu/osdep.h"
 #include <ucontext.h>
@@ -27,8 +28,10 @@
 #include "tcg/i386/host-safe-syscall.c.inc"
 #elif defined(__aarch64__)
 #include "tcg/aarch64/host-safe-syscall.c.inc"
+#elif defined(__powerpc64__)
+#include "qemu/host-safe-syscall-ppc64.c.inc"
 #else
-#error "safe-syscall.c: only the x86-64 host has its half (tcg/i386/host-safe-syscall.c.inc)"
+#error "safe-syscall.c: no host half for this host (see tcg/i386/host-safe-syscall.c.inc)"
 #endif
 
 bool safe_syscall_signal_waits(CPUArchState *env)

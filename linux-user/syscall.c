@@ -11,6 +11,7 @@
 #include "qemu/log.h"
 #include "qemu/hostpage.h"
 #include "exec/shdwrt.h"
+#include "exec/cputlb.h"
 #include "syscall_impl.h"
 #include "uaccess.h"
 
@@ -82,6 +83,12 @@ static void follow_resized_file(unsigned flags, const abi_long *arg, abi_long re
     int fd;
 
     redirect_note_file_sizes();
+    /* A TLB entry filled before a shrink may point past the new end, where
+       a large-page host does not fault (the rest of the host page holding
+       end of file reads as zeros): refill, so the page is judged again. */
+    if (ret >= 0 && (flags & SC_MAY_SHRINK_FILE)) {
+        tlb_invalidate_all_cpus();
+    }
     if (ret < 0 || (qemu_host_page_size == TARGET_PAGE_SIZE && !(flags & SC_MAY_SHRINK_FILE))) {
         return;
     }

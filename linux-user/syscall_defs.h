@@ -54,6 +54,15 @@ typedef int64_t abi_llong __attribute__((aligned(4)));
    guest's sigset is 64 bits, bit n-1 for signal n. */
 #define TARGET_NSIG 64
 #define TARGET_SIGRTMIN 32
+
+/* The x86 mmap flags whose values other hosts do not share: MAP_32BIT
+   exists only on x86 (a placement request, served by the guest-space
+   search, never passed to the host), and ppc64 numbers MAP_LOCKED and
+   MAP_NORESERVE differently (0x80 and 0x40).  linux-user/mmap.c's
+   host_map_flags() is where guest flags become host flags. */
+#define TARGET_MAP_32BIT     0x40
+#define TARGET_MAP_LOCKED    0x2000
+#define TARGET_MAP_NORESERVE 0x4000
 typedef abi_ullong target_sigset_t;
 
 #define TARGET_SA_NOCLDSTOP 0x00000001

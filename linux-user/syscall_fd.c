@@ -377,9 +377,19 @@ static abi_long do_select(CPUArchState *env, int nfds, const abi_ulong *gsets,
     if (!begin_masked_wait(env, gmask, masksize, &err)) {
         return err;
     }
-    ret = get_errno(safe_syscall(is_pselect ? SYS_pselect6 : SYS_select, nfds,
+    /* Both go to pselect6: hosts such as aarch64 have no select.  The
+       kernel truncates the time left to microseconds for select too. */
+    if (gtimeout && !is_pselect) {
+        ts.tv_sec = tv.tv_sec;
+        ts.tv_nsec = tv.tv_usec * 1000;
+    }
+    ret = get_errno(safe_syscall(SYS_pselect6, nfds,
                                  gsets[0] ? &sets[0] : NULL, gsets[1] ? &sets[1] : NULL,
-                                 gsets[2] ? &sets[2] : NULL, timeout, NULL));
+                                 gsets[2] ? &sets[2] : NULL, gtimeout ? &ts : NULL, NULL));
+    if (gtimeout && !is_pselect) {
+        tv.tv_sec = ts.tv_sec;
+        tv.tv_usec = ts.tv_nsec / 1000;
+    }
     ret = end_masked_wait(env, gmask, ret);
     if (ret < 0) {
         return ret;

@@ -172,8 +172,33 @@ abi_long syscall_filling_buf(long nr, const abi_long *arg, int nargs, int buf_ar
     return ret;
 }
 
-static abi_long do_openat(int dirfd, abi_ulong gpath, int flags, mode_t mode)
+/* The x86 open flags that aarch64 and ppc64 number otherwise; O_LARGEFILE
+   (0100000) is dropped: a 64-bit host kernel sets it on every open. */
+#define GUEST_O_LARGEFILE 0100000
+static const struct {
+    int guest, host;
+} renumbered_open_flags[] = {
+    { 040000, O_DIRECT }, { 0200000, O_DIRECTORY }, { 0400000, O_NOFOLLOW },
+};
+
+static uint64_t host_open_flags(uint64_t guest)
 {
+    uint64_t host = guest & ~(uint64_t)GUEST_O_LARGEFILE;
+
+    for (size_t i = 0; i < ARRAY_SIZE(renumbered_open_flags); i++) {
+        host &= ~(uint64_t)renumbered_open_flags[i].guest;
+    }
+    for (size_t i = 0; i < ARRAY_SIZE(renumbered_open_flags); i++) {
+        if (guest & renumbered_open_flags[i].guest) {
+            host |= renumbered_open_flags[i].host;
+        }
+    }
+    return host;
+}
+
+static abi_long do_openat(int dirfd, abi_ulong gpath, int guest_flags, mode_t mode)
+{
+    int flags = host_open_flags((unsigned)guest_flags);
     abi_long ret;
 
     LOOKUP_PATH_FROM_USER(path, gpath, flags & O_NOFOLLOW ? AT_SYMLINK_NOFOLLOW : 0);
@@ -224,6 +249,7 @@ SYSCALL(openat2)
     if (copy_from_user(how, arg[2], size)) {
         return -TARGET_EFAULT;
     }
+    how[0] = host_open_flags(how[0]);
     PATH_FROM_USER(guest_path, arg[1]);
     path = guest_path;
     if (!(how[2] & RESOLVE_IN_ROOT)) {

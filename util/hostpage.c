@@ -19,6 +19,12 @@
 
 #define HOSTPAGE_MAX_SIZE (64 * 1024)
 
+/* Only x86-64 can ask the kernel for the low 2 GiB; elsewhere the flag is
+   nothing (a guest's MAP_32BIT is served by the guest-space search). */
+#ifndef MAP_32BIT
+#define MAP_32BIT 0
+#endif
+
 uintptr_t qemu_host_page_size;
 uintptr_t qemu_host_page_mask;
 uintptr_t qemu_real_host_page_size;

@@ -49,7 +49,11 @@ SYSCALL(fstat)
 
 SYSCALL(getdents)
 {
+#ifdef SYS_getdents
     return syscall_filling_buf(SYS_getdents, arg, 3, 1, (uint32_t)arg[2]);
+#else
+    return -TARGET_ENOSYS;      /* hosts with getdents64 only (aarch64) */
+#endif
 }
 
 SYSCALL(statfs)
