@@ -24,6 +24,7 @@
 #include "exec/cputlb.h"
 #include "tcg/tcg.h"
 #include "disas/disas.h"
+#include "exec/perfmap.h"
 #include "translate.h"
 
 #define TB_HASH_BITS 15
@@ -304,6 +305,9 @@ TranslationBlock *tb_gen_code(CPUArchState *env, target_ulong pc,
 
     if (qemu_loglevel_mask_at(CPU_LOG_TB_OUT_ASM, tb->pc)) {
         log_tb_out_asm(tb);
+    }
+    if (perfmap_enabled()) {
+        perfmap_note_tb(tb);
     }
     return tb;
 }
