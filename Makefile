@@ -113,6 +113,7 @@ check-tcg-run:
 	$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/programs/run-check-shared.sh || st=1; \
 	$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/programs/run-check-proc.sh || st=1; \
 	$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/programs/run-check-options.sh || st=1; \
+	$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/programs/run-check-perfmap.sh || st=1; \
 	$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/programs/run-check-install.sh || st=1; \
 	$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/programs/run-check-limits.sh || st=1; \
 	$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/elf/run-check-elf.sh || st=1; \

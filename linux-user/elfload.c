@@ -24,6 +24,7 @@
 #include <sys/sysinfo.h>
 #include "qemu/log.h"
 #include "loader.h"
+#include "exec/perfmap.h"
 
 #define INVALID_IMAGE "Invalid ELF image for this architecture"
 /* Linux refuses program header tables larger than this. */
@@ -599,7 +600,7 @@ int loader_exec(const char *filename, char **argv, char **envp,
             map_image(&interp_file, 0, &interp);
         }
         fill_info(info, &exe, filename);
-        if (qemu_loglevel_mask(CPU_LOG_TB_IN_ASM)) {
+        if (qemu_loglevel_mask(CPU_LOG_TB_IN_ASM) || perfmap_enabled()) {
             elf_note_symbols(exe_file.fd, &exe_file.ehdr, exe_file.size, exe.bias);
             if (interp_name) {
                 elf_note_symbols(interp_file.fd, &interp_file.ehdr, interp_file.size, interp.bias);

@@ -13,6 +13,7 @@
 #include "vma-table.h"
 #include "procfs.h"
 #include "exec/cputlb.h"
+#include "exec/perfmap.h"
 
 #define PROG_NAME "qemu-" TARGET_NAME
 
@@ -306,6 +307,14 @@ static void handle_seed(const char *arg)
     }
 }
 
+/* From the environment any value but "0" turns it on. */
+static void handle_perfmap(const char *arg)
+{
+    if (!arg || strcmp(arg, "0") != 0) {
+        perfmap_open();
+    }
+}
+
 /* QEMU 4.1's x86 models (target/i386/cpu-models.c) and "max". */
 static void handle_cpu(const char *arg)
 {
@@ -359,6 +368,8 @@ static const Option options[] = {
       "run in singlestep mode" },
     { "checked-mem", "QEMU_CHECKED_MEM", false, true, handle_checked_mem, "",
       "check every guest memory access through the software TLB" },
+    { "perfmap", "QEMU_PERFMAP", false, true, handle_perfmap, "",
+      "write /tmp/perf-<pid>.map, which names guest code for perf" },
     { "strace", "QEMU_STRACE", false, true, handle_strace, "", "log system calls" },
     { "trace", NULL, true, false, handle_trace, "...", "not supported (one-line error)" },
     { "plugin", NULL, true, false, handle_plugin, "file[,arg=...]", "not supported (one-line error)" },

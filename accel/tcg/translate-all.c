@@ -24,6 +24,7 @@
 #include "exec/cputlb.h"
 #include "tcg/tcg.h"
 #include "disas/disas.h"
+#include "exec/perfmap.h"
 #include "translate.h"
 
 #define TB_HASH_BITS 15
@@ -88,8 +89,7 @@ static void code_page_ref(target_ulong page, int delta)
 static void tb_free(TranslationBlock *tb)
 {
     g_free(tb->jmp_incoming);
-    g_free(tb->insn_end_off);
-    g_free(tb->insn_data);
+    g_free(tb->insn);
     g_free(tb);
 }
 
@@ -184,15 +184,15 @@ static void log_tb_out_asm(TranslationBlock *tb)
 {
     qemu_log("OUT: [size=%zu]\n", tb->tc.size);
     for (int i = 0; i < tb->icount; i++) {
-        size_t start = i ? tb->insn_end_off[i - 1] : 0;
-        size_t end = tb->insn_end_off[i];
+        size_t start = i ? tb->insn[i - 1].end_off : 0;
+        size_t end = tb->insn[i].end_off;
 
         qemu_log("  -- guest addr 0x" TARGET_FMT_lx "%s\n",
-                 tb->insn_data[i][0], i ? "" : " + tb prologue");
+                 tb->pc + tb->insn[i].pc_off, i ? "" : " + tb prologue");
         disas_host((uint8_t *)tb->tc.ptr + start, end - start);
     }
     if (tb->icount) {
-        size_t tail = tb->insn_end_off[tb->icount - 1];
+        size_t tail = tb->insn[tb->icount - 1].end_off;
         if (tail < tb->tc.size) {
             qemu_log("  -- tb slow paths + exits\n");
             disas_host((uint8_t *)tb->tc.ptr + tail, tb->tc.size - tail);
@@ -203,19 +203,34 @@ static void log_tb_out_asm(TranslationBlock *tb)
 }
 
 /* Record the per-insn restore data tcg_gen_code collected. */
+QEMU_UNUSED static const char insn_words_check[TARGET_INSN_START_WORDS == 2 ? 1 : -1];
+
 static void tb_save_insn_records(TranslationBlock *tb)
 {
     int n = tcg_gen_insn_count();
 
     tb->icount = n;
-    tb->insn_end_off = g_new(uint16_t, n);
-    tb->insn_data = g_malloc(sizeof(*tb->insn_data) * n);
+    tb->insn = g_new(struct TBInsnRecord, n);
     for (int i = 0; i < n; i++) {
-        tb->insn_end_off[i] = tcg_gen_insn_end_off(i);
-        for (int w = 0; w < TARGET_INSN_START_WORDS; w++) {
-            tb->insn_data[i][w] = tcg_gen_insn_data(i, w);
+        target_ulong pc_off = (target_ulong)tcg_gen_insn_data(i, 0) - tb->pc;
+        uint64_t word1 = tcg_gen_insn_data(i, 1);
+
+        /* a TB spans two pages at most; a cc_op is below 64 */
+        if (pc_off > UINT16_MAX || word1 > UINT16_MAX) {
+            cpu_abort_msg("tb: insn record (pc +%#" PRIx64 ", %#" PRIx64 ") does not fit",
+                          (uint64_t)pc_off, word1);
         }
+        tb->insn[i].end_off = tcg_gen_insn_end_off(i);
+        tb->insn[i].pc_off = pc_off;
+        tb->insn[i].word1 = word1;
     }
+}
+
+/* Insn i's insn_start words, for restore_state_to_opc. */
+static void tb_insn_data(const TranslationBlock *tb, int i, target_ulong *data)
+{
+    data[0] = tb->pc + tb->insn[i].pc_off;
+    data[1] = tb->insn[i].word1;
 }
 
 TranslationBlock *tb_gen_code(CPUArchState *env, target_ulong pc,
@@ -304,6 +319,9 @@ TranslationBlock *tb_gen_code(CPUArchState *env, target_ulong pc,
 
     if (qemu_loglevel_mask_at(CPU_LOG_TB_OUT_ASM, tb->pc)) {
         log_tb_out_asm(tb);
+    }
+    if (perfmap_enabled()) {
+        perfmap_note_tb(tb);
     }
     return tb;
 }
@@ -472,21 +490,20 @@ void tb_invalidate_phys_range(target_ulong start, target_ulong end)
 bool cpu_restore_state(CPUArchState *env, uintptr_t host_pc)
 {
     TranslationBlock *tb = tb_find_by_host_pc(host_pc);
+    target_ulong data[TARGET_INSN_START_WORDS];
     uintptr_t off;
 
     if (!tb) {
         return false;
     }
     off = host_pc - (uintptr_t)tb->tc.ptr;
+    /* Past the last insn: the TB's exit code; the last insn's state holds. */
     for (int i = 0; i < tb->icount; i++) {
-        if (off < tb->insn_end_off[i]) {
-            restore_state_to_opc(env, tb, tb->insn_data[i]);
+        if (off < tb->insn[i].end_off || i == tb->icount - 1) {
+            tb_insn_data(tb, i, data);
+            restore_state_to_opc(env, tb, data);
             return true;
         }
-    }
-    /* Past the last insn: the TB's exit code; the last insn's state holds. */
-    if (tb->icount) {
-        restore_state_to_opc(env, tb, tb->insn_data[tb->icount - 1]);
     }
     return true;
 }

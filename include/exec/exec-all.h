@@ -54,10 +54,16 @@ struct TranslationBlock {
     TranslationBlock *hash_next;  /* TB hash chain */
     target_ulong page_addr[2];    /* guest pages holding its code; -1 none */
 
-    /* Per-insn restore records: insn i ends at host offset end_off[i] and
-       starts with insn_data[i][0..TARGET_INSN_START_WORDS-1]. */
-    uint16_t *insn_end_off;
-    target_ulong (*insn_data)[2];
+    /* Per-insn restore records: insn i's host code ends at offset
+       insn[i].end_off, and its insn_start words are tb->pc + pc_off and
+       word1 (x86: the cc_op); tb_insn_data() gives them back.  Six bytes an
+       insn where whole words took 18: python's startup alone makes some
+       200,000 (docs/devel/performance.md, "Peak RSS"). */
+    struct TBInsnRecord {
+        uint16_t end_off;
+        uint16_t pc_off;
+        uint16_t word1;
+    } *insn;
 };
 
 /* Whether tb was made from the guest page at page. */

@@ -823,7 +823,7 @@ static void test_fuzz_insn(void)
 
 /* A page of generated instructions back to back, translated as TBs from
    random offsets (near the end, the first one crosses into the next page):
-   each instruction boundary the TB records (insn_data[i][0] is the guest pc
+   each instruction boundary the TB records (tb->pc + insn[i].pc_off is the guest pc
    of instruction i) must be capstone's. */
 static void test_fuzz_tb(void)
 {
@@ -851,8 +851,8 @@ static void test_fuzz_tb(void)
         current_len = TARGET_PAGE_SIZE - off;
         tb = translate_at(page + off, 0);
         for (int i = 0; i < tb->icount; i++) {
-            target_ulong start = tb->insn_data[i][0];
-            target_ulong end = i + 1 < tb->icount ? tb->insn_data[i + 1][0]
+            target_ulong start = tb->pc + tb->insn[i].pc_off;
+            target_ulong end = i + 1 < tb->icount ? tb->pc + tb->insn[i + 1].pc_off
                                                   : tb->pc + tb->size;
             const uint8_t *p = g2h(start);
             int theirs;
