@@ -10,6 +10,7 @@
 #include "qemu/osdep.h"
 #include "signal-common.h"
 #include "syscall_impl.h"
+#include "fpu-stack.h"
 
 #define UC_FP_XSTATE           0x1
 #define UC_SIGCONTEXT_SS       0x2
@@ -172,19 +173,25 @@ static abi_long save_fpstate(CPUArchState *env, abi_ulong fp_addr)
 #ifndef TARGET_X86_64
     struct target_fpstate_head head;
 
+    /* As an x86-64 kernel writes it for a 32-bit process (convert_from_fxsr):
+       the upper halves of the words set, the full tag word, the pointers
+       without the opcode, CS and DS as they are now. */
     memset(&head, 0, sizeof(head));
-    head.cw = env->fpuc;
-    head.sw = (env->fpus & ~0x3800) | (env->fpstt & 7) << 11;
-    head.tag = 0xffff;
+    head.cw = env->fpuc | 0xffff0000u;
+    head.sw = (env->fpus & ~0x3800) | (env->fpstt & 7) << 11 | 0xffff0000u;
+    head.tag = 0xffff0000u;
     for (int i = 0; i < 8; i++) {
-        const floatx80 *f = &env->fpregs[(env->fpstt + i) & 7].d;
+        int reg = (env->fpstt + i) & 7;
+        const floatx80 *f = &env->fpregs[reg].d;
 
-        if (!env->fptags[(env->fpstt + i) & 7]) {
-            head.tag &= ~(3 << (2 * ((env->fpstt + i) & 7)));
-        }
+        head.tag |= (uint32_t)fpu_full_tag(env, reg) << (2 * reg);
         memcpy(head.st[i].significand, &f->low, 8);
         head.st[i].exponent = f->high;
     }
+    head.ipoff = env->fpip;
+    head.cssel = env->segs[R_CS].selector;
+    head.dataoff = env->fpdp;
+    head.datasel = env->segs[R_DS].selector | 0xffff0000u;
     head.status = head.sw;
     head.magic = 0;                      /* FXSR data follows */
     if (copy_to_user(fp_addr, &head, sizeof(head))) {
@@ -219,13 +226,8 @@ static abi_long save_fpstate(CPUArchState *env, abi_ulong fp_addr)
     return 0;
 }
 
-/*
- * The FP state of a sigreturn: XRSTOR when the software-reserved bytes and
- * MAGIC2 say the image is an XSAVE area (the components its xfeatures
- * name; a header XRSTOR refuses makes the frame bad), else FXRSTOR and the
- * other components initialised.  False for a bad frame.
- */
-static bool restore_fpstate(CPUArchState *env, abi_ulong fp_addr)
+/* The FXSAVE image or XSAVE area of a sigreturn frame (restore_fpstate). */
+static bool restore_fx_image(CPUArchState *env, abi_ulong fp_addr)
 {
     abi_ulong fx = fp_addr + FPSTATE_FXSAVE_OFFSET;
     struct target_fpx_sw_bytes sw;
@@ -245,6 +247,25 @@ static bool restore_fpstate(CPUArchState *env, abi_ulong fp_addr)
                cpu_x86_xrstor(env, fx, sw.xfeatures);
     }
     cpu_x86_fxrstor(env, fx);
+    return true;
+}
+
+/*
+ * The FP state of a sigreturn: XRSTOR when the software-reserved bytes and
+ * MAGIC2 say the image is an XSAVE area (the components its xfeatures
+ * name; a header XRSTOR refuses makes the frame bad), else FXRSTOR and the
+ * other components initialised.  On i386 the old FSAVE header then has the
+ * last word on the x87 state, as Linux folds it into the image it restores
+ * (convert_to_fxsr): a handler may edit either.  False for a bad frame.
+ */
+static bool restore_fpstate(CPUArchState *env, abi_ulong fp_addr)
+{
+    if (!restore_fx_image(env, fp_addr)) {
+        return false;
+    }
+#ifndef TARGET_X86_64
+    cpu_x86_frstor(env, fp_addr, 1);
+#endif
     return true;
 }
 
