@@ -370,6 +370,7 @@ typedef struct Session {
     CPUArchState *step;     /* the thread to step one insn, or NULL */
     bool resume_all;        /* else only the threads in resumed */
     GPtrArray *resumed;     /* CPUs a vCont action names */
+    char reply[96];         /* the stop reply, which '?' repeats */
 } Session;
 
 /* The stopped thread is the one running the session. */
@@ -378,19 +379,21 @@ static int stopped_tid(void)
     return syscall(SYS_gettid);
 }
 
-/* "T05watch:ADDR;thread:TID;" after a watchpoint's instruction. */
-static void stop_reply(int sig)
+/* The stop reply of s: "T05watch:ADDR;thread:TID;" after a watchpoint's
+   instruction (the hit is taken once: '?' repeats the reply). */
+static void stop_reply(Session *s)
 {
-    char buf[96];
     target_ulong addr;
     const char *watch = gdb_watch_take_hit(&addr);
-    int n = snprintf(buf, sizeof(buf), "T%02x", to_gdb_signal(sig));
+    int sig = s->stop_sig ? s->stop_sig : SIGTRAP;
+    int n = snprintf(s->reply, sizeof(s->reply), "T%02x", to_gdb_signal(sig));
 
     if (watch && sig == SIGTRAP) {
-        n += snprintf(buf + n, sizeof(buf) - n, "%s:" TARGET_FMT_lx ";", watch, addr);
+        n += snprintf(s->reply + n, sizeof(s->reply) - n, "%s:" TARGET_FMT_lx ";",
+                      watch, addr);
     }
-    snprintf(buf + n, sizeof(buf) - n, "thread:%x;", stopped_tid());
-    put_packet(buf);
+    snprintf(s->reply + n, sizeof(s->reply) - n, "thread:%x;", stopped_tid());
+    put_packet(s->reply);
 }
 
 /* A thread-id of H, T or vCont: -1 (all) and 0 (any) are the stopped
@@ -843,7 +846,11 @@ static void handle_packet(Session *s, char *p)
 {
     switch (p[0]) {
     case '?':
-        stop_reply(s->stop_sig ? s->stop_sig : SIGTRAP);
+        if (s->reply[0]) {
+            put_packet(s->reply);
+        } else {
+            stop_reply(s);
+        }
         break;
     case 'g':
         read_all_registers(s->general);
@@ -933,7 +940,7 @@ static int gdb_session(CPUArchState *env, int sig)
 
     env->singlestep_enabled = 0;
     if (sig) {
-        stop_reply(sig);
+        stop_reply(&s);
     }
     packet = g_malloc(PACKET_MAX + 1);
     while (gdb_fd >= 0 && !s.go) {

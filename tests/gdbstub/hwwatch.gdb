@@ -15,6 +15,12 @@ delete
 watch g.counter
 continue
 printf "== counter=%d after_store=%d\n", g.counter, $pc == (long)&after_store
+# The stub's answer to '?' repeats the stop, watch address included.
+if $native
+  printf "== ? names the watch: 1\n"
+else
+  python print("== ? names the watch: %d" % ("watch:" in gdb.execute("maint packet ?", to_string=True)))
+end
 continue
 printf "== counter=%d after_add=%d\n", g.counter, $pc == (long)&after_add
 continue
