@@ -58,8 +58,8 @@ static const FlagName open_flag_names[] = {
     { 0, NULL }
 };
 static const FlagName mmap_prot_names[] = {
-    { PROT_READ, "PROT_READ" }, { PROT_WRITE, "PROT_WRITE" },
-    { PROT_EXEC, "PROT_EXEC" }, { PROT_GROWSDOWN, "PROT_GROWSDOWN" },
+    { PROT_EXEC, "PROT_EXEC" }, { PROT_READ, "PROT_READ" },        /* QEMU's order */
+    { PROT_WRITE, "PROT_WRITE" }, { PROT_GROWSDOWN, "PROT_GROWSDOWN" },
     { PROT_GROWSUP, "PROT_GROWSUP" },
     { 0, NULL }
 };
@@ -306,6 +306,9 @@ static void print_arg(char kind, abi_long v, const abi_long *args)
         break;
     case 'o':
         strace_printf("%#o", (unsigned)v);
+        break;
+    case 'h':
+        strace_printf("%#" PRIx64, (uint64_t)(abi_ulong)v);
         break;
     case 'f':
         if ((int)v == AT_FDCWD) {

@@ -28,7 +28,8 @@ typedef abi_long SyscallFn(CPUArchState *env, const abi_long *arg);
 
 /*
  * args: how -strace prints the arguments, one letter each (see strace.c):
- *   d int, l long, u unsigned long, x pointer/hex, s string, o octal mode,
+ *   d int, l long, u unsigned long, x pointer/hex, h raw hex (0x1000, 0:
+ *   file offsets and flag words QEMU prints with %#x), s string, o octal mode,
  *   f dirfd (AT_FDCWD), O open flags, P mmap prot, M mmap flags, S signal,
  *   F socket family, T socket type, p socket protocol (of the family in
  *   the first argument), A access mode (R_OK...), W lseek whence, C fcntl

@@ -497,8 +497,8 @@ SYSCALL(mincore)
 
 const SyscallImpl syscalls_mem[] = {
     { "brk", sys_brk, "x=x" },
-    { "mmap", sys_mmap, "xuPMdl=x" },
-    { "mmap2", sys_mmap2, "xuPMdu=x" },
+    { "mmap", sys_mmap, "xuPMdh=x" },
+    { "mmap2", sys_mmap2, "xuPMdh=x" },
     { "munmap", sys_munmap, "xu" },
     { "mprotect", sys_mprotect, "xuP" },
     { "mremap", sys_mremap, "xuuxx=x" },

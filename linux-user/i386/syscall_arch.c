@@ -403,7 +403,7 @@ const SyscallImpl syscalls_arch[] = {
     { "stat64", sys_stat64, "sx" },
     { "lstat64", sys_lstat64, "sx" },
     { "fstat64", sys_fstat64, "dx" },
-    { "fstatat64", sys_fstatat64, "fsxx" },
+    { "fstatat64", sys_fstatat64, "fsxh" },
     { "statfs", sys_statfs, "sx" },
     { "fstatfs", sys_fstatfs, "dx" },
     { "statfs64", sys_statfs64, "sux" },

@@ -102,7 +102,7 @@ const SyscallImpl syscalls_arch[] = {
     { "stat", sys_stat, "sx" },
     { "lstat", sys_lstat, "sx" },
     { "fstat", sys_fstat, "dx" },
-    { "newfstatat", sys_newfstatat, "fsxx" },
+    { "newfstatat", sys_newfstatat, "fsxh" },
     { "getdents", sys_getdents, "dxu" },
     { "statfs", sys_statfs, "sx" },
     { "fstatfs", sys_fstatfs, "dx" },

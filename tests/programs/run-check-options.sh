@@ -117,7 +117,7 @@ fi
 # strace_lines EMULATOR: the -strace lines of strace-names' own calls.
 strace_lines() {
     "$1" -strace "$tmp/strace-names" 2>&1 >/dev/null \
-        | sed -n 's/^[0-9]* //; /^\(access\|lseek\|fcntl\|ioctl\|mmap\|openat\|rt_sig[a-z]*\|clock_get[a-z]*\|futex\|unlinkat\|dup3\)(/p' \
+        | sed -n 's/^[0-9]* //; /^\(access\|lseek\|fcntl\|ioctl\|mmap\|newfstatat\|openat\|rt_sig[a-z]*\|clock_get[a-z]*\|futex\|unlinkat\|dup3\)(/p' \
         | grep -v '^openat(AT_FDCWD,"/etc' | sed 's/0x[0-9a-f]*/ADDR/g; s/ = 0 ({.*})$/ = 0/'
 }
 

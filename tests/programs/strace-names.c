@@ -2,8 +2,8 @@
  * strace-names: system calls whose arguments -strace spells out by name
  * (access modes, lseek whence, fcntl commands, ioctl requests, open and
  * mmap flags, signals and sigprocmask's how, clock ids, futex operations,
- * unlinkat's flags), for run-check-options.sh to compare with QEMU's
- * -strace.
+ * unlinkat's flags; a file offset, and fstatat's flags, in hex), for
+ * run-check-options.sh to compare with QEMU's -strace.
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -13,6 +13,7 @@
 #include <time.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 int main(void)
@@ -29,6 +30,10 @@ int main(void)
     ioctl(fd, TIOCGWINSZ, &ws);
     ioctl(fd, FIONREAD, &n);
     mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    int self = open("/proc/self/exe", O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    mmap(NULL, 4096, PROT_READ | PROT_EXEC, MAP_PRIVATE, self, 4096);
+    fstatat(self, "", &st, AT_EMPTY_PATH);
     struct sigaction sa = { .sa_handler = SIG_IGN };
     sigaction(SIGUSR2, &sa, NULL);
     sigset_t set;
