@@ -215,10 +215,12 @@ bool x86_cpu_is_amd(const CPUX86State *env)
 }
 
 /*
- * Leaves past the maximum, and the ones this vendor does not define (leaf 2
- * and 4 on AMD, 0x80000005 and 0x8000001d/e on Intel), read as zeros, as
- * on those parts; so do the system leaves (5, 6, 0xa...) of features the
- * model lacks.
+ * A leaf past the maximum reads as zeros on AMD; Intel parts answer it with
+ * their highest basic leaf (the SDM's CPUID "invalid input" rule), which is
+ * how a Pentium II's 0x80000000 reads 1.  The leaves this vendor does not
+ * define (2 and 4 on AMD, 0x80000005 and 0x8000001d/e on Intel) read as
+ * zeros, as on those parts; so do the system leaves (5, 6, 0xa...) of
+ * features the model lacks.
  */
 void cpu_x86_cpuid(CPUX86State *env, uint32_t index, uint32_t count,
                    uint32_t *eax, uint32_t *ebx, uint32_t *ecx, uint32_t *edx)
@@ -228,7 +230,10 @@ void cpu_x86_cpuid(CPUX86State *env, uint32_t index, uint32_t count,
 
     *eax = *ebx = *ecx = *edx = 0;
     if (index >= 0x80000000 ? index > env->cpuid_xlevel : index > env->cpuid_level) {
-        return;
+        if (amd) {
+            return;
+        }
+        index = env->cpuid_level;
     }
     switch (index) {
     case 0:
@@ -245,8 +250,22 @@ void cpu_x86_cpuid(CPUX86State *env, uint32_t index, uint32_t count,
         *edx = env->cpuid_features;
         break;
     case 2:
-        if (!amd) {
-            *eax = 0xff01;      /* one round; descriptor 0xff: see leaf 4 */
+        /*
+         * One round; descriptor 0xff sends software to leaf 4.  A model
+         * without leaf 4 gets the old one-byte descriptors instead (glibc
+         * would otherwise walk leaf 4's subleaves, which read as this leaf,
+         * for ever): 0x2c L1d and 0x30 L1i 32 KiB 8-way, 0x80 L2 512 KiB
+         * 8-way, 64-byte lines, in edx: in eax they would give a Pentium
+         * II's 0x80000000 (which reads this leaf) an extended range.  No
+         * descriptor says 64 KiB 4-way, so L1i reads half its size there.
+         */
+        if (amd) {
+            break;
+        } else if (env->cpuid_level >= 4) {
+            *eax = 0xff01;
+        } else {
+            *eax = 1;
+            *edx = 0x80302c;
         }
         break;
     case 4:
