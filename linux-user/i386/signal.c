@@ -172,10 +172,12 @@ static abi_long save_fpstate(CPUArchState *env, abi_ulong fp_addr)
 {
 #ifndef TARGET_X86_64
     struct target_fpstate_head head;
+    uint64_t fip, fdp;
 
     /* As an x86-64 kernel writes it for a 32-bit process (convert_from_fxsr):
        the upper halves of the words set, the full tag word, the pointers
-       without the opcode, CS and DS as they are now. */
+       its FXSAVE64 image holds, without the opcode, CS and DS as they are
+       now. */
     memset(&head, 0, sizeof(head));
     head.cw = env->fpuc | 0xffff0000u;
     head.sw = (env->fpus & ~0x3800) | (env->fpstt & 7) << 11 | 0xffff0000u;
@@ -188,9 +190,10 @@ static abi_long save_fpstate(CPUArchState *env, abi_ulong fp_addr)
         memcpy(head.st[i].significand, &f->low, 8);
         head.st[i].exponent = f->high;
     }
-    head.ipoff = env->fpip;
+    cpu_x86_fxsave_pointers(env, &fip, &fdp);
+    head.ipoff = fip;
     head.cssel = env->segs[R_CS].selector;
-    head.dataoff = env->fpdp;
+    head.dataoff = fdp;
     head.datasel = env->segs[R_DS].selector | 0xffff0000u;
     head.status = head.sw;
     head.magic = 0;                      /* FXSR data follows */
@@ -265,6 +268,9 @@ static bool restore_fpstate(CPUArchState *env, abi_ulong fp_addr)
     }
 #ifndef TARGET_X86_64
     cpu_x86_frstor(env, fp_addr, 1);
+    /* the header's FOP, FIP and FDP go through an FXRSTOR64 image, which
+       has no selectors */
+    env->fpcs = env->fpds = 0;
 #endif
     return true;
 }

@@ -198,8 +198,11 @@ typedef struct CPUX86State {
     uint16_t fpuc;
     uint8_t fptags[8];       /* 0 = valid, 1 = empty */
     FPReg fpregs[8];
+    /* The last non-control x87 instruction's address, opcode and code
+       selector, and its memory operand's offset and selector
+       (translate-fpu.c, gen_x87_pointers). */
     uint64_t fpip, fpdp;
-    uint16_t fpop;
+    uint16_t fpop, fpcs, fpds;
     /* An unmasked exception suppressed the current x87 instruction: its
        pops are skipped too (fpu_except.c; cleared by helper_fwait). */
     bool x87_suppressed;
@@ -295,6 +298,7 @@ target_ulong cpu_cc_compute_all(CPUX86State *env, int op);
  */
 void cpu_x86_fpu_reset(CPUX86State *env);
 void cpu_x86_fxsave(CPUX86State *env, abi_ulong ptr);
+void cpu_x86_fxsave_pointers(const CPUX86State *env, uint64_t *fip, uint64_t *fdp);
 void cpu_x86_fxrstor(CPUX86State *env, abi_ulong ptr);
 void cpu_x86_fsave(CPUX86State *env, abi_ulong ptr, int data32);
 /* The kernel's XSAVE of the components in mask to a 64-byte aligned,

@@ -132,10 +132,14 @@ void emit_group7_2(CPUX86State *env, DisasContext *s, X86Decoded *d)
     }
 }
 
-/* 0F C7 /4: xsavec m (xsave_helper.c checks the area). */
+/* 0F C7 /4: xsavec m (xsave_helper.c checks the area); REX.W the 64-bit
+   form. */
 void emit_xsavec(CPUX86State *env, DisasContext *s, X86Decoded *d)
 {
-    gen_helper_xsavec(cpu_env, s->A0);
+    TCGv_i32 wide = tcg_const_i32(s->dflag == MO_64);
+
+    gen_helper_xsavec(cpu_env, s->A0, wide);
+    tcg_temp_free_i32(wide);
 }
 
 /* crc32 Gy, Eb/Ev: CRC-32C (Castagnoli) of the source's bytes, continuing

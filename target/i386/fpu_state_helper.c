@@ -62,7 +62,26 @@ static void fpu_init(CPUX86State *env)
     env->fpstt = 0;
     memset(env->fptags, 1, sizeof(env->fptags));
     env->fpip = env->fpdp = 0;
-    env->fpop = 0;
+    env->fpop = env->fpcs = env->fpds = 0;
+}
+
+/*
+ * Whether FXSAVE (and XSAVE's x87 component) stores FOP, FIP and FDP.  AMD
+ * parts store them only while an unmasked exception is pending (ES), zeros
+ * otherwise (measured on this Zen host; Linux's X86_BUG_FXSAVE_LEAK); Intel
+ * parts always.  FNSTENV and FNSAVE always store them.
+ */
+static bool fxsave_stores_pointers(const CPUX86State *env)
+{
+    return !x86_cpu_is_amd(env) || (env->fpus & FPUS_ES);
+}
+
+void cpu_x86_fxsave_pointers(const CPUX86State *env, uint64_t *fip, uint64_t *fdp)
+{
+    bool stored = fxsave_stores_pointers(env);
+
+    *fip = stored ? env->fpip : 0;
+    *fdp = stored ? env->fpdp : 0;
 }
 
 /* Every store below writes several parts: the whole area is checked for
@@ -105,11 +124,14 @@ static void fpu_store_env(CPUX86State *env, target_ulong addr, bool data32,
     field[ENV_FCW] = env->fpuc;
     field[ENV_FSW] = fpu_status_word(env);
     field[ENV_FTW] = tags;
-    field[ENV_FCS_FOP] = (uint32_t)env->fpop << 16;
+    field[ENV_FIP] = env->fpip;
+    field[ENV_FCS_FOP] = env->fpcs | (uint32_t)env->fpop << 16;
+    field[ENV_FDP] = env->fpdp;
+    field[ENV_FDS] = env->fpds;
     for (int i = 0; i < ENV_FIELDS; i++) {
         if (data32) {
-            /* the unused upper halves read as ones on Intel parts */
-            uint32_t pad = i <= ENV_FTW ? 0xffff0000 : 0;
+            /* the unused upper halves read as ones (FOP shares its word) */
+            uint32_t pad = i <= ENV_FTW || i == ENV_FDS ? 0xffff0000 : 0;
             cpu_stl_data_ra(env, addr + 4 * i, field[i] | pad, ra);
         } else {
             cpu_stuw_data_ra(env, addr + 2 * i, field[i], ra);
@@ -129,6 +151,22 @@ static void fpu_load_env(CPUX86State *env, target_ulong addr, bool data32,
     tags = cpu_lduw_data_ra(env, addr + stride * ENV_FTW, ra);
     for (int i = 0; i < 8; i++) {
         env->fptags[i] = ((tags >> (2 * i)) & 3) == TAG_EMPTY;
+    }
+    /* the 16-bit image has no FOP: it loads as zero */
+    if (data32) {
+        uint32_t cs_op = cpu_ldl_data_ra(env, addr + 4 * ENV_FCS_FOP, ra);
+
+        env->fpip = cpu_ldl_data_ra(env, addr + 4 * ENV_FIP, ra);
+        env->fpcs = cs_op;
+        env->fpop = (cs_op >> 16) & FPU_FOP_BITS;
+        env->fpdp = cpu_ldl_data_ra(env, addr + 4 * ENV_FDP, ra);
+        env->fpds = cpu_lduw_data_ra(env, addr + 4 * ENV_FDS, ra);
+    } else {
+        env->fpip = cpu_lduw_data_ra(env, addr + 2 * ENV_FIP, ra);
+        env->fpcs = cpu_lduw_data_ra(env, addr + 2 * ENV_FCS_FOP, ra);
+        env->fpop = 0;
+        env->fpdp = cpu_lduw_data_ra(env, addr + 2 * ENV_FDP, ra);
+        env->fpds = cpu_lduw_data_ra(env, addr + 2 * ENV_FDS, ra);
     }
 }
 
@@ -161,8 +199,13 @@ static void fpu_restore(CPUX86State *env, target_ulong addr, bool data32,
 
 /* ---- FXSAVE / FXRSTOR, and the parts XSAVE stores by component ---- */
 
-void fxsave_x87_part(CPUX86State *env, target_ulong addr, uintptr_t ra)
+/*
+ * Bytes 6-23: FOP, then FIP and FDP as 64-bit offsets in the REX.W form
+ * (wide), or each as a 32-bit offset followed by its selector.
+ */
+void fxsave_x87_part(CPUX86State *env, target_ulong addr, bool wide, uintptr_t ra)
 {
+    bool pointers = fxsave_stores_pointers(env);
     uint8_t abridged_tags = 0;
 
     for (int i = 0; i < 8; i++) {
@@ -171,9 +214,17 @@ void fxsave_x87_part(CPUX86State *env, target_ulong addr, uintptr_t ra)
     cpu_stuw_data_ra(env, addr + FXSAVE_FCW, env->fpuc, ra);
     cpu_stuw_data_ra(env, addr + FXSAVE_FSW, fpu_status_word(env), ra);
     cpu_stuw_data_ra(env, addr + FXSAVE_FTW, abridged_tags, ra);
-    cpu_stuw_data_ra(env, addr + FXSAVE_FTW + 2, env->fpop, ra);
-    cpu_stq_data_ra(env, addr + 8, 0, ra);        /* FIP */
-    cpu_stq_data_ra(env, addr + 16, 0, ra);       /* FDP */
+    cpu_stuw_data_ra(env, addr + FXSAVE_FOP, pointers ? env->fpop : 0, ra);
+    if (!pointers) {
+        cpu_stq_data_ra(env, addr + FXSAVE_FIP, 0, ra);
+        cpu_stq_data_ra(env, addr + FXSAVE_FDP, 0, ra);
+    } else if (wide) {
+        cpu_stq_data_ra(env, addr + FXSAVE_FIP, env->fpip, ra);
+        cpu_stq_data_ra(env, addr + FXSAVE_FDP, env->fpdp, ra);
+    } else {
+        cpu_stq_data_ra(env, addr + FXSAVE_FIP, (uint32_t)env->fpip | (uint64_t)env->fpcs << 32, ra);
+        cpu_stq_data_ra(env, addr + FXSAVE_FDP, (uint32_t)env->fpdp | (uint64_t)env->fpds << 32, ra);
+    }
     for (int i = 0; i < 8; i++) {
         target_ulong slot = addr + FXSAVE_ST + FXSAVE_REG_STRIDE * i;
         floatx80_write(env, slot, env->fpregs[st_index(env, i)].d, ra);
@@ -197,23 +248,30 @@ void fxsave_xmm_part(CPUX86State *env, target_ulong addr, uintptr_t ra)
     }
 }
 
-static void fxsave(CPUX86State *env, target_ulong addr, uintptr_t ra)
+static void fxsave(CPUX86State *env, target_ulong addr, bool wide, uintptr_t ra)
 {
     tlb_check_range(env, addr, FXSAVE_AREA_BYTES, PAGE_WRITE, ra);
-    fxsave_x87_part(env, addr, ra);
+    fxsave_x87_part(env, addr, wide, ra);
     fxsave_mxcsr_part(env, addr, ra);
     fxsave_xmm_part(env, addr, ra);
 }
 
-void fxrstor_x87_part(CPUX86State *env, target_ulong addr, uintptr_t ra)
+/* The pointers load whether or not an exception is pending (this host). */
+void fxrstor_x87_part(CPUX86State *env, target_ulong addr, bool wide, uintptr_t ra)
 {
+    uint64_t fip = cpu_ldq_data_ra(env, addr + FXSAVE_FIP, ra);
+    uint64_t fdp = cpu_ldq_data_ra(env, addr + FXSAVE_FDP, ra);
     uint8_t abridged_tags;
 
     fpu_load_control_word(env, cpu_lduw_data_ra(env, addr + FXSAVE_FCW, ra));
     fpu_load_status_word(env, cpu_lduw_data_ra(env, addr + FXSAVE_FSW, ra));
     fpu_update_summary(env);
     abridged_tags = cpu_ldub_data_ra(env, addr + FXSAVE_FTW, ra);
-    env->fpop = cpu_lduw_data_ra(env, addr + FXSAVE_FTW + 2, ra) & FPU_FOP_BITS;
+    env->fpop = cpu_lduw_data_ra(env, addr + FXSAVE_FOP, ra) & FPU_FOP_BITS;
+    env->fpip = wide ? fip : (uint32_t)fip;
+    env->fpdp = wide ? fdp : (uint32_t)fdp;
+    env->fpcs = wide ? 0 : (uint16_t)(fip >> 32);
+    env->fpds = wide ? 0 : (uint16_t)(fdp >> 32);
     for (int i = 0; i < 8; i++) {
         env->fptags[i] = !((abridged_tags >> i) & 1);
         env->fpregs[st_index(env, i)].d =
@@ -236,9 +294,9 @@ void fxrstor_xmm_part(CPUX86State *env, target_ulong addr, uintptr_t ra)
     }
 }
 
-static void fxrstor(CPUX86State *env, target_ulong addr, uintptr_t ra)
+static void fxrstor(CPUX86State *env, target_ulong addr, bool wide, uintptr_t ra)
 {
-    fxrstor_x87_part(env, addr, ra);
+    fxrstor_x87_part(env, addr, wide, ra);
     env->mxcsr = fxsave_read_mxcsr(env, addr, ra) & MXCSR_WRITABLE;
     fxrstor_xmm_part(env, addr, ra);
 }
@@ -325,31 +383,33 @@ void HELPER(frstor)(CPUX86State *env, target_ulong addr, uint32_t data32)
     fpu_restore(env, addr, data32, GETPC());
 }
 
-void HELPER(fxsave)(CPUX86State *env, target_ulong addr)
+void HELPER(fxsave)(CPUX86State *env, target_ulong addr, uint32_t wide)
 {
-    fxsave(env, addr, GETPC());
+    fxsave(env, addr, wide, GETPC());
 }
 
 /* An image with a reserved MXCSR bit set is #GP, before anything loads.
    (A signal frame's is masked instead, as the kernel does.) */
-void HELPER(fxrstor)(CPUX86State *env, target_ulong addr)
+void HELPER(fxrstor)(CPUX86State *env, target_ulong addr, uint32_t wide)
 {
     if (cpu_ldl_data_ra(env, addr + FXSAVE_MXCSR, GETPC()) & ~MXCSR_WRITABLE) {
         raise_exception_err_ra(env, EXCP0D_GPF, 0, GETPC());
     }
-    fxrstor(env, addr, GETPC());
+    fxrstor(env, addr, wide, GETPC());
 }
 
 /* ---- for linux-user (signal frames) and CPU reset ---- */
 
+/* An x86-64 kernel saves and restores with the REX.W forms, also for a
+   32-bit process. */
 void cpu_x86_fxsave(CPUX86State *env, abi_ulong ptr)
 {
-    fxsave(env, ptr, 0);
+    fxsave(env, ptr, true, 0);
 }
 
 void cpu_x86_fxrstor(CPUX86State *env, abi_ulong ptr)
 {
-    fxrstor(env, ptr, 0);
+    fxrstor(env, ptr, true, 0);
 }
 
 void cpu_x86_fsave(CPUX86State *env, abi_ulong ptr, int data32)

@@ -15,6 +15,9 @@
 #define FXSAVE_FCW      0
 #define FXSAVE_FSW      2
 #define FXSAVE_FTW      4
+#define FXSAVE_FOP      6
+#define FXSAVE_FIP      8
+#define FXSAVE_FDP      16
 #define FXSAVE_MXCSR    24
 #define FXSAVE_MXCSR_MASK 28
 #define FXSAVE_ST       32
@@ -22,10 +25,10 @@
 #define FXSAVE_REG_STRIDE 16
 #define FXSAVE_AREA_BYTES 512   /* the operand, checked whole */
 
-void fxsave_x87_part(CPUX86State *env, target_ulong addr, uintptr_t ra);
+void fxsave_x87_part(CPUX86State *env, target_ulong addr, bool wide, uintptr_t ra);
 void fxsave_mxcsr_part(CPUX86State *env, target_ulong addr, uintptr_t ra);
 void fxsave_xmm_part(CPUX86State *env, target_ulong addr, uintptr_t ra);
-void fxrstor_x87_part(CPUX86State *env, target_ulong addr, uintptr_t ra);
+void fxrstor_x87_part(CPUX86State *env, target_ulong addr, bool wide, uintptr_t ra);
 void fxrstor_xmm_part(CPUX86State *env, target_ulong addr, uintptr_t ra);
 uint32_t fxsave_read_mxcsr(CPUX86State *env, target_ulong addr, uintptr_t ra);
 void fpu_init_x87_state(CPUX86State *env);

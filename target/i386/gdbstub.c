@@ -141,14 +141,18 @@ static uint32_t fpu_control_read(CPUArchState *env, int i)
             tags |= fpu_full_tag(env, r) << (2 * r);
         }
         return tags;
+    case 3:
+        return env->fpcs;
     case 4:
         return env->fpip;
+    case 5:
+        return env->fpds;
     case 6:
         return env->fpdp;
     case 7:
         return env->fpop;
     default:
-        return 0;             /* the selectors: flat user segments */
+        return 0;
     }
 }
 
@@ -167,14 +171,20 @@ static void fpu_control_write(CPUArchState *env, int i, uint32_t v)
             env->fptags[r] = ((v >> (2 * r)) & 3) == TAG_EMPTY;
         }
         break;
+    case 3:
+        env->fpcs = v;
+        break;
     case 4:
         env->fpip = v;
+        break;
+    case 5:
+        env->fpds = v;
         break;
     case 6:
         env->fpdp = v;
         break;
     case 7:
-        env->fpop = v;
+        env->fpop = v & 0x7ff;
         break;
     }
 }

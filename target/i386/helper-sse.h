@@ -147,13 +147,14 @@ DEF_HELPER_FLAGS_3(movddup, TCG_CALL_NO_RWG, void, env, xmm, xmm)
 DEF_HELPER_FLAGS_2(sse_check_alignment, TCG_CALL_NO_WG, void, env, tl)
 /* MXCSR and the FXSAVE image */
 DEF_HELPER_FLAGS_2(ldmxcsr, TCG_CALL_NO_WG, void, env, i32)
-DEF_HELPER_FLAGS_2(fxsave, TCG_CALL_NO_WG, void, env, tl)
-DEF_HELPER_FLAGS_2(fxrstor, TCG_CALL_NO_WG, void, env, tl)
-/* xsave_helper.c: they read EDX:EAX (the requested components) from env */
-DEF_HELPER_FLAGS_2(xsave, TCG_CALL_NO_WG, void, env, tl)
-DEF_HELPER_FLAGS_2(xsaveopt, TCG_CALL_NO_WG, void, env, tl)
-DEF_HELPER_FLAGS_2(xsavec, TCG_CALL_NO_WG, void, env, tl)
-DEF_HELPER_FLAGS_2(xrstor, TCG_CALL_NO_WG, void, env, tl)
+DEF_HELPER_FLAGS_3(fxsave, TCG_CALL_NO_WG, void, env, tl, i32)
+DEF_HELPER_FLAGS_3(fxrstor, TCG_CALL_NO_WG, void, env, tl, i32)
+/* xsave_helper.c: they read EDX:EAX (the requested components) from env;
+   the i32 says REX.W (the 64-bit x87 pointer format) */
+DEF_HELPER_FLAGS_3(xsave, TCG_CALL_NO_WG, void, env, tl, i32)
+DEF_HELPER_FLAGS_3(xsaveopt, TCG_CALL_NO_WG, void, env, tl, i32)
+DEF_HELPER_FLAGS_3(xsavec, TCG_CALL_NO_WG, void, env, tl, i32)
+DEF_HELPER_FLAGS_3(xrstor, TCG_CALL_NO_WG, void, env, tl, i32)
 /* xgetbv writes EDX:EAX */
 DEF_HELPER_1(xgetbv, void, env)
 

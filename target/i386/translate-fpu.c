@@ -17,6 +17,36 @@
 #include "exec/helper-gen.h"
 #include "fpu-ops.h"
 
+/*
+ * What FNSTENV, FNSAVE and FXSAVE report of the last non-control x87
+ * instruction: its address (prefixes included), opcode (the escape byte's
+ * low three bits and ModRM) and CS, and for a memory form (offset not
+ * NULL) the operand's offset, without the segment's base, and the
+ * selector of its segment.  Emitted after the operation, so that an
+ * instruction that faults, or that delivers a pending exception first,
+ * leaves the previous ones (measured on this host, which also shows that
+ * FNCLEX, FNINIT, FLDCW, FNSTCW, FNSTSW, FLDENV, FNSTENV, FRSTOR, FNSAVE,
+ * FWAIT and the 8087 leftovers leave them).
+ */
+static void gen_x87_pointers(DisasContext *s, int b, int modrm, TCGv offset, int seg)
+{
+    TCGv_i64 v = tcg_const_i64(s->pc_start);
+    TCGv_i32 t = tcg_const_i32((b & 7) << 8 | modrm);
+
+    tcg_gen_st_i64(v, cpu_env, offsetof(CPUX86State, fpip));
+    tcg_gen_st16_i32(t, cpu_env, offsetof(CPUX86State, fpop));
+    tcg_gen_ld_i32(t, cpu_env, offsetof(CPUX86State, segs[R_CS].selector));
+    tcg_gen_st16_i32(t, cpu_env, offsetof(CPUX86State, fpcs));
+    if (offset) {
+        tcg_gen_extu_tl_i64(v, offset);
+        tcg_gen_st_i64(v, cpu_env, offsetof(CPUX86State, fpdp));
+        tcg_gen_ld_i32(t, cpu_env, offsetof(CPUX86State, segs[seg].selector));
+        tcg_gen_st16_i32(t, cpu_env, offsetof(CPUX86State, fpds));
+    }
+    tcg_temp_free_i64(v);
+    tcg_temp_free_i32(t);
+}
+
 /* ---- memory forms ---- */
 
 enum {
@@ -60,6 +90,9 @@ static bool disas_fpu_mem(CPUX86State *env, DisasContext *s, int b, int modrm)
     int reg = (modrm >> 3) & 7;
     const X87MemOp *op = &x87_mem_ops[b & 7][reg];
     TCGv_i32 fmt = s->tmp2_i32, arg = s->tmp3_i32;
+    TCGv offset;
+    X86Addr a;
+    int seg;
 
     if (op->kind == M_NONE || !x86_feature_present(s, op->feature)) {
         return false;
@@ -69,7 +102,11 @@ static bool disas_fpu_mem(CPUX86State *env, DisasContext *s, int b, int modrm)
         gen_helper_fwait(cpu_env);
     }
     s->rip_offset = 0;
-    gen_lea_modrm(env, s, modrm);
+    decode_modrm_address(env, s, modrm, &a);
+    gen_lea_addr(s, &a, false);
+    offset = tcg_temp_new();
+    tcg_gen_mov_tl(offset, s->A0);
+    gen_lea_v_seg(s, s->aflag, s->A0, s->override);
     tcg_gen_movi_i32(fmt, op->fmt);
     /* the reg field for arithmetic, the 32-bit image flag for env images */
     tcg_gen_movi_i32(arg, op->kind == M_ARITH ? reg : s->dflag != MO_16);
@@ -108,6 +145,12 @@ static bool disas_fpu_mem(CPUX86State *env, DisasContext *s, int b, int modrm)
         tcg_gen_qemu_st_i32(s->tmp2_i32, s->A0, s->mem_index, MO_LEUW);
         break;
     }
+    if (op->kind == M_ARITH || op->kind == M_LOAD || op->kind == M_STORE) {
+        seg = s->override >= 0 ? s->override
+              : a.base == R_ESP || a.base == R_EBP ? R_SS : R_DS;
+        gen_x87_pointers(s, b, modrm, offset, seg);
+    }
+    tcg_temp_free(offset);
     if (op->pop) {
         gen_helper_fpop(cpu_env);
     }
@@ -116,7 +159,8 @@ static bool disas_fpu_mem(CPUX86State *env, DisasContext *s, int b, int modrm)
 
 /* ---- register forms ---- */
 
-/* The kinds from R_FNCLEX on do not wait (no helper_fwait first). */
+/* The kinds from R_FNCLEX on do not wait (no helper_fwait first) and
+   leave the x87 pointers. */
 enum {
     R_NONE, R_ARITH_ST0, R_ARITH_STI, R_COM, R_COMI, R_FLD, R_FXCH, R_FST,
     R_FST_NOCHECK,
@@ -262,6 +306,9 @@ static bool disas_fpu_reg(CPUX86State *env, DisasContext *s, int b, int modrm)
         break;
     }
     tcg_temp_free_i32(st0);
+    if (op->kind < R_FNCLEX) {
+        gen_x87_pointers(s, b, modrm, NULL, -1);
+    }
     for (int i = 0; i < op->pops; i++) {
         gen_helper_fpop(cpu_env);
     }

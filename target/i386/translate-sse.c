@@ -568,6 +568,7 @@ static bool emit_group_ae(CPUX86State *env, DisasContext *s, const SSEOp *op,
         [4] = FEAT_XSAVE, [5] = FEAT_XSAVE, [6] = FEAT_XSAVEOPT,
     };
     int sub = (modrm >> 3) & 7;
+    TCGv_i32 wide;
 
     if (modrm_is_reg(modrm) || !x86_feature_present(s, sub_feature[sub]) ||
         (sub >= 4 && !x86_feature_present(s, FEAT_XSAVE))) {
@@ -577,12 +578,14 @@ static bool emit_group_ae(CPUX86State *env, DisasContext *s, const SSEOp *op,
     if (sub <= 1) {
         gen_check_alignment(s, op, 16);
     }
+    /* REX.W: the 64-bit forms, whose x87 pointers are 64-bit offsets */
+    wide = tcg_const_i32(s->dflag == MO_64);
     switch (sub) {
     case 0:
-        gen_helper_fxsave(cpu_env, s->A0);
+        gen_helper_fxsave(cpu_env, s->A0, wide);
         break;
     case 1:
-        gen_helper_fxrstor(cpu_env, s->A0);
+        gen_helper_fxrstor(cpu_env, s->A0, wide);
         break;
     case 2:
         tcg_gen_qemu_ld_i32(s->tmp2_i32, s->A0, s->mem_index, MO_LEUL);
@@ -593,18 +596,19 @@ static bool emit_group_ae(CPUX86State *env, DisasContext *s, const SSEOp *op,
         tcg_gen_qemu_st_i32(s->tmp2_i32, s->A0, s->mem_index, MO_LEUL);
         break;
     case 4:
-        gen_helper_xsave(cpu_env, s->A0);
+        gen_helper_xsave(cpu_env, s->A0, wide);
         break;
     case 5:
-        gen_helper_xrstor(cpu_env, s->A0);
+        gen_helper_xrstor(cpu_env, s->A0, wide);
         break;
     case 6:
-        gen_helper_xsaveopt(cpu_env, s->A0);
+        gen_helper_xsaveopt(cpu_env, s->A0, wide);
         break;
     case 7:
         tcg_gen_qemu_ld_i32(s->tmp2_i32, s->A0, s->mem_index, MO_UB);
         break;
     }
+    tcg_temp_free_i32(wide);
     return true;
 }
 

@@ -101,7 +101,7 @@ static void check_area(CPUX86State *env, target_ulong addr, int access, uintptr_
 typedef enum { XSAVE_STANDARD, XSAVE_OPT, XSAVE_COMPACTED } XSaveForm;
 
 static void xsave(CPUX86State *env, target_ulong addr, uint64_t mask, XSaveForm form,
-                  uintptr_t ra)
+                  bool wide, uintptr_t ra)
 {
     uint64_t in_use = xinuse(env);
     /* which components' registers are written */
@@ -109,7 +109,7 @@ static void xsave(CPUX86State *env, target_ulong addr, uint64_t mask, XSaveForm 
 
     check_area(env, addr, PAGE_WRITE, ra);
     if (written & XSTATE_X87) {
-        fxsave_x87_part(env, addr, ra);
+        fxsave_x87_part(env, addr, wide, ra);
     }
     if (form == XSAVE_COMPACTED ? written & XSTATE_SSE : mask & XSTATE_SSE) {
         fxsave_mxcsr_part(env, addr, ra);
@@ -135,7 +135,8 @@ static void xsave(CPUX86State *env, target_ulong addr, uint64_t mask, XSaveForm 
  * A requested component the image marks as not saved is initialised.
  * Returns false (nothing changed) instead of raising when ra is 0.
  */
-static bool xrstor(CPUX86State *env, target_ulong addr, uint64_t mask, uintptr_t ra)
+static bool xrstor(CPUX86State *env, target_ulong addr, uint64_t mask, bool wide,
+                   uintptr_t ra)
 {
     uint64_t bv, comp, reserved = 0;
     uint32_t mxcsr = MXCSR_DEFAULT;
@@ -171,7 +172,7 @@ static bool xrstor(CPUX86State *env, target_ulong addr, uint64_t mask, uintptr_t
     }
     if (mask & XSTATE_X87) {
         if (bv & XSTATE_X87) {
-            fxrstor_x87_part(env, addr, ra);
+            fxrstor_x87_part(env, addr, wide, ra);
         } else {
             fpu_init_x87_state(env);
         }
@@ -189,34 +190,34 @@ static bool xrstor(CPUX86State *env, target_ulong addr, uint64_t mask, uintptr_t
     return true;
 }
 
-void helper_xsave(CPUX86State *env, target_ulong addr)
+void helper_xsave(CPUX86State *env, target_ulong addr, uint32_t wide)
 {
-    xsave(env, addr, rfbm(env), XSAVE_STANDARD, GETPC());
+    xsave(env, addr, rfbm(env), XSAVE_STANDARD, wide, GETPC());
 }
 
-void helper_xsaveopt(CPUX86State *env, target_ulong addr)
+void helper_xsaveopt(CPUX86State *env, target_ulong addr, uint32_t wide)
 {
-    xsave(env, addr, rfbm(env), XSAVE_OPT, GETPC());
+    xsave(env, addr, rfbm(env), XSAVE_OPT, wide, GETPC());
 }
 
-void helper_xsavec(CPUX86State *env, target_ulong addr)
+void helper_xsavec(CPUX86State *env, target_ulong addr, uint32_t wide)
 {
-    xsave(env, addr, rfbm(env), XSAVE_COMPACTED, GETPC());
+    xsave(env, addr, rfbm(env), XSAVE_COMPACTED, wide, GETPC());
 }
 
-void helper_xrstor(CPUX86State *env, target_ulong addr)
+void helper_xrstor(CPUX86State *env, target_ulong addr, uint32_t wide)
 {
-    xrstor(env, addr, rfbm(env), GETPC());
+    xrstor(env, addr, rfbm(env), wide, GETPC());
 }
 
-/* ---- for linux-user signal frames: the kernel's XSAVE / XRSTOR ---- */
+/* ---- for linux-user signal frames: the kernel's XSAVE64 / XRSTOR64 ---- */
 
 void cpu_x86_xsave(CPUX86State *env, abi_ulong ptr, uint64_t mask)
 {
-    xsave(env, ptr, mask & XCR0_SUPPORTED, XSAVE_STANDARD, 0);
+    xsave(env, ptr, mask & XCR0_SUPPORTED, XSAVE_STANDARD, true, 0);
 }
 
 bool cpu_x86_xrstor(CPUX86State *env, abi_ulong ptr, uint64_t mask)
 {
-    return !(ptr & (XSAVE_ALIGN - 1)) && xrstor(env, ptr, mask & XCR0_SUPPORTED, 0);
+    return !(ptr & (XSAVE_ALIGN - 1)) && xrstor(env, ptr, mask & XCR0_SUPPORTED, true, 0);
 }

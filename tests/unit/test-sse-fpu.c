@@ -783,7 +783,8 @@ static void compare_fnsave(const char *what, const uint8_t *got,
 /*
  * The FXSAVE fields an emulated image must match: FCW, FSW (masked like
  * FNSAVE's), the abridged tags, and the ten bytes of each register.  The
- * last-instruction pointers are not tracked (fpu-sse.md).
+ * last-instruction pointers are the translator's (gen_x87_pointers), not
+ * the helpers' (tests/tcg/multiarch/x87-pointers.c checks them).
  */
 static void compare_fxsave(const uint8_t *got, const uint8_t *want,
                            uint16_t fsw_mask)
@@ -835,7 +836,7 @@ static void x87_helper_run(uint16_t cw, const floatx80 *a, const floatx80 *b,
     helper_fld_mem(&env, (uintptr_t)b, X87_FMT_F80);
     helper_fld_mem(&env, (uintptr_t)a, X87_FMT_F80);
     op(&env, mem);
-    helper_fxsave(&env, (uintptr_t)fxsave);
+    helper_fxsave(&env, (uintptr_t)fxsave, 0);
     helper_fnsave(&env, (uintptr_t)save, 1);
 }
 
@@ -1040,9 +1041,9 @@ static void test_state_images(void)
     env.mxcsr = 0x3fa1;
     env.fpuc = 0x27f;
     saved = env;
-    helper_fxsave(&env, (uintptr_t)image);
+    helper_fxsave(&env, (uintptr_t)image, 1);
     cpu_x86_fpu_reset(&env);
-    helper_fxrstor(&env, (uintptr_t)image);
+    helper_fxrstor(&env, (uintptr_t)image, 1);
     compare("mxcsr", &env.mxcsr, &saved.mxcsr, 4);
     compare("fpuc", &env.fpuc, &saved.fpuc, 2);
     compare("fpstt", &env.fpstt, &saved.fpstt, sizeof(env.fpstt));
