@@ -117,7 +117,7 @@ check-tcg-run:
 	$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/programs/run-check-install.sh || st=1; \
 	$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/programs/run-check-limits.sh || st=1; \
 	$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/elf/run-check-elf.sh || st=1; \
-	$(TEST_ENV) FUZZ_SMOKE=1 FUZZ_SEED=1 FUZZ_COUNT=300 $(SHELL) $(SRC_PATH)/tests/fuzz/run-fuzz.sh || st=1; \
+	$(TEST_ENV) FUZZ_SMOKE=1 FUZZ_SEED=1 FUZZ_COUNT=5000 $(SHELL) $(SRC_PATH)/tests/fuzz/run-fuzz.sh || st=1; \
 	$(TEST_ENV) FUZZ_SMOKE=1 ELF_FUZZ_COUNT=40 $(SHELL) $(SRC_PATH)/tests/fuzz/run-fuzz-elf.sh || st=1; \
 	$(TEST_ENV) FUZZ_SMOKE=1 SYSCALL_FUZZ_COUNT=3000 $(SHELL) $(SRC_PATH)/tests/fuzz/run-fuzz-syscall.sh || st=1; \
 	$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/gdbstub/run-check-gdbstub.sh || st=1; \

@@ -4,14 +4,16 @@
  *
  *   fuzz-guest SEED FIRST COUNT
  *
- * For each sequence FIRST..FIRST+COUNT-1 of SEED (insn-gen.c) a forked child
- * maps it at a fixed address among int3 filler, sets every general, flag,
- * x87 and SSE register to a fixed value (several point into a fixed data
- * area, the stack pointer too), and jumps to it.  Whatever ends the run is a
- * signal (at the latest the int3 after the sequence); its handler, on an
- * alternate stack and without libc (the sequence may have broken the stack
- * and %fs), sends the signal's number, si_code, si_addr and the interrupted
- * context to the parent, which prints one line per sequence:
+ * Sequences FIRST..FIRST+COUNT-1 of SEED (insn-gen.c) run in forked
+ * children, up to BATCH sequences each.  Every sequence starts the same way,
+ * from a signal handler's return: the handler (on an alternate stack,
+ * without libc, since the sequence may have broken the stack and %fs)
+ * reports how the previous sequence ended, puts the next one at a fixed
+ * address among int3 filler, refills the data area, and rewrites the
+ * interrupted context so that sigreturn enters it with every general, flag,
+ * x87 and SSE register at a fixed value (several point into the data area,
+ * the stack pointer too).  Whatever ends a sequence is a signal, at the
+ * latest the int3 after it.  The parent prints one line per sequence:
  *
  *   INDEX insns=OP[/REG]@+OFFSET,... bytes=HEX sig=N code=N addr=X pc=X
  *   rax=X ... r15=X fl=X x87=X sse=X mem=X
@@ -21,9 +23,9 @@
  * printed as "+offset".  fl keeps the
  * flags a program can set (CF PF AF ZF SF TF DF OF AC); x87, sse and mem
  * are hashes of the x87 registers with their control and status words, of
- * the XMM registers with MXCSR, and of the data area.  A child that does
- * not signal within a second prints "timeout"; one that dies otherwise,
- * "killed=N".
+ * the XMM registers with MXCSR, and of the data area.  A sequence that does
+ * not signal within a second prints "timeout"; one whose child dies
+ * otherwise, "killed=N" (the batch goes on in a new child).
  */
 #define _GNU_SOURCE
 #include <asm/prctl.h>
@@ -49,51 +51,23 @@
 #define ALTSTACK_SIZE 0x10000ul
 #define FLAGS_SHOWN 0x40dd5ul
 #define TIMEOUT_SECONDS 1
+/* Sequences per child: a fork per sequence made the emulated run 50 a second. */
+#define BATCH 256
 
 /* The registers at the start, in encoding order (rax, rcx, rdx, rbx, rsp,
    rbp, rsi, rdi, r8..r15), then rflags: small counts, pointers into the
    data area, odd constants, a kernel and a non-canonical address. */
-uint64_t fuzz_start_regs[17] = {
+static const uint64_t fuzz_start_regs[17] = {
     0x123456789abcdef0ul, 3, 0xfedcba9876543210ul, DATA_ADDR + 0x1000,
     DATA_ADDR + 0x3000, DATA_ADDR + 0x2000, DATA_ADDR + 0x800, DATA_ADDR + 0x1800,
     0x80, DATA_ADDR + 0x2800, 0xffffffff80000000ul, 0x8000000000000000ul,
     DATA_ADDR + 0x3800, 1, 0x7f, DATA_ADDR,
     0x283,
 };
-uint64_t fuzz_start_xmm[16][2];
-uint32_t fuzz_start_mxcsr = 0x1f80;
-uint64_t fuzz_target = CODE_ADDR + SEQ_OFFSET;
-
-/* Loads the registers above and jumps to fuzz_target; never returns. */
-void fuzz_enter(void);
-__asm__(
-    ".text\n"
-    ".globl fuzz_enter\n"
-    "fuzz_enter:\n"
-    "  fninit\n"
-    "  ldmxcsr fuzz_start_mxcsr(%rip)\n"
-    "  lea fuzz_start_xmm(%rip), %rax\n"
-    "  movdqu 0x00(%rax), %xmm0\n  movdqu 0x10(%rax), %xmm1\n"
-    "  movdqu 0x20(%rax), %xmm2\n  movdqu 0x30(%rax), %xmm3\n"
-    "  movdqu 0x40(%rax), %xmm4\n  movdqu 0x50(%rax), %xmm5\n"
-    "  movdqu 0x60(%rax), %xmm6\n  movdqu 0x70(%rax), %xmm7\n"
-    "  movdqu 0x80(%rax), %xmm8\n  movdqu 0x90(%rax), %xmm9\n"
-    "  movdqu 0xa0(%rax), %xmm10\n  movdqu 0xb0(%rax), %xmm11\n"
-    "  movdqu 0xc0(%rax), %xmm12\n  movdqu 0xd0(%rax), %xmm13\n"
-    "  movdqu 0xe0(%rax), %xmm14\n  movdqu 0xf0(%rax), %xmm15\n"
-    "  lea fuzz_start_regs(%rip), %rdi\n"
-    "  pushq 128(%rdi)\n"
-    "  popfq\n"
-    "  mov 0(%rdi), %rax\n  mov 8(%rdi), %rcx\n  mov 16(%rdi), %rdx\n"
-    "  mov 24(%rdi), %rbx\n  mov 32(%rdi), %rsp\n  mov 40(%rdi), %rbp\n"
-    "  mov 48(%rdi), %rsi\n  mov 64(%rdi), %r8\n  mov 72(%rdi), %r9\n"
-    "  mov 80(%rdi), %r10\n  mov 88(%rdi), %r11\n  mov 96(%rdi), %r12\n"
-    "  mov 104(%rdi), %r13\n  mov 112(%rdi), %r14\n  mov 120(%rdi), %r15\n"
-    "  mov 56(%rdi), %rdi\n"
-    "  jmp *fuzz_target(%rip)\n");
-
+static uint64_t fuzz_start_xmm[16][2];
 /* What the child's signal handler sends to the parent. */
 typedef struct Report {
+    uint64_t index;
     int64_t sig, code;
     uint64_t addr, pc, gpr[16], flags, x87, sse, mem;
 } Report;
@@ -130,35 +104,138 @@ static long raw_syscall3(long nr, long a, long b, long c)
     return ret;
 }
 
+/* The child's batch: its sequences, the one running (-1 before the first). */
+static InsnSeq batch[BATCH];
+static int batch_count, batch_current = -1;
+static uint64_t batch_first;
+/* The child's cs and ss, which sigreturn restores from the context. */
+static uint64_t start_csgsfs;
+
+/* The data area's contents at the start of every sequence. */
+static void fill_data(void)
+{
+    volatile uint8_t *data = (uint8_t *)DATA_ADDR;
+    size_t i;
+
+    for (i = 0; i < DATA_SIZE; i++) {
+        data[i] = i * 37 + 11;
+    }
+}
+
+/* Puts sequence n of the batch in the code page, among int3 filler. */
+static void place_code(int n)
+{
+    volatile uint8_t *code = (uint8_t *)CODE_ADDR;
+    size_t i;
+
+    raw_syscall3(SYS_mprotect, CODE_ADDR, CODE_SIZE, PROT_READ | PROT_WRITE);
+    for (i = SEQ_OFFSET; i < SEQ_OFFSET + SEQ_MAX; i++) {
+        code[i] = 0xcc;
+    }
+    for (i = 0; i < batch[n].len; i++) {
+        code[SEQ_OFFSET + i] = batch[n].bytes[i];
+    }
+    raw_syscall3(SYS_mprotect, CODE_ADDR, CODE_SIZE, PROT_READ | PROT_EXEC);
+}
+
+/*
+ * The interrupted context becomes the start of a sequence: the registers
+ * from fuzz_start_regs, the x87 as after fninit (registers zero), the XMM
+ * registers and MXCSR from their tables, any other XSAVE component in its
+ * initial state, DS and ES 0 (sigreturn does not load them), %fs and %gs
+ * into the data area, and a fresh one-second limit.
+ */
+static void reset_context(ucontext_t *uc)
+{
+    uint8_t *fx = (uint8_t *)uc->uc_mcontext.fpregs;
+    struct itimerval limit = { .it_value = { .tv_sec = TIMEOUT_SECONDS } };
+    uint32_t magic;
+    uint64_t bv;
+    int i;
+
+    for (i = 0; i < 16; i++) {
+        uc->uc_mcontext.gregs[greg_of[i]] = fuzz_start_regs[i];
+    }
+    uc->uc_mcontext.gregs[REG_EFL] = fuzz_start_regs[16];
+    uc->uc_mcontext.gregs[REG_RIP] = CODE_ADDR + SEQ_OFFSET;
+    uc->uc_mcontext.gregs[REG_CSGSFS] = start_csgsfs;
+    /* FXSAVE layout: fcw, fsw, abridged tag, fop, fip, fdp, mxcsr at 24,
+       mxcsr_mask at 28 (kept), st0-7 at 32, xmm0-15 at 160. */
+    for (i = 0; i < 24; i++) {
+        fx[i] = 0;
+    }
+    fx[0] = 0x7f;
+    fx[1] = 0x03;
+    *(uint32_t *)(fx + 24) = 0x1f80;
+    for (i = 32; i < 160; i++) {
+        fx[i] = 0;
+    }
+    for (i = 0; i < 16; i++) {
+        ((uint64_t *)(fx + 160))[2 * i] = fuzz_start_xmm[i][0];
+        ((uint64_t *)(fx + 160))[2 * i + 1] = fuzz_start_xmm[i][1];
+    }
+    /* An XSAVE frame (sw_reserved's magic1 at 464): only x87 and SSE come
+       from the image, the rest (AVX...) starts in its initial state. */
+    magic = *(uint32_t *)(fx + 464);
+    if (magic == FP_XSTATE_MAGIC1) {
+        bv = *(uint64_t *)(fx + 512);
+        *(uint64_t *)(fx + 512) = bv & 3;
+    }
+    __asm__ volatile("mov %0, %%ds\n\tmov %0, %%es" : : "r"(0));
+    raw_syscall3(SYS_arch_prctl, ARCH_SET_GS, DATA_ADDR + 0x3000, 0);
+    raw_syscall3(SYS_arch_prctl, ARCH_SET_FS, DATA_ADDR + 0x2000, 0);
+    raw_syscall3(SYS_setitimer, ITIMER_REAL, (long)&limit, 0);
+}
+
+/*
+ * Every signal of the child: the end of the running sequence (SIGALRM: it
+ * timed out), or the SIGUSR1 that starts the batch.  Reports the sequence
+ * to the parent, then returns into the next one, or ends the child.
+ */
 static void on_signal(int sig, siginfo_t *si, void *ctx)
 {
-    const ucontext_t *uc = ctx;
+    static const struct itimerval off;
+    ucontext_t *uc = ctx;
     const struct _libc_fpstate *fp = uc->uc_mcontext.fpregs;
     Report r;
     int i;
 
-    r.sig = sig;
-    r.code = si->si_code;
-    r.addr = (uint64_t)si->si_addr;
-    r.pc = uc->uc_mcontext.gregs[REG_RIP];
-    for (i = 0; i < 16; i++) {
-        r.gpr[i] = uc->uc_mcontext.gregs[greg_of[i]];
-    }
-    r.flags = uc->uc_mcontext.gregs[REG_EFL] & FLAGS_SHOWN;
-    r.x87 = r.sse = 0xcbf29ce484222325ull;
-    if (fp) {
-        for (i = 0; i < 8; i++) {
-            r.x87 = fnv1a(r.x87, fp->_st[i].significand, sizeof(fp->_st[i].significand));
-            r.x87 = fnv1a(r.x87, &fp->_st[i].exponent, sizeof(fp->_st[i].exponent));
+    /* Linux enters a handler with the sequence's AC flag: alignment
+       checks would hit the handler's own accesses. */
+    __asm__ volatile("pushfq\n\tandl $~0x40000, (%%rsp)\n\tpopfq" : : : "cc", "memory");
+    raw_syscall3(SYS_setitimer, ITIMER_REAL, (long)&off, 0);
+    if (batch_current >= 0) {
+        r.index = batch_first + batch_current;
+        r.sig = sig;
+        r.code = si->si_code;
+        r.addr = (uint64_t)si->si_addr;
+        r.pc = uc->uc_mcontext.gregs[REG_RIP];
+        for (i = 0; i < 16; i++) {
+            r.gpr[i] = uc->uc_mcontext.gregs[greg_of[i]];
         }
-        r.x87 = fnv1a(r.x87, &fp->cwd, sizeof(fp->cwd));
-        r.x87 = fnv1a(r.x87, &fp->swd, sizeof(fp->swd));
-        r.sse = fnv1a(r.sse, fp->_xmm, sizeof(fp->_xmm));
-        r.sse = fnv1a(r.sse, &fp->mxcsr, sizeof(fp->mxcsr));
+        r.flags = uc->uc_mcontext.gregs[REG_EFL] & FLAGS_SHOWN;
+        r.x87 = r.sse = 0xcbf29ce484222325ull;
+        if (fp) {
+            for (i = 0; i < 8; i++) {
+                r.x87 = fnv1a(r.x87, fp->_st[i].significand, sizeof(fp->_st[i].significand));
+                r.x87 = fnv1a(r.x87, &fp->_st[i].exponent, sizeof(fp->_st[i].exponent));
+            }
+            r.x87 = fnv1a(r.x87, &fp->cwd, sizeof(fp->cwd));
+            r.x87 = fnv1a(r.x87, &fp->swd, sizeof(fp->swd));
+            r.sse = fnv1a(r.sse, fp->_xmm, sizeof(fp->_xmm));
+            r.sse = fnv1a(r.sse, &fp->mxcsr, sizeof(fp->mxcsr));
+        }
+        r.mem = fnv1a(0xcbf29ce484222325ull, (void *)DATA_ADDR, DATA_SIZE);
+        raw_syscall3(SYS_write, report_fd, (long)&r, sizeof(r));
+    } else {
+        start_csgsfs = uc->uc_mcontext.gregs[REG_CSGSFS];
     }
-    r.mem = fnv1a(0xcbf29ce484222325ull, (void *)DATA_ADDR, DATA_SIZE);
-    raw_syscall3(SYS_write, report_fd, (long)&r, sizeof(r));
-    raw_syscall3(SYS_exit_group, 0, 0, 0);
+    if (++batch_current == batch_count) {
+        raw_syscall3(SYS_exit_group, 0, 0, 0);
+    }
+    place_code(batch_current);
+    fill_data();
+    reset_context(uc);
 }
 
 static void *map_fixed(uint64_t addr, size_t size)
@@ -173,35 +250,31 @@ static void *map_fixed(uint64_t addr, size_t size)
     return p;
 }
 
-/* The child: never returns. */
-static void run_child(const InsnSeq *seq)
+/* The child running sequences first..first+count-1 of seed: never returns. */
+static void run_child(uint64_t seed, uint64_t first, int count)
 {
-    static const int caught[] = { SIGSEGV, SIGILL, SIGTRAP, SIGBUS, SIGFPE };
+    static const int caught[] = { SIGSEGV, SIGILL, SIGTRAP, SIGBUS, SIGFPE, SIGALRM, SIGUSR1 };
     struct sigaction sa = { .sa_sigaction = on_signal, .sa_flags = SA_SIGINFO | SA_ONSTACK };
     stack_t ss = { .ss_sp = map_fixed(ALTSTACK_ADDR, ALTSTACK_SIZE), .ss_size = ALTSTACK_SIZE };
-    struct itimerval limit = { .it_value = { .tv_sec = TIMEOUT_SECONDS } };
-    uint8_t *code = map_fixed(CODE_ADDR, CODE_SIZE), *data = map_fixed(DATA_ADDR, DATA_SIZE);
     size_t i;
 
-    memset(code, 0xcc, CODE_SIZE);
-    memcpy(code + SEQ_OFFSET, seq->bytes, seq->len);
-    for (i = 0; i < DATA_SIZE; i++) {
-        data[i] = i * 37 + 11;
+    for (i = 0; i < (size_t)count; i++) {
+        insn_seq_generate(&batch[i], seed, first + i);
     }
-    if (mprotect(code, CODE_SIZE, PROT_READ | PROT_EXEC) || sigaltstack(&ss, NULL)) {
+    batch_first = first;
+    batch_count = count;
+    memset(map_fixed(CODE_ADDR, CODE_SIZE), 0xcc, CODE_SIZE);
+    map_fixed(DATA_ADDR, DATA_SIZE);
+    if (sigaltstack(&ss, NULL)) {
         perror("fuzz-guest: child setup");
         _exit(2);
     }
+    sigfillset(&sa.sa_mask);
     for (i = 0; i < sizeof(caught) / sizeof(caught[0]); i++) {
         sigaction(caught[i], &sa, NULL);
     }
-    /* %fs and %gs point into the data area, the same in both runs. */
-    if (syscall(SYS_arch_prctl, ARCH_SET_GS, DATA_ADDR + 0x3000) ||
-        syscall(SYS_arch_prctl, ARCH_SET_FS, DATA_ADDR + 0x2000)) {
-        _exit(2);
-    }
-    setitimer(ITIMER_REAL, &limit, NULL);
-    fuzz_enter();
+    raise(SIGUSR1);
+    _exit(3);
 }
 
 static void print_addr(const char *name, uint64_t addr)
@@ -227,14 +300,10 @@ static void print_report(const Report *r)
            (unsigned long)r->x87, (unsigned long)r->sse, (unsigned long)r->mem);
 }
 
-static void run_one(uint64_t seed, uint64_t index)
+static void print_sequence(uint64_t seed, uint64_t index)
 {
     InsnSeq seq;
-    Report r;
-    int fds[2], status;
-    ssize_t got;
     size_t i;
-    pid_t pid;
 
     insn_seq_generate(&seq, seed, index);
     printf("%lu insns=", (unsigned long)index);
@@ -252,6 +321,20 @@ static void run_one(uint64_t seed, uint64_t index)
     for (i = 0; i < seq.len; i++) {
         printf("%02x", seq.bytes[i]);
     }
+}
+
+/*
+ * Runs sequences first..first+count-1 in one child and prints them; returns
+ * how many it printed, fewer than count when the child died: the last of
+ * them is the one it died in.
+ */
+static uint64_t run_batch(uint64_t seed, uint64_t first, int count)
+{
+    Report r;
+    int fds[2], status;
+    uint64_t done = 0;
+    pid_t pid;
+
     fflush(stdout);
     if (pipe(fds) || (pid = fork()) < 0) {
         perror("fuzz-guest");
@@ -260,22 +343,31 @@ static void run_one(uint64_t seed, uint64_t index)
     if (pid == 0) {
         close(fds[0]);
         report_fd = fds[1];
-        run_child(&seq);
+        run_child(seed, first, count);
     }
     close(fds[1]);
-    got = read(fds[0], &r, sizeof(r));
+    while (read(fds[0], &r, sizeof(r)) == sizeof(r) && r.index == first + done) {
+        print_sequence(seed, r.index);
+        if (r.sig == SIGALRM) {
+            printf(" timeout\n");
+        } else {
+            print_report(&r);
+            printf("\n");
+        }
+        done++;
+    }
     close(fds[0]);
     waitpid(pid, &status, 0);
-    if (got == sizeof(r)) {
-        print_report(&r);
-    } else if (WIFSIGNALED(status) && WTERMSIG(status) == SIGALRM) {
-        printf(" timeout");
-    } else if (WIFSIGNALED(status)) {
-        printf(" killed=%d", WTERMSIG(status));
-    } else {
-        printf(" exit=%d", WEXITSTATUS(status));
+    if (done < (uint64_t)count) {
+        print_sequence(seed, first + done);
+        if (WIFSIGNALED(status)) {
+            printf(" killed=%d\n", WTERMSIG(status));
+        } else {
+            printf(" exit=%d\n", WEXITSTATUS(status));
+        }
+        done++;
     }
-    printf("\n");
+    return done;
 }
 
 int main(int argc, char **argv)
@@ -294,8 +386,8 @@ int main(int argc, char **argv)
         fuzz_start_xmm[j][0] = 0x3ff0000000000000ull + j * 0x0001000000000001ull;
         fuzz_start_xmm[j][1] = 0x40490fdb00000000ull ^ (uint64_t)j << 40;
     }
-    for (i = first; i < first + count; i++) {
-        run_one(seed, i);
+    for (i = first; i < first + count;) {
+        i += run_batch(seed, i, first + count - i < BATCH ? first + count - i : BATCH);
     }
     return 0;
 }
