@@ -408,24 +408,29 @@ static int map_fixed_copied(uint64_t start, uint64_t end, int prot, int flags,
     return ret ? ret : redirect_past_eof(start, end, prot, flags, fd, offset, true);
 }
 
-/* Linux's checks of the file against the mapping asked for. */
+/*
+ * Linux's checks of the file against the mapping asked for, in do_mmap's
+ * order: a shared mapping to write needs a file open for writing, any
+ * needs it open for reading; a file that cannot be mapped (no mmap
+ * operation: a directory, pipe, socket...) is ENODEV; a growing mapping of
+ * a file EINVAL.
+ */
 static int check_file(int fd, int prot, int flags)
 {
     struct stat st;
-    int mode = fcntl(fd, F_GETFL);
+    int mode = fcntl(fd, F_GETFL) & O_ACCMODE;
 
-    if (mode < 0 || fstat(fd, &st) != 0) {
+    if (fstat(fd, &st) != 0) {
         return -EBADF;
     }
-    if (S_ISDIR(st.st_mode)) {
-        return -ENODEV;
-    }
-    mode &= O_ACCMODE;
-    if (mode == O_WRONLY
-        || ((flags & MAP_TYPE) != MAP_PRIVATE && (prot & PROT_WRITE) && mode != O_RDWR)) {
+    if (((flags & MAP_TYPE) != MAP_PRIVATE && (prot & PROT_WRITE) && mode != O_RDWR)
+        || mode == O_WRONLY) {
         return -EACCES;
     }
-    return 0;
+    if (!S_ISREG(st.st_mode) && !S_ISCHR(st.st_mode) && !S_ISBLK(st.st_mode)) {
+        return -ENODEV;
+    }
+    return flags & MAP_GROWSDOWN ? -EINVAL : 0;
 }
 
 static abi_long map_anywhere(uint64_t hint, uint64_t len, int prot, int flags,
@@ -495,12 +500,6 @@ static abi_long map_fixed(uint64_t start, uint64_t len, int prot, int flags,
     int backing = backing_flags(flags);
     int ret;
 
-    if (start < mmap_min_addr) {
-        return -EPERM;
-    }
-    if ((flags & MAP_FIXED_NOREPLACE) && (flags_union(start, end) & PAGE_VALID)) {
-        return -EEXIST;
-    }
     ret = claim_host_range(start, end);
     if (ret) {
         return (flags & MAP_FIXED_NOREPLACE) ? -EEXIST : ret;
@@ -534,26 +533,68 @@ static abi_long map_fixed(uint64_t start, uint64_t len, int prot, int flags,
     return ret ? ret : start;
 }
 
-abi_long do_mmap(uint64_t start, uint64_t len, int prot, int flags, int fd,
-                 off_t offset)
+/*
+ * The checks in the kernel's order (sys_mmap, ksys_mmap_pgoff, do_mmap):
+ * the offset's alignment, the descriptor (an O_PATH one is not a file
+ * here), the length, a fixed address's alignment, range and
+ * mmap_min_addr, an occupied MAP_FIXED_NOREPLACE range, and only then the
+ * mapping type and the file's kind and mode.
+ */
+static int mmap_arguments_error(uint64_t start, uint64_t len, int prot, int flags, int fd,
+                                off_t offset)
 {
     int type = flags & MAP_TYPE;
-    int ret;
+    int mode = flags & MAP_ANONYMOUS ? 0 : fcntl(fd, F_GETFL);
 
-    if (len == 0 || (offset & ~TARGET_PAGE_MASK)
-        || (type != MAP_PRIVATE && type != MAP_SHARED && type != MAP_SHARED_VALIDATE)) {
+    if (offset & ~TARGET_PAGE_MASK) {
         return -EINVAL;
     }
-    prot &= GUEST_PROT_BITS;
+    if (mode < 0 || (mode & O_PATH)) {
+        return -EBADF;
+    }
+    if (len == 0) {
+        return -EINVAL;
+    }
     len = TARGET_PAGE_ALIGN(len);
     if (len == 0 || len > guest_space_end()) {
         return -ENOMEM;
     }
+    if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
+        if (start & ~TARGET_PAGE_MASK) {
+            return -EINVAL;
+        }
+        if (start + len > guest_space_end()) {
+            return -ENOMEM;
+        }
+        if (start < mmap_min_addr) {
+            return -EPERM;
+        }
+        if ((flags & MAP_FIXED_NOREPLACE) && (flags_union(start, start + len) & PAGE_VALID)) {
+            return -EEXIST;
+        }
+    }
+    if (!(flags & MAP_ANONYMOUS)) {
+        return type == MAP_PRIVATE || type == MAP_SHARED || type == MAP_SHARED_VALIDATE
+               ? check_file(fd, prot, flags) : -EINVAL;
+    }
+    /* Shared anonymous memory cannot grow, and has no validating form. */
+    return type == MAP_PRIVATE || (type == MAP_SHARED && !(flags & MAP_GROWSDOWN))
+           ? 0 : -EINVAL;
+}
+
+abi_long do_mmap(uint64_t start, uint64_t len, int prot, int flags, int fd,
+                 off_t offset)
+{
+    int ret = mmap_arguments_error(start, len, prot, flags, fd, offset);
+
+    if (ret) {
+        return ret;
+    }
+    prot &= GUEST_PROT_BITS;
+    len = TARGET_PAGE_ALIGN(len);
     if (flags & MAP_ANONYMOUS) {
         fd = -1;
         offset = 0;
-    } else if ((ret = check_file(fd, prot, flags)) != 0) {
-        return ret;
     }
     if (!(flags & (MAP_FIXED | MAP_FIXED_NOREPLACE))) {
         /* As Linux: a hint whose 4 KiB pages are free is taken as it is,
@@ -570,12 +611,6 @@ abi_long do_mmap(uint64_t start, uint64_t len, int prot, int flags, int fd,
             }
         }
         return map_anywhere(hint, len, prot, flags, fd, offset);
-    }
-    if (start & ~TARGET_PAGE_MASK) {
-        return -EINVAL;
-    }
-    if (start + len > guest_space_end()) {
-        return -ENOMEM;
     }
     return map_fixed(start, len, prot, flags, fd, offset);
 }

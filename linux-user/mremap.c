@@ -415,32 +415,37 @@ static abi_long do_mremap(uint64_t old_addr, uint64_t old_size, uint64_t new_siz
     if (new_size == 0 || (old_size == 0 && (flags & MREMAP_DONTUNMAP))) {
         return -EINVAL;
     }
+    /* A fixed destination is judged before the old range is looked at
+       (check_mremap_params): its alignment, its range, no overlap (in a
+       form no size can wrap). */
+    if ((flags & MREMAP_FIXED)
+        && (new_size > guest_space_end() || (new_addr & ~TARGET_PAGE_MASK)
+            || new_addr > guest_space_end() - new_size
+            || (new_addr >= old_addr ? new_addr - old_addr < old_size
+                                     : old_addr - new_addr < new_size))) {
+        return -EINVAL;
+    }
     if (old_size == 0) {
-        if ((flags & MREMAP_FIXED) && ((new_addr & ~TARGET_PAGE_MASK)
-                                       || new_addr + new_size > guest_space_end())) {
-            return -EINVAL;
-        }
         return alias_shared(old_addr, new_size, flags, new_addr);
     }
-    old_end = old_addr + old_size;
-    if (old_end > guest_space_end() || !(page_get_flags(old_addr) & PAGE_VALID)) {
+    if (!(page_get_flags(old_addr) & PAGE_VALID)) {
         return -EFAULT;
     }
     if (!(flags & (MREMAP_FIXED | MREMAP_DONTUNMAP)) && new_size <= old_size) {
         /* As Linux: only the first page need be mapped to shrink; the tail
-           goes as munmap would take it, holes and all. */
-        if (new_size < old_size) {
-            do_munmap(old_addr + new_size, old_size - new_size);
-        }
-        return old_addr;
+           goes as munmap would take it, holes and all, and munmap's error
+           (a tail past the address space) is mremap's. */
+        int ret = new_size < old_size ? do_munmap(old_addr + new_size, old_size - new_size) : 0;
+
+        return ret ? ret : (abi_long)old_addr;
     }
-    if (!one_mapping(old_addr, old_end)) {
+    old_end = old_addr + old_size;
+    if (old_size > guest_space_end() || old_end > guest_space_end()
+        || !one_mapping(old_addr, old_end)) {
         return -EFAULT;
     }
     if (flags & MREMAP_FIXED) {
-        if ((new_addr & ~TARGET_PAGE_MASK) || new_addr + new_size > guest_space_end()
-            || new_addr < mmap_min_addr
-            || (new_addr < old_end && old_addr < new_addr + new_size)) {
+        if (new_addr < mmap_min_addr) {
             return -EINVAL;
         }
         if (flags & MREMAP_DONTUNMAP) {

@@ -19,7 +19,7 @@
 #include "syscall_impl.h"
 
 /* How an ioctl's argument is used: a plain value, or a pointer to size
-   bytes the host reads (IN) or writes (OUT).  The x86 guests' tty
+   bytes the host reads (IN), writes (OUT) or both.  The x86 guests' tty
    structures are the host's, so the guest's buffer is the host's. */
 enum { IOARG_VALUE, IOARG_IN = GUEST_READ, IOARG_OUT = GUEST_WRITE };
 
@@ -31,6 +31,7 @@ typedef struct IoctlDef {
 
 #define KERNEL_TERMIOS_SIZE 36      /* struct termios of the ioctl ABI */
 static const IoctlDef ioctl_table[] = {
+    { 0x0001, IOARG_IN | IOARG_OUT, sizeof(int) }, /* FIBMAP (block number) */
     { 0x0002, IOARG_OUT, sizeof(int) },            /* FIGETBSZ (any file) */
     { 0x5401, IOARG_OUT, KERNEL_TERMIOS_SIZE },    /* TCGETS */
     { 0x5402, IOARG_IN, KERNEL_TERMIOS_SIZE },     /* TCSETS */
@@ -81,7 +82,7 @@ SYSCALL(ioctl)
         if (ret == 0) {
             ret = get_errno(safe_syscall(SYS_ioctl, (int)arg[0], request, b.host));
         }
-        guest_buf_end(&b, ret == 0 && d->dir == IOARG_OUT ? d->size : 0);
+        guest_buf_end(&b, ret == 0 && (d->dir & IOARG_OUT) ? d->size : 0);
         return ret;
     }
     qemu_log_mask(LOG_UNIMP, "Unsupported ioctl: cmd=0x%04lx\n", request);

@@ -184,9 +184,6 @@ SYSCALL(mremap)
         || (arg[3] & ~(abi_ulong)(MREMAP_MAYMOVE | MREMAP_FIXED | MREMAP_DONTUNMAP))) {
         return -TARGET_EINVAL;
     }
-    if (old_size > TARGET_TASK_SIZE || old_addr + TARGET_PAGE_ALIGN(old_size) < old_addr) {
-        return -TARGET_EFAULT;
-    }
     if (new_size > old_size && over_address_space_limit(new_size - old_size)) {
         return -TARGET_ENOMEM;
     }
@@ -264,6 +261,57 @@ static void discard_pages(abi_ulong start, abi_ulong end)
     mmap_unlock();
 }
 
+/*
+ * MADV_REMOVE, on pages madvise_kind_error found all shared: their bytes
+ * leave the file or shared memory, which reads as zeros there afterwards.
+ * Whole in-bound host pages are punched by the host, which also gives
+ * Linux's EACCES for a file opened read-only; a guest page that shares its
+ * host page with others is zeroed in place (the file reads the same; its
+ * blocks stay allocated), after the host page was made writable, which
+ * fails the same way for a read-only file.  Pages of shadowed or
+ * redirected host pages (the shared-writable strategies' windows) keep
+ * their bytes.
+ */
+static int remove_pages(abi_ulong start, abi_ulong end)
+{
+    abi_ulong h = qemu_host_page_size;
+    int ret = 0;
+
+    mmap_lock();
+    if (page_find_flags(start, end, PAGE_CODE) < end) {
+        tb_invalidate_phys_range(start, end);
+    }
+    for (abi_ulong chunk = start & qemu_host_page_mask; chunk < end && !ret; ) {
+        abi_ulong lo = MAX(chunk, start), hi = MIN(chunk + h, end);
+        uint64_t run_end;
+        int flags = page_flags_run(chunk, end, &run_end);
+        uint64_t whole_end = run_end & qemu_host_page_mask;
+
+        if (flags & (PAGE_SHADOWED | PAGE_REDIRECTED)) {
+            chunk += h;
+            continue;
+        }
+        if (chunk >= start && whole_end > chunk && (flags & PAGE_VALID)) {
+            if (hp_madvise(g2h(chunk), whole_end - chunk, MADV_REMOVE)) {
+                ret = -errno;
+            }
+            chunk = whole_end;
+            continue;
+        }
+        if (hp_mprotect(g2h(chunk), h, PROT_READ | PROT_WRITE)) {
+            ret = -EACCES;
+        } else {
+            for (abi_ulong p = lo; p < hi; p += TARGET_PAGE_SIZE) {
+                memset(page_home(p), 0, TARGET_PAGE_SIZE);
+            }
+        }
+        page_map_sync(chunk, chunk + h);
+        chunk += h;
+    }
+    mmap_unlock();
+    return ret;
+}
+
 /* The advice values Linux knows (madvise_behavior_valid): 0-4, 8-25 and
    the memory-failure and guard ones, 100-103. */
 static bool madvise_advice_known(abi_long advice)
@@ -278,9 +326,10 @@ static bool madvise_advice_known(abi_long advice)
  * without a file, EACCES for a private one; since Linux 6.7 a shared
  * mapping that may become writable will do, whatever its protection now:
  * the file's open mode is not recorded here, so a read-only fd's EACCES is
- * not given), MADV_FREE and MADV_WIPEONFORK private anonymous memory.  The kernel walks the range's mappings in order and stops at the
- * first that refuses, before it reports a hole.  (A valid MADV_REMOVE does
- * not punch the hole here: the pages keep their bytes.)
+ * not given here: remove_pages' host calls give it), MADV_FREE and
+ * MADV_WIPEONFORK private anonymous memory.  The kernel walks the range's
+ * mappings in order and stops at the first that refuses, before it reports
+ * a hole.
  */
 static int madvise_kind_error(abi_ulong start, abi_ulong end, int advice)
 {
@@ -326,6 +375,8 @@ SYSCALL(madvise)
     /* Every other advice is only a hint the host may ignore too. */
     if (arg[2] == MADV_DONTNEED) {
         discard_pages(start, start + len);
+    } else if (arg[2] == MADV_REMOVE) {
+        return remove_pages(start, start + len);
     }
     return 0;
 }
