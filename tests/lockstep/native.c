@@ -79,6 +79,41 @@ static uint64_t *reg_field(struct user_regs_struct *r, int i)
     return (uint64_t *)((char *)r + gpr_offsets[i]);
 }
 
+/*
+ * The FXSAVE image the kernel gives: ST(i) in stack order, 16 bytes apart,
+ * the abridged tag word in the low byte of ftw.  FIP, FDP and FOP are not
+ * carried over: the emulator does not keep them (docs/user/testing.md).
+ */
+static void fpregs_to_state(const struct user_fpregs_struct *f, GuestState *s)
+{
+    int i;
+
+    s->mxcsr = f->mxcsr;
+    memcpy(s->xmm, f->xmm_space, sizeof(s->xmm));
+    s->fcw = f->cwd;
+    s->fsw = f->swd;
+    s->ftw = f->ftw;
+    for (i = 0; i < 8; i++) {
+        memcpy(&s->st[i].mant, (const char *)f->st_space + 16 * i, 8);
+        memcpy(&s->st[i].sign_exp, (const char *)f->st_space + 16 * i + 8, 2);
+    }
+}
+
+static void state_to_fpregs(const GuestState *s, struct user_fpregs_struct *f)
+{
+    int i;
+
+    f->mxcsr = s->mxcsr;
+    memcpy(f->xmm_space, s->xmm, sizeof(s->xmm));
+    f->cwd = s->fcw;
+    f->swd = s->fsw;
+    f->ftw = s->ftw;
+    for (i = 0; i < 8; i++) {
+        memcpy((char *)f->st_space + 16 * i, &s->st[i].mant, 8);
+        memcpy((char *)f->st_space + 16 * i + 8, &s->st[i].sign_exp, 2);
+    }
+}
+
 bool native_state(Native *n, GuestState *s, int *status)
 {
     struct user_regs_struct r;
@@ -117,8 +152,7 @@ bool native_state(Native *n, GuestState *s, int *status)
         if (ptrace(PTRACE_GETFPREGS, n->pid, NULL, &f) < 0) {
             die("PTRACE_GETFPREGS");
         }
-        s->mxcsr = f.mxcsr;
-        memcpy(s->xmm, f.xmm_space, sizeof(s->xmm));
+        fpregs_to_state(&f, s);
     }
     return true;
 }
@@ -145,8 +179,7 @@ void native_set_state(Native *n, const GuestState *s)
         if (ptrace(PTRACE_GETFPREGS, n->pid, NULL, &f) < 0) {
             die("PTRACE_GETFPREGS");
         }
-        f.mxcsr = s->mxcsr;
-        memcpy(f.xmm_space, s->xmm, sizeof(s->xmm));
+        state_to_fpregs(s, &f);
         if (ptrace(PTRACE_SETFPREGS, n->pid, NULL, &f) < 0) {
             die("PTRACE_SETFPREGS");
         }
