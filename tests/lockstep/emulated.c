@@ -65,6 +65,9 @@ Emulated *emulated_start(const char *qemu, char **argv, char **envp, bool with_s
     }
     close(fds[1]);
     free(args);
+    /* Room for some 500 dumps: the emulator runs ahead of the stepped
+       native run instead of waking this process at every 64 KiB. */
+    fcntl(fds[0], F_SETPIPE_SZ, 1 << 20);
     e->log = fdopen(fds[0], "r");
     setvbuf(e->log, NULL, _IOFBF, 1 << 20);
     return e;

@@ -4,13 +4,13 @@
  * randomisation is turned off so that two runs start from the same addresses
  * and the stack differs from the emulator's only by a fixed placement.
  */
-#include <errno.h>
 #include <fcntl.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/personality.h>
 #include <sys/ptrace.h>
+#include <sys/uio.h>
 #include <sys/user.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -194,23 +194,14 @@ bool native_step(Native *n)
     return ptrace(PTRACE_SINGLESTEP, n->pid, NULL, (void *)sig) == 0;
 }
 
+/* One process_vm_readv instead of a PTRACE_PEEKTEXT per word: this runs
+   for every instruction stepped. */
 size_t native_peek(Native *n, uint64_t addr, uint8_t *buf, size_t len)
 {
-    size_t done = 0;
+    struct iovec local = { buf, len }, remote = { (void *)addr, len };
+    ssize_t done = process_vm_readv(n->pid, &local, 1, &remote, 1, 0);
 
-    while (done < len) {
-        long word;
-        size_t k = len - done < sizeof(word) ? len - done : sizeof(word);
-
-        errno = 0;
-        word = ptrace(PTRACE_PEEKTEXT, n->pid, (void *)(addr + done), NULL);
-        if (errno) {
-            break;
-        }
-        memcpy(buf + done, &word, k);
-        done += k;
-    }
-    return done;
+    return done < 0 ? 0 : done;
 }
 
 void native_poke(Native *n, uint64_t addr, uint64_t value)
