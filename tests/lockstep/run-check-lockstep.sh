@@ -6,24 +6,29 @@
 # failure shows the checker's report of the first divergence.
 #
 # Environment (set by make): SRC_PATH, BUILD_DIR, TESTS (optional
-# substrings that select tests by name), LOCKSTEP_MAX (the instructions
-# compared per multiarch program: "make check" sets 50000, past the C
-# library's start-up into main; "make check-lockstep" 1000000),
-# SUMMARY_FILE (under "make check").
+# substrings that select tests by name), LOCKSTEP_QUICK (set by "make
+# check": three multiarch programs, their first 50,000 instructions, past
+# the C library's start-up into main), LOCKSTEP_MAX (instructions compared
+# per multiarch program; default 50,000 quick, else 150,000), SUMMARY_FILE.
 
 : "${SRC_PATH:?}" "${BUILD_DIR:?}"
 . "$SRC_PATH/tests/runner-lib.sh"
 tool=$BUILD_DIR/tests/lockstep/lockstep
-max=${LOCKSTEP_MAX:-1000000}
 passed=0 failed=0 skipped=0
 
-# Static, single-threaded, no signal handlers, same output every run
-# (docs/user/testing.md, "Limits"): integer flags, bit operations, and the
-# x87 stack and status word.
+# Static, single-threaded, no signal handler in the compared part, same
+# output every run (docs/user/testing.md, "Limits").  The quick ones: integer
+# flags, bit operations, the x87 stack and status word.
 multiarch="arith-O2 bitops-O2 fp-x87-loop-O2"
+if [ -n "$LOCKSTEP_QUICK" ]; then
+    max=${LOCKSTEP_MAX:-50000}
+else
+    max=${LOCKSTEP_MAX:-150000}
+    multiarch="$multiarch isa-bitcount-O2 isa-bmi-O2 isa-adx-movbe-crc-O2 simd-sse41-O2
+               simd-crypto-O2 x87-special-O2 x87-stack-edges-O2 rotate-carry-O2
+               strings-O2 sort-O2"
+fi
 
-# check PROGRAM [ARGS...]: the whole program, all registers but x87/SSE.
-# check -x -n MAX PROGRAM: its first MAX instructions, x87/SSE compared too.
 check() {
     prog=$1
     [ "$1" = -x ] && prog=$4
