@@ -1,7 +1,7 @@
 /*
  * emulated.c: runs the guest program under our emulator with
- * "-singlestep -d cpu,nochain" (",fpu" to compare x87 and SSE state), which logs the
- * guest state before every instruction in QEMU's text format
+ * "-singlestep -d cpu,nochain" (",fpu" to compare x87 and SSE state), which
+ * logs the guest state before every instruction in QEMU's text format
  * (target/i386/cpu-dump.c), and parses that log as it streams in.  The log
  * goes to the emulator's stderr, a pipe: a -D file would take a file
  * descriptor and shift the numbers the guest's own open() calls get.  The
