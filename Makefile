@@ -6,13 +6,15 @@
 #
 #   make [all]     build <T>-linux-user/qemu-<T> for each configured target
 #   make check     check-unit + check-tcg + the multiarch O2 programs again
-#                  with -checked-mem, ending with one "N passed, N failed"
+#                  with -checked-mem + check-nooptimize + check-lockstep
+#                  (bounded), ending with one "N passed, N failed"
 #   make check-mem the guest-memory programs under -p 4096/16384/65536
 #   make check-tci the subset for the slower interpreter build: check-unit and
 #                  the check-tcg programs at -O2 (docs/devel/tci.md)
 #   make check-large-page  the mem-* programs on real 16/64 KiB kernels (VMs),
 #                  against native and -p runs (tests/large-page/, ~15 min)
 #   make check-lockstep  the lockstep checker (tests/lockstep/) on small programs
+#   make check-nooptimize  a few programs with and without the IR optimiser
 #   make check-limits    the limits guest (LIMITS_THREADS=10000 for the full run)
 #   make fuzz      random instruction sequences, ELF mutants, system calls
 #                  with bad arguments, native against the emulator
@@ -63,6 +65,7 @@ TEST_ENV = SRC_PATH='$(SRC_PATH)' BUILD_DIR='$(BUILD_DIR)' TARGETS='$(TARGETS)' 
 
 .PHONY: all clean distclean install check check-unit check-tcg check-mem bench tcg-programs \
 	$(addprefix build-,$(TARGETS)) check-unit-run check-tcg-run check-lockstep \
+	check-lockstep-run check-nooptimize check-nooptimize-run \
 	check-tcg-checked-run fuzz check-limits syscall-docs check-tci check-large-page
 
 all: $(addprefix build-,$(TARGETS)) compile_commands.json
@@ -167,6 +170,8 @@ check:
 	$(MAKE) check-unit-run SUMMARY_FILE=$$sum || st=1; \
 	$(MAKE) check-tcg-run SUMMARY_FILE=$$sum || st=1; \
 	$(MAKE) check-tcg-checked-run SUMMARY_FILE=$$sum || st=1; \
+	$(MAKE) check-nooptimize-run SUMMARY_FILE=$$sum || st=1; \
+	$(MAKE) check-lockstep-run SUMMARY_FILE=$$sum LOCKSTEP_QUICK=1 || st=1; \
 	$(SHELL) $(SRC_PATH)/tests/sum-results.sh $$sum || st=1; \
 	exit $$st
 
@@ -196,8 +201,9 @@ bench: all
 		$(SHELL) $(SRC_PATH)/tests/bench/shdwrt.sh
 
 # The lockstep checker: a host tool (not linked with the emulator) and a
-# static sample guest.  Stepping every instruction twice is slow (about
-# 15,000 instructions a second), so it is not part of "make check".
+# static sample guest.  Stepping every instruction twice is slow (some
+# 10,000 to 20,000 instructions a second), so "make check" compares only the
+# first 50,000 instructions of three multiarch programs.
 LOCKSTEP_DIR := $(BUILD_DIR)/tests/lockstep
 LOCKSTEP_SRCS := $(filter-out %/sample.c,$(wildcard $(SRC_PATH)/tests/lockstep/*.c))
 
@@ -207,8 +213,22 @@ $(LOCKSTEP_DIR)/lockstep: $(LOCKSTEP_SRCS) $(SRC_PATH)/tests/lockstep/lockstep.h
 $(LOCKSTEP_DIR)/sample: $(SRC_PATH)/tests/lockstep/sample.c
 	$(Q)mkdir -p $(LOCKSTEP_DIR) && $(TCG_CC) -O2 -static -o $@ $<
 
-check-lockstep: all tcg-programs $(LOCKSTEP_DIR)/lockstep $(LOCKSTEP_DIR)/sample
-	$(Q)$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/lockstep/run-check-lockstep.sh
+check-lockstep: all tcg-programs
+	+$(Q)$(MAKE) check-lockstep-run
+
+check-lockstep-run: $(LOCKSTEP_DIR)/lockstep $(LOCKSTEP_DIR)/sample
+	$(Q)$(TEST_ENV) LOCKSTEP_MAX='$(LOCKSTEP_MAX)' LOCKSTEP_QUICK='$(LOCKSTEP_QUICK)' \
+		SUMMARY_FILE='$(SUMMARY_FILE)' \
+		$(SHELL) $(SRC_PATH)/tests/lockstep/run-check-lockstep.sh
+
+# A few programs of each target with the IR optimiser and without it
+# ("-d nooptimize"), their outputs compared.
+check-nooptimize: all tcg-programs
+	+$(Q)$(MAKE) check-nooptimize-run
+
+check-nooptimize-run:
+	$(Q)$(TEST_ENV) QEMU_ARGS='$(QEMU_ARGS)' SUMMARY_FILE='$(SUMMARY_FILE)' \
+		$(SHELL) $(SRC_PATH)/tests/tcg/run-check-nooptimize.sh
 
 # The limits guest (tests/programs/limits.c) alone, with LIMITS_THREADS=
 # (10000 for the full thread test).

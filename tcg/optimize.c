@@ -7,9 +7,11 @@
  * operands.  It also deletes code that can never run: everything after an
  * unconditional br/exit_tb/goto_ptr up to the next label (insn_start markers
  * stay, the per-insn records need them).  Dead results are removed later
- * by liveness.
+ * by liveness.  "-d nooptimize" (QEMU_LOG=nooptimize) skips the pass, so
+ * that a difference between optimised and unoptimised runs points here.
  */
 #include "qemu/osdep.h"
+#include "qemu/log.h"
 #include "tcg-internal.h"
 
 typedef struct TempOptInfo {
@@ -400,6 +402,9 @@ void tcg_optimize(TCGContext *s)
     bool unreachable = false;
     int i, j;
 
+    if (qemu_loglevel_mask(CPU_LOG_TB_NOOPT)) {
+        return;
+    }
     memset(opt_info, 0, s->nb_temps * sizeof(opt_info[0]));
     cur_gen = 1;
 

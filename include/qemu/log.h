@@ -22,6 +22,7 @@
 #define LOG_STRACE          (1 << 15)
 #define LOG_SHDWRT          (1 << 16)
 #define CPU_LOG_TB_FPU      (1 << 17)
+#define CPU_LOG_TB_NOOPT    (1 << 18)
 
 extern int qemu_loglevel;
 extern FILE *qemu_logfile;

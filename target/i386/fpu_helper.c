@@ -268,6 +268,7 @@ void HELPER(fld_sti)(CPUX86State *env, uint32_t sti)
     FloatEnv fe;
 
     x87_soft_begin(env, &b, &fe);
+    env->fpus &= ~FPUS_C1;
     fpush_raw(env, st_raw(env, sti));
     x87_soft_end(env, &b, &fe, X87_TO_REG);
 }
@@ -280,6 +281,7 @@ void HELPER(fst_sti)(CPUX86State *env, uint32_t sti)
     FloatEnv fe;
 
     x87_soft_begin(env, &b, &fe);
+    env->fpus &= ~FPUS_C1;
     st_set_raw(env, sti, st_raw(env, 0));
     x87_soft_end(env, &b, &fe, X87_TO_REG);
 }

@@ -1,7 +1,7 @@
 /*
  * emulated.c: runs the guest program under our emulator with
- * "-singlestep -d cpu,nochain" (",fpu" to compare SSE state), which logs the
- * guest state before every instruction in QEMU's text format
+ * "-singlestep -d cpu,nochain" (",fpu" to compare x87 and SSE state), which
+ * logs the guest state before every instruction in QEMU's text format
  * (target/i386/cpu-dump.c), and parses that log as it streams in.  The log
  * goes to the emulator's stderr, a pipe: a -D file would take a file
  * descriptor and shift the numbers the guest's own open() calls get.  The
@@ -65,6 +65,9 @@ Emulated *emulated_start(const char *qemu, char **argv, char **envp, bool with_s
     }
     close(fds[1]);
     free(args);
+    /* Room for some 500 dumps: the emulator runs ahead of the stepped
+       native run instead of waking this process at every 64 KiB. */
+    fcntl(fds[0], F_SETPIPE_SZ, 1 << 20);
     e->log = fdopen(fds[0], "r");
     setvbuf(e->log, NULL, _IOFBF, 1 << 20);
     return e;
@@ -103,8 +106,51 @@ static void parse_xmm(const char *line, GuestState *s)
     }
 }
 
+/* "FCW=037f FSW=0000 [ST=0] FTW=00 MXCSR=00001f80": FSW carries TOP, FTW
+   is the abridged tag word, bit i for physical register i, as FXSAVE's. */
+static void parse_x87_control(const char *line, GuestState *s)
+{
+    unsigned fcw, fsw, ftw, mxcsr;
+
+    if (sscanf(line, "FCW=%x FSW=%x [ST=%*d] FTW=%x MXCSR=%x", &fcw, &fsw, &ftw, &mxcsr) == 4) {
+        s->fcw = fcw;
+        s->fsw = fsw;
+        s->ftw = ftw;
+        s->mxcsr = mxcsr;
+    }
+}
+
+/* "FPR0=significand sign_exp FPR1=...": two physical registers a line. */
+static void parse_fpr(const char *line, X87Reg fpr[8])
+{
+    const char *p = line;
+
+    while ((p = strstr(p, "FPR")) != NULL) {
+        unsigned idx, sign_exp;
+        unsigned long long mant;
+
+        if (sscanf(p, "FPR%1u=%16llx %4x", &idx, &mant, &sign_exp) == 3 && idx < 8) {
+            fpr[idx].mant = mant;
+            fpr[idx].sign_exp = sign_exp;
+        }
+        p += 3;
+    }
+}
+
+/* ST(i) is physical register (TOP + i) mod 8, the order FXSAVE stores. */
+static void to_stack_order(GuestState *s, const X87Reg fpr[8])
+{
+    unsigned top = (s->fsw >> 11) & 7;
+    int i;
+
+    for (i = 0; i < 8; i++) {
+        s->st[i] = fpr[(top + i) & 7];
+    }
+}
+
 bool emulated_state(Emulated *e, GuestState *s, int *status)
 {
+    X87Reg fpr[8];  /* in the dump's order: physical registers */
     bool started = false;
 
     while (getline(&e->line, &e->line_size, e->log) > 0) {
@@ -129,8 +175,13 @@ bool emulated_state(Emulated *e, GuestState *s, int *status)
             s->fs_base = v;
         } else if (!strncmp(l, "EFER=", 5) && !e->with_sse) {
             return true;
-        } else if (sscanf(l, "FCW=%*x FSW=%*x [ST=%*d] FTW=%*x MXCSR=%x", &x) == 1) {
-            s->mxcsr = x;
+        } else if (!strncmp(l, "FCW=", 4)) {
+            parse_x87_control(l, s);
+        } else if (!strncmp(l, "FPR", 3)) {
+            parse_fpr(l, fpr);
+            if (!strncmp(l, "FPR6=", 5)) {
+                to_stack_order(s, fpr);
+            }
         } else if (!strncmp(l, "XMM", 3)) {
             parse_xmm(l, s);
             if (!strncmp(l, "XMM14=", 6)) {

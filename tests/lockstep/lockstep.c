@@ -5,7 +5,7 @@
  *
  * runs a static x86_64 PROGRAM natively under ptrace and under our emulator
  * and compares rip, the GPRs, the arithmetic flags and DF, fs_base (and with
- * -x mxcsr and xmm0-15) before every instruction, stopping at the first
+ * -x the x87 state, mxcsr and xmm0-15) before every instruction, stopping at the first
  * divergence.  What may legitimately differ (undefined flags, the stack's
  * placement, mmap addresses, what cpuid and the kernel answer) is accepted or
  * taken over from the emulator; docs/user/testing.md says how and why.
@@ -166,6 +166,38 @@ static void report_value(bool print, const char *name, uint64_t n, uint64_t e)
     }
 }
 
+/* The x87 state as FXSAVE shows it (FIP, FDP and FOP excepted): control
+   word, status word with TOP and C0-C3, abridged tags, ST(0)-ST(7). */
+static int compare_x87(const GuestState *ns, const GuestState *es, bool print)
+{
+    int i, diffs = 0;
+
+    if (ns->fcw != es->fcw) {
+        report_value(print, "FCW", ns->fcw, es->fcw);
+        diffs++;
+    }
+    if (ns->fsw != es->fsw) {
+        report_value(print, "FSW", ns->fsw, es->fsw);
+        diffs++;
+    }
+    if (ns->ftw != es->ftw) {
+        report_value(print, "FTW", ns->ftw, es->ftw);
+        diffs++;
+    }
+    for (i = 0; i < 8; i++) {
+        char name[16];
+
+        if (ns->st[i].mant != es->st[i].mant || ns->st[i].sign_exp != es->st[i].sign_exp) {
+            snprintf(name, sizeof(name), "ST%d.se", i);
+            report_value(print, name, ns->st[i].sign_exp, es->st[i].sign_exp);
+            snprintf(name, sizeof(name), "ST%d.m", i);
+            report_value(print, name, ns->st[i].mant, es->st[i].mant);
+            diffs++;
+        }
+    }
+    return diffs;
+}
+
 /* Prints every difference between *ns and *es; returns how many. */
 static int compare(const Lockstep *l, const GuestState *ns, const GuestState *es, bool print)
 {
@@ -193,6 +225,7 @@ static int compare(const Lockstep *l, const GuestState *ns, const GuestState *es
         diffs++;
     }
     if (l->with_sse) {
+        diffs += compare_x87(ns, es, print);
         if (ns->mxcsr != es->mxcsr) {
             report_value(print, "MXCSR", ns->mxcsr, es->mxcsr);
             diffs++;

@@ -29,14 +29,23 @@ extern const char *const gpr_names[NB_GPR];
 #define FL_ARITH (FL_CF | FL_PF | FL_AF | FL_ZF | FL_SF | FL_OF)
 #define FL_ALL (FL_ARITH | FL_DF)
 
+/* One x87 register as its 80 bits: 64-bit significand, sign and exponent. */
+typedef struct X87Reg {
+    uint64_t mant;
+    uint16_t sign_exp;
+} X87Reg;
+
 typedef struct GuestState {
     uint64_t rip;
     uint64_t gpr[NB_GPR];
     uint64_t eflags;
     uint64_t fs_base;
-    /* Only filled in when the run compares SSE state (-x). */
+    /* Only filled in when the run compares x87 and SSE state (-x). */
     uint32_t mxcsr;
     uint64_t xmm[16][2];
+    uint16_t fcw, fsw;       /* FSW with TOP (bits 11-13) and C0-C3 */
+    uint8_t ftw;             /* FXSAVE's abridged tag: bit i = physical reg i in use */
+    X87Reg st[8];            /* ST(0)..ST(7), in stack order */
 } GuestState;
 
 /* native.c: the program under ptrace, one instruction at a time. */
@@ -45,7 +54,7 @@ Native *native_start(char **argv, char **envp, bool with_sse);
 /* Fills *s with the state before the next instruction; false once the
    program has ended, with its wait status in *status. */
 bool native_state(Native *n, GuestState *s, int *status);
-/* Sets the GPRs, flags and rip (and SSE state when compared). */
+/* Sets the GPRs, flags and rip (and x87 and SSE state when compared). */
 void native_set_state(Native *n, const GuestState *s);
 bool native_step(Native *n);
 /* Reads len bytes of the program's memory at addr (for disassembly). */

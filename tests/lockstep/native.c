@@ -4,13 +4,13 @@
  * randomisation is turned off so that two runs start from the same addresses
  * and the stack differs from the emulator's only by a fixed placement.
  */
-#include <errno.h>
 #include <fcntl.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/personality.h>
 #include <sys/ptrace.h>
+#include <sys/uio.h>
 #include <sys/user.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -79,6 +79,41 @@ static uint64_t *reg_field(struct user_regs_struct *r, int i)
     return (uint64_t *)((char *)r + gpr_offsets[i]);
 }
 
+/*
+ * The FXSAVE image the kernel gives: ST(i) in stack order, 16 bytes apart,
+ * the abridged tag word in the low byte of ftw.  FIP, FDP and FOP are not
+ * carried over: the emulator does not keep them (docs/user/testing.md).
+ */
+static void fpregs_to_state(const struct user_fpregs_struct *f, GuestState *s)
+{
+    int i;
+
+    s->mxcsr = f->mxcsr;
+    memcpy(s->xmm, f->xmm_space, sizeof(s->xmm));
+    s->fcw = f->cwd;
+    s->fsw = f->swd;
+    s->ftw = f->ftw;
+    for (i = 0; i < 8; i++) {
+        memcpy(&s->st[i].mant, (const char *)f->st_space + 16 * i, 8);
+        memcpy(&s->st[i].sign_exp, (const char *)f->st_space + 16 * i + 8, 2);
+    }
+}
+
+static void state_to_fpregs(const GuestState *s, struct user_fpregs_struct *f)
+{
+    int i;
+
+    f->mxcsr = s->mxcsr;
+    memcpy(f->xmm_space, s->xmm, sizeof(s->xmm));
+    f->cwd = s->fcw;
+    f->swd = s->fsw;
+    f->ftw = s->ftw;
+    for (i = 0; i < 8; i++) {
+        memcpy((char *)f->st_space + 16 * i, &s->st[i].mant, 8);
+        memcpy((char *)f->st_space + 16 * i + 8, &s->st[i].sign_exp, 2);
+    }
+}
+
 bool native_state(Native *n, GuestState *s, int *status)
 {
     struct user_regs_struct r;
@@ -117,8 +152,7 @@ bool native_state(Native *n, GuestState *s, int *status)
         if (ptrace(PTRACE_GETFPREGS, n->pid, NULL, &f) < 0) {
             die("PTRACE_GETFPREGS");
         }
-        s->mxcsr = f.mxcsr;
-        memcpy(s->xmm, f.xmm_space, sizeof(s->xmm));
+        fpregs_to_state(&f, s);
     }
     return true;
 }
@@ -145,8 +179,7 @@ void native_set_state(Native *n, const GuestState *s)
         if (ptrace(PTRACE_GETFPREGS, n->pid, NULL, &f) < 0) {
             die("PTRACE_GETFPREGS");
         }
-        f.mxcsr = s->mxcsr;
-        memcpy(f.xmm_space, s->xmm, sizeof(s->xmm));
+        state_to_fpregs(s, &f);
         if (ptrace(PTRACE_SETFPREGS, n->pid, NULL, &f) < 0) {
             die("PTRACE_SETFPREGS");
         }
@@ -161,23 +194,14 @@ bool native_step(Native *n)
     return ptrace(PTRACE_SINGLESTEP, n->pid, NULL, (void *)sig) == 0;
 }
 
+/* One process_vm_readv instead of a PTRACE_PEEKTEXT per word: this runs
+   for every instruction stepped. */
 size_t native_peek(Native *n, uint64_t addr, uint8_t *buf, size_t len)
 {
-    size_t done = 0;
+    struct iovec local = { buf, len }, remote = { (void *)addr, len };
+    ssize_t done = process_vm_readv(n->pid, &local, 1, &remote, 1, 0);
 
-    while (done < len) {
-        long word;
-        size_t k = len - done < sizeof(word) ? len - done : sizeof(word);
-
-        errno = 0;
-        word = ptrace(PTRACE_PEEKTEXT, n->pid, (void *)(addr + done), NULL);
-        if (errno) {
-            break;
-        }
-        memcpy(buf + done, &word, k);
-        done += k;
-    }
-    return done;
+    return done < 0 ? 0 : done;
 }
 
 void native_poke(Native *n, uint64_t addr, uint64_t value)

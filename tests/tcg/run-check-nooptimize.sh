@@ -1,0 +1,43 @@
+#!/bin/sh
+# run-check-nooptimize.sh: runs a few guest programs of each target twice
+# under the emulator, with the IR optimiser (tcg/optimize.c) and without it
+# ("-d nooptimize"), and compares what they print and how they end: a
+# difference is an optimiser bug (or a translator one it hides).  One
+# "PASS name" / "FAIL name" line each, ending with "N passed, N failed".
+# Native runs are not needed: the optimised runs are judged against native
+# ones by check-tcg, so this also covers i386, which this host cannot run.
+#
+# Environment (set by make): SRC_PATH, BUILD_DIR, TARGETS, TESTS (optional
+# substrings that select tests by name), QEMU_ARGS, SUMMARY_FILE.
+
+: "${SRC_PATH:?}" "${BUILD_DIR:?}"
+. "$SRC_PATH/tests/runner-lib.sh"
+passed=0 failed=0 skipped=0
+tmp=$(mktemp -d) || exit 2
+trap 'rm -rf "$tmp"' EXIT
+
+# Deterministic, compute-bound programs whose IR the optimiser has most to
+# fold: flags, constants, bit operations, x87 and SSE.
+programs="arith-O2 bitops-O2 int64-O2 hash-O2 float-O2 simd-sse41-O0 sort-O0"
+
+for t in $TARGETS; do
+    qemu=$BUILD_DIR/$t-linux-user/qemu-$t
+    for p in $programs; do
+        prog=$BUILD_DIR/tests/tcg/build/$t/multiarch/$p
+        name=nooptimize/$t/$p
+        selected "$name" || continue
+        if [ ! -x "$prog" ]; then
+            echo "SKIP $name (not built)"
+            skipped=$((skipped + 1))
+            continue
+        fi
+        # shellcheck disable=SC2086  # QEMU_ARGS is a list of options
+        timeout 60 "$qemu" $QEMU_ARGS "$prog" >"$tmp/opt" 2>/dev/null </dev/null
+        want=$?
+        # shellcheck disable=SC2086
+        timeout 60 "$qemu" $QEMU_ARGS -d nooptimize "$prog" >"$tmp/noopt" 2>/dev/null </dev/null
+        judge_run "$name" "$want" "$?" "$tmp/opt" "$tmp/noopt"
+    done
+done
+
+report_counts check-nooptimize
