@@ -88,11 +88,11 @@ SYSCALL(ioctl)
     return not_open(arg[0]) ? -TARGET_EBADF : -TARGET_ENOTTY;
 }
 
-/* fcntl commands with a plain integer argument (or none). */
+/* fcntl commands with a plain integer argument (or none) that passes
+   as it is (not F_GETFL and F_SETFL: open flags, renumbered). */
 static const int fcntl_value_cmds[] = {
-    0 /* F_DUPFD */, 1 /* F_GETFD */, 2 /* F_SETFD */, 3 /* F_GETFL */,
-    4 /* F_SETFL */, 8 /* F_SETOWN */, 9 /* F_GETOWN */, 10 /* F_SETSIG */,
-    11 /* F_GETSIG */, 1024 /* F_SETLEASE */, 1025 /* F_GETLEASE */,
+    0 /* F_DUPFD */, 1 /* F_GETFD */, 2 /* F_SETFD */, 8 /* F_SETOWN */,
+    9 /* F_GETOWN */, 10 /* F_SETSIG */, 11 /* F_GETSIG */, 1024 /* F_SETLEASE */, 1025 /* F_GETLEASE */,
     1026 /* F_NOTIFY */, 1030 /* F_DUPFD_CLOEXEC */, 1031 /* F_SETPIPE_SZ */,
     1032 /* F_GETPIPE_SZ */, 1033 /* F_ADD_SEALS */, 1034 /* F_GET_SEALS */,
 };
@@ -144,6 +144,14 @@ static abi_long do_fcntl(const abi_long *arg, bool allow64, bool is_fcntl64)
 
     if (not_open(arg[0])) {
         return -TARGET_EBADF;
+    }
+    if (cmd == F_GETFL) {
+        abi_long ret = get_errno(fcntl(arg[0], F_GETFL));
+
+        return ret < 0 ? ret : (abi_long)guest_open_flags(ret);
+    }
+    if (cmd == F_SETFL) {
+        return get_errno(fcntl(arg[0], F_SETFL, (int)host_open_flags((uint32_t)arg[2])));
     }
     for (size_t i = 0; i < ARRAY_SIZE(fcntl_value_cmds); i++) {
         if (fcntl_value_cmds[i] == cmd) {
