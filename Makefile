@@ -13,6 +13,8 @@
 #                  the check-tcg programs at -O2 (docs/devel/tci.md)
 #   make check-large-page  the mem-* programs on real 16/64 KiB kernels (VMs),
 #                  against native and -p runs (tests/large-page/, ~15 min)
+#   make check-cross  an aarch64 cross build's check-tcg (-O2) under Debian's
+#                  qemu-aarch64 (tests/cross/, docs/devel/aarch64.md)
 #   make check-lockstep  the lockstep checker (tests/lockstep/) on small programs
 #   make check-nooptimize  a few programs with and without the IR optimiser
 #   make check-limits    the limits guest (LIMITS_THREADS=10000 for the full run)
@@ -66,7 +68,7 @@ TEST_ENV = SRC_PATH='$(SRC_PATH)' BUILD_DIR='$(BUILD_DIR)' TARGETS='$(TARGETS)' 
 .PHONY: all clean distclean install check check-unit check-tcg check-mem bench tcg-programs \
 	$(addprefix build-,$(TARGETS)) check-unit-run check-tcg-run check-lockstep \
 	check-lockstep-run check-nooptimize check-nooptimize-run \
-	check-tcg-checked-run fuzz check-limits syscall-docs check-tci check-large-page
+	check-tcg-checked-run fuzz check-limits syscall-docs check-tci check-large-page check-cross
 
 all: $(addprefix build-,$(TARGETS)) compile_commands.json
 
@@ -192,6 +194,10 @@ check-tci:
 check-large-page: all tcg-programs
 	+$(Q)$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/large-page/run-check-large-page.sh
 
+# check-tcg's programs with an aarch64 cross build under qemu-aarch64.
+check-cross: tcg-programs
+	+$(Q)$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/cross/run-check-cross.sh
+
 bench: all
 	+$(Q)$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/bench/workloads.sh
 	+$(Q)$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/bench/run.sh
@@ -252,7 +258,7 @@ fuzz: all
 # ---- cleaning ----------------------------------------------------------------
 clean:
 	rm -rf $(addsuffix -linux-user,$(TARGETS)) tests/unit/build tests/tcg/build tests/sysroot/build \
-		tests/large-page \
+		tests/large-page tests/cross \
 		tests/lockstep/lockstep tests/lockstep/sample tests/fuzz/build tests/programs/build \
 		compile_commands.json check-summary.txt
 

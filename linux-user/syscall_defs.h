@@ -210,6 +210,28 @@ _Static_assert(sizeof(struct target_stat) == 64, "i386 stat layout");
 _Static_assert(sizeof(struct target_statfs64) == 84, "i386 statfs64 layout");
 _Static_assert(sizeof(struct target_flock64) == 24, "i386 flock64 layout");
 _Static_assert(sizeof(struct target_sigaction) == 20, "i386 sigaction");
+#else
+/* x86_64 struct stat: 144 bytes (aarch64's, the generic one, is 128 and
+   puts st_mode before a 32-bit st_nlink). */
+struct target_stat {
+    abi_ulong st_dev, st_ino, st_nlink;
+    uint32_t st_mode, st_uid, st_gid, __pad0;
+    abi_ulong st_rdev;
+    abi_long st_size, st_blksize, st_blocks;
+    abi_ulong st_atime_, st_atime_nsec;
+    abi_ulong st_mtime_, st_mtime_nsec;
+    abi_ulong st_ctime_, st_ctime_nsec;
+    abi_long __unused[3];
+};
+/* x86_64 struct statfs: every field a 64-bit word but the fsid halves. */
+struct target_statfs {
+    abi_long f_type, f_bsize;
+    abi_ulong f_blocks, f_bfree, f_bavail, f_files, f_ffree;
+    int32_t f_fsid[2];
+    abi_long f_namelen, f_frsize, f_flags, f_spare[4];
+};
+_Static_assert(sizeof(struct target_stat) == 144, "x86_64 stat layout");
+_Static_assert(sizeof(struct target_statfs) == 120, "x86_64 statfs layout");
 #endif
 
 _Static_assert(sizeof(target_siginfo_t) == TARGET_SI_MAX_SIZE, "siginfo size");

@@ -89,11 +89,11 @@ SYSCALL(ioctl)
     return not_open(arg[0]) ? -TARGET_EBADF : -TARGET_ENOTTY;
 }
 
-/* fcntl commands with a plain integer argument (or none). */
+/* fcntl commands with a plain integer argument (or none) that passes
+   as it is (not F_GETFL and F_SETFL: open flags, renumbered). */
 static const int fcntl_value_cmds[] = {
-    0 /* F_DUPFD */, 1 /* F_GETFD */, 2 /* F_SETFD */, 3 /* F_GETFL */,
-    4 /* F_SETFL */, 8 /* F_SETOWN */, 9 /* F_GETOWN */, 10 /* F_SETSIG */,
-    11 /* F_GETSIG */, 1024 /* F_SETLEASE */, 1025 /* F_GETLEASE */,
+    0 /* F_DUPFD */, 1 /* F_GETFD */, 2 /* F_SETFD */, 8 /* F_SETOWN */,
+    9 /* F_GETOWN */, 10 /* F_SETSIG */, 11 /* F_GETSIG */, 1024 /* F_SETLEASE */, 1025 /* F_GETLEASE */,
     1026 /* F_NOTIFY */, 1030 /* F_DUPFD_CLOEXEC */, 1031 /* F_SETPIPE_SZ */,
     1032 /* F_GETPIPE_SZ */, 1033 /* F_ADD_SEALS */, 1034 /* F_GET_SEALS */,
 };
@@ -145,6 +145,14 @@ static abi_long do_fcntl(const abi_long *arg, bool allow64, bool is_fcntl64)
 
     if (not_open(arg[0])) {
         return -TARGET_EBADF;
+    }
+    if (cmd == F_GETFL) {
+        abi_long ret = get_errno(fcntl(arg[0], F_GETFL));
+
+        return ret < 0 ? ret : (abi_long)guest_open_flags(ret);
+    }
+    if (cmd == F_SETFL) {
+        return get_errno(fcntl(arg[0], F_SETFL, (int)host_open_flags((uint32_t)arg[2])));
     }
     for (size_t i = 0; i < ARRAY_SIZE(fcntl_value_cmds); i++) {
         if (fcntl_value_cmds[i] == cmd) {
@@ -452,40 +460,60 @@ SYSCALL(epoll_create1)
     return get_errno(epoll_create1(arg[0]));
 }
 
-/* struct epoll_event is packed (12 bytes) for both guests and the host. */
+/* struct epoll_event is packed (12 bytes) for both guests, as on an
+   x86-64 host; other hosts align its 64-bit data (16 bytes). */
+typedef struct QEMU_PACKED TargetEpollEvent {
+    uint32_t events;
+    uint64_t data;
+} TargetEpollEvent;
+DEFINE_STRUCT_LAYOUT(epoll_event_layout, struct epoll_event, TargetEpollEvent,
+                     STRUCT_FIELD(struct epoll_event, TargetEpollEvent, events),
+                     STRUCT_FIELD2(struct epoll_event, data.u64, TargetEpollEvent, data));
+
+/* Only ADD and MOD read the event (DEL may pass NULL). */
 SYSCALL(epoll_ctl)
 {
-    GuestBuf b;
-    abi_long ret = guest_buf_begin(&b, arg[3], sizeof(struct epoll_event), GUEST_READ);
+    struct epoll_event ev, *evp = NULL;
 
-    if (ret == 0) {
-        ret = get_errno(epoll_ctl(arg[0], arg[1], arg[2], b.host));
+    if (arg[1] == EPOLL_CTL_ADD || arg[1] == EPOLL_CTL_MOD) {
+        if (struct_from_user(&ev, arg[3], &epoll_event_layout)) {
+            return -TARGET_EFAULT;
+        }
+        evp = &ev;
     }
-    guest_buf_end(&b, 0);
-    return ret;
+    return get_errno(epoll_ctl(arg[0], arg[1], arg[2], evp));
 }
 
+/* The events one wait takes from the host at most: fewer than the guest
+   asked for is what epoll may return anyway, the rest stay ready. */
+#define EPOLL_EVENTS_PER_WAIT 256
+
 /* The epoll waits: timeout NULL waits for ever (the host's epoll_pwait2
-   serves them all). */
+   serves them all).  The guest's whole array must lie in its space (the
+   kernel's access_ok, checked first); the events are copied after. */
 static abi_long do_epoll_wait(CPUArchState *env, const abi_long *arg,
                               const struct timespec *timeout,
                               abi_ulong gmask, abi_ulong masksize)
 {
+    struct epoll_event events[EPOLL_EVENTS_PER_WAIT];
     int maxevents = arg[2];
-    GuestBuf b;
     abi_long ret;
 
-    if (maxevents <= 0) {
+    if (maxevents <= 0 || maxevents > INT_MAX / (int)sizeof(TargetEpollEvent)) {
         return -TARGET_EINVAL;
     }
-    ret = guest_buf_begin(&b, arg[1], (abi_ulong)maxevents * sizeof(struct epoll_event),
-                          GUEST_WRITE);
-    if (ret == 0 && begin_masked_wait(env, gmask, masksize, &ret)) {
-        ret = end_masked_wait(env, gmask,
-                              get_errno(safe_syscall(SYS_epoll_pwait2, (int)arg[0], b.host,
-                                                     maxevents, timeout, NULL, 0)));
+    if (!guest_range_ok(arg[1], (abi_ulong)maxevents * sizeof(TargetEpollEvent))) {
+        return -TARGET_EFAULT;
     }
-    guest_buf_end(&b, ret > 0 ? ret * sizeof(struct epoll_event) : 0);
+    if (begin_masked_wait(env, gmask, masksize, &ret)) {
+        ret = end_masked_wait(env, gmask,
+                              get_errno(safe_syscall(SYS_epoll_pwait2, (int)arg[0], events,
+                                                     MIN(maxevents, EPOLL_EVENTS_PER_WAIT),
+                                                     timeout, NULL, 0)));
+    }
+    if (ret > 0 && struct_array_to_user(arg[1], events, ret, &epoll_event_layout)) {
+        return -TARGET_EFAULT;
+    }
     return ret;
 }
 

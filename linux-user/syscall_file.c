@@ -172,28 +172,59 @@ abi_long syscall_filling_buf(long nr, const abi_long *arg, int nargs, int buf_ar
     return ret;
 }
 
-/* The x86 open flags that aarch64 and ppc64 number otherwise; O_LARGEFILE
-   (0100000) is dropped: a 64-bit host kernel sets it on every open. */
+/* O_LARGEFILE as the host kernel numbers it (its libc says 0 on 64-bit
+   hosts): a 64-bit kernel sets it on every open and F_GETFL shows it. */
+#if defined(__aarch64__)
+#define HOST_KERNEL_O_LARGEFILE 0400000
+#elif defined(__powerpc64__)
+#define HOST_KERNEL_O_LARGEFILE 0200000
+#else
+#define HOST_KERNEL_O_LARGEFILE 0100000
+#endif
+
+/* The x86 open flags that aarch64 and ppc64 number otherwise. */
 #define GUEST_O_LARGEFILE 0100000
 static const struct {
     int guest, host;
 } renumbered_open_flags[] = {
     { 040000, O_DIRECT }, { 0200000, O_DIRECTORY }, { 0400000, O_NOFOLLOW },
+    { GUEST_O_LARGEFILE, HOST_KERNEL_O_LARGEFILE },
 };
 
-static uint64_t host_open_flags(uint64_t guest)
+/* flags with the renumbered bits moved from one side's numbers to the
+   other's; the bits the table does not name are the same on both. */
+static uint64_t renumber_open_flags(uint64_t flags, bool to_host)
 {
-    uint64_t host = guest & ~(uint64_t)GUEST_O_LARGEFILE;
+    uint64_t out = flags;
 
     for (size_t i = 0; i < ARRAY_SIZE(renumbered_open_flags); i++) {
-        host &= ~(uint64_t)renumbered_open_flags[i].guest;
+        out &= ~(uint64_t)(to_host ? renumbered_open_flags[i].guest
+                                   : renumbered_open_flags[i].host);
     }
     for (size_t i = 0; i < ARRAY_SIZE(renumbered_open_flags); i++) {
-        if (guest & renumbered_open_flags[i].guest) {
-            host |= renumbered_open_flags[i].host;
+        int from = to_host ? renumbered_open_flags[i].guest : renumbered_open_flags[i].host;
+        int to = to_host ? renumbered_open_flags[i].host : renumbered_open_flags[i].guest;
+
+        if (flags & from) {
+            out |= to;
         }
     }
-    return host;
+    return out;
+}
+
+uint64_t host_open_flags(uint64_t guest)
+{
+    return renumber_open_flags(guest, true);
+}
+
+/* A 64-bit kernel sets O_LARGEFILE on every open of a 64-bit program, and
+   of a 32-bit one only when it asked (open64); which it did is not kept,
+   so a 32-bit guest sees it clear, as under QEMU. */
+uint64_t guest_open_flags(uint64_t host)
+{
+    uint64_t guest = renumber_open_flags(host, false);
+
+    return TARGET_ABI_BITS == 32 ? guest & ~(uint64_t)GUEST_O_LARGEFILE : guest;
 }
 
 static abi_long do_openat(int dirfd, abi_ulong gpath, int guest_flags, mode_t mode)

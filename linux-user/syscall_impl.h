@@ -230,6 +230,12 @@ extern const StructLayout shm_info_layout, seminfo_layout, msginfo_layout;
 abi_long syscall_filling_buf(long nr, const abi_long *arg, int nargs, int buf_arg,
                              abi_ulong len);
 
+/* syscall_file.c: open and F_SETFL/F_GETFL flags from the guest's (x86)
+   numbering to the host's and back; O_DIRECT, O_DIRECTORY, O_NOFOLLOW and
+   O_LARGEFILE differ on aarch64 and ppc64 hosts. */
+uint64_t host_open_flags(uint64_t guest);
+uint64_t guest_open_flags(uint64_t host);
+
 /* A guest sigset_t at gaddr (size bytes, must be 8). */
 abi_long target_sigset_from_user(uint64_t *set, abi_ulong gaddr, abi_ulong size);
 

@@ -11,52 +11,17 @@
 #include <sys/stat.h>
 #include <sys/vfs.h>
 #include "syscall_impl.h"
+#include "stat-layouts.h"
 
-#define ST(h, t) STRUCT_FIELD2(struct stat, h, struct target_stat64, t)
 DEFINE_STRUCT_LAYOUT(stat64_layout, struct stat, struct target_stat64,
-                     ST(st_dev, st_dev), ST(st_ino, __st_ino),
-                     ST(st_mode, st_mode), ST(st_nlink, st_nlink),
-                     ST(st_uid, st_uid), ST(st_gid, st_gid),
-                     ST(st_rdev, st_rdev), ST(st_size, st_size),
-                     ST(st_blksize, st_blksize), ST(st_blocks, st_blocks),
-                     ST(st_atim.tv_sec, st_atime_), ST(st_atim.tv_nsec, st_atime_nsec),
-                     ST(st_mtim.tv_sec, st_mtime_), ST(st_mtim.tv_nsec, st_mtime_nsec),
-                     ST(st_ctim.tv_sec, st_ctime_), ST(st_ctim.tv_nsec, st_ctime_nsec),
-                     ST(st_ino, st_ino));
-#undef ST
-
-#define ST(h, t) STRUCT_FIELD2(struct stat, h, struct target_stat, t)
+                     STAT_FIELDS_BUT_INO(struct target_stat64),
+                     STAT_FIELD(struct target_stat64, st_ino, __st_ino),
+                     STAT_FIELD(struct target_stat64, st_ino, st_ino));
 DEFINE_STRUCT_LAYOUT(old_stat_layout, struct stat, struct target_stat,
-                     ST(st_dev, st_dev), ST(st_ino, st_ino),
-                     ST(st_mode, st_mode), ST(st_nlink, st_nlink),
-                     ST(st_uid, st_uid), ST(st_gid, st_gid),
-                     ST(st_rdev, st_rdev), ST(st_size, st_size),
-                     ST(st_blksize, st_blksize), ST(st_blocks, st_blocks),
-                     ST(st_atim.tv_sec, st_atime_), ST(st_atim.tv_nsec, st_atime_nsec),
-                     ST(st_mtim.tv_sec, st_mtime_), ST(st_mtim.tv_nsec, st_mtime_nsec),
-                     ST(st_ctim.tv_sec, st_ctime_), ST(st_ctim.tv_nsec, st_ctime_nsec));
-#undef ST
-
-#define SF(f) STRUCT_FIELD(struct statfs, struct target_statfs64, f)
-#define SFSID(i) STRUCT_FIELD2(struct statfs, f_fsid.__val[i], \
-                               struct target_statfs64, f_fsid[i])
-DEFINE_STRUCT_LAYOUT(statfs64_layout, struct statfs, struct target_statfs64,
-                     SF(f_type), SF(f_bsize), SF(f_blocks), SF(f_bfree),
-                     SF(f_bavail), SF(f_files), SF(f_ffree),
-                     SFSID(0), SFSID(1), SF(f_namelen),
-                     SF(f_frsize), SF(f_flags));
-#undef SF
-#undef SFSID
-#define SF(f) STRUCT_FIELD(struct statfs, struct target_statfs, f)
-#define SFSID(i) STRUCT_FIELD2(struct statfs, f_fsid.__val[i], \
-                               struct target_statfs, f_fsid[i])
-DEFINE_STRUCT_LAYOUT(statfs_layout, struct statfs, struct target_statfs,
-                     SF(f_type), SF(f_bsize), SF(f_blocks), SF(f_bfree),
-                     SF(f_bavail), SF(f_files), SF(f_ffree),
-                     SFSID(0), SFSID(1), SF(f_namelen),
-                     SF(f_frsize), SF(f_flags));
-#undef SF
-#undef SFSID
+                     STAT_FIELDS_BUT_INO(struct target_stat),
+                     STAT_FIELD(struct target_stat, st_ino, st_ino));
+DEFINE_STATFS_LAYOUT(statfs64_layout, struct target_statfs64);
+DEFINE_STATFS_LAYOUT(statfs_layout, struct target_statfs);
 
 /* stat, lstat, fstat, fstatat64 and friends share this body: flags
    AT_EMPTY_PATH with an empty path turns it into fstat. */

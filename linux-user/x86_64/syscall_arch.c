@@ -1,7 +1,8 @@
 /*
  * syscall_arch.c (x86_64 guest): the calls whose x86_64 form differs from
- * i386's.  Here the guest's struct stat, statfs and linux_dirent are the
- * host's own, so they pass straight through; arch_prctl sets FS/GS bases.
+ * i386's.  struct stat and statfs are rebuilt in the x86_64 layout (an
+ * aarch64 host's struct stat is another); linux_dirent passes straight
+ * through; arch_prctl sets FS/GS bases.
  */
 #include "qemu/osdep.h"
 #include <fcntl.h>
@@ -10,6 +11,12 @@
 #include <sys/vfs.h>
 #include <asm/prctl.h>
 #include "syscall_impl.h"
+#include "stat-layouts.h"
+
+DEFINE_STRUCT_LAYOUT(stat_layout, struct stat, struct target_stat,
+                     STAT_FIELDS_BUT_INO(struct target_stat),
+                     STAT_FIELD(struct target_stat, st_ino, st_ino));
+DEFINE_STATFS_LAYOUT(statfs_layout, struct target_statfs);
 
 static abi_long do_fstatat(int dirfd, abi_ulong gpath, abi_ulong gbuf, int flags)
 {
@@ -19,7 +26,7 @@ static abi_long do_fstatat(int dirfd, abi_ulong gpath, abi_ulong gbuf, int flags
     if (fstatat(dirfd, path, &st, flags) != 0) {
         return -errno;
     }
-    return copy_to_user(gbuf, &st, sizeof(st));
+    return struct_to_user(gbuf, &st, &stat_layout);
 }
 
 SYSCALL(stat)
@@ -44,7 +51,7 @@ SYSCALL(fstat)
     if (fstat(arg[0], &st) != 0) {
         return -errno;
     }
-    return copy_to_user(arg[1], &st, sizeof(st));
+    return struct_to_user(arg[1], &st, &stat_layout);
 }
 
 SYSCALL(getdents)
@@ -64,7 +71,7 @@ SYSCALL(statfs)
     if (statfs(path, &sfs) != 0) {
         return -errno;
     }
-    return copy_to_user(arg[1], &sfs, sizeof(sfs));
+    return struct_to_user(arg[1], &sfs, &statfs_layout);
 }
 
 SYSCALL(fstatfs)
@@ -74,7 +81,7 @@ SYSCALL(fstatfs)
     if (fstatfs(arg[0], &sfs) != 0) {
         return -errno;
     }
-    return copy_to_user(arg[1], &sfs, sizeof(sfs));
+    return struct_to_user(arg[1], &sfs, &statfs_layout);
 }
 
 SYSCALL(arch_prctl)

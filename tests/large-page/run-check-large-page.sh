@@ -28,6 +28,9 @@
 #   LARGE_PAGE_TIMEOUT     seconds per program inside a VM (default 240)
 #   LARGE_PAGE_VM_TIMEOUT  seconds per VM boot (default 780)
 #   LARGE_PAGE_VERBOSE=1   keep every program's stdout in the logs
+#   LARGE_PAGE_REJUDGE=1   no cross build and no VM: judge the VM's results
+#                          of the last run (tests/large-page/HOST.log) again
+#                          against new native and -p runs
 
 : "${SRC_PATH:?}" "${BUILD_DIR:?}"
 TARGETS=${TARGETS:-i386 x86_64}
@@ -116,61 +119,66 @@ for host in $HOSTS; do
     done <"$LP/programs" >"$LP/plan-p$page"
     "$LP/runner-host" $VERBOSE -t "$PER_TEST" "$LP/plan-p$page" "$LP/work/p$page" >"$LP/p$page.log"
 
-    # The emulators for the VM, built with this build's options.
-    opts="--target-list=$(echo "$TARGETS" | sed 's/[^ ]*/&-linux-user/g' | tr ' ' ',')"
-    opts="$opts --shdwrt=${CONFIG_SHDWRT:-break}"
-    [ "$CONFIG_PRECISE_PROT" = y ] && opts="$opts --enable-precise-prot"
-    [ "$CONFIG_SHDWRT_DBGMSG" = y ] && opts="$opts --enable-shdwrt-dbgmsg"
-    echo "  CROSS   $host ($opts)"
-    # shellcheck disable=SC2086  # opts is a list of options
-    if ! "$SRC_PATH/scripts/cross-build.sh" "$host" "$LP/build-$host" $opts \
-            >"$LP/build-$host.log" 2>&1; then
-        echo "FAIL $host: the cross build failed: see $LP/build-$host.log"
-        failed=$((failed + 1))
-        continue
-    fi
-    backend=$(sed -n 's/^TCG_BACKEND=//p' "$LP/build-$host/config-host.mak")
-    clang --target="$triple" -fuse-ld=lld -static -O2 -o "$LP/runner-$host" \
-        "$SRC_PATH/tests/large-page/runner.c" || exit 1
+    if [ "${LARGE_PAGE_REJUDGE:-}" = 1 ] && [ -s "$LP/$host.log" ]; then
+        echo "  VM      $vm_arch: the results of the last run ($LP/$host.log)"
+    else
+        # The emulators for the VM, built with this build's options.
+        opts="--target-list=$(echo "$TARGETS" | sed 's/[^ ]*/&-linux-user/g' | tr ' ' ',')"
+        opts="$opts --shdwrt=${CONFIG_SHDWRT:-break}"
+        [ "$CONFIG_PRECISE_PROT" = y ] && opts="$opts --enable-precise-prot"
+        [ "$CONFIG_SHDWRT_DBGMSG" = y ] && opts="$opts --enable-shdwrt-dbgmsg"
+        echo "  CROSS   $host ($opts)"
+        # shellcheck disable=SC2086  # opts is a list of options
+        if ! "$SRC_PATH/scripts/cross-build.sh" "$host" "$LP/build-$host" $opts \
+                >"$LP/build-$host.log" 2>&1; then
+            echo "FAIL $host: the cross build failed: see $LP/build-$host.log"
+            failed=$((failed + 1))
+            continue
+        fi
+        backend=$(sed -n 's/^TCG_BACKEND=//p' "$LP/build-$host/config-host.mak")
+        clang --target="$triple" -fuse-ld=lld -static -O2 -o "$LP/runner-$host" \
+            "$SRC_PATH/tests/large-page/runner.c" || exit 1
 
-    echo "  VM      $vm_arch: $(wc -l <"$LP/programs") programs, tcg/$backend"
-    # One boot runs the batch.  A boot that dies (qemu-system-ppc64 7.2 has
-    # been seen to abort on an assertion of its own) loses the program that
-    # was running, which is marked; the others go in another boot.
-    : >"$LP/$host.log"
-    cp "$LP/programs" "$LP/left-$host"
-    start=$(date +%s)
-    while [ -s "$LP/left-$host" ]; do
-        files="-f $LP/runner-$host -f $LP/plan-$host"
-        while read -r id bin staged twin; do
-            echo "$id /bin/qemu-${id%%/*} /bin/$staged"
-            files="$files -f $LP/stage/$staged"
-        done <"$LP/left-$host" >"$LP/plan-$host"
-        for t in $TARGETS; do
-            files="$files -f $LP/build-$host/$t-linux-user/qemu-$t"
+        echo "  VM      $vm_arch: $(wc -l <"$LP/programs") programs, tcg/$backend"
+        # One boot runs the batch.  A boot that dies (qemu-system-ppc64 7.2 has
+        # been seen to abort on an assertion of its own) loses the program that
+        # was running, which is marked; the others go in another boot.
+        : >"$LP/$host.log"
+        cp "$LP/programs" "$LP/left-$host"
+        start=$(date +%s)
+        while [ -s "$LP/left-$host" ]; do
+            files="-f $LP/runner-$host -f $LP/plan-$host"
+            while read -r id bin staged twin; do
+                echo "$id /bin/qemu-${id%%/*} /bin/$staged"
+                files="$files -f $LP/stage/$staged"
+            done <"$LP/left-$host" >"$LP/plan-$host"
+            for t in $TARGETS; do
+                files="$files -f $LP/build-$host/$t-linux-user/qemu-$t"
+            done
+            # shellcheck disable=SC2086  # files is a list of -f options
+            "$VM" --arch "$vm_arch" -t "$VM_TIMEOUT" $files -- \
+                "runner-$host $VERBOSE -t $PER_TEST /bin/plan-$host /tmp/w" >"$LP/$host.boot.log" 2>&1
+            vm_status=$?
+            cat "$LP/$host.boot.log" >>"$LP/$host.log"
+            grep -q '^RUNNER DONE' "$LP/$host.boot.log" && break
+            lost=
+            while read -r id bin staged twin; do
+                if [ -z "$lost" ] && [ -z "$(result "$LP/$host.boot.log" "$id")" ]; then
+                    lost=$id
+                    echo "RESULT $id vm-died-$vm_status - - -" >>"$LP/$host.log"
+                elif [ -n "$lost" ]; then
+                    echo "$id $bin $staged $twin"
+                fi
+            done <"$LP/left-$host" >"$LP/left-$host.new"
+            mv "$LP/left-$host.new" "$LP/left-$host"
+            echo "  VM      $vm_arch: the VM died (exit $vm_status) during $lost;" \
+                 "$(wc -l <"$LP/left-$host") programs left for another boot"
         done
-        # shellcheck disable=SC2086  # files is a list of -f options
-        "$VM" --arch "$vm_arch" -t "$VM_TIMEOUT" $files -- \
-            "runner-$host $VERBOSE -t $PER_TEST /bin/plan-$host /tmp/w" >"$LP/$host.boot.log" 2>&1
-        vm_status=$?
-        cat "$LP/$host.boot.log" >>"$LP/$host.log"
-        grep -q '^RUNNER DONE' "$LP/$host.boot.log" && break
-        lost=
-        while read -r id bin staged twin; do
-            if [ -z "$lost" ] && [ -z "$(result "$LP/$host.boot.log" "$id")" ]; then
-                lost=$id
-                echo "RESULT $id vm-died-$vm_status - - -" >>"$LP/$host.log"
-            elif [ -n "$lost" ]; then
-                echo "$id $bin $staged $twin"
-            fi
-        done <"$LP/left-$host" >"$LP/left-$host.new"
-        mv "$LP/left-$host.new" "$LP/left-$host"
-        echo "  VM      $vm_arch: the VM died (exit $vm_status) during $lost;" \
-             "$(wc -l <"$LP/left-$host") programs left for another boot"
-    done
-    echo "  VM      $vm_arch: $(($(date +%s) - start)) s" \
-         "($(seconds "$LP/$host.log") s in programs; -p $page here: $(seconds "$LP/p$page.log") s;" \
-         "native: $(seconds "$LP/native.log") s)"
+        echo "  VM      $vm_arch: $(($(date +%s) - start)) s" \
+             "($(seconds "$LP/$host.log") s in programs; -p $page here: $(seconds "$LP/p$page.log") s;" \
+             "native: $(seconds "$LP/native.log") s)"
+
+    fi
 
     while read -r id bin staged twin; do
         native=$(result "$LP/native.log" "$id")
