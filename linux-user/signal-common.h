@@ -22,8 +22,10 @@ abi_long setup_frame(int sig, const struct target_sigaction *ka,
 #endif
 
 /* The stack top a frame for ka goes below: the alternate signal stack if
-   the handler asked for it and it is set up and not already in use. */
-abi_ulong target_sigframe_top(CPUArchState *env, const struct target_sigaction *ka);
+   the handler asked for it and it is set up and not already in use (judged
+   below the red zone), else the stack pointer below the red zone. */
+abi_ulong target_sigframe_top(CPUArchState *env, const struct target_sigaction *ka,
+                              abi_ulong redzone);
 /* uc_stack of a new frame. */
 void target_save_altstack(target_stack_t *uss, CPUArchState *env);
 /* sigreturn: the blocked set from the frame becomes the guest's. */

@@ -554,9 +554,11 @@ abi_long do_rt_sigprocmask(CPUArchState *env, int how, abi_ulong set,
     return 0;
 }
 
+/* As Linux for a stack that grows down: above the base, up to and
+   including the top. */
 static bool on_sig_stack(TaskState *ts, abi_ulong sp)
 {
-    return sp - ts->sigaltstack_sp < ts->sigaltstack_size;
+    return sp > ts->sigaltstack_sp && sp - ts->sigaltstack_sp <= ts->sigaltstack_size;
 }
 
 /* The kernel's order (do_sigaltstack): read the new stack (EFAULT), EPERM
@@ -605,10 +607,14 @@ abi_long do_sigaltstack(CPUArchState *env, abi_ulong uss, abi_ulong uoss)
     return 0;
 }
 
-abi_ulong target_sigframe_top(CPUArchState *env, const struct target_sigaction *ka)
+/* The stack pointer below the red zone, or the alternate stack's top when
+   the handler asks for it and that point is not on it (Linux's
+   get_sigframe: the red zone counts in that test, not on the new stack). */
+abi_ulong target_sigframe_top(CPUArchState *env, const struct target_sigaction *ka,
+                              abi_ulong redzone)
 {
     TaskState *ts = task_of(env);
-    abi_ulong sp = env->regs[R_ESP];
+    abi_ulong sp = env->regs[R_ESP] - redzone;
 
     if ((ka->sa_flags & TARGET_SA_ONSTACK) && ts->sigaltstack_size &&
         !on_sig_stack(ts, sp)) {

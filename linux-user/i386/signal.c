@@ -157,11 +157,12 @@ static size_t fx_frame_size(CPUArchState *env)
 static abi_ulong get_sigframe(CPUArchState *env, const struct target_sigaction *ka,
                               size_t frame_size, abi_ulong *fpstate_addr)
 {
-    abi_ulong sp = target_sigframe_top(env, ka);
-
 #ifdef TARGET_X86_64
-    sp -= 128;
+    abi_ulong sp = target_sigframe_top(env, ka, 128);
+#else
+    abi_ulong sp = target_sigframe_top(env, ka, 0);
 #endif
+
     *fpstate_addr = ((sp - fx_frame_size(env)) & ~(abi_ulong)63) - FPSTATE_FXSAVE_OFFSET;
     sp = (*fpstate_addr - frame_size) & ~(abi_ulong)15;
     return sp - sizeof(abi_ulong);
