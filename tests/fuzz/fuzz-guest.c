@@ -24,7 +24,7 @@
  * flags a program can set (CF PF AF ZF SF TF DF OF AC); x87, sse and mem
  * are hashes of the x87 registers with their control and status words, of
  * the XMM registers with MXCSR, and of the data area.  A sequence that does
- * not signal within a second prints "timeout"; one whose child dies
+ * not signal within a second of CPU time prints "timeout"; one whose child dies
  * otherwise, "killed=N" (the batch goes on in a new child).
  */
 #define _GNU_SOURCE
@@ -143,7 +143,8 @@ static void place_code(int n)
  * from fuzz_start_regs, the x87 as after fninit (registers zero), the XMM
  * registers and MXCSR from their tables, any other XSAVE component in its
  * initial state, DS and ES 0 (sigreturn does not load them), %fs and %gs
- * into the data area, and a fresh one-second limit.
+ * into the data area, and a fresh limit of a second of user CPU time
+ * (not of real time, which a loaded machine stretches).
  */
 static void reset_context(ucontext_t *uc)
 {
@@ -184,11 +185,11 @@ static void reset_context(ucontext_t *uc)
     __asm__ volatile("mov %0, %%ds\n\tmov %0, %%es" : : "r"(0));
     raw_syscall3(SYS_arch_prctl, ARCH_SET_GS, DATA_ADDR + 0x3000, 0);
     raw_syscall3(SYS_arch_prctl, ARCH_SET_FS, DATA_ADDR + 0x2000, 0);
-    raw_syscall3(SYS_setitimer, ITIMER_REAL, (long)&limit, 0);
+    raw_syscall3(SYS_setitimer, ITIMER_VIRTUAL, (long)&limit, 0);
 }
 
 /*
- * Every signal of the child: the end of the running sequence (SIGALRM: it
+ * Every signal of the child: the end of the running sequence (SIGVTALRM: it
  * timed out), or the SIGUSR1 that starts the batch.  Reports the sequence
  * to the parent, then returns into the next one, or ends the child.
  */
@@ -203,7 +204,7 @@ static void on_signal(int sig, siginfo_t *si, void *ctx)
     /* Linux enters a handler with the sequence's AC flag: alignment
        checks would hit the handler's own accesses. */
     __asm__ volatile("pushfq\n\tandl $~0x40000, (%%rsp)\n\tpopfq" : : : "cc", "memory");
-    raw_syscall3(SYS_setitimer, ITIMER_REAL, (long)&off, 0);
+    raw_syscall3(SYS_setitimer, ITIMER_VIRTUAL, (long)&off, 0);
     if (batch_current >= 0) {
         r.index = batch_first + batch_current;
         r.sig = sig;
@@ -253,7 +254,7 @@ static void *map_fixed(uint64_t addr, size_t size)
 /* The child running sequences first..first+count-1 of seed: never returns. */
 static void run_child(uint64_t seed, uint64_t first, int count)
 {
-    static const int caught[] = { SIGSEGV, SIGILL, SIGTRAP, SIGBUS, SIGFPE, SIGALRM, SIGUSR1 };
+    static const int caught[] = { SIGSEGV, SIGILL, SIGTRAP, SIGBUS, SIGFPE, SIGVTALRM, SIGUSR1 };
     struct sigaction sa = { .sa_sigaction = on_signal, .sa_flags = SA_SIGINFO | SA_ONSTACK };
     stack_t ss = { .ss_sp = map_fixed(ALTSTACK_ADDR, ALTSTACK_SIZE), .ss_size = ALTSTACK_SIZE };
     size_t i;
@@ -348,7 +349,7 @@ static uint64_t run_batch(uint64_t seed, uint64_t first, int count)
     close(fds[1]);
     while (read(fds[0], &r, sizeof(r)) == sizeof(r) && r.index == first + done) {
         print_sequence(seed, r.index);
-        if (r.sig == SIGALRM) {
+        if (r.sig == SIGVTALRM) {
             printf(" timeout\n");
         } else {
             print_report(&r);
