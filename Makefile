@@ -16,7 +16,8 @@
 #   make check-cross  an aarch64 cross build's check-tcg (-O2) under Debian's
 #                  qemu-aarch64 (tests/cross/, docs/devel/aarch64.md)
 #   make check-lockstep  the lockstep checker (tests/lockstep/) on small programs
-#   make check-nooptimize  a few programs with and without the IR optimiser
+#   make check-nooptimize  a few programs with and without the IR optimiser,
+#                  and one instruction per block
 #   make check-limits    the limits guest (LIMITS_THREADS=10000 for the full run)
 #   make fuzz      random instruction sequences, ELF mutants, system calls
 #                  with bad arguments, native against the emulator
@@ -227,8 +228,9 @@ check-lockstep-run: $(LOCKSTEP_DIR)/lockstep $(LOCKSTEP_DIR)/sample
 		SUMMARY_FILE='$(SUMMARY_FILE)' \
 		$(SHELL) $(SRC_PATH)/tests/lockstep/run-check-lockstep.sh
 
-# A few programs of each target with the IR optimiser and without it
-# ("-d nooptimize"), their outputs compared.
+# A few programs of each target as usual, without the IR optimiser
+# ("-d nooptimize") and one instruction per block ("-singlestep"), their
+# outputs compared.
 check-nooptimize: all tcg-programs
 	+$(Q)$(MAKE) check-nooptimize-run
 

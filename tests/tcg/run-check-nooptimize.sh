@@ -1,9 +1,12 @@
 #!/bin/sh
-# run-check-nooptimize.sh: runs a few guest programs of each target twice
-# under the emulator, with the IR optimiser (tcg/optimize.c) and without it
-# ("-d nooptimize"), and compares what they print and how they end: a
-# difference is an optimiser bug (or a translator one it hides).  One
-# "PASS name" / "FAIL name" line each, ending with "N passed, N failed".
+# run-check-nooptimize.sh: runs a few guest programs of each target under
+# the emulator as usual, then without the IR optimiser (tcg/optimize.c,
+# "-d nooptimize") and with one guest instruction per block
+# ("-singlestep"), and compares what they print and how they end: a
+# difference is an optimiser bug, or a translator one that depends on what
+# else is in the block (flags kept across instructions, a constant carried
+# over).  One "PASS variant/target/name" / "FAIL ..." line each, ending with
+# "N passed, N failed".
 # Native runs are not needed: the optimised runs are judged against native
 # ones by check-tcg, so this also covers i386, which this host cannot run.
 #
@@ -24,19 +27,21 @@ for t in $TARGETS; do
     qemu=$BUILD_DIR/$t-linux-user/qemu-$t
     for p in $programs; do
         prog=$BUILD_DIR/tests/tcg/build/$t/multiarch/$p
-        name=nooptimize/$t/$p
-        selected "$name" || continue
         if [ ! -x "$prog" ]; then
-            echo "SKIP $name (not built)"
+            echo "SKIP $t/$p (not built)"
             skipped=$((skipped + 1))
             continue
         fi
         # shellcheck disable=SC2086  # QEMU_ARGS is a list of options
         timeout 60 "$qemu" $QEMU_ARGS "$prog" >"$tmp/opt" 2>/dev/null </dev/null
         want=$?
-        # shellcheck disable=SC2086
-        timeout 60 "$qemu" $QEMU_ARGS -d nooptimize "$prog" >"$tmp/noopt" 2>/dev/null </dev/null
-        judge_run "$name" "$want" "$?" "$tmp/opt" "$tmp/noopt"
+        for variant in "nooptimize:-d nooptimize" "singlestep:-singlestep"; do
+            name=${variant%%:*}/$t/$p
+            selected "$name" || continue
+            # shellcheck disable=SC2086  # the variant's options are a list
+            timeout 60 "$qemu" $QEMU_ARGS ${variant#*:} "$prog" >"$tmp/other" 2>/dev/null </dev/null
+            judge_run "$name" "$want" "$?" "$tmp/opt" "$tmp/other"
+        done
     done
 done
 
