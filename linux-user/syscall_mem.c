@@ -268,9 +268,11 @@ static void discard_pages(abi_ulong start, abi_ulong end)
  * Linux's EACCES for a file opened read-only; a guest page that shares its
  * host page with others is zeroed in place (the file reads the same; its
  * blocks stay allocated), after the host page was made writable, which
- * fails the same way for a read-only file.  Pages of shadowed or
- * redirected host pages (the shared-writable strategies' windows) keep
- * their bytes.
+ * fails the same way for a read-only file.  A page of a shadowed host
+ * page is zeroed at its home (the shared object's alias) when the guest
+ * may write it, since the home is then writable; a read-only one there,
+ * and the pages the shared-writable strategies redirect to their windows,
+ * keep their bytes.
  */
 static int remove_pages(abi_ulong start, abi_ulong end)
 {
@@ -288,6 +290,12 @@ static int remove_pages(abi_ulong start, abi_ulong end)
         uint64_t whole_end = run_end & qemu_host_page_mask;
 
         if (flags & (PAGE_SHADOWED | PAGE_REDIRECTED)) {
+            for (abi_ulong p = lo; p < hi; p += TARGET_PAGE_SIZE) {
+                if ((page_get_flags(p) & (PAGE_WRITE | PAGE_SHADOWED | PAGE_REDIRECTED))
+                    == (PAGE_WRITE | PAGE_SHADOWED)) {
+                    memset(page_home(p), 0, TARGET_PAGE_SIZE);
+                }
+            }
             chunk += h;
             continue;
         }
