@@ -51,6 +51,6 @@ bool exact_file_pages(void);
    its pages wholly past end of file move.  0 or -errno. */
 int redirect_past_eof(uint64_t start, uint64_t end, int prot, int flags,
                       int fd, off_t offset, bool copied);
-int do_mprotect(uint64_t start, uint64_t len, int prot);
+int do_mprotect(uint64_t start, uint64_t len, int prot, uint64_t *changed_end);
 
 #endif

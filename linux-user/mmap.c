@@ -717,9 +717,17 @@ int target_munmap(abi_ulong start, abi_ulong len)
     return ret;
 }
 
-int do_mprotect(uint64_t start, uint64_t len, int prot)
+/*
+ * As Linux's mprotect: the mappings from start up to the first hole (or the
+ * end of the address space) change, even when the call then fails with
+ * ENOMEM for that hole; *changed_end says how far they did.
+ */
+int do_mprotect(uint64_t start, uint64_t len, int prot, uint64_t *changed_end)
 {
-    uint64_t end;
+    uint64_t end, hole;
+    int ret;
+
+    *changed_end = start;
 
     if ((start & ~TARGET_PAGE_MASK)
         || (prot & ~(GUEST_PROT_BITS | PROT_GROWSDOWN | PROT_GROWSUP))) {
@@ -733,26 +741,32 @@ int do_mprotect(uint64_t start, uint64_t len, int prot)
        Linux's end <= start check gives. */
     len = TARGET_PAGE_ALIGN(len);
     end = start + len;
-    if (len == 0 || end <= start || end > guest_space_end()) {
+    if (len == 0 || end <= start || start >= guest_space_end()) {
         return -ENOMEM;
     }
-    if (first_invalid_page(start, end) != end) {
-        return -ENOMEM;
+    hole = first_invalid_page(start, MIN(end, guest_space_end()));
+    if (hole > start) {
+        update_valid_flags(start, hole, PAGE_BITS, prot);
+        ret = page_map_sync(start, hole);
+        if (ret) {
+            return ret;
+        }
+        *changed_end = hole;
     }
-    update_valid_flags(start, end, PAGE_BITS, prot);
-    return page_map_sync(start, end);
+    return hole == end ? 0 : -ENOMEM;
 }
 
 int target_mprotect(abi_ulong start, abi_ulong len, int prot)
 {
+    uint64_t changed_end;
     bool shadowed;
     int ret;
 
     mmap_lock();
     shadowed = page_map_has_shadows();
-    ret = do_mprotect(start, len, prot);
-    if (ret == 0) {
-        vma_note_mprotect(start, len, prot);
+    ret = do_mprotect(start, len, prot, &changed_end);
+    if (changed_end > start) {
+        vma_note_mprotect(start, changed_end - start, prot);
     }
     mmap_unlock();
     wait_other_tlbs(shadowed);

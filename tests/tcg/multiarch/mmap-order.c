@@ -28,6 +28,26 @@ static void result(const char *what, void *p)
     }
 }
 
+/* Whether the page is writable, asked of the kernel without touching it:
+   /proc/self/maps' permissions of the mapping holding it. */
+static int page_writable(const void *page)
+{
+    FILE *maps = fopen("/proc/self/maps", "r");
+    unsigned long lo, hi;
+    char perms[5];
+    int writable = -1;
+
+    while (maps && fscanf(maps, "%lx-%lx %4s%*[^\n]", &lo, &hi, perms) == 3) {
+        if ((uintptr_t)page >= lo && (uintptr_t)page < hi) {
+            writable = perms[1] == 'w';
+        }
+    }
+    if (maps) {
+        fclose(maps);
+    }
+    return writable;
+}
+
 int main(void)
 {
     char path[] = "/tmp/mmap-order.XXXXXX";
@@ -68,6 +88,12 @@ int main(void)
        space that is munmap's EINVAL */
     result("mremap: shrink from a huge old size",
            mremap(area, (size_t)-PAGE, PAGE, MREMAP_MAYMOVE));
+
+    /* mprotect over a hole: the part before it changes, then ENOMEM */
+    munmap(area + 2 * PAGE, PAGE);
+    r = mprotect(area, 4 * PAGE, PROT_READ) ? errno : 0;
+    printf("%-40s %s, first page %s\n", "mprotect over a hole", r ? strerrorname_np(r) : "0",
+           page_writable(area) ? "writable" : "read-only");
 
     r = ioctl(fd, 1 /* FIBMAP */, &block);
     printf("%-40s %s\n", "FIBMAP on a regular file", r == 0 ? "0" : strerrorname_np(errno));
