@@ -23,11 +23,18 @@ static MemOp operand_size(DisasContext *s, int size)
         return MO_8;
     case SZ_W:
         return MO_16;
+    case SZ_F64:
+        /*
+         * Intel ignores 0x66 on near branches in 64-bit mode; AMD (measured
+         * on an EPYC) honours it as for stack operations: a 16-bit
+         * displacement, return address and target.
+         */
+        if (!s->amd) {
+            return s->code64 ? MO_64 : s->dflag;
+        }
+        /* fall through */
     case SZ_D64:
         return s->code64 && s->dflag != MO_16 ? MO_64 : s->dflag;
-    case SZ_F64:
-        /* Intel ignores 0x66 on near branches in 64-bit mode. */
-        return s->code64 ? MO_64 : s->dflag;
     case SZ_Y:
         return s->code64 && s->rex_w ? MO_64 : MO_32;
     default:

@@ -34,7 +34,7 @@ enum {
     SZ_W,       /* word */
     SZ_V,       /* 16/32/64 by 0x66 and REX.W */
     SZ_D64,     /* like V, but 64 by default in 64-bit mode (stack ops) */
-    SZ_F64,     /* like V, but always 64 in 64-bit mode (near branches) */
+    SZ_F64,     /* near branches: always 64 in 64-bit mode on Intel, as D64 on AMD */
     SZ_Y,       /* 32, or 64 by REX.W / VEX.W in 64-bit mode; 0x66 ignored */
 };
 

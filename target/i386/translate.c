@@ -182,6 +182,7 @@ static void i386_tr_init_disas_context(DisasContextBase *db, CPUX86State *env)
     s->flags = db->tb->flags;
     s->code64 = (s->flags & HF_CS64_MASK) != 0;
     s->code32 = (s->flags & HF_CS32_MASK) != 0;
+    s->amd = x86_cpu_is_amd(env);
     s->mem_index = 0;
     /* env->cc_op holds it at entry: the lookup read it there. */
     s->cc_op = (s->flags & TB_FLAGS_CC_OP_MASK) >> TB_FLAGS_CC_OP_SHIFT;

@@ -45,6 +45,8 @@ typedef struct DisasContext {
     int vex_l, vex_v;
     bool code64;             /* 64-bit code segment */
     bool code32;
+    bool amd;                /* the CPU model's vendor is AMD: 66 gives
+                                64-bit mode's near branches 16 bits */
     int mem_index;           /* MMU index for qemu_ld/st (user: 0) */
     int rip_offset;          /* immediate bytes after the ModRM operand: a
                                 RIP-relative address counts from past them;

@@ -184,10 +184,11 @@ static int cs_length(csh h, const uint8_t *bytes, size_t n, cs_insn *insn)
 }
 
 /*
- * The length of the instruction by the SDM, where capstone 4 gets a few
- * immediates wrong: a 0x66-prefixed near call/jmp/jcc in 64-bit mode it
- * sizes as AMD does (rel16), where Intel, which we model, ignores the
- * prefix (SDM vol. 2, CALL/JMP/Jcc); 0x67 with REX.W shortens the same
+ * The length of the instruction as the emulated CPU's vendor decodes it,
+ * where capstone 4 gets a few immediates wrong: a 0x66-prefixed near
+ * call/jmp/jcc in 64-bit mode it sizes as AMD does (rel16), right for the
+ * default model, where Intel ignores the prefix (SDM vol. 2, CALL/JMP/Jcc);
+ * 0x67 with REX.W shortens the same
  * branches, REX.W lengthens ret imm16, and an F2 (BND) prefix makes it
  * ignore 0x66 on call and push imm.  For those opcodes the length is
  * recomputed from where capstone says the immediate starts; any other keeps
@@ -209,7 +210,7 @@ static int sdm_length(const uint8_t *bytes, size_t n, int cs_len)
     o16 = x->prefix[2] == 0x66 && !(x->rex & 8);
     if (x->opcode[0] == 0xe8 || x->opcode[0] == 0xe9
         || (x->opcode[0] == 0x0f && (x->opcode[1] & 0xf0) == 0x80)) {
-        imm = o16 && !code64 ? 2 : 4;
+        imm = o16 && (!code64 || x86_cpu_is_amd(env)) ? 2 : 4;
     } else if (x->opcode[0] == 0xc2 || x->opcode[0] == 0xca) {
         imm = 2;
     } else if (x->opcode[0] == 0x68) {
