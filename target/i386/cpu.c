@@ -74,6 +74,8 @@ static void init_cpuid(CPUX86State *env)
     env->cpuid_7_0_ebx_features = CPUID_7_0_EBX_BMI1 | CPUID_7_0_EBX_BMI2 |
                                   CPUID_7_0_EBX_ADX;
 #ifdef TARGET_X86_64
+    /* rd/wr fs/gs base: 64-bit mode only, so an i386 guest is not told. */
+    env->cpuid_7_0_ebx_features |= CPUID_7_0_EBX_FSGSBASE;
     env->cpuid_ext_features |= CPUID_EXT_CX16;
     env->cpuid_ext2_features |= CPUID_EXT2_SYSCALL | CPUID_EXT2_NX |
                                 CPUID_EXT2_LM;

@@ -356,7 +356,8 @@ int x86_fpu_exception_si_code(CPUX86State *env, int excp);
 #define XSTATE_SSE (1U << 1)
 #define XCR0_SUPPORTED (XSTATE_X87 | XSTATE_SSE)
 #define XSAVE_AREA_SIZE 576     /* legacy region + header, standard form */
-#define CPUID_7_0_EBX_BMI1 (1U << 3)   /* leaf 7 subleaf 0 ebx */
+#define CPUID_7_0_EBX_FSGSBASE (1U << 0)   /* leaf 7 subleaf 0 ebx */
+#define CPUID_7_0_EBX_BMI1 (1U << 3)
 #define CPUID_7_0_EBX_BMI2 (1U << 8)
 #define CPUID_7_0_EBX_ADX  (1U << 19)
 

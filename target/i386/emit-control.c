@@ -25,28 +25,17 @@ void emit_jmp(CPUX86State *env, DisasContext *s, X86Decoded *d)
 
 /*
  * Copies a near branch's target (in T0) to a local temp, which lives across
- * the check's branch: a 64-bit target that is not canonical (bits 63..47
- * not all equal) is a #GP at the branch itself, before it changes the
- * stack, as on the CPU; Linux reports it as SIGSEGV, SI_KERNEL.
+ * the check's branch: a 64-bit target that is not canonical is a #GP at
+ * the branch itself, before it changes the stack, as on the CPU.
  */
 static TCGv gen_checked_target(DisasContext *s, MemOp ot)
 {
     TCGv target = tcg_temp_local_new();
 
     tcg_gen_mov_tl(target, s->T0);
-#ifdef TARGET_X86_64
     if (ot == MO_64) {
-        TCGLabel *canonical = gen_new_label();
-
-        gen_update_cc_op(s);
-        tcg_gen_shli_tl(s->tmp0, target, 16);
-        tcg_gen_sari_tl(s->tmp0, s->tmp0, 16);
-        tcg_gen_brcond_tl(TCG_COND_EQ, s->tmp0, target, canonical);
-        gen_exception(s, EXCP0D_GPF, s->pc_start);
-        gen_set_label(canonical);
-        s->base.is_jmp = DISAS_NEXT;
+        gen_gp_unless_canonical(s, target);
     }
-#endif
     return target;
 }
 

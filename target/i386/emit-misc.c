@@ -187,8 +187,38 @@ void emit_mov_to_seg(CPUX86State *env, DisasContext *s, X86Decoded *d)
 }
 
 /*
+ * F3 0F AE /0../3, register forms in 64-bit mode: rdfsbase, rdgsbase,
+ * wrfsbase, wrgsbase (FSGSBASE), 32 bits zero-extended or with REX.W 64; a
+ * base that is not canonical is a #GP.
+ */
+static void gen_fsgsbase(DisasContext *s, int modrm)
+{
+    int reg = (modrm >> 3) & 7;
+    int rm = (modrm & 7) | s->rex_b;
+    MemOp ot = s->dflag == MO_64 ? MO_64 : MO_32;
+    TCGv base = cpu_seg_base[reg & 1 ? R_GS : R_FS];
+
+    if (reg < 2) {
+        gen_op_mov_reg_v(s, ot, rm, base);
+        return;
+    }
+    gen_op_mov_v_reg(s, ot, s->T0, rm);
+    if (ot == MO_64) {
+        gen_gp_unless_canonical(s, s->T0);
+    }
+    tcg_gen_mov_tl(base, s->T0);
+}
+
+static bool is_fsgsbase(DisasContext *s, int modrm)
+{
+    return (modrm >> 6) == 3 && ((modrm >> 3) & 7) < 4 && s->code64 &&
+           (s->prefix & (PREFIX_REPZ | PREFIX_REPNZ | PREFIX_DATA)) == PREFIX_REPZ &&
+           (s->cpuid_7_0_ebx_features & CPUID_7_0_EBX_FSGSBASE);
+}
+
+/*
  * 0F AE: the fences (register forms of /5 /6 /7, lfence, mfence, sfence)
- * are ours; the rest (fxsave, ldmxcsr...) is SSE's.  Generated code keeps
+ * and FSGSBASE are ours; the rest (fxsave, ldmxcsr...) is SSE's.  Generated code keeps
  * guest loads and stores in program order and the x86 host orders them as
  * the guest expects, except a store followed by a load, which only mfence
  * orders: that one is a host fence.  lfence and sfence (which matter for
@@ -205,6 +235,11 @@ void emit_grp15(CPUX86State *env, DisasContext *s, X86Decoded *d)
         if (reg == 6) {
             gen_helper_mfence();
         }
+        return;
+    }
+    if (is_fsgsbase(s, modrm)) {
+        s->pc++;
+        gen_fsgsbase(s, modrm);
         return;
     }
     emit_sse(env, s, d);

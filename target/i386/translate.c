@@ -146,6 +146,26 @@ void gen_exception(DisasContext *s, int trapno, target_ulong cur_eip)
 }
 
 /*
+ * A #GP at the instruction unless v (a local temp or a global: it lives
+ * across the branch) is canonical, bits 63..47 all equal; Linux reports it
+ * as SIGSEGV, SI_KERNEL.  Only 64-bit guests have such addresses.
+ */
+void gen_gp_unless_canonical(DisasContext *s, TCGv v)
+{
+#ifdef TARGET_X86_64
+    TCGLabel *canonical = gen_new_label();
+
+    gen_update_cc_op(s);
+    tcg_gen_shli_tl(s->tmp0, v, 16);
+    tcg_gen_sari_tl(s->tmp0, s->tmp0, 16);
+    tcg_gen_brcond_tl(TCG_COND_EQ, s->tmp0, v, canonical);
+    gen_exception(s, EXCP0D_GPF, s->pc_start);
+    gen_set_label(canonical);
+    s->base.is_jmp = DISAS_NEXT;
+#endif
+}
+
+/*
  * An encoding the decoder refuses, as opposed to an instruction that decodes
  * and then faults: the TB says so (tb->insn_rejected) and -d unimp shows the
  * bytes, since a guest dying of SIGILL is most often an instruction we lack.

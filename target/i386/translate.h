@@ -110,6 +110,7 @@ void gen_update_cc_op(DisasContext *s);
 void gen_jmp_im(DisasContext *s, target_ulong pc);
 /* Raise exception trapno at the current instruction; ends the TB. */
 void gen_exception(DisasContext *s, int trapno, target_ulong cur_eip);
+void gen_gp_unless_canonical(DisasContext *s, TCGv v);
 /* Raise #UD (guest SIGILL) at the current instruction; ends the TB. */
 void gen_illegal_opcode(DisasContext *s);
 /* Raise #GP for an instruction longer than 15 bytes; ends the TB. */
