@@ -275,6 +275,7 @@ static int __attribute__((noinline)) cpu_exec_loop(CPUArchState *env)
         int cflags;
         bool next_tb_once;
         bool usual;
+        bool tracing;
 
         if (env->exception_index >= 0) {
             int excp = env->exception_index;
@@ -303,10 +304,13 @@ static int __attribute__((noinline)) cpu_exec_loop(CPUArchState *env)
 
         cflags = tb_cflags();
         usual = true;
-        if (unlikely(env->singlestep_enabled)) {
-            /* gdb steps: one insn, then stop (below) */
+        tracing = cpu_trace_flag(env);
+        if (unlikely(env->singlestep_enabled || tracing)) {
+            /* gdb steps, or the guest's trap flag: one insn, then stop or
+               trap (below) */
             cflags = (cflags & ~CF_COUNT_MASK) | CF_SINGLE_INSN;
             usual = false;
+            env->ss_shadow = false;
         }
         next_tb_once = env->cflags_next_tb != 0;
         if (unlikely(next_tb_once)) {
@@ -350,6 +354,12 @@ static int __attribute__((noinline)) cpu_exec_loop(CPUArchState *env)
             /* a gdb step, or the insn that hit a watchpoint, is done */
             gdb_watch_stepping = false;
             return EXCP_DEBUG;
+        } else if (unlikely(tracing) && !env->ss_shadow) {
+            /* The instruction (or one iteration of a rep one) completed
+               with TF set at its start; one that left through an
+               exception (a fault, int3, a system call) traps no further,
+               as on the CPU. */
+            return EXCP_TRACE;
         }
     }
 }

@@ -32,6 +32,7 @@ static const ExceptionSignal exception_signals[] = {
     { EXCP13_XMM, SIGFPE, 0, true },
     { EXCP_HLT, SIGSEGV, SI_KERNEL, false },     /* privileged in user mode */
     { EXCP_DEBUG, SIGTRAP, TRAP_BRKPT, true },   /* gdb's breakpoint or step */
+    { EXCP_TRACE, SIGTRAP, TRAP_TRACE, true },   /* EFLAGS.TF: eip past it */
 };
 
 static void do_guest_syscall(CPUArchState *env, int trapnr)

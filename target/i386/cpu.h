@@ -87,6 +87,7 @@ typedef enum {
 #define EXCP_DEBUG      0x10002
 #define EXCP_HALTED     0x10003
 #define EXCP_RETRY_ACCESS 0x10004    /* emulator's own fault: resolve, retry */
+#define EXCP_TRACE      0x10005      /* EFLAGS.TF: the trap after an insn */
 #define EXCP_SYSCALL    0x10100      /* the syscall instruction */
 
 /* hflags: translation-relevant mode bits, part of the TB key. */
@@ -254,6 +255,9 @@ typedef struct CPUX86State {
     bool can_do_io;
     struct TranslationBlock *tb_jmp_cache[TB_JMP_CACHE_SIZE];
     int singlestep_enabled;
+    /* Set by a load of SS: the instruction after it runs in its shadow,
+       with no single-step trap between the two (cpu_exec, EFLAGS.TF). */
+    bool ss_shadow;
     /* accel/tcg/cpus-common.c, under cpu_list_lock: the next CPU of the
        process, and whether this one is inside cpu_exec (an exclusive
        section waits until no CPU is). */
@@ -400,6 +404,13 @@ static inline void cpu_get_tb_cpu_state(CPUX86State *env, target_ulong *pc,
     *cs_base = env->segs[R_CS].base;
     *pc = *cs_base + env->eip;
     *flags = env->hflags | (env->cc_op << TB_FLAGS_CC_OP_SHIFT);
+}
+
+/* Whether the guest single-steps itself: EFLAGS.TF traps after each
+   instruction that begins with it set. */
+static inline bool cpu_trace_flag(CPUX86State *env)
+{
+    return env->eflags & TF_MASK;
 }
 
 #define X86_CPU_VENDOR "AuthenticAMD"

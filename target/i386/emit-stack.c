@@ -64,6 +64,9 @@ void emit_popf(CPUX86State *env, DisasContext *s, X86Decoded *d)
     tcg_temp_free_i32(mask32);
     gen_pop_update(s, d->ot);
     set_cc_op(s, CC_OP_EFLAGS);
+    /* TF may have changed: cpu_exec decides per block whether to trap */
+    gen_jmp_im(s, insn_next_eip(s));
+    gen_eob(s);
 }
 
 /* enter imm16, imm8: push rBP, copy level-1 frame pointers from the old

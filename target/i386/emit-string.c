@@ -120,7 +120,9 @@ void emit_string(CPUX86State *env, DisasContext *s, X86Decoded *d)
         gen_string_element(s, op, d->ot);
         return;
     }
-    if (op == STR_MOVS || op == STR_STOS) {
+    /* One instruction a block (a single step: TF, gdb, -singlestep) also
+       steps a rep instruction an element at a time, as the CPU's TF does. */
+    if ((op == STR_MOVS || op == STR_STOS) && s->base.max_insns != 1) {
         gen_rep_chunk(s, op, d->ot);
         return;
     }

@@ -217,6 +217,7 @@ static void set_esp(CPUX86State *env, target_ulong esp)
 void helper_load_seg(CPUX86State *env, int seg, int selector)
 {
     x86_load_data_seg(env, seg, selector, GETPC());
+    env->ss_shadow = seg == R_SS;
 }
 
 /*

@@ -5,6 +5,7 @@
  * and clears CF, where Intel fills with the destination.  The flags are
  * all set before each, so a count of 0 shows that it keeps them.  OF and AF are
  * left out: undefined past a count of one, and not what programs read.
+ * check-tcg: word-size neutral
  */
 #include <stdint.h>
 #include <stdio.h>
