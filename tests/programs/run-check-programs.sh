@@ -81,11 +81,12 @@ i386/programs/p65536/busybox- $BUILD_DIR/i386-linux-user/qemu-i386 $bb32 -p 6553
 esac
 
 # run BUSYBOX [EMULATOR OPTIONS...]: the case's command, output to $tmp/out.
+# (Its own variable: the loop below reads the variant's busybox into bb.)
 run() {
-    bb=$1
+    run_busybox=$1
     shift
     env -i -C "$tmp/work" PATH=/usr/bin:/bin LC_ALL=C timeout -k 2 "$TIMEOUT" \
-        "$@" "$bb" sh -c "$cmd" </dev/null >"$tmp/out" 2>/dev/null
+        "$@" "$run_busybox" sh -c "$cmd" </dev/null >"$tmp/out" 2>/dev/null
 }
 
 while IFS= read -r line; do
