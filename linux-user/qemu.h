@@ -31,13 +31,9 @@ struct image_info {
     const char *exec_path; /* absolute host path of the executable */
 };
 
-/* A TLS entry of the GDT (thread_area.c); each thread has its own, as
+/* The TLS entries of the GDT (thread_area.c); each thread has its own, as
    under Linux, copied at clone. */
 #define GDT_ENTRY_TLS_ENTRIES 3
-typedef struct TlsDescriptor {
-    bool present;
-    uint32_t base, limit, flags;
-} TlsDescriptor;
 
 /* Per guest thread. */
 typedef struct TaskState {
@@ -45,7 +41,7 @@ typedef struct TaskState {
     pid_t tid;                   /* the thread's id (the host's is the guest's) */
     abi_ulong child_tidptr;      /* set_tid_address, CLONE_CHILD_CLEARTID */
     abi_ulong robust_list;
-    TlsDescriptor tls_gdt[GDT_ENTRY_TLS_ENTRIES];
+    X86UserDesc tls_gdt[GDT_ENTRY_TLS_ENTRIES];
     /* signals: see signal.c */
     struct sigqueue_state *sigstate;
     abi_ulong sigaltstack_sp, sigaltstack_size;

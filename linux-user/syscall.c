@@ -27,7 +27,7 @@ static const char *const syscall_names[] = {
 static const SyscallImpl *const syscall_slices[] = {
     syscalls_arch, syscalls_file, syscalls_fd, syscalls_mem, syscalls_proc,
     syscalls_time, syscalls_timer, syscalls_pidfd, syscalls_mqueue,
-    syscalls_system, syscalls_signal, syscalls_thread_area, syscalls_socket,
+    syscalls_system, syscalls_signal, syscalls_thread_area, syscalls_ldt, syscalls_socket,
     syscalls_ipc, syscalls_refused,
 };
 

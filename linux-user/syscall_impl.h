@@ -79,6 +79,7 @@ extern const SyscallImpl syscalls_system[];
 extern const SyscallImpl syscalls_refused[];  /* ENOSYS on purpose */
 extern const SyscallImpl syscalls_signal[];
 extern const SyscallImpl syscalls_thread_area[];
+extern const SyscallImpl syscalls_ldt[];
 extern const SyscallImpl syscalls_socket[];
 extern const SyscallImpl syscalls_ipc[];
 extern const SyscallImpl syscalls_arch[];   /* <arch>/syscall_arch.c */

@@ -109,7 +109,6 @@ const SyscallImpl syscalls_refused[] = {
                                 "this guest's"),
     REFUSED("process_vm_writev", "as process_vm_readv"),
     REFUSED("process_madvise", "as process_vm_readv"),
-    REFUSED("modify_ldt", "the LDT is not emulated"),
     REFUSED("iopl", "I/O instructions are emulated, never run by the host CPU"),
     REFUSED("ioperm", "as iopl"),
     REFUSED("pkey_alloc", "memory protection keys are not emulated (the CPU model has "

@@ -1,28 +1,20 @@
 /*
  * thread_area.c: the TLS descriptors of the guest's GDT.  i386 glibc puts
- * its thread pointer in %gs through set_thread_area(); the translator asks
- * x86_seg_base_for_selector() for the base when the guest loads a segment
- * register.  We number the entries 12..14 as the x86-64 host kernel does
- * for 32-bit programs (a native i386 kernel would say 6..8), so a guest
- * sees the same selector (%gs = 0x63) under us as when run natively here.
+ * its thread pointer in %gs through set_thread_area(); cpu_x86_load_seg()
+ * asks x86_user_descriptor() for the base when the guest loads a segment
+ * register (here for the GDT, ldt.c for the LDT).  We number the entries
+ * 12..14 as the x86-64 host kernel does for 32-bit programs (a native i386
+ * kernel would say 6..8), so a guest sees the same selector (%gs = 0x63)
+ * under us as when run natively here.
  */
 #include "qemu/osdep.h"
 #include "syscall_impl.h"
+#include "user-desc.h"
 
 #define GDT_ENTRY_TLS_MIN     12
 
-/* struct user_desc; flags holds the bit fields after limit */
-struct target_user_desc {
-    uint32_t entry_number;
-    uint32_t base_addr;
-    uint32_t limit;
-    uint32_t flags;
-};
-#define USER_DESC_READ_EXEC_ONLY  (1 << 3)
-#define USER_DESC_SEG_NOT_PRESENT (1 << 5)
-#define USER_DESC_LM              (1 << 7)
-
-/* The kernel's "empty" descriptors, which clear an entry. */
+/* set_thread_area's "empty" descriptors, which clear an entry (the
+   kernel's LDT_empty or LDT_zero). */
 static bool user_desc_is_empty(const struct target_user_desc *d)
 {
     uint32_t f = d->flags & ~USER_DESC_LM;
@@ -31,33 +23,37 @@ static bool user_desc_is_empty(const struct target_user_desc *d)
            (f == 0 || f == (USER_DESC_READ_EXEC_ONLY | USER_DESC_SEG_NOT_PRESENT));
 }
 
-target_ulong x86_seg_base_for_selector(CPUX86State *env, int selector)
+const X86UserDesc *x86_user_descriptor(CPUX86State *env, int selector)
 {
-    TlsDescriptor *tls_gdt = ((TaskState *)env->opaque)->tls_gdt;
+    const X86UserDesc *tls_gdt = ((TaskState *)env->opaque)->tls_gdt;
     int idx = (selector >> 3) - GDT_ENTRY_TLS_MIN;
 
-    if ((selector & 4) || idx < 0 || idx >= GDT_ENTRY_TLS_ENTRIES ||
-        !tls_gdt[idx].present) {
-        return 0;              /* LDT (modify_ldt) and flat segments */
+    if (selector & 4) {
+        return ldt_descriptor(selector >> 3);
     }
-    return tls_gdt[idx].base;
+    if (idx < 0 || idx >= GDT_ENTRY_TLS_ENTRIES || !tls_gdt[idx].present) {
+        return NULL;
+    }
+    return &tls_gdt[idx];
 }
 
-int x86_tls_descriptor_flags(CPUX86State *env, int selector)
+void user_desc_reload(CPUArchState *env, int selector_index, bool ldt)
 {
-    TlsDescriptor *tls_gdt = ((TaskState *)env->opaque)->tls_gdt;
-    int idx = (selector >> 3) - GDT_ENTRY_TLS_MIN;
+    for (int seg = R_ES; seg <= R_GS; seg++) {
+        int sel = env->segs[seg].selector;
 
-    if ((selector & 4) || idx < 0 || idx >= GDT_ENTRY_TLS_ENTRIES ||
-        !tls_gdt[idx].present) {
-        return -1;
+        if ((sel >> 3) == selector_index && !!(sel & 4) == ldt) {
+            const X86UserDesc *u = x86_user_descriptor(env, sel);
+
+            env->segs[seg].base = u ? u->base : 0;
+        }
     }
-    return tls_gdt[idx].flags;
+    cpu_x86_update_hflags(env);
 }
 
 abi_long do_set_thread_area(CPUArchState *env, abi_ulong ptr)
 {
-    TlsDescriptor *tls_gdt = ((TaskState *)env->opaque)->tls_gdt;
+    X86UserDesc *tls_gdt = ((TaskState *)env->opaque)->tls_gdt;
     struct target_user_desc d;
     int idx;
 
@@ -86,11 +82,7 @@ abi_long do_set_thread_area(CPUArchState *env, abi_ulong ptr)
     tls_gdt[idx].flags = d.flags;
     /* A segment register already holding this selector sees the change
        at once, as the kernel forces a reload of it. */
-    for (int seg = R_ES; seg <= R_GS; seg++) {
-        if ((int)(env->segs[seg].selector >> 3) == (int)d.entry_number) {
-            env->segs[seg].base = tls_gdt[idx].base;
-        }
-    }
+    user_desc_reload(env, d.entry_number, false);
     return 0;
 }
 
@@ -101,7 +93,7 @@ SYSCALL(set_thread_area)
 
 SYSCALL(get_thread_area)
 {
-    const TlsDescriptor *tls_gdt = ((TaskState *)env->opaque)->tls_gdt;
+    const X86UserDesc *tls_gdt = ((TaskState *)env->opaque)->tls_gdt;
     struct target_user_desc d;
     int idx;
 

@@ -302,9 +302,9 @@ static void setup_sigcontext(struct target_sigcontext *sc, abi_ulong fp_addr,
     sc->fpstate = fp_addr;
 }
 
-/* Registers as the handler starts: DF and TF clear, i386 data segments
-   flat.  CS and SS are left alone: a user program cannot have changed
-   them, and reloading CS would go through the mode switch logic. */
+/* Registers as the handler starts: DF and TF clear, an i386 handler's
+   segments the flat user ones (the program may have been running in a
+   segment of its LDT).  A 64-bit program cannot have changed CS and SS. */
 static void enter_handler(CPUArchState *env, const struct target_sigaction *ka,
                           abi_ulong frame)
 {
@@ -314,6 +314,8 @@ static void enter_handler(CPUArchState *env, const struct target_sigaction *ka,
     env->eip = ka->_sa_handler;
     cpu_load_eflags(env, eflags, DF_MASK | TF_MASK | RF_MASK);
 #ifndef TARGET_X86_64
+    cpu_x86_load_seg(env, R_CS, TARGET_USER_CS);
+    cpu_x86_load_seg(env, R_SS, TARGET_USER_DS);
     cpu_x86_load_seg(env, R_DS, TARGET_USER_DS);
     cpu_x86_load_seg(env, R_ES, TARGET_USER_DS);
 #endif
@@ -434,10 +436,13 @@ static bool restore_sigcontext(CPUArchState *env, const struct target_sigcontext
              (sc->sc_flags & SIGRETURN_EFLAGS);
     cpu_load_eflags(env, eflags, TF_MASK | AC_MASK | RF_MASK);
 #ifndef TARGET_X86_64
+    /* as the kernel's sigreturn: the selectors' RPL forced to 3 */
     cpu_x86_load_seg(env, R_GS, sc->gs);
     cpu_x86_load_seg(env, R_FS, sc->fs);
     cpu_x86_load_seg(env, R_ES, sc->es);
     cpu_x86_load_seg(env, R_DS, sc->ds);
+    cpu_x86_load_seg(env, R_CS, sc->cs | 3);
+    cpu_x86_load_seg(env, R_SS, sc->ss | 3);
 #endif
     return !sc->fpstate || restore_fpstate(env, sc->fpstate);
 }

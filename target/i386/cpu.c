@@ -17,6 +17,7 @@
 #define SEG_FLAGS_CODE64 0x00affb00
 #define SEG_FLAGS_CODE32 0x00cffb00
 #define SEG_FLAGS_DATA   0x00cff300
+#define SEG_FLAG_DB      0x00400000     /* D/B: 32-bit code or stack */
 
 static uint32_t str_le32(const char *s)
 {
@@ -117,28 +118,78 @@ CPUX86State *cpu_x86_init(void)
     return env;
 }
 
+uint32_t x86_user_desc_rights(const X86UserDesc *u)
+{
+    uint32_t f = u->flags;
+    uint32_t type = 1 | !(f & USER_DESC_READ_EXEC_ONLY) << 1 |
+                    ((f >> USER_DESC_CONTENTS_SHIFT) & 3) << 2;
+
+    return type << 8 | 1 << 12 | 3 << 13 |
+           !(f & USER_DESC_SEG_NOT_PRESENT) << 15 | (u->limit & 0xf0000) |
+           !!(f & USER_DESC_USEABLE) << 20 | !!(f & USER_DESC_SEG_32BIT) << 22 |
+           !!(f & USER_DESC_LIMIT_IN_PAGES) << 23;
+}
+
+uint32_t x86_user_desc_limit(const X86UserDesc *u)
+{
+    return u->flags & USER_DESC_LIMIT_IN_PAGES ? u->limit << 12 | 0xfff
+                                                : u->limit;
+}
+
 /*
- * FS and GS bases come from the descriptor the selector names (set up by
- * set_thread_area / modify_ldt in linux-user); a null selector gives base
- * 0, as on Intel parts.  The other segments are flat.
+ * The mode bits of 32-bit code that follow the segment registers: the code
+ * and stack sizes (D/B of CS and SS: a 16-bit code segment of the LDT), and
+ * whether ES, CS, SS or DS has a base, which the translator then adds
+ * (HF_ADDSEG).  64-bit code ignores all of that but FS and GS.
+ */
+void cpu_x86_update_hflags(CPUX86State *env)
+{
+#ifndef TARGET_X86_64
+    uint32_t hf = env->hflags & ~(HF_CS32_MASK | HF_SS32_MASK | HF_ADDSEG_MASK);
+
+    if (env->segs[R_CS].flags & SEG_FLAG_DB) {
+        hf |= HF_CS32_MASK;
+    }
+    if (env->segs[R_SS].flags & SEG_FLAG_DB) {
+        hf |= HF_SS32_MASK;
+    }
+    if (env->segs[R_ES].base | env->segs[R_CS].base | env->segs[R_SS].base |
+        env->segs[R_DS].base) {
+        hf |= HF_ADDSEG_MASK;
+    }
+    env->hflags = hf;
+#endif
+}
+
+/*
+ * The base, limit and rights come from the descriptor the selector names
+ * when the process made it (set_thread_area, modify_ldt); the kernel's own
+ * user segments are flat; a null selector gives base 0, as on Intel parts.
  */
 void cpu_x86_load_seg(CPUX86State *env, int seg_reg, int selector)
 {
     SegmentCache *sc = &env->segs[seg_reg];
+    const X86UserDesc *u;
 
     selector &= 0xffff;
+    u = (selector & ~3) ? x86_user_descriptor(env, selector) : NULL;
     sc->selector = selector;
-    if (seg_reg == R_FS || seg_reg == R_GS) {
-        sc->base = (selector & ~3) ? x86_seg_base_for_selector(env, selector) : 0;
-    }
+    if (u) {
+        sc->base = u->base;
+        sc->limit = x86_user_desc_limit(u);
+        sc->flags = x86_user_desc_rights(u);
+    } else {
+        sc->base = 0;
 #ifdef TARGET_X86_64
-    sc->flags = !(selector & ~3) ? 0 :
-                seg_reg == R_CS ? SEG_FLAGS_CODE64 : SEG_FLAGS_DATA;
+        sc->flags = !(selector & ~3) ? 0 :
+                    seg_reg == R_CS ? SEG_FLAGS_CODE64 : SEG_FLAGS_DATA;
 #else
-    sc->flags = !(selector & ~3) ? 0 :
-                seg_reg == R_CS ? SEG_FLAGS_CODE32 : SEG_FLAGS_DATA;
+        sc->flags = !(selector & ~3) ? 0 :
+                    seg_reg == R_CS ? SEG_FLAGS_CODE32 : SEG_FLAGS_DATA;
 #endif
-    sc->limit = (selector & ~3) ? 0xffffffff : 0;
+        sc->limit = (selector & ~3) ? 0xffffffff : 0;
+    }
+    cpu_x86_update_hflags(env);
 }
 
 /*

@@ -373,14 +373,34 @@ void x86_cpuid_xsave_leaf(CPUX86State *env, uint32_t count, uint32_t *regs[4]);
 void cpu_x86_cpuid(CPUX86State *env, uint32_t index, uint32_t count,
                    uint32_t *eax, uint32_t *ebx, uint32_t *ecx, uint32_t *edx);
 
-/* Set a segment's selector and base (user mode: flat, only FS/GS bases matter). */
+/* Set a segment's selector, base and the mode bits (hflags) it implies;
+   the selector has passed seg_helper.c's checks. */
 void cpu_x86_load_seg(CPUX86State *env, int seg_reg, int selector);
 
-/* Base address of the segment a selector names (linux-user's GDT/LDT, set
-   up by set_thread_area / modify_ldt), for mov to FS/GS on i386 guests. */
-target_ulong x86_seg_base_for_selector(CPUX86State *env, int selector);
-/* The user_desc flags of the TLS entry a selector names, -1 if unset. */
-int x86_tls_descriptor_flags(CPUX86State *env, int selector);
+/* A descriptor the process made from a struct user_desc: a TLS entry of
+   the GDT (set_thread_area) or an LDT entry (modify_ldt). */
+typedef struct X86UserDesc {
+    bool present;
+    uint32_t base, limit, flags;    /* flags: user_desc's bit fields */
+} X86UserDesc;
+/* struct user_desc flag bits */
+#define USER_DESC_SEG_32BIT       (1 << 0)
+#define USER_DESC_CONTENTS_SHIFT  1
+#define USER_DESC_CONTENTS_CODE   (2 << USER_DESC_CONTENTS_SHIFT)
+#define USER_DESC_READ_EXEC_ONLY  (1 << 3)
+#define USER_DESC_LIMIT_IN_PAGES  (1 << 4)
+#define USER_DESC_SEG_NOT_PRESENT (1 << 5)
+#define USER_DESC_USEABLE         (1 << 6)
+#define USER_DESC_LM              (1 << 7)
+/* The user descriptor a selector names (linux-user), or NULL where it
+   names none: a GDT entry other than TLS, an unset entry. */
+const X86UserDesc *x86_user_descriptor(CPUX86State *env, int selector);
+/* Descriptor bits 8-23 (what lar gives) of a user descriptor, as the
+   kernel's fill_ldt builds it, and its limit in bytes (cpu.c). */
+uint32_t x86_user_desc_rights(const X86UserDesc *u);
+uint32_t x86_user_desc_limit(const X86UserDesc *u);
+/* hflags after a change of the segment registers (cpu.c). */
+void cpu_x86_update_hflags(CPUX86State *env);
 
 /* Whether a non-canonical-address fault of the instruction whose bytes
    are given went through SS (#SS, SIGBUS) rather than another segment

@@ -107,8 +107,12 @@ static void set_operand_sizes(DisasContext *s)
         s->aflag = (s->prefix & PREFIX_ADR) ? MO_32 : MO_64;
         s->dflag = s->rex_w ? MO_64 : (s->prefix & PREFIX_DATA) ? MO_16 : MO_32;
     } else {
-        s->aflag = (s->prefix & PREFIX_ADR) ? MO_16 : MO_32;
-        s->dflag = (s->prefix & PREFIX_DATA) ? MO_16 : MO_32;
+        /* 66 and 67 flip the sizes of the code segment (D bit) */
+        bool adr32 = s->code32 ^ !!(s->prefix & PREFIX_ADR);
+        bool data32 = s->code32 ^ !!(s->prefix & PREFIX_DATA);
+
+        s->aflag = adr32 ? MO_32 : MO_16;
+        s->dflag = data32 ? MO_32 : MO_16;
     }
 }
 
@@ -170,7 +174,7 @@ static void fetch_immediate(CPUX86State *env, DisasContext *s, X86Decoded *d)
         break;
     }
     /* Relative to the next instruction; 16-bit operand size wraps eip. */
-    d->imm = (s->pc + rel) & (ot == MO_16 ? 0xffff : (target_ulong)-1);
+    d->imm = (insn_next_eip(s) + rel) & (ot == MO_16 ? 0xffff : (target_ulong)-1);
 }
 
 /*
@@ -407,7 +411,7 @@ void disas_insn(CPUX86State *env, DisasContext *s)
     if (e->imm == IMM_MOFFS) {
         d.mod = 0;
         tcg_gen_movi_tl(s->A0, d.imm);
-        gen_lea_v_seg(s, s->aflag, s->A0, s->override);
+        gen_lea_v_seg(s, s->aflag, s->A0, R_DS, s->override);
     }
     e->emit(env, s, &d);
 }

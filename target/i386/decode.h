@@ -130,8 +130,13 @@ void disas_insn(CPUX86State *env, DisasContext *s);
 void decode_modrm_address(CPUX86State *env, DisasContext *s, int modrm,
                           X86Addr *addr);
 void gen_lea_addr(DisasContext *s, const X86Addr *addr, bool with_seg);
-/* Mask an address to aflag and add the FS/GS base of segment seg (-1: none). */
-void gen_lea_v_seg(DisasContext *s, int aflag, TCGv a0, int seg);
+/* The segment a memory operand uses without an override: SS for an rSP
+   or rBP base, else DS. */
+int addr_default_seg(const X86Addr *a);
+/* Mask an address to aflag and add the base of its segment: ovr_seg (a
+   prefix) if >= 0, else def_seg (-1: none, as for lea). */
+void gen_lea_v_seg(DisasContext *s, int aflag, TCGv a0, int def_seg,
+                   int ovr_seg);
 void gen_load_operand(DisasContext *s, X86Decoded *d, int kind, MemOp ot, TCGv t);
 void gen_store_operand(DisasContext *s, X86Decoded *d, int kind, MemOp ot, TCGv t);
 void gen_probe_store_e(DisasContext *s, X86Decoded *d, MemOp ot);
@@ -163,9 +168,15 @@ void gen_eob(DisasContext *s);
 /* Store t as the new eip (masked to the operand size) and gen_eob. */
 void gen_jmp_reg(DisasContext *s, MemOp ot, TCGv t);
 
+/* eip of the instruction being translated, and of the next one. */
+static inline target_ulong insn_eip(DisasContext *s)
+{
+    return s->pc_start - s->cs_base;
+}
+
 static inline target_ulong insn_next_eip(DisasContext *s)
 {
-    return s->pc;
+    return s->pc - s->cs_base;
 }
 
 /* Emitters, by family. */

@@ -117,10 +117,10 @@ void emit_loop(CPUX86State *env, DisasContext *s, X86Decoded *d)
 static void gen_interrupt(DisasContext *s, int intno)
 {
     TCGv_i32 vec = tcg_const_i32(intno);
-    TCGv_i32 len = tcg_const_i32(insn_next_eip(s) - s->pc_start);
+    TCGv_i32 len = tcg_const_i32(s->pc - s->pc_start);
 
     gen_update_cc_op(s);
-    gen_jmp_im(s, s->pc_start);
+    gen_jmp_im(s, insn_eip(s));
     gen_helper_raise_interrupt(cpu_env, vec, len);
     tcg_temp_free_i32(vec);
     tcg_temp_free_i32(len);
@@ -169,7 +169,7 @@ void emit_bound(CPUX86State *env, DisasContext *s, X86Decoded *d)
     tcg_gen_setcond_tl(TCG_COND_GT, s->T1, s->tmp0, s->T1);
     tcg_gen_or_tl(s->T0, s->T0, s->T1);
     tcg_gen_brcondi_tl(TCG_COND_EQ, s->T0, 0, in_range);
-    gen_exception(s, EXCP05_BOUND, s->pc_start);
+    gen_exception(s, EXCP05_BOUND, insn_eip(s));
     gen_set_label(in_range);
     s->base.is_jmp = DISAS_NEXT;
 }
@@ -181,10 +181,10 @@ void emit_int(CPUX86State *env, DisasContext *s, X86Decoded *d)
 
 void emit_syscall(CPUX86State *env, DisasContext *s, X86Decoded *d)
 {
-    TCGv_i32 len = tcg_const_i32(insn_next_eip(s) - s->pc_start);
+    TCGv_i32 len = tcg_const_i32(s->pc - s->pc_start);
 
     gen_update_cc_op(s);
-    gen_jmp_im(s, s->pc_start);
+    gen_jmp_im(s, insn_eip(s));
     gen_helper_syscall(cpu_env, len);
     tcg_temp_free_i32(len);
     s->base.is_jmp = DISAS_NORETURN;
@@ -200,7 +200,7 @@ void emit_mov_crdr(CPUX86State *env, DisasContext *s, X86Decoded *d)
     static const uint16_t existing[2] = { 0x011d, 0x00ff };  /* CRn, DRn */
 
     if ((existing[d->b & 1] >> d->reg) & 1) {
-        gen_exception(s, EXCP0D_GPF, s->pc_start);
+        gen_exception(s, EXCP0D_GPF, insn_eip(s));
     } else {
         gen_illegal_opcode(s);
     }
@@ -209,5 +209,5 @@ void emit_mov_crdr(CPUX86State *env, DisasContext *s, X86Decoded *d)
 /* hlt, cli, sti, in, out...: #GP at CPL 3, which Linux reports as SIGSEGV. */
 void emit_privileged(CPUX86State *env, DisasContext *s, X86Decoded *d)
 {
-    gen_exception(s, EXCP0D_GPF, s->pc_start);
+    gen_exception(s, EXCP0D_GPF, insn_eip(s));
 }

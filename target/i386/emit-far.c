@@ -13,7 +13,7 @@
 static void gen_far_start(DisasContext *s)
 {
     gen_update_cc_op(s);
-    gen_jmp_im(s, s->pc_start);
+    gen_jmp_im(s, insn_eip(s));
 }
 
 /*
@@ -108,4 +108,5 @@ void emit_load_far_ptr(CPUX86State *env, DisasContext *s, X86Decoded *d)
     gen_helper_load_seg(cpu_env, seg, s->tmp2_i32);
     tcg_temp_free_i32(seg);
     gen_op_mov_reg_v(s, off, d->reg, s->T0);
+    gen_seg_load_done(s, d->e->arg);
 }

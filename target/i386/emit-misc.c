@@ -74,7 +74,7 @@ void emit_bcd(CPUX86State *env, DisasContext *s, X86Decoded *d)
     TCGv_i32 base;
 
     if ((op == BCD_AAM) && d->imm == 0) {
-        gen_exception(s, EXCP00_DIVZ, s->pc_start);
+        gen_exception(s, EXCP00_DIVZ, insn_eip(s));
         return;
     }
     gen_update_cc_op(s);
@@ -169,7 +169,7 @@ void emit_mov_from_seg(CPUX86State *env, DisasContext *s, X86Decoded *d)
     gen_store_operand(s, d, OPK_E, d->mod == 3 ? d->ot : MO_16, s->T0);
 }
 
-/* mov Sw, Ew: the helper finds the base (FS/GS: linux-user's GDT). */
+/* mov Sw, Ew: the helper checks the selector and finds the base. */
 void emit_mov_to_seg(CPUX86State *env, DisasContext *s, X86Decoded *d)
 {
     int seg = (d->modrm >> 3) & 7;
@@ -184,6 +184,7 @@ void emit_mov_to_seg(CPUX86State *env, DisasContext *s, X86Decoded *d)
     seg32 = tcg_const_i32(seg);
     gen_helper_load_seg(cpu_env, seg32, s->tmp2_i32);
     tcg_temp_free_i32(seg32);
+    gen_seg_load_done(s, seg);
 }
 
 /*

@@ -166,7 +166,7 @@ void emit_xlat(CPUX86State *env, DisasContext *s, X86Decoded *d)
 {
     gen_op_mov_v_reg(s, MO_8, s->T0, R_EAX);
     tcg_gen_add_tl(s->A0, cpu_regs[R_EBX], s->T0);
-    gen_lea_v_seg(s, s->aflag, s->A0, s->override);
+    gen_lea_v_seg(s, s->aflag, s->A0, R_DS, s->override);
     gen_op_ld_v(s, MO_8, s->T0, s->A0);
     gen_op_mov_reg_v(s, MO_8, R_EAX, s->T0);
 }

@@ -87,24 +87,24 @@ void emit_enter(CPUX86State *env, DisasContext *s, X86Decoded *d)
     /* T1: the new frame pointer, where rBP is pushed. */
     tcg_gen_subi_tl(s->T1, cpu_regs[R_ESP], size);
     tcg_gen_mov_tl(s->A0, s->T1);
-    gen_lea_v_seg(s, sp, s->A0, -1);
+    gen_lea_v_seg(s, sp, s->A0, R_SS, -1);
     gen_op_st_v(s, ot, cpu_regs[R_EBP], s->A0);
     if (level) {
         for (i = 1; i < level; i++) {
             tcg_gen_subi_tl(s->A0, cpu_regs[R_EBP], size * i);
-            gen_lea_v_seg(s, sp, s->A0, -1);
+            gen_lea_v_seg(s, sp, s->A0, R_SS, -1);
             gen_op_ld_v(s, ot, s->T0, s->A0);
             tcg_gen_subi_tl(s->A0, s->T1, size * i);
-            gen_lea_v_seg(s, sp, s->A0, -1);
+            gen_lea_v_seg(s, sp, s->A0, R_SS, -1);
             gen_op_st_v(s, ot, s->T0, s->A0);
         }
         tcg_gen_subi_tl(s->A0, s->T1, size * level);
-        gen_lea_v_seg(s, sp, s->A0, -1);
+        gen_lea_v_seg(s, sp, s->A0, R_SS, -1);
         gen_op_st_v(s, ot, s->T1, s->A0);
     }
     if (d->imm) {
         tcg_gen_subi_tl(s->A0, s->T1, d->imm + size * level);
-        gen_lea_v_seg(s, sp, s->A0, -1);
+        gen_lea_v_seg(s, sp, s->A0, R_SS, -1);
         gen_op_ld_v(s, ot, s->T0, s->A0);
         gen_op_st_v(s, ot, s->T0, s->A0);
     }
@@ -119,7 +119,7 @@ void emit_leave(CPUX86State *env, DisasContext *s, X86Decoded *d)
     MemOp sp = gen_stack_size(s);
 
     tcg_gen_mov_tl(s->A0, cpu_regs[R_EBP]);
-    gen_lea_v_seg(s, sp, s->A0, -1);
+    gen_lea_v_seg(s, sp, s->A0, R_SS, -1);
     gen_op_ld_v(s, d->ot, s->T0, s->A0);
     tcg_gen_addi_tl(s->T1, cpu_regs[R_EBP], 1 << d->ot);
     gen_op_mov_reg_v(s, d->ot, R_EBP, s->T0);
@@ -139,7 +139,7 @@ void emit_pusha(CPUX86State *env, DisasContext *s, X86Decoded *d)
 
     for (i = 7; i >= 0; i--) {
         tcg_gen_subi_tl(s->A0, cpu_regs[R_ESP], (i + 1) * size);
-        gen_lea_v_seg(s, sp, s->A0, -1);
+        gen_lea_v_seg(s, sp, s->A0, R_SS, -1);
         gen_op_st_v(s, ot, cpu_regs[i], s->A0);
     }
     gen_op_add_reg_im(s, sp, R_ESP, -8 * size);
@@ -158,7 +158,7 @@ void emit_popa(CPUX86State *env, DisasContext *s, X86Decoded *d)
             continue;
         }
         tcg_gen_addi_tl(s->A0, cpu_regs[R_ESP], i * size);
-        gen_lea_v_seg(s, sp, s->A0, -1);
+        gen_lea_v_seg(s, sp, s->A0, R_SS, -1);
         gen_op_ld_v(s, ot, s->T0, s->A0);
         gen_op_mov_reg_v(s, ot, 7 - i, s->T0);
     }
@@ -183,4 +183,5 @@ void emit_pop_seg(CPUX86State *env, DisasContext *s, X86Decoded *d)
     gen_helper_load_seg(cpu_env, seg, s->tmp2_i32);
     tcg_temp_free_i32(seg);
     gen_pop_update(s, d->ot);
+    gen_seg_load_done(s, d->e->arg);
 }

@@ -18,13 +18,13 @@
 static void gen_src_addr(DisasContext *s)
 {
     tcg_gen_mov_tl(s->A0, cpu_regs[R_ESI]);
-    gen_lea_v_seg(s, s->aflag, s->A0, s->override);
+    gen_lea_v_seg(s, s->aflag, s->A0, R_DS, s->override);
 }
 
 static void gen_dst_addr(DisasContext *s)
 {
     tcg_gen_mov_tl(s->A0, cpu_regs[R_EDI]);
-    gen_lea_v_seg(s, s->aflag, s->A0, -1);
+    gen_lea_v_seg(s, s->aflag, s->A0, R_ES, -1);
 }
 
 /* tmp4 = the pointer step: +-size by DF. */
@@ -105,7 +105,7 @@ static void gen_rep_chunk(DisasContext *s, int op, MemOp ot)
     tcg_temp_free_i32(aflag);
     tcg_temp_free_i32(size);
     gen_jz_ecx(s, exit);
-    gen_jmp_tb(s, s->pc_start, 0);
+    gen_jmp_tb(s, insn_eip(s), 0);
     gen_set_label(exit);
     gen_jmp_tb(s, insn_next_eip(s), 1);
 }
@@ -121,8 +121,10 @@ void emit_string(CPUX86State *env, DisasContext *s, X86Decoded *d)
         return;
     }
     /* One instruction a block (a single step: TF, gdb, -singlestep) also
-       steps a rep instruction an element at a time, as the CPU's TF does. */
-    if ((op == STR_MOVS || op == STR_STOS) && s->base.max_insns != 1) {
+       steps a rep instruction an element at a time, as the CPU's TF does.
+       The chunk helper knows FS/GS overrides only, not ES/DS bases. */
+    if ((op == STR_MOVS || op == STR_STOS) && s->base.max_insns != 1 &&
+        !(s->flags & HF_ADDSEG_MASK)) {
         gen_rep_chunk(s, op, d->ot);
         return;
     }
@@ -143,5 +145,5 @@ void emit_string(CPUX86State *env, DisasContext *s, X86Decoded *d)
     }
     gen_update_cc_op(s);
     gen_jz_ecx(s, exit);
-    gen_jmp_tb(s, s->pc_start, 0);
+    gen_jmp_tb(s, insn_eip(s), 0);
 }

@@ -7,10 +7,9 @@
  * guest gets the kernel's signal for it (cpu_loop.c's table).  The same
  * table answers the descriptor queries lar, lsl, verr and verw.
  *
- * Not modelled: the LDT (modify_ldt), so every LDT selector is #GP; and
- * a far transfer to a different code segment (a switch between 64-bit and
- * compatibility mode, or to a code segment with a base), which is #GP
- * here where the CPU would switch.
+ * The process's own descriptors (TLS entries, the LDT of modify_ldt) come
+ * from linux-user.  Not modelled: a switch between 64-bit and
+ * compatibility mode, which is #GP here where the CPU would switch.
  */
 #include "qemu/osdep.h"
 #include <sched.h>
@@ -73,55 +72,38 @@ static const SegDesc kernel_gdt[GDT_ENTRIES] = {
                             .rights = 0x40f500 },
 };
 
-/* struct user_desc flag bits (set_thread_area) */
-#define USER_DESC_SEG_32BIT       (1 << 0)
-#define USER_DESC_CONTENTS_SHIFT  1
-#define USER_DESC_CONTENTS_CODE   (2 << USER_DESC_CONTENTS_SHIFT)
-#define USER_DESC_READ_EXEC_ONLY  (1 << 3)
-#define USER_DESC_LIMIT_IN_PAGES  (1 << 4)
-#define USER_DESC_SEG_NOT_PRESENT (1 << 5)
-#define USER_DESC_USEABLE         (1 << 6)
-
 /*
  * The descriptor the kernel builds from a user_desc (fill_ldt): type =
  * accessed | writable-or-readable | contents (expand-down, code), DPL 3,
- * G, D/B and AVL from the flags.  linux-user keeps the flags but not the
- * limit: lsl answers as for the limit every runtime asks for, 0xfffff.
+ * G, D/B and AVL from the flags.
  */
-static SegDesc tls_desc(uint32_t flags)
+static SegDesc user_seg_desc(const X86UserDesc *u)
 {
-    bool code = flags & USER_DESC_CONTENTS_CODE;
-    bool ro = flags & USER_DESC_READ_EXEC_ONLY;
-    bool present = !(flags & USER_DESC_SEG_NOT_PRESENT);
-    bool pages = flags & USER_DESC_LIMIT_IN_PAGES;
-    uint32_t type = 1 | (!ro) << 1 | ((flags >> USER_DESC_CONTENTS_SHIFT) & 3) << 2;
+    bool code = u->flags & USER_DESC_CONTENTS_CODE;
+    bool ro = u->flags & USER_DESC_READ_EXEC_ONLY;
 
     return (SegDesc) {
-        .usable = true, .present = present,
+        .usable = true, .present = !(u->flags & USER_DESC_SEG_NOT_PRESENT),
         .code = code, .readable = !code || !ro, .writable = !code && !ro,
         .dpl = 3,
-        .rights = pages << 23 | 0xf << 16 | present << 15 | 3 << 13 |
-                  1 << 12 | type << 8 |
-                  !!(flags & USER_DESC_SEG_32BIT) << 22 |
-                  !!(flags & USER_DESC_USEABLE) << 20,
-        .limit = pages ? 0xffffffff : 0xfffff,
+        .rights = x86_user_desc_rights(u),
+        .limit = x86_user_desc_limit(u),
     };
 }
 
+/* The GDT's kernel-made entries from the table, the process's own (TLS
+   entries, the LDT) from linux-user. */
 static SegDesc lookup_desc(CPUX86State *env, int selector)
 {
     int index = selector >> 3;
-    int tls_flags;
+    const X86UserDesc *u;
 
-    if ((selector & 4) || index >= GDT_ENTRIES) {
-        return (SegDesc) { .usable = false };
+    if (!(selector & 4) && index < GDT_ENTRIES &&
+        (index < GDT_ENTRY_TLS_MIN || index >= GDT_ENTRY_TLS_MIN + 3)) {
+        return kernel_gdt[index];
     }
-    if (index >= GDT_ENTRY_TLS_MIN && index < GDT_ENTRY_TLS_MIN + 3) {
-        tls_flags = x86_tls_descriptor_flags(env, selector);
-        return tls_flags < 0 ? (SegDesc) { .usable = false }
-                             : tls_desc(tls_flags);
-    }
-    return kernel_gdt[index];
+    u = x86_user_descriptor(env, selector);
+    return u ? user_seg_desc(u) : (SegDesc) { .usable = false };
 }
 
 static bool is_null_selector(int selector)
@@ -165,6 +147,24 @@ void x86_load_data_seg(CPUX86State *env, int seg, int selector,
     cpu_x86_load_seg(env, seg, selector);
 }
 
+/*
+ * A 32-bit program may run code segments it made (modify_ldt,
+ * set_thread_area), 16-bit ones included.  In a 64-bit program a far
+ * transfer to one would switch to compatibility mode, which is not
+ * modelled (#GP, as for the kernel's 32-bit code segment).
+ */
+static bool code_seg_of_process(int selector)
+{
+#ifdef TARGET_X86_64
+    return false;
+#else
+    int index = selector >> 3;
+
+    return (selector & 4) ||
+           (index >= GDT_ENTRY_TLS_MIN && index < GDT_ENTRY_TLS_MIN + 3);
+#endif
+}
+
 /* The target of a far jmp/call/ret/iret: a non-conforming code segment
    of DPL 3; a return may not go to an inner level (RPL < CPL). */
 static void check_code_seg(CPUX86State *env, int selector, bool is_return,
@@ -184,7 +184,7 @@ static void check_code_seg(CPUX86State *env, int selector, bool is_return,
     if (!d.present) {
         raise_exception_err_ra(env, EXCP0B_NOSEG, selector & ~3, ra);
     }
-    if ((selector >> 3) != GDT_ENTRY_OWN_CS) {
+    if ((selector >> 3) != GDT_ENTRY_OWN_CS && !code_seg_of_process(selector)) {
         raise_exception_err_ra(env, EXCP0D_GPF, selector & ~3, ra);
     }
 }

@@ -108,8 +108,16 @@ void decode_modrm_address(CPUX86State *env, DisasContext *s, int modrm,
     }
 }
 
-void gen_lea_v_seg(DisasContext *s, int aflag, TCGv a0, int seg)
+int addr_default_seg(const X86Addr *a)
 {
+    return a->base == R_ESP || a->base == R_EBP ? R_SS : R_DS;
+}
+
+void gen_lea_v_seg(DisasContext *s, int aflag, TCGv a0, int def_seg,
+                   int ovr_seg)
+{
+    int seg = ovr_seg >= 0 ? ovr_seg : def_seg;
+
     if (aflag == MO_16) {
         tcg_gen_ext16u_tl(a0, a0);
     }
@@ -118,8 +126,14 @@ void gen_lea_v_seg(DisasContext *s, int aflag, TCGv a0, int seg)
         tcg_gen_ext32u_tl(a0, a0);
     }
 #endif
-    /* User mode is flat: only FS and GS have a base. */
-    if (seg == R_FS || seg == R_GS) {
+    /*
+     * FS and GS may have a base in any mode; ES, CS, SS and DS only in
+     * 32-bit code, when the guest loaded a selector of its own (LDT,
+     * set_thread_area) into one of them (HF_ADDSEG): otherwise they are
+     * flat, and no code is generated for them.
+     */
+    if (seg == R_FS || seg == R_GS ||
+        (seg >= 0 && !s->code64 && (s->flags & HF_ADDSEG_MASK))) {
         tcg_gen_add_tl(a0, a0, cpu_seg_base[seg]);
     }
 }
@@ -146,7 +160,8 @@ void gen_lea_addr(DisasContext *s, const X86Addr *a, bool with_seg)
     } else {
         tcg_gen_movi_tl(ea, a->disp);
     }
-    gen_lea_v_seg(s, s->aflag, ea, with_seg ? s->override : -1);
+    gen_lea_v_seg(s, s->aflag, ea, with_seg ? addr_default_seg(a) : -1,
+                  with_seg ? s->override : -1);
 }
 
 void gen_lea_modrm(CPUX86State *env, DisasContext *s, int modrm)
@@ -399,7 +414,7 @@ void gen_push_v(DisasContext *s, MemOp ot, TCGv t)
 
     tcg_gen_subi_tl(s->tmp4, cpu_regs[R_ESP], 1 << ot);
     tcg_gen_mov_tl(s->A0, s->tmp4);
-    gen_lea_v_seg(s, sp, s->A0, -1);
+    gen_lea_v_seg(s, sp, s->A0, R_SS, -1);
     gen_op_st_v(s, ot, t, s->A0);
     gen_op_mov_reg_v(s, sp, R_ESP, s->tmp4);
 }
@@ -407,7 +422,7 @@ void gen_push_v(DisasContext *s, MemOp ot, TCGv t)
 void gen_pop_load(DisasContext *s, MemOp ot, TCGv t)
 {
     tcg_gen_mov_tl(s->A0, cpu_regs[R_ESP]);
-    gen_lea_v_seg(s, gen_stack_size(s), s->A0, -1);
+    gen_lea_v_seg(s, gen_stack_size(s), s->A0, R_SS, -1);
     gen_op_ld_v(s, ot, t, s->A0);
 }
 

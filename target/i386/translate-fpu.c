@@ -30,7 +30,7 @@
  */
 static void gen_x87_pointers(DisasContext *s, int b, int modrm, TCGv offset, int seg)
 {
-    TCGv_i64 v = tcg_const_i64(s->pc_start);
+    TCGv_i64 v = tcg_const_i64(insn_eip(s));
     TCGv_i32 t = tcg_const_i32((b & 7) << 8 | modrm);
 
     tcg_gen_st_i64(v, cpu_env, offsetof(CPUX86State, fpip));
@@ -106,7 +106,7 @@ static bool disas_fpu_mem(CPUX86State *env, DisasContext *s, int b, int modrm)
     gen_lea_addr(s, &a, false);
     offset = tcg_temp_new();
     tcg_gen_mov_tl(offset, s->A0);
-    gen_lea_v_seg(s, s->aflag, s->A0, s->override);
+    gen_lea_v_seg(s, s->aflag, s->A0, addr_default_seg(&a), s->override);
     tcg_gen_movi_i32(fmt, op->fmt);
     /* the reg field for arithmetic, the 32-bit image flag for env images */
     tcg_gen_movi_i32(arg, op->kind == M_ARITH ? reg : s->dflag != MO_16);
@@ -146,8 +146,7 @@ static bool disas_fpu_mem(CPUX86State *env, DisasContext *s, int b, int modrm)
         break;
     }
     if (op->kind == M_ARITH || op->kind == M_LOAD || op->kind == M_STORE) {
-        seg = s->override >= 0 ? s->override
-              : a.base == R_ESP || a.base == R_EBP ? R_SS : R_DS;
+        seg = s->override >= 0 ? s->override : addr_default_seg(&a);
         gen_x87_pointers(s, b, modrm, offset, seg);
     }
     tcg_temp_free(offset);

@@ -496,7 +496,7 @@ static bool emit_maskmov(CPUX86State *env, DisasContext *s, const SSEOp *op,
         return false;
     }
     tcg_gen_mov_tl(s->A0, cpu_regs[R_EDI]);
-    gen_lea_v_seg(s, s->aflag, s->A0, s->override);
+    gen_lea_v_seg(s, s->aflag, s->A0, R_DS, s->override);
     op->gen.maskmov(cpu_env, env_ptr(s->ptr0, reg_operand(s, op, modrm)),
                     env_ptr(s->ptr1, rm_operand(s, op, modrm)), s->A0);
     return true;

@@ -134,6 +134,20 @@ void gen_jmp_reg(DisasContext *s, MemOp ot, TCGv t)
     }
 }
 
+/*
+ * After a segment register load: in 32-bit code a load of ES, CS, SS or DS
+ * may give it a base or another size (HF_ADDSEG, HF_CS32, HF_SS32 are in
+ * the block's key), so the block ends and the next is looked up afresh.
+ * FS and GS bases are read at run time; 64-bit code ignores the others.
+ */
+void gen_seg_load_done(DisasContext *s, int seg)
+{
+    if (!s->code64 && seg != R_FS && seg != R_GS) {
+        gen_jmp_im(s, insn_next_eip(s));
+        gen_eob(s);
+    }
+}
+
 void gen_exception(DisasContext *s, int trapno, target_ulong cur_eip)
 {
     TCGv_i32 t = tcg_const_i32(trapno);
@@ -159,7 +173,7 @@ void gen_gp_unless_canonical(DisasContext *s, TCGv v)
     tcg_gen_shli_tl(s->tmp0, v, 16);
     tcg_gen_sari_tl(s->tmp0, s->tmp0, 16);
     tcg_gen_brcond_tl(TCG_COND_EQ, s->tmp0, v, canonical);
-    gen_exception(s, EXCP0D_GPF, s->pc_start);
+    gen_exception(s, EXCP0D_GPF, insn_eip(s));
     gen_set_label(canonical);
     s->base.is_jmp = DISAS_NEXT;
 #endif
@@ -180,7 +194,7 @@ static void gen_rejected_insn(DisasContext *s, int trapno)
         }
         qemu_log("\n");
     }
-    gen_exception(s, trapno, s->pc_start);
+    gen_exception(s, trapno, insn_eip(s));
 }
 
 void gen_illegal_opcode(DisasContext *s)
@@ -200,6 +214,7 @@ static void i386_tr_init_disas_context(DisasContextBase *db, CPUX86State *env)
     DisasContext *s = container_of(db, DisasContext, base);
 
     s->flags = db->tb->flags;
+    s->cs_base = db->tb->cs_base;
     s->code64 = (s->flags & HF_CS64_MASK) != 0;
     s->code32 = (s->flags & HF_CS32_MASK) != 0;
     s->amd = x86_cpu_is_amd(env);
@@ -305,7 +320,7 @@ void gen_intermediate_code(CPUArchState *env, TranslationBlock *tb, int max_insn
     translator_loop(&i386_tr_ops, &s.base, env, tb, max_insns);
 }
 
-/* User mode: cs_base is 0, so eip and pc coincide. */
+/* The pc recorded per instruction is linear. */
 void restore_state_to_opc(CPUArchState *env, TranslationBlock *tb,
                           target_ulong *data)
 {

@@ -34,6 +34,7 @@ typedef struct DisasContext {
 
     /* current instruction */
     target_ulong pc_start;   /* address of the insn being translated */
+    target_ulong cs_base;    /* pc is linear: eip = pc - cs_base */
     target_ulong pc;         /* next byte to fetch */
     int prefix;
     int override;            /* segment override, -1 none */
@@ -111,6 +112,7 @@ void gen_jmp_im(DisasContext *s, target_ulong pc);
 /* Raise exception trapno at the current instruction; ends the TB. */
 void gen_exception(DisasContext *s, int trapno, target_ulong cur_eip);
 void gen_gp_unless_canonical(DisasContext *s, TCGv v);
+void gen_seg_load_done(DisasContext *s, int seg);
 /* Raise #UD (guest SIGILL) at the current instruction; ends the TB. */
 void gen_illegal_opcode(DisasContext *s);
 /* Raise #GP for an instruction longer than 15 bytes; ends the TB. */
