@@ -140,6 +140,7 @@ static CCPrepare prepare_c(DisasContext *s, TCGv reg)
     CCOp op = s->cc_op;
     MemOp size = cc_op_size(op);
     TCGv_i32 opv;
+    TCGv le, zero;
 
     switch (op) {
     case CC_OP_SUBB ... CC_OP_SUBQ:
@@ -152,6 +153,27 @@ static CCPrepare prepare_c(DisasContext *s, TCGv reg)
         gen_ext_tl(s->tmp0, cpu_cc_src, size, false);
         gen_ext_tl(reg, cpu_cc_dst, size, false);
         return cc_cmp(TCG_COND_LTU, reg, s->tmp0);
+    case CC_OP_ADCB ... CC_OP_ADCQ:
+    case CC_OP_SBBB ... CC_OP_SBBQ:
+        /* Bignum adc/sbb chains: no helper.  With a carry in, the sum
+           (adc: result against src1) or the minuend (sbb: against the
+           subtrahend) may also be equal. */
+        gen_ext_tl(s->tmp0, cpu_cc_src, size, false);
+        if (op >= CC_OP_SBBB) {
+            tcg_gen_add_tl(reg, cpu_cc_dst, cpu_cc_src);
+            tcg_gen_add_tl(reg, reg, cpu_cc_src2);
+            gen_ext_tl(reg, reg, size, false);
+        } else {
+            gen_ext_tl(reg, cpu_cc_dst, size, false);
+        }
+        le = tcg_temp_new();
+        zero = tcg_const_tl(0);
+        tcg_gen_setcond_tl(TCG_COND_LEU, le, reg, s->tmp0);
+        tcg_gen_setcond_tl(TCG_COND_LTU, reg, reg, s->tmp0);
+        tcg_gen_movcond_tl(TCG_COND_NE, reg, cpu_cc_src2, zero, le, reg);
+        tcg_temp_free(zero);
+        tcg_temp_free(le);
+        return cc_test(TCG_COND_NE, reg, -1);
     case CC_OP_LOGICB ... CC_OP_LOGICQ:
     case CC_OP_CLR:
     case CC_OP_POPCNT:
