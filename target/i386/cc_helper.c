@@ -38,6 +38,13 @@ static uint32_t compute_all(uint64_t dst, uint64_t src, uint64_t src2, int op)
         return CC_Z | CC_P;
     case CC_OP_POPCNT:
         return src ? 0 : CC_Z;
+    case CC_OP_ADCX:
+        return (src & CC_ALL & ~CC_C) | (dst & 1);
+    case CC_OP_ADOX:
+        return (src & CC_ALL & ~CC_O) | ((src2 & 1) ? CC_O : 0);
+    case CC_OP_ADCOX:
+        return (src & CC_ALL & ~(CC_C | CC_O)) | (dst & 1) |
+               ((src2 & 1) ? CC_O : 0);
     }
     if (op < CC_OP_MULB || op > CC_OP_BMILGQ) {
         cpu_abort_msg("cc_compute_all: unexpected cc_op %d", op);

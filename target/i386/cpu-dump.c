@@ -21,6 +21,7 @@ static const char *const cc_op_names[CC_OP_NB] = {
     "SARB", "SARW", "SARL", "SARQ",
     "BMILGB", "BMILGW", "BMILGL", "BMILGQ",
     [CC_OP_CLR] = "CLR", [CC_OP_POPCNT] = "POPCNT",
+    [CC_OP_ADCX] = "ADCX", [CC_OP_ADOX] = "ADOX", [CC_OP_ADCOX] = "ADCOX",
 };
 
 static const char seg_names[6][4] = { "ES", "CS", "SS", "DS", "FS", "GS" };

@@ -62,6 +62,11 @@ typedef enum {
     CC_OP_BMILGB, CC_OP_BMILGW, CC_OP_BMILGL, CC_OP_BMILGQ, /* CC_DST = res, CC_SRC = zero iff CF (BMI, lzcnt, tzcnt: OF clear) */
     CC_OP_CLR, /* Z and P set, all others clear */
     CC_OP_POPCNT, /* CC_SRC = result; Z set iff 0, others clear */
+    /* adcx/adox chains: CF and OF kept apart, as 0 or 1, so that each link
+       reads and writes its own flag without touching the others. */
+    CC_OP_ADCX,    /* CC_DST = CF, CC_SRC = the other flags (EFLAGS form) */
+    CC_OP_ADOX,    /* CC_SRC2 = OF, CC_SRC = the other flags */
+    CC_OP_ADCOX,   /* CC_DST = CF, CC_SRC2 = OF, CC_SRC = the other flags */
     CC_OP_NB,
 } CCOp;
 

@@ -155,6 +155,8 @@ void gen_pop_update(DisasContext *s, MemOp ot);
 /* tr-flags.c: lazy flags and conditions (cond: the x86 cc nibble) */
 void gen_compute_eflags(DisasContext *s);
 void gen_compute_eflags_c(DisasContext *s, TCGv reg);
+TCGv gen_adx_flag_in(DisasContext *s, bool of);
+void gen_adx_flag_out(DisasContext *s, bool of, TCGv flag);
 void gen_setcc1(DisasContext *s, int cond, TCGv reg);
 /* Branch to l when cond holds; flushes cc_op first. */
 void gen_jcc1(DisasContext *s, int cond, TCGLabel *l);

@@ -120,25 +120,36 @@ void emit_neg(CPUX86State *env, DisasContext *s, X86Decoded *d)
 /*
  * arg ADX_CARRY: adcx Gy, Ey (carry in and out through CF); ADX_OVERFLOW:
  * adox (through OF).  No other flag changes, so two carry chains can
- * interleave; the flags are kept materialised (CC_OP_EFLAGS).
+ * interleave; tr-flags.c keeps each chain's flag apart (CC_OP_ADCX/ADOX).
  */
 void emit_adx(CPUX86State *env, DisasContext *s, X86Decoded *d)
 {
-    int flag_bit = d->e->arg == ADX_CARRY ? 0 : 11;     /* CF or OF */
+    bool of = d->e->arg == ADX_OVERFLOW;
     MemOp ot = d->ot;
+    TCGv carry_in, carry = tcg_temp_new();
 
     gen_load_operand(s, d, OPK_E, ot, s->T1);
     gen_load_operand(s, d, OPK_G, ot, s->T0);
-    gen_compute_eflags(s);
-    tcg_gen_extract_tl(s->tmp4, cpu_cc_src, flag_bit, 1);
-    /* Carry out of each of the two additions, at the operand size. */
-    tcg_gen_add_tl(s->T0, s->T0, s->tmp4);
-    gen_ext_tl(s->T0, s->T0, ot, false);
-    tcg_gen_setcond_tl(TCG_COND_LTU, s->tmp4, s->T0, s->tmp4);
-    tcg_gen_add_tl(s->T0, s->T0, s->T1);
-    gen_ext_tl(s->T0, s->T0, ot, false);
-    tcg_gen_setcond_tl(TCG_COND_LTU, s->T1, s->T0, s->T1);
-    tcg_gen_or_tl(s->tmp4, s->tmp4, s->T1);
+    carry_in = gen_adx_flag_in(s, of);
+#ifdef TARGET_X86_64
+    if (ot == MO_32) {
+        /* The 33-bit sum fits: its carry is bit 32. */
+        tcg_gen_ext32u_tl(s->T0, s->T0);
+        tcg_gen_ext32u_tl(s->T1, s->T1);
+        tcg_gen_add_tl(s->T0, s->T0, s->T1);
+        tcg_gen_add_tl(s->T0, s->T0, carry_in);
+        tcg_gen_shri_tl(carry, s->T0, 32);
+    } else
+#endif
+    {
+        /* Carry out of either addition (both cannot carry). */
+        tcg_gen_add_tl(s->T0, s->T0, carry_in);
+        tcg_gen_setcond_tl(TCG_COND_LTU, carry, s->T0, carry_in);
+        tcg_gen_add_tl(s->T0, s->T0, s->T1);
+        tcg_gen_setcond_tl(TCG_COND_LTU, s->T1, s->T0, s->T1);
+        tcg_gen_or_tl(carry, carry, s->T1);
+    }
     gen_store_operand(s, d, OPK_G, ot, s->T0);
-    tcg_gen_deposit_tl(cpu_cc_src, cpu_cc_src, s->tmp4, flag_bit, 1);
+    gen_adx_flag_out(s, of, carry);
+    tcg_temp_free(carry);
 }

@@ -57,6 +57,24 @@ static void cc_op_value_free(DisasContext *s, TCGv_i32 op)
     }
 }
 
+/* The arithmetic flags that the cc_op does not keep in cc_src in EFLAGS
+   form (all of them for the computed cc_ops). */
+static target_ulong flags_outside_cc_src(CCOp op)
+{
+    switch (op) {
+    case CC_OP_EFLAGS:
+        return 0;
+    case CC_OP_ADCX:
+        return CC_C;
+    case CC_OP_ADOX:
+        return CC_O;
+    case CC_OP_ADCOX:
+        return CC_C | CC_O;
+    default:
+        return CC_ALL;
+    }
+}
+
 void gen_compute_eflags(DisasContext *s)
 {
     TCGv_i32 op;
@@ -66,6 +84,17 @@ void gen_compute_eflags(DisasContext *s)
     }
     if (s->cc_op == CC_OP_CLR) {
         tcg_gen_movi_tl(cpu_cc_src, CC_Z | CC_P);
+        set_cc_op(s, CC_OP_EFLAGS);
+        return;
+    }
+    if (flags_outside_cc_src(s->cc_op) != CC_ALL) {
+        /* An adcx/adox chain: put its 0/1 flags back in place. */
+        if (flags_outside_cc_src(s->cc_op) & CC_C) {
+            tcg_gen_deposit_tl(cpu_cc_src, cpu_cc_src, cpu_cc_dst, 0, 1);
+        }
+        if (flags_outside_cc_src(s->cc_op) & CC_O) {
+            tcg_gen_deposit_tl(cpu_cc_src, cpu_cc_src, cpu_cc_src2, 11, 1);
+        }
         set_cc_op(s, CC_OP_EFLAGS);
         return;
     }
@@ -96,7 +125,9 @@ static CCPrepare cc_cmp(TCGCond cond, TCGv a, TCGv b)
 
 static CCPrepare cc_eflags_bit(DisasContext *s, target_ulong bits)
 {
-    gen_compute_eflags(s);
+    if (flags_outside_cc_src(s->cc_op) & bits) {
+        gen_compute_eflags(s);
+    }
     return cc_test(TCG_COND_NE, cpu_cc_src, bits);
 }
 
@@ -109,6 +140,7 @@ static CCPrepare prepare_c(DisasContext *s, TCGv reg)
     CCOp op = s->cc_op;
     MemOp size = cc_op_size(op);
     TCGv_i32 opv;
+    TCGv le, zero;
 
     switch (op) {
     case CC_OP_SUBB ... CC_OP_SUBQ:
@@ -121,6 +153,27 @@ static CCPrepare prepare_c(DisasContext *s, TCGv reg)
         gen_ext_tl(s->tmp0, cpu_cc_src, size, false);
         gen_ext_tl(reg, cpu_cc_dst, size, false);
         return cc_cmp(TCG_COND_LTU, reg, s->tmp0);
+    case CC_OP_ADCB ... CC_OP_ADCQ:
+    case CC_OP_SBBB ... CC_OP_SBBQ:
+        /* Bignum adc/sbb chains: no helper.  With a carry in, the sum
+           (adc: result against src1) or the minuend (sbb: against the
+           subtrahend) may also be equal. */
+        gen_ext_tl(s->tmp0, cpu_cc_src, size, false);
+        if (op >= CC_OP_SBBB) {
+            tcg_gen_add_tl(reg, cpu_cc_dst, cpu_cc_src);
+            tcg_gen_add_tl(reg, reg, cpu_cc_src2);
+            gen_ext_tl(reg, reg, size, false);
+        } else {
+            gen_ext_tl(reg, cpu_cc_dst, size, false);
+        }
+        le = tcg_temp_new();
+        zero = tcg_const_tl(0);
+        tcg_gen_setcond_tl(TCG_COND_LEU, le, reg, s->tmp0);
+        tcg_gen_setcond_tl(TCG_COND_LTU, reg, reg, s->tmp0);
+        tcg_gen_movcond_tl(TCG_COND_NE, reg, cpu_cc_src2, zero, le, reg);
+        tcg_temp_free(zero);
+        tcg_temp_free(le);
+        return cc_test(TCG_COND_NE, reg, -1);
     case CC_OP_LOGICB ... CC_OP_LOGICQ:
     case CC_OP_CLR:
     case CC_OP_POPCNT:
@@ -135,7 +188,11 @@ static CCPrepare prepare_c(DisasContext *s, TCGv reg)
         return cc_test(TCG_COND_NE, cpu_cc_src, 1);
     case CC_OP_BMILGB ... CC_OP_BMILGQ:
         return (CCPrepare){ .cond = TCG_COND_EQ, .reg = cpu_cc_src, .mask = -1 };
+    case CC_OP_ADCX:
+    case CC_OP_ADCOX:
+        return cc_test(TCG_COND_NE, cpu_cc_dst, -1);
     case CC_OP_EFLAGS:
+    case CC_OP_ADOX:
         return cc_test(TCG_COND_NE, cpu_cc_src, CC_C);
     default:
         opv = cc_op_value(s);
@@ -182,6 +239,9 @@ static CCPrepare prepare_o(DisasContext *s, TCGv reg)
         (s->cc_op >= CC_OP_LOGICB && s->cc_op <= CC_OP_LOGICQ) ||
         (s->cc_op >= CC_OP_BMILGB && s->cc_op <= CC_OP_BMILGQ)) {
         return cc_test(TCG_COND_NEVER, cpu_cc_src, -1);
+    }
+    if (s->cc_op == CC_OP_ADOX || s->cc_op == CC_OP_ADCOX) {
+        return cc_test(TCG_COND_NE, cpu_cc_src2, -1);
     }
     return cc_eflags_bit(s, CC_O);
 }
@@ -299,4 +359,91 @@ void gen_jcc1(DisasContext *s, int cond, TCGLabel *l)
     } else {
         tcg_gen_brcondi_tl(cc.cond, a, cc.imm, l);
     }
+}
+
+/*
+ * EFLAGS after an inc, dec or logic op, computed in line into cc_src: the
+ * adcx/adox chains of bignum loops start right after the loop counter's
+ * inc or dec, and there a helper call cost as much as the chain.
+ */
+static bool gen_compute_eflags_inline(DisasContext *s)
+{
+    CCOp op = s->cc_op;
+    bool inc = op >= CC_OP_INCB && op <= CC_OP_INCQ;
+    bool dec = op >= CC_OP_DECB && op <= CC_OP_DECQ;
+    MemOp size = cc_op_size(op);
+    target_ulong sign = (target_ulong)1 << ((8 << size) - 1);
+    TCGv res, t, f;
+
+    if (!inc && !dec && !(op >= CC_OP_LOGICB && op <= CC_OP_LOGICQ)) {
+        return false;
+    }
+    res = tcg_temp_new();
+    t = tcg_temp_new();
+    f = tcg_temp_new();
+    gen_ext_tl(res, cpu_cc_dst, size, false);
+    /* PF: bit n of 0x9669 says whether nibble n has even parity. */
+    tcg_gen_shri_tl(t, res, 4);
+    tcg_gen_xor_tl(t, t, res);
+    tcg_gen_andi_tl(t, t, 0xf);
+    tcg_gen_movi_tl(f, 0x9669 * CC_P);
+    tcg_gen_shr_tl(f, f, t);
+    tcg_gen_andi_tl(f, f, CC_P);
+    tcg_gen_setcondi_tl(TCG_COND_EQ, t, res, 0);
+    tcg_gen_shli_tl(t, t, 6);                   /* ZF */
+    tcg_gen_or_tl(f, f, t);
+    tcg_gen_shri_tl(t, res, (8 << size) - 8);
+    tcg_gen_andi_tl(t, t, CC_S);
+    tcg_gen_or_tl(f, f, t);
+    if (inc || dec) {
+        /* AF: bit 4 changed by the +-1; OF: the result just crossed the
+           sign boundary; CF: kept, in cc_src. */
+        tcg_gen_addi_tl(t, res, inc ? -1 : 1);
+        tcg_gen_xor_tl(t, t, res);
+        tcg_gen_andi_tl(t, t, CC_A);
+        tcg_gen_or_tl(f, f, t);
+        tcg_gen_setcondi_tl(TCG_COND_EQ, t, res, inc ? sign : sign - 1);
+        tcg_gen_shli_tl(t, t, 11);
+        tcg_gen_or_tl(f, f, t);
+        tcg_gen_setcondi_tl(TCG_COND_NE, t, cpu_cc_src, 0);
+        tcg_gen_or_tl(f, f, t);
+    }
+    tcg_gen_mov_tl(cpu_cc_src, f);
+    tcg_temp_free(f);
+    tcg_temp_free(t);
+    tcg_temp_free(res);
+    set_cc_op(s, CC_OP_EFLAGS);
+    return true;
+}
+
+/*
+ * adcx (of false) and adox (of true) chain through one flag each, kept as
+ * 0 or 1 in cc_dst (CF) or cc_src2 (OF) while the other flags stay in
+ * cc_src (CC_OP_ADCX, ADOX, ADCOX), so that a chain of them neither calls
+ * a helper nor merges bits.  gen_adx_flag_in() gives the flag the
+ * instruction reads, as 0 or 1; gen_adx_flag_out() records its result.
+ */
+TCGv gen_adx_flag_in(DisasContext *s, bool of)
+{
+    CCOp own = of ? CC_OP_ADOX : CC_OP_ADCX;
+
+    if (s->cc_op == own || s->cc_op == CC_OP_ADCOX) {
+        return of ? cpu_cc_src2 : cpu_cc_dst;
+    }
+    if (flags_outside_cc_src(s->cc_op) == CC_ALL &&
+        !gen_compute_eflags_inline(s)) {
+        gen_compute_eflags(s);
+    }
+    /* cc_src holds this flag in EFLAGS form: it is not the one kept apart. */
+    tcg_gen_extract_tl(s->tmp4, cpu_cc_src, of ? 11 : 0, 1);
+    return s->tmp4;
+}
+
+void gen_adx_flag_out(DisasContext *s, bool of, TCGv flag)
+{
+    CCOp own = of ? CC_OP_ADOX : CC_OP_ADCX;
+
+    tcg_gen_mov_tl(of ? cpu_cc_src2 : cpu_cc_dst, flag);
+    set_cc_op(s, s->cc_op == own || s->cc_op == CC_OP_EFLAGS ? own
+                                                             : CC_OP_ADCOX);
 }
