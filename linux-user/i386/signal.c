@@ -303,7 +303,9 @@ static void setup_sigcontext(struct target_sigcontext *sc, abi_ulong fp_addr,
 }
 
 /* Registers as the handler starts: DF and TF clear, i386 data segments
-   flat.  CS and SS are left alone: a user program cannot have changed
+   flat, the x87 and SSE state initialised (Linux's handle_signal clears
+   the user FPU state once the frame holds it: FCW 0x37f, MXCSR 0x1f80,
+   XMM zero).  CS and SS are left alone: a user program cannot have changed
    them, and reloading CS would go through the mode switch logic. */
 static void enter_handler(CPUArchState *env, const struct target_sigaction *ka,
                           abi_ulong frame)
@@ -313,6 +315,7 @@ static void enter_handler(CPUArchState *env, const struct target_sigaction *ka,
     env->regs[R_ESP] = frame;
     env->eip = ka->_sa_handler;
     cpu_load_eflags(env, eflags, DF_MASK | TF_MASK | RF_MASK);
+    cpu_x86_fpu_reset(env);
 #ifndef TARGET_X86_64
     cpu_x86_load_seg(env, R_DS, TARGET_USER_DS);
     cpu_x86_load_seg(env, R_ES, TARGET_USER_DS);
