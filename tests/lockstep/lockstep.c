@@ -37,20 +37,6 @@ enum { NR_GETPID = 39, NR_GETPPID = 110, NR_GETTID = 186, NR_SET_TID_ADDRESS = 2
 /* ... and getrandom, whose bytes differ. */
 enum { NR_GETRANDOM = 318 };
 
-typedef struct Lockstep {
-    Native *native;
-    Emulated *emulated;
-    bool with_sse, verbose;
-    char **argv, **envp;
-    const char *qemu;
-    int64_t map_deltas[64];
-    int nb_map_deltas;
-    /* Ids that name the same process in the two runs (native, emulated):
-       the native run must go on with its own, to signal itself. */
-    uint64_t id_pairs[16][2];
-    int nb_id_pairs;
-    unsigned long taken_over;  /* syscall results */
-} Lockstep;
 
 /* Equal, or the same address or process id in the two runs. */
 static bool same_value(const Lockstep *l, uint64_t n, uint64_t e)
@@ -74,8 +60,7 @@ static bool same_value(const Lockstep *l, uint64_t n, uint64_t e)
     return false;
 }
 
-static void note(Lockstep *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void note(Lockstep *l, const char *fmt, ...)
+void note(Lockstep *l, const char *fmt, ...)
 {
     va_list ap;
 
@@ -104,7 +89,7 @@ static void add_map_delta(Lockstep *l, int64_t d)
     }
 }
 
-static void add_id_pair(Lockstep *l, uint64_t n, uint64_t e)
+void add_id_pair(Lockstep *l, uint64_t n, uint64_t e)
 {
     if (!same_value(l, n, e) &&
         l->nb_id_pairs < (int)(sizeof(l->id_pairs) / sizeof(l->id_pairs[0]))) {
@@ -305,6 +290,10 @@ static void stop(Lockstep *l)
     emulated_kill(l->emulated);
 }
 
+/* Only the first process is followed, and a child of the emulator would
+   write its log into the same stream. */
+#define NEW_TASK "the program starts a thread or process (clone, fork or vfork)"
+
 /* The comparison cannot go on: a pass up to here, said as such. */
 static int stop_here(Lockstep *l, unsigned long count, const char *why)
 {
@@ -368,8 +357,8 @@ static int run_steps(Lockstep *l, unsigned long max)
         rip = ns.rip;
         syscall_nr = ns.gpr[GPR_RAX];
         insn_decode(l->native, ns.rip, &ns, &insn);
-        if (insn.is_syscall && starts_thread(syscall_nr, ns.gpr[GPR_RDI])) {
-            return stop_here(l, count, "the program starts a thread (clone)");
+        if (insn.is_syscall && starts_task(syscall_nr)) {
+            return stop_here(l, count, NEW_TASK);
         }
         count++;
         elive = emulated_state(l->emulated, &es, &estatus);
@@ -492,6 +481,7 @@ static int run_blocks(Lockstep *l, unsigned long max)
     if (!start(l, true, &ns, &es)) {
         return 2;
     }
+    native_set_syscall_hook(l->native, syscall_hook, l);
     for (;;) {
         if (tb) {
             undefined = (undefined & ~tb->info->kill) | tb->info->gen;
@@ -533,9 +523,10 @@ static int run_blocks(Lockstep *l, unsigned long max)
         if (!next_block(l, tb, &es, &estatus)) {
             break;
         }
+        l->after = &es;
         ret = native_run_to(l->native, es.rip, hits_to(tb, es.rip), &ev, &nstatus);
-        if (ret == RUN_STOPPED && ev.new_thread) {
-            return stop_here(l, count - tb->nb_insns, "the program starts a thread (clone)");
+        if (ret == RUN_STOPPED && ev.new_task) {
+            return stop_here(l, count - tb->nb_insns, NEW_TASK);
         }
         if (ret == RUN_STOPPED && ev.async_signal) {
             char why[80];

@@ -61,15 +61,20 @@ bool native_state(Native *n, GuestState *s, int *status);
 void native_set_state(Native *n, const GuestState *s);
 bool native_step(Native *n);
 void native_kill(Native *n);
-/* Whether system call nr with first argument arg0 makes a thread. */
-bool starts_thread(uint64_t nr, uint64_t arg0);
+/* Whether system call nr makes a thread or a process. */
+bool starts_task(uint64_t nr);
+/* Called at the entry and the exit of each system call the native run
+   makes while running to a breakpoint, with its number, arguments and (at
+   the exit) result; returns whether it changed them. */
+typedef bool SyscallHook(void *opaque, bool entry, uint64_t nr, uint64_t args[6], uint64_t *ret);
+void native_set_syscall_hook(Native *n, SyscallHook *hook, void *opaque);
 
 /* What happened in the native run on its way to a breakpoint. */
 typedef struct NativeEvents {
     uint64_t syscall_nr;     /* the last system call made, or -1 */
     int signal;              /* the last signal delivered, or 0 */
     int async_signal;        /* stopped: a signal not caused by the program */
-    bool new_thread;         /* stopped at the entry of a clone making a thread */
+    bool new_task;           /* stopped at the entry of a clone, fork or vfork */
     bool no_code;            /* the target is not mapped natively */
 } NativeEvents;
 enum { RUN_REACHED, RUN_ENDED, RUN_STOPPED };
@@ -139,5 +144,33 @@ void insn_init(void);
    values of s (NULL: unknown) give shift counts. */
 void insn_decode(Native *n, uint64_t rip, const GuestState *s, InsnInfo *info);
 void insn_block(Native *n, const uint64_t *addrs, int count, BlockInfo *b);
+
+/* lockstep.c: the comparison, its state shared with syscalls.c. */
+typedef struct Lockstep {
+    Native *native;
+    Emulated *emulated;
+    bool with_sse, verbose;
+    char **argv, **envp;
+    const char *qemu;
+    int64_t map_deltas[64];
+    int nb_map_deltas;
+    /* Ids that name the same process in the two runs (native, emulated).
+       Single-stepped, the native run goes on with its own, to signal
+       itself; from block to block it is given the emulator's, and they are
+       translated back in the system calls that take them (syscalls.c). */
+    uint64_t id_pairs[16][2];
+    int nb_id_pairs;
+    const GuestState *after;   /* the emulator's, after the block being run */
+    unsigned long taken_over;  /* syscall results */
+} Lockstep;
+
+void note(Lockstep *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Remembers that ids n (native) and e (emulated) name the same task. */
+void add_id_pair(Lockstep *l, uint64_t n, uint64_t e);
+
+/* syscalls.c: a SyscallHook (opaque: the Lockstep) that makes the native
+   run's system calls give what the emulator's gave where they may
+   legitimately differ: addresses of new mappings, process and thread ids. */
+bool syscall_hook(void *opaque, bool entry, uint64_t nr, uint64_t args[6], uint64_t *ret);
 
 #endif

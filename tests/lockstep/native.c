@@ -25,6 +25,11 @@ struct Native {
     bool with_sse;
     int pending_signal;
     bool breakpoint;  /* an int3 of ours is in the program */
+    bool in_syscall;  /* between a system call's entry and exit stops */
+    SyscallHook *hook;
+    void *hook_opaque;
+    uint64_t program_args[6];  /* the system call's own, while it runs */
+    bool args_changed;
     bool stopped;  /* a stop is waiting to be read: the one after exec */
 };
 
@@ -258,12 +263,12 @@ uint64_t native_syscall(Native *n, uint64_t nr, const uint64_t args[6])
     return ret;
 }
 
-/* Linux x86_64 system calls that can start a thread. */
-enum { NR_CLONE = 56, NR_CLONE3 = 435, CLONE_THREAD_FLAG = 0x10000 };
+/* Linux x86_64 system calls that start a thread or a process. */
+enum { NR_CLONE = 56, NR_FORK = 57, NR_VFORK = 58, NR_CLONE3 = 435 };
 
-bool starts_thread(uint64_t nr, uint64_t arg0)
+bool starts_task(uint64_t nr)
 {
-    return (nr == NR_CLONE && (arg0 & CLONE_THREAD_FLAG)) || nr == NR_CLONE3;
+    return nr == NR_CLONE || nr == NR_FORK || nr == NR_VFORK || nr == NR_CLONE3;
 }
 
 void native_kill(Native *n)
@@ -274,7 +279,46 @@ void native_kill(Native *n)
     waitpid(n->pid, &status, 0);
 }
 
-/* A signal the program did not cause: a timer's, another process's. */
+void native_set_syscall_hook(Native *n, SyscallHook *hook, void *opaque)
+{
+    n->hook = hook;
+    n->hook_opaque = opaque;
+}
+
+/* At a system call's entry or exit stop: lets the hook change its
+   arguments or result.  Changed arguments are put back at the exit: the
+   program does not expect its registers to change. */
+static void syscall_stop(Native *n, struct user_regs_struct *r)
+{
+    uint64_t args[6] = { r->rdi, r->rsi, r->rdx, r->r10, r->r8, r->r9 };
+    uint64_t ret = r->rax;
+    bool changed;
+
+    n->in_syscall = !n->in_syscall;
+    if (n->in_syscall) {
+        memcpy(n->program_args, args, sizeof(args));
+    }
+    changed = n->hook && n->hook(n->hook_opaque, n->in_syscall, r->orig_rax, args, &ret);
+    if (!n->in_syscall && n->args_changed) {
+        memcpy(args, n->program_args, sizeof(args));
+        changed = true;
+    }
+    n->args_changed = n->in_syscall && changed;
+    if (!changed) {
+        return;
+    }
+    r->rdi = args[0];
+    r->rsi = args[1];
+    r->rdx = args[2];
+    r->r10 = args[3];
+    r->r8 = args[4];
+    r->r9 = args[5];
+    r->rax = ret;
+    if (ptrace(PTRACE_SETREGS, n->pid, NULL, r) < 0) {
+        die("PTRACE_SETREGS");
+    }
+}
+
 static bool is_async(Native *n, const siginfo_t *si)
 {
     switch (si->si_signo) {
@@ -318,10 +362,11 @@ static int resume(Native *n, int req, NativeEvents *ev, int *status)
                 die("PTRACE_GETREGS");
             }
             ev->syscall_nr = r.orig_rax;
-            if (starts_thread(r.orig_rax, r.rdi)) {
-                ev->new_thread = true;
+            if (starts_task(r.orig_rax)) {
+                ev->new_task = true;
                 return RUN_STOPPED;
             }
+            syscall_stop(n, &r);
             continue;
         }
         if (ptrace(PTRACE_GETSIGINFO, n->pid, NULL, &si) < 0) {
