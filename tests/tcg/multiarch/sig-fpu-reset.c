@@ -1,7 +1,7 @@
 /*
  * sig-fpu-reset: a signal handler starts with the x87 and SSE state just
- * initialised (FCW 0x37f, empty x87 stack, MXCSR 0x1f80, XMM registers
- * zero), as Linux gives it (handle_signal clears the user FPU state once
+ * initialised (FCW 0x37f, empty x87 stack with zero registers as FXSAVE
+ * shows them, MXCSR 0x1f80, XMM registers zero), as Linux gives it (handle_signal clears the user FPU state once
  * the frame holds it); sigreturn then brings the interrupted state back.
  * Debian's qemu-i386 neither clears it nor restores FCW and TOP, so:
  * check-tcg: word-size neutral
@@ -22,6 +22,7 @@ typedef struct FpState {
 } FpState;
 
 static FpState in_handler;
+static uint8_t fxsave_image[512] __attribute__((aligned(16)));
 
 static void read_state(FpState *s)
 {
@@ -35,6 +36,7 @@ static void read_state(FpState *s)
 static void handler(int sig)
 {
     read_state(&in_handler);
+    __asm__ volatile("fxsave %0" : "=m"(fxsave_image));
 }
 
 static void print_state(const char *when, const FpState *s)
@@ -71,5 +73,12 @@ int main(void)
     print_state("handler", &in_handler);
     print_state("after", &after);
     printf("st0 %g\n", one);
+    /* ST0-ST7 are at 32, 16 bytes apart, 10 bytes each. */
+    for (int i = 0; i < 8; i++) {
+        static const uint8_t zero[10];
+
+        printf("handler's st%d %s\n", i,
+               memcmp(fxsave_image + 32 + 16 * i, zero, 10) ? "not zero" : "zero");
+    }
     return 0;
 }
