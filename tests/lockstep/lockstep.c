@@ -476,6 +476,7 @@ static int run_blocks(Lockstep *l, unsigned long max)
     EmuTB *tb = NULL;
     unsigned long count = 0;
     uint32_t undefined = 0;
+    int64_t frame_delta = 0;
     int nstatus = 0, estatus = 0, ret;
 
     if (!start(l, true, &ns, &es)) {
@@ -487,10 +488,10 @@ static int run_blocks(Lockstep *l, unsigned long max)
             undefined = (undefined & ~tb->info->kill) | tb->info->gen;
             if (ev.signal && ns.rip == es.rip && ns.gpr[GPR_RSP] != es.gpr[GPR_RSP]) {
                 /* A handler's entry: the kernel's signal frame has another
-                   size than the emulator's; pointers into them differ. */
-                add_map_delta(l, ns.gpr[GPR_RSP] - es.gpr[GPR_RSP]);
-                note(l, "signal %d: the signal frames are %+" PRId64 " bytes apart",
-                     ev.signal, (int64_t)(ns.gpr[GPR_RSP] - es.gpr[GPR_RSP]));
+                   size than the emulator's (its XSAVE area is the host
+                   CPU's); pointers into them differ by that much. */
+                frame_delta = ns.gpr[GPR_RSP] - es.gpr[GPR_RSP];
+                add_map_delta(l, frame_delta);
             }
             if (take_over(l, &tb->info->last, undefined, ev.syscall_nr, &ns, &es)) {
                 native_set_state(l->native, &ns);
@@ -498,6 +499,15 @@ static int run_blocks(Lockstep *l, unsigned long max)
         }
         if (ns.rip != es.rip || compare(l, &ns, &es, false)) {
             return block_divergence(l, count, tb, &ns, &es);
+        }
+        if (frame_delta) {
+            /* What the handler computes from those addresses (alignment,
+               low bits: the flags) differs from here on. */
+            char why[120];
+
+            snprintf(why, sizeof(why), "signal %d's handler entered, the kernel's frame "
+                     "%+" PRId64 " bytes from the emulator's", ev.signal, frame_delta);
+            return stop_here(l, count, why);
         }
         if (max && count >= max) {
             printf("lockstep: %lu instructions, no divergence (stopped at -n)\n", count);

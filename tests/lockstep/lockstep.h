@@ -64,9 +64,11 @@ void native_kill(Native *n);
 /* Whether system call nr makes a thread or a process. */
 bool starts_task(uint64_t nr);
 /* Called at the entry and the exit of each system call the native run
-   makes while running to a breakpoint, with its number, arguments and (at
-   the exit) result; returns whether it changed them. */
-typedef bool SyscallHook(void *opaque, bool entry, uint64_t nr, uint64_t args[6], uint64_t *ret);
+   makes while running to a breakpoint, with its number (to change at the
+   entry), arguments and (at the exit) result; returns whether it changed
+   them. */
+typedef bool SyscallHook(void *opaque, bool entry, uint64_t *nr, uint64_t args[6],
+                         uint64_t *ret);
 void native_set_syscall_hook(Native *n, SyscallHook *hook, void *opaque);
 
 /* What happened in the native run on its way to a breakpoint. */
@@ -171,6 +173,6 @@ void add_id_pair(Lockstep *l, uint64_t n, uint64_t e);
 /* syscalls.c: a SyscallHook (opaque: the Lockstep) that makes the native
    run's system calls give what the emulator's gave where they may
    legitimately differ: addresses of new mappings, process and thread ids. */
-bool syscall_hook(void *opaque, bool entry, uint64_t nr, uint64_t args[6], uint64_t *ret);
+bool syscall_hook(void *opaque, bool entry, uint64_t *nr, uint64_t args[6], uint64_t *ret);
 
 #endif

@@ -28,7 +28,7 @@ struct Native {
     bool in_syscall;  /* between a system call's entry and exit stops */
     SyscallHook *hook;
     void *hook_opaque;
-    uint64_t program_args[6];  /* the system call's own, while it runs */
+    uint64_t program_nr, program_args[6];  /* the system call's own, while it runs */
     bool args_changed;
     bool stopped;  /* a stop is waiting to be read: the one after exec */
 };
@@ -291,14 +291,17 @@ void native_set_syscall_hook(Native *n, SyscallHook *hook, void *opaque)
 static void syscall_stop(Native *n, struct user_regs_struct *r)
 {
     uint64_t args[6] = { r->rdi, r->rsi, r->rdx, r->r10, r->r8, r->r9 };
-    uint64_t ret = r->rax;
+    uint64_t ret = r->rax, nr;
     bool changed;
 
     n->in_syscall = !n->in_syscall;
     if (n->in_syscall) {
         memcpy(n->program_args, args, sizeof(args));
+        n->program_nr = r->orig_rax;
     }
-    changed = n->hook && n->hook(n->hook_opaque, n->in_syscall, r->orig_rax, args, &ret);
+    nr = n->program_nr;
+    changed = n->hook && n->hook(n->hook_opaque, n->in_syscall, &nr, args, &ret);
+    r->orig_rax = nr;
     if (!n->in_syscall && n->args_changed) {
         memcpy(args, n->program_args, sizeof(args));
         changed = true;
@@ -388,6 +391,8 @@ static int resume(Native *n, int req, NativeEvents *ev, int *status)
     }
 }
 
+/* Back to the breakpoint's instruction.  The trap set RF (resume flag),
+   which the program would see in its pushf and signal frames. */
 static void set_rip(Native *n, uint64_t rip)
 {
     struct user_regs_struct r;
@@ -396,6 +401,7 @@ static void set_rip(Native *n, uint64_t rip)
         die("PTRACE_GETREGS");
     }
     r.rip = rip;
+    r.eflags &= ~0x10000ull;
     if (ptrace(PTRACE_SETREGS, n->pid, NULL, &r) < 0) {
         die("PTRACE_SETREGS");
     }

@@ -9,7 +9,10 @@
  *   mremap MREMAP_FIXED), so that pointers into it are equal;
  * - getpid, gettid and set_tid_address return the emulator's ids (a
  *   program prints them, glibc compares the thread id in its locks), and
- *   the system calls that take an id to signal get the native one back.
+ *   the system calls that take an id to signal get the native one back;
+ * - rseq, which the emulator does not provide, fails natively too: the
+ *   kernel would otherwise keep writing the CPU number into the program's
+ *   memory, where glibc reads it.
  *
  * The emulator's result is known in advance: its block ends at the system
  * call, and the log has run ahead to the state after it (l->after).
@@ -19,7 +22,7 @@
 
 enum { NR_MMAP = 9, NR_MREMAP = 25, NR_GETPID = 39, NR_KILL = 62, NR_RT_SIGQUEUEINFO = 129,
        NR_GETTID = 186, NR_TKILL = 200, NR_SET_TID_ADDRESS = 218, NR_TGKILL = 234,
-       NR_RT_TGSIGQUEUEINFO = 297, NR_PIDFD_OPEN = 434 };
+       NR_RT_TGSIGQUEUEINFO = 297, NR_RSEQ = 334, NR_PIDFD_OPEN = 434 };
 
 #ifndef MAP_FIXED_NOREPLACE
 #define MAP_FIXED_NOREPLACE 0x100000
@@ -71,18 +74,26 @@ static bool entry(Lockstep *l, uint64_t nr, uint64_t args[6], uint64_t emulated)
     return changed;
 }
 
-bool syscall_hook(void *opaque, bool is_entry, uint64_t nr, uint64_t args[6], uint64_t *ret)
+bool syscall_hook(void *opaque, bool is_entry, uint64_t *nr, uint64_t args[6], uint64_t *ret)
 {
     Lockstep *l = opaque;
     uint64_t emulated = l->after->gpr[GPR_RAX];
 
+    if (*nr == NR_RSEQ && emulated > -4096ull) {
+        if (is_entry) {
+            *nr = -1;  /* no such system call */
+        } else {
+            *ret = emulated;
+        }
+        return true;
+    }
     if (emulated > -4096ull) {
         return false;  /* it failed under the emulator: nothing to follow */
     }
     if (is_entry) {
-        return entry(l, nr, args, emulated);
+        return entry(l, *nr, args, emulated);
     }
-    if ((nr == NR_GETPID || nr == NR_GETTID || nr == NR_SET_TID_ADDRESS) && *ret != emulated) {
+    if ((*nr == NR_GETPID || *nr == NR_GETTID || *nr == NR_SET_TID_ADDRESS) && *ret != emulated) {
         add_id_pair(l, *ret, emulated);
         *ret = emulated;
         return true;
