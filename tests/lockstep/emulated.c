@@ -62,6 +62,10 @@ Emulated *emulated_start(const char *qemu, char **argv, char **envp, bool with_s
         perror("pipe");
         exit(2);
     }
+    /* A page of log at first: the emulator stops at its first blocks
+       until native_copy_stack has read its initial stack (a short program
+       would otherwise be gone already); see emulated_run_ahead. */
+    fcntl(fds[0], F_SETPIPE_SZ, 4096);
     e->pid = fork();
     if (e->pid < 0) {
         perror("fork");
@@ -81,9 +85,6 @@ Emulated *emulated_start(const char *qemu, char **argv, char **envp, bool with_s
     }
     close(fds[1]);
     free(args);
-    /* Room for some 500 dumps: the emulator runs ahead of the stepped
-       native run instead of waking this process at every 64 KiB. */
-    fcntl(fds[0], F_SETPIPE_SZ, 1 << 20);
     e->log = fdopen(fds[0], "r");
     setvbuf(e->log, NULL, _IOFBF, 1 << 20);
     return e;
@@ -290,4 +291,11 @@ void emulated_kill(Emulated *e)
     kill(e->pid, SIGKILL);
     fclose(e->log);
     waitpid(e->pid, &status, 0);
+}
+
+void emulated_run_ahead(Emulated *e)
+{
+    /* Room for some 500 dumps: the emulator runs ahead of the native run
+       instead of waking this process at every 64 KiB. */
+    fcntl(fileno(e->log), F_SETPIPE_SZ, 1 << 20);
 }

@@ -262,26 +262,37 @@ static bool step(Lockstep *l, GuestState *ns, int *status)
     return native_state(l->native, ns, status);
 }
 
-/* Both started, the native run with the emulator's initial stack. */
+static void stop(Lockstep *l);
+
+/* Both started, the native run with the emulator's initial stack: a few
+   tries, as a program of a few blocks may end under the emulator before
+   its stack can be read (its log fits in the pipe that holds it back). */
 static bool start(Lockstep *l, bool blocks, GuestState *ns, GuestState *es)
 {
-    int nstatus = 0, estatus = 0;
+    int nstatus = 0, estatus = 0, tries;
     bool nlive, elive;
 
-    l->nb_map_deltas = l->nb_id_pairs = 0;
-    l->taken_over = 0;
-    l->native = native_start(l->argv, l->envp, l->with_sse);
-    l->emulated = emulated_start(l->qemu, l->argv, l->envp, l->with_sse, blocks);
-    nlive = native_state(l->native, ns, &nstatus);
-    elive = emulated_state(l->emulated, es, &estatus);
-    if (!nlive || !elive) {
-        fprintf(stderr, "lockstep: the program did not start %s\n",
-                nlive ? "under the emulator" : "natively");
-        return false;
+    for (tries = 0; tries < 5; tries++) {
+        l->nb_map_deltas = l->nb_id_pairs = 0;
+        l->taken_over = 0;
+        l->native = native_start(l->argv, l->envp, l->with_sse);
+        l->emulated = emulated_start(l->qemu, l->argv, l->envp, l->with_sse, blocks);
+        nlive = native_state(l->native, ns, &nstatus);
+        elive = emulated_state(l->emulated, es, &estatus);
+        if (!nlive || !elive) {
+            fprintf(stderr, "lockstep: the program did not start %s\n",
+                    nlive ? "under the emulator" : "natively");
+            return false;
+        }
+        ns->gpr[GPR_RSP] = es->gpr[GPR_RSP];
+        if (native_copy_stack(l->native, ns, l->emulated)) {
+            emulated_run_ahead(l->emulated);
+            return true;
+        }
+        stop(l);
     }
-    ns->gpr[GPR_RSP] = es->gpr[GPR_RSP];
-    native_copy_stack(l->native, ns, l->emulated);
-    return true;
+    fprintf(stderr, "lockstep: the emulator ended each time before its stack could be read\n");
+    return false;
 }
 
 static void stop(Lockstep *l)
@@ -545,9 +556,12 @@ static int run_blocks(Lockstep *l, unsigned long max)
                      ev.async_signal);
             return stop_here(l, count - tb->nb_insns, why);
         }
+        if (ret == RUN_ENDED) {
+            printf("lockstep: the native run ended (wait status %#x)\n", nstatus);
+            return block_divergence(l, count, tb, &ns, &es);
+        }
         if (ret != RUN_REACHED) {
-            printf("lockstep: the native run %s\n",
-                   ret == RUN_ENDED ? "ended" : "has no code where the emulator went");
+            printf("lockstep: the native run has no code where the emulator went\n");
             return block_divergence(l, count, tb, &ns, &es);
         }
         native_state(l->native, &ns, &nstatus);

@@ -92,7 +92,8 @@ void native_poke(Native *n, uint64_t addr, uint64_t value);
 uint64_t native_syscall(Native *n, uint64_t nr, const uint64_t args[6]);
 
 /* native-stack.c: gives the native run a copy of the emulator's initial
-   stack block, at its address; returns the top of the block. */
+   stack block, at its address; returns the top of the block, or 0 if the
+   emulator has already ended. */
 uint64_t native_copy_stack(Native *n, GuestState *s, Emulated *e);
 
 /* emulated.c: the program under our emulator, its -d cpu log parsed. */
@@ -115,6 +116,8 @@ EmuTB *emulated_tb(Emulated *e, uint64_t pc);
 size_t emulated_peek(Emulated *e, uint64_t addr, void *buf, size_t len);
 /* The end of the emulator's mapping that holds guest address addr. */
 uint64_t emulated_mapping_end(Emulated *e, uint64_t addr);
+/* Lets the emulator run ahead, once its initial stack has been read. */
+void emulated_run_ahead(Emulated *e);
 /* Stops the emulator (the comparison ends before the program does). */
 void emulated_kill(Emulated *e);
 
