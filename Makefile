@@ -15,7 +15,7 @@
 #                  against native and -p runs (tests/large-page/, ~15 min)
 #   make check-cross  an aarch64 cross build's check-tcg (-O2) under Debian's
 #                  qemu-aarch64 (tests/cross/, docs/devel/aarch64.md)
-#   make check-lockstep  the lockstep checker (tests/lockstep/) on small programs
+#   make check-lockstep  the lockstep checker (tests/lockstep/) on every multiarch program
 #   make check-nooptimize  a few programs with and without the IR optimiser,
 #                  and one instruction per block
 #   make check-limits    the limits guest (LIMITS_THREADS=10000 for the full run)

@@ -302,7 +302,9 @@ static void setup_sigcontext(struct target_sigcontext *sc, abi_ulong fp_addr,
     sc->fpstate = fp_addr;
 }
 
-/* Registers as the handler starts: DF and TF clear, an i386 handler's
+/* Registers as the handler starts: DF and TF clear, the x87 and SSE state
+   initialised (Linux's handle_signal clears the user FPU state once the
+   frame holds it: FCW 0x37f, MXCSR 0x1f80, XMM zero), an i386 handler's
    segments the flat user ones (the program may have been running in a
    segment of its LDT).  A 64-bit program cannot have changed CS and SS. */
 static void enter_handler(CPUArchState *env, const struct target_sigaction *ka,
@@ -313,6 +315,7 @@ static void enter_handler(CPUArchState *env, const struct target_sigaction *ka,
     env->regs[R_ESP] = frame;
     env->eip = ka->_sa_handler;
     cpu_load_eflags(env, eflags, DF_MASK | TF_MASK | RF_MASK);
+    cpu_x86_fpu_reset(env);
 #ifndef TARGET_X86_64
     cpu_x86_load_seg(env, R_CS, TARGET_USER_CS);
     cpu_x86_load_seg(env, R_SS, TARGET_USER_DS);

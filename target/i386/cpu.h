@@ -300,8 +300,8 @@ target_ulong cpu_cc_compute_all(CPUX86State *env, int op);
 
 /*
  * FP/SSE state (target/i386/fpu_state_helper.c).  fpu_reset: the power-on
- * x87 and SSE state (FCW 0x37f, all tags empty, MXCSR 0x1f80, XMM zero),
- * for CPU creation.  fxsave/fxrstor: the 512-byte FXSAVE image at guest
+ * x87 and SSE state (FCW 0x37f, all tags empty and zero, MXCSR 0x1f80, XMM
+ * zero), for CPU creation and signal handler entry.  fxsave/fxrstor: the 512-byte FXSAVE image at guest
  * address ptr; fsave/frstor: the FNSAVE image (data32: 108-byte form, else
  * 94-byte).  For signal frames; ptr must be valid guest memory.
  */

@@ -92,14 +92,29 @@ void emit_bcd(CPUX86State *env, DisasContext *s, X86Decoded *d)
     set_cc_op(s, CC_OP_EFLAGS);
 }
 
+/*
+ * The instructions that describe the machine rather than compute (cpuid,
+ * rdtsc, rdtscp, xgetbv) end their TB, as the CPU serialises at cpuid: the
+ * guest state logged by -d cpu at the next TB's entry then shows what they
+ * returned before anything else uses it.  The lockstep checker
+ * (tests/lockstep/) compares at TB entries and takes these results over
+ * from the emulator.  They are rare enough that the cost does not show.
+ */
+static void end_tb_after(DisasContext *s)
+{
+    s->base.is_jmp = DISAS_TOO_MANY;
+}
+
 void emit_cpuid(CPUX86State *env, DisasContext *s, X86Decoded *d)
 {
     gen_helper_cpuid(cpu_env);
+    end_tb_after(s);
 }
 
 void emit_rdtsc(CPUX86State *env, DisasContext *s, X86Decoded *d)
 {
     gen_helper_rdtsc(cpu_env);
+    end_tb_after(s);
 }
 
 /* 0F 01 /7: invlpg with a memory operand (privileged); with a register,
@@ -112,6 +127,7 @@ void emit_group7_7(CPUX86State *env, DisasContext *s, X86Decoded *d)
         emit_privileged(env, s, d);
     } else if (rm == 1) {
         gen_helper_rdtscp(cpu_env);
+        end_tb_after(s);
     } else {
         gen_illegal_opcode(s);
     }
@@ -127,6 +143,7 @@ void emit_group7_2(CPUX86State *env, DisasContext *s, X86Decoded *d)
         emit_privileged(env, s, d);
     } else if (rm == 0 && x86_feature_present(s, FEAT_XSAVE)) {
         gen_helper_xgetbv(cpu_env);
+        end_tb_after(s);
     } else {
         gen_illegal_opcode(s);
     }

@@ -425,6 +425,9 @@ void cpu_x86_frstor(CPUX86State *env, abi_ulong ptr, int data32)
 void cpu_x86_fpu_reset(CPUX86State *env)
 {
     fpu_init(env);
+    /* fninit leaves the registers' contents; the reset state has them
+       zero, as FXSAVE then shows them (Linux's init_fpstate). */
+    memset(env->fpregs, 0, sizeof(env->fpregs));
     env->mxcsr = MXCSR_DEFAULT;
     memset(env->xmm_regs, 0, sizeof(env->xmm_regs));
 }

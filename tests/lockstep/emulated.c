@@ -1,17 +1,23 @@
 /*
  * emulated.c: runs the guest program under our emulator with
- * "-singlestep -d cpu,nochain" (",fpu" to compare x87 and SSE state), which
- * logs the guest state before every instruction in QEMU's text format
- * (target/i386/cpu-dump.c), and parses that log as it streams in.  The log
+ * "-d cpu,nochain" (",fpu" to compare x87 and SSE state), which logs the
+ * guest state before every translation block in QEMU's text format
+ * (target/i386/cpu-dump.c), and parses that log as it streams in.  In block
+ * mode ",in_asm" adds each block's instructions when it is translated, and
+ * ",page" where guest memory lives in the emulator (to read it); in step
+ * mode "-singlestep" makes every instruction a block.  The log
  * goes to the emulator's stderr, a pipe: a -D file would take a file
  * descriptor and shift the numbers the guest's own open() calls get.  The
  * guest's own stderr shares the pipe; lines that are not register lines are
  * skipped.
  */
 #include <fcntl.h>
+#include <glib.h>
 #include <inttypes.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/uio.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include "lockstep.h"
@@ -22,9 +28,14 @@ struct Emulated {
     bool with_sse;
     char *line;
     size_t line_size;
+    uint64_t guest_base;
+    GHashTable *tbs;        /* pc -> EmuTB, the latest translation */
+    EmuTB *translating;     /* the block whose in_asm lines are being read */
+    GArray *addrs;
 };
 
-Emulated *emulated_start(const char *qemu, char **argv, char **envp, bool with_sse)
+Emulated *emulated_start(const char *qemu, char **argv, char **envp, bool with_sse,
+                         bool blocks)
 {
     Emulated *e = calloc(1, sizeof(*e));
     int fds[2];
@@ -36,16 +47,25 @@ Emulated *emulated_start(const char *qemu, char **argv, char **envp, bool with_s
     }
     args = calloc(argc + 6, sizeof(*args));
     args[0] = (char *)qemu;
-    args[1] = "-singlestep";
-    args[2] = "-d";
-    args[3] = with_sse ? "cpu,nochain,fpu" : "cpu,nochain";
+    args[1] = blocks ? "-d" : "-singlestep";
+    args[2] = blocks ? (with_sse ? "cpu,nochain,in_asm,page,fpu" : "cpu,nochain,in_asm,page")
+                     : "-d";
+    args[3] = blocks ? "--" : with_sse ? "cpu,nochain,fpu" : "cpu,nochain";
     memcpy(args + 4, argv, argc * sizeof(*args));
+    /* A block replaced by a new translation of its pc is not freed: the
+       caller may still hold it (it looks up one block ahead). */
+    e->tbs = g_hash_table_new(g_int64_hash, g_int64_equal);
+    e->addrs = g_array_new(false, false, sizeof(uint64_t));
 
     e->with_sse = with_sse;
     if (pipe(fds) < 0) {
         perror("pipe");
         exit(2);
     }
+    /* A page of log at first: the emulator stops at its first blocks
+       until native_copy_stack has read its initial stack (a short program
+       would otherwise be gone already); see emulated_run_ahead. */
+    fcntl(fds[0], F_SETPIPE_SZ, 4096);
     e->pid = fork();
     if (e->pid < 0) {
         perror("fork");
@@ -65,9 +85,6 @@ Emulated *emulated_start(const char *qemu, char **argv, char **envp, bool with_s
     }
     close(fds[1]);
     free(args);
-    /* Room for some 500 dumps: the emulator runs ahead of the stepped
-       native run instead of waking this process at every 64 KiB. */
-    fcntl(fds[0], F_SETPIPE_SZ, 1 << 20);
     e->log = fdopen(fds[0], "r");
     setvbuf(e->log, NULL, _IOFBF, 1 << 20);
     return e;
@@ -148,6 +165,42 @@ static void to_stack_order(GuestState *s, const X87Reg fpr[8])
     }
 }
 
+/* In block mode: "IN: symbol", then "0x<address>:  bytes  disassembly" a
+   line, then an empty line. */
+static bool parse_in_asm(Emulated *e, const char *l)
+{
+    unsigned long long v;
+
+    if (!strncmp(l, "IN:", 3)) {
+        e->translating = calloc(1, sizeof(EmuTB));
+        g_array_set_size(e->addrs, 0);
+        return true;
+    }
+    if (!e->translating) {
+        return false;
+    }
+    if (sscanf(l, "0x%llx:", &v) == 1) {
+        g_array_append_val(e->addrs, v);
+        return true;
+    }
+    if (e->addrs->len) {
+        EmuTB *tb = e->translating;
+
+        tb->nb_insns = e->addrs->len;
+        tb->addrs = malloc(e->addrs->len * sizeof(uint64_t));
+        memcpy(tb->addrs, e->addrs->data, e->addrs->len * sizeof(uint64_t));
+        tb->pc = tb->addrs[0];
+        g_hash_table_replace(e->tbs, &tb->pc, tb);
+    }
+    e->translating = NULL;
+    return false;
+}
+
+EmuTB *emulated_tb(Emulated *e, uint64_t pc)
+{
+    return g_hash_table_lookup(e->tbs, &pc);
+}
+
 bool emulated_state(Emulated *e, GuestState *s, int *status)
 {
     X87Reg fpr[8];  /* in the dump's order: physical registers */
@@ -155,8 +208,16 @@ bool emulated_state(Emulated *e, GuestState *s, int *status)
 
     while (getline(&e->line, &e->line_size, e->log) > 0) {
         const char *l = e->line;
-        unsigned long long v;
+        unsigned long long v, w;
         unsigned x;
+
+        if (parse_in_asm(e, l)) {
+            continue;
+        }
+        if (sscanf(l, "guest space: 0x%llx bytes at host 0x%llx", &w, &v) == 2) {
+            e->guest_base = v;
+            continue;
+        }
 
         if (!strncmp(l, "RAX=", 4)) {
             memset(s, 0, sizeof(*s));
@@ -192,4 +253,49 @@ bool emulated_state(Emulated *e, GuestState *s, int *status)
     fclose(e->log);
     waitpid(e->pid, status, 0);
     return false;
+}
+
+size_t emulated_peek(Emulated *e, uint64_t addr, void *buf, size_t len)
+{
+    struct iovec local = { buf, len }, remote = { (void *)(addr + e->guest_base), len };
+    ssize_t done = process_vm_readv(e->pid, &local, 1, &remote, 1, 0);
+
+    return done < 0 ? 0 : done;
+}
+
+uint64_t emulated_mapping_end(Emulated *e, uint64_t addr)
+{
+    char path[64], line[256];
+    uint64_t lo, hi, end = 0, host = addr + e->guest_base;
+    FILE *f;
+
+    snprintf(path, sizeof(path), "/proc/%d/maps", (int)e->pid);
+    f = fopen(path, "r");
+    if (!f) {
+        perror(path);
+        exit(2);
+    }
+    while (fgets(line, sizeof(line), f)) {
+        if (sscanf(line, "%" SCNx64 "-%" SCNx64, &lo, &hi) == 2 && host >= lo && host < hi) {
+            end = hi - e->guest_base;
+        }
+    }
+    fclose(f);
+    return end;
+}
+
+void emulated_kill(Emulated *e)
+{
+    int status;
+
+    kill(e->pid, SIGKILL);
+    fclose(e->log);
+    waitpid(e->pid, &status, 0);
+}
+
+void emulated_run_ahead(Emulated *e)
+{
+    /* Room for some 500 dumps: the emulator runs ahead of the native run
+       instead of waking this process at every 64 KiB. */
+    fcntl(fileno(e->log), F_SETPIPE_SZ, 1 << 20);
 }

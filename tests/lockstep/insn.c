@@ -3,8 +3,7 @@
  * over, to know which of its results may legitimately differ between the
  * host CPU and the emulator: the flags the SDM leaves undefined, registers
  * that report the machine rather than compute (cpuid, rdtsc, xgetbv), and
- * the memory address it reads, so that loads from the initial stack block
- * can be recognised.
+ * the flags it writes, to follow the undefined ones through a block.
  */
 #include <capstone.h>
 #include <stdlib.h>
@@ -45,13 +44,6 @@ static int gpr_index(x86_reg r)
     return -1;
 }
 
-static uint64_t reg_value(const GuestState *s, x86_reg r)
-{
-    int i = gpr_index(r);
-
-    return i < 0 ? 0 : s->gpr[i];
-}
-
 /* The masked count of a shift or rotate: an immediate, CL, or 1. */
 static unsigned shift_count(const cs_x86 *x, const GuestState *s)
 {
@@ -65,7 +57,9 @@ static unsigned shift_count(const cs_x86 *x, const GuestState *s)
         return last->imm & mask;
     }
     if (last->type == X86_OP_REG && last->reg == X86_REG_CL) {
-        return s->gpr[GPR_RCX] & mask;
+        /* Without the state (inside a block), assume the count that
+           leaves the most flags undefined. */
+        return s ? s->gpr[GPR_RCX] & mask : mask;
     }
     return 1;
 }
@@ -131,35 +125,42 @@ static uint32_t machine_results(unsigned id)
     }
 }
 
-static void find_memory_operand(unsigned id, const cs_x86 *x, const GuestState *s,
-                                size_t len, InsnInfo *info)
+/* The EFLAGS bits (of FL_ALL) an instruction writes, in capstone's detail. */
+static uint32_t written_flags(uint64_t ef)
 {
-    int i;
+    static const struct { uint64_t cs; uint32_t fl; } map[] = {
+        { X86_EFLAGS_MODIFY_CF | X86_EFLAGS_RESET_CF | X86_EFLAGS_SET_CF |
+          X86_EFLAGS_UNDEFINED_CF, FL_CF },
+        { X86_EFLAGS_MODIFY_PF | X86_EFLAGS_RESET_PF | X86_EFLAGS_SET_PF |
+          X86_EFLAGS_UNDEFINED_PF, FL_PF },
+        { X86_EFLAGS_MODIFY_AF | X86_EFLAGS_RESET_AF | X86_EFLAGS_SET_AF |
+          X86_EFLAGS_UNDEFINED_AF, FL_AF },
+        { X86_EFLAGS_MODIFY_ZF | X86_EFLAGS_RESET_ZF | X86_EFLAGS_SET_ZF |
+          X86_EFLAGS_UNDEFINED_ZF, FL_ZF },
+        { X86_EFLAGS_MODIFY_SF | X86_EFLAGS_RESET_SF | X86_EFLAGS_SET_SF |
+          X86_EFLAGS_UNDEFINED_SF, FL_SF },
+        { X86_EFLAGS_MODIFY_DF | X86_EFLAGS_RESET_DF | X86_EFLAGS_SET_DF, FL_DF },
+        { X86_EFLAGS_MODIFY_OF | X86_EFLAGS_RESET_OF | X86_EFLAGS_SET_OF |
+          X86_EFLAGS_UNDEFINED_OF, FL_OF },
+    };
+    uint32_t fl = 0;
+    size_t i;
 
-    if (id == X86_INS_LEA || id == X86_INS_NOP) {
-        return;
-    }
-    for (i = 0; i < x->op_count; i++) {
-        const x86_op_mem *m = &x->operands[i].mem;
-
-        if (x->operands[i].type != X86_OP_MEM) {
-            continue;
+    for (i = 0; i < sizeof(map) / sizeof(map[0]); i++) {
+        if (ef & map[i].cs) {
+            fl |= map[i].fl;
         }
-        info->has_mem = true;
-        info->mem_addr = m->disp + reg_value(s, m->index) * m->scale +
-                         (m->base == X86_REG_RIP ? s->rip + len : reg_value(s, m->base)) +
-                         (m->segment == X86_REG_FS ? s->fs_base : 0);
-        return;
     }
+    return fl;
 }
 
-void insn_decode(Native *n, const GuestState *s, InsnInfo *info)
+void insn_decode(Native *n, uint64_t rip, const GuestState *s, InsnInfo *info)
 {
     cs_insn *insn;
 
     memset(info, 0, sizeof(*info));
-    info->len = native_peek(n, s->rip, info->bytes, sizeof(info->bytes));
-    if (cs_disasm(handle, info->bytes, info->len, s->rip, 1, &insn) != 1) {
+    info->len = native_peek(n, rip, info->bytes, sizeof(info->bytes));
+    if (cs_disasm(handle, info->bytes, info->len, rip, 1, &insn) != 1) {
         snprintf(info->text, sizeof(info->text), "(not decoded by capstone)");
         return;
     }
@@ -167,6 +168,7 @@ void insn_decode(Native *n, const GuestState *s, InsnInfo *info)
     info->len = insn->size;
     info->undefined_flags = undefined_flags(insn->id, &insn->detail->x86, s);
     info->result_gprs = machine_results(insn->id);
+    info->is_machine = info->result_gprs != 0;
     if (insn->id == X86_INS_TZCNT && insn->detail->x86.operands[0].type == X86_OP_REG &&
         gpr_index(insn->detail->x86.operands[0].reg) >= 0) {
         /* bsf leaves the destination alone when the source is zero. */
@@ -177,6 +179,22 @@ void insn_decode(Native *n, const GuestState *s, InsnInfo *info)
     info->is_cpuid = insn->id == X86_INS_CPUID;
     info->has_rep = insn->detail->x86.prefix[0] == X86_PREFIX_REP ||
                     insn->detail->x86.prefix[0] == X86_PREFIX_REPNE;
-    find_memory_operand(insn->id, &insn->detail->x86, s, insn->size, info);
+    /* A conditional move or set, a jump: what writes no flag keeps them. */
+    info->written_flags = written_flags(insn->detail->x86.eflags);
     cs_free(insn, 1);
+}
+
+void insn_block(Native *n, const uint64_t *addrs, int count, BlockInfo *b)
+{
+    int i;
+
+    memset(b, 0, sizeof(*b));
+    for (i = 0; i < count; i++) {
+        insn_decode(n, addrs[i], NULL, &b->last);
+        b->gen = (b->gen & ~b->last.written_flags) | b->last.undefined_flags;
+        b->kill |= b->last.written_flags;
+        if (i < count - 1 && b->last.is_machine) {
+            b->mid_machine = addrs[i];
+        }
+    }
 }

@@ -1,15 +1,19 @@
 /*
  * lockstep.c: the lockstep checker.  Usage:
  *
- *     tests/lockstep/lockstep [-x] [-v] [-n MAX] [-e EMULATOR] PROGRAM [ARGS...]
+ *     tests/lockstep/lockstep [-s] [-x] [-v] [-n MAX] [-e EMULATOR] PROGRAM [ARGS...]
  *
  * runs a static x86_64 PROGRAM natively under ptrace and under our emulator
  * and compares rip, the GPRs, the arithmetic flags and DF, fs_base (and with
- * -x the x87 state, mxcsr and xmm0-15) before every instruction, stopping at the first
- * divergence.  What may legitimately differ (undefined flags, the stack's
- * placement, mmap addresses, what cpuid and the kernel answer) is accepted or
- * taken over from the emulator; docs/user/testing.md says how and why.
- * Exits 0 when the runs agree to the end, 1 at a divergence, 2 on errors.
+ * -x the x87 state, mxcsr and xmm0-15) at the start of every translation
+ * block the emulator runs (with -s: before every instruction), stopping at
+ * the first divergence; a divergence between two blocks is then pinned on
+ * its instruction by a single-stepped replay.  What may legitimately differ
+ * (undefined flags, mmap addresses, what cpuid and the kernel answer) is
+ * accepted or taken over from the emulator; docs/user/testing.md says how
+ * and why.  Exits 0 when the runs agree to the end or to a point past which
+ * they cannot be compared (a thread, an asynchronous signal: it says so),
+ * 1 at a divergence, 2 on errors.
  */
 #include <getopt.h>
 #include <inttypes.h>
@@ -30,20 +34,9 @@ const char *const gpr_names[NB_GPR] = {
 enum { NR_MMAP = 9, NR_BRK = 12, NR_MREMAP = 25 };
 /* ... and those whose results are process or thread ids. */
 enum { NR_GETPID = 39, NR_GETPPID = 110, NR_GETTID = 186, NR_SET_TID_ADDRESS = 218 };
+/* ... and getrandom, whose bytes differ. */
+enum { NR_GETRANDOM = 318 };
 
-typedef struct Lockstep {
-    Native *native;
-    Emulated *emulated;
-    bool with_sse, verbose;
-    uint64_t sp0, top;  /* the initial stack block, the same in both runs */
-    int64_t map_deltas[64];
-    int nb_map_deltas;
-    /* Ids that name the same process in the two runs (native, emulated):
-       the native run must go on with its own, to signal itself. */
-    uint64_t id_pairs[16][2];
-    int nb_id_pairs;
-    unsigned long taken_over;  /* syscall results and reads of the stack block */
-} Lockstep;
 
 /* Equal, or the same address or process id in the two runs. */
 static bool same_value(const Lockstep *l, uint64_t n, uint64_t e)
@@ -67,8 +60,7 @@ static bool same_value(const Lockstep *l, uint64_t n, uint64_t e)
     return false;
 }
 
-static void note(Lockstep *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void note(Lockstep *l, const char *fmt, ...)
+void note(Lockstep *l, const char *fmt, ...)
 {
     va_list ap;
 
@@ -97,7 +89,7 @@ static void add_map_delta(Lockstep *l, int64_t d)
     }
 }
 
-static void add_id_pair(Lockstep *l, uint64_t n, uint64_t e)
+void add_id_pair(Lockstep *l, uint64_t n, uint64_t e)
 {
     if (!same_value(l, n, e) &&
         l->nb_id_pairs < (int)(sizeof(l->id_pairs) / sizeof(l->id_pairs[0]))) {
@@ -108,11 +100,12 @@ static void add_id_pair(Lockstep *l, uint64_t n, uint64_t e)
 }
 
 /*
- * Brings into the native state *ns, after the instruction *insn, what the
- * emulator may legitimately have differently; returns whether it changed.
+ * Brings into the native state *ns, after the instruction *insn (with
+ * undefined, the flags left undefined), what the emulator may legitimately
+ * have differently; returns whether it changed.
  */
-static bool take_over(Lockstep *l, const InsnInfo *insn, uint64_t syscall_nr,
-                      GuestState *ns, const GuestState *es)
+static bool take_over(Lockstep *l, const InsnInfo *insn, uint32_t undefined,
+                      uint64_t syscall_nr, GuestState *ns, const GuestState *es)
 {
     GuestState before = *ns;
     int i;
@@ -134,28 +127,20 @@ static bool take_over(Lockstep *l, const InsnInfo *insn, uint64_t syscall_nr,
             ns->gpr[GPR_RAX] = es->gpr[GPR_RAX];
         }
     }
+    if (insn->is_syscall && syscall_nr == NR_GETRANDOM && es->gpr[GPR_RAX] < 256) {
+        /* The emulator's random bytes, at an address the same in both. */
+        uint8_t bytes[256];
+        size_t len = emulated_peek(l->emulated, es->gpr[GPR_RDI], bytes, es->gpr[GPR_RAX]);
+
+        native_write(l->native, ns->gpr[GPR_RDI], bytes, len);
+        note(l, "getrandom: %zu bytes taken from the emulator", len);
+    }
     for (i = 0; i < NB_GPR; i++) {
         if (insn->result_gprs & (1u << i)) {
             ns->gpr[i] = es->gpr[i];
         }
     }
-    /* The initial stack block (argument and environment strings, auxiliary
-       vector, AT_RANDOM bytes) is the kernel's in one run and the
-       emulator's in the other: what is read from it is the emulator's. */
-    if (insn->has_mem && insn->mem_addr >= l->sp0 && insn->mem_addr < l->top) {
-        for (i = 0; i < NB_GPR; i++) {
-            if (!same_value(l, ns->gpr[i], es->gpr[i])) {
-                note(l, "%s read from the initial stack block at %#" PRIx64, gpr_names[i],
-                     insn->mem_addr);
-                ns->gpr[i] = es->gpr[i];
-            }
-        }
-        ns->eflags = (ns->eflags & ~FL_ARITH) | (es->eflags & FL_ARITH);
-        if (l->with_sse) {
-            memcpy(ns->xmm, es->xmm, sizeof(ns->xmm));
-        }
-    }
-    ns->eflags = (ns->eflags & ~insn->undefined_flags) | (es->eflags & insn->undefined_flags);
+    ns->eflags = (ns->eflags & ~undefined) | (es->eflags & undefined);
     return memcmp(&before, ns, sizeof(before)) != 0;
 }
 
@@ -277,24 +262,79 @@ static bool step(Lockstep *l, GuestState *ns, int *status)
     return native_state(l->native, ns, status);
 }
 
-/* Runs both to the end (or max instructions); returns the exit status. */
-static int run(Lockstep *l, unsigned long max)
+static void stop(Lockstep *l);
+
+/* Both started, the native run with the emulator's initial stack: a few
+   tries, as a program of a few blocks may end under the emulator before
+   its stack can be read (its log fits in the pipe that holds it back). */
+static bool start(Lockstep *l, bool blocks, GuestState *ns, GuestState *es)
+{
+    int nstatus = 0, estatus = 0, tries;
+    bool nlive, elive;
+
+    for (tries = 0; tries < 5; tries++) {
+        l->nb_map_deltas = l->nb_id_pairs = 0;
+        l->taken_over = 0;
+        l->native = native_start(l->argv, l->envp, l->with_sse);
+        l->emulated = emulated_start(l->qemu, l->argv, l->envp, l->with_sse, blocks);
+        nlive = native_state(l->native, ns, &nstatus);
+        elive = emulated_state(l->emulated, es, &estatus);
+        if (!nlive || !elive) {
+            fprintf(stderr, "lockstep: the program did not start %s\n",
+                    nlive ? "under the emulator" : "natively");
+            return false;
+        }
+        ns->gpr[GPR_RSP] = es->gpr[GPR_RSP];
+        if (native_copy_stack(l->native, ns, l->emulated)) {
+            emulated_run_ahead(l->emulated);
+            return true;
+        }
+        stop(l);
+    }
+    fprintf(stderr, "lockstep: the emulator ended each time before its stack could be read\n");
+    return false;
+}
+
+static void stop(Lockstep *l)
+{
+    native_kill(l->native);
+    emulated_kill(l->emulated);
+}
+
+/* Only the first process is followed, and a child of the emulator would
+   write its log into the same stream. */
+#define NEW_TASK "the program starts a thread or process (clone, fork or vfork)"
+
+/* The comparison cannot go on: a pass up to here, said as such. */
+static int stop_here(Lockstep *l, unsigned long count, const char *why)
+{
+    printf("lockstep: %lu instructions, no divergence; stopped: %s, not compared further\n",
+           count, why);
+    stop(l);
+    return 0;
+}
+
+static int agreed(Lockstep *l, unsigned long count)
+{
+    printf("lockstep: %lu instructions, no divergence "
+           "(%lu results taken from the emulator, -v lists them)\n", count, l->taken_over);
+    return 0;
+}
+
+/* Single-steps both to the end (or max instructions); returns the exit status. */
+static int run_steps(Lockstep *l, unsigned long max)
 {
     GuestState ns, es;
     InsnInfo insn;
     uint64_t rip = 0, syscall_nr = 0;
     unsigned long count = 0;
     int nstatus = 0, estatus = 0;
-    bool nlive = native_state(l->native, &ns, &nstatus);
-    bool elive = emulated_state(l->emulated, &es, &estatus);
+    bool nlive, elive;
 
-    if (!nlive || !elive) {
-        fprintf(stderr, "lockstep: the program did not start %s\n",
-                nlive ? "under the emulator" : "natively");
+    if (!start(l, false, &ns, &es)) {
         return 2;
     }
-    l->sp0 = es.gpr[GPR_RSP];
-    l->top = native_move_stack(l->native, &ns, l->sp0);
+    nlive = elive = true;
     for (;;) {
         if (count && insn.is_pushf) {
             /* Single-stepping sets TF, which pushf would show the program. */
@@ -304,7 +344,7 @@ static int run(Lockstep *l, unsigned long max)
                 native_poke(l->native, ns.gpr[GPR_RSP], word & ~0x100ull);
             }
         }
-        if (count && take_over(l, &insn, syscall_nr, &ns, &es)) {
+        if (count && take_over(l, &insn, insn.undefined_flags, syscall_nr, &ns, &es)) {
             native_set_state(l->native, &ns);
         }
         if (ns.rip != es.rip) {
@@ -327,7 +367,10 @@ static int run(Lockstep *l, unsigned long max)
         }
         rip = ns.rip;
         syscall_nr = ns.gpr[GPR_RAX];
-        insn_decode(l->native, &ns, &insn);
+        insn_decode(l->native, ns.rip, &ns, &insn);
+        if (insn.is_syscall && starts_task(syscall_nr)) {
+            return stop_here(l, count, NEW_TASK);
+        }
         count++;
         elive = emulated_state(l->emulated, &es, &estatus);
         if (insn.is_cpuid) {
@@ -368,9 +411,172 @@ static int run(Lockstep *l, unsigned long max)
                nstatus, estatus);
         return 1;
     }
-    printf("lockstep: %lu instructions, no divergence "
-           "(%lu results taken from the emulator, -v lists them)\n", count, l->taken_over);
-    return 0;
+    return agreed(l, count);
+}
+
+
+/* How many times the native run reaches target running tb: once at the end,
+   once more for each of its instructions but the first at that address. */
+static unsigned hits_to(const EmuTB *tb, uint64_t target)
+{
+    unsigned hits = 1;
+    int i;
+
+    for (i = 1; i < tb->nb_insns; i++) {
+        hits += tb->addrs[i] == target;
+    }
+    return hits;
+}
+
+/*
+ * A divergence at the end of a block: runs both again, single-stepped, to
+ * the end of that block, to name the instruction.
+ */
+static int replay(Lockstep *l, unsigned long count)
+{
+    int ret;
+
+    printf("lockstep: replaying the first %lu instructions single-stepped\n", count);
+    ret = run_steps(l, count);
+    if (ret == 0) {
+        printf("lockstep: single-stepped they agree: the block comparison is wrong "
+               "(a shortcoming of the checker)\n");
+        return 1;
+    }
+    return ret;
+}
+
+static int block_divergence(Lockstep *l, unsigned long count, const EmuTB *tb,
+                            const GuestState *ns, const GuestState *es)
+{
+    if (!tb) {
+        printf("lockstep: the initial states differ\n");
+        compare(l, ns, es, true);
+        return 1;
+    }
+    printf("lockstep: divergence after the block at %#" PRIx64 " (%d instructions, "
+           "ending at instruction %lu)\n", tb->pc, tb->nb_insns, count);
+    report_value(true, "RIP", ns->rip, es->rip);
+    compare(l, ns, es, true);
+    stop(l);
+    return replay(l, count);
+}
+
+/* The emulator's state after tb; false at the end of its log.  A block
+   ending in a rep string instruction may leave it part done, to go on in
+   the next (a block of that instruction alone): the native run does the
+   whole instruction at once, so the comparison is after the last part. */
+static bool next_block(Lockstep *l, const EmuTB *tb, GuestState *es, int *estatus)
+{
+    uint64_t last = tb->addrs[tb->nb_insns - 1];
+
+    do {
+        if (!emulated_state(l->emulated, es, estatus)) {
+            return false;
+        }
+    } while (tb->info->last.has_rep && es->rip == last);
+    return true;
+}
+
+/* Runs both, the native run from block start to block start, to the end
+   (or past max instructions); returns the exit status. */
+static int run_blocks(Lockstep *l, unsigned long max)
+{
+    GuestState ns, es;
+    NativeEvents ev;
+    EmuTB *tb = NULL;
+    unsigned long count = 0;
+    uint32_t undefined = 0;
+    int64_t frame_delta = 0;
+    int nstatus = 0, estatus = 0, ret;
+
+    if (!start(l, true, &ns, &es)) {
+        return 2;
+    }
+    native_set_syscall_hook(l->native, syscall_hook, l);
+    for (;;) {
+        if (tb) {
+            undefined = (undefined & ~tb->info->kill) | tb->info->gen;
+            if (ev.signal && ns.rip == es.rip && ns.gpr[GPR_RSP] != es.gpr[GPR_RSP]) {
+                /* A handler's entry: the kernel's signal frame has another
+                   size than the emulator's (its XSAVE area is the host
+                   CPU's); pointers into them differ by that much. */
+                frame_delta = ns.gpr[GPR_RSP] - es.gpr[GPR_RSP];
+                add_map_delta(l, frame_delta);
+            }
+            if (take_over(l, &tb->info->last, undefined, ev.syscall_nr, &ns, &es)) {
+                native_set_state(l->native, &ns);
+            }
+        }
+        if (ns.rip != es.rip || compare(l, &ns, &es, false)) {
+            return block_divergence(l, count, tb, &ns, &es);
+        }
+        if (frame_delta) {
+            /* What the handler computes from those addresses (alignment,
+               low bits: the flags) differs from here on. */
+            char why[120];
+
+            snprintf(why, sizeof(why), "signal %d's handler entered, the kernel's frame "
+                     "%+" PRId64 " bytes from the emulator's", ev.signal, frame_delta);
+            return stop_here(l, count, why);
+        }
+        if (max && count >= max) {
+            printf("lockstep: %lu instructions, no divergence (stopped at -n)\n", count);
+            stop(l);
+            return 0;
+        }
+        tb = emulated_tb(l->emulated, es.rip);
+        if (!tb) {
+            fprintf(stderr, "lockstep: no -d in_asm block for %#" PRIx64 "\n", es.rip);
+            return 2;
+        }
+        if (!tb->info) {
+            tb->info = malloc(sizeof(*tb->info));
+            insn_block(l->native, tb->addrs, tb->nb_insns, tb->info);
+        }
+        if (tb->info->mid_machine) {
+            fprintf(stderr, "lockstep: the emulator's block at %#" PRIx64 " goes on after the "
+                    "instruction at %#" PRIx64 ": its result cannot be taken over\n",
+                    tb->pc, tb->info->mid_machine);
+            return 2;
+        }
+        count += tb->nb_insns;
+        if (!next_block(l, tb, &es, &estatus)) {
+            break;
+        }
+        l->after = &es;
+        ret = native_run_to(l->native, es.rip, hits_to(tb, es.rip), &ev, &nstatus);
+        if (ret == RUN_STOPPED && ev.new_task) {
+            return stop_here(l, count - tb->nb_insns, NEW_TASK);
+        }
+        if (ret == RUN_STOPPED && ev.async_signal) {
+            char why[80];
+
+            snprintf(why, sizeof(why), "signal %d arrived from outside the program",
+                     ev.async_signal);
+            return stop_here(l, count - tb->nb_insns, why);
+        }
+        if (ret == RUN_ENDED) {
+            printf("lockstep: the native run ended (wait status %#x)\n", nstatus);
+            return block_divergence(l, count, tb, &ns, &es);
+        }
+        if (ret != RUN_REACHED) {
+            printf("lockstep: the native run has no code where the emulator went\n");
+            return block_divergence(l, count, tb, &ns, &es);
+        }
+        native_state(l->native, &ns, &nstatus);
+    }
+    ret = native_run_to(l->native, 0, 0, &ev, &nstatus);
+    if (ret == RUN_STOPPED) {
+        printf("lockstep: the program ended under the emulator only\n");
+        return block_divergence(l, count, tb, &ns, &es);
+    }
+    if (!same_end(nstatus, estatus)) {
+        printf("lockstep: wait status %#x natively, %#x under the emulator\n",
+               nstatus, estatus);
+        return 1;
+    }
+    return agreed(l, count);
 }
 
 /* Where the build puts the emulator, seen from <build>/tests/lockstep/. */
@@ -393,14 +599,18 @@ int main(int argc, char **argv)
 {
     extern char **environ;
     Lockstep l = { 0 };
-    const char *qemu = default_emulator();
     unsigned long max = 0;
+    bool steps = false;
     int opt;
 
-    while ((opt = getopt(argc, argv, "+e:n:vx")) != -1) {
+    l.qemu = default_emulator();
+    while ((opt = getopt(argc, argv, "+e:n:svx")) != -1) {
         switch (opt) {
         case 'e':
-            qemu = optarg;
+            l.qemu = optarg;
+            break;
+        case 's':
+            steps = true;
             break;
         case 'n':
             max = strtoul(optarg, NULL, 0);
@@ -412,19 +622,19 @@ int main(int argc, char **argv)
             l.with_sse = true;
             break;
         default:
-            fprintf(stderr, "usage: %s [-x] [-v] [-n MAX] [-e EMULATOR] PROGRAM [ARGS...]\n",
+            fprintf(stderr, "usage: %s [-s] [-x] [-v] [-n MAX] [-e EMULATOR] PROGRAM [ARGS...]\n",
                     argv[0]);
             return 2;
         }
     }
-    if (optind >= argc || !qemu) {
-        fprintf(stderr, "usage: %s [-x] [-v] [-n MAX] [-e EMULATOR] PROGRAM [ARGS...]\n",
+    if (optind >= argc || !l.qemu) {
+        fprintf(stderr, "usage: %s [-s] [-x] [-v] [-n MAX] [-e EMULATOR] PROGRAM [ARGS...]\n",
                 argv[0]);
         return 2;
     }
     setvbuf(stdout, NULL, _IOLBF, 0);
     insn_init();
-    l.native = native_start(argv + optind, environ, l.with_sse);
-    l.emulated = emulated_start(qemu, argv + optind, environ, l.with_sse);
-    return run(&l, max);
+    l.argv = argv + optind;
+    l.envp = environ;
+    return steps ? run_steps(&l, max) : run_blocks(&l, max);
 }

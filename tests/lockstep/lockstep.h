@@ -48,7 +48,10 @@ typedef struct GuestState {
     X87Reg st[8];            /* ST(0)..ST(7), in stack order */
 } GuestState;
 
-/* native.c: the program under ptrace, one instruction at a time. */
+typedef struct Emulated Emulated;
+
+/* native.c: the program under ptrace, stepped one instruction at a time or
+   run to a breakpoint. */
 typedef struct Native Native;
 Native *native_start(char **argv, char **envp, bool with_sse);
 /* Fills *s with the state before the next instruction; false once the
@@ -57,24 +60,66 @@ bool native_state(Native *n, GuestState *s, int *status);
 /* Sets the GPRs, flags and rip (and x87 and SSE state when compared). */
 void native_set_state(Native *n, const GuestState *s);
 bool native_step(Native *n);
+void native_kill(Native *n);
+/* Whether system call nr makes a thread or a process. */
+bool starts_task(uint64_t nr);
+/* Called at the entry and the exit of each system call the native run
+   makes while running to a breakpoint, with its number (to change at the
+   entry), arguments and (at the exit) result; returns whether it changed
+   them. */
+typedef bool SyscallHook(void *opaque, bool entry, uint64_t *nr, uint64_t args[6],
+                         uint64_t *ret);
+void native_set_syscall_hook(Native *n, SyscallHook *hook, void *opaque);
+
+/* What happened in the native run on its way to a breakpoint. */
+typedef struct NativeEvents {
+    uint64_t syscall_nr;     /* the last system call made, or -1 */
+    int signal;              /* the last signal delivered, or 0 */
+    int async_signal;        /* stopped: a signal not caused by the program */
+    bool new_task;           /* stopped at the entry of a clone, fork or vfork */
+    bool no_code;            /* the target is not mapped natively */
+} NativeEvents;
+enum { RUN_REACHED, RUN_ENDED, RUN_STOPPED };
+/* Runs until rip reaches target for the hits-th time (0: to the end);
+   RUN_STOPPED when ev says why it cannot go on, RUN_ENDED with the wait
+   status in *status. */
+int native_run_to(Native *n, uint64_t target, unsigned hits, NativeEvents *ev, int *status);
 /* Reads len bytes of the program's memory at addr (for disassembly). */
 size_t native_peek(Native *n, uint64_t addr, uint8_t *buf, size_t len);
+size_t native_write(Native *n, uint64_t addr, const void *buf, size_t len);
 void native_poke(Native *n, uint64_t addr, uint64_t value);
 /* Runs one system call in the stopped program; returns its result. */
 uint64_t native_syscall(Native *n, uint64_t nr, const uint64_t args[6]);
-/* The end of the native [stack] mapping: the top of the initial stack block. */
-uint64_t native_stack_top(Native *n);
 
-/* native-stack.c: moves the native initial stack to where the emulator's
-   is, in the emulator's shape; returns the top of the moved block. */
-uint64_t native_move_stack(Native *n, GuestState *s, uint64_t emulated_sp);
+/* native-stack.c: gives the native run a copy of the emulator's initial
+   stack block, at its address; returns the top of the block, or 0 if the
+   emulator has already ended. */
+uint64_t native_copy_stack(Native *n, GuestState *s, Emulated *e);
 
 /* emulated.c: the program under our emulator, its -d cpu log parsed. */
-typedef struct Emulated Emulated;
-Emulated *emulated_start(const char *qemu, char **argv, char **envp, bool with_sse);
+/* One translation block as -d in_asm showed it: its instructions' addresses. */
+typedef struct EmuTB {
+    uint64_t pc;
+    int nb_insns;
+    uint64_t *addrs;
+    struct BlockInfo *info;  /* lockstep.c's analysis of it, once made */
+} EmuTB;
+/* blocks: one log entry per translation block instead of per instruction. */
+Emulated *emulated_start(const char *qemu, char **argv, char **envp, bool with_sse,
+                         bool blocks);
 /* Fills *s with the next logged state; false at the end of the log, with
    the emulator's wait status in *status. */
 bool emulated_state(Emulated *e, GuestState *s, int *status);
+/* The latest translation block starting at pc (block mode), or NULL. */
+EmuTB *emulated_tb(Emulated *e, uint64_t pc);
+/* Reads the emulated program's memory (guest addresses). */
+size_t emulated_peek(Emulated *e, uint64_t addr, void *buf, size_t len);
+/* The end of the emulator's mapping that holds guest address addr. */
+uint64_t emulated_mapping_end(Emulated *e, uint64_t addr);
+/* Lets the emulator run ahead, once its initial stack has been read. */
+void emulated_run_ahead(Emulated *e);
+/* Stops the emulator (the comparison ends before the program does). */
+void emulated_kill(Emulated *e);
 
 /* insn.c: what lockstep needs to know about the instruction just run. */
 typedef struct InsnInfo {
@@ -82,17 +127,55 @@ typedef struct InsnInfo {
     uint8_t bytes[16];
     size_t len;
     uint32_t undefined_flags;  /* FL_* bits the SDM leaves undefined */
+    uint32_t written_flags;    /* FL_* bits it writes (undefined ones included) */
     uint32_t result_gprs;      /* bit per GPR taken from the emulator */
+    bool is_machine;           /* cpuid, rdtsc, rdtscp, xgetbv, syscall */
     bool is_syscall;
     bool is_cpuid;             /* not single-steppable under a hypervisor */
     bool has_rep;              /* may stop once per iteration */
     bool is_pushf;             /* pushes EFLAGS, TF included natively */
-    bool has_mem;              /* a memory operand, at address mem_addr */
-    uint64_t mem_addr;
 } InsnInfo;
+
+/* A block's effect on the undefined flags: after it, those undefined are
+   (before & ~kill) | gen. */
+typedef struct BlockInfo {
+    uint32_t kill, gen;
+    InsnInfo last;           /* its last instruction */
+    uint64_t mid_machine;    /* a machine-describing instruction not last, or 0 */
+} BlockInfo;
+
 void insn_init(void);
-/* Decodes the instruction at s->rip (bytes from the native run), with the
-   register values of s to compute shift counts and the memory address. */
-void insn_decode(Native *n, const GuestState *s, InsnInfo *info);
+/* Decodes the instruction at rip (bytes from the native run); the register
+   values of s (NULL: unknown) give shift counts. */
+void insn_decode(Native *n, uint64_t rip, const GuestState *s, InsnInfo *info);
+void insn_block(Native *n, const uint64_t *addrs, int count, BlockInfo *b);
+
+/* lockstep.c: the comparison, its state shared with syscalls.c. */
+typedef struct Lockstep {
+    Native *native;
+    Emulated *emulated;
+    bool with_sse, verbose;
+    char **argv, **envp;
+    const char *qemu;
+    int64_t map_deltas[64];
+    int nb_map_deltas;
+    /* Ids that name the same process in the two runs (native, emulated).
+       Single-stepped, the native run goes on with its own, to signal
+       itself; from block to block it is given the emulator's, and they are
+       translated back in the system calls that take them (syscalls.c). */
+    uint64_t id_pairs[16][2];
+    int nb_id_pairs;
+    const GuestState *after;   /* the emulator's, after the block being run */
+    unsigned long taken_over;  /* syscall results */
+} Lockstep;
+
+void note(Lockstep *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Remembers that ids n (native) and e (emulated) name the same task. */
+void add_id_pair(Lockstep *l, uint64_t n, uint64_t e);
+
+/* syscalls.c: a SyscallHook (opaque: the Lockstep) that makes the native
+   run's system calls give what the emulator's gave where they may
+   legitimately differ: addresses of new mappings, process and thread ids. */
+bool syscall_hook(void *opaque, bool entry, uint64_t *nr, uint64_t args[6], uint64_t *ret);
 
 #endif

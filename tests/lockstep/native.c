@@ -1,10 +1,14 @@
 /*
  * native.c: runs the guest program on the host CPU under ptrace, stepping
- * one instruction at a time (PTRACE_SINGLESTEP).  Address space layout
+ * one instruction at a time (PTRACE_SINGLESTEP) or running it to a
+ * breakpoint, an int3 written over the instruction where the emulator's
+ * next block starts (PTRACE_SYSCALL, to see the system calls on the way).
+ * Address space layout
  * randomisation is turned off so that two runs start from the same addresses
  * and the stack differs from the emulator's only by a fixed placement.
  */
 #include <fcntl.h>
+#include <signal.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +24,12 @@ struct Native {
     pid_t pid;
     bool with_sse;
     int pending_signal;
+    bool breakpoint;  /* an int3 of ours is in the program */
+    bool in_syscall;  /* between a system call's entry and exit stops */
+    SyscallHook *hook;
+    void *hook_opaque;
+    uint64_t program_nr, program_args[6];  /* the system call's own, while it runs */
+    bool args_changed;
     bool stopped;  /* a stop is waiting to be read: the one after exec */
 };
 
@@ -57,7 +67,8 @@ Native *native_start(char **argv, char **envp, bool with_sse)
         fprintf(stderr, "lockstep: %s did not start natively\n", argv[0]);
         exit(2);
     }
-    ptrace(PTRACE_SETOPTIONS, n->pid, NULL, (void *)PTRACE_O_EXITKILL);
+    ptrace(PTRACE_SETOPTIONS, n->pid, NULL,
+           (void *)(PTRACE_O_EXITKILL | PTRACE_O_TRACESYSGOOD));
     n->stopped = true;
     return n;
 }
@@ -204,31 +215,19 @@ size_t native_peek(Native *n, uint64_t addr, uint8_t *buf, size_t len)
     return done < 0 ? 0 : done;
 }
 
+size_t native_write(Native *n, uint64_t addr, const void *buf, size_t len)
+{
+    struct iovec local = { (void *)buf, len }, remote = { (void *)addr, len };
+    ssize_t done = process_vm_writev(n->pid, &local, 1, &remote, 1, 0);
+
+    return done < 0 ? 0 : done;
+}
+
 void native_poke(Native *n, uint64_t addr, uint64_t value)
 {
     if (ptrace(PTRACE_POKEDATA, n->pid, (void *)addr, (void *)value) < 0) {
         die("PTRACE_POKEDATA");
     }
-}
-
-uint64_t native_stack_top(Native *n)
-{
-    char path[64], line[256];
-    uint64_t lo, hi, top = 0;
-    FILE *f;
-
-    snprintf(path, sizeof(path), "/proc/%d/maps", (int)n->pid);
-    f = fopen(path, "r");
-    if (!f) {
-        die(path);
-    }
-    while (fgets(line, sizeof(line), f)) {
-        if (strstr(line, "[stack]") && sscanf(line, "%lx-%lx", &lo, &hi) == 2) {
-            top = hi;
-        }
-    }
-    fclose(f);
-    return top;
 }
 
 uint64_t native_syscall(Native *n, uint64_t nr, const uint64_t args[6])
@@ -262,4 +261,207 @@ uint64_t native_syscall(Native *n, uint64_t nr, const uint64_t args[6])
         die("PTRACE_SETREGS");
     }
     return ret;
+}
+
+/* Linux x86_64 system calls that start a thread or a process. */
+enum { NR_CLONE = 56, NR_FORK = 57, NR_VFORK = 58, NR_CLONE3 = 435 };
+
+bool starts_task(uint64_t nr)
+{
+    return nr == NR_CLONE || nr == NR_FORK || nr == NR_VFORK || nr == NR_CLONE3;
+}
+
+void native_kill(Native *n)
+{
+    int status;
+
+    kill(n->pid, SIGKILL);
+    waitpid(n->pid, &status, 0);
+}
+
+void native_set_syscall_hook(Native *n, SyscallHook *hook, void *opaque)
+{
+    n->hook = hook;
+    n->hook_opaque = opaque;
+}
+
+/* At a system call's entry or exit stop: lets the hook change its
+   arguments or result.  Changed arguments are put back at the exit: the
+   program does not expect its registers to change. */
+static void syscall_stop(Native *n, struct user_regs_struct *r)
+{
+    uint64_t args[6] = { r->rdi, r->rsi, r->rdx, r->r10, r->r8, r->r9 };
+    uint64_t ret = r->rax, nr;
+    bool changed;
+
+    n->in_syscall = !n->in_syscall;
+    if (n->in_syscall) {
+        memcpy(n->program_args, args, sizeof(args));
+        n->program_nr = r->orig_rax;
+    }
+    nr = n->program_nr;
+    changed = n->hook && n->hook(n->hook_opaque, n->in_syscall, &nr, args, &ret);
+    r->orig_rax = nr;
+    if (!n->in_syscall && n->args_changed) {
+        memcpy(args, n->program_args, sizeof(args));
+        changed = true;
+    }
+    n->args_changed = n->in_syscall && changed;
+    if (!changed) {
+        return;
+    }
+    r->rdi = args[0];
+    r->rsi = args[1];
+    r->rdx = args[2];
+    r->r10 = args[3];
+    r->r8 = args[4];
+    r->r9 = args[5];
+    r->rax = ret;
+    if (ptrace(PTRACE_SETREGS, n->pid, NULL, r) < 0) {
+        die("PTRACE_SETREGS");
+    }
+}
+
+static bool is_async(Native *n, const siginfo_t *si)
+{
+    switch (si->si_signo) {
+    case SIGSEGV: case SIGBUS: case SIGFPE: case SIGILL: case SIGTRAP:
+        if (si->si_code > 0) {
+            return false;
+        }
+        break;
+    case SIGCHLD:
+        return true;
+    }
+    return !((si->si_code == SI_USER || si->si_code == SI_TKILL || si->si_code == SI_QUEUE) &&
+             si->si_pid == n->pid);
+}
+
+/*
+ * Resumes with req and waits for the next stop that is not a system call's
+ * or a signal's to deliver: returns RUN_REACHED at a trap (breakpoint or
+ * step), RUN_ENDED, or RUN_STOPPED (ev says why).
+ */
+static int resume(Native *n, int req, NativeEvents *ev, int *status)
+{
+    for (;;) {
+        long sig = n->pending_signal;
+        struct user_regs_struct r;
+        siginfo_t si;
+
+        n->pending_signal = 0;
+        if (ptrace(req, n->pid, NULL, (void *)sig) < 0) {
+            die("ptrace resume");
+        }
+        if (waitpid(n->pid, status, 0) < 0) {
+            die("waitpid");
+        }
+        if (WIFEXITED(*status) || WIFSIGNALED(*status)) {
+            return RUN_ENDED;
+        }
+        if (WSTOPSIG(*status) == (SIGTRAP | 0x80)) {
+            /* Entry or exit of a system call: orig_rax is its number. */
+            if (ptrace(PTRACE_GETREGS, n->pid, NULL, &r) < 0) {
+                die("PTRACE_GETREGS");
+            }
+            ev->syscall_nr = r.orig_rax;
+            if (starts_task(r.orig_rax)) {
+                ev->new_task = true;
+                return RUN_STOPPED;
+            }
+            syscall_stop(n, &r);
+            continue;
+        }
+        if (ptrace(PTRACE_GETSIGINFO, n->pid, NULL, &si) < 0) {
+            die("PTRACE_GETSIGINFO");
+        }
+        /* int3 reports SI_KERNEL, a step TRAP_TRACE (TRAP_BRKPT over a
+           system call). */
+        if (WSTOPSIG(*status) == SIGTRAP &&
+            (req == PTRACE_SINGLESTEP ? si.si_code == TRAP_TRACE || si.si_code == TRAP_BRKPT
+                                      : si.si_code == SI_KERNEL && n->breakpoint)) {
+            return RUN_REACHED;
+        }
+        if (is_async(n, &si)) {
+            ev->async_signal = WSTOPSIG(*status);
+            return RUN_STOPPED;
+        }
+        ev->signal = WSTOPSIG(*status);
+        n->pending_signal = WSTOPSIG(*status);
+    }
+}
+
+/* Back to the breakpoint's instruction.  The trap set RF (resume flag),
+   which the program would see in its pushf and signal frames. */
+static void set_rip(Native *n, uint64_t rip)
+{
+    struct user_regs_struct r;
+
+    if (ptrace(PTRACE_GETREGS, n->pid, NULL, &r) < 0) {
+        die("PTRACE_GETREGS");
+    }
+    r.rip = rip;
+    r.eflags &= ~0x10000ull;
+    if (ptrace(PTRACE_SETREGS, n->pid, NULL, &r) < 0) {
+        die("PTRACE_SETREGS");
+    }
+}
+
+static uint64_t get_rip(Native *n)
+{
+    struct user_regs_struct r;
+
+    if (ptrace(PTRACE_GETREGS, n->pid, NULL, &r) < 0) {
+        die("PTRACE_GETREGS");
+    }
+    return r.rip;
+}
+
+int native_run_to(Native *n, uint64_t target, unsigned hits, NativeEvents *ev, int *status)
+{
+    uint64_t word;
+    int ret;
+
+    memset(ev, 0, sizeof(*ev));
+    ev->syscall_nr = -1;
+    if (!target) {
+        return resume(n, PTRACE_CONT, ev, status);
+    }
+    if (native_peek(n, target, (uint8_t *)&word, sizeof(word)) != sizeof(word)) {
+        ev->no_code = true;
+        return RUN_STOPPED;
+    }
+    while (hits) {
+        if (get_rip(n) == target) {
+            /* Already there: the instruction runs first (a rep string
+               instruction stops at every iteration). */
+            do {
+                ret = resume(n, PTRACE_SINGLESTEP, ev, status);
+            } while (ret == RUN_REACHED && get_rip(n) == target);
+            if (ret != RUN_REACHED) {
+                return ret;
+            }
+        }
+        native_poke(n, target, (word & ~0xffull) | 0xcc);
+        n->breakpoint = true;
+        ret = resume(n, PTRACE_SYSCALL, ev, status);
+        n->breakpoint = false;
+        if (ret == RUN_ENDED) {
+            return ret;
+        }
+        native_poke(n, target, word);
+        if (ret != RUN_REACHED) {
+            return ret;
+        }
+        if (get_rip(n) != target + 1) {
+            /* The program's own int3: its SIGTRAP. */
+            ev->signal = SIGTRAP;
+            n->pending_signal = SIGTRAP;
+            continue;
+        }
+        set_rip(n, target);
+        hits--;
+    }
+    n->stopped = true;  /* native_state reads the state here */
+    return RUN_REACHED;
 }

@@ -1,0 +1,102 @@
+/*
+ * syscalls.c: makes the native run's system calls give what the emulator's
+ * gave where the two may legitimately differ, so that the program goes on
+ * the same way in both (the block comparison cannot take a value over at
+ * the instruction that reads it, as single-stepping can):
+ *
+ * - a new mapping is placed where the emulator placed it (mmap without
+ *   MAP_FIXED gets MAP_FIXED_NOREPLACE and the emulator's address, a moving
+ *   mremap MREMAP_FIXED), so that pointers into it are equal;
+ * - getpid, gettid and set_tid_address return the emulator's ids (a
+ *   program prints them, glibc compares the thread id in its locks), and
+ *   the system calls that take an id to signal get the native one back;
+ * - rseq, which the emulator does not provide, fails natively too: the
+ *   kernel would otherwise keep writing the CPU number into the program's
+ *   memory, where glibc reads it.
+ *
+ * The emulator's result is known in advance: its block ends at the system
+ * call, and the log has run ahead to the state after it (l->after).
+ */
+#include <sys/mman.h>
+#include "lockstep.h"
+
+enum { NR_MMAP = 9, NR_MREMAP = 25, NR_GETPID = 39, NR_KILL = 62, NR_RT_SIGQUEUEINFO = 129,
+       NR_GETTID = 186, NR_TKILL = 200, NR_SET_TID_ADDRESS = 218, NR_TGKILL = 234,
+       NR_RT_TGSIGQUEUEINFO = 297, NR_RSEQ = 334, NR_PIDFD_OPEN = 434 };
+
+#ifndef MAP_FIXED_NOREPLACE
+#define MAP_FIXED_NOREPLACE 0x100000
+#endif
+#define MREMAP_MAYMOVE_FLAG 1
+#define MREMAP_FIXED_FLAG 2
+
+/* How many leading arguments of each system call are ids of tasks. */
+static const struct { uint64_t nr; int ids; } id_args[] = {
+    { NR_KILL, 1 }, { NR_TKILL, 1 }, { NR_TGKILL, 2 }, { NR_RT_SIGQUEUEINFO, 1 },
+    { NR_RT_TGSIGQUEUEINFO, 2 }, { NR_PIDFD_OPEN, 1 },
+};
+
+static bool native_id(Lockstep *l, uint64_t *arg)
+{
+    int i;
+
+    for (i = 0; i < l->nb_id_pairs; i++) {
+        if ((uint32_t)*arg == (uint32_t)l->id_pairs[i][1]) {
+            *arg = l->id_pairs[i][0];
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool entry(Lockstep *l, uint64_t nr, uint64_t args[6], uint64_t emulated)
+{
+    bool changed = false;
+    size_t i;
+    int j;
+
+    if (nr == NR_MMAP && !(args[3] & (MAP_FIXED | MAP_FIXED_NOREPLACE))) {
+        args[0] = emulated;
+        args[3] |= MAP_FIXED_NOREPLACE;
+        return true;
+    }
+    if (nr == NR_MREMAP && (args[3] & MREMAP_MAYMOVE_FLAG) &&
+        !(args[3] & MREMAP_FIXED_FLAG) && emulated != args[0]) {
+        args[3] |= MREMAP_FIXED_FLAG;
+        args[4] = emulated;
+        return true;
+    }
+    for (i = 0; i < sizeof(id_args) / sizeof(id_args[0]); i++) {
+        for (j = 0; id_args[i].nr == nr && j < id_args[i].ids; j++) {
+            changed |= native_id(l, &args[j]);
+        }
+    }
+    return changed;
+}
+
+bool syscall_hook(void *opaque, bool is_entry, uint64_t *nr, uint64_t args[6], uint64_t *ret)
+{
+    Lockstep *l = opaque;
+    uint64_t emulated = l->after->gpr[GPR_RAX];
+
+    if (*nr == NR_RSEQ && emulated > -4096ull) {
+        if (is_entry) {
+            *nr = -1;  /* no such system call */
+        } else {
+            *ret = emulated;
+        }
+        return true;
+    }
+    if (emulated > -4096ull) {
+        return false;  /* it failed under the emulator: nothing to follow */
+    }
+    if (is_entry) {
+        return entry(l, *nr, args, emulated);
+    }
+    if ((*nr == NR_GETPID || *nr == NR_GETTID || *nr == NR_SET_TID_ADDRESS) && *ret != emulated) {
+        add_id_pair(l, *ret, emulated);
+        *ret = emulated;
+        return true;
+    }
+    return false;
+}
