@@ -7,7 +7,9 @@
 #   make [all]     build <T>-linux-user/qemu-<T> for each configured target
 #   make check     check-unit + check-tcg + the multiarch O2 programs again
 #                  with -checked-mem + check-nooptimize + check-lockstep
-#                  (bounded), ending with one "N passed, N failed"
+#                  and check-cross (both bounded; check-cross only where
+#                  its toolchain is installed), ending with one
+#                  "N passed, N failed"
 #   make check-mem the guest-memory programs under -p 4096/16384/65536
 #   make check-tci the subset for the slower interpreter build: check-unit and
 #                  the check-tcg programs at -O2 (docs/devel/tci.md)
@@ -69,7 +71,8 @@ TEST_ENV = SRC_PATH='$(SRC_PATH)' BUILD_DIR='$(BUILD_DIR)' TARGETS='$(TARGETS)' 
 .PHONY: all clean distclean install check check-unit check-tcg check-mem bench tcg-programs \
 	$(addprefix build-,$(TARGETS)) check-unit-run check-tcg-run check-lockstep \
 	check-lockstep-run check-nooptimize check-nooptimize-run \
-	check-tcg-checked-run fuzz check-limits syscall-docs check-tci check-large-page check-cross
+	check-tcg-checked-run fuzz check-limits syscall-docs check-tci check-large-page check-cross \
+	check-cross-run
 
 all: $(addprefix build-,$(TARGETS)) compile_commands.json
 
@@ -175,6 +178,7 @@ check:
 	$(MAKE) check-tcg-checked-run SUMMARY_FILE=$$sum || st=1; \
 	$(MAKE) check-nooptimize-run SUMMARY_FILE=$$sum || st=1; \
 	$(MAKE) check-lockstep-run SUMMARY_FILE=$$sum LOCKSTEP_QUICK=1 || st=1; \
+	$(MAKE) check-cross-run SUMMARY_FILE=$$sum CROSS_QUICK=1 || st=1; \
 	$(SHELL) $(SRC_PATH)/tests/sum-results.sh $$sum || st=1; \
 	exit $$st
 
@@ -195,9 +199,13 @@ check-tci:
 check-large-page: all tcg-programs
 	+$(Q)$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/large-page/run-check-large-page.sh
 
-# check-tcg's programs with an aarch64 cross build under qemu-aarch64.
+# check-tcg's programs with an aarch64 cross build under qemu-aarch64
+# (make check: CROSS_QUICK=1, a smaller sample where the toolchain is).
 check-cross: tcg-programs
-	+$(Q)$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/cross/run-check-cross.sh
+	+$(Q)$(MAKE) check-cross-run
+
+check-cross-run:
+	+$(Q)$(TEST_ENV) CROSS_QUICK='$(CROSS_QUICK)' $(SHELL) $(SRC_PATH)/tests/cross/run-check-cross.sh
 
 bench: all
 	+$(Q)$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/bench/workloads.sh

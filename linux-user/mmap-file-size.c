@@ -59,8 +59,16 @@ static int64_t guest_addr_of(const GuestVma *v, int64_t off)
     return (int64_t)v->start + (off - (int64_t)v->offset);
 }
 
-/* Under -p: v's in-bound part of the host page holding file offset eof. */
-static void follow_host_page(GuestVma *v, Resize *r, off_t eof)
+/*
+ * Under -p: v's in-bound part of the host page holding file offset eof.
+ * grown: eof is the old end of a file that grew.  A private host page
+ * written since it was mapped is then left alone: it is a copy (the
+ * large-page kernel's, copy_file_view in the page map), and the file does
+ * not show through its zeros.  (When a file shrinks, the host drops the 4
+ * KiB pieces of such a copy past the new end, as Linux's truncate drops
+ * private copies past end of file; they read as zeros then.)
+ */
+static void follow_host_page(GuestVma *v, Resize *r, off_t eof, bool grown)
 {
     int64_t h = guest_addr_of(v, eof) & (int64_t)qemu_host_page_mask;
     uint64_t lo = MAX((int64_t)v->start, h);
@@ -68,6 +76,9 @@ static void follow_host_page(GuestVma *v, Resize *r, off_t eof)
     int fd;
 
     if (lo >= hi || (page_get_flags(lo) & (PAGE_SHADOWED | PAGE_REDIRECTED))) {
+        return;
+    }
+    if (grown && !(v->flags & VMA_SHARED) && !(flags_union(lo, hi) & PAGE_FILE_VIEW)) {
         return;
     }
     fd = mappable_fd(r);
@@ -104,9 +115,9 @@ static void follow_mapping(GuestVma *v, void *opaque)
             page_map_sync(MAX(eof_page, (int64_t)v->start), v->end);
         }
     } else {
-        follow_host_page(v, r, v->file_size);
+        follow_host_page(v, r, v->file_size, r->size > v->file_size);
         if (((v->file_size ^ r->size) & qemu_host_page_mask) != 0) {
-            follow_host_page(v, r, r->size);
+            follow_host_page(v, r, r->size, false);
         }
     }
     v->file_size = r->size;

@@ -44,6 +44,11 @@ int do_munmap(uint64_t start, uint64_t len);
    access checked anyway): end of file and private copies then live in
    windows where the host page cannot give them. */
 bool exact_file_pages(void);
+/* The flag that pages of a private file mapping mapped straight from their
+   file take with PAGE_FILE_PRIV: PAGE_FILE_VIEW where the host would copy
+   less than a host page at their first write (under -p, unless
+   exact_file_pages), else 0. */
+int file_view_flag(void);
 /* In the builds that keep file pages exact: redirect the pages of the file
    mapping [start, end) (offset: of start) that its file's end leaves to the
    emulator's judgment, from the host page holding end of file up to the

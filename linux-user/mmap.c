@@ -72,14 +72,24 @@ static void unshadow_host_pages(uint64_t start, uint64_t end)
     }
 }
 
-/* How the guest pages of a new mapping are backed. */
+int file_view_flag(void)
+{
+    return qemu_host_page_size > qemu_real_host_page_size && !exact_file_pages()
+           ? PAGE_FILE_VIEW : 0;
+}
+
+/* How the guest pages of a new mapping are backed.  A private file
+   mapping's pages that the host maps straight from the file wait for their
+   host page's first write (file_view_flag); those of it copied into a
+   fragment get the flag too, which costs them one needless fault. */
 static int backing_flags(int flags)
 {
     if (flags & MAP_ANONYMOUS) {
         return (flags & MAP_TYPE) == MAP_PRIVATE ? PAGE_ANON
                                                  : PAGE_ANON | PAGE_FILE_SHARED;
     }
-    return (flags & MAP_TYPE) == MAP_PRIVATE ? PAGE_FILE_PRIV : PAGE_FILE_SHARED;
+    return (flags & MAP_TYPE) == MAP_PRIVATE ? PAGE_FILE_PRIV | file_view_flag()
+                                             : PAGE_FILE_SHARED;
 }
 
 /* The guest's flags that the host numbers its own way. */
@@ -207,7 +217,7 @@ static int privatise_host_page(uint64_t h)
         ret = -errno;
     } else {
         memcpy(host, copy, size);
-        update_valid_flags(h, h + size, PAGE_FILE_SHARED, PAGE_FILE_PRIV);
+        update_valid_flags(h, h + size, PAGE_FILE_SHARED | PAGE_FILE_VIEW, PAGE_FILE_PRIV);
     }
     free(copy);
     return ret;

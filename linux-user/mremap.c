@@ -123,6 +123,20 @@ static int clear_stale_tail(uint64_t old_end, uint64_t new_end, int last_flags)
     return target_mmap_failed(ret) ? ret : 0;
 }
 
+/* The flags of [from, to), which the host's mremap grew a mapping by: its
+   last page's.  The whole new host pages of a private file mapping show
+   the file until their first write (file_view_flag), whether or not the
+   last page's host page was written. */
+static void set_grown_flags(uint64_t from, uint64_t to, int last_flags)
+{
+    uint64_t whole = HOST_PAGE_ALIGN(from);
+
+    page_set_flags(from, to, last_flags);
+    if ((last_flags & PAGE_FILE_PRIV) && whole < to) {
+        page_set_flags(whole, to, last_flags | file_view_flag());
+    }
+}
+
 static int grow_in_place(uint64_t addr, uint64_t old_size, uint64_t new_size)
 {
     uint64_t old_end = addr + old_size, new_end = addr + new_size;
@@ -152,7 +166,7 @@ static int grow_in_place(uint64_t addr, uint64_t old_size, uint64_t new_size)
         if (ret) {
             return ret;
         }
-        page_set_flags(old_end, new_end, last_flags);
+        set_grown_flags(old_end, new_end, last_flags);
         return page_map_sync(old_end, new_end);
     }
     if (redirected_object(addr, old_end, &o)) {
@@ -205,7 +219,7 @@ static abi_long move_host_pages(uint64_t old_addr, uint64_t old_size,
         if (ret) {
             return ret;
         }
-        page_set_flags(dest + old_size, dest + new_size, last_flags);
+        set_grown_flags(dest + old_size, dest + new_size, last_flags);
     }
     ret = page_map_sync(dest, dest + new_size);
     return ret ? ret : (abi_long)dest;

@@ -16,7 +16,8 @@
 # gcc-<arch>-linux-gnu: on Debian 12 it conflicts with gcc-multilib, and
 # installing it would silently take `gcc -m32` (check-tcg's i386 guests)
 # away.  What is missing is installed (as root, or through sudo); when
-# nothing is, nothing is said.
+# nothing is, nothing is said.  CROSS_BUILD_INSTALL=no installs nothing:
+# then the script says what is missing and exits with status 3.
 
 set -e
 
@@ -64,15 +65,19 @@ installed() {
     dpkg-query -W -f '${Status}\n' "$1" 2>/dev/null | grep -qx 'install ok installed'
 }
 
+missing=
+for p in $native_pkgs $foreign_pkgs; do
+    installed "$p" || missing="$missing $p"
+done
+if [ -n "$missing" ] && [ "${CROSS_BUILD_INSTALL:-yes}" = no ]; then
+    echo "cross-build: not installed:$missing"
+    exit 3
+fi
 if ! dpkg --print-foreign-architectures | grep -qx "$deb_arch"; then
     echo "cross-build: dpkg --add-architecture $deb_arch"
     as_root dpkg --add-architecture "$deb_arch"
     as_root apt-get update -q
 fi
-missing=
-for p in $native_pkgs $foreign_pkgs; do
-    installed "$p" || missing="$missing $p"
-done
 if [ -n "$missing" ]; then
     echo "cross-build: installing$missing"
     # Never gcc-$triple: it would remove gcc-multilib (see above).

@@ -343,6 +343,23 @@ int hp_shmdt(void *addr)
     return shmdt(addr);
 }
 
+void hp_private_copy(void *addr)
+{
+    size_t real = qemu_real_host_page_size;
+
+    if (!simulating_large_pages()
+        || !arguments_aligned("hp_private_copy", addr, 0, 0)) {
+        return;
+    }
+    /* A write fault on each real page, without changing a byte (another
+       thread may be writing it); a page wholly past end of file fails with
+       EFAULT instead of SIGBUS.  Needs Linux 5.14: on an older host kernel
+       (EINVAL) only the page written is copied, as before. */
+    for (size_t off = 0; off < qemu_host_page_size; off += real) {
+        madvise((uint8_t *)addr + off, real, MADV_POPULATE_WRITE);
+    }
+}
+
 void hp_copy_readable(void *dst, const void *src, size_t len)
 {
     size_t real = qemu_real_host_page_size;

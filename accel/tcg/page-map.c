@@ -19,6 +19,9 @@
  * - PAGE_CODE: translated code exists for the page.  A guest-writable page
  *   with code makes its in-bound host page read-only (SMC detection), and
  *   TLB entries never cache write permission for it.
+ * - PAGE_FILE_VIEW on a valid page keeps its in-bound host page without
+ *   write until the first write copies the whole host page (copy_file_view);
+ *   TLB entries of such a page never cache write permission either.
  */
 #include "qemu/osdep.h"
 #include <sys/mman.h>
@@ -337,7 +340,8 @@ static QEMU_UNUSED bool host_page_is_mixed(uint64_t h)
 }
 
 /* The host protection for a guest page with these flags: its guest
-   protection, less write when it has code (SMC detection). */
+   protection, less write when it has code (SMC detection) or its host page
+   waits for its first write to be copied (PAGE_FILE_VIEW). */
 static int page_host_prot(int flags)
 {
     int prot = flags & PAGE_VALID ? flags & PAGE_BITS : 0;
@@ -346,14 +350,17 @@ static int page_host_prot(int flags)
         return PROT_NONE;
     }
     return (flags & (PAGE_CODE | PAGE_WRITE)) == (PAGE_CODE | PAGE_WRITE)
-           ? prot & ~PROT_WRITE : prot;
+           || (flags & PAGE_FILE_VIEW) ? prot & ~PROT_WRITE : prot;
 }
 
-int host_page_prot(uint64_t h)
+/* host_page_prot but for PAGE_FILE_VIEW; *view: whether a valid page of
+   the host page has it (the host page is then without write too). */
+static int host_page_prot_but_view(uint64_t h, bool *view)
 {
     int prot = 0;
     bool code_written = false;
 
+    *view = false;
     if (page_get_flags(h) & PAGE_SHADOWED) {
         return PROT_NONE;
     }
@@ -367,9 +374,28 @@ int host_page_prot(uint64_t h)
         if (flags & PAGE_VALID) {
             prot |= flags & PAGE_BITS;
             code_written |= (flags & (PAGE_CODE | PAGE_WRITE)) == (PAGE_CODE | PAGE_WRITE);
+            *view |= flags & PAGE_FILE_VIEW;
         }
     }
     return code_written ? prot & ~PROT_WRITE : prot;
+}
+
+int host_page_prot(uint64_t h)
+{
+    bool view;
+    int prot = host_page_prot_but_view(h, &view);
+
+    return view ? prot & ~PROT_WRITE : prot;
+}
+
+/* Whether the host page at h lacks write only because it still shows its
+   private file (PAGE_FILE_VIEW): a write there is the first one. */
+static bool host_page_awaits_copy(uint64_t h)
+{
+    bool view;
+    int prot = host_page_prot_but_view(h, &view);
+
+    return view && (prot & PROT_WRITE);
 }
 
 static bool host_page_has_valid(uint64_t h)
@@ -657,7 +683,39 @@ static int judge(int flags, int access)
 
 int page_judge_fault(target_ulong addr, int access)
 {
-    return judge(page_get_flags(addr), access);
+    int fault = judge(page_get_flags(addr), access);
+
+    /* Without precise protection the host page lets a write to a read-only
+       page through when another page of it is writable (host_page_prot):
+       so does the first write that copies it. */
+    if (fault == PAGE_FAULT_ACCERR && access == PAGE_WRITE
+        && host_page_awaits_copy(addr & qemu_host_page_mask)) {
+        return PAGE_FAULT_NONE;
+    }
+    return fault;
+}
+
+/*
+ * The first write to the host page at h, which still shows its private
+ * file (PAGE_FILE_VIEW): a kernel with H-byte pages copies all of it, so
+ * that none of its pages sees later changes to the file; the host here
+ * would copy only the 4 KiB written.  The host page gets write and the
+ * layer copies every real page of it.
+ */
+static void copy_file_view(uint64_t h)
+{
+    for (uint64_t a = h; a < h + qemu_host_page_size; a += TARGET_PAGE_SIZE) {
+        int flags = page_get_flags(a);
+
+        if (flags & PAGE_FILE_VIEW) {
+            page_store_flags(a, flags & ~PAGE_FILE_VIEW);
+        }
+    }
+    tlb_invalidate_all_cpus();
+    hp_mprotect(g2h(h), qemu_host_page_size, host_page_prot(h));
+    hp_private_copy(g2h(h));
+    qemu_log_mask(CPU_LOG_PAGE, "file view: host page " TARGET_FMT_lx
+                  " copied at its first write\n", (target_ulong)h);
 }
 
 /* page_resolve_access with mmap_lock held; returns the page's flags after. */
@@ -665,9 +723,11 @@ static int resolve_access_locked(target_ulong page, int access)
 {
     uint64_t h = page & qemu_host_page_mask;
     int flags = page_get_flags(page);
+    bool view;
 
     if (access == PAGE_WRITE && (flags & PAGE_WRITE)) {
-        if (!(flags & PAGE_SHADOWED) && !(host_page_prot(h) & PROT_WRITE)) {
+        if (!(flags & PAGE_SHADOWED)
+            && !(host_page_prot_but_view(h, &view) & PROT_WRITE)) {
             resolve_code_write(h, page);
             flags = page_get_flags(page);
         }
@@ -676,6 +736,10 @@ static int resolve_access_locked(target_ulong page, int access)
         if ((flags & PAGE_SHADOWED) && (flags & PAGE_CODE)) {
             drop_code_of_page(page);
         }
+    }
+    /* (after the code's write protection went, or the shadow copied it) */
+    if (access == PAGE_WRITE && host_page_awaits_copy(h)) {
+        copy_file_view(h);
     }
     return page_get_flags(page);
 }
@@ -698,7 +762,8 @@ int page_tlb_fill(target_ulong addr, int access, uintptr_t *addend, int *tlb_pro
     if (fault) {
         return fault;
     }
-    if (access == PAGE_WRITE && (flags & PAGE_CODE)) {
+    if (access == PAGE_WRITE
+        && ((flags & PAGE_CODE) || host_page_awaits_copy(addr & qemu_host_page_mask))) {
         /* Under the lock: another CPU may translate from the page again as
            soon as it is released (it then waits for this TLB to flush). */
         mmap_lock();
@@ -723,7 +788,7 @@ int page_tlb_fill(target_ulong addr, int access, uintptr_t *addend, int *tlb_pro
     }
     *addend = (flags & PAGE_SHADOWED) ? shadowed_addend(addr) : guest_base;
     *tlb_prot = flags & PAGE_BITS;
-    if (flags & (PAGE_CODE | PAGE_COPY_ON_WRITE)) {
+    if (flags & (PAGE_CODE | PAGE_COPY_ON_WRITE | PAGE_FILE_VIEW)) {
         /* (a write must come back here first) */
         *tlb_prot &= ~PAGE_WRITE;
     }

@@ -162,6 +162,8 @@ int shadow_host_page(uint64_t h)
         page_set_home(a, sh->priv + off);
     }
     host_page_mark(h, PAGE_SHADOWED, true);
+    /* (its private pages are copies now: none waits for a first write) */
+    host_page_mark(h, PAGE_FILE_VIEW, false);
     hp_mmap(in, size, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE,
             -1, 0);
     if (!shadows) {

@@ -25,6 +25,17 @@
 #define PAGE_ANON       0x0020
 #define PAGE_FILE_PRIV  0x0040
 #define PAGE_FILE_SHARED 0x0080
+/*
+ * A private file page mapped straight from its file while the layer
+ * simulates a large host page (-p; not where file pages are kept exact,
+ * linux-user/mmap.c): its host page still shows the page cache.  A kernel
+ * with H-byte pages copies the whole host page at the first write to any
+ * byte of it, the host here only the 4 KiB written; so the host page is
+ * kept without write until that first write, and the page map then copies
+ * all of it and clears the bit on its pages.  Set by the caller of
+ * page_set_flags with PAGE_FILE_PRIV (kept by mprotect, moved by mremap).
+ */
+#define PAGE_FILE_VIEW  0x1000
 /* The page map's own facts, kept across page_set_flags: */
 /* Translated code was made from this page (writes must drop it). */
 #define PAGE_CODE       0x0100
@@ -110,9 +121,11 @@ bool page_note_code(target_ulong page_addr);
 /*
  * The host fault handler's question, lock-free: a host fault by an access
  * (PAGE_READ/WRITE/EXEC) at guest address addr.  PAGE_FAULT_NONE means the
- * guest's protection allows it: the emulator protected the memory for its
- * own reasons (code, shadowing) and page_resolve_access, called outside the
- * signal context, makes the retry succeed.  Otherwise the guest fault.
+ * guest's protection allows it, or the host page would let it through but
+ * for the emulator's own protection (code, shadowing, a private file host
+ * page not yet copied: PAGE_FILE_VIEW), and page_resolve_access, called
+ * outside the signal context, makes the retry succeed.  Otherwise the guest
+ * fault.
  */
 int page_judge_fault(target_ulong addr, int access);
 /* Outside signal context: make an access the guest is allowed work again

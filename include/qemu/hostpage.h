@@ -28,9 +28,9 @@ void *hp_mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off);
  * to new_size bytes: under -p, make its pages show what a kernel with H-byte
  * pages would, the host page holding end of file reading zeros past it and
  * pages wholly past that host page faulting.  A real large-page kernel
- * needs nothing, nor does an unsimulated H: then it does nothing.  Not
- * mimicked: a private page written before its file grows keeps only 4 KiB
- * of the copy a large-page kernel would have made.
+ * needs nothing, nor does an unsimulated H: then it does nothing.  The
+ * caller leaves out a private host page already copied (hp_private_copy)
+ * when the file grows: the copy keeps its zeros.
  */
 void hp_follow_file_size(void *base, size_t len, int prot, int flags, int fd,
                          off_t off, off_t old_size, off_t new_size);
@@ -56,6 +56,16 @@ int hp_mincore(void *addr, size_t len, unsigned char *vec);
  */
 void *hp_shmat(int shmid, void *addr, int flags);
 int hp_shmdt(void *addr);
+
+/*
+ * The host page at addr (H-aligned, writable) belongs to a private file
+ * mapping: give every real page of it its private copy now, as a kernel
+ * with H-byte pages does at the first write to any byte of it (from then
+ * on none of it sees the file change).  Real pages the kernel cannot copy
+ * (wholly past end of file) are left: they keep raising SIGBUS.  Nothing
+ * to do unless H is simulated.
+ */
+void hp_private_copy(void *addr);
 
 /* Copy len bytes of mapped memory that the host may refuse to read (a file
    page wholly past end of file raises SIGBUS; a PROT_NONE page faults): the

@@ -6,13 +6,15 @@
  * mprotect of single guest pages, mremap, and shared writable mappings;
  * and the page map's own facts (exec/page-map.h): how the fault path judges
  * accesses, code pages kept apart from guest protection, and shadowing of a
- * host page whose code pages are written.
+ * host page whose code pages are written; and a private file page's first
+ * write, which copies what a kernel with H-byte pages copies.
  */
 #include "qemu/osdep.h"
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/wait.h>
 #include "qemu.h"
+#include "mmap-internal.h"
 #include "exec/shdwrt.h"
 
 #define G TARGET_PAGE_SIZE
@@ -346,6 +348,77 @@ static void test_code_pages(void)
     }
 }
 
+/* The first byte of each guest page of [a, a + len): is it still the
+   byte make_file put there (page index from + 1)?  'o' if so, 'f' if it
+   is the file's new byte, '?' otherwise (written pages: 'w'). */
+static void first_bytes(abi_ulong a, int pages, char *out)
+{
+    for (int i = 0; i < pages; i++) {
+        uint8_t b;
+
+        out[i] = copy_from_user(&b, a + i * G, 1) ? '!'
+                 : b == i + 1 ? 'o' : b == 0xf0 ? 'f' : b == 0xee ? 'w' : '?';
+    }
+    out[pages] = 0;
+}
+
+/*
+ * A private file mapping over two host pages; page 1 is written by the
+ * emulator on the guest's behalf (copy_to_user, a read() into it), page 1
+ * of the second half as generated code would (a direct write, after the
+ * fault path's judgment and retry); then the file changes under every page.  A 4 KiB
+ * kernel copies the pages written alone: the others see the file.  A
+ * kernel with H-byte pages copies the whole host page at its first write,
+ * which -p must show (docs/devel/large-page.md, "a private file page's
+ * first write"); the builds that keep file pages exact give the 4 KiB
+ * answer whatever H is.
+ */
+static void test_private_first_write(void)
+{
+    abi_ulong len = two_host_pages();
+    int pages = len / G, half = pages / 2;
+    int fd = make_file(pages);
+    abi_long a = fd >= 0 ? target_mmap(0, len, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0) : -1;
+    bool whole = qemu_host_page_size > G && !exact_file_pages();
+    char want[2 * 64 / 4 + 1], got[sizeof(want)];
+    uint8_t written = 0xee, changed[G];
+    abi_ulong direct = a + (half + 1) * G;
+    bool ok = a > 0;
+
+    if (ok) {
+        ok = copy_to_user(a + G, &written, 1) == 0;
+        if (!(page_get_flags(direct) & PAGE_SHADOWED)) {
+            /* A host page not yet copied refuses the write; the fault path
+               lets the guest's write through and resolves it. */
+            ok &= whole == !(host_page_prot(direct & qemu_host_page_mask) & PROT_WRITE);
+            ok &= page_judge_fault(direct, PAGE_WRITE) == PAGE_FAULT_NONE;
+            ok &= page_resolve_access(direct, PAGE_WRITE);
+            ok &= (host_page_prot(direct & qemu_host_page_mask) & PROT_WRITE) != 0;
+            gptr(direct)[0] = written;
+        } else {
+            ok &= copy_to_user(direct, &written, 1) == 0;
+        }
+        memset(changed, 0xf0, G);
+        for (int i = 0; i < pages; i++) {
+            ok &= pwrite(fd, changed, G, (off_t)i * G) == G;
+        }
+        for (int i = 0; i < pages; i++) {
+            want[i] = i == 1 || i == half + 1 ? 'w' : whole ? 'o' : 'f';
+        }
+        want[pages] = 0;
+        first_bytes(a, pages, got);
+        ok &= strcmp(got, want) == 0;
+        if (strcmp(got, want) != 0) {
+            printf("  private-first-write: pages %s, want %s\n", got, want);
+        }
+        ok &= target_munmap(a, len) == 0;
+    }
+    if (fd >= 0) {
+        close(fd);
+    }
+    check(ok, "private-first-write");
+}
+
 static int run_with_page_size(uintptr_t h)
 {
     if (!hostpage_init(h)) {
@@ -366,6 +439,7 @@ static int run_with_page_size(uintptr_t h)
     test_argument_checks();
     test_judge_fault();
     test_code_pages();
+    test_private_first_write();
     return failures ? 1 : 0;
 }
 

@@ -50,15 +50,15 @@ static char *probe_output(uintptr_t h)
 }
 
 /*
- * Where -p does not (yet) do what the real kernel does, by scene.  A listed
- * scene that differs is SKIP with the reason; one that agrees is a FAIL
- * (take it off the list).  docs/devel/memory.md says what each costs.
+ * Where the layer alone does not do what the real kernel does, by scene.  A
+ * listed scene that differs is SKIP with the reason; one that agrees is a
+ * FAIL (take it off the list).  docs/devel/memory.md says what each costs.
  */
 static const struct {
     const char *scene;
     const char *reason;
 } known_differences[] = {
-    { "private, piece 0 written", "a private page's first write copies 4 KiB, not the whole host page" },
+    { "private, piece 0 written", "a direct write copies 4 KiB: the emulator's page map copies the whole host page (test-guest-mmap private-first-write)" },
 };
 
 static const char *known_reason(const char *line)
