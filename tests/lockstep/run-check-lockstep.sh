@@ -60,9 +60,13 @@ while IFS= read -r run; do
     last=$(tail -n 1 "$out/$name")
     if [ "$rc" -eq 0 ]; then
         if reason=$(known_failure "$known" "$id" default); then
-            echo "XPASS $id (listed: $reason)"
-            failed=$((failed + 1))
-            continue
+            case "$reason" in
+            *"(may agree)"*) ;;     # depends on values the runs read: either
+            *)
+                echo "XPASS $id (listed: $reason)"
+                failed=$((failed + 1))
+                continue ;;
+            esac
         fi
         case "$last" in
         *stopped:*) echo "PASS $id (${last#lockstep: })" ;;
