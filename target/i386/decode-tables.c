@@ -159,15 +159,16 @@ static const X86OpEntry popcnt_b8[MP_COUNT] = {
     [MP_F3] = XF(emit_popcnt, G_, E_, SZ_V, IMM_NONE, OPF_MODRM, 0, FEAT_POPCNT),
 };
 
-/* 0F BC / BD: bsf / bsr, or with F3 tzcnt / lzcnt. */
-#define BIT_SCAN(scan, count, feat) { \
+/* 0F BC / BD: bsf / bsr, or with F3 tzcnt / lzcnt (which are bsf / bsr
+   on a model without BMI1 / ABM: the emitters choose). */
+#define BIT_SCAN(scan, count) { \
     [MP_NONE] = X(scan, G_, E_, SZ_V, IMM_NONE, OPF_MODRM, 0), \
     [MP_66] = X(scan, G_, E_, SZ_V, IMM_NONE, OPF_MODRM, 0), \
-    [MP_F3] = XF(count, G_, E_, SZ_V, IMM_NONE, OPF_MODRM, 0, feat), \
+    [MP_F3] = X(count, G_, E_, SZ_V, IMM_NONE, OPF_MODRM, 0), \
     [MP_F2] = X(scan, G_, E_, SZ_V, IMM_NONE, OPF_MODRM, 0), \
 }
-static const X86OpEntry bsf_tzcnt[MP_COUNT] = BIT_SCAN(emit_bsf, emit_tzcnt, FEAT_BMI1);
-static const X86OpEntry bsr_lzcnt[MP_COUNT] = BIT_SCAN(emit_bsr, emit_lzcnt, FEAT_LZCNT);
+static const X86OpEntry bsf_tzcnt[MP_COUNT] = BIT_SCAN(emit_bsf, emit_tzcnt);
+static const X86OpEntry bsr_lzcnt[MP_COUNT] = BIT_SCAN(emit_bsr, emit_lzcnt);
 
 /* E0 / E1: loopne / loope.  An F2 or F3 prefix (the last one) replaces
    the condition on this host: F2 loops while ZF = 0, F3 while ZF = 1

@@ -88,11 +88,19 @@ void emit_bsr(CPUX86State *env, DisasContext *s, X86Decoded *d)
 /*
  * tzcnt / lzcnt: the count of trailing / leading zero bits at the operand
  * size, the size itself for a zero source.  CF: the source was zero; ZF:
- * the count is zero (the BMILG cc_op with the source as cc_src).
+ * the count is zero (the BMILG cc_op with the source as cc_src).  A CPU
+ * without the feature ignores the F3 prefix and scans (compilers emit
+ * "rep bsf" as a tzcnt that runs everywhere).
  */
-static void gen_bit_count(DisasContext *s, X86Decoded *d, bool leading)
+static void gen_bit_count(DisasContext *s, X86Decoded *d, bool leading,
+                          int feature)
 {
     int bits = 8 << d->ot;
+
+    if (!x86_feature_present(s, feature)) {
+        gen_bit_scan(s, d, leading);
+        return;
+    }
 
     gen_load_operand(s, d, OPK_E, d->ot, s->T0);
     if (leading) {
@@ -110,12 +118,12 @@ static void gen_bit_count(DisasContext *s, X86Decoded *d, bool leading)
 
 void emit_tzcnt(CPUX86State *env, DisasContext *s, X86Decoded *d)
 {
-    gen_bit_count(s, d, false);
+    gen_bit_count(s, d, false, FEAT_BMI1);
 }
 
 void emit_lzcnt(CPUX86State *env, DisasContext *s, X86Decoded *d)
 {
-    gen_bit_count(s, d, true);
+    gen_bit_count(s, d, true, FEAT_LZCNT);
 }
 
 /* ZF: the source was zero; every other arithmetic flag clear. */

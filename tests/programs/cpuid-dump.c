@@ -2,7 +2,9 @@
  * cpuid-dump: one line of what CPUID says, for run-check-cpu-models.sh:
  * vendor, highest basic and extended leaf, leaf 1 eax/ecx/edx, leaf 7
  * ebx, leaf 0x80000001 ecx/edx, brand string; then whether three
- * instructions run (popcnt, aesenc, pdep) or raise SIGILL.
+ * instructions run (popcnt, aesenc, pdep) or raise SIGILL, and what
+ * tzcnt of 0 into 77 and lzcnt of 0x10 give (32 and 27, or as bsf and
+ * bsr, 77 and 4, on a CPU without BMI1 / ABM).
  */
 #include <cpuid.h>
 #include <setjmp.h>
@@ -23,6 +25,22 @@ static void probe_popcnt(void) { __asm__ volatile("popcnt %%eax, %%eax" ::: "eax
    refuses; nothing lives in xmm0 across this call. */
 static void probe_aesenc(void) { __asm__ volatile(".byte 0x66, 0x0f, 0x38, 0xdc, 0xc0"); }
 static void probe_pdep(void) { __asm__ volatile(".byte 0xc4, 0xe2, 0x73, 0xf5, 0xc0" ::: "eax"); }
+
+static unsigned rep_bsf_zero(void)
+{
+    unsigned r = 77;
+
+    __asm__("rep bsf %1, %0" : "+r"(r) : "r"(0u) : "cc");
+    return r;
+}
+
+static unsigned rep_bsr_16(void)
+{
+    unsigned r;
+
+    __asm__(".byte 0xf3; bsr %1, %0" : "=r"(r) : "r"(0x10u) : "cc");
+    return r;
+}
 
 static char runs(void (*fn)(void))
 {
@@ -53,8 +71,8 @@ int main(void)
         for (unsigned i = 0; i < 3; i++)
             __cpuid(0x80000002 + i, p[4 * i], p[4 * i + 1], p[4 * i + 2], p[4 * i + 3]);
     }
-    printf("%s|%#x|%#x|%#x|%#x|%#x|%#x|%#x|%#x|%s|popcnt %c aesenc %c pdep %c\n", vendor, level,
-           xlevel, version, f1c, f1d, f7b, e1c, e1d, brand, runs(probe_popcnt), runs(probe_aesenc),
-           runs(probe_pdep));
+    printf("%s|%#x|%#x|%#x|%#x|%#x|%#x|%#x|%#x|%s|popcnt %c aesenc %c pdep %c|tzcnt %u lzcnt %u\n", vendor,
+           level, xlevel, version, f1c, f1d, f7b, e1c, e1d, brand, runs(probe_popcnt),
+           runs(probe_aesenc), runs(probe_pdep), rep_bsf_zero(), rep_bsr_16());
     return 0;
 }
