@@ -25,7 +25,9 @@
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/vfs.h>
 #include "procfs.h"
 #include "qemu/own-fd.h"
 
@@ -513,28 +515,184 @@ static const ProcFile machine_files[] = {
     { "/proc/cpuinfo", procfs_write_cpuinfo },
 };
 
-/* A descriptor reading text (len bytes), with the guest's O_CLOEXEC. */
-static abi_long memfd_with(const char *text, size_t len, int flags)
-{
-    int fd = memfd_create("qemu-proc", flags & O_CLOEXEC ? MFD_CLOEXEC : 0);
-    size_t done = 0;
+/* The memfds holding made-up files are named this, then the host path of
+   the /proc file they stand for (the name shows in /proc/self/fd). */
+#define MADE_UP_NAME "qemu-proc:"
+#define FD_LINK_PREFIX "/memfd:" MADE_UP_NAME
+#define FD_LINK_SUFFIX " (deleted)"
+#define MEMFD_NAME_MAX 249          /* the kernel's limit, without the NUL */
 
+/* Whether any made-up file was opened: until then no descriptor can be
+   one, and fstat costs nothing more. */
+static bool made_up_any;
+
+/* The name the kernel gives path's file, as readlink of a descriptor on it
+   shows it (/proc/self/maps is /proc/<pid>/maps): into buf, or false. */
+static bool canonical_path(const char *path, char *buf, size_t size)
+{
+    char link[64];
+    int fd = open(path, O_PATH | O_CLOEXEC);
+    ssize_t n;
+
+    if (fd < 0) {
+        return false;
+    }
+    snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
+    n = readlink(link, buf, size - 1);
+    close(fd);
+    if (n <= 0) {
+        return false;
+    }
+    buf[n] = 0;
+    return true;
+}
+
+/*
+ * A descriptor reading text (len bytes), with the guest's O_CLOEXEC,
+ * standing for the host's file at path.  It is made read-only, as an
+ * O_RDONLY open of the /proc file is (write says EBADF, F_GETFL shows
+ * O_RDONLY), and keeps the number the memfd got, as the guest's open
+ * returns the lowest free one.
+ */
+static abi_long memfd_with(const char *text, size_t len, int flags, const char *path)
+{
+    char name[MEMFD_NAME_MAX + 1];
+    char host_path[MEMFD_NAME_MAX + 1 - strlen(MADE_UP_NAME)];
+    char link[64];
+    int cloexec = flags & O_CLOEXEC ? O_CLOEXEC : 0;
+    size_t done = 0;
+    int fd, ro, err = 0;
+
+    if (!canonical_path(path, host_path, sizeof(host_path))) {
+        snprintf(host_path, sizeof(host_path), "%s", path);
+    }
+    snprintf(name, sizeof(name), MADE_UP_NAME "%s", host_path);
+    fd = memfd_create(name, cloexec ? MFD_CLOEXEC : 0);
     if (fd < 0) {
         return -errno;
     }
-    while (done < len) {
+    while (done < len && !err) {
         ssize_t n = write(fd, text + done, len - done);
 
-        if (n < 0) {
-            int err = errno;
-
-            close(fd);
-            return -err;
-        }
-        done += n;
+        err = n < 0 ? errno : 0;
+        done += n > 0 ? n : 0;
     }
-    lseek(fd, 0, SEEK_SET);
+    snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
+    ro = err ? -1 : open(link, O_RDONLY | O_CLOEXEC);
+    if (ro < 0 || dup3(ro, fd, cloexec) < 0) {
+        err = err ? err : errno;
+    }
+    if (ro >= 0) {
+        close(ro);
+    }
+    if (err) {
+        close(fd);
+        return -err;
+    }
+    made_up_any = true;
     return fd;
+}
+
+bool procfs_made_up_path(int fd, char *buf, size_t size)
+{
+    char link[64], target[PATH_MAX];
+    size_t prefix = strlen(FD_LINK_PREFIX), suffix = strlen(FD_LINK_SUFFIX);
+    ssize_t n;
+
+    if (!made_up_any || fd < 0) {
+        return false;
+    }
+    snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
+    n = readlink(link, target, sizeof(target) - 1);
+    if (n <= (ssize_t)(prefix + suffix)) {
+        return false;
+    }
+    target[n] = 0;
+    if (strncmp(target, FD_LINK_PREFIX, prefix) != 0
+        || strcmp(target + n - suffix, FD_LINK_SUFFIX) != 0
+        || (size_t)n - prefix - suffix >= size) {
+        return false;
+    }
+    memcpy(buf, target + prefix, n - prefix - suffix);
+    buf[n - prefix - suffix] = 0;
+    return true;
+}
+
+/* path is this process's /proc/<pid>/fd/<n> (or an alias): n, else -1. */
+static int own_fd_link(const char *path)
+{
+    pid_t task;
+    const char *p = own_dir_rest(path, &task);
+    char *end;
+    long fd;
+
+    if (!p || !skip(&p, "fd/") || !isdigit((unsigned char)*p)) {
+        return -1;
+    }
+    fd = strtol(p, &end, 10);
+    return *end == 0 && fd <= INT_MAX ? fd : -1;
+}
+
+const char *procfs_stat_target(int *dirfd, const char *path, int *flags,
+                               char *buf, size_t size)
+{
+    int fd = -1;
+
+    if (!made_up_any) {
+        return path;
+    }
+    if (path[0] == 0 && (*flags & AT_EMPTY_PATH)) {
+        fd = *dirfd;
+    } else if (!(*flags & AT_SYMLINK_NOFOLLOW)) {
+        fd = own_fd_link(path);
+    }
+    if (!procfs_made_up_path(fd, buf, size)) {
+        return path;
+    }
+    *dirfd = AT_FDCWD;
+    *flags &= ~AT_EMPTY_PATH;
+    return buf;
+}
+
+int procfs_fstatat(int dirfd, const char *path, struct stat *st, int flags)
+{
+    char buf[PATH_MAX];
+
+    path = procfs_stat_target(&dirfd, path, &flags, buf, sizeof(buf));
+    return fstatat(dirfd, path, st, flags);
+}
+
+int procfs_fstatfs(int fd, struct statfs *sfs)
+{
+    char buf[PATH_MAX];
+
+    return procfs_made_up_path(fd, buf, sizeof(buf)) ? statfs(buf, sfs) : fstatfs(fd, sfs);
+}
+
+off_t procfs_lseek(int fd, off_t offset, int whence)
+{
+    char buf[PATH_MAX];
+    off_t end;
+    int host;
+
+    /* The text's length is no size of the /proc file's: a seek from the
+       end goes where it goes on that file (EINVAL on most, 0 + offset on
+       those that report size 0), and the made-up file follows. */
+    if (whence != SEEK_END || !procfs_made_up_path(fd, buf, sizeof(buf))) {
+        return lseek(fd, offset, whence);
+    }
+    host = open(buf, O_RDONLY | O_CLOEXEC);
+    if (host < 0) {
+        return -1;
+    }
+    end = lseek(host, offset, SEEK_END);
+    close(host);
+    return end < 0 ? end : lseek(fd, end, SEEK_SET);
+}
+
+const char *procfs_fd_link(const char *path, char *buf, size_t size)
+{
+    return made_up_any && procfs_made_up_path(own_fd_link(path), buf, size) ? buf : NULL;
 }
 
 abi_long procfs_open(const char *path, int flags)
@@ -573,7 +731,7 @@ abi_long procfs_open(const char *path, int flags)
         ret = -ENOMEM;
     }
     if (ret == 0) {
-        ret = memfd_with(text, len, flags);
+        ret = memfd_with(text, len, flags, path);
     }
     free(text);
     return ret;

@@ -9,6 +9,8 @@
 #ifndef LINUX_USER_PROCFS_H
 #define LINUX_USER_PROCFS_H
 
+#include <sys/stat.h>
+#include <sys/vfs.h>
 #include "qemu.h"
 
 /* At start: the process's name (comm, which /proc/self/stat and status
@@ -44,6 +46,31 @@ const char *guest_exe_path(void);
    PROCFS_HOST_FILE when the host's own file serves. */
 #define PROCFS_HOST_FILE 1
 abi_long procfs_open(const char *path, int flags);
+
+/* fd is a descriptor procfs_open made up: buf gets the host path of the
+   /proc file it stands for (its metadata is that file's: fstat, fstatfs
+   and readlink of /proc/self/fd/<fd> answer for it). */
+bool procfs_made_up_path(int fd, char *buf, size_t size);
+
+/* A stat-like call's (dirfd, path, flags) after the guest path's lookup:
+   when it names a made-up file (dirfd with "" and AT_EMPTY_PATH, or the
+   link /proc/self/fd/<n> followed), the host path to ask about instead,
+   in buf, with *dirfd and *flags made a plain lookup's; else path. */
+const char *procfs_stat_target(int *dirfd, const char *path, int *flags,
+                               char *buf, size_t size);
+
+/* fstatat and fstatfs as the guest sees their file (a made-up one's
+   metadata is its /proc file's); 0 or -1 with errno. */
+int procfs_fstatat(int dirfd, const char *path, struct stat *st, int flags);
+int procfs_fstatfs(int fd, struct statfs *sfs);
+
+/* lseek as the guest sees its file (a made-up file seeks from its end as
+   its /proc file does); the result or -1 with errno. */
+off_t procfs_lseek(int fd, off_t offset, int whence);
+
+/* path is the link /proc/self/fd/<n> of a made-up file: what readlink
+   gives natively (the file's /proc path, into buf); else NULL. */
+const char *procfs_fd_link(const char *path, char *buf, size_t size);
 
 /* procfs-cpuinfo.c: the guest's /proc/cpuinfo text from the host's
    (host_path); 0 or -errno. */

@@ -310,7 +310,7 @@ SYSCALL(close)
 SYSCALL(lseek)
 {
     /* the offset is a signed long of the guest */
-    return get_errno(lseek(arg[0], (abi_long)arg[1], arg[2]));
+    return get_errno(procfs_lseek(arg[0], (abi_long)arg[1], arg[2]));
 }
 
 /* struct statx is the same 256 bytes on every ABI. */
@@ -318,14 +318,17 @@ SYSCALL(lseek)
 
 SYSCALL(statx)
 {
+    char made_up[PATH_MAX];
+    int dirfd = arg[0], flags = arg[2];
+    const char *target;
     GuestBuf b;
     abi_long ret;
 
-    LOOKUP_PATH_FROM_USER(path, arg[1], arg[2]);
+    LOOKUP_PATH_FROM_USER(path, arg[1], flags);
+    target = procfs_stat_target(&dirfd, path, &flags, made_up, sizeof(made_up));
     ret = guest_buf_begin(&b, arg[4], GUEST_STATX_SIZE, GUEST_WRITE);
     if (ret == 0) {
-        ret = get_errno(syscall(SYS_statx, (int)arg[0], path, (int)arg[2],
-                                (unsigned)arg[3], b.host));
+        ret = get_errno(syscall(SYS_statx, dirfd, target, flags, (unsigned)arg[3], b.host));
     }
     guest_buf_end(&b, ret == 0 ? GUEST_STATX_SIZE : 0);
     return ret;
@@ -449,7 +452,7 @@ SYSCALL(symlinkat)
 static abi_long do_readlinkat(int dirfd, abi_ulong gpath, abi_ulong gbuf,
                               int size)
 {
-    const char *entry;
+    const char *entry, *target;
     char host_buf[PATH_MAX];
     GuestBuf b;
     abi_long ret;
@@ -459,12 +462,13 @@ static abi_long do_readlinkat(int dirfd, abi_ulong gpath, abi_ulong gbuf,
     }
     PATH_FROM_USER(path, gpath);
     entry = procfs_own_entry(path);
-    if (entry && strcmp(entry, "exe") == 0) {
-        const char *exe = guest_exe_path();
-        size_t len = MIN(strlen(exe), (size_t)size);
+    target = entry && strcmp(entry, "exe") == 0 ? guest_exe_path()
+             : procfs_fd_link(path, host_buf, sizeof(host_buf));
+    if (target) {
+        size_t len = MIN(strlen(target), (size_t)size);
 
         /* readlink does not NUL-terminate */
-        return copy_to_user(gbuf, exe, len) ? -TARGET_EFAULT : (abi_long)len;
+        return copy_to_user(gbuf, target, len) ? -TARGET_EFAULT : (abi_long)len;
     }
     ret = guest_buf_begin(&b, gbuf, size, GUEST_WRITE);
     if (ret == 0) {

@@ -30,7 +30,7 @@ static abi_long do_fstatat(int dirfd, const char *path, int flags, abi_ulong gbu
 {
     struct stat st;
 
-    if (fstatat(dirfd, path, &st, flags) != 0) {
+    if (procfs_fstatat(dirfd, path, &st, flags) != 0) {
         return -errno;
     }
     if (!old_layout) {
@@ -96,7 +96,7 @@ static abi_long do_statfs(int fd, abi_ulong gpath, abi_ulong gbuf,
         if (statfs(path, &sfs) != 0) {
             return -errno;
         }
-    } else if (fstatfs(fd, &sfs) != 0) {
+    } else if (procfs_fstatfs(fd, &sfs) != 0) {
         return -errno;
     }
     return struct_to_user(gbuf, &sfs, layout);
@@ -130,7 +130,7 @@ SYSCALL(fstatfs64)
 
 SYSCALL(_llseek)
 {
-    off_t off = lseek(arg[0], target_offset64(arg[2], arg[1]), arg[4]);
+    off_t off = procfs_lseek(arg[0], target_offset64(arg[2], arg[1]), arg[4]);
 
     if (off < 0) {
         return -errno;

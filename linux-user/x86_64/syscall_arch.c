@@ -23,7 +23,7 @@ static abi_long do_fstatat(int dirfd, abi_ulong gpath, abi_ulong gbuf, int flags
     struct stat st;
 
     LOOKUP_PATH_FROM_USER(path, gpath, flags);
-    if (fstatat(dirfd, path, &st, flags) != 0) {
+    if (procfs_fstatat(dirfd, path, &st, flags) != 0) {
         return -errno;
     }
     return struct_to_user(gbuf, &st, &stat_layout);
@@ -48,7 +48,7 @@ SYSCALL(fstat)
 {
     struct stat st;
 
-    if (fstat(arg[0], &st) != 0) {
+    if (procfs_fstatat(arg[0], "", &st, AT_EMPTY_PATH) != 0) {
         return -errno;
     }
     return struct_to_user(arg[1], &st, &stat_layout);
@@ -78,7 +78,7 @@ SYSCALL(fstatfs)
 {
     struct statfs sfs;
 
-    if (fstatfs(arg[0], &sfs) != 0) {
+    if (procfs_fstatfs(arg[0], &sfs) != 0) {
         return -errno;
     }
     return struct_to_user(arg[1], &sfs, &statfs_layout);
