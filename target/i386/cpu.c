@@ -69,9 +69,11 @@ static void init_cpuid(CPUX86State *env)
        instructions on mm registers (pshufw, pminub, maskmovq...). */
     env->cpuid_ext2_features = CPUID_EXT2_RDTSCP | CPUID_EXT2_MMXEXT |
                                (env->cpuid_features & CPUID_EXT2_AMD_ALIASES);
-    /* TOPOEXT: leaves 0x8000001d and 0x8000001e are there. */
+    /* TOPOEXT: leaves 0x8000001d and 0x8000001e are there.  MISALIGNSSE:
+       MXCSR.MM, as Zen has it (FXSAVE's MXCSR_MASK 0x2ffff). */
     env->cpuid_ext3_features = CPUID_EXT3_LAHF_LM | CPUID_EXT3_ABM |
-                               CPUID_EXT3_3DNOWPREFETCH | CPUID_EXT3_TOPOEXT;
+                               CPUID_EXT3_MISALIGNSSE | CPUID_EXT3_3DNOWPREFETCH |
+                               CPUID_EXT3_TOPOEXT;
     env->cpuid_7_0_ebx_features = CPUID_7_0_EBX_BMI1 | CPUID_7_0_EBX_BMI2 |
                                   CPUID_7_0_EBX_ADX;
 #ifdef TARGET_X86_64

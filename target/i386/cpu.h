@@ -351,6 +351,8 @@ int x86_fpu_exception_si_code(CPUX86State *env, int excp);
 #define CPUID_EXT2_LM     (1U << 29)
 #define CPUID_EXT3_LAHF_LM (1U << 0)   /* leaf 0x80000001 ecx */
 #define CPUID_EXT3_ABM    (1U << 5)    /* lzcnt */
+#define CPUID_EXT3_MISALIGNSSE (1U << 7)    /* MXCSR.MM */
+#define MXCSR_MM 0x20000    /* AMD's misaligned SSE mode (the translator and helpers) */
 #define CPUID_EXT3_3DNOWPREFETCH (1U << 8)  /* prefetchw */
 #define CPUID_EXT3_TOPOEXT (1U << 22)
 /* Leaf 1 edx bits AMD parts repeat in leaf 0x80000001 edx. */

@@ -236,7 +236,7 @@ void fxsave_x87_part(CPUX86State *env, target_ulong addr, bool wide, uintptr_t r
 void fxsave_mxcsr_part(CPUX86State *env, target_ulong addr, uintptr_t ra)
 {
     cpu_stl_data_ra(env, addr + FXSAVE_MXCSR, env->mxcsr, ra);
-    cpu_stl_data_ra(env, addr + FXSAVE_MXCSR_MASK, MXCSR_WRITABLE, ra);
+    cpu_stl_data_ra(env, addr + FXSAVE_MXCSR_MASK, mxcsr_writable(env), ra);
 }
 
 void fxsave_xmm_part(CPUX86State *env, target_ulong addr, uintptr_t ra)
@@ -297,7 +297,7 @@ void fxrstor_xmm_part(CPUX86State *env, target_ulong addr, uintptr_t ra)
 static void fxrstor(CPUX86State *env, target_ulong addr, bool wide, uintptr_t ra)
 {
     fxrstor_x87_part(env, addr, wide, ra);
-    env->mxcsr = fxsave_read_mxcsr(env, addr, ra) & MXCSR_WRITABLE;
+    env->mxcsr = fxsave_read_mxcsr(env, addr, ra) & mxcsr_writable(env);
     fxrstor_xmm_part(env, addr, ra);
 }
 
@@ -392,7 +392,7 @@ void HELPER(fxsave)(CPUX86State *env, target_ulong addr, uint32_t wide)
    (A signal frame's is masked instead, as the kernel does.) */
 void HELPER(fxrstor)(CPUX86State *env, target_ulong addr, uint32_t wide)
 {
-    if (cpu_ldl_data_ra(env, addr + FXSAVE_MXCSR, GETPC()) & ~MXCSR_WRITABLE) {
+    if (cpu_ldl_data_ra(env, addr + FXSAVE_MXCSR, GETPC()) & ~mxcsr_writable(env)) {
         raise_exception_err_ra(env, EXCP0D_GPF, 0, GETPC());
     }
     fxrstor(env, addr, wide, GETPC());

@@ -144,7 +144,7 @@ DEF_HELPER_FLAGS_3(movsldup, TCG_CALL_NO_RWG, void, env, xmm, xmm)
 DEF_HELPER_FLAGS_3(movshdup, TCG_CALL_NO_RWG, void, env, xmm, xmm)
 DEF_HELPER_FLAGS_3(movddup, TCG_CALL_NO_RWG, void, env, xmm, xmm)
 /* #GP unless a legacy SSE 16-byte memory operand is aligned */
-DEF_HELPER_FLAGS_2(sse_check_alignment, TCG_CALL_NO_WG, void, env, tl)
+DEF_HELPER_FLAGS_3(sse_check_alignment, TCG_CALL_NO_WG, void, env, tl, i32)
 /* MXCSR and the FXSAVE image */
 DEF_HELPER_FLAGS_2(ldmxcsr, TCG_CALL_NO_WG, void, env, i32)
 DEF_HELPER_FLAGS_3(fxsave, TCG_CALL_NO_WG, void, env, tl, i32)

@@ -25,7 +25,13 @@
 #define MXCSR_RC        0x6000
 #define MXCSR_RC_SHIFT  13
 #define MXCSR_FTZ       0x8000
-#define MXCSR_WRITABLE  0xffff   /* MXCSR_MASK we report in FXSAVE */
+
+/* The MXCSR bits the model lets software set (FXSAVE's MXCSR_MASK): MM
+   with MisAlignSse, as on AMD parts since the K10. */
+static inline uint32_t mxcsr_writable(const CPUX86State *env)
+{
+    return 0xffff | (env->cpuid_ext3_features & CPUID_EXT3_MISALIGNSSE ? MXCSR_MM : 0);
+}
 
 typedef struct SseSoft {
     FloatEnv fe;                /* one lane's operation */

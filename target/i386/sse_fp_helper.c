@@ -179,7 +179,7 @@ SSE_SOFT_OP(rsqrtss, _l, 1, false, float32_rsqrt_approx, SOURCE(_l))
 /* A reserved MXCSR bit set is #GP, and MXCSR keeps its value. */
 void HELPER(ldmxcsr)(CPUX86State *env, uint32_t val)
 {
-    if (val & ~MXCSR_WRITABLE) {
+    if (val & ~mxcsr_writable(env)) {
         raise_exception_err_ra(env, EXCP0D_GPF, 0, GETPC());
     }
     env->mxcsr = val;

@@ -264,9 +264,10 @@ void HELPER(movddup)(CPUX86State *env, XMMReg *d, XMMReg *s)
     d->_q[0] = d->_q[1] = low;
 }
 
-void HELPER(sse_check_alignment)(CPUX86State *env, target_ulong addr)
+void HELPER(sse_check_alignment)(CPUX86State *env, target_ulong addr,
+                                 uint32_t relaxed_by)
 {
-    if (addr & 15) {
+    if ((addr & 15) && !(env->mxcsr & relaxed_by)) {
         raise_exception_ra(env, EXCP0D_GPF, GETPC());
     }
 }

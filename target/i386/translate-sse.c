@@ -116,18 +116,24 @@ void gen_store_env(DisasContext *s, int size, int offset)
  * Legacy SSE instructions with a 16-byte memory operand fault (#GP, the
  * guest's SIGSEGV) when it is not 16-byte aligned, unless the instruction
  * is one of the unaligned ones.  Checked by a helper before the access, so
- * nothing is read or written.
+ * nothing is read or written.  AMD's MXCSR.MM lifts the rule for all but
+ * the aligned moves (movaps, movapd, movdqa, movnt*) and fxsave/fxrstor
+ * (measured on an EPYC): mm_relaxes says which kind this is.
  */
-static void gen_check_alignment(DisasContext *s, const SSEOp *op, int size)
+static void gen_check_alignment(DisasContext *s, const SSEOp *op, int size,
+                                bool mm_relaxes)
 {
     if (size == 16 && !(op->flags & OP_ANY_ALIGN)) {
-        gen_helper_sse_check_alignment(cpu_env, s->A0);
+        TCGv_i32 relaxed_by = tcg_const_i32(mm_relaxes ? MXCSR_MM : 0);
+
+        gen_helper_sse_check_alignment(cpu_env, s->A0, relaxed_by);
+        tcg_temp_free_i32(relaxed_by);
     }
 }
 
 void gen_load_operand_env(DisasContext *s, const SSEOp *op, int offset)
 {
-    gen_check_alignment(s, op, op->size);
+    gen_check_alignment(s, op, op->size, true);
     gen_load_env(s, op->size, offset);
 }
 
@@ -263,7 +269,7 @@ bool emit_move(CPUX86State *env, DisasContext *s, const SSEOp *op, int modrm)
         return false;
     }
     gen_operand_address(env, s, modrm, 0);
-    gen_check_alignment(s, op, op->size);
+    gen_check_alignment(s, op, op->size, false);
     if (op->dir == MOVE_LOAD) {
         gen_load_env(s, op->size, lane);
         if (op->flags & MOVE_ZERO_MEM) {
@@ -576,7 +582,7 @@ static bool emit_group_ae(CPUX86State *env, DisasContext *s, const SSEOp *op,
     }
     gen_operand_address(env, s, modrm, 0);
     if (sub <= 1) {
-        gen_check_alignment(s, op, 16);
+        gen_check_alignment(s, op, 16, false);
     }
     /* REX.W: the 64-bit forms, whose x87 pointers are 64-bit offsets */
     wide = tcg_const_i32(s->dflag == MO_64);

@@ -162,7 +162,7 @@ static bool xrstor(CPUX86State *env, target_ulong addr, uint64_t mask, bool wide
     }
     if (load_mxcsr) {
         mxcsr = fxsave_read_mxcsr(env, addr, ra);
-        reserved |= mxcsr & ~MXCSR_WRITABLE;
+        reserved |= mxcsr & ~mxcsr_writable(env);
     }
     if (reserved) {
         if (!ra) {
