@@ -32,6 +32,7 @@ struct Emulated {
     GHashTable *tbs;        /* pc -> EmuTB, the latest translation */
     EmuTB *translating;     /* the block whose in_asm lines are being read */
     GArray *addrs;
+    bool code_dropped;      /* an "smc:" line since emulated_code_dropped asked */
 };
 
 Emulated *emulated_start(const char *qemu, char **argv, char **envp, bool with_sse,
@@ -196,6 +197,14 @@ static bool parse_in_asm(Emulated *e, const char *l)
     return false;
 }
 
+bool emulated_code_dropped(Emulated *e)
+{
+    bool dropped = e->code_dropped;
+
+    e->code_dropped = false;
+    return dropped;
+}
+
 EmuTB *emulated_tb(Emulated *e, uint64_t pc)
 {
     return g_hash_table_lookup(e->tbs, &pc);
@@ -212,6 +221,10 @@ bool emulated_state(Emulated *e, GuestState *s, int *status)
         unsigned x;
 
         if (parse_in_asm(e, l)) {
+            continue;
+        }
+        if (!strncmp(l, "smc: ", 5)) {
+            e->code_dropped = true;
             continue;
         }
         if (sscanf(l, "guest space: 0x%llx bytes at host 0x%llx", &w, &v) == 2) {

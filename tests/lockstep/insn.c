@@ -21,29 +21,6 @@ void insn_init(void)
     cs_option(handle, CS_OPT_DETAIL, CS_OPT_ON);
 }
 
-/* Our GPR index of a capstone register (64- or 32-bit name), or -1. */
-static int gpr_index(x86_reg r)
-{
-    static const x86_reg r64[NB_GPR] = {
-        X86_REG_RAX, X86_REG_RBX, X86_REG_RCX, X86_REG_RDX, X86_REG_RSI, X86_REG_RDI,
-        X86_REG_RBP, X86_REG_RSP, X86_REG_R8, X86_REG_R9, X86_REG_R10, X86_REG_R11,
-        X86_REG_R12, X86_REG_R13, X86_REG_R14, X86_REG_R15,
-    };
-    static const x86_reg r32[NB_GPR] = {
-        X86_REG_EAX, X86_REG_EBX, X86_REG_ECX, X86_REG_EDX, X86_REG_ESI, X86_REG_EDI,
-        X86_REG_EBP, X86_REG_ESP, X86_REG_R8D, X86_REG_R9D, X86_REG_R10D, X86_REG_R11D,
-        X86_REG_R12D, X86_REG_R13D, X86_REG_R14D, X86_REG_R15D,
-    };
-    int i;
-
-    for (i = 0; i < NB_GPR; i++) {
-        if (r == r64[i] || r == r32[i]) {
-            return i;
-        }
-    }
-    return -1;
-}
-
 /* The masked count of a shift or rotate: an immediate, CL, or 1. */
 static unsigned shift_count(const cs_x86 *x, const GuestState *s)
 {
@@ -80,12 +57,8 @@ static uint32_t undefined_flags(unsigned id, const cs_x86 *x, const GuestState *
         return FL_OF | FL_SF | FL_AF | FL_PF;
     case X86_INS_AND: case X86_INS_OR: case X86_INS_XOR: case X86_INS_TEST:
         return FL_AF;
-    case X86_INS_LZCNT:
+    case X86_INS_LZCNT: case X86_INS_TZCNT:
         return FL_OF | FL_SF | FL_AF | FL_PF;
-    case X86_INS_TZCNT:
-        /* Our CPUID has no BMI1, so the emulator runs it as bsf, as such a
-           CPU would: same result for a non-zero source, other flags. */
-        return FL_ARITH;
     case X86_INS_ANDN: case X86_INS_BLSI: case X86_INS_BLSMSK: case X86_INS_BLSR:
     case X86_INS_BZHI:
         return FL_AF | FL_PF;
@@ -169,11 +142,6 @@ void insn_decode(Native *n, uint64_t rip, const GuestState *s, InsnInfo *info)
     info->undefined_flags = undefined_flags(insn->id, &insn->detail->x86, s);
     info->result_gprs = machine_results(insn->id);
     info->is_machine = info->result_gprs != 0;
-    if (insn->id == X86_INS_TZCNT && insn->detail->x86.operands[0].type == X86_OP_REG &&
-        gpr_index(insn->detail->x86.operands[0].reg) >= 0) {
-        /* bsf leaves the destination alone when the source is zero. */
-        info->result_gprs |= 1u << gpr_index(insn->detail->x86.operands[0].reg);
-    }
     info->is_syscall = insn->id == X86_INS_SYSCALL;
     info->is_pushf = insn->id == X86_INS_PUSHFQ;
     info->is_cpuid = insn->id == X86_INS_CPUID;

@@ -264,6 +264,13 @@ static bool step(Lockstep *l, GuestState *ns, int *status)
 
 static void stop(Lockstep *l);
 
+static void report_in_handler(const Lockstep *l)
+{
+    if (l->in_handler) {
+        printf("  (in a signal handler, whose frames differ in size: only the path is compared)\n");
+    }
+}
+
 /* Both started, the native run with the emulator's initial stack: a few
    tries, as a program of a few blocks may end under the emulator before
    its stack can be read (its log fits in the pipe that holds it back). */
@@ -274,7 +281,8 @@ static bool start(Lockstep *l, bool blocks, GuestState *ns, GuestState *es)
 
     for (tries = 0; tries < 5; tries++) {
         l->nb_map_deltas = l->nb_id_pairs = 0;
-        l->taken_over = 0;
+        l->taken_over = l->handler_states = 0;
+        l->in_handler = false;
         l->native = native_start(l->argv, l->envp, l->with_sse);
         l->emulated = emulated_start(l->qemu, l->argv, l->envp, l->with_sse, blocks);
         nlive = native_state(l->native, ns, &nstatus);
@@ -317,8 +325,63 @@ static int stop_here(Lockstep *l, unsigned long count, const char *why)
 static int agreed(Lockstep *l, unsigned long count)
 {
     printf("lockstep: %lu instructions, no divergence "
-           "(%lu results taken from the emulator, -v lists them)\n", count, l->taken_over);
+           "(%lu results taken from the emulator, -v lists them", count, l->taken_over);
+    if (l->handler_states) {
+        printf("; %lu states in signal handlers compared by their path only",
+               l->handler_states);
+    }
+    printf(")\n");
     return 0;
+}
+
+/*
+ * A signal handler's entry (signal: the one just delivered natively) with
+ * the kernel's frame of another size than the emulator's (its XSAVE area
+ * is the host CPU's): rsp, the pointers into the frames and what the
+ * handler computes from them (their low bits in the flags) differ until
+ * it returns (each run's rt_sigreturn restores the interrupted state from
+ * its own frame) or leaves by a longjmp.  In between the runs must take
+ * the same path; once they meet again (the same rsp, nothing differs) the
+ * comparison is whole again.  Returns whether this pair of states is to
+ * be compared whole.
+ */
+static bool compared_whole(Lockstep *l, int signal, const GuestState *ns, const GuestState *es)
+{
+    if (signal && !l->in_handler && ns->rip == es->rip &&
+        ns->gpr[GPR_RSP] != es->gpr[GPR_RSP]) {
+        if (l->verbose) {
+            printf("note: signal %d's handler entered at %#" PRIx64 ", the kernel's frame "
+                   "%+" PRId64 " bytes from the emulator's: its path is compared until the "
+                   "runs meet again\n", signal, ns->rip,
+                   (int64_t)(ns->gpr[GPR_RSP] - es->gpr[GPR_RSP]));
+        }
+        l->in_handler = true;
+    }
+    if (l->in_handler && ns->gpr[GPR_RSP] == es->gpr[GPR_RSP] && !compare(l, ns, es, false)) {
+        if (l->verbose) {
+            printf("note: the runs meet again at %#" PRIx64 "\n", ns->rip);
+        }
+        l->in_handler = false;
+    }
+    l->handler_states += l->in_handler;
+    return !l->in_handler;
+}
+
+/* The emulator's state after the one in *es; false at the end of its log.
+   A block entered and left before its first instruction (its code page
+   was written: the emulator translates it again) logs the same state
+   twice: the second is no instruction's end. */
+static bool emulated_next(Lockstep *l, GuestState *es, int *estatus)
+{
+    GuestState before = *es;
+
+    do {
+        if (!emulated_state(l->emulated, es, estatus)) {
+            return false;
+        }
+    } while (es->rip == before.rip && es->eflags == before.eflags &&
+             !memcmp(es->gpr, before.gpr, sizeof(es->gpr)));
+    return true;
 }
 
 /* Single-steps both to the end (or max instructions); returns the exit status. */
@@ -328,12 +391,13 @@ static int run_steps(Lockstep *l, unsigned long max)
     InsnInfo insn;
     uint64_t rip = 0, syscall_nr = 0;
     unsigned long count = 0;
-    int nstatus = 0, estatus = 0;
-    bool nlive, elive;
+    int nstatus = 0, estatus = 0, signal;
+    bool nlive, elive, whole;
 
     if (!start(l, false, &ns, &es)) {
         return 2;
     }
+    native_set_syscall_hook(l->native, syscall_hook, l);
     nlive = elive = true;
     for (;;) {
         if (count && insn.is_pushf) {
@@ -347,12 +411,27 @@ static int run_steps(Lockstep *l, unsigned long max)
         if (count && take_over(l, &insn, insn.undefined_flags, syscall_nr, &ns, &es)) {
             native_set_state(l->native, &ns);
         }
+        signal = native_take_signal(l->native);
+        if (ns.rip != es.rip && nlive && elive) {
+            /* A jump to code that cannot be fetched: the step's trap comes
+               at the target, before the fetch faults; the emulator's next
+               state is the handler's (or the end). */
+            GuestState at_target = ns;
+
+            nlive = step(l, &ns, &nstatus);
+            signal = native_take_signal(l->native);
+            if (!signal || ns.rip != es.rip) {
+                ns = at_target;
+            }
+        }
+        whole = compared_whole(l, signal, &ns, &es);
         if (ns.rip != es.rip) {
             report_insn(count, rip, &insn);
             report_value(true, "RIP", ns.rip, es.rip);
+            report_in_handler(l);
             return 1;
         }
-        if (compare(l, &ns, &es, false)) {
+        if (whole && compare(l, &ns, &es, false)) {
             if (count) {
                 report_insn(count, rip, &insn);
             } else {
@@ -372,12 +451,20 @@ static int run_steps(Lockstep *l, unsigned long max)
             return stop_here(l, count, NEW_TASK);
         }
         count++;
-        elive = emulated_state(l->emulated, &es, &estatus);
+        elive = emulated_next(l, &es, &estatus);
         if (insn.is_cpuid) {
             /* Under a hypervisor cpuid traps to it and the single-step trap
                is lost; its results are the emulator's anyway. */
             ns.rip += insn.len;
             native_set_state(l->native, &ns);
+        } else if (insn.is_syscall && syscall_hooked(syscall_nr) && elive) {
+            /* Run to its return under the hook (a new mapping goes where
+               the emulator's went, as from block to block). */
+            NativeEvents ev;
+
+            l->after = &es;
+            nlive = native_run_to(l->native, rip + insn.len, 1, &ev, &nstatus) == RUN_REACHED &&
+                    native_state(l->native, &ns, &nstatus);
         } else {
             nlive = step(l, &ns, &nstatus);
         }
@@ -387,7 +474,7 @@ static int run_steps(Lockstep *l, unsigned long max)
             if (ns.rip == rip) {
                 nlive = step(l, &ns, &nstatus);
             } else if (es.rip == rip) {
-                elive = emulated_state(l->emulated, &es, &estatus);
+                elive = emulated_next(l, &es, &estatus);
             } else {
                 break;
             }
@@ -428,6 +515,24 @@ static unsigned hits_to(const EmuTB *tb, uint64_t target)
     return hits;
 }
 
+/* How many of tb's instructions ran on the way to target: all, but when
+   the emulator dropped translated code on the way and target is one of
+   tb's own instructions: the store to that code's page stopped the block
+   (the emulator goes on from the store in a new block). */
+static int insns_run(Lockstep *l, const EmuTB *tb, uint64_t target)
+{
+    int i;
+
+    if (emulated_code_dropped(l->emulated)) {
+        for (i = 1; i < tb->nb_insns; i++) {
+            if (tb->addrs[i] == target) {
+                return i;
+            }
+        }
+    }
+    return tb->nb_insns;
+}
+
 /*
  * A divergence at the end of a block: runs both again, single-stepped, to
  * the end of that block, to name the instruction.
@@ -458,6 +563,7 @@ static int block_divergence(Lockstep *l, unsigned long count, const EmuTB *tb,
            "ending at instruction %lu)\n", tb->pc, tb->nb_insns, count);
     report_value(true, "RIP", ns->rip, es->rip);
     compare(l, ns, es, true);
+    report_in_handler(l);
     stop(l);
     return replay(l, count);
 }
@@ -471,7 +577,7 @@ static bool next_block(Lockstep *l, const EmuTB *tb, GuestState *es, int *estatu
     uint64_t last = tb->addrs[tb->nb_insns - 1];
 
     do {
-        if (!emulated_state(l->emulated, es, estatus)) {
+        if (!emulated_next(l, es, estatus)) {
             return false;
         }
     } while (tb->info->last.has_rep && es->rip == last);
@@ -487,8 +593,7 @@ static int run_blocks(Lockstep *l, unsigned long max)
     EmuTB *tb = NULL;
     unsigned long count = 0;
     uint32_t undefined = 0;
-    int64_t frame_delta = 0;
-    int nstatus = 0, estatus = 0, ret;
+    int nstatus = 0, estatus = 0, ret, ran = 0;
 
     if (!start(l, true, &ns, &es)) {
         return 2;
@@ -496,29 +601,18 @@ static int run_blocks(Lockstep *l, unsigned long max)
     native_set_syscall_hook(l->native, syscall_hook, l);
     for (;;) {
         if (tb) {
-            undefined = (undefined & ~tb->info->kill) | tb->info->gen;
-            if (ev.signal && ns.rip == es.rip && ns.gpr[GPR_RSP] != es.gpr[GPR_RSP]) {
-                /* A handler's entry: the kernel's signal frame has another
-                   size than the emulator's (its XSAVE area is the host
-                   CPU's); pointers into them differ by that much. */
-                frame_delta = ns.gpr[GPR_RSP] - es.gpr[GPR_RSP];
-                add_map_delta(l, frame_delta);
-            }
-            if (take_over(l, &tb->info->last, undefined, ev.syscall_nr, &ns, &es)) {
+            /* (a block stopped early: its own flags analysis is of all of
+               it, the stores that stopped it leave flags alone) */
+            undefined = ran < tb->nb_insns ? undefined
+                        : (undefined & ~tb->info->kill) | tb->info->gen;
+            if (ran == tb->nb_insns &&
+                take_over(l, &tb->info->last, undefined, ev.syscall_nr, &ns, &es)) {
                 native_set_state(l->native, &ns);
             }
         }
-        if (ns.rip != es.rip || compare(l, &ns, &es, false)) {
+        if (ns.rip != es.rip ||
+            (compared_whole(l, tb ? ev.signal : 0, &ns, &es) && compare(l, &ns, &es, false))) {
             return block_divergence(l, count, tb, &ns, &es);
-        }
-        if (frame_delta) {
-            /* What the handler computes from those addresses (alignment,
-               low bits: the flags) differs from here on. */
-            char why[120];
-
-            snprintf(why, sizeof(why), "signal %d's handler entered, the kernel's frame "
-                     "%+" PRId64 " bytes from the emulator's", ev.signal, frame_delta);
-            return stop_here(l, count, why);
         }
         if (max && count >= max) {
             printf("lockstep: %lu instructions, no divergence (stopped at -n)\n", count);
@@ -540,12 +634,15 @@ static int run_blocks(Lockstep *l, unsigned long max)
                     tb->pc, tb->info->mid_machine);
             return 2;
         }
-        count += tb->nb_insns;
         if (!next_block(l, tb, &es, &estatus)) {
+            count += tb->nb_insns;
             break;
         }
+        ran = insns_run(l, tb, es.rip);
+        count += ran;
         l->after = &es;
-        ret = native_run_to(l->native, es.rip, hits_to(tb, es.rip), &ev, &nstatus);
+        ret = native_run_to(l->native, es.rip, ran < tb->nb_insns ? 1 : hits_to(tb, es.rip),
+                            &ev, &nstatus);
         if (ret == RUN_STOPPED && ev.new_task) {
             return stop_here(l, count - tb->nb_insns, NEW_TASK);
         }

@@ -60,6 +60,9 @@ bool native_state(Native *n, GuestState *s, int *status);
 /* Sets the GPRs, flags and rip (and x87 and SSE state when compared). */
 void native_set_state(Native *n, const GuestState *s);
 bool native_step(Native *n);
+/* The signal native_state delivered on its way to the state it gave (a
+   handler's entry, stepping), or 0; once. */
+int native_take_signal(Native *n);
 void native_kill(Native *n);
 /* Whether system call nr makes a thread or a process. */
 bool starts_task(uint64_t nr);
@@ -112,6 +115,10 @@ Emulated *emulated_start(const char *qemu, char **argv, char **envp, bool with_s
 bool emulated_state(Emulated *e, GuestState *s, int *status);
 /* The latest translation block starting at pc (block mode), or NULL. */
 EmuTB *emulated_tb(Emulated *e, uint64_t pc);
+/* Whether the emulator dropped translated code (a store to its page: -d
+   page's "smc:" line) since the last call: the block that stored may have
+   stopped there, to go on in a new one. */
+bool emulated_code_dropped(Emulated *e);
 /* Reads the emulated program's memory (guest addresses). */
 size_t emulated_peek(Emulated *e, uint64_t addr, void *buf, size_t len);
 /* The end of the emulator's mapping that holds guest address addr. */
@@ -167,6 +174,10 @@ typedef struct Lockstep {
     int nb_id_pairs;
     const GuestState *after;   /* the emulator's, after the block being run */
     unsigned long taken_over;  /* syscall results */
+    /* Inside a signal handler entered with frames of different sizes: the
+       runs are compared by their path only, until they meet again. */
+    bool in_handler;
+    unsigned long handler_states;  /* states compared by path only */
 } Lockstep;
 
 void note(Lockstep *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -177,5 +188,8 @@ void add_id_pair(Lockstep *l, uint64_t n, uint64_t e);
    run's system calls give what the emulator's gave where they may
    legitimately differ: addresses of new mappings, process and thread ids. */
 bool syscall_hook(void *opaque, bool entry, uint64_t *nr, uint64_t args[6], uint64_t *ret);
+/* Whether syscall_hook may change system call nr (stepping runs those to
+   their return under it; the ids of the others are taken over after). */
+bool syscall_hooked(uint64_t nr);
 
 #endif

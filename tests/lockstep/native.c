@@ -24,6 +24,7 @@ struct Native {
     pid_t pid;
     bool with_sse;
     int pending_signal;
+    int delivered_signal;  /* the last one native_state passed on, until taken */
     bool breakpoint;  /* an int3 of ours is in the program */
     bool in_syscall;  /* between a system call's entry and exit stops */
     SyscallHook *hook;
@@ -145,7 +146,7 @@ bool native_state(Native *n, GuestState *s, int *status)
             break;
         }
         /* A signal for the program itself: deliver it on the next step. */
-        n->pending_signal = WSTOPSIG(*status);
+        n->pending_signal = n->delivered_signal = WSTOPSIG(*status);
         native_step(n);
     }
     if (ptrace(PTRACE_GETREGS, n->pid, NULL, &r) < 0) {
@@ -195,6 +196,14 @@ void native_set_state(Native *n, const GuestState *s)
             die("PTRACE_SETFPREGS");
         }
     }
+}
+
+int native_take_signal(Native *n)
+{
+    int sig = n->delivered_signal;
+
+    n->delivered_signal = 0;
+    return sig;
 }
 
 bool native_step(Native *n)
@@ -417,6 +426,35 @@ static uint64_t get_rip(Native *n)
     return r.rip;
 }
 
+/*
+ * Steps to the hits-th arrival at target (a rep string instruction there
+ * stops at each iteration: one arrival).  For code the program can write:
+ * it may write it in the block that runs it, over an int3 of ours; and for
+ * code in a read-only shared mapping, where no int3 can go.  (The debug
+ * registers would do for both, but a VM may not pass their traps on: the
+ * team's does not.)
+ */
+static int step_to(Native *n, uint64_t target, unsigned hits, NativeEvents *ev, int *status)
+{
+    bool there = get_rip(n) == target;
+    int ret;
+
+    while (hits) {
+        ret = resume(n, PTRACE_SINGLESTEP, ev, status);
+        if (ret != RUN_REACHED) {
+            return ret;
+        }
+        if (get_rip(n) == target) {
+            hits -= !there;
+            there = true;
+        } else {
+            there = false;
+        }
+    }
+    n->stopped = true;
+    return RUN_REACHED;
+}
+
 int native_run_to(Native *n, uint64_t target, unsigned hits, NativeEvents *ev, int *status)
 {
     uint64_t word;
@@ -427,9 +465,15 @@ int native_run_to(Native *n, uint64_t target, unsigned hits, NativeEvents *ev, i
     if (!target) {
         return resume(n, PTRACE_CONT, ev, status);
     }
-    if (native_peek(n, target, (uint8_t *)&word, sizeof(word)) != sizeof(word)) {
+    if (native_peek(n, target, (uint8_t *)&word, 1) != 1) {
         ev->no_code = true;
         return RUN_STOPPED;
+    }
+    /* Writing a byte back succeeds where the program could write it; an
+       int3 goes in with the next 7 bytes, which may not be there. */
+    if (native_write(n, target, &word, 1) == 1 ||
+        native_peek(n, target, (uint8_t *)&word, sizeof(word)) != sizeof(word)) {
+        return step_to(n, target, hits, ev, status);
     }
     while (hits) {
         if (get_rip(n) == target) {
@@ -442,7 +486,11 @@ int native_run_to(Native *n, uint64_t target, unsigned hits, NativeEvents *ev, i
                 return ret;
             }
         }
-        native_poke(n, target, (word & ~0xffull) | 0xcc);
+        if (ptrace(PTRACE_POKEDATA, n->pid, (void *)target,
+                   (void *)((word & ~0xffull) | 0xcc)) < 0) {
+            /* Not even ptrace writes a read-only shared mapping. */
+            return step_to(n, target, hits, ev, status);
+        }
         n->breakpoint = true;
         ret = resume(n, PTRACE_SYSCALL, ev, status);
         n->breakpoint = false;

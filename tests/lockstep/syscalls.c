@@ -74,6 +74,11 @@ static bool entry(Lockstep *l, uint64_t nr, uint64_t args[6], uint64_t emulated)
     return changed;
 }
 
+bool syscall_hooked(uint64_t nr)
+{
+    return nr == NR_MMAP || nr == NR_MREMAP || nr == NR_RSEQ;
+}
+
 bool syscall_hook(void *opaque, bool is_entry, uint64_t *nr, uint64_t args[6], uint64_t *ret)
 {
     Lockstep *l = opaque;
