@@ -662,6 +662,13 @@ int procfs_fstatat(int dirfd, const char *path, struct stat *st, int flags)
     return fstatat(dirfd, path, st, flags);
 }
 
+int procfs_fstat(int fd, struct stat *st)
+{
+    char buf[PATH_MAX];
+
+    return procfs_made_up_path(fd, buf, sizeof(buf)) ? stat(buf, st) : fstat(fd, st);
+}
+
 int procfs_fstatfs(int fd, struct statfs *sfs)
 {
     char buf[PATH_MAX];

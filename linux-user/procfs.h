@@ -59,9 +59,10 @@ bool procfs_made_up_path(int fd, char *buf, size_t size);
 const char *procfs_stat_target(int *dirfd, const char *path, int *flags,
                                char *buf, size_t size);
 
-/* fstatat and fstatfs as the guest sees their file (a made-up one's
-   metadata is its /proc file's); 0 or -1 with errno. */
+/* fstatat, fstat and fstatfs as the guest sees their file (a made-up
+   one's metadata is its /proc file's); 0 or -1 with errno. */
 int procfs_fstatat(int dirfd, const char *path, struct stat *st, int flags);
+int procfs_fstat(int fd, struct stat *st);
 int procfs_fstatfs(int fd, struct statfs *sfs);
 
 /* lseek as the guest sees its file (a made-up file seeks from its end as

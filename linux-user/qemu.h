@@ -109,7 +109,7 @@ void target_brk_range(abi_ulong *start, abi_ulong *cur);
 /* -strace: print a syscall and its result (strace.c) */
 void print_syscall(int num, abi_long a1, abi_long a2, abi_long a3,
                    abi_long a4, abi_long a5, abi_long a6);
-void print_syscall_ret(int num, abi_long ret);
+void print_syscall_ret(int num, abi_long ret, const abi_long *arg);
 /* name of a syscall for logs, or NULL */
 const char *target_syscall_name(int num);
 

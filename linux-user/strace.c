@@ -489,7 +489,43 @@ void print_syscall(int num, abi_long a1, abi_long a2, abi_long a3,
     }
 }
 
-void print_syscall_ret(int num, abi_long ret)
+/* Two signed words at addr, of the guest's size or 64-bit (wide). */
+static bool get_pair(abi_ulong addr, bool wide, int64_t *a, int64_t *b)
+{
+    abi_long w[2];
+    int64_t q[2];
+
+    if (wide ? copy_from_user(q, addr, sizeof(q)) : copy_from_user(w, addr, sizeof(w))) {
+        return false;
+    }
+    *a = wide ? q[0] : w[0];
+    *b = wide ? q[1] : w[1];
+    return true;
+}
+
+/* What a successful call wrote, in QEMU 7.2's words: " ({tv_sec = 5,...})". */
+static void print_written(char kind, const abi_long *arg)
+{
+    int64_t sec, frac, west, dst;
+
+    if (!get_pair(arg[kind == 'v' ? 0 : 1], kind == 'T', &sec, &frac)) {
+        return;
+    }
+    strace_printf(" ({tv_sec = %" PRId64 ",tv_%ssec = %" PRId64 "}", sec,
+                  kind == 'v' ? "u" : "n", frac);
+    if (kind == 'v') {
+        if (!arg[1]) {
+            strace_printf(",NULL");
+        } else if (get_pair(arg[1], false, &west, &dst)) {
+            /* struct timezone is two ints on every ABI */
+            strace_printf(",{tz_minuteswest = %d,tz_dsttime = %d}",
+                          (int)(west & 0xffffffff), (int)(dst & 0xffffffff));
+        }
+    }
+    strace_printf(")");
+}
+
+void print_syscall_ret(int num, abi_long ret, const abi_long *arg)
 {
     const SyscallImpl *impl = syscall_impl(num);
     char kind = result_kind(impl);
@@ -506,6 +542,10 @@ void print_syscall_ret(int num, abi_long ret)
         print_hex_word(ret);
         strace_printf("\n");
     } else {
-        strace_printf(" = " TARGET_ABI_FMT_ld "\n", ret);
+        strace_printf(" = " TARGET_ABI_FMT_ld, ret);
+        if (kind == 't' || kind == 'T' || kind == 'v') {
+            print_written(kind, arg);
+        }
+        strace_printf("\n");
     }
 }

@@ -134,7 +134,7 @@ abi_long do_syscall(CPUArchState *env, int num, abi_long arg1, abi_long arg2,
                                                 : -TARGET_ERESTARTSYS;
     }
     if (strace_enabled()) {
-        print_syscall_ret(num, ret);
+        print_syscall_ret(num, ret, arg);
     }
     return ret;
 }

@@ -37,7 +37,10 @@ typedef abi_long SyscallFn(CPUArchState *env, const abi_long *arg);
  *   for commands without one), m open's mode (absent unless the flags
  *   before it have O_CREAT or O_TMPFILE), I ioctl request; x prints 0 as
  *   NULL.
- * An optional "=x" suffix prints the result in hex, "=!" prints no result.
+ * An optional "=x" suffix prints the result in hex, "=!" prints no result;
+ * "=t" and "=T" print after a success the timespec the call wrote at its
+ * second argument (guest words; 64-bit words for the time64 calls), "=v"
+ * gettimeofday's timeval and timezone, as QEMU 7.2 does.
  */
 typedef struct SyscallImpl {
     const char *name;

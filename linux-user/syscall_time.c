@@ -332,15 +332,15 @@ SYSCALL(futimesat)
 }
 
 const SyscallImpl syscalls_time[] = {
-    { "clock_gettime", sys_clock_gettime, "Kx" },
-    { "clock_gettime64", sys_clock_gettime64, "Kx" },
-    { "clock_getres", sys_clock_getres, "Kx" },
-    { "clock_getres_time64", sys_clock_getres_time64, "Kx" },
+    { "clock_gettime", sys_clock_gettime, "Kx=t" },
+    { "clock_gettime64", sys_clock_gettime64, "Kx=T" },
+    { "clock_getres", sys_clock_getres, "Kx=t" },
+    { "clock_getres_time64", sys_clock_getres_time64, "Kx=T" },
     { "nanosleep", sys_nanosleep, "xx", SC_EINTR_IF_HANDLED },
     { "clock_nanosleep", sys_clock_nanosleep, "Kdxx", SC_EINTR_IF_HANDLED },
     { "clock_nanosleep_time64", sys_clock_nanosleep_time64, "Kdxx",
       SC_EINTR_IF_HANDLED },
-    { "gettimeofday", sys_gettimeofday, "xx" },
+    { "gettimeofday", sys_gettimeofday, "xx=v" },
     { "time", sys_time, "x" },
     { "settimeofday", sys_settimeofday, "xx" },
     { "stime", sys_stime, "x" },

@@ -23,32 +23,39 @@ DEFINE_STRUCT_LAYOUT(old_stat_layout, struct stat, struct target_stat,
 DEFINE_STATFS_LAYOUT(statfs64_layout, struct target_statfs64);
 DEFINE_STATFS_LAYOUT(statfs_layout, struct target_statfs);
 
-/* stat, lstat, fstat, fstatat64 and friends share this body: flags
-   AT_EMPTY_PATH with an empty path turns it into fstat. */
-static abi_long do_fstatat(int dirfd, const char *path, int flags, abi_ulong gbuf,
-                           bool old_layout)
+/* What stat, lstat, fstat, fstatat64 and friends found (found: 0, or -1
+   with errno), in the old struct stat or in struct stat64. */
+static abi_long stat_to_user(int found, struct stat *st, abi_ulong gbuf, bool old_layout)
 {
-    struct stat st;
-
-    if (procfs_fstatat(dirfd, path, &st, flags) != 0) {
+    if (found != 0) {
         return -errno;
     }
     if (!old_layout) {
-        return struct_to_user(gbuf, &st, &stat64_layout);
+        return struct_to_user(gbuf, st, &stat64_layout);
     }
-    if (st.st_ino > 0xffffffffu || st.st_size > 0x7fffffff) {
+    if (st->st_ino > 0xffffffffu || st->st_size > 0x7fffffff) {
         return -TARGET_EOVERFLOW;
     }
-    st.st_uid = high2low_id(st.st_uid);
-    st.st_gid = high2low_id(st.st_gid);
-    return struct_to_user(gbuf, &st, &old_stat_layout);
+    st->st_uid = high2low_id(st->st_uid);
+    st->st_gid = high2low_id(st->st_gid);
+    return struct_to_user(gbuf, st, &old_stat_layout);
 }
 
 static abi_long do_stat(int dirfd, abi_ulong gpath, int flags, abi_ulong gbuf,
                         bool old_layout)
 {
+    struct stat st;
+
     LOOKUP_PATH_FROM_USER(path, gpath, flags);
-    return do_fstatat(dirfd, path, flags, gbuf, old_layout);
+    return stat_to_user(procfs_fstatat(dirfd, path, &st, flags), &st, gbuf, old_layout);
+}
+
+/* (not fstatat(fd, "", AT_EMPTY_PATH): that takes AT_FDCWD as the cwd) */
+static abi_long do_fstat(int fd, abi_ulong gbuf, bool old_layout)
+{
+    struct stat st;
+
+    return stat_to_user(procfs_fstat(fd, &st), &st, gbuf, old_layout);
 }
 
 SYSCALL(stat)
@@ -63,7 +70,7 @@ SYSCALL(lstat)
 
 SYSCALL(fstat)
 {
-    return do_fstatat(arg[0], "", AT_EMPTY_PATH, arg[1], true);
+    return do_fstat(arg[0], arg[1], true);
 }
 
 SYSCALL(stat64)
@@ -78,7 +85,7 @@ SYSCALL(lstat64)
 
 SYSCALL(fstat64)
 {
-    return do_fstatat(arg[0], "", AT_EMPTY_PATH, arg[1], false);
+    return do_fstat(arg[0], arg[1], false);
 }
 
 SYSCALL(fstatat64)

@@ -48,7 +48,7 @@ SYSCALL(fstat)
 {
     struct stat st;
 
-    if (procfs_fstatat(arg[0], "", &st, AT_EMPTY_PATH) != 0) {
+    if (procfs_fstat(arg[0], &st) != 0) {
         return -errno;
     }
     return struct_to_user(arg[1], &st, &stat_layout);

@@ -33,6 +33,7 @@ struct Emulated {
     EmuTB *translating;     /* the block whose in_asm lines are being read */
     GArray *addrs;
     bool code_dropped;      /* an "smc:" line since emulated_code_dropped asked */
+    EmuTime time;           /* what the last clock call wrote (-d strace) */
 };
 
 Emulated *emulated_start(const char *qemu, char **argv, char **envp, bool with_sse,
@@ -49,9 +50,10 @@ Emulated *emulated_start(const char *qemu, char **argv, char **envp, bool with_s
     args = calloc(argc + 6, sizeof(*args));
     args[0] = (char *)qemu;
     args[1] = blocks ? "-d" : "-singlestep";
-    args[2] = blocks ? (with_sse ? "cpu,nochain,in_asm,page,fpu" : "cpu,nochain,in_asm,page")
+    args[2] = blocks ? (with_sse ? "cpu,nochain,in_asm,page,strace,fpu"
+                                 : "cpu,nochain,in_asm,page,strace")
                      : "-d";
-    args[3] = blocks ? "--" : with_sse ? "cpu,nochain,fpu" : "cpu,nochain";
+    args[3] = blocks ? "--" : with_sse ? "cpu,nochain,strace,fpu" : "cpu,nochain,strace";
     memcpy(args + 4, argv, argc * sizeof(*args));
     /* A block replaced by a new translation of its pc is not freed: the
        caller may still hold it (it looks up one block ahead). */
@@ -197,6 +199,40 @@ static bool parse_in_asm(Emulated *e, const char *l)
     return false;
 }
 
+/* A -d strace line of clock_gettime or gettimeofday that succeeded:
+   "PID clock_gettime(CLOCK_MONOTONIC,0x...) = 0 ({tv_sec = S,tv_nsec = N})". */
+static bool parse_time(Emulated *e, const char *l)
+{
+    static const struct { const char *call; uint64_t nr; const char *frac; } calls[] = {
+        { " clock_gettime(", 228, "nsec" }, { " gettimeofday(", 96, "usec" },
+    };
+    long long sec, frac;
+    char fmt[64];
+    size_t i;
+
+    for (i = 0; i < sizeof(calls) / sizeof(calls[0]); i++) {
+        const char *at = strstr(l, calls[i].call);
+        const char *written = at ? strstr(at, ") = 0 ({tv_sec = ") : NULL;
+
+        snprintf(fmt, sizeof(fmt), ") = 0 ({tv_sec = %%lld,tv_%s = %%lld}", calls[i].frac);
+        if (written && sscanf(written, fmt, &sec, &frac) == 2) {
+            e->time = (EmuTime) { calls[i].nr, sec, frac };
+            return true;
+        }
+    }
+    return false;
+}
+
+bool emulated_time(Emulated *e, uint64_t nr, EmuTime *t)
+{
+    if (e->time.nr != nr) {
+        return false;
+    }
+    *t = e->time;
+    e->time.nr = 0;
+    return true;
+}
+
 bool emulated_code_dropped(Emulated *e)
 {
     bool dropped = e->code_dropped;
@@ -225,6 +261,9 @@ bool emulated_state(Emulated *e, GuestState *s, int *status)
         }
         if (!strncmp(l, "smc: ", 5)) {
             e->code_dropped = true;
+            continue;
+        }
+        if (parse_time(e, l)) {
             continue;
         }
         if (sscanf(l, "guest space: 0x%llx bytes at host 0x%llx", &w, &v) == 2) {

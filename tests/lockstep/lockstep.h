@@ -115,6 +115,13 @@ Emulated *emulated_start(const char *qemu, char **argv, char **envp, bool with_s
 bool emulated_state(Emulated *e, GuestState *s, int *status);
 /* The latest translation block starting at pc (block mode), or NULL. */
 EmuTB *emulated_tb(Emulated *e, uint64_t pc);
+/* What the emulator's last clock_gettime or gettimeofday (system call nr)
+   wrote, from its -d strace line; taken once. */
+typedef struct EmuTime {
+    uint64_t nr;
+    int64_t sec, frac;       /* tv_sec, and tv_nsec or tv_usec */
+} EmuTime;
+bool emulated_time(Emulated *e, uint64_t nr, EmuTime *t);
 /* Whether the emulator dropped translated code (a store to its page: -d
    page's "smc:" line) since the last call: the block that stored may have
    stopped there, to go on in a new one. */

@@ -12,15 +12,24 @@
  *   the system calls that take an id to signal get the native one back;
  * - rseq, which the emulator does not provide, fails natively too: the
  *   kernel would otherwise keep writing the CPU number into the program's
- *   memory, where glibc reads it.
+ *   memory, where glibc reads it;
+ * - clock_gettime and gettimeofday write the emulator's time (its -d
+ *   strace line says what it wrote): the native C library calls them too,
+ *   as the auxiliary vector it was given (the emulator's) has no vDSO, and
+ *   the time goes into temporary file names, hashes, timeouts;
+ * - an exclusive create (O_CREAT | O_EXCL) that made a file under the
+ *   emulator is not exclusive natively: the two runs now pick the same
+ *   temporary names, and the emulator, running ahead, made it first.
  *
  * The emulator's result is known in advance: its block ends at the system
  * call, and the log has run ahead to the state after it (l->after).
  */
+#include <fcntl.h>
 #include <sys/mman.h>
 #include "lockstep.h"
 
-enum { NR_MMAP = 9, NR_MREMAP = 25, NR_GETPID = 39, NR_KILL = 62, NR_RT_SIGQUEUEINFO = 129,
+enum { NR_OPEN = 2, NR_MMAP = 9, NR_MREMAP = 25, NR_GETPID = 39, NR_KILL = 62, NR_GETTIMEOFDAY = 96,
+       NR_RT_SIGQUEUEINFO = 129, NR_CLOCK_GETTIME = 228, NR_OPENAT = 257,
        NR_GETTID = 186, NR_TKILL = 200, NR_SET_TID_ADDRESS = 218, NR_TGKILL = 234,
        NR_RT_TGSIGQUEUEINFO = 297, NR_RSEQ = 334, NR_PIDFD_OPEN = 434 };
 
@@ -60,6 +69,13 @@ static bool entry(Lockstep *l, uint64_t nr, uint64_t args[6], uint64_t emulated)
         args[3] |= MAP_FIXED_NOREPLACE;
         return true;
     }
+    if ((nr == NR_OPEN || nr == NR_OPENAT) &&
+        (args[nr == NR_OPEN ? 1 : 2] & (O_CREAT | O_EXCL)) == (O_CREAT | O_EXCL)) {
+        /* The same exclusive name in both runs (a temporary file): the
+           emulator, running ahead, may have made it already. */
+        args[nr == NR_OPEN ? 1 : 2] &= ~(uint64_t)O_EXCL;
+        return true;
+    }
     if (nr == NR_MREMAP && (args[3] & MREMAP_MAYMOVE_FLAG) &&
         !(args[3] & MREMAP_FIXED_FLAG) && emulated != args[0]) {
         args[3] |= MREMAP_FIXED_FLAG;
@@ -76,7 +92,24 @@ static bool entry(Lockstep *l, uint64_t nr, uint64_t args[6], uint64_t emulated)
 
 bool syscall_hooked(uint64_t nr)
 {
-    return nr == NR_MMAP || nr == NR_MREMAP || nr == NR_RSEQ;
+    return nr == NR_MMAP || nr == NR_MREMAP || nr == NR_RSEQ || nr == NR_CLOCK_GETTIME ||
+           nr == NR_GETTIMEOFDAY || nr == NR_OPEN || nr == NR_OPENAT;
+}
+
+/* At the exit of a clock call that succeeded in both: the emulator's time
+   into the native run's buffer. */
+static void same_time(Lockstep *l, uint64_t nr, const uint64_t args[6])
+{
+    EmuTime t;
+    int64_t v[2];
+
+    if ((nr != NR_CLOCK_GETTIME && nr != NR_GETTIMEOFDAY) || !emulated_time(l->emulated, nr, &t)) {
+        return;
+    }
+    v[0] = t.sec;
+    v[1] = t.frac;
+    native_write(l->native, args[nr == NR_CLOCK_GETTIME ? 1 : 0], v, sizeof(v));
+    note(l, "%s: the emulator's time taken", nr == NR_CLOCK_GETTIME ? "clock_gettime" : "gettimeofday");
 }
 
 bool syscall_hook(void *opaque, bool is_entry, uint64_t *nr, uint64_t args[6], uint64_t *ret)
@@ -97,6 +130,9 @@ bool syscall_hook(void *opaque, bool is_entry, uint64_t *nr, uint64_t args[6], u
     }
     if (is_entry) {
         return entry(l, *nr, args, emulated);
+    }
+    if (*ret == 0) {
+        same_time(l, *nr, args);    /* memory only: no register changes */
     }
     if ((*nr == NR_GETPID || *nr == NR_GETTID || *nr == NR_SET_TID_ADDRESS) && *ret != emulated) {
         add_id_pair(l, *ret, emulated);
