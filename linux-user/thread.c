@@ -220,6 +220,7 @@ QEMU_NORETURN void thread_exit(CPUArchState *env, int status)
 void fork_start(void)
 {
     mmap_lock();
+    qemu_log_flush();       /* or the child writes the parent's lines again */
 }
 
 void fork_end(CPUArchState *env, bool child)
@@ -229,6 +230,7 @@ void fork_end(CPUArchState *env, bool child)
         cpu_list_fork_child(env);
         ((TaskState *)env->opaque)->tid = getpid();
         leader_exited = false;
+        qemu_log_fork_child();
     } else {
         mmap_unlock();
     }

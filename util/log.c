@@ -81,6 +81,32 @@ void qemu_set_log(int mask)
     qemu_loglevel = mask;
 }
 
+/* The -D name, kept when it has "%d" (the process id) for the children. */
+static char *log_pattern;
+
+/* pattern with its one "%d" (the only % it may hold, or "%%") as pid,
+   into name (PATH_MAX bytes). */
+static void log_name_for(const char *pattern, pid_t pid, char *name)
+{
+    size_t n = 0;
+    int pids = 0;
+
+    for (const char *p = pattern; *p && n < PATH_MAX - 16; p++) {
+        if (p[0] == '%' && p[1] == 'd' && !pids++) {
+            n += snprintf(name + n, PATH_MAX - n, "%d", (int)pid);
+            p++;
+        } else if (p[0] == '%' && p[1] != '%') {
+            fprintf(stderr, "qemu: bad log file name '%s': only one %%d (the process id) "
+                    "may stand in it\n", pattern);
+            exit(1);
+        } else {
+            name[n++] = *p;
+            p += p[0] == '%';
+        }
+    }
+    name[n] = 0;
+}
+
 void qemu_set_log_filename(const char *filename)
 {
     if (qemu_logfile && qemu_logfile != stderr) {
@@ -88,11 +114,19 @@ void qemu_set_log_filename(const char *filename)
         fclose(qemu_logfile);
     }
     qemu_logfile = stderr;
+    if (filename != log_pattern) {
+        free(log_pattern);
+        log_pattern = filename && strstr(filename, "%d") ? strdup(filename) : NULL;
+    }
     if (filename) {
-        FILE *f = fopen(filename, "w");
+        char name[PATH_MAX];
+        FILE *f;
+
+        log_name_for(filename, getpid(), name);
+        f = fopen(name, "w");
         if (!f) {
             fprintf(stderr, "qemu: could not open log file '%s': %s\n",
-                    filename, strerror(errno));
+                    name, strerror(errno));
             exit(1);
         }
         /* Line buffering keeps the log readable if the guest dies. */
@@ -119,6 +153,13 @@ void qemu_log(const char *fmt, ...)
 void qemu_log_flush(void)
 {
     fflush(qemu_logfile ? qemu_logfile : stderr);
+}
+
+void qemu_log_fork_child(void)
+{
+    if (log_pattern) {
+        qemu_set_log_filename(log_pattern);
+    }
 }
 
 /* -dfilter: inclusive guest address ranges; none set means all addresses. */

@@ -42,8 +42,11 @@ void qemu_log_flush(void);
 int qemu_str_to_log_mask(const char *str);
 /* Print the list of items (for -d help) to f. */
 void qemu_print_log_usage(FILE *f);
-/* Open the -D file (NULL: stderr) and apply the mask. */
+/* Open the -D file (NULL: stderr); a "%d" in its name is the process id
+   ("%%" a %). */
 void qemu_set_log_filename(const char *filename);
+/* In a child the guest forked: with "%d" in the -D name, its own log. */
+void qemu_log_fork_child(void);
 void qemu_set_log(int mask);
 /* -dfilter RANGE[,RANGE...]: false (nothing changed) when it does not parse. */
 bool qemu_set_dfilter_ranges(const char *spec);

@@ -11,7 +11,9 @@
 # block at main's address (nm) with "IN: main", and -dfilter around main
 # logs that block and no other.  -strace names constants as QEMU 7.2 does
 # (tests/programs/strace-names.c; pids and addresses left out; QEMU 7.2
-# prints AT_FDCWD as -100, strace(1) and QEMU 4.1 by name).  Environment: SRC_PATH, BUILD_DIR,
+# prints AT_FDCWD as -100, strace(1) and QEMU 4.1 by name).  -D NAME with
+# "%d": each process logs into its own file, the forked child's named by
+# its pid (tests/programs/fork-wait.c).  Environment: SRC_PATH, BUILD_DIR,
 # TARGETS, TCG_CC, CONFIG_TCG_M32, TCG_TIMEOUT, TESTS, SUMMARY_FILE.
 
 : "${SRC_PATH:?}" "${BUILD_DIR:?}"
@@ -75,7 +77,7 @@ for t in $TARGETS; do
     done
 done
 
-for refused in "-cpu pentium3" "-cpu no-such-cpu" "-trace events=x" "-plugin x.so" "-dfilter 0x10..0x1"; do
+for refused in "-cpu pentium3" "-cpu no-such-cpu" "-trace events=x" "-plugin x.so" "-dfilter 0x10..0x1" "-D /tmp/log%s"; do
     id=x86_64/options/refused$(echo "$refused" | tr ' ' '_')
     selected "$id" || continue
     # shellcheck disable=SC2086  # option and argument
@@ -132,6 +134,24 @@ if selected "$id"; then
     else
         strace_lines qemu-x86_64 | sed 's/^\([a-z]*at\)(-100,/\1(AT_FDCWD,/' >"$tmp/want"
         strace_lines "$BUILD_DIR/x86_64-linux-user/qemu-x86_64" >"$tmp/got"
+        judge_run "$id" 0 0 "$tmp/want" "$tmp/got"
+    fi
+fi
+id=x86_64/options/log-per-process
+if selected "$id"; then
+    if ! ${TCG_CC:-cc} -O2 -static -o "$tmp/fork-wait" "$SRC_PATH/tests/programs/fork-wait.c"; then
+        echo "SKIP $id (no compiler)"
+        skipped=$((skipped + 1))
+    else
+        mkdir "$tmp/logs"
+        out=$("$BUILD_DIR/x86_64-linux-user/qemu-x86_64" -d strace -D "$tmp/logs/log.%d" "$tmp/fork-wait")
+        child=${out% *}
+        printf '2 logs\nchild %s: exit_group(3)\nparent: wait4\n' "$child" >"$tmp/want"
+        {
+            echo "$(ls "$tmp/logs" | wc -l) logs"
+            grep -q 'exit_group(3)' "$tmp/logs/log.$child" && echo "child $child: exit_group(3)"
+            grep -l 'wait4' "$tmp/logs"/* | grep -qv "log.$child\$" && echo "parent: wait4"
+        } >"$tmp/got" 2>&1
         judge_run "$id" 0 0 "$tmp/want" "$tmp/got"
     fi
 fi
