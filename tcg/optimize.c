@@ -3,8 +3,10 @@
  * basic block it tracks which temps hold known constants and which are
  * copies of others, and uses that to fold constant expressions into movi,
  * propagate copies into later uses, simplify algebraic identities
- * (x+0, x*1, x&0, x^x, ...), and resolve branches/conditions with known
- * operands.  It also deletes code that can never run: everything after an
+ * (x+0, x*1, x&0, x^x, ...), resolve branches/conditions with known
+ * operands, and drop zero-extensions of i64 values whose high half is
+ * known to be zero (a 32-bit guest result extended again by the next
+ * instruction that reads it).  It also deletes code that can never run: everything after an
  * unconditional br/exit_tb/goto_ptr up to the next label (insn_start markers
  * stay, the per-insn records need them).  Dead results are removed later
  * by liveness.  "-d nooptimize" (QEMU_LOG=nooptimize) skips the pass, so
@@ -21,6 +23,7 @@ typedef struct TempOptInfo {
     uint64_t val;
     TCGTemp *copy_of;      /* holds the same value as copy_of... */
     uint32_t copy_ver;     /* ...as long as copy_of->ver is still this */
+    bool hi_zero;          /* i64 whose bits 32-63 are zero */
 } TempOptInfo;
 
 static TempOptInfo opt_info[TCG_MAX_TEMPS];
@@ -35,6 +38,7 @@ static TempOptInfo *ti(TCGTemp *ts)
         t->is_const = ts->kind == TEMP_CONST;
         t->val = ts->val;
         t->copy_of = NULL;
+        t->hi_zero = t->is_const && !(ts->val >> 32);
     }
     return t;
 }
@@ -64,6 +68,7 @@ static void set_written(TCGTemp *ts)
     t->ver++;
     t->is_const = false;
     t->copy_of = NULL;
+    t->hi_zero = false;
 }
 
 static void forget_globals(TCGContext *s)
@@ -92,6 +97,7 @@ static void make_movi(TCGOp *op, uint64_t val)
     t = ti(dst);
     t->is_const = true;
     t->val = val;
+    t->hi_zero = !(val >> 32);
 }
 
 /* dst = src; removes the op when dst already holds src's value. */
@@ -112,6 +118,7 @@ static void make_mov(TCGContext *s, TCGOp *op, TCGArg src)
     op->opc = dst->type == TCG_TYPE_I32 ? INDEX_op_mov_i32 : INDEX_op_mov_i64;
     op->args[1] = temp_arg(from);
     set_written(dst);
+    ti(dst)->hi_zero = ti(from)->hi_zero;
     if (dst->kind == TEMP_GLOBAL && from->kind == TEMP_NORMAL) {
         /* A temp stored to a guest register (add tmp,rsp,8; mov rsp,tmp;
            ld (tmp)): later reads of the temp take the global instead, so
@@ -331,14 +338,56 @@ static bool simplify_binary(TCGContext *s, TCGOp *op, OpKind kind)
     return false;
 }
 
+static bool hi_zero(TCGArg a) { return ti(arg_temp(a))->hi_zero; }
+
+/* Whether op's i64 result has bits 32-63 zero, from the op's definition
+   (so on every backend) and what is known of its inputs. */
+static bool result_hi_zero(const TCGOp *op)
+{
+    MemOp mop;
+
+    switch (op->opc) {
+    case INDEX_op_ext8u_i64:
+    case INDEX_op_ext16u_i64:
+    case INDEX_op_ext32u_i64:
+    case INDEX_op_extu_i32_i64:
+    case INDEX_op_ld8u_i64:
+    case INDEX_op_ld16u_i64:
+    case INDEX_op_ld32u_i64:
+    case INDEX_op_setcond_i64:
+        return true;
+    case INDEX_op_qemu_ld_i64:
+        mop = get_memop(op->args[2]);
+        return !(mop & MO_SIGN) && (mop & MO_SIZE) <= MO_32;
+    case INDEX_op_and_i64:
+        return hi_zero(op->args[1]) || hi_zero(op->args[2]);
+    case INDEX_op_or_i64:
+    case INDEX_op_xor_i64:
+        return hi_zero(op->args[1]) && hi_zero(op->args[2]);
+    case INDEX_op_movcond_i64:
+        return hi_zero(op->args[3]) && hi_zero(op->args[4]);
+    case INDEX_op_shr_i64:
+        return is_const(op->args[2]) && (const_val(op->args[2]) & 63) >= 32;
+    default:
+        return false;
+    }
+}
+
 /* Ops with outputs, no side effects: fold, simplify, or just record. */
 static void optimize_value_op(TCGContext *s, TCGOp *op)
 {
     const TCGOpDef *def = &tcg_op_defs[op->opc];
     FoldFn fold = fold_table[op->opc].fold;
     int k, known;
+    bool out_hi_zero;
 
     switch (op->opc) {
+    case INDEX_op_ext32u_i64:
+        if (hi_zero(op->args[1])) {
+            make_mov(s, op, op->args[1]);
+            return;
+        }
+        break;
     case INDEX_op_setcond_i32:
     case INDEX_op_setcond_i64:
         known = known_cond(op->args[3], op->args[1], op->args[2], op_is_64(op));
@@ -375,8 +424,12 @@ static void optimize_value_op(TCGContext *s, TCGOp *op)
         }
         break;
     }
+    out_hi_zero = def->nb_oargs == 1 && result_hi_zero(op);
     for (k = 0; k < def->nb_oargs; k++) {
         set_written(arg_temp(op->args[k]));
+    }
+    if (out_hi_zero) {
+        ti(arg_temp(op->args[0]))->hi_zero = true;
     }
 }
 

@@ -147,8 +147,12 @@ struct TCGContext {
     TCGLabel **label_chunks;  /* labels live until the next tcg_func_start */
     int nb_labels, nb_label_chunks;
 
-    /* interned constants of the TB being built: open-addressed by value */
+    /* interned constants of the TB being built: open-addressed by value;
+       const_used lists the slots filled (type * TCG_CONST_TABLE_SIZE + h),
+       so that a new TB empties those, not the whole 64 KiB table */
     TCGTemp *const_table[TCG_TYPE_COUNT][TCG_CONST_TABLE_SIZE];
+    uint16_t const_used[TCG_MAX_TEMPS];
+    int nb_const_used;
 
     /* code buffer */
     uint8_t *code_buf, *code_buf_end;

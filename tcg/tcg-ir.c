@@ -257,6 +257,8 @@ TCGv_i64 tcg_const_local_i64(int64_t val)
     return temp_tcgv_i64(const_new(TCG_TYPE_I64, true, val));
 }
 
+_Static_assert(TCG_TYPE_COUNT * TCG_CONST_TABLE_SIZE <= 65536, "const_used holds slots");
+
 TCGTemp *tcg_constant_internal(TCGType type, uint64_t val)
 {
     TCGContext *s = tcg_ctx;
@@ -280,6 +282,7 @@ TCGTemp *tcg_constant_internal(TCGType type, uint64_t val)
     ts->val_type = TEMP_VAL_CONST;
     ts->val = val;
     s->const_table[type][h] = ts;
+    s->const_used[s->nb_const_used++] = type * TCG_CONST_TABLE_SIZE + h;
     return ts;
 }
 
@@ -393,7 +396,11 @@ void tcg_func_start(TCGContext *s)
 {
     s->nb_temps = s->nb_globals;
     memset(s->free_temps, 0, sizeof(s->free_temps));
-    memset(s->const_table, 0, sizeof(s->const_table));
+    while (s->nb_const_used) {
+        unsigned slot = s->const_used[--s->nb_const_used];
+
+        s->const_table[slot / TCG_CONST_TABLE_SIZE][slot % TCG_CONST_TABLE_SIZE] = NULL;
+    }
     s->nb_ops = 0;
     s->nb_guest_accesses = 0;
     s->nb_labels = 0;

@@ -26,28 +26,46 @@ static int tb_cflags(void)
 }
 
 /*
- * The jump cache's TB for (pc, cs_base, flags), or NULL.  It holds only TBs
- * of the usual cflags (tb_cflags()), so a hit needs no cflags compare.
- * Other threads clear slots and mark TBs invalid concurrently, hence the
- * atomic loads.
+ * The jump cache's slot for (pc, cs_base, flags) if it holds that TB, or
+ * NULL.  It holds only TBs of the usual cflags (tb_cflags()), so a hit
+ * needs no cflags compare, and no invalid TB (tb_jmp_cache_set), so none
+ * of the TB is read.  Other threads empty slots concurrently, hence the
+ * atomic load of tb.
  */
-static inline TranslationBlock *tb_jmp_cache_get(CPUArchState *env, target_ulong pc,
-                                                 target_ulong cs_base, uint32_t flags)
+static inline struct TBJmpCacheEntry *tb_jmp_cache_get(CPUArchState *env,
+                                                        target_ulong pc,
+                                                        target_ulong cs_base,
+                                                        uint32_t flags)
 {
-    TranslationBlock *tb = __atomic_load_n(&env->tb_jmp_cache[tb_jmp_cache_hash_func(pc, flags)],
-                                           __ATOMIC_ACQUIRE);
+    struct TBJmpCacheEntry *e = &env->tb_jmp_cache[tb_jmp_cache_hash_func(pc, flags)];
 
-    if (likely(tb && tb->pc == pc && tb->cs_base == cs_base && tb->flags == flags
-               && !__atomic_load_n(&tb->invalid, __ATOMIC_RELAXED))) {
-        return tb;
+    if (likely(__atomic_load_n(&e->tb, __ATOMIC_ACQUIRE) && e->pc == pc
+               && e->cs_base == cs_base && e->flags == flags)) {
+        return e;
     }
     return NULL;
 }
 
+/*
+ * Invalidation (tb_phys_invalidate) marks the TB invalid and then empties
+ * the slots holding it, both sequentially consistent; so does this in the
+ * other order.  Either it sees our slot or we see its mark: no slot keeps
+ * an invalid TB.
+ */
 static void tb_jmp_cache_set(CPUArchState *env, TranslationBlock *tb)
 {
-    __atomic_store_n(&env->tb_jmp_cache[tb_jmp_cache_hash_func(tb->pc, tb->flags)], tb,
-                     __ATOMIC_RELEASE);
+    struct TBJmpCacheEntry *e = &env->tb_jmp_cache[tb_jmp_cache_hash_func(tb->pc, tb->flags)];
+    TranslationBlock *expected = tb;
+
+    e->pc = tb->pc;
+    e->cs_base = tb->cs_base;
+    e->flags = tb->flags;
+    e->code = tb->tc.ptr;
+    __atomic_store_n(&e->tb, tb, __ATOMIC_SEQ_CST);
+    if (__atomic_load_n(&tb->invalid, __ATOMIC_SEQ_CST)) {
+        __atomic_compare_exchange_n(&e->tb, &expected, NULL, false,
+                                    __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+    }
 }
 
 /*
@@ -63,9 +81,10 @@ static TranslationBlock *tb_lookup(CPUArchState *env, int cflags, bool usual)
 
     cpu_get_tb_cpu_state(env, &pc, &cs_base, &flags);
     if (usual) {
-        tb = tb_jmp_cache_get(env, pc, cs_base, flags);
-        if (tb) {
-            return tb;
+        struct TBJmpCacheEntry *e = tb_jmp_cache_get(env, pc, cs_base, flags);
+
+        if (e) {
+            return e->tb;
         }
     }
     tb = tb_htable_lookup(env, pc, cs_base, flags, cflags);
@@ -140,29 +159,33 @@ static TranslationBlock * __attribute__((noinline)) tb_for_env_slow(CPUArchState
 }
 
 /*
- * The translated TB for env's current state, or NULL.  The jump cache hit
- * makes no call on its usual path, so the helpers below save no registers
- * for it (issue 7: they run at every indirect jump).
+ * The host code for env's current state: the translated TB's, or the
+ * epilogue.  The jump cache hit reads one slot and makes no call, so the
+ * helpers below save no registers for it (issue 7: they run at every
+ * indirect jump).
  */
-static inline TranslationBlock *tb_for_env(CPUArchState *env)
+static inline void *code_for_env(CPUArchState *env)
 {
     target_ulong pc, cs_base;
     uint32_t flags;
-    TranslationBlock *tb;
+    struct TBJmpCacheEntry *e;
 
     cpu_get_tb_cpu_state(env, &pc, &cs_base, &flags);
-    tb = tb_jmp_cache_get(env, pc, cs_base, flags);
-    if (unlikely(!tb)) {
-        return tb_for_env_slow(env, pc, cs_base, flags);
+    e = tb_jmp_cache_get(env, pc, cs_base, flags);
+    if (unlikely(!e)) {
+        return chain_ptr(tb_for_env_slow(env, pc, cs_base, flags));
     }
-    return tb;
+    if (unlikely(qemu_loglevel & CPU_LOG_EXEC)) {
+        return chain_ptr(e->tb);
+    }
+    return (void *)e->code;
 }
 
 /* Generated code calls this for indirect jumps: stay in generated code when
    the target is already translated, else leave through the epilogue. */
 void *HELPER(lookup_tb_ptr)(CPUArchState *env)
 {
-    return chain_ptr(tb_for_env(env));
+    return code_for_env(env);
 }
 
 /* The same for an indirect jump whose chained pc (site, see
@@ -177,7 +200,7 @@ void *HELPER(lookup_tb_ptr_site)(CPUArchState *env, void *site)
         __atomic_compare_exchange_n(chained_pc, &empty, env->segs[R_CS].base + env->eip,
                                     false, __ATOMIC_RELAXED, __ATOMIC_RELAXED);
     }
-    return chain_ptr(tb_for_env(env));
+    return code_for_env(env);
 }
 
 static void log_exec(CPUArchState *env, TranslationBlock *tb)

@@ -371,7 +371,9 @@ static void tb_phys_invalidate(TranslationBlock *tb)
     unsigned h = tb_jmp_cache_hash_func(tb->pc, tb->flags);
     CPUArchState *cpu;
 
-    __atomic_store_n(&tb->invalid, true, __ATOMIC_RELAXED);
+    /* Sequentially consistent with the slot emptying below: see
+       tb_jmp_cache_set (cpu-exec.c). */
+    __atomic_store_n(&tb->invalid, true, __ATOMIC_SEQ_CST);
     for (; *pp; pp = &(*pp)->hash_next) {
         if (*pp == tb) {
             __atomic_store_n(pp, tb->hash_next, __ATOMIC_RELEASE);
@@ -382,8 +384,8 @@ static void tb_phys_invalidate(TranslationBlock *tb)
     CPU_FOREACH(cpu) {
         TranslationBlock *expected = tb;
 
-        __atomic_compare_exchange_n(&cpu->tb_jmp_cache[h], &expected, NULL,
-                                    false, __ATOMIC_RELAXED, __ATOMIC_RELAXED);
+        __atomic_compare_exchange_n(&cpu->tb_jmp_cache[h].tb, &expected, NULL,
+                                    false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
     }
     cpu_list_unlock();
     for (unsigned i = 0; i < tb->n_jmp_incoming; i++) {

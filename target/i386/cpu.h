@@ -258,7 +258,17 @@ typedef struct CPUX86State {
     uint64_t guest_addr_end; /* exec/cpu-all.h: direct accesses check it */
     sigjmp_buf jmp_env;
     bool can_do_io;
-    struct TranslationBlock *tb_jmp_cache[TB_JMP_CACHE_SIZE];
+    struct TBJmpCacheEntry {
+        /* NULL: empty.  Only this CPU's thread fills a slot; others only
+           empty it (invalidation), so the other fields, written before
+           tb, always describe the tb this thread read.  A hit reads this
+           one line and not the TB (docs/devel/performance.md, 9). */
+        struct TranslationBlock *tb;
+        target_ulong pc;
+        target_ulong cs_base;
+        const void *code;           /* tb->tc.ptr */
+        uint32_t flags;
+    } tb_jmp_cache[TB_JMP_CACHE_SIZE];
     int singlestep_enabled;
     /* Set by a load of SS: the instruction after it runs in its shadow,
        with no single-step trap between the two (cpu_exec, EFLAGS.TF). */
