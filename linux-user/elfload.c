@@ -422,7 +422,7 @@ static abi_long reserve_exec(const ElfFile *f)
 
     for (int i = 0; i < n && ret == 0; i++) {
         abi_long at = target_mmap(ranges[i][0], ranges[i][1] - ranges[i][0], PROT_NONE,
-                                  MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE |
+                                  MAP_PRIVATE | MAP_ANONYMOUS | TARGET_MAP_NORESERVE |
                                   MAP_FIXED_NOREPLACE, -1, 0);
 
         ret = target_mmap_failed(at) ? at : 0;
@@ -469,7 +469,7 @@ static void map_image(ElfFile *f, abi_ulong hint, LoadedImage *img)
         lo = hi = 0;
     } else if (is_dyn) {
         at = target_mmap(HOST_PAGE_ALIGN(hint), hi - lo, PROT_NONE,
-                         MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+                         MAP_PRIVATE | MAP_ANONYMOUS | TARGET_MAP_NORESERVE, -1, 0);
         if (target_mmap_failed(at)) {
             fail_mapping(f->path, strerror(-at));
         }

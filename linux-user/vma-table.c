@@ -133,7 +133,7 @@ void vma_note_mmap(uint64_t start, uint64_t len, int prot, int flags, int fd,
     GuestVma v = {
         .start = start, .end = start + TARGET_PAGE_ALIGN(len),
         .flags = ((flags & MAP_TYPE) != MAP_PRIVATE ? VMA_SHARED : 0)
-                 | (flags & MAP_NORESERVE ? VMA_NORESERVE : 0),
+                 | (flags & TARGET_MAP_NORESERVE ? VMA_NORESERVE : 0),
     };
     struct stat st;
 

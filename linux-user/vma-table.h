@@ -36,7 +36,8 @@ typedef struct GuestVma {
 } GuestVma;
 
 /* After a successful guest mmap of [start, start+len) (fd: the file, for
-   a mapping without MAP_ANONYMOUS). */
+   a mapping without MAP_ANONYMOUS).  flags are the guest's, as target_mmap
+   takes them (TARGET_MAP_NORESERVE: ppc64 hosts number it otherwise). */
 void vma_note_mmap(uint64_t start, uint64_t len, int prot, int flags, int fd,
                    uint64_t offset);
 void vma_note_munmap(uint64_t start, uint64_t len);

@@ -7,9 +7,11 @@
  * exclusive-pair loop (tcg/aarch64/host-atomic.h: Armv8.0, with no call
  * to libgcc's run-time choice between LSE and exclusives); any other host
  * uses the compiler's builtin.  Where the compiler calls libatomic for it,
- * configure links it (-latomic: clang 14 for ppc64le); libatomic serialises
- * 16-byte operations with a lock, so CMPXCHG16B stays atomic against
- * itself, which is all the guest can observe of it.
+ * configure links it (-latomic: clang 14 for ppc64le); libatomic uses the
+ * host's quadword instructions for an aligned operand where there are some
+ * (ppc64le: lqarx/stqcx., which qemu-system-ppc64 7.2 cannot run:
+ * docs/devel/large-page.md), else a lock, so CMPXCHG16B stays atomic
+ * against itself, which is all the guest can observe of it.
  */
 #ifndef QEMU_HOST_ATOMIC_H
 #define QEMU_HOST_ATOMIC_H

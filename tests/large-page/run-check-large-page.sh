@@ -140,9 +140,11 @@ for host in $HOSTS; do
             "$SRC_PATH/tests/large-page/runner.c" || exit 1
 
         echo "  VM      $vm_arch: $(wc -l <"$LP/programs") programs, tcg/$backend"
-        # One boot runs the batch.  A boot that dies (qemu-system-ppc64 7.2 has
-        # been seen to abort on an assertion of its own) loses the program that
-        # was running, which is marked; the others go in another boot.
+        # One boot runs the batch.  A boot that dies (qemu-system-ppc64 7.2
+        # aborts on an assertion of its own when the guest's CMPXCHG16B
+        # reaches the host's lqarx/stqcx., docs/devel/large-page.md) loses
+        # the program that was running, which is marked; the others go in
+        # another boot.
         : >"$LP/$host.log"
         cp "$LP/programs" "$LP/left-$host"
         start=$(date +%s)
