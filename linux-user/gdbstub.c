@@ -34,8 +34,6 @@
 
 /* Largest packet we take or send, as qSupported tells gdb. */
 #define PACKET_MAX 4096
-/* Where the connection's descriptor goes: above the ones guests use. */
-#define GDB_FD_MIN 900
 
 static int listen_fd = -1;
 static int gdb_fd = -1;
@@ -226,13 +224,7 @@ static void accept_gdb(void)
         return;
     }
     setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
-    gdb_fd = fcntl(fd, F_DUPFD_CLOEXEC, GDB_FD_MIN);
-    if (gdb_fd < 0) {
-        gdb_fd = fd;
-    } else {
-        close(fd);
-    }
-    own_fd_add(gdb_fd);
+    gdb_fd = own_fd_take(fd);
     start_watcher();
 }
 

@@ -4,6 +4,7 @@
  * it.
  */
 #include "qemu/osdep.h"
+#include <fcntl.h>
 #include "qemu/own-fd.h"
 #include "qemu/log.h"
 
@@ -121,9 +122,11 @@ void qemu_set_log_filename(const char *filename)
     if (filename) {
         char name[PATH_MAX];
         FILE *f;
+        int fd;
 
         log_name_for(filename, getpid(), name);
-        f = fopen(name, "w");
+        fd = open(name, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+        f = fd < 0 ? NULL : fdopen(own_fd_take(fd), "w");
         if (!f) {
             fprintf(stderr, "qemu: could not open log file '%s': %s\n",
                     name, strerror(errno));
@@ -132,7 +135,6 @@ void qemu_set_log_filename(const char *filename)
         /* Line buffering keeps the log readable if the guest dies. */
         setvbuf(f, NULL, _IOLBF, 0);
         qemu_logfile = f;
-        own_fd_add(fileno(f));
     }
 }
 

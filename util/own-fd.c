@@ -3,6 +3,7 @@
  * Few (a log, a socket, one per window), so a sorted array will do.
  */
 #include "qemu/osdep.h"
+#include <fcntl.h>
 #include <pthread.h>
 #include <glib.h>
 #include "qemu/own-fd.h"
@@ -28,6 +29,18 @@ void own_fd_add(int fd)
         g_array_insert_val(own, i, fd);
     }
     pthread_mutex_unlock(&own_lock);
+}
+
+int own_fd_take(int fd)
+{
+    int high = fd < 0 ? -1 : fcntl(fd, F_DUPFD_CLOEXEC, OWN_FD_MIN);
+
+    if (high >= 0) {
+        close(fd);
+        fd = high;
+    }
+    own_fd_add(fd);
+    return fd;
 }
 
 void own_fd_remove(int fd)

@@ -28,13 +28,12 @@ void perfmap_open(void)
 
     snprintf(path, sizeof(path), "/tmp/perf-%d.map", (int)getpid());
     fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0 || !(perfmap = fdopen(fd, "w"))) {
+    if (fd < 0 || !(perfmap = fdopen(own_fd_take(fd), "w"))) {
         fprintf(stderr, "qemu: cannot write %s: %s\n", path, strerror(errno));
         exit(1);
     }
     /* Whole lines: the emulator may end by _exit, or be killed. */
     setvbuf(perfmap, NULL, _IOLBF, 0);
-    own_fd_add(fd);
 }
 
 /* Called with mmap_lock held (translation), so lines never interleave. */

@@ -13,7 +13,9 @@
 # (tests/programs/strace-names.c; pids and addresses left out; QEMU 7.2
 # prints AT_FDCWD as -100, strace(1) and QEMU 4.1 by name).  -D NAME with
 # "%d": each process logs into its own file, the forked child's named by
-# its pid (tests/programs/fork-wait.c).  Environment: SRC_PATH, BUILD_DIR,
+# its pid (tests/programs/fork-wait.c); the -D log and the -perfmap file
+# leave the guest's first descriptor numbers free (first-fds.c).
+# Environment: SRC_PATH, BUILD_DIR,
 # TARGETS, TCG_CC, CONFIG_TCG_M32, TCG_TIMEOUT, TESTS, SUMMARY_FILE.
 
 : "${SRC_PATH:?}" "${BUILD_DIR:?}"
@@ -154,5 +156,20 @@ if selected "$id"; then
         } >"$tmp/got" 2>&1
         judge_run "$id" 0 0 "$tmp/want" "$tmp/got"
     fi
+fi
+if ${TCG_CC:-cc} -O2 -static -o "$tmp/first-fds" "$SRC_PATH/tests/programs/first-fds.c"; then
+    "$tmp/first-fds" >"$tmp/want"
+    for opts in "-d strace -D $tmp/fds.log" "-perfmap"; do
+        id=x86_64/options/first-fds$(echo " $opts" | sed 's/ -D .*//; s/ /_/g')
+        selected "$id" || continue
+        # shellcheck disable=SC2086  # options and their arguments
+        "$BUILD_DIR/x86_64-linux-user/qemu-x86_64" $opts "$tmp/first-fds" >"$tmp/got" 2>/dev/null
+        judge_run "$id" 0 $? "$tmp/want" "$tmp/got"
+    done
+    # the -perfmap run's /tmp/perf-PID.map
+    find /tmp -maxdepth 1 -name 'perf-*.map' -newer "$tmp/want" -delete 2>/dev/null
+else
+    echo "SKIP x86_64/options/first-fds (no compiler)"
+    skipped=$((skipped + 1))
 fi
 report_counts check-options

@@ -284,8 +284,8 @@ int redirect_map(uint64_t start, uint64_t end, int prot, int map_flags,
         g_free(w);
         return ret;
     }
-    /* Far above the descriptors the guest is likely to count on. */
-    w->fd = fcntl(fd, F_DUPFD_CLOEXEC, 512);
+    /* (a copy: fd is the guest's) */
+    w->fd = fcntl(fd, F_DUPFD_CLOEXEC, OWN_FD_MIN);
     own_fd_add(w->fd);
     w->mapped_size = file_size(w->fd);
     ret = window_attach(w, start, end);
