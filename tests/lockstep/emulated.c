@@ -5,15 +5,19 @@
  * (target/i386/cpu-dump.c), and parses that log as it streams in.  In block
  * mode ",in_asm" adds each block's instructions when it is translated, and
  * ",page" where guest memory lives in the emulator (to read it); in step
- * mode "-singlestep" makes every instruction a block.  The log
- * goes to the emulator's stderr, a pipe: a -D file would take a file
- * descriptor and shift the numbers the guest's own open() calls get.  The
- * guest's own stderr shares the pipe; lines that are not register lines are
- * skipped.
+ * mode "-singlestep" makes every instruction a block; ",strace" says what
+ * the clock calls wrote.  The log goes to the emulator's stderr, a pipe,
+ * through "-D DIR/log.%d": the program's own name there is a link to
+ * /proc/self/fd/2, so only a child the program forks logs elsewhere (a
+ * file of its own in DIR, removed at the end).  The guest's own stderr
+ * shares the pipe; lines that are not register lines are skipped.
  */
+#include <dirent.h>
 #include <fcntl.h>
 #include <glib.h>
 #include <inttypes.h>
+#include <limits.h>
+#include <stdio.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +37,7 @@ struct Emulated {
     EmuTB *translating;     /* the block whose in_asm lines are being read */
     GArray *addrs;
     bool code_dropped;      /* an "smc:" line since emulated_code_dropped asked */
+    char *log_dir;          /* the -D directory: the program's children's logs */
     EmuTime time;           /* what the last clock call wrote (-d strace) */
 };
 
@@ -40,6 +45,7 @@ Emulated *emulated_start(const char *qemu, char **argv, char **envp, bool with_s
                          bool blocks)
 {
     Emulated *e = calloc(1, sizeof(*e));
+    char pattern[PATH_MAX], own_log[PATH_MAX];
     int fds[2];
     int argc = 0;
     char **args;
@@ -47,14 +53,25 @@ Emulated *emulated_start(const char *qemu, char **argv, char **envp, bool with_s
     while (argv[argc]) {
         argc++;
     }
-    args = calloc(argc + 6, sizeof(*args));
+    /* The program's children log into files of their own in a directory
+       of ours (-D with %d); its own log name is made a link to the
+       emulator's stderr, the pipe read here. */
+    e->log_dir = strdup("/tmp/lockstep-XXXXXX");
+    if (!mkdtemp(e->log_dir)) {
+        perror("mkdtemp");
+        exit(2);
+    }
+    snprintf(pattern, sizeof(pattern), "%s/log.%%d", e->log_dir);
+    args = calloc(argc + 8, sizeof(*args));
     args[0] = (char *)qemu;
-    args[1] = blocks ? "-d" : "-singlestep";
-    args[2] = blocks ? (with_sse ? "cpu,nochain,in_asm,page,strace,fpu"
+    args[1] = "-D";
+    args[2] = pattern;
+    args[3] = blocks ? "-d" : "-singlestep";
+    args[4] = blocks ? (with_sse ? "cpu,nochain,in_asm,page,strace,fpu"
                                  : "cpu,nochain,in_asm,page,strace")
                      : "-d";
-    args[3] = blocks ? "--" : with_sse ? "cpu,nochain,strace,fpu" : "cpu,nochain,strace";
-    memcpy(args + 4, argv, argc * sizeof(*args));
+    args[5] = blocks ? "--" : with_sse ? "cpu,nochain,strace,fpu" : "cpu,nochain,strace";
+    memcpy(args + 6, argv, argc * sizeof(*args));
     /* A block replaced by a new translation of its pc is not freed: the
        caller may still hold it (it looks up one block ahead). */
     e->tbs = g_hash_table_new(g_int64_hash, g_int64_equal);
@@ -77,6 +94,10 @@ Emulated *emulated_start(const char *qemu, char **argv, char **envp, bool with_s
     if (e->pid == 0) {
         int null = open("/dev/null", O_RDWR);
 
+        snprintf(own_log, sizeof(own_log), "%s/log.%d", e->log_dir, (int)getpid());
+        if (symlink("/proc/self/fd/2", own_log) < 0) {
+            _exit(127);
+        }
         dup2(null, 0);
         dup2(null, 1);
         dup2(fds[1], 2);
@@ -246,6 +267,22 @@ EmuTB *emulated_tb(Emulated *e, uint64_t pc)
     return g_hash_table_lookup(e->tbs, &pc);
 }
 
+static void remove_logs(Emulated *e)
+{
+    DIR *d = opendir(e->log_dir);
+    struct dirent *de;
+
+    while (d && (de = readdir(d))) {
+        if (de->d_name[0] != '.') {
+            unlinkat(dirfd(d), de->d_name, 0);
+        }
+    }
+    if (d) {
+        closedir(d);
+    }
+    rmdir(e->log_dir);
+}
+
 bool emulated_state(Emulated *e, GuestState *s, int *status)
 {
     X87Reg fpr[8];  /* in the dump's order: physical registers */
@@ -304,6 +341,7 @@ bool emulated_state(Emulated *e, GuestState *s, int *status)
     }
     fclose(e->log);
     waitpid(e->pid, status, 0);
+    remove_logs(e);
     return false;
 }
 
@@ -343,6 +381,7 @@ void emulated_kill(Emulated *e)
     kill(e->pid, SIGKILL);
     fclose(e->log);
     waitpid(e->pid, &status, 0);
+    remove_logs(e);
 }
 
 void emulated_run_ahead(Emulated *e)

@@ -309,9 +309,9 @@ static void stop(Lockstep *l)
     emulated_kill(l->emulated);
 }
 
-/* Only the first process is followed, and a child of the emulator would
-   write its log into the same stream. */
-#define NEW_TASK "the program starts a thread or process (clone, fork or vfork)"
+/* Only the first thread is followed: the others run at other points in
+   each run. */
+#define NEW_TASK "the program starts a thread (clone with CLONE_VM, clone3)"
 
 /* The comparison cannot go on: a pass up to here, said as such. */
 static int stop_here(Lockstep *l, unsigned long count, const char *why)
@@ -447,7 +447,7 @@ static int run_steps(Lockstep *l, unsigned long max)
         rip = ns.rip;
         syscall_nr = ns.gpr[GPR_RAX];
         insn_decode(l->native, ns.rip, &ns, &insn);
-        if (insn.is_syscall && starts_task(syscall_nr)) {
+        if (insn.is_syscall && starts_thread(syscall_nr, ns.gpr[GPR_RDI])) {
             return stop_here(l, count, NEW_TASK);
         }
         count++;

@@ -64,8 +64,11 @@ bool native_step(Native *n);
    handler's entry, stepping), or 0; once. */
 int native_take_signal(Native *n);
 void native_kill(Native *n);
-/* Whether system call nr makes a thread or a process. */
-bool starts_task(uint64_t nr);
+/* Whether system call nr (flags: its first argument) makes a thread, or
+   a task that shares the program's memory while it runs on (only the
+   first thread is followed); or a process (left to run on its own). */
+bool starts_thread(uint64_t nr, uint64_t flags);
+bool starts_process(uint64_t nr, uint64_t flags);
 /* Called at the entry and the exit of each system call the native run
    makes while running to a breakpoint, with its number (to change at the
    entry), arguments and (at the exit) result; returns whether it changed

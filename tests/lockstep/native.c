@@ -8,6 +8,7 @@
  * and the stack differs from the emulator's only by a fixed placement.
  */
 #include <fcntl.h>
+#include <linux/sched.h>
 #include <signal.h>
 #include <stddef.h>
 #include <stdlib.h>
@@ -26,6 +27,8 @@ struct Native {
     int pending_signal;
     int delivered_signal;  /* the last one native_state passed on, until taken */
     bool breakpoint;  /* an int3 of ours is in the program */
+    uint64_t bp_addr, bp_word;  /* where, and the word it replaced */
+    bool bp_lifted;   /* taken out while a fork runs: its child would trap */
     bool in_syscall;  /* between a system call's entry and exit stops */
     SyscallHook *hook;
     void *hook_opaque;
@@ -275,9 +278,14 @@ uint64_t native_syscall(Native *n, uint64_t nr, const uint64_t args[6])
 /* Linux x86_64 system calls that start a thread or a process. */
 enum { NR_CLONE = 56, NR_FORK = 57, NR_VFORK = 58, NR_CLONE3 = 435 };
 
-bool starts_task(uint64_t nr)
+bool starts_thread(uint64_t nr, uint64_t flags)
 {
-    return nr == NR_CLONE || nr == NR_FORK || nr == NR_VFORK || nr == NR_CLONE3;
+    return (nr == NR_CLONE && (flags & CLONE_VM) && !(flags & CLONE_VFORK)) || nr == NR_CLONE3;
+}
+
+bool starts_process(uint64_t nr, uint64_t flags)
+{
+    return nr == NR_FORK || nr == NR_VFORK || (nr == NR_CLONE && !starts_thread(nr, flags));
 }
 
 void native_kill(Native *n)
@@ -331,6 +339,26 @@ static void syscall_stop(Native *n, struct user_regs_struct *r)
     }
 }
 
+/* Whether the program has a handler for sig (SigCgt of its status). */
+static bool catches(Native *n, int sig)
+{
+    char path[64], line[128];
+    unsigned long long caught = ~0ull;
+    FILE *f;
+
+    snprintf(path, sizeof(path), "/proc/%d/status", (int)n->pid);
+    f = fopen(path, "r");
+    while (f && fgets(line, sizeof(line), f)) {
+        if (sscanf(line, "SigCgt: %llx", &caught) == 1) {
+            break;
+        }
+    }
+    if (f) {
+        fclose(f);
+    }
+    return caught >> (sig - 1) & 1;
+}
+
 static bool is_async(Native *n, const siginfo_t *si)
 {
     switch (si->si_signo) {
@@ -340,10 +368,26 @@ static bool is_async(Native *n, const siginfo_t *si)
         }
         break;
     case SIGCHLD:
-        return true;
+        /* A child's end: it comes at another point in each run, which
+           matters only to a program that catches it. */
+        return catches(n, SIGCHLD);
     }
     return !((si->si_code == SI_USER || si->si_code == SI_TKILL || si->si_code == SI_QUEUE) &&
              si->si_pid == n->pid);
+}
+
+/* A new process gets a copy of the program's memory, our int3 included,
+   and is not traced: the int3 goes out at the entry of a fork (lift) and
+   back at its exit (the parent's; a vfork's child has left by then). */
+static void lift_breakpoint(Native *n, bool lift)
+{
+    if (lift && n->breakpoint) {
+        native_poke(n, n->bp_addr, n->bp_word);
+        n->bp_lifted = true;
+    } else if (!lift && n->bp_lifted) {
+        native_poke(n, n->bp_addr, (n->bp_word & ~0xffull) | 0xcc);
+        n->bp_lifted = false;
+    }
 }
 
 /*
@@ -374,10 +418,11 @@ static int resume(Native *n, int req, NativeEvents *ev, int *status)
                 die("PTRACE_GETREGS");
             }
             ev->syscall_nr = r.orig_rax;
-            if (starts_task(r.orig_rax)) {
+            if (!n->in_syscall && starts_thread(r.orig_rax, r.rdi)) {
                 ev->new_task = true;
                 return RUN_STOPPED;
             }
+            lift_breakpoint(n, !n->in_syscall && starts_process(r.orig_rax, r.rdi));
             syscall_stop(n, &r);
             continue;
         }
@@ -492,6 +537,8 @@ int native_run_to(Native *n, uint64_t target, unsigned hits, NativeEvents *ev, i
             return step_to(n, target, hits, ev, status);
         }
         n->breakpoint = true;
+        n->bp_addr = target;
+        n->bp_word = word;
         ret = resume(n, PTRACE_SYSCALL, ev, status);
         n->breakpoint = false;
         if (ret == RUN_ENDED) {

@@ -8,8 +8,9 @@
  *   MAP_FIXED gets MAP_FIXED_NOREPLACE and the emulator's address, a moving
  *   mremap MREMAP_FIXED), so that pointers into it are equal;
  * - getpid, gettid and set_tid_address return the emulator's ids (a
- *   program prints them, glibc compares the thread id in its locks), and
- *   the system calls that take an id to signal get the native one back;
+ *   program prints them, glibc compares the thread id in its locks), so do
+ *   fork, vfork and clone of a process (the child's id), and the system
+ *   calls that take an id to signal or wait for get the native one back;
  * - rseq, which the emulator does not provide, fails natively too: the
  *   kernel would otherwise keep writing the CPU number into the program's
  *   memory, where glibc reads it;
@@ -26,9 +27,10 @@
  */
 #include <fcntl.h>
 #include <sys/mman.h>
+#include <sys/wait.h>
 #include "lockstep.h"
 
-enum { NR_OPEN = 2, NR_MMAP = 9, NR_MREMAP = 25, NR_GETPID = 39, NR_KILL = 62, NR_GETTIMEOFDAY = 96,
+enum { NR_OPEN = 2, NR_MMAP = 9, NR_MREMAP = 25, NR_WAIT4 = 61, NR_WAITID = 247, NR_GETPID = 39, NR_KILL = 62, NR_GETTIMEOFDAY = 96,
        NR_RT_SIGQUEUEINFO = 129, NR_CLOCK_GETTIME = 228, NR_OPENAT = 257,
        NR_GETTID = 186, NR_TKILL = 200, NR_SET_TID_ADDRESS = 218, NR_TGKILL = 234,
        NR_RT_TGSIGQUEUEINFO = 297, NR_RSEQ = 334, NR_PIDFD_OPEN = 434 };
@@ -41,7 +43,7 @@ enum { NR_OPEN = 2, NR_MMAP = 9, NR_MREMAP = 25, NR_GETPID = 39, NR_KILL = 62, N
 
 /* How many leading arguments of each system call are ids of tasks. */
 static const struct { uint64_t nr; int ids; } id_args[] = {
-    { NR_KILL, 1 }, { NR_TKILL, 1 }, { NR_TGKILL, 2 }, { NR_RT_SIGQUEUEINFO, 1 },
+    { NR_KILL, 1 }, { NR_TKILL, 1 }, { NR_TGKILL, 2 }, { NR_RT_SIGQUEUEINFO, 1 }, { NR_WAIT4, 1 },
     { NR_RT_TGSIGQUEUEINFO, 2 }, { NR_PIDFD_OPEN, 1 },
 };
 
@@ -82,6 +84,9 @@ static bool entry(Lockstep *l, uint64_t nr, uint64_t args[6], uint64_t emulated)
         args[4] = emulated;
         return true;
     }
+    if (nr == NR_WAITID && args[0] == P_PID) {
+        changed |= native_id(l, &args[1]);
+    }
     for (i = 0; i < sizeof(id_args) / sizeof(id_args[0]); i++) {
         for (j = 0; id_args[i].nr == nr && j < id_args[i].ids; j++) {
             changed |= native_id(l, &args[j]);
@@ -93,7 +98,8 @@ static bool entry(Lockstep *l, uint64_t nr, uint64_t args[6], uint64_t emulated)
 bool syscall_hooked(uint64_t nr)
 {
     return nr == NR_MMAP || nr == NR_MREMAP || nr == NR_RSEQ || nr == NR_CLOCK_GETTIME ||
-           nr == NR_GETTIMEOFDAY || nr == NR_OPEN || nr == NR_OPENAT;
+           nr == NR_GETTIMEOFDAY || nr == NR_OPEN || nr == NR_OPENAT ||
+           starts_process(nr, 0);
 }
 
 /* At the exit of a clock call that succeeded in both: the emulator's time
@@ -134,7 +140,8 @@ bool syscall_hook(void *opaque, bool is_entry, uint64_t *nr, uint64_t args[6], u
     if (*ret == 0) {
         same_time(l, *nr, args);    /* memory only: no register changes */
     }
-    if ((*nr == NR_GETPID || *nr == NR_GETTID || *nr == NR_SET_TID_ADDRESS) && *ret != emulated) {
+    if ((*nr == NR_GETPID || *nr == NR_GETTID || *nr == NR_SET_TID_ADDRESS ||
+         starts_process(*nr, args[0])) && *ret != emulated) {
         add_id_pair(l, *ret, emulated);
         *ret = emulated;
         return true;
