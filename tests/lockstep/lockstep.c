@@ -429,6 +429,7 @@ static int run_steps(Lockstep *l, unsigned long max)
             report_insn(count, rip, &insn);
             report_value(true, "RIP", ns.rip, es.rip);
             report_in_handler(l);
+            stop(l);
             return 1;
         }
         if (whole && compare(l, &ns, &es, false)) {
@@ -438,10 +439,12 @@ static int run_steps(Lockstep *l, unsigned long max)
                 printf("lockstep: the initial states differ\n");
             }
             compare(l, &ns, &es, true);
+            stop(l);
             return 1;
         }
         if (max && count == max) {
             printf("lockstep: %lu instructions, no divergence (stopped at -n)\n", count);
+            stop(l);
             return 0;
         }
         rip = ns.rip;
