@@ -593,7 +593,10 @@ static abi_long memfd_with(const char *text, size_t len, int flags, const char *
     return fd;
 }
 
-bool procfs_made_up_path(int fd, char *buf, size_t size)
+/* fd is a descriptor procfs_open made up: buf gets the host path of the
+   /proc file it stands for (its metadata is that file's: fstat, fstatfs
+   and readlink of /proc/self/fd/<fd> answer for it). */
+static bool procfs_made_up_path(int fd, char *buf, size_t size)
 {
     char link[64], target[PATH_MAX];
     size_t prefix = strlen(FD_LINK_PREFIX), suffix = strlen(FD_LINK_SUFFIX);

@@ -47,11 +47,6 @@ const char *guest_exe_path(void);
 #define PROCFS_HOST_FILE 1
 abi_long procfs_open(const char *path, int flags);
 
-/* fd is a descriptor procfs_open made up: buf gets the host path of the
-   /proc file it stands for (its metadata is that file's: fstat, fstatfs
-   and readlink of /proc/self/fd/<fd> answer for it). */
-bool procfs_made_up_path(int fd, char *buf, size_t size);
-
 /* A stat-like call's (dirfd, path, flags) after the guest path's lookup:
    when it names a made-up file (dirfd with "" and AT_EMPTY_PATH, or the
    link /proc/self/fd/<n> followed), the host path to ask about instead,

@@ -12,6 +12,7 @@
  * file of its own in DIR, removed at the end).  The guest's own stderr
  * shares the pipe; lines that are not register lines are skipped.
  */
+#include <ctype.h>
 #include <dirent.h>
 #include <fcntl.h>
 #include <glib.h>
@@ -224,19 +225,21 @@ static bool parse_in_asm(Emulated *e, const char *l)
    "PID clock_gettime(CLOCK_MONOTONIC,0x...) = 0 ({tv_sec = S,tv_nsec = N})". */
 static bool parse_time(Emulated *e, const char *l)
 {
-    static const struct { const char *call; uint64_t nr; const char *frac; } calls[] = {
-        { " clock_gettime(", 228, "nsec" }, { " gettimeofday(", 96, "usec" },
+    static const struct { const char *call; uint64_t nr; const char *written; } calls[] = {
+        { " clock_gettime(", 228, ") = 0 ({tv_sec = %lld,tv_nsec = %lld}" },
+        { " gettimeofday(", 96, ") = 0 ({tv_sec = %lld,tv_usec = %lld}" },
     };
     long long sec, frac;
-    char fmt[64];
     size_t i;
 
+    if (!isdigit((unsigned char)l[0])) {
+        return false;           /* (every line is read: only strace lines start with the pid) */
+    }
     for (i = 0; i < sizeof(calls) / sizeof(calls[0]); i++) {
         const char *at = strstr(l, calls[i].call);
         const char *written = at ? strstr(at, ") = 0 ({tv_sec = ") : NULL;
 
-        snprintf(fmt, sizeof(fmt), ") = 0 ({tv_sec = %%lld,tv_%s = %%lld}", calls[i].frac);
-        if (written && sscanf(written, fmt, &sec, &frac) == 2) {
+        if (written && sscanf(written, calls[i].written, &sec, &frac) == 2) {
             e->time = (EmuTime) { calls[i].nr, sec, frac };
             return true;
         }

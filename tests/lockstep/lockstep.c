@@ -647,14 +647,14 @@ static int run_blocks(Lockstep *l, unsigned long max)
         ret = native_run_to(l->native, es.rip, ran < tb->nb_insns ? 1 : hits_to(tb, es.rip),
                             &ev, &nstatus);
         if (ret == RUN_STOPPED && ev.new_task) {
-            return stop_here(l, count - tb->nb_insns, NEW_TASK);
+            return stop_here(l, count - ran, NEW_TASK);
         }
         if (ret == RUN_STOPPED && ev.async_signal) {
             char why[80];
 
             snprintf(why, sizeof(why), "signal %d arrived from outside the program",
                      ev.async_signal);
-            return stop_here(l, count - tb->nb_insns, why);
+            return stop_here(l, count - ran, why);
         }
         if (ret == RUN_ENDED) {
             printf("lockstep: the native run ended (wait status %#x)\n", nstatus);

@@ -30,10 +30,10 @@
 #include <sys/wait.h>
 #include "lockstep.h"
 
-enum { NR_OPEN = 2, NR_MMAP = 9, NR_MREMAP = 25, NR_WAIT4 = 61, NR_WAITID = 247, NR_GETPID = 39, NR_KILL = 62, NR_GETTIMEOFDAY = 96,
-       NR_RT_SIGQUEUEINFO = 129, NR_CLOCK_GETTIME = 228, NR_OPENAT = 257,
-       NR_GETTID = 186, NR_TKILL = 200, NR_SET_TID_ADDRESS = 218, NR_TGKILL = 234,
-       NR_RT_TGSIGQUEUEINFO = 297, NR_RSEQ = 334, NR_PIDFD_OPEN = 434 };
+enum { NR_OPEN = 2, NR_MMAP = 9, NR_MREMAP = 25, NR_GETPID = 39, NR_WAIT4 = 61, NR_KILL = 62,
+       NR_GETTIMEOFDAY = 96, NR_RT_SIGQUEUEINFO = 129, NR_GETTID = 186, NR_TKILL = 200,
+       NR_SET_TID_ADDRESS = 218, NR_CLOCK_GETTIME = 228, NR_TGKILL = 234, NR_WAITID = 247,
+       NR_OPENAT = 257, NR_RT_TGSIGQUEUEINFO = 297, NR_RSEQ = 334, NR_PIDFD_OPEN = 434 };
 
 #ifndef MAP_FIXED_NOREPLACE
 #define MAP_FIXED_NOREPLACE 0x100000
@@ -71,12 +71,15 @@ static bool entry(Lockstep *l, uint64_t nr, uint64_t args[6], uint64_t emulated)
         args[3] |= MAP_FIXED_NOREPLACE;
         return true;
     }
-    if ((nr == NR_OPEN || nr == NR_OPENAT) &&
-        (args[nr == NR_OPEN ? 1 : 2] & (O_CREAT | O_EXCL)) == (O_CREAT | O_EXCL)) {
-        /* The same exclusive name in both runs (a temporary file): the
-           emulator, running ahead, may have made it already. */
-        args[nr == NR_OPEN ? 1 : 2] &= ~(uint64_t)O_EXCL;
-        return true;
+    if (nr == NR_OPEN || nr == NR_OPENAT) {
+        uint64_t *flags = &args[nr == NR_OPEN ? 1 : 2];
+
+        if ((*flags & (O_CREAT | O_EXCL)) == (O_CREAT | O_EXCL)) {
+            /* The same exclusive name in both runs (a temporary file):
+               the emulator, running ahead, may have made it already. */
+            *flags &= ~(uint64_t)O_EXCL;
+            return true;
+        }
     }
     if (nr == NR_MREMAP && (args[3] & MREMAP_MAYMOVE_FLAG) &&
         !(args[3] & MREMAP_FIXED_FLAG) && emulated != args[0]) {
