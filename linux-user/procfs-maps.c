@@ -152,10 +152,15 @@ static MapsLine describe_pages(const HostMaps *hm, uint64_t addr, int flags,
     return l;
 }
 
-/* Whether a kernel would keep page p in the same vma as run r before it. */
+/* Whether a kernel would keep page p in the same vma as run r before it.
+   The brk area is a vma of its own, also where it meets the bss. */
 static bool continues(const MapsLine *r, const MapsLine *p)
 {
-    return r->end == p->start && r->prot == p->prot && r->shared == p->shared
+    abi_ulong start_brk, brk;
+
+    target_brk_range(&start_brk, &brk);
+    return r->end == p->start && p->start != start_brk
+           && r->prot == p->prot && r->shared == p->shared
            && r->vma_flags == p->vma_flags
            && r->ino == p->ino && r->major == p->major && r->minor == p->minor
            && (!r->ino || r->offset + (r->end - r->start) == p->offset);
@@ -200,9 +205,9 @@ static void print_file_name(FILE *out, const HostMaps *hm, const MapsLine *l)
     }
 }
 
-/* The kernel's names for anonymous vmas: the one holding the initial brk
-   area, the one holding the initial stack pointer, and x86_64's vsyscall
-   page. */
+/* The kernel's names for anonymous vmas: the one overlapping the brk
+   area (not the bss that ends where it starts: vma_is_initial_heap), the
+   one holding the initial stack pointer, and x86_64's vsyscall page. */
 static const char *anon_name(const MapsLine *l)
 {
     abi_ulong start_brk, brk;
@@ -214,7 +219,7 @@ static const char *anon_name(const MapsLine *l)
     }
 #endif
     target_brk_range(&start_brk, &brk);
-    if (l->start <= brk && l->end >= start_brk) {
+    if (l->start < brk && l->end > start_brk) {
         return "[heap]";
     }
     if (l->start <= ts->info->start_stack && l->end >= ts->info->start_stack) {
