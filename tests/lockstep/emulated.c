@@ -95,6 +95,7 @@ Emulated *emulated_start(const char *qemu, char **argv, char **envp, bool with_s
     if (e->pid == 0) {
         int null = open("/dev/null", O_RDWR);
 
+        own_ipc_namespace();  /* (native.c says when there is none) */
         snprintf(own_log, sizeof(own_log), "%s/log.%d", e->log_dir, (int)getpid());
         if (symlink("/proc/self/fd/2", own_log) < 0) {
             _exit(127);
@@ -190,11 +191,29 @@ static void to_stack_order(GuestState *s, const X87Reg fpr[8])
     }
 }
 
+/* Whether the rest of an -d in_asm line is bytes only: the line that goes
+   on with the bytes of an instruction longer than the 8 of its first. */
+static bool only_bytes(const char *l)
+{
+    for (;;) {
+        l += strspn(l, " \n");
+        if (!*l) {
+            return true;
+        }
+        if (!isxdigit((unsigned char)l[0]) || !isxdigit((unsigned char)l[1]) ||
+            (l[2] && !isspace((unsigned char)l[2]))) {
+            return false;
+        }
+        l += 2;
+    }
+}
+
 /* In block mode: "IN: symbol", then "0x<address>:  bytes  disassembly" a
-   line, then an empty line. */
+   line (bytes past 8 on lines of their own), then an empty line. */
 static bool parse_in_asm(Emulated *e, const char *l)
 {
     unsigned long long v;
+    int end;
 
     if (!strncmp(l, "IN:", 3)) {
         e->translating = calloc(1, sizeof(EmuTB));
@@ -204,8 +223,10 @@ static bool parse_in_asm(Emulated *e, const char *l)
     if (!e->translating) {
         return false;
     }
-    if (sscanf(l, "0x%llx:", &v) == 1) {
-        g_array_append_val(e->addrs, v);
+    if (sscanf(l, "0x%llx:%n", &v, &end) == 1) {
+        if (!only_bytes(l + end)) {
+            g_array_append_val(e->addrs, v);
+        }
         return true;
     }
     if (e->addrs->len) {

@@ -64,6 +64,9 @@ bool native_step(Native *n);
    handler's entry, stepping), or 0; once. */
 int native_take_signal(Native *n);
 void native_kill(Native *n);
+/* What the program's descriptor fd links to in /proc (a file's path, or
+   the kind of an anonymous inode: "anon_inode:[signalfd]"). */
+bool native_fd_link(Native *n, uint64_t fd, char *buf, size_t size);
 /* Whether system call nr (flags: its first argument) makes a thread, or
    a task that shares the program's memory while it runs on (only the
    first thread is followed); or a process (left to run on its own). */
@@ -138,6 +141,11 @@ void emulated_run_ahead(Emulated *e);
 /* Stops the emulator (the comparison ends before the program does). */
 void emulated_kill(Emulated *e);
 
+/* namespace.c: puts the calling process (a run, before its exec) into an
+   IPC namespace of its own, so that both runs start from the same empty
+   set of kernel IPC objects; false if it cannot. */
+bool own_ipc_namespace(void);
+
 /* insn.c: what lockstep needs to know about the instruction just run. */
 typedef struct InsnInfo {
     char text[200];          /* disassembly, for reports */
@@ -177,9 +185,8 @@ typedef struct Lockstep {
     int64_t map_deltas[64];
     int nb_map_deltas;
     /* Ids that name the same process in the two runs (native, emulated).
-       Single-stepped, the native run goes on with its own, to signal
-       itself; from block to block it is given the emulator's, and they are
-       translated back in the system calls that take them (syscalls.c). */
+       The native run is given the emulator's, and they are translated back
+       in the system calls that take them (syscalls.c). */
     uint64_t id_pairs[16][2];
     int nb_id_pairs;
     const GuestState *after;   /* the emulator's, after the block being run */
@@ -199,7 +206,7 @@ void add_id_pair(Lockstep *l, uint64_t n, uint64_t e);
    legitimately differ: addresses of new mappings, process and thread ids. */
 bool syscall_hook(void *opaque, bool entry, uint64_t *nr, uint64_t args[6], uint64_t *ret);
 /* Whether syscall_hook may change system call nr (stepping runs those to
-   their return under it; the ids of the others are taken over after). */
+   their return under it). */
 bool syscall_hooked(uint64_t nr);
 
 #endif

@@ -58,6 +58,10 @@ Native *native_start(char **argv, char **envp, bool with_sse)
            should not drown in it. */
         int null = open("/dev/null", O_RDWR);
 
+        if (!own_ipc_namespace()) {
+            perror("lockstep: no IPC namespace of its own for each run, System V and POSIX "
+                   "IPC objects are shared (unshare)");
+        }
         dup2(null, 0);
         dup2(null, 1);
         dup2(null, 2);
@@ -286,6 +290,20 @@ bool starts_thread(uint64_t nr, uint64_t flags)
 bool starts_process(uint64_t nr, uint64_t flags)
 {
     return nr == NR_FORK || nr == NR_VFORK || (nr == NR_CLONE && !starts_thread(nr, flags));
+}
+
+bool native_fd_link(Native *n, uint64_t fd, char *buf, size_t size)
+{
+    char path[64];
+    ssize_t len;
+
+    snprintf(path, sizeof(path), "/proc/%d/fd/%d", (int)n->pid, (int)fd);
+    len = readlink(path, buf, size - 1);
+    if (len < 0) {
+        return false;
+    }
+    buf[len] = 0;
+    return true;
 }
 
 void native_kill(Native *n)

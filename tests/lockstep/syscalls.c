@@ -20,17 +20,21 @@
  *   the time goes into temporary file names, hashes, timeouts;
  * - an exclusive create (O_CREAT | O_EXCL) that made a file under the
  *   emulator is not exclusive natively: the two runs now pick the same
- *   temporary names, and the emulator, running ahead, made it first.
+ *   temporary names, and the emulator, running ahead, made it first;
+ * - shmat without an address attaches where the emulator's did;
+ * - a read from a signalfd gives the sender's id as the emulator saw it
+ *   (the kernel wrote the native one: the program signalled itself).
  *
  * The emulator's result is known in advance: its block ends at the system
  * call, and the log has run ahead to the state after it (l->after).
  */
 #include <fcntl.h>
+#include <string.h>
 #include <sys/mman.h>
 #include <sys/wait.h>
 #include "lockstep.h"
 
-enum { NR_OPEN = 2, NR_MMAP = 9, NR_MREMAP = 25, NR_GETPID = 39, NR_WAIT4 = 61, NR_KILL = 62,
+enum { NR_READ = 0, NR_OPEN = 2, NR_MMAP = 9, NR_SHMAT = 30, NR_MREMAP = 25, NR_GETPID = 39, NR_WAIT4 = 61, NR_KILL = 62,
        NR_GETTIMEOFDAY = 96, NR_RT_SIGQUEUEINFO = 129, NR_GETTID = 186, NR_TKILL = 200,
        NR_SET_TID_ADDRESS = 218, NR_CLOCK_GETTIME = 228, NR_TGKILL = 234, NR_WAITID = 247,
        NR_OPENAT = 257, NR_RT_TGSIGQUEUEINFO = 297, NR_RSEQ = 334, NR_PIDFD_OPEN = 434 };
@@ -60,6 +64,43 @@ static bool native_id(Lockstep *l, uint64_t *arg)
     return false;
 }
 
+/* The emulator's id for native id n, or n. */
+static uint32_t emulated_id(const Lockstep *l, uint32_t n)
+{
+    int i;
+
+    for (i = 0; i < l->nb_id_pairs; i++) {
+        if (n == (uint32_t)l->id_pairs[i][0]) {
+            return l->id_pairs[i][1];
+        }
+    }
+    return n;
+}
+
+/* At the exit of a read of len bytes into buf from fd: if fd is a
+   signalfd, each struct signalfd_siginfo (128 bytes) gets the emulator's
+   ssi_pid. */
+static void signalfd_ids(Lockstep *l, uint64_t fd, uint64_t buf, uint64_t len)
+{
+    enum { SSI_SIZE = 128, SSI_PID = 12 };
+    char link[64];
+    uint64_t at;
+    uint32_t pid;
+
+    if (!native_fd_link(l->native, fd, link, sizeof(link)) ||
+        strcmp(link, "anon_inode:[signalfd]") != 0) {
+        return;
+    }
+    for (at = buf; at + SSI_SIZE <= buf + len; at += SSI_SIZE) {
+        if (native_peek(l->native, at + SSI_PID, (uint8_t *)&pid, sizeof(pid)) == sizeof(pid) &&
+            emulated_id(l, pid) != pid) {
+            pid = emulated_id(l, pid);
+            native_write(l->native, at + SSI_PID, &pid, sizeof(pid));
+            note(l, "signalfd: the emulator's sender id taken");
+        }
+    }
+}
+
 static bool entry(Lockstep *l, uint64_t nr, uint64_t args[6], uint64_t emulated)
 {
     bool changed = false;
@@ -69,6 +110,10 @@ static bool entry(Lockstep *l, uint64_t nr, uint64_t args[6], uint64_t emulated)
     if (nr == NR_MMAP && !(args[3] & (MAP_FIXED | MAP_FIXED_NOREPLACE))) {
         args[0] = emulated;
         args[3] |= MAP_FIXED_NOREPLACE;
+        return true;
+    }
+    if (nr == NR_SHMAT && args[1] == 0) {
+        args[1] = emulated;
         return true;
     }
     if (nr == NR_OPEN || nr == NR_OPENAT) {
@@ -100,9 +145,23 @@ static bool entry(Lockstep *l, uint64_t nr, uint64_t args[6], uint64_t emulated)
 
 bool syscall_hooked(uint64_t nr)
 {
-    return nr == NR_MMAP || nr == NR_MREMAP || nr == NR_RSEQ || nr == NR_CLOCK_GETTIME ||
-           nr == NR_GETTIMEOFDAY || nr == NR_OPEN || nr == NR_OPENAT ||
-           starts_process(nr, 0);
+    static const uint64_t hooked[] = {
+        NR_READ, NR_OPEN, NR_MMAP, NR_MREMAP, NR_SHMAT, NR_GETPID, NR_GETTIMEOFDAY, NR_GETTID,
+        NR_SET_TID_ADDRESS, NR_CLOCK_GETTIME, NR_WAITID, NR_OPENAT, NR_RSEQ,
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof(hooked) / sizeof(hooked[0]); i++) {
+        if (hooked[i] == nr) {
+            return true;
+        }
+    }
+    for (i = 0; i < sizeof(id_args) / sizeof(id_args[0]); i++) {
+        if (id_args[i].nr == nr) {
+            return true;
+        }
+    }
+    return starts_process(nr, 0);
 }
 
 /* At the exit of a clock call that succeeded in both: the emulator's time
@@ -140,8 +199,12 @@ bool syscall_hook(void *opaque, bool is_entry, uint64_t *nr, uint64_t args[6], u
     if (is_entry) {
         return entry(l, *nr, args, emulated);
     }
+    /* (memory only: no register changes) */
     if (*ret == 0) {
-        same_time(l, *nr, args);    /* memory only: no register changes */
+        same_time(l, *nr, args);
+    }
+    if (*nr == NR_READ && *ret < -4096ull) {
+        signalfd_ids(l, args[0], args[1], *ret);
     }
     if ((*nr == NR_GETPID || *nr == NR_GETTID || *nr == NR_SET_TID_ADDRESS ||
          starts_process(*nr, args[0])) && *ret != emulated) {
