@@ -16,6 +16,7 @@
 #include <linux/capability.h>
 #include <sys/prctl.h>
 #include "qemu/log.h"
+#include "qemu/guest-random.h"
 #include "syscall_impl.h"
 
 SYSCALL(getpid)
@@ -548,7 +549,23 @@ SYSCALL(getrandom)
 {
     /* The kernel cuts the count to INT_MAX before it looks at the buffer:
        a huge count fills it up to the first bad page. */
-    return syscall_filling_buf(SYS_getrandom, arg, 3, 0, MIN((abi_ulong)arg[1], INT_MAX));
+    abi_long ret = syscall_filling_buf(SYS_getrandom, arg, 3, 0, MIN((abi_ulong)arg[1], INT_MAX));
+
+    /* With -seed the bytes the host wrote (its checks of flags and buffer
+       kept) are replaced by the seeded stream's: the run repeats. */
+    if (ret > 0 && qemu_guest_random_seeded()) {
+        uint8_t *bytes = malloc(ret);
+
+        if (!bytes) {
+            return -TARGET_ENOMEM;
+        }
+        qemu_guest_getrandom_nofail(bytes, ret);
+        if (copy_to_user(arg[0], bytes, ret)) {
+            ret = -TARGET_EFAULT;
+        }
+        free(bytes);
+    }
+    return ret;
 }
 
 SYSCALL(sched_yield)

@@ -7,6 +7,7 @@
 #include <pthread.h>
 #include <sys/random.h>
 #include "qemu/guest-random.h"
+#include "qemu/splitmix64.h"
 
 static bool seeded;
 static uint64_t seed_state;
@@ -27,13 +28,9 @@ bool qemu_guest_random_seed_main(const char *str)
     return true;
 }
 
-static uint64_t splitmix64_next(void)
+bool qemu_guest_random_seeded(void)
 {
-    uint64_t z = (seed_state += 0x9e3779b97f4a7c15ULL);
-
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
+    return seeded;
 }
 
 void qemu_guest_getrandom_nofail(void *buf, size_t len)
@@ -56,13 +53,6 @@ void qemu_guest_getrandom_nofail(void *buf, size_t len)
         return;
     }
     pthread_mutex_lock(&seed_lock);
-    while (len > 0) {
-        uint64_t r = splitmix64_next();
-        size_t n = MIN(len, sizeof(r));
-
-        memcpy(p, &r, n);
-        p += n;
-        len -= n;
-    }
+    splitmix64_fill(&seed_state, p, len);
     pthread_mutex_unlock(&seed_lock);
 }

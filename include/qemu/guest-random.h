@@ -9,5 +9,7 @@
 /* Parse a seed (any strtoull base-0 number); false if str is not one. */
 bool qemu_guest_random_seed_main(const char *str);
 void qemu_guest_getrandom_nofail(void *buf, size_t len);
+/* Whether a seed was given: the guest's getrandom then reads the stream. */
+bool qemu_guest_random_seeded(void);
 
 #endif

@@ -14,7 +14,10 @@
 # prints AT_FDCWD as -100, strace(1) and QEMU 4.1 by name).  -D NAME with
 # "%d": each process logs into its own file, the forked child's named by
 # its pid (tests/programs/fork-wait.c); the -D log and the -perfmap file
-# leave the guest's first descriptor numbers free (first-fds.c).
+# leave the guest's first descriptor numbers free (first-fds.c).  -seed N
+# (QEMU_RAND_SEED): AT_RANDOM's and getrandom's bytes repeat from run to
+# run, another seed gives others, and getrandom returns what it returns
+# natively (tests/programs/random-bytes.c).
 # Environment: SRC_PATH, BUILD_DIR,
 # TARGETS, TCG_CC, CONFIG_TCG_M32, TCG_TIMEOUT, TESTS, SUMMARY_FILE.
 
@@ -153,6 +156,33 @@ if selected "$id"; then
             echo "$(ls "$tmp/logs" | wc -l) logs"
             grep -q 'exit_group(3)' "$tmp/logs/log.$child" && echo "child $child: exit_group(3)"
             grep -l 'wait4' "$tmp/logs"/* | grep -qv "log.$child\$" && echo "parent: wait4"
+        } >"$tmp/got" 2>&1
+        judge_run "$id" 0 0 "$tmp/want" "$tmp/got"
+    fi
+fi
+id=x86_64/options/seed
+if selected "$id"; then
+    if ! ${TCG_CC:-cc} -O2 -static -o "$tmp/random-bytes" "$SRC_PATH/tests/programs/random-bytes.c"; then
+        echo "SKIP $id (no compiler)"
+        skipped=$((skipped + 1))
+    else
+        emu=$BUILD_DIR/x86_64-linux-user/qemu-x86_64
+        {
+            "$tmp/random-bytes" | head -n 1
+            echo "the same seed repeats: yes"
+            echo "QEMU_RAND_SEED is -seed: yes"
+            echo "another seed differs: yes"
+            echo "unseeded runs differ: yes"
+        } >"$tmp/want"
+        seeded=$("$emu" -seed 7 "$tmp/random-bytes")
+        same() { [ "$1" = "$2" ] && echo yes || echo no; }
+        differ() { [ "$1" != "$2" ] && echo yes || echo no; }
+        {
+            echo "$seeded" | head -n 1
+            echo "the same seed repeats: $(same "$seeded" "$("$emu" -seed 7 "$tmp/random-bytes")")"
+            echo "QEMU_RAND_SEED is -seed: $(same "$seeded" "$(QEMU_RAND_SEED=7 "$emu" "$tmp/random-bytes")")"
+            echo "another seed differs: $(differ "$seeded" "$("$emu" -seed 8 "$tmp/random-bytes")")"
+            echo "unseeded runs differ: $(differ "$("$emu" "$tmp/random-bytes")" "$("$emu" "$tmp/random-bytes")")"
         } >"$tmp/got" 2>&1
         judge_run "$id" 0 0 "$tmp/want" "$tmp/got"
     fi
