@@ -63,16 +63,18 @@ Emulated *emulated_start(const char *qemu, char **argv, char **envp, bool with_s
         exit(2);
     }
     snprintf(pattern, sizeof(pattern), "%s/log.%%d", e->log_dir);
-    args = calloc(argc + 8, sizeof(*args));
+    args = calloc(argc + 10, sizeof(*args));
     args[0] = (char *)qemu;
     args[1] = "-D";
     args[2] = pattern;
-    args[3] = blocks ? "-d" : "-singlestep";
-    args[4] = blocks ? (with_sse ? "cpu,nochain,in_asm,page,strace,fpu"
+    args[3] = "-seed";
+    args[4] = LOCKSTEP_SEED_TEXT;
+    args[5] = blocks ? "-d" : "-singlestep";
+    args[6] = blocks ? (with_sse ? "cpu,nochain,in_asm,page,strace,fpu"
                                  : "cpu,nochain,in_asm,page,strace")
                      : "-d";
-    args[5] = blocks ? "--" : with_sse ? "cpu,nochain,strace,fpu" : "cpu,nochain,strace";
-    memcpy(args + 6, argv, argc * sizeof(*args));
+    args[7] = blocks ? "--" : with_sse ? "cpu,nochain,strace,fpu" : "cpu,nochain,strace";
+    memcpy(args + 8, argv, argc * sizeof(*args));
     /* A block replaced by a new translation of its pc is not freed: the
        caller may still hold it (it looks up one block ahead). */
     e->tbs = g_hash_table_new(g_int64_hash, g_int64_equal);
@@ -95,7 +97,7 @@ Emulated *emulated_start(const char *qemu, char **argv, char **envp, bool with_s
     if (e->pid == 0) {
         int null = open("/dev/null", O_RDWR);
 
-        own_ipc_namespace();  /* (native.c says when there is none) */
+        own_namespaces(false);  /* (native.c says when there is none) */
         snprintf(own_log, sizeof(own_log), "%s/log.%d", e->log_dir, (int)getpid());
         if (symlink("/proc/self/fd/2", own_log) < 0) {
             _exit(127);

@@ -34,8 +34,6 @@ const char *const gpr_names[NB_GPR] = {
 enum { NR_MMAP = 9, NR_BRK = 12, NR_MREMAP = 25 };
 /* ... and those whose results are process or thread ids. */
 enum { NR_GETPID = 39, NR_GETPPID = 110, NR_GETTID = 186, NR_SET_TID_ADDRESS = 218 };
-/* ... and getrandom, whose bytes differ. */
-enum { NR_GETRANDOM = 318 };
 
 
 /* Equal, or the same address or process id in the two runs. */
@@ -126,14 +124,6 @@ static bool take_over(Lockstep *l, const InsnInfo *insn, uint32_t undefined,
                  (int64_t)ns->gpr[GPR_RAX], (int64_t)es->gpr[GPR_RAX]);
             ns->gpr[GPR_RAX] = es->gpr[GPR_RAX];
         }
-    }
-    if (insn->is_syscall && syscall_nr == NR_GETRANDOM && es->gpr[GPR_RAX] < 256) {
-        /* The emulator's random bytes, at an address the same in both. */
-        uint8_t bytes[256];
-        size_t len = emulated_peek(l->emulated, es->gpr[GPR_RDI], bytes, es->gpr[GPR_RAX]);
-
-        native_write(l->native, ns->gpr[GPR_RDI], bytes, len);
-        note(l, "getrandom: %zu bytes taken from the emulator", len);
     }
     for (i = 0; i < NB_GPR; i++) {
         if (insn->result_gprs & (1u << i)) {
@@ -283,6 +273,7 @@ static bool start(Lockstep *l, bool blocks, GuestState *ns, GuestState *es)
         l->nb_map_deltas = l->nb_id_pairs = 0;
         l->taken_over = l->handler_states = 0;
         l->in_handler = false;
+        random_stream_start(l);
         l->native = native_start(l->argv, l->envp, l->with_sse);
         l->emulated = emulated_start(l->qemu, l->argv, l->envp, l->with_sse, blocks);
         nlive = native_state(l->native, ns, &nstatus);
@@ -356,6 +347,7 @@ static bool compared_whole(Lockstep *l, int signal, const GuestState *ns, const 
                    (int64_t)(ns->gpr[GPR_RSP] - es->gpr[GPR_RSP]));
         }
         l->in_handler = true;
+        native_siginfo_ids(l, ns->gpr[GPR_RSI]);
     }
     if (l->in_handler && ns->gpr[GPR_RSP] == es->gpr[GPR_RSP] && !compare(l, ns, es, false)) {
         if (l->verbose) {

@@ -105,6 +105,11 @@ uint64_t native_syscall(Native *n, uint64_t nr, const uint64_t args[6]);
    emulator has already ended. */
 uint64_t native_copy_stack(Native *n, GuestState *s, Emulated *e);
 
+/* The emulator runs with -seed: its random bytes (AT_RANDOM, getrandom)
+   are this seed's splitmix64 stream, which syscalls.c replays natively. */
+#define LOCKSTEP_SEED 1
+#define LOCKSTEP_SEED_TEXT "1"
+
 /* emulated.c: the program under our emulator, its -d cpu log parsed. */
 /* One translation block as -d in_asm showed it: its instructions' addresses. */
 typedef struct EmuTB {
@@ -143,8 +148,9 @@ void emulated_kill(Emulated *e);
 
 /* namespace.c: puts the calling process (a run, before its exec) into an
    IPC namespace of its own, so that both runs start from the same empty
-   set of kernel IPC objects; false if it cannot. */
-bool own_ipc_namespace(void);
+   set of kernel IPC objects, and with private_tmp into a mount namespace
+   with an empty /tmp and /dev/shm; false if it cannot. */
+bool own_namespaces(bool private_tmp);
 
 /* insn.c: what lockstep needs to know about the instruction just run. */
 typedef struct InsnInfo {
@@ -190,6 +196,7 @@ typedef struct Lockstep {
     uint64_t id_pairs[16][2];
     int nb_id_pairs;
     const GuestState *after;   /* the emulator's, after the block being run */
+    uint64_t random_state;     /* the -seed stream, where the emulator's is */
     unsigned long taken_over;  /* syscall results */
     /* Inside a signal handler entered with frames of different sizes: the
        runs are compared by their path only, until they meet again. */
@@ -205,6 +212,11 @@ void add_id_pair(Lockstep *l, uint64_t n, uint64_t e);
    run's system calls give what the emulator's gave where they may
    legitimately differ: addresses of new mappings, process and thread ids. */
 bool syscall_hook(void *opaque, bool entry, uint64_t *nr, uint64_t args[6], uint64_t *ret);
+/* The sender's id in a siginfo_t of the native run (a handler's) becomes
+   the emulator's. */
+void native_siginfo_ids(Lockstep *l, uint64_t siginfo);
+/* Sets l's -seed stream where the emulator's is when the program starts. */
+void random_stream_start(Lockstep *l);
 /* Whether syscall_hook may change system call nr (stepping runs those to
    their return under it). */
 bool syscall_hooked(uint64_t nr);

@@ -57,10 +57,12 @@ Native *native_start(char **argv, char **envp, bool with_sse)
         /* The guest's output is not what is compared, and the report
            should not drown in it. */
         int null = open("/dev/null", O_RDWR);
+        /* (opened before /tmp is covered: it may be there) */
+        int program = open(argv[0], O_RDONLY | O_CLOEXEC);
 
-        if (!own_ipc_namespace()) {
-            perror("lockstep: no IPC namespace of its own for each run, System V and POSIX "
-                   "IPC objects are shared (unshare)");
+        if (!own_namespaces(true)) {
+            perror("lockstep: no namespaces of their own for the runs, IPC objects and "
+                   "temporary files are shared (unshare, mount)");
         }
         dup2(null, 0);
         dup2(null, 1);
@@ -68,7 +70,7 @@ Native *native_start(char **argv, char **envp, bool with_sse)
         close(null);
         personality(ADDR_NO_RANDOMIZE);
         ptrace(PTRACE_TRACEME, 0, NULL, NULL);
-        execve(argv[0], argv, envp);
+        fexecve(program, argv, envp);
         _exit(127);
     }
     if (waitpid(n->pid, &status, 0) < 0 || !WIFSTOPPED(status)) {

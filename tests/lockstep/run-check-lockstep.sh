@@ -29,13 +29,18 @@ fi
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
-# The runs, as "name|arguments" lines, in the order reported.
+# The runs, as "name|arguments" lines, in the order reported.  The
+# programs are named relative to the build directory and run with a fixed
+# environment, so that the instructions they run (the C library's start-up
+# reads argv[0] and the environment) do not depend on where the tree is or
+# who runs it: a divergence near the -n limit shows everywhere or nowhere.
+cd "$BUILD_DIR" || exit 1
 {
-    for prog in "$BUILD_DIR"/tests/tcg/build/x86_64/asm/*; do
+    for prog in tests/tcg/build/x86_64/asm/*; do
         [ -x "$prog" ] && echo "$(basename "$prog")|$prog"
     done
-    echo "sample|$BUILD_DIR/tests/lockstep/sample|one|two words"
-    for prog in "$BUILD_DIR"/tests/tcg/build/x86_64/multiarch/*-O2; do
+    echo "sample|tests/lockstep/sample|one|two words"
+    for prog in tests/tcg/build/x86_64/multiarch/*-O2; do
         [ -x "$prog" ] && echo "$(basename "$prog")|-x|-n|$max|$prog"
     done
 } | while IFS= read -r run; do
@@ -48,7 +53,7 @@ name=${1%%|*}
 args=${1#*|}
 IFS='|'
 # shellcheck disable=SC2086  # the fields are the arguments
-timeout 600 "$2" $args >"$3/$name" 2>&1
+timeout 600 env -i PATH=/usr/bin:/bin "$2" $args >"$3/$name" 2>&1
 echo $? >"$3/$name.rc"
 EOF
 tr '\n' '\0' <"$out/runs" | xargs -0 -P 2 -I{} sh "$out/one.sh" {} "$tool" "$out"

@@ -21,23 +21,32 @@
  * - an exclusive create (O_CREAT | O_EXCL) that made a file under the
  *   emulator is not exclusive natively: the two runs now pick the same
  *   temporary names, and the emulator, running ahead, made it first;
+ * - getrandom writes the bytes the emulator wrote: it runs with -seed, so
+ *   they are the seed's stream, replayed here (after the 16 bytes of
+ *   AT_RANDOM, which the native run has from the emulator's stack);
  * - shmat without an address attaches where the emulator's did;
- * - a read from a signalfd gives the sender's id as the emulator saw it
- *   (the kernel wrote the native one: the program signalled itself).
+ * - a read from a signalfd, the siginfo of rt_sigtimedwait and waitid
+ *   (and of a handler's frame, lockstep.c) give the sender's id as the
+ *   emulator saw it (the kernel wrote the native one: the program
+ *   signalled itself, or its child ended).
  *
  * The emulator's result is known in advance: its block ends at the system
  * call, and the log has run ahead to the state after it (l->after).
  */
 #include <fcntl.h>
+#include <inttypes.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/wait.h>
 #include "lockstep.h"
+#include "../../include/qemu/splitmix64.h"
 
-enum { NR_READ = 0, NR_OPEN = 2, NR_MMAP = 9, NR_SHMAT = 30, NR_MREMAP = 25, NR_GETPID = 39, NR_WAIT4 = 61, NR_KILL = 62,
-       NR_GETTIMEOFDAY = 96, NR_RT_SIGQUEUEINFO = 129, NR_GETTID = 186, NR_TKILL = 200,
-       NR_SET_TID_ADDRESS = 218, NR_CLOCK_GETTIME = 228, NR_TGKILL = 234, NR_WAITID = 247,
-       NR_OPENAT = 257, NR_RT_TGSIGQUEUEINFO = 297, NR_RSEQ = 334, NR_PIDFD_OPEN = 434 };
+enum { NR_READ = 0, NR_OPEN = 2, NR_MMAP = 9, NR_MREMAP = 25, NR_SHMAT = 30, NR_GETPID = 39,
+       NR_WAIT4 = 61, NR_KILL = 62, NR_GETTIMEOFDAY = 96, NR_RT_SIGTIMEDWAIT = 128,
+       NR_RT_SIGQUEUEINFO = 129, NR_GETTID = 186, NR_TKILL = 200, NR_SET_TID_ADDRESS = 218,
+       NR_CLOCK_GETTIME = 228, NR_TGKILL = 234, NR_WAITID = 247, NR_OPENAT = 257,
+       NR_RT_TGSIGQUEUEINFO = 297, NR_GETRANDOM = 318, NR_RSEQ = 334, NR_PIDFD_OPEN = 434 };
 
 #ifndef MAP_FIXED_NOREPLACE
 #define MAP_FIXED_NOREPLACE 0x100000
@@ -64,6 +73,28 @@ static bool native_id(Lockstep *l, uint64_t *arg)
     return false;
 }
 
+void random_stream_start(Lockstep *l)
+{
+    uint8_t at_random[16];
+
+    l->random_state = LOCKSTEP_SEED;
+    splitmix64_fill(&l->random_state, at_random, sizeof(at_random));
+}
+
+/* At the exit of a getrandom the emulator made give len bytes: the next
+   len of the stream into the native buffer. */
+static void same_random(Lockstep *l, uint64_t buf, uint64_t len)
+{
+    uint8_t *bytes = malloc(len);
+
+    if (bytes) {
+        splitmix64_fill(&l->random_state, bytes, len);
+        native_write(l->native, buf, bytes, len);
+        note(l, "getrandom: the seeded stream's %" PRIu64 " bytes", len);
+        free(bytes);
+    }
+}
+
 /* The emulator's id for native id n, or n. */
 static uint32_t emulated_id(const Lockstep *l, uint32_t n)
 {
@@ -77,6 +108,27 @@ static uint32_t emulated_id(const Lockstep *l, uint32_t n)
     return n;
 }
 
+/* The 32-bit id at addr in the native run becomes the emulator's. */
+static void id_in_memory(Lockstep *l, uint64_t addr, const char *what)
+{
+    uint32_t id;
+
+    if (native_peek(l->native, addr, (uint8_t *)&id, sizeof(id)) == sizeof(id) &&
+        emulated_id(l, id) != id) {
+        id = emulated_id(l, id);
+        native_write(l->native, addr, &id, sizeof(id));
+        note(l, "%s: the emulator's id taken", what);
+    }
+}
+
+/* x86_64's siginfo_t: si_pid (or, by si_code, another field there) at 16. */
+void native_siginfo_ids(Lockstep *l, uint64_t siginfo)
+{
+    if (siginfo) {
+        id_in_memory(l, siginfo + 16, "siginfo");
+    }
+}
+
 /* At the exit of a read of len bytes into buf from fd: if fd is a
    signalfd, each struct signalfd_siginfo (128 bytes) gets the emulator's
    ssi_pid. */
@@ -85,19 +137,13 @@ static void signalfd_ids(Lockstep *l, uint64_t fd, uint64_t buf, uint64_t len)
     enum { SSI_SIZE = 128, SSI_PID = 12 };
     char link[64];
     uint64_t at;
-    uint32_t pid;
 
     if (!native_fd_link(l->native, fd, link, sizeof(link)) ||
         strcmp(link, "anon_inode:[signalfd]") != 0) {
         return;
     }
     for (at = buf; at + SSI_SIZE <= buf + len; at += SSI_SIZE) {
-        if (native_peek(l->native, at + SSI_PID, (uint8_t *)&pid, sizeof(pid)) == sizeof(pid) &&
-            emulated_id(l, pid) != pid) {
-            pid = emulated_id(l, pid);
-            native_write(l->native, at + SSI_PID, &pid, sizeof(pid));
-            note(l, "signalfd: the emulator's sender id taken");
-        }
+        id_in_memory(l, at + SSI_PID, "signalfd");
     }
 }
 
@@ -147,7 +193,8 @@ bool syscall_hooked(uint64_t nr)
 {
     static const uint64_t hooked[] = {
         NR_READ, NR_OPEN, NR_MMAP, NR_MREMAP, NR_SHMAT, NR_GETPID, NR_GETTIMEOFDAY, NR_GETTID,
-        NR_SET_TID_ADDRESS, NR_CLOCK_GETTIME, NR_WAITID, NR_OPENAT, NR_RSEQ,
+        NR_RT_SIGTIMEDWAIT, NR_SET_TID_ADDRESS, NR_CLOCK_GETTIME, NR_WAITID, NR_OPENAT,
+        NR_GETRANDOM, NR_RSEQ,
     };
     size_t i;
 
@@ -205,6 +252,12 @@ bool syscall_hook(void *opaque, bool is_entry, uint64_t *nr, uint64_t args[6], u
     }
     if (*nr == NR_READ && *ret < -4096ull) {
         signalfd_ids(l, args[0], args[1], *ret);
+    }
+    if (*nr == NR_GETRANDOM) {
+        same_random(l, args[0], emulated);
+    }
+    if (*nr == NR_RT_SIGTIMEDWAIT || *nr == NR_WAITID) {
+        native_siginfo_ids(l, args[*nr == NR_WAITID ? 2 : 1]);
     }
     if ((*nr == NR_GETPID || *nr == NR_GETTID || *nr == NR_SET_TID_ADDRESS ||
          starts_process(*nr, args[0])) && *ret != emulated) {
