@@ -278,6 +278,9 @@ abi_long target_to_host_siginfo_arg(siginfo_t *info, abi_long sig, abi_ulong gin
    the new program inherits; end puts the emulator's back if execve failed. */
 void signal_exec_mask_begin(CPUArchState *env, uint64_t *old);
 void signal_exec_mask_end(const uint64_t *old);
+/* syscall_mem.c: a child made by fork gets the address space a kernel's
+   fork copies: no MADV_DONTFORK pages, zeros in MADV_WIPEONFORK ones. */
+void madvise_fork_child(void);
 /* signal.c: a forked child starts with no pending signals. */
 void signal_fork_child(CPUArchState *env);
 /* signal.c: a new thread's signal state: parent's blocked set, nothing

@@ -12,6 +12,8 @@
 #include "exec/shdwrt.h"
 #include "syscall_impl.h"
 #include "loader.h"
+#include "mmap-internal.h"
+#include "vma-table.h"
 
 static abi_ulong brk_start;     /* the initial break: never go below it */
 static abi_ulong brk_cur;       /* the guest's current break */
@@ -361,6 +363,36 @@ static int madvise_kind_error(abi_ulong start, abi_ulong end, int advice)
     return 0;
 }
 
+/* The vma flag the fork advice sets or clears, or 0 for other advice. */
+static int fork_advice_flag(int advice)
+{
+    switch (advice) {
+    case MADV_WIPEONFORK: case MADV_KEEPONFORK:
+        return VMA_WIPEONFORK;
+    case MADV_DONTFORK: case MADV_DOFORK:
+        return VMA_DONTFORK;
+    default:
+        return 0;
+    }
+}
+
+/* The advice on [start, end), all mapped (mmap_lock held).  Every advice
+   but these is only a hint the host may ignore too. */
+static int madvise_pages(abi_ulong start, abi_ulong end, int advice)
+{
+    if (advice == MADV_DONTNEED) {
+        discard_pages(start, end);
+    } else if (advice == MADV_REMOVE) {
+        return remove_pages(start, end);
+    } else if (fork_advice_flag(advice)) {
+        /* kept per 4 KiB page, carried out by madvise_fork_child: a host
+           madvise would act on whole host pages */
+        vma_note_fork_advice(start, end, fork_advice_flag(advice),
+                             advice == MADV_WIPEONFORK || advice == MADV_DONTFORK);
+    }
+    return 0;
+}
+
 SYSCALL(madvise)
 {
     abi_ulong start = arg[0], len = TARGET_PAGE_ALIGN((abi_ulong)arg[1]);
@@ -377,16 +409,39 @@ SYSCALL(madvise)
     if (ret) {
         return ret;
     }
-    if (len && page_check_range(start, len, 0) != 0) {
-        return -TARGET_ENOMEM;
+    /* As the kernel's walk of the range: the mapped parts get the advice,
+       a hole makes it ENOMEM after all of them. */
+    mmap_lock();
+    for (uint64_t a = start, run_end; a < start + len && !ret; a = run_end) {
+        if (page_flags_run(a, start + len, &run_end) & PAGE_VALID) {
+            ret = madvise_pages(a, run_end, (int)arg[2]);
+        } else {
+            ret = -TARGET_ENOMEM;
+        }
     }
-    /* Every other advice is only a hint the host may ignore too. */
-    if (arg[2] == MADV_DONTNEED) {
-        discard_pages(start, start + len);
-    } else if (arg[2] == MADV_REMOVE) {
-        return remove_pages(start, start + len);
+    mmap_unlock();
+    return ret;
+}
+
+void madvise_fork_child(void)
+{
+    uint64_t (*ranges)[2];
+    size_t n;
+
+    mmap_lock();
+    n = vma_ranges_with(VMA_DONTFORK, &ranges);
+    for (size_t i = 0; i < n; i++) {
+        do_munmap(ranges[i][0], ranges[i][1] - ranges[i][0]);
+        vma_note_munmap(ranges[i][0], ranges[i][1] - ranges[i][0]);
     }
-    return 0;
+    free(ranges);
+    /* (the flag stays: the child's own children read zeros too) */
+    n = vma_ranges_with(VMA_WIPEONFORK, &ranges);
+    for (size_t i = 0; i < n; i++) {
+        discard_pages(ranges[i][0], ranges[i][1]);
+    }
+    free(ranges);
+    mmap_unlock();
 }
 
 /*

@@ -168,6 +168,8 @@ static abi_long do_fork(CPUArchState *env, abi_ulong flags, abi_ulong newsp,
     TaskState *ts = env->opaque;
     pid_t pid;
     int fork_errno;
+    /* (a vfork's child shares the parent's memory: no fork advice) */
+    bool copies_memory = !(flags & CLONE_VM);
 
     if (flags & CLONE_VFORK) {
         flags &= ~(CLONE_VFORK | CLONE_VM);
@@ -192,6 +194,9 @@ static abi_long do_fork(CPUArchState *env, abi_ulong flags, abi_ulong newsp,
             return -TARGET_EFAULT;
         }
         return pid;
+    }
+    if (copies_memory) {
+        madvise_fork_child();
     }
     signal_fork_child(env);
     if (newsp) {

@@ -168,6 +168,45 @@ void vma_note_mprotect(uint64_t start, uint64_t len, int prot)
     }
 }
 
+void vma_note_fork_advice(uint64_t start, uint64_t end, int flag, bool set)
+{
+    uint64_t a = start;
+
+    split_at(start);
+    split_at(end);
+    for (size_t i = first_ending_after(start); a < end; i++) {
+        uint64_t next = i < n_vmas ? MIN(vmas[i].start, end) : end;
+
+        if (set && a < next) {
+            GuestVma gap = { .start = a, .end = next, .flags = flag };
+
+            if (insert_at(i, &gap)) {
+                i++;
+            }
+        }
+        if (next == end) {
+            break;
+        }
+        vmas[i].flags = set ? vmas[i].flags | flag : vmas[i].flags & ~flag;
+        a = vmas[i].end;
+    }
+}
+
+size_t vma_ranges_with(int flag, uint64_t (**ranges)[2])
+{
+    size_t n = 0;
+
+    *ranges = malloc((n_vmas + 1) * sizeof(**ranges));
+    for (size_t i = 0; *ranges && i < n_vmas; i++) {
+        if (vmas[i].flags & flag) {
+            (*ranges)[n][0] = vmas[i].start;
+            (*ranges)[n][1] = vmas[i].end;
+            n++;
+        }
+    }
+    return n;
+}
+
 void vma_note_mremap(uint64_t old_addr, uint64_t old_size, uint64_t new_size,
                      uint64_t new_addr)
 {

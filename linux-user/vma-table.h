@@ -9,7 +9,8 @@
  * - the vma flags that keep a kernel from merging neighbours with the same
  *   protection: VM_ACCOUNT (a private mapping that was ever writable, such
  *   as a library's data segment after its RELRO part is made read-only)
- *   and VM_NORESERVE.
+ *   and VM_NORESERVE; and those madvise sets that a fork obeys,
+ *   VM_WIPEONFORK and VM_DONTCOPY.
  *
  * The mapping code reports each successful guest mmap, munmap, mprotect and
  * mremap (linux-user/mmap.c, mremap.c); everything expects mmap_lock held.
@@ -23,6 +24,8 @@
 #define VMA_SHARED    2         /* MAP_SHARED */
 #define VMA_ACCOUNT   4         /* the kernel's VM_ACCOUNT */
 #define VMA_NORESERVE 8         /* MAP_NORESERVE */
+#define VMA_WIPEONFORK 16       /* MADV_WIPEONFORK: a forked child reads zeros */
+#define VMA_DONTFORK  32        /* MADV_DONTFORK: a forked child has no such pages */
 
 /* One guest range made by one mmap (or what is left of it). */
 typedef struct GuestVma {
@@ -46,6 +49,13 @@ void vma_note_mprotect(uint64_t start, uint64_t len, int prot);
    it (in the file too), as the kernel's vma does. */
 void vma_note_mremap(uint64_t old_addr, uint64_t old_size, uint64_t new_size,
                      uint64_t new_addr);
+/* After a successful madvise that sets (set) or clears flag (VMA_WIPEONFORK
+   or VMA_DONTFORK) on [start, end): pages mapped without mmap (the break,
+   the loader's) get a record of their own to carry it. */
+void vma_note_fork_advice(uint64_t start, uint64_t end, int flag, bool set);
+/* The ranges of the records with flag, as {start, end} pairs in a new
+   array (*ranges, to free); how many. */
+size_t vma_ranges_with(int flag, uint64_t (**ranges)[2]);
 /* The record holding guest address addr, or NULL (memory mapped without
    mmap, such as SysV shared memory). */
 const GuestVma *vma_find(uint64_t addr);
