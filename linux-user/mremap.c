@@ -322,7 +322,10 @@ static abi_long move_mapping(uint64_t old_addr, uint64_t old_size,
         && (dest & ~qemu_host_page_mask) == 0
         && !(flags_union(dest + new_size, HOST_PAGE_ALIGN(dest + new_size)) & PAGE_VALID)) {
         ret = move_host_pages(old_addr, old_size, new_size, dest, last_flags);
-        if (ret != -ENOMEM) {
+        /* (EFAULT: the guest mapping is pieced together from several host
+           mappings, as a MREMAP_DONTUNMAP leaves it; the host's mremap
+           moves one only) */
+        if (ret != -ENOMEM && ret != -EFAULT) {
             return ret;
         }
     }
@@ -429,11 +432,15 @@ static abi_long do_mremap(uint64_t old_addr, uint64_t old_size, uint64_t new_siz
     if (new_size == 0 || (old_size == 0 && (flags & MREMAP_DONTUNMAP))) {
         return -EINVAL;
     }
-    /* A fixed destination is judged before the old range is looked at
-       (check_mremap_params): its alignment, its range, no overlap (in a
-       form no size can wrap). */
+    /* A destination is judged before the old range is looked at
+       (check_mremap_params): its alignment when one is given (MREMAP_FIXED,
+       or MREMAP_DONTUNMAP's hint), and a fixed one's range and no overlap
+       (in a form no size can wrap). */
+    if ((flags & (MREMAP_FIXED | MREMAP_DONTUNMAP)) && (new_addr & ~TARGET_PAGE_MASK)) {
+        return -EINVAL;
+    }
     if ((flags & MREMAP_FIXED)
-        && (new_size > guest_space_end() || (new_addr & ~TARGET_PAGE_MASK)
+        && (new_size > guest_space_end()
             || new_addr > guest_space_end() - new_size
             || (new_addr >= old_addr ? new_addr - old_addr < old_size
                                      : old_addr - new_addr < new_size))) {
@@ -468,7 +475,11 @@ static abi_long do_mremap(uint64_t old_addr, uint64_t old_size, uint64_t new_siz
         return move_mapping(old_addr, old_size, new_size, new_addr);
     }
     if (flags & MREMAP_DONTUNMAP) {
-        return move_dont_unmap(old_addr, old_size, 0);
+        /* new_addr is a hint, taken where it is free (get_unmapped_area) */
+        bool hint_free = new_addr >= mmap_min_addr && new_addr <= guest_space_end() - new_size
+                         && !(flags_union(new_addr, new_addr + new_size) & PAGE_VALID);
+
+        return move_dont_unmap(old_addr, old_size, hint_free ? new_addr : 0);
     }
     if (old_addr + new_size <= guest_space_end()
         && !(flags_union(old_end, old_addr + new_size) & PAGE_VALID)

@@ -377,10 +377,20 @@ static int fork_advice_flag(int advice)
 }
 
 /* The advice on [start, end), all mapped (mmap_lock held).  Every advice
-   but these is only a hint the host may ignore too. */
+   but these is only a hint the host may ignore too.  MADV_POPULATE_READ and
+   _WRITE fault the pages in, so pages the guest may not read (write) are
+   EINVAL; the host needs no populating for the guest to see no change. */
 static int madvise_pages(abi_ulong start, abi_ulong end, int advice)
 {
-    if (advice == MADV_DONTNEED) {
+    if (advice == MADV_POPULATE_READ || advice == MADV_POPULATE_WRITE) {
+        int needed = advice == MADV_POPULATE_READ ? PAGE_READ : PAGE_WRITE;
+
+        for (uint64_t a = start, run_end; a < end; a = run_end) {
+            if (!(page_flags_run(a, end, &run_end) & needed)) {
+                return -TARGET_EINVAL;
+            }
+        }
+    } else if (advice == MADV_DONTNEED) {
         discard_pages(start, end);
     } else if (advice == MADV_REMOVE) {
         return remove_pages(start, end);
@@ -540,6 +550,16 @@ SYSCALL(mlock)
     return do_mlock(arg[0], arg[1], true);
 }
 
+/* mlock2: MLOCK_ONFAULT only changes when the pages come in, which the
+   guest cannot tell here. */
+SYSCALL(mlock2)
+{
+    if (arg[2] & ~MLOCK_ONFAULT) {
+        return -TARGET_EINVAL;
+    }
+    return do_mlock(arg[0], arg[1], true);
+}
+
 SYSCALL(munlock)
 {
     return do_mlock(arg[0], arg[1], false);
@@ -620,6 +640,7 @@ const SyscallImpl syscalls_mem[] = {
     { "msync", sys_msync, "xud" },
     { "mlock", sys_mlock, "xu" },
     { "munlock", sys_munlock, "xu" },
+    { "mlock2", sys_mlock2, "xux" },
     { "mlockall", sys_mlockall, "x" },
     { "munlockall", sys_munlockall, "" },
     { "mincore", sys_mincore, "xux" },

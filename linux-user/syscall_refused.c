@@ -158,7 +158,6 @@ const SyscallImpl syscalls_refused[] = {
     REFUSED("file_getattr", NOT_YET),
     REFUSED("file_setattr", NOT_YET),
     REFUSED("remap_file_pages", "not yet (memory layer)"),
-    REFUSED("mlock2", "not yet (memory layer)"),
     REFUSED("adjtimex", "not yet (struct timex differs on i386)"),
     REFUSED("clock_adjtime", "as adjtimex"),
     REFUSED("clock_adjtime64", "as adjtimex"),

@@ -136,6 +136,29 @@ static void brk_pages(void)
     printf("brk back to the start: %d\n", end == b0);
 }
 
+/* MADV_POPULATE_READ/_WRITE need pages the access may touch (EINVAL
+   otherwise, the first refusing page stops the walk); a hole is ENOMEM
+   after the mapped parts.  mlock2 takes MLOCK_ONFAULT only. */
+static void populate_mlock2(void)
+{
+    unsigned char *a = map_aligned(4 * PAGE, PROT_READ | PROT_WRITE);
+
+    mprotect(a + 2 * PAGE, PAGE, PROT_NONE);
+    mprotect(a + 3 * PAGE, PAGE, PROT_READ);
+    report("MADV_POPULATE_WRITE read-write", madvise(a, 2 * PAGE, MADV_POPULATE_WRITE));
+    report("MADV_POPULATE_WRITE PROT_NONE", madvise(a + 2 * PAGE, PAGE, MADV_POPULATE_WRITE));
+    report("MADV_POPULATE_READ PROT_NONE", madvise(a + 2 * PAGE, PAGE, MADV_POPULATE_READ));
+    report("MADV_POPULATE_WRITE read-only", madvise(a + 3 * PAGE, PAGE, MADV_POPULATE_WRITE));
+    report("MADV_POPULATE_READ read-only", madvise(a + 3 * PAGE, PAGE, MADV_POPULATE_READ));
+    munmap(a + PAGE, PAGE);
+    report("MADV_POPULATE_READ over a hole", madvise(a, 2 * PAGE, MADV_POPULATE_READ));
+    report("mlock2 MLOCK_ONFAULT", syscall(SYS_mlock2, a, PAGE, MLOCK_ONFAULT));
+    report("mlock2 flags 2", syscall(SYS_mlock2, a, PAGE, 2));
+    report("mlock2 over a hole", syscall(SYS_mlock2, a, 2 * PAGE, 0));
+    munlock(a, PAGE);
+    munmap(a, 4 * PAGE);
+}
+
 int main(void)
 {
     catch_faults();
@@ -145,5 +168,6 @@ int main(void)
     dontneed_code();
     mincore_mlock_msync(fd);
     brk_pages();
+    populate_mlock2();
     return 0;
 }

@@ -4,12 +4,14 @@
  * test controls, a 3-page mapping starting 12 KiB into a 64 KiB page grows
  * in place into room made for it, cannot grow in place without room, moves
  * when allowed, shrinks, moves to a fixed 4 KiB address (MREMAP_FIXED) and
- * is copied with MREMAP_DONTUNMAP (the old range stays, empty).  A private
+ * is copied with MREMAP_DONTUNMAP (the old range stays, empty; without
+ * MREMAP_FIXED its address is a hint, EINVAL unaligned).  A private
  * file mapping grows into more of the file; a shared anonymous mapping is
  * duplicated with old_size 0 and both views see each other's stores.
  */
 #include "mem-test.h"
 #include <errno.h>
+#include <sys/syscall.h>
 
 #define NPAGES 48
 
@@ -64,6 +66,18 @@ static void anonymous(void)
     show("after MREMAP_DONTUNMAP");
     if (r != MAP_FAILED)
         a = r;
+    /* Without MREMAP_FIXED its new address is a hint, taken where it is
+       free; an unaligned one is EINVAL (glibc's wrapper passes whatever is
+       in the register then: the raw call says what is meant). */
+    munmap(region + 0x2b000, PAGE);
+    errno = 0;
+    r = (void *)syscall(SYS_mremap, a, PAGE, PAGE, MREMAP_MAYMOVE | MREMAP_DONTUNMAP,
+                        region + 0x2b000 + 1);
+    result("MREMAP_DONTUNMAP, unaligned hint", r);
+    r = (void *)syscall(SYS_mremap, a, PAGE, PAGE, MREMAP_MAYMOVE | MREMAP_DONTUNMAP,
+                        region + 0x2b000);
+    result("MREMAP_DONTUNMAP, a free hint", r);
+    show("after the hinted one");
 
     r = mremap(a, 2 * PAGE, 12 * PAGE, MREMAP_MAYMOVE);
     result("grow to 12, may move", r);
