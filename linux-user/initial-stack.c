@@ -27,13 +27,12 @@ typedef struct AuxEntry {
 /* Room Linux leaves below the arguments when it sets the stack up
    (setup_arg_pages), whatever the stack limit. */
 #define STACK_EXPAND (128 * 1024)
-/* Linux's default stack_guard_gap: 256 pages that non-fixed mappings
-   keep away from under the stack. */
-#define STACK_GUARD_GAP (256 * 4096)
 
 /* Map the stack, at least needed bytes plus STACK_EXPAND; returns the
    top, or -errno.  Nothing is mapped under it: running off its end is an
-   access to an unmapped page (SEGV_MAPERR), as past Linux's stack limit. */
+   access to an unmapped page (SEGV_MAPERR), as past Linux's stack limit
+   (it is MAP_GROWSDOWN, as the kernel's: it grows no further than
+   RLIMIT_STACK, growsdown.c, and takes mprotect's PROT_GROWSDOWN). */
 static abi_long map_stack(bool exec, uint64_t needed, abi_ulong *limit)
 {
     uint64_t size = HOST_PAGE_ALIGN(MAX((uint64_t)guest_stack_size, needed + STACK_EXPAND));
@@ -44,10 +43,11 @@ static abi_long map_stack(bool exec, uint64_t needed, abi_ulong *limit)
     top &= qemu_host_page_mask;
     if (top > size) {
         at = target_mmap(top - size, size, prot,
-                         MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+                         MAP_PRIVATE | MAP_ANONYMOUS | MAP_GROWSDOWN | MAP_FIXED_NOREPLACE,
+                         -1, 0);
     }
     if (target_mmap_failed(at)) {
-        at = target_mmap(0, size, prot, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        at = target_mmap(0, size, prot, MAP_PRIVATE | MAP_ANONYMOUS | MAP_GROWSDOWN, -1, 0);
     }
     if (target_mmap_failed(at)) {
         return at;

@@ -41,7 +41,7 @@ typedef struct MapsLine {
     unsigned major, minor;
     int prot;
     bool shared;
-    int vma_flags;              /* VMA_ACCOUNT, VMA_NORESERVE, the fork ones */
+    int vma_flags;              /* those that keep the kernel from merging vmas */
     const GuestVma *record;     /* the file's record, or NULL */
     const HostMap *host;        /* or the host mapping naming it, or NULL */
 } MapsLine;
@@ -125,7 +125,7 @@ static MapsLine describe_pages(const HostMaps *hm, uint64_t addr, int flags,
         .start = addr, .end = vma ? MIN(run_end, vma->end) : addr + TARGET_PAGE_SIZE,
         .prot = flags & PAGE_BITS, .shared = flags & PAGE_FILE_SHARED,
         .vma_flags = vma ? vma->flags & (VMA_ACCOUNT | VMA_NORESERVE | VMA_WIPEONFORK
-                                         | VMA_DONTFORK) : 0,
+                                         | VMA_DONTFORK | VMA_GROWSDOWN) : 0,
     };
 
     if (vma && (vma->flags & VMA_FILE) && !(flags & PAGE_ANON)) {

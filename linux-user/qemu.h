@@ -53,9 +53,16 @@ typedef struct TaskState {
 extern const char *exec_path;       /* the guest program, as given */
 extern char *qemu_interp_prefix;    /* -L */
 extern unsigned long guest_stack_size;
+/* Linux's default stack_guard_gap: 256 pages that non-fixed mappings keep
+   away from under the stack, and a growing stack from what is above. */
+#define STACK_GUARD_GAP (256 * 4096)
 extern int do_strace;               /* -strace */
 extern const char *qemu_uname_release;  /* -r, or NULL: the host's */
 extern unsigned long mmap_min_addr;
+
+/* growsdown.c: grows the MAP_GROWSDOWN mapping above guest address addr
+   down to it, as the kernel does on a fault there; false if none may. */
+bool grow_down_to(abi_ulong addr);
 
 /* elfload.c: load filename; fills info and the initial register state.
    On a bad file prints a one-line error naming it and returns -errno. */

@@ -169,6 +169,26 @@ SYSCALL(mprotect)
             return -TARGET_ENOMEM;
         }
     }
+    /* PROT_GROWSDOWN: from the start of the MAP_GROWSDOWN mapping holding
+       start (EINVAL for another mapping) */
+    if (grows == PROT_GROWSDOWN && !(start & ~TARGET_PAGE_MASK)) {
+        abi_long ret = -TARGET_ENOMEM;
+        const GuestVma *v;
+
+        mmap_lock();
+        v = vma_find(start);
+        if (v && (v->flags & VMA_GROWSDOWN)) {
+            len += start - v->start;
+            start = v->start;
+            ret = 0;
+        } else if (v) {
+            ret = -TARGET_EINVAL;
+        }
+        mmap_unlock();
+        if (ret) {
+            return ret;
+        }
+    }
     /* PROT_SEM (0x8, asm-generic/mman-common.h) is valid and means
        nothing on x86. */
     return target_mprotect(start, len, arg[2] & ~0x8);

@@ -133,7 +133,8 @@ void vma_note_mmap(uint64_t start, uint64_t len, int prot, int flags, int fd,
     GuestVma v = {
         .start = start, .end = start + TARGET_PAGE_ALIGN(len),
         .flags = ((flags & MAP_TYPE) != MAP_PRIVATE ? VMA_SHARED : 0)
-                 | (flags & TARGET_MAP_NORESERVE ? VMA_NORESERVE : 0),
+                 | (flags & TARGET_MAP_NORESERVE ? VMA_NORESERVE : 0)
+                 | (flags & MAP_GROWSDOWN ? VMA_GROWSDOWN : 0),
     };
     struct stat st;
 
@@ -189,6 +190,16 @@ void vma_note_fork_advice(uint64_t start, uint64_t end, int flag, bool set)
         }
         vmas[i].flags = set ? vmas[i].flags | flag : vmas[i].flags & ~flag;
         a = vmas[i].end;
+    }
+}
+
+void vma_note_grown_down(uint64_t start, uint64_t new_start)
+{
+    size_t i = first_ending_after(start);
+
+    if (i < n_vmas && vmas[i].start == start) {
+        remove_range(new_start, start);
+        vmas[first_ending_after(start)].start = new_start;
     }
 }
 

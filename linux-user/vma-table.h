@@ -26,6 +26,7 @@
 #define VMA_NORESERVE 8         /* MAP_NORESERVE */
 #define VMA_WIPEONFORK 16       /* MADV_WIPEONFORK: a forked child reads zeros */
 #define VMA_DONTFORK  32        /* MADV_DONTFORK: a forked child has no such pages */
+#define VMA_GROWSDOWN 64        /* MAP_GROWSDOWN (growsdown.c) */
 
 /* One guest range made by one mmap (or what is left of it). */
 typedef struct GuestVma {
@@ -56,6 +57,9 @@ void vma_note_fork_advice(uint64_t start, uint64_t end, int flag, bool set);
 /* The ranges of the records with flag, as {start, end} pairs in a new
    array (*ranges, to free); how many. */
 size_t vma_ranges_with(int flag, uint64_t (**ranges)[2]);
+/* The MAP_GROWSDOWN record starting at start now starts at new_start
+   (growsdown.c mapped the pages between). */
+void vma_note_grown_down(uint64_t start, uint64_t new_start);
 /* The record holding guest address addr, or NULL (memory mapped without
    mmap, such as SysV shared memory). */
 const GuestVma *vma_find(uint64_t addr);

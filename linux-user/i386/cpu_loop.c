@@ -153,6 +153,9 @@ static void do_page_fault(CPUArchState *env)
         kind = page_get_flags(env->cr2) & PAGE_VALID ? PAGE_FAULT_ACCERR
                                                      : PAGE_FAULT_MAPERR;
     }
+    if (kind == PAGE_FAULT_MAPERR && grow_down_to(env->cr2)) {
+        return;                 /* the access runs again */
+    }
     if (kind == PAGE_FAULT_SIGBUS) {
         queue_signal(env, SIGBUS, BUS_ADRERR, env->cr2);
     } else if (kind == PAGE_FAULT_GP) {
