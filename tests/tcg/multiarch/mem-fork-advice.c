@@ -27,29 +27,6 @@ static void show(const char *who)
     fflush(stdout);
 }
 
-/* The maps lines inside the region: their extents in pages. */
-static void print_vmas(const char *when)
-{
-    FILE *f = fopen("/proc/self/maps", "r");
-    char line[512];
-
-    printf("vmas %s:", when);
-    while (f && fgets(line, sizeof(line), f)) {
-        unsigned long lo, hi;
-
-        if (sscanf(line, "%lx-%lx", &lo, &hi) == 2 && lo < (uintptr_t)region + NPAGES * PAGE
-            && hi > (uintptr_t)region) {
-            lo = lo < (uintptr_t)region ? (uintptr_t)region : lo;
-            hi = hi > (uintptr_t)region + NPAGES * PAGE ? (uintptr_t)region + NPAGES * PAGE : hi;
-            printf(" %lu-%lu", (lo - (uintptr_t)region) / PAGE, (hi - (uintptr_t)region) / PAGE);
-        }
-    }
-    if (f) {
-        fclose(f);
-    }
-    printf("\n");
-}
-
 static void advise(const char *what, int first, int count, int advice)
 {
     printf("%s pages %d-%d: %d\n", what, first, first + count - 1,
@@ -103,7 +80,7 @@ int main(void)
     /* a hole in the range: ENOMEM, the pages before it advised */
     munmap(region + 15 * PAGE, PAGE);
     advise("MADV_DONTFORK over a hole", 14, 2, MADV_DONTFORK);
-    print_vmas("after the advice");
+    print_vmas("after the advice", region, NPAGES);
     show("parent");
     in_child(child);
     show("parent");
@@ -124,7 +101,7 @@ int main(void)
     mmap(region + 5 * PAGE, 2 * PAGE, PROT_READ | PROT_WRITE,
          MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
     memset(region + 5 * PAGE, 'y', 2 * PAGE);
-    print_vmas("after remapping 5-6");
+    print_vmas("after remapping 5-6", region, NPAGES);
     in_child(grandchild);
     return 0;
 }

@@ -16,28 +16,6 @@
 
 static unsigned char *region;
 
-/* The maps lines meeting the region, in pages from its start. */
-static void print_vmas(const char *when)
-{
-    FILE *f = fopen("/proc/self/maps", "r");
-    char line[512];
-
-    printf("vmas %s:", when);
-    while (f && fgets(line, sizeof(line), f)) {
-        unsigned long lo, hi;
-        uintptr_t end = (uintptr_t)region + REGION_PAGES * PAGE;
-
-        if (sscanf(line, "%lx-%lx", &lo, &hi) == 2 && lo < end && hi > (uintptr_t)region) {
-            printf(" %ld-%ld %.4s", (long)((lo - (uintptr_t)region) / PAGE),
-                   (long)((hi - (uintptr_t)region) / PAGE), strchr(line, ' ') + 1);
-        }
-    }
-    if (f) {
-        fclose(f);
-    }
-    printf("\n");
-}
-
 /* Writes one byte at page index i of the region: what happened. */
 static void touch(const char *what, int i)
 {
@@ -64,7 +42,7 @@ int main(void)
     printf("MAP_GROWSDOWN: %s\n", g == region + 600 * PAGE ? "mapped" : "failed");
     touch("just below", 599);
     touch("10 pages below", 590);
-    print_vmas("grown to 590");
+    print_vmas("grown to 590", region, REGION_PAGES);
 
     /* An accessible page at 300: the gap under a new start must be 256
        pages, so the mapping grows to 557 and no further. */
@@ -74,7 +52,7 @@ int main(void)
     /* A PROT_NONE one does not count. */
     mprotect(region + 300 * PAGE, PAGE, PROT_NONE);
     touch("to 400, the neighbour PROT_NONE", 400);
-    print_vmas("grown to 400");
+    print_vmas("grown to 400", region, REGION_PAGES);
     print_pages("pages 398-403", region + 398 * PAGE, 6, 1);
 
     touch("to 382", 382);
@@ -88,6 +66,6 @@ int main(void)
     printf("mprotect PROT_GROWSDOWN on another mapping: %s\n",
            mprotect(region + 300 * PAGE, PAGE, PROT_READ | PROT_GROWSDOWN) ? strerrorname_np(errno)
                                                                             : "0");
-    print_vmas("at the end");
+    print_vmas("at the end", region, REGION_PAGES);
     return 0;
 }

@@ -272,4 +272,29 @@ static void print_contents(const char *label, unsigned char *p, unsigned npages)
     putchar('\n');
 }
 
+/* print_vmas: "vmas WHEN:" and the /proc/self/maps lines meeting the NPAGES
+ * pages from BASE, clipped to them, as page ranges from BASE with their
+ * permissions: the kernel's vmas there. */
+static void print_vmas(const char *when, unsigned char *base, unsigned npages)
+{
+    FILE *f = fopen("/proc/self/maps", "r");
+    uintptr_t lo_end = (uintptr_t)base, hi_end = (uintptr_t)base + (uintptr_t)npages * PAGE;
+    char line[512];
+
+    printf("vmas %s:", when);
+    while (f && fgets(line, sizeof(line), f)) {
+        unsigned long lo, hi;
+
+        if (sscanf(line, "%lx-%lx", &lo, &hi) == 2 && lo < hi_end && hi > lo_end) {
+            lo = lo < lo_end ? lo_end : lo;
+            hi = hi > hi_end ? hi_end : hi;
+            printf(" %lu-%lu %.4s", (unsigned long)((lo - lo_end) / PAGE),
+                   (unsigned long)((hi - lo_end) / PAGE), strchr(line, ' ') + 1);
+        }
+    }
+    if (f)
+        fclose(f);
+    printf("\n");
+}
+
 #endif
