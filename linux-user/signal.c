@@ -510,6 +510,7 @@ abi_long do_sigaction(int sig, abi_ulong act, abi_ulong oact)
     }
     old = sigact_table[sig];
     if (act) {
+        new.sa_flags &= TARGET_UAPI_SA_FLAGS;
         sigact_table[sig] = new;
         sync_host_disposition(sig);
     }

@@ -73,6 +73,14 @@ typedef abi_ullong target_sigset_t;
 #define TARGET_SA_RESTART   0x10000000
 #define TARGET_SA_NODEFER   0x40000000
 #define TARGET_SA_RESETHAND 0x80000000
+#define TARGET_SA_EXPOSE_TAGBITS 0x00000800
+/* The flags sigaction keeps (the kernel's UAPI_SA_FLAGS, Linux 5.11+): it
+   clears the others, so that a program can tell what is supported (glibc
+   passes its int flags sign-extended, the upper half set). */
+#define TARGET_UAPI_SA_FLAGS (TARGET_SA_NOCLDSTOP | TARGET_SA_NOCLDWAIT | TARGET_SA_SIGINFO \
+                              | TARGET_SA_ONSTACK | TARGET_SA_RESTART | TARGET_SA_NODEFER \
+                              | TARGET_SA_RESETHAND | TARGET_SA_EXPOSE_TAGBITS \
+                              | TARGET_SA_RESTORER)
 #define TARGET_SIG_DFL 0
 #define TARGET_SIG_IGN 1
 #define TARGET_SS_ONSTACK 1
