@@ -641,6 +641,7 @@ int tcg_gen_code(TCGContext *s, TranslationBlock *tb)
     s->nb_relocs = 0;
     s->nb_slow_paths = 0;
     s->nb_insns = 0;
+    s->flags_end = NULL;
     /* The inline TLB probe needs scratch registers of its own. */
     s->reserved_regs = s->fixed_reserved_regs
                        | (tb->cflags & CF_CHECKED ? TCG_TARGET_PROBE_REGS : 0);
@@ -675,6 +676,7 @@ int tcg_gen_code(TCGContext *s, TranslationBlock *tb)
             break;
         case INDEX_op_set_label:
             tcg_reg_alloc_bb_end(s);
+            s->flags_end = NULL;
             arg_label(op->args[0])->bound = true;
             arg_label(op->args[0])->host_addr = (uintptr_t)s->code_ptr;
             break;
