@@ -158,6 +158,12 @@ struct TCGContext {
     uint8_t *code_buf, *code_buf_end;
     uint8_t *code_gen_ptr;    /* where the next TB goes */
     uint8_t *code_ptr;        /* emission cursor */
+    /* The backend's note that the host flags still hold what the
+       instruction ending at flags_end set (flags_what says what, in the
+       backend's terms) while nothing was emitted since: a label there is
+       another way in, so tcg.c forgets the note at each one. */
+    const uint8_t *flags_end;
+    unsigned flags_what;
     uint8_t *code_buf_prologue_end;  /* first byte TBs may use */
     uint8_t *code_gen_prologue;
     uint8_t *tb_ret_addr;     /* epilogue entry that returns %rax as is */

@@ -36,6 +36,8 @@ typedef struct ArgConstraint {
                           input it shares one with; -1 none */
     bool const_ok;
     bool newreg;
+    bool one_reg;      /* regs names a single register (%cl, %rax...);
+                          known once, not counted per op (a libgcc call) */
 } ArgConstraint;
 
 static ArgConstraint op_constraints[NB_OPS][TCG_MAX_OP_ARGS];
@@ -75,6 +77,10 @@ static void parse_constraints(void)
                     c->regs |= parse_reg_letter(*p);
                 }
             }
+        }
+        for (i = 0; i < nb_io; i++) {
+            ArgConstraint *c = &op_constraints[opc][i];
+            c->one_reg = __builtin_popcount(c->regs) == 1;
         }
     }
 }
@@ -308,12 +314,25 @@ static void temp_finish_output(TCGContext *s, const TCGOp *op, int k)
     }
 }
 
+/*
+ * The loops below visit every global at each guest memory access and BB
+ * end, and every temp at a BB end, while few of them hold anything outside
+ * their home: they test that in line and call only for those (the calls
+ * were 7% of python's start-up: docs/devel/performance.md, lever 12).
+ */
+static inline bool temp_in_home(const TCGTemp *ts)
+{
+    return ts->val_type == TEMP_VAL_MEM && ts->mem_coherent;
+}
+
 static void sync_globals(TCGContext *s)
 {
     int i;
 
     for (i = 0; i < s->nb_globals; i++) {
-        temp_sync(s, &s->temps[i]);
+        if (!s->temps[i].mem_coherent) {
+            temp_sync(s, &s->temps[i]);
+        }
     }
 }
 
@@ -322,7 +341,9 @@ static void save_globals(TCGContext *s)
     int i;
 
     for (i = 0; i < s->nb_globals; i++) {
-        temp_save(s, &s->temps[i]);
+        if (!temp_in_home(&s->temps[i])) {
+            temp_save(s, &s->temps[i]);
+        }
     }
 }
 
@@ -336,8 +357,11 @@ static void tcg_reg_alloc_bb_end(TCGContext *s)
     for (i = s->nb_globals; i < s->nb_temps; i++) {
         TCGTemp *ts = &s->temps[i];
         if (ts->kind == TEMP_LOCAL) {
-            temp_save(s, ts);
-        } else {
+            if (!temp_in_home(ts)) {
+                temp_save(s, ts);
+            }
+        } else if (ts->kind == TEMP_NORMAL
+                   && (ts->val_type != TEMP_VAL_DEAD || !ts->mem_coherent)) {
             temp_dead(s, ts);
         }
     }
@@ -409,12 +433,12 @@ static void tcg_reg_alloc_op(TCGContext *s, const TCGOp *op)
     /* Inputs tied to one register (shift counts in %cl, ...) go first, so
        that no flexible input is parked in the register they need. */
     for (i = nb_o; i < nb_o + nb_i; i++) {
-        if (__builtin_popcount(ct[i].regs) == 1) {
+        if (ct[i].one_reg) {
             order[n_order++] = i;
         }
     }
     for (i = nb_o; i < nb_o + nb_i; i++) {
-        if (__builtin_popcount(ct[i].regs) != 1) {
+        if (!ct[i].one_reg) {
             order[n_order++] = i;
         }
     }
@@ -617,6 +641,7 @@ int tcg_gen_code(TCGContext *s, TranslationBlock *tb)
     s->nb_relocs = 0;
     s->nb_slow_paths = 0;
     s->nb_insns = 0;
+    s->flags_end = NULL;
     /* The inline TLB probe needs scratch registers of its own. */
     s->reserved_regs = s->fixed_reserved_regs
                        | (tb->cflags & CF_CHECKED ? TCG_TARGET_PROBE_REGS : 0);
@@ -651,6 +676,7 @@ int tcg_gen_code(TCGContext *s, TranslationBlock *tb)
             break;
         case INDEX_op_set_label:
             tcg_reg_alloc_bb_end(s);
+            s->flags_end = NULL;
             arg_label(op->args[0])->bound = true;
             arg_label(op->args[0])->host_addr = (uintptr_t)s->code_ptr;
             break;

@@ -432,6 +432,77 @@ static void test_conditions(void)
     report("setcond_movcond_brcond");
 }
 
+/*
+ * A comparison right after an add: the x86 backend takes an LTU/GEU of the
+ * sum and the added register from the add's carry, with no cmp; the other
+ * conditions, and the other operand orders, still compare.  Every
+ * condition, all three comparing ops, both sizes, sums that carry and not.
+ */
+static void test_add_carry(void)
+{
+    static const TCGCond conds[] = {
+        TCG_COND_LTU, TCG_COND_GEU, TCG_COND_LEU, TCG_COND_GTU, TCG_COND_EQ,
+        TCG_COND_NE, TCG_COND_LT, TCG_COND_GE,
+    };
+    size_t c, i, j;
+    int form, swap;
+    char what[112];
+
+    for (c = 0; c < ARRAY_SIZE(conds); c++) {
+        for (i = 0; i < ARRAY_SIZE(edge64); i++) {
+            for (j = 0; j < ARRAY_SIZE(edge64); j++) {
+                uint64_t a = edge64[i], b = edge64[j];
+                uint32_t a32 = a, b32 = b;
+
+                for (form = 0; form < 3; form++) {
+                    for (swap = 0; swap < 2; swap++) {
+                        TCGv_i64 s64, o64;
+                        TCGv_i32 s32, o32;
+                        bool want64, want32;
+
+                        begin();
+                        s64 = tcg_temp_new_i64();
+                        tcg_gen_add_i64(s64, g64[0], g64[1]);
+                        o64 = swap ? g64[0] : g64[1];
+                        if (form == 0) {
+                            tcg_gen_setcond_i64(conds[c], g64[2], s64, o64);
+                        } else if (form == 1) {
+                            tcg_gen_movcond_i64(conds[c], g64[2], s64, o64,
+                                                g64[6], g64[7]);
+                        } else {
+                            gen_brcond_result64(conds[c], s64, o64, g64[2]);
+                        }
+                        s32 = tcg_temp_new_i32();
+                        tcg_gen_add_i32(s32, g32[0], g32[1]);
+                        o32 = swap ? g32[0] : g32[1];
+                        if (form == 0) {
+                            tcg_gen_setcond_i32(conds[c], g32[2], s32, o32);
+                        } else if (form == 1) {
+                            tcg_gen_movcond_i32(conds[c], g32[2], s32, o32,
+                                                g32[6], g32[7]);
+                        } else {
+                            gen_brcond_result32(conds[c], s32, o32, g32[2]);
+                        }
+                        tcg_gen_exit_tb(NULL, 0);
+                        R64(0) = a; R64(1) = b; R32(0) = a32; R32(1) = b32;
+                        R64(6) = 1; R64(7) = 0; R32(6) = 1; R32(7) = 0;
+                        finish_and_run();
+                        want64 = ref_cond(conds[c], a + b, swap ? a : b, true);
+                        want32 = ref_cond(conds[c], (uint32_t)(a32 + b32),
+                                          swap ? a32 : b32, false);
+                        snprintf(what, sizeof(what), "cond %d form %d swap %d"
+                                 " (%#" PRIx64 " + %#" PRIx64 ")",
+                                 conds[c], form, swap, a, b);
+                        CHECK_EQ(what, R64(2), want64);
+                        CHECK_EQ(what, R32(2), want32);
+                    }
+                }
+            }
+        }
+    }
+    report("add_then_compare");
+}
+
 /* ---- mulu2 / muls2 ---- */
 
 static void test_mul2(void)
@@ -910,6 +981,7 @@ int main(int argc, char **argv)
     test_unops();
     test_conversions();
     test_conditions();
+    test_add_carry();
     test_mul2();
     test_bitfields();
     test_memory();
