@@ -6,7 +6,8 @@
 #
 #   make [all]     build <T>-linux-user/qemu-<T> for each configured target
 #   make check     check-unit + check-tcg + the multiarch O2 programs again
-#                  with -checked-mem + check-nooptimize + check-lockstep
+#                  with -checked-mem + check-nooptimize + check-cas16-exclusive
+#                  + check-lockstep
 #                  and check-cross (both bounded; check-cross only where
 #                  its toolchain is installed), ending with one
 #                  "N passed, N failed"
@@ -72,7 +73,7 @@ TEST_ENV = SRC_PATH='$(SRC_PATH)' BUILD_DIR='$(BUILD_DIR)' TARGETS='$(TARGETS)' 
 	$(addprefix build-,$(TARGETS)) check-unit-run check-tcg-run check-lockstep \
 	check-lockstep-run check-nooptimize check-nooptimize-run \
 	check-tcg-checked-run fuzz check-limits syscall-docs check-tci check-large-page check-cross \
-	check-cross-run
+	check-cross-run check-cas16-exclusive check-cas16-exclusive-run
 
 all: $(addprefix build-,$(TARGETS)) compile_commands.json
 
@@ -177,6 +178,7 @@ check:
 	$(MAKE) check-tcg-run SUMMARY_FILE=$$sum || st=1; \
 	$(MAKE) check-tcg-checked-run SUMMARY_FILE=$$sum || st=1; \
 	$(MAKE) check-nooptimize-run SUMMARY_FILE=$$sum || st=1; \
+	$(MAKE) check-cas16-exclusive-run SUMMARY_FILE=$$sum || st=1; \
 	$(MAKE) check-lockstep-run SUMMARY_FILE=$$sum LOCKSTEP_QUICK=1 || st=1; \
 	$(MAKE) check-cross-run SUMMARY_FILE=$$sum CROSS_QUICK=1 || st=1; \
 	$(SHELL) $(SRC_PATH)/tests/sum-results.sh $$sum || st=1; \
@@ -193,6 +195,21 @@ check-tci:
 	$(TEST_ENV) TCG_VARIANTS=O2 SUMMARY_FILE=$$sum $(SHELL) $(SRC_PATH)/tests/tcg/run-check-tcg.sh || st=1; \
 	$(SHELL) $(SRC_PATH)/tests/sum-results.sh $$sum || st=1; \
 	exit $$st
+
+# The x86_64 programs using CMPXCHG16B with it made as on a host without a
+# 16-byte compare-and-swap (an exclusive section: include/qemu/host-atomic.h),
+# by a second qemu-x86_64 that differs in that only (Makefile.target).
+CAS16X_PROG = x86_64-linux-user/cas16-exclusive/qemu-x86_64
+check-cas16-exclusive: all tcg-programs
+	+$(Q)$(MAKE) check-cas16-exclusive-run
+
+check-cas16-exclusive-run:
+ifneq ($(filter x86_64,$(TARGETS)),)
+	+$(Q)$(call sub-make,x86_64,cas16-exclusive/qemu-x86_64)
+	$(Q)$(TEST_ENV) TARGETS=x86_64 TESTS='$(or $(TESTS),cmpxchg16b mem-shdwrt-access)' \
+		QEMU_OVERRIDE=$(BUILD_DIR)/$(CAS16X_PROG:x86_64=) QEMU_ARGS='$(QEMU_ARGS)' \
+		SUMMARY_FILE='$(SUMMARY_FILE)' $(SHELL) $(SRC_PATH)/tests/tcg/run-check-tcg.sh
+endif
 
 # The guest-memory programs inside real large-page kernels, with cross
 # builds of this configuration (docs/devel/large-page.md); not in CI.

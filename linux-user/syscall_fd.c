@@ -12,6 +12,7 @@
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/ioctl.h>
+#include <linux/fs.h>
 #include "qemu/log.h"
 #include <sys/inotify.h>
 #include <sys/file.h>
@@ -19,8 +20,9 @@
 #include "syscall_impl.h"
 
 /* How an ioctl's argument is used: a plain value, or a pointer to size
-   bytes the host reads (IN), writes (OUT) or both.  The x86 guests' tty
-   structures are the host's, so the guest's buffer is the host's. */
+   bytes the host reads (IN), writes (OUT) or both.  The structures below
+   are the same on every host (int, struct winsize), so the guest's buffer
+   is the host's. */
 enum { IOARG_VALUE, IOARG_IN = GUEST_READ, IOARG_OUT = GUEST_WRITE };
 
 typedef struct IoctlDef {
@@ -29,31 +31,46 @@ typedef struct IoctlDef {
     unsigned size;
 } IoctlDef;
 
+/* guest: the x86 request number; host: the host's for the same request
+   (the host's headers: ppc64 lays _IOC's direction and size bits out
+   otherwise, and numbers its terminal and FIO requests otherwise). */
+typedef struct IoctlReq {
+    uint32_t guest;
+    unsigned long host;
+    int dir;
+    unsigned size;
+} IoctlReq;
+
 #define KERNEL_TERMIOS_SIZE 36      /* struct termios of the ioctl ABI */
-static const IoctlDef ioctl_table[] = {
-    { 0x0001, IOARG_IN | IOARG_OUT, sizeof(int) }, /* FIBMAP (block number) */
-    { 0x0002, IOARG_OUT, sizeof(int) },            /* FIGETBSZ (any file) */
-    { 0x5401, IOARG_OUT, KERNEL_TERMIOS_SIZE },    /* TCGETS */
-    { 0x5402, IOARG_IN, KERNEL_TERMIOS_SIZE },     /* TCSETS */
-    { 0x5403, IOARG_IN, KERNEL_TERMIOS_SIZE },     /* TCSETSW */
-    { 0x5404, IOARG_IN, KERNEL_TERMIOS_SIZE },     /* TCSETSF */
-    { 0x5409, IOARG_VALUE, 0 },                    /* TCSBRK */
-    { 0x540A, IOARG_VALUE, 0 },                    /* TCXONC */
-    { 0x540B, IOARG_VALUE, 0 },                    /* TCFLSH */
-    { 0x540E, IOARG_VALUE, 0 },                    /* TIOCSCTTY */
-    { 0x540F, IOARG_OUT, sizeof(int) },            /* TIOCGPGRP */
-    { 0x5410, IOARG_IN, sizeof(int) },             /* TIOCSPGRP */
-    { 0x5413, IOARG_OUT, sizeof(struct winsize) }, /* TIOCGWINSZ */
-    { 0x5414, IOARG_IN, sizeof(struct winsize) },  /* TIOCSWINSZ */
-    { 0x541B, IOARG_OUT, sizeof(int) },            /* FIONREAD */
-    { 0x5421, IOARG_IN, sizeof(int) },             /* FIONBIO */
-    { 0x5422, IOARG_VALUE, 0 },                    /* TIOCNOTTY */
-    { 0x5429, IOARG_OUT, sizeof(int) },            /* TIOCGSID */
-    { 0x5450, IOARG_VALUE, 0 },                    /* FIONCLEX */
-    { 0x5451, IOARG_VALUE, 0 },                    /* FIOCLEX */
-    { 0x5452, IOARG_IN, sizeof(int) },             /* FIOASYNC */
-    { 0x80045430, IOARG_OUT, sizeof(int) },        /* TIOCGPTN */
-    { 0x40045431, IOARG_IN, sizeof(int) },         /* TIOCSPTLCK */
+static const IoctlReq ioctl_table[] = {
+    { 0x0001, FIBMAP, IOARG_IN | IOARG_OUT, sizeof(int) }, /* block number */
+    { 0x0002, FIGETBSZ, IOARG_OUT, sizeof(int) },          /* any file */
+#ifndef __powerpc__
+    /* The x86 struct termios and its flag bits are the host's (the
+       generic ones: aarch64).  ppc64's are others, not translated: a
+       guest there sees no terminal (ENOTTY, as for an unknown request). */
+    { 0x5401, TCGETS, IOARG_OUT, KERNEL_TERMIOS_SIZE },
+    { 0x5402, TCSETS, IOARG_IN, KERNEL_TERMIOS_SIZE },
+    { 0x5403, TCSETSW, IOARG_IN, KERNEL_TERMIOS_SIZE },
+    { 0x5404, TCSETSF, IOARG_IN, KERNEL_TERMIOS_SIZE },
+#endif
+    { 0x5409, TCSBRK, IOARG_VALUE, 0 },
+    { 0x540A, TCXONC, IOARG_VALUE, 0 },
+    { 0x540B, TCFLSH, IOARG_VALUE, 0 },
+    { 0x540E, TIOCSCTTY, IOARG_VALUE, 0 },
+    { 0x540F, TIOCGPGRP, IOARG_OUT, sizeof(int) },
+    { 0x5410, TIOCSPGRP, IOARG_IN, sizeof(int) },
+    { 0x5413, TIOCGWINSZ, IOARG_OUT, sizeof(struct winsize) },
+    { 0x5414, TIOCSWINSZ, IOARG_IN, sizeof(struct winsize) },
+    { 0x541B, FIONREAD, IOARG_OUT, sizeof(int) },
+    { 0x5421, FIONBIO, IOARG_IN, sizeof(int) },
+    { 0x5422, TIOCNOTTY, IOARG_VALUE, 0 },
+    { 0x5429, TIOCGSID, IOARG_OUT, sizeof(int) },
+    { 0x5450, FIONCLEX, IOARG_VALUE, 0 },
+    { 0x5451, FIOCLEX, IOARG_VALUE, 0 },
+    { 0x5452, FIOASYNC, IOARG_IN, sizeof(int) },
+    { 0x80045430, TIOCGPTN, IOARG_OUT, sizeof(int) },
+    { 0x40045431, TIOCSPTLCK, IOARG_IN, sizeof(int) },
 };
 
 /* The kernel looks the descriptor up before it judges the request. */
@@ -67,20 +84,20 @@ SYSCALL(ioctl)
     unsigned long request = (uint32_t)arg[1];
 
     for (size_t i = 0; i < ARRAY_SIZE(ioctl_table); i++) {
-        const IoctlDef *d = &ioctl_table[i];
+        const IoctlReq *d = &ioctl_table[i];
         GuestBuf b;
         abi_long ret;
 
-        if (d->request != request) {
+        if (d->guest != request) {
             continue;
         }
         if (d->dir == IOARG_VALUE) {
-            return get_errno(safe_syscall(SYS_ioctl, (int)arg[0], request,
+            return get_errno(safe_syscall(SYS_ioctl, (int)arg[0], d->host,
                                           (abi_ulong)arg[2]));
         }
         ret = guest_buf_begin(&b, arg[2], d->size, d->dir);
         if (ret == 0) {
-            ret = get_errno(safe_syscall(SYS_ioctl, (int)arg[0], request, b.host));
+            ret = get_errno(safe_syscall(SYS_ioctl, (int)arg[0], d->host, b.host));
         }
         guest_buf_end(&b, ret == 0 && (d->dir & IOARG_OUT) ? d->size : 0);
         return ret;

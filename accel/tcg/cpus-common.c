@@ -5,8 +5,11 @@
  * inside cpu_exec; start_exclusive asks the running ones to leave, waits
  * until none is left, and keeps them out until end_exclusive.  A thread in
  * a syscall or blocked in the kernel is not inside cpu_exec, so it never
- * delays an exclusive section.  cpu_wait_tlb_generation is the lighter
- * wait: only until the running CPUs have passed a TB boundary.
+ * delays an exclusive section.  A helper of generated code may open one
+ * too (start_exclusive_running: the guest's CMPXCHG16B on a host without
+ * a 16-byte compare-and-swap), and return into its TB only if nothing
+ * that TB relies on changed while it waited.  cpu_wait_tlb_generation is
+ * the lighter wait: only until the running CPUs have passed a TB boundary.
  */
 #include "qemu/osdep.h"
 #include <pthread.h>
@@ -106,14 +109,12 @@ static bool any_cpu_running(void)
     return false;
 }
 
-void start_exclusive(void)
+/* With cpu_list_mutex held, no section pending and the caller outside
+   cpu_exec: open one, and wait until no CPU is inside cpu_exec. */
+static void claim_exclusive(void)
 {
     CPUArchState *cpu;
 
-    cpu_list_lock();
-    while (exclusive_pending) {
-        pthread_cond_wait(&exclusive_resume, &cpu_list_mutex);
-    }
     exclusive_pending = true;
     CPU_FOREACH(cpu) {
         if (cpu->running) {
@@ -123,14 +124,57 @@ void start_exclusive(void)
     while (any_cpu_running()) {
         pthread_cond_wait(&exclusive_cond, &cpu_list_mutex);
     }
+}
+
+void start_exclusive(void)
+{
+    cpu_list_lock();
+    while (exclusive_pending) {
+        pthread_cond_wait(&exclusive_resume, &cpu_list_mutex);
+    }
+    claim_exclusive();
     cpu_list_unlock();
+}
+
+/* With cpu_list_mutex held: close the section, let the CPUs back in. */
+static void release_exclusive(void)
+{
+    exclusive_pending = false;
+    pthread_cond_broadcast(&exclusive_resume);
+}
+
+bool start_exclusive_running(CPUArchState *self)
+{
+    bool undisturbed = true;
+
+    cpu_list_lock();
+    /* Outside cpu_exec while it waits: another section may be waiting for
+       that, and a CPU it stops may first wait for it to flush its TLB
+       (cpu_wait_tlb_generation). */
+    self->running = false;
+    while (exclusive_pending) {
+        pthread_cond_broadcast(&exclusive_cond);
+        pthread_cond_wait(&exclusive_resume, &cpu_list_mutex);
+        undisturbed = false;
+    }
+    if (undisturbed) {
+        claim_exclusive();
+    }
+    self->running = true;
+    /* The page map changed meanwhile: its TLB entries are stale. */
+    if (undisturbed && self->tlb_generation
+                       != __atomic_load_n(&page_map_generation, __ATOMIC_ACQUIRE)) {
+        release_exclusive();
+        undisturbed = false;
+    }
+    cpu_list_unlock();
+    return undisturbed;
 }
 
 void end_exclusive(void)
 {
     cpu_list_lock();
-    exclusive_pending = false;
-    pthread_cond_broadcast(&exclusive_resume);
+    release_exclusive();
     cpu_list_unlock();
 }
 

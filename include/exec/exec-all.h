@@ -163,6 +163,16 @@ void cpu_exec_start(CPUArchState *env);
 void cpu_exec_end(CPUArchState *env);
 void start_exclusive(void);
 void end_exclusive(void);
+/* start_exclusive for self inside cpu_exec (a helper), which is counted
+   outside while it waits, inside again once no other CPU is: true then.
+   False, with no section open, if another section ran first (it may have
+   emptied the code buffer) or the page map changed while self waited (its
+   TLB is stale): self must not return into its TB but leave it with
+   cpu_loop_exit, its guest state restored beforehand.  The section ends
+   with end_exclusive.  self must hold no lock that a CPU inside cpu_exec
+   may wait for (mmap_lock), and nothing in the section may leave it
+   without end_exclusive (a host fault's cpu_loop_exit). */
+bool start_exclusive_running(CPUArchState *self);
 /* Returns when every other CPU is outside cpu_exec or has flushed its TLB
    at page map generation gen or later (so no stale TLB entry is in use).
    self is between TBs and flushes its own first; no mmap_lock held. */

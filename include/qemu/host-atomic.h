@@ -6,12 +6,17 @@
  * the compiler would call libatomic for 16 bytes), an AArch64 host an
  * exclusive-pair loop (tcg/aarch64/host-atomic.h: Armv8.0, with no call
  * to libgcc's run-time choice between LSE and exclusives); any other host
- * uses the compiler's builtin.  Where the compiler calls libatomic for it,
- * configure links it (-latomic: clang 14 for ppc64le); libatomic uses the
- * host's quadword instructions for an aligned operand where there are some
- * (ppc64le: lqarx/stqcx., which qemu-system-ppc64 7.2 cannot run:
- * docs/devel/large-page.md), else a lock, so CMPXCHG16B stays atomic
- * against itself, which is all the guest can observe of it.
+ * whose compiler does it inline uses the compiler's builtin.
+ *
+ * Where the compiler would call libatomic instead (clang 14 for ppc64le:
+ * libatomic's lqarx/stqcx., which qemu-system-ppc64 7.2 cannot run,
+ * docs/devel/large-page.md), there is no host_cmpxchg16 but
+ * HOST_CAS16_EXCLUSIVE: the guest's CMPXCHG16B is a plain compare and
+ * store made while every other guest thread is out of generated code (an
+ * exclusive section, as QEMU's EXCP_ATOMIC), atomic against the guest's
+ * other threads without a host 16-byte atomic.  A build may define
+ * HOST_CAS16_EXCLUSIVE itself: make check's qemu-x86_64 built that way
+ * (Makefile.target) runs it on this x86-64 host.
  */
 #ifndef QEMU_HOST_ATOMIC_H
 #define QEMU_HOST_ATOMIC_H
@@ -32,7 +37,14 @@ static inline void host_locked_insn_fence(void)
 #endif
 }
 
-#if defined(__x86_64__)
+#if !defined(__x86_64__) && !defined(__aarch64__) && \
+    !defined(__GCC_HAVE_SYNC_COMPARE_AND_SWAP_16)
+#define HOST_CAS16_EXCLUSIVE 1
+#endif
+
+#if defined(HOST_CAS16_EXCLUSIVE)
+/* target/i386/atomic_helper.c: cas16_exclusive */
+#elif defined(__x86_64__)
 #include "tcg/i386/host-atomic.h"
 #elif defined(__aarch64__)
 #include "tcg/aarch64/host-atomic.h"
@@ -42,16 +54,8 @@ static inline bool host_cmpxchg16(unsigned __int128 *p,
                                   unsigned __int128 *expected,
                                   unsigned __int128 desired)
 {
-#if defined(__clang__)
-/* clang warns where the operation is a libatomic call: that is intended. */
-#pragma clang diagnostic push
-#pragma clang diagnostic ignored "-Watomic-alignment"
-#endif
     return __atomic_compare_exchange_n(p, expected, desired, false,
                                        __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
-#if defined(__clang__)
-#pragma clang diagnostic pop
-#endif
 }
 #endif
 

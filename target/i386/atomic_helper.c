@@ -136,6 +136,51 @@ void helper_cmpxchg8b(CPUX86State *env, target_ulong a0)
 }
 
 #ifdef TARGET_X86_64
+#ifdef HOST_CAS16_EXCLUSIVE
+/*
+ * No host 16-byte compare-and-swap (include/qemu/host-atomic.h): a plain
+ * compare and store at host address p, made while no other guest thread
+ * runs.  The state is restored first: if another exclusive section comes
+ * first (the TB this helper was called from may be gone when it ends) or
+ * the page map changes while this one waits (p may be stale), the
+ * instruction starts over from cpu_exec.  A host fault on p (a page
+ * another thread's system call protected or unmapped since the probe)
+ * leaves through env->jmp_env for cpu_exec: the section ends on the way.
+ */
+static bool host_cmpxchg16_exclusive(CPUX86State *env, unsigned __int128 *p,
+                                     unsigned __int128 *expected,
+                                     unsigned __int128 desired, uintptr_t ra)
+{
+    sigjmp_buf to_cpu_exec;
+    unsigned __int128 old;
+
+    cpu_restore_state(env, ra - 1);
+    if (!start_exclusive_running(env)) {
+        cpu_loop_exit(env);
+    }
+    memcpy(to_cpu_exec, env->jmp_env, sizeof(to_cpu_exec));
+    if (sigsetjmp(env->jmp_env, 0) != 0) {
+        memcpy(env->jmp_env, to_cpu_exec, sizeof(to_cpu_exec));
+        end_exclusive();
+        siglongjmp(env->jmp_env, 1);
+    }
+    set_helper_retaddr(ra);
+    old = *p;
+    if (old == *expected) {
+        *p = desired;
+    }
+    clear_helper_retaddr();
+    memcpy(env->jmp_env, to_cpu_exec, sizeof(to_cpu_exec));
+    end_exclusive();
+    host_locked_insn_fence();
+    if (old == *expected) {
+        return true;
+    }
+    *expected = old;
+    return false;
+}
+#endif
+
 /* The operand must be 16-byte aligned (#GP otherwise). */
 void helper_cmpxchg16b(CPUX86State *env, target_ulong a0)
 {
@@ -154,9 +199,13 @@ void helper_cmpxchg16b(CPUX86State *env, target_ulong a0)
     eflags = cpu_cc_compute_all(env, env->cc_op);
     /* Aligned: one page, so one host address. */
     p = atomic_host(env, a0, 16, ra);
+#ifdef HOST_CAS16_EXCLUSIVE
+    stored = host_cmpxchg16_exclusive(env, p, &expected, desired, ra);
+#else
     set_helper_retaddr(ra);
     stored = host_cmpxchg16(p, &expected, desired);
     clear_helper_retaddr();
+#endif
     if (stored) {
         eflags |= CC_Z;
     } else {
