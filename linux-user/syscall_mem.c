@@ -170,8 +170,10 @@ SYSCALL(mprotect)
         }
     }
     /* PROT_GROWSDOWN: from the start of the MAP_GROWSDOWN mapping holding
-       start (EINVAL for another mapping) */
-    if (grows == PROT_GROWSDOWN && !(start & ~TARGET_PAGE_MASK)) {
+       start (EINVAL for another mapping), once the bits are known good
+       (unknown ones are EINVAL first, arch_validate_prot) */
+    if (grows == PROT_GROWSDOWN && !(start & ~TARGET_PAGE_MASK)
+        && !(arg[2] & ~(PROT_READ | PROT_WRITE | PROT_EXEC | PROT_GROWSDOWN | 0x8))) {
         abi_long ret = -TARGET_ENOMEM;
         const GuestVma *v;
 
@@ -181,7 +183,7 @@ SYSCALL(mprotect)
             len += start - v->start;
             start = v->start;
             ret = 0;
-        } else if (v) {
+        } else if (page_get_flags(start) & PAGE_VALID) {
             ret = -TARGET_EINVAL;
         }
         mmap_unlock();
