@@ -5,9 +5,8 @@
  * the stack guard gap under the new start (STACK_GUARD_GAP).  The guest
  * page map gets the new pages (anonymous, the protection of the
  * mapping's lowest page), its vma record starts lower; the instruction
- * that faulted runs again.  A
- * system call handed a buffer below such a mapping is not grown into
- * (EFAULT, where the kernel would grow).
+ * that faulted runs again.  A system call handed a buffer below such a
+ * mapping is not grown into (EFAULT, where the kernel would grow).
  */
 #include "qemu/osdep.h"
 #include <sys/mman.h>
@@ -16,19 +15,6 @@
 #include "exec/page-map.h"
 #include "mmap-internal.h"
 #include "vma-table.h"
-
-/* Whether a mapping the guest may access lies in [start, end). */
-static bool accessible_in(uint64_t start, uint64_t end)
-{
-    for (uint64_t a = start, run_end; a < end; a = run_end) {
-        int flags = page_flags_run(a, end, &run_end);
-
-        if ((flags & PAGE_VALID) && (flags & PAGE_BITS)) {
-            return true;
-        }
-    }
-    return false;
-}
 
 static bool within_stack_limit(uint64_t size)
 {
@@ -49,7 +35,8 @@ bool grow_down_to(abi_ulong addr)
     v = above < guest_space_end() ? vma_find(above) : NULL;
     if (v && (v->flags & VMA_GROWSDOWN) && v->start == above && page >= mmap_min_addr
         && within_stack_limit(v->end - page)
-        && !accessible_in(page > STACK_GUARD_GAP ? page - STACK_GUARD_GAP : 0, page)) {
+        /* invalid pages carry no protection bits: any bit is an accessible mapping */
+        && !(flags_union(page > STACK_GUARD_GAP ? page - STACK_GUARD_GAP : 0, page) & PAGE_BITS)) {
         int prot = page_get_flags(above) & PAGE_BITS;
         int flags = MAP_PRIVATE | MAP_ANONYMOUS | MAP_GROWSDOWN;
 
