@@ -511,6 +511,9 @@ void tcg_optimize(TCGContext *s)
                 forget_globals(s);
             }
             break;
+        case INDEX_op_discard:
+            set_written(arg_temp(op->args[0]));
+            break;
         case INDEX_op_mov_i32:
         case INDEX_op_mov_i64:
             make_mov(s, op, op->args[1]);

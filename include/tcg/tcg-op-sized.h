@@ -3,7 +3,7 @@
  * once.  tcg-op.h includes this file twice, with TCG_SZ_BITS 32 and 64; every
  * name below gets _i32 or _i64 appended (TCG_SZ), so there is no builder of one
  * width without its twin.  tcg/tcg-op-sized.c.inc defines them.  Generated:
- *   tcg_gen_{mov,movi,add,addi,sub,subi,subfi,mul,muli,and,andi,or,ori,xor,
+ *   tcg_gen_{mov,discard,movi,add,addi,sub,subi,subfi,mul,muli,and,andi,or,ori,xor,
  *            xori,andc,shl,shli,shr,shri,sar,sari,rotl,rotli,rotr,rotri,neg,
  *            not,ext8s,ext8u,ext16s,ext16u,bswap16,bswap32,clz,clzi,ctz,ctzi,
  *            ctpop,deposit,extract,sextract,setcond,setcondi,movcond,brcond,
@@ -14,6 +14,8 @@
  */
 
 void TCG_SZ(tcg_gen_mov)(TCGv_SZ ret, TCGv_SZ arg);
+/* arg's value becomes undefined: liveness may drop the writes before it. */
+void TCG_SZ(tcg_gen_discard)(TCGv_SZ arg);
 void TCG_SZ(tcg_gen_movi)(TCGv_SZ ret, TCG_SZ_INT arg);
 void TCG_SZ(tcg_gen_add)(TCGv_SZ ret, TCGv_SZ a, TCGv_SZ b);
 void TCG_SZ(tcg_gen_addi)(TCGv_SZ ret, TCGv_SZ a, TCG_SZ_INT b);

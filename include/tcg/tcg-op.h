@@ -104,6 +104,7 @@ void tcg_gen_lookup_and_goto_ptr_cached(const struct TranslationBlock *tb, TCGv 
 #define tcg_gen_trunc_i64_tl tcg_gen_extrl_i64_i32
 #endif
 #define tcg_gen_mov_tl TCG_TL(tcg_gen_mov)
+#define tcg_gen_discard_tl TCG_TL(tcg_gen_discard)
 #define tcg_gen_movi_tl TCG_TL(tcg_gen_movi)
 #define tcg_gen_add_tl TCG_TL(tcg_gen_add)
 #define tcg_gen_addi_tl TCG_TL(tcg_gen_addi)

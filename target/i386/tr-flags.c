@@ -28,6 +28,51 @@ void gen_update_cc_op(DisasContext *s)
     }
 }
 
+enum { USES_DST = 1, USES_SRC = 2, USES_SRC2 = 4 };
+
+/* Which of cc_dst, cc_src and cc_src2 hold something under each cc_op
+   (cpu.h); the compute helpers read no other. */
+static const uint8_t cc_op_uses[CC_OP_NB] = {
+    [CC_OP_DYNAMIC] = USES_DST | USES_SRC | USES_SRC2,
+    [CC_OP_EFLAGS] = USES_SRC,
+    [CC_OP_MULB ... CC_OP_MULQ] = USES_DST | USES_SRC,
+    [CC_OP_ADDB ... CC_OP_ADDQ] = USES_DST | USES_SRC,
+    [CC_OP_ADCB ... CC_OP_ADCQ] = USES_DST | USES_SRC | USES_SRC2,
+    [CC_OP_SUBB ... CC_OP_SUBQ] = USES_DST | USES_SRC,
+    [CC_OP_SBBB ... CC_OP_SBBQ] = USES_DST | USES_SRC | USES_SRC2,
+    [CC_OP_LOGICB ... CC_OP_LOGICQ] = USES_DST,
+    [CC_OP_INCB ... CC_OP_DECQ] = USES_DST | USES_SRC,
+    [CC_OP_SHLB ... CC_OP_SARQ] = USES_DST | USES_SRC,
+    [CC_OP_BMILGB ... CC_OP_BMILGQ] = USES_DST | USES_SRC,
+    [CC_OP_CLR] = 0,
+    [CC_OP_POPCNT] = USES_SRC,
+    [CC_OP_ADCX] = USES_DST | USES_SRC,
+    [CC_OP_ADOX] = USES_SRC | USES_SRC2,
+    [CC_OP_ADCOX] = USES_DST | USES_SRC | USES_SRC2,
+};
+
+/*
+ * At an instruction boundary the cc globals the cc_op in force does not use
+ * are dead: a fault in this instruction restores that cc_op, and a helper
+ * given them ignores them.  Saying so lets liveness drop the flag
+ * computations nothing reads, e.g. the compute_all of each `ror` in a
+ * hash's round, whose CF and OF the next `xor` overwrites.
+ */
+void gen_discard_unused_cc(DisasContext *s)
+{
+    unsigned unused = ~cc_op_uses[s->cc_op];
+
+    if (unused & USES_DST) {
+        tcg_gen_discard_tl(cpu_cc_dst);
+    }
+    if (unused & USES_SRC) {
+        tcg_gen_discard_tl(cpu_cc_src);
+    }
+    if (unused & USES_SRC2) {
+        tcg_gen_discard_tl(cpu_cc_src2);
+    }
+}
+
 static bool cc_op_has_size(CCOp op)
 {
     return op >= CC_OP_MULB && op <= CC_OP_BMILGQ;

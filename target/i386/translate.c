@@ -252,6 +252,7 @@ static void i386_tr_insn_start(DisasContextBase *db, CPUX86State *env)
     DisasContext *s = container_of(db, DisasContext, base);
 
     tcg_gen_insn_start(db->pc_next, s->cc_op);
+    gen_discard_unused_cc(s);
 }
 
 static void i386_tr_translate_insn(DisasContextBase *db, CPUX86State *env)

@@ -107,6 +107,7 @@ void gen_op_mov_reg_v(DisasContext *s, int ot, int reg, TCGv t0);
 /* Flush the known cc_op to env and set it (lazy flags bookkeeping). */
 void set_cc_op(DisasContext *s, CCOp op);
 void gen_update_cc_op(DisasContext *s);
+void gen_discard_unused_cc(DisasContext *s);
 /* Write the current instruction's pc to env->eip. */
 void gen_jmp_im(DisasContext *s, target_ulong pc);
 /* Raise exception trapno at the current instruction; ends the TB. */

@@ -21,7 +21,7 @@ trap 'rm -rf "$tmp"' EXIT
 
 # Deterministic, compute-bound programs whose IR the optimiser has most to
 # fold: flags, constants, bit operations, x87 and SSE.
-programs="arith-O2 bitops-O2 int64-O2 hash-O2 float-O2 simd-sse41-O0 sort-O0"
+programs="arith-O2 bitops-O2 int64-O2 hash-O2 float-O2 simd-sse41-O0 sort-O0 fault-flags-setter-O2"
 
 for t in $TARGETS; do
     qemu=$BUILD_DIR/$t-linux-user/qemu-$t

@@ -11,14 +11,7 @@
  */
 #include <stdio.h>
 #include <stddef.h>
-
-#define CF 0x001
-#define PF 0x004
-#define AF 0x010
-#define ZF 0x040
-#define SF 0x080
-#define OF 0x800
-#define ARITH (CF | PF | AF | ZF | SF | OF)
+#include "eflags-bits.h"
 
 /* The operands, then what the readers stored: the setcc bytes and the
    flags words.  (Reached through a register: pushf writes below the stack
