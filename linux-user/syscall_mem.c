@@ -9,6 +9,8 @@
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
+#include <sys/syscall.h>
+#include "qemu/log.h"
 #include "exec/shdwrt.h"
 #include "syscall_impl.h"
 #include "loader.h"
@@ -651,6 +653,52 @@ SYSCALL(mincore)
     return ret;
 }
 
+/*
+ * process_vm_readv/writev on the calling process itself, which programs use
+ * to read memory that may not be mapped without taking a fault: both iovec
+ * arrays are this guest's, handed over as readv's are (bounced where the
+ * host page allows more than the guest page), so the host kernel stops at
+ * the guest's first inaccessible byte and gives the same short count.
+ * Another process's addresses are not this guest's to translate (an
+ * emulated one has its own guest space, a native one is no x86 guest):
+ * still refused there.
+ */
+static abi_long do_process_vm(const abi_long *arg, bool is_write)
+{
+    GuestIov local, remote;
+    abi_long ret;
+
+    if ((pid_t)arg[0] != getpid()) {
+        qemu_log_mask(LOG_UNIMP, "process_vm_%s: pid %d is another process\n",
+                      is_write ? "writev" : "readv", (pid_t)arg[0]);
+        return -TARGET_ENOSYS;
+    }
+    ret = guest_iov_begin(&local, arg[1], arg[2], is_write ? GUEST_READ : GUEST_WRITE);
+    if (ret == 0) {
+        ret = guest_iov_begin(&remote, arg[3], arg[4],
+                              is_write ? GUEST_WRITE : GUEST_READ);
+        if (ret == 0) {
+            ret = get_errno(syscall(is_write ? SYS_process_vm_writev : SYS_process_vm_readv,
+                                    getpid(), local.iov, (unsigned long)local.count,
+                                    remote.iov, (unsigned long)remote.count,
+                                    (unsigned long)arg[5]));
+        }
+        guest_iov_end(&remote, is_write ? ret : 0);
+    }
+    guest_iov_end(&local, is_write ? 0 : ret);
+    return ret;
+}
+
+SYSCALL(process_vm_readv)
+{
+    return do_process_vm(arg, false);
+}
+
+SYSCALL(process_vm_writev)
+{
+    return do_process_vm(arg, true);
+}
+
 const SyscallImpl syscalls_mem[] = {
     { "brk", sys_brk, "x=x" },
     { "mmap", sys_mmap, "xuPMdh=x" },
@@ -666,5 +714,7 @@ const SyscallImpl syscalls_mem[] = {
     { "mlockall", sys_mlockall, "x" },
     { "munlockall", sys_munlockall, "" },
     { "mincore", sys_mincore, "xux" },
+    { "process_vm_readv", sys_process_vm_readv, "dxuxuu" },
+    { "process_vm_writev", sys_process_vm_writev, "dxuxuu" },
     { NULL }
 };
