@@ -6,13 +6,17 @@
  * those) is grown or moved by redirecting the new pages to the same object;
  * a private one's written pages carry their bytes along.  Another mapping that shares host pages with
  * others (only when H > 4 KiB) is grown by mapping anonymous memory after
- * it, or moved by copying: other shared mappings cannot be copied (EINVAL),
- * and file data beyond the old end reads as zeros (see docs/devel/memory.md).
+ * it, or moved by copying; a shared file mapping there is grown or moved
+ * by mapping the file again (remap_shared_file); file data beyond a
+ * private mapping's old end reads as zeros (see docs/devel/memory.md).
  */
 #include "qemu/osdep.h"
 #include <sys/mman.h>
+#include <dirent.h>
+#include <fcntl.h>
 #include <glib.h>
 #include "qemu/log.h"
+#include "qemu/own-fd.h"
 #include <sys/stat.h>
 #include "exec/shdwrt.h"
 #include "mmap-internal.h"
@@ -96,6 +100,75 @@ static int redirect_again(uint64_t at, uint64_t len, const RedirectedObject *o,
     return redirect_map(at, at + len, flags & PAGE_BITS, o->map_flags, o->fd, offset);
 }
 
+static bool is_file(int fd, const GuestVma *v)
+{
+    struct stat st;
+
+    return fstat(fd, &st) == 0 && st.st_dev == v->dev && st.st_ino == v->ino;
+}
+
+/*
+ * A descriptor of the file a shared mapping shows, among the emulator's own
+ * (close-on-exec, out of the guest's numbers): a guest descriptor of the
+ * same file, dup'd, so that its access mode is the one the guest mapped
+ * with; else the path the mapping was made from.  -1 when neither reaches
+ * the file (the guest closed it and it has no name left).
+ */
+static int shared_file_fd(const GuestVma *v)
+{
+    DIR *d = opendir("/proc/self/fd");
+    struct dirent *e;
+    int fd = -1;
+
+    while (d && fd < 0 && (e = readdir(d)) != NULL) {
+        int n = atoi(e->d_name);
+
+        if (e->d_name[0] != '.' && n != dirfd(d) && !own_fd_is(n) && is_file(n, v)) {
+            fd = fcntl(n, F_DUPFD_CLOEXEC, OWN_FD_MIN);
+        }
+    }
+    if (d) {
+        closedir(d);
+    }
+    if (fd < 0 && v->path) {
+        fd = open(v->path, O_RDWR | O_CLOEXEC);
+        if (fd < 0) {
+            fd = open(v->path, O_RDONLY | O_CLOEXEC);
+        }
+        if (fd >= 0 && !is_file(fd, v)) {
+            close(fd);
+            fd = -1;
+        }
+    }
+    return fd;
+}
+
+/*
+ * [start, start + len) mapped, MAP_FIXED when fixed (else anywhere), from
+ * the shared file mapping at old_addr onwards: offset old_addr's plus skip.
+ * The host cannot move or grow host pages that hold other mappings too, but
+ * a shared mapping's bytes are the file's, so mapping the file again is
+ * what the kernel's move or growth amounts to (do_mmap places it directly
+ * or through the build's strategy).
+ */
+static abi_long remap_shared_file(uint64_t old_addr, uint64_t skip, uint64_t start,
+                                  uint64_t len, bool fixed)
+{
+    const GuestVma *v = vma_find(old_addr);
+    abi_long at;
+    int fd;
+
+    if (!v || (v->flags & (VMA_FILE | VMA_SHARED)) != (VMA_FILE | VMA_SHARED)
+        || (fd = shared_file_fd(v)) < 0) {
+        return -EINVAL;
+    }
+    at = do_mmap(start, len, page_get_flags(old_addr) & PAGE_BITS,
+                 MAP_SHARED | (fixed ? MAP_FIXED : 0), fd,
+                 v->offset + (old_addr - v->start) + skip);
+    close(fd);
+    return at;
+}
+
 /* Give the pages at to the flags of the pages at from. */
 static void copy_page_flags(uint64_t from, uint64_t to, uint64_t len)
 {
@@ -177,6 +250,10 @@ static int grow_in_place(uint64_t addr, uint64_t old_size, uint64_t new_size)
         }
         page_set_flags(old_end, new_end, last_flags);
         return page_map_sync(old_end, new_end);
+    }
+    if ((last_flags & (PAGE_ANON | PAGE_FILE_SHARED)) == PAGE_FILE_SHARED) {
+        ret = remap_shared_file(addr, old_size, old_end, new_end - old_end, true);
+        return target_mmap_failed(ret) ? -ENOMEM : 0;
     }
     if ((last_flags & (PAGE_ANON | PAGE_FILE_SHARED)) != PAGE_ANON) {
         return -ENOMEM;
@@ -328,6 +405,13 @@ static abi_long move_mapping(uint64_t old_addr, uint64_t old_size,
         if (ret != -ENOMEM && ret != -EFAULT) {
             return ret;
         }
+    }
+    if ((last_flags & (PAGE_ANON | PAGE_FILE_SHARED)) == PAGE_FILE_SHARED) {
+        ret = remap_shared_file(old_addr, 0, dest, new_size, dest != 0);
+        if (!target_mmap_failed(ret)) {
+            do_munmap(old_addr, old_size);
+        }
+        return ret;
     }
     return move_by_copy(old_addr, old_size, new_size, dest, last_flags);
 }
