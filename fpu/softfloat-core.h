@@ -65,9 +65,10 @@ CORE uint64_t shift_round(uint128 sig, int shift, bool sign, FloatRound mode,
     case FLOAT_ROUND_NEAREST_EVEN:
         if (shift <= 128) {
             uint128 half = (uint128)1 << (shift - 1);
-            if (rem > half || (rem == half && (kept & 1))) {
-                kept++;
-            }
+
+            /* no branch on the data: it would be mispredicted half the
+               time */
+            kept += (rem > half) | ((rem == half) & (bool)(kept & 1));
         }
         break;
     case FLOAT_ROUND_DOWN:

@@ -31,6 +31,7 @@ uint128 round_shifted(uint128 sig, int shift, bool sign, FloatRound mode,
                       bool *inexact, FloatEnv *e)
 {
     uint128 truncated, kept;
+    bool up;
 
     if (shift <= 0) {
         *inexact = false;
@@ -39,11 +40,12 @@ uint128 round_shifted(uint128 sig, int shift, bool sign, FloatRound mode,
     truncated = shift >= 128 ? 0 : sig >> shift;
     /* shift_round works in 64 bits: a carry out of bit 63 wraps to 0 */
     kept = shift_round(sig, shift, sign, mode, inexact);
-    if (*inexact && (uint64_t)kept != (uint64_t)truncated) {
-        e->flags |= FLOAT_ROUNDED_UP;
-        if ((uint64_t)kept == 0) {
-            kept = (uint128)1 << 64;
-        }
+    /* (only an inexact result differs; no branch on it, which the data
+       would make unpredictable) */
+    up = (uint64_t)kept != (uint64_t)truncated;
+    e->flags |= up * FLOAT_ROUNDED_UP;
+    if (up && (uint64_t)kept == 0) {
+        kept = (uint128)1 << 64;
     }
     return kept;
 }

@@ -112,8 +112,117 @@ CORE uint64_t round_pack(const FloatFormat *f, bool sign, int exp,
            (kept & ((1ull << f->frac_bits) - 1));
 }
 
-CORE uint64_t add_sub(const FloatFormat *f, uint64_t abits, uint64_t bbits,
-                        bool subtract, FloatEnv *e)
+/*
+ * The common case in 64-bit arithmetic: both operands normal and the
+ * result normal, where no flag but inexact can arise and DAZ and FTZ do
+ * nothing.  The rest (zero, denormal, infinite or NaN operands, results
+ * that are tiny, overflow or cancel to fewer bits than rounding needs)
+ * returns false, and the general path computes it from scratch.  A 64-bit
+ * significand with its lost bits as a sticky bit rounds as the exact value
+ * does, since the callers keep a guard bit and the sticky bit below the
+ * last place (IEEE formats up to 53 bits of precision only).
+ */
+CORE bool normal_operand(const FloatFormat *f, uint64_t bits, int *exp,
+                         uint64_t *sig)
+{
+    *exp = (bits >> f->frac_bits) & exp_all_ones(f);
+    *sig = (bits & ((1ull << f->frac_bits) - 1)) | 1ull << f->frac_bits;
+    return (unsigned)(*exp - 1) < (unsigned)(exp_all_ones(f) - 1);
+}
+
+/* sig * 2^exp (sig != 0, sticky in bit 0) to a normal result in *r */
+CORE bool round_pack_normal(const FloatFormat *f, bool sign, int exp,
+                            uint64_t sig, FloatEnv *e, uint64_t *r)
+{
+    int msb = 63 - __builtin_clzll(sig);
+    int shift = msb - f->frac_bits;           /* bits below the last place */
+    int top = msb + exp + bias(f);            /* biased, before rounding */
+    uint64_t kept = sig >> shift, rem;
+
+    if (shift < 2) {
+        return false;
+    }
+    rem = sig & ((1ull << shift) - 1);
+    /* without branches on the data: they would be mispredicted half the
+       time */
+    if (e->round == FLOAT_ROUND_NEAREST_EVEN) {
+        bool round_bit = rem >> (shift - 1);
+        bool below = rem & ((1ull << (shift - 1)) - 1);
+
+        kept += round_bit & (below | (kept & 1));
+    } else if (e->round != FLOAT_ROUND_TO_ZERO) {
+        kept += (sign == (e->round == FLOAT_ROUND_DOWN)) & (rem != 0);
+    }
+    if (kept >> (f->frac_bits + 1)) {
+        kept >>= 1;
+        top++;
+    }
+    if (top < 1 || top >= exp_all_ones(f)) {
+        return false;
+    }
+    if (rem) {
+        e->flags |= FLOAT_INEXACT_UNBOUNDED | FLOAT_INEXACT;
+    }
+    *r = sign_bit(f, sign) | (uint64_t)top << f->frac_bits |
+         (kept & ((1ull << f->frac_bits) - 1));
+    return true;
+}
+
+/* The operands' significands with their leading bit at bit 62: bit 63
+   takes a sum's carry, the bits below the last place the alignment. */
+CORE bool add_sub_normal(const FloatFormat *f, uint64_t abits, uint64_t bbits,
+                         bool subtract, FloatEnv *e, uint64_t *r)
+{
+    int ea, eb, d;
+    uint64_t sa, sb, big, small, sum;
+    bool sign_a = abits >> (f->frac_bits + f->exp_bits) & 1;
+    bool sign_b = (bbits >> (f->frac_bits + f->exp_bits) & 1) ^ subtract;
+    bool swap;
+
+    if (!normal_operand(f, abits, &ea, &sa) ||
+        !normal_operand(f, bbits, &eb, &sb)) {
+        return false;
+    }
+    sa <<= 62 - f->frac_bits;
+    sb <<= 62 - f->frac_bits;
+    /* the larger magnitude first (selects, not branches) */
+    swap = ea < eb || (ea == eb && sa < sb);
+    big = swap ? sb : sa;
+    small = swap ? sa : sb;
+    d = swap ? eb - ea : ea - eb;
+    ea = swap ? eb : ea;
+    small = d >= 63 ? 1 : small >> d | ((small & ((1ull << d) - 1)) != 0);
+    sum = big + (sign_a == sign_b ? small : -small);
+    if (!sum) {
+        return false;
+    }
+    return round_pack_normal(f, swap ? sign_b : sign_a, ea - bias(f) - 62,
+                             sum, e, r);
+}
+
+CORE bool mul_normal(const FloatFormat *f, uint64_t abits, uint64_t bbits,
+                     FloatEnv *e, uint64_t *r)
+{
+    /* the product has 2p - 1 or 2p bits; keep the top 64 of them */
+    int down = 2 * (f->frac_bits + 1) > 64 ? 2 * (f->frac_bits + 1) - 64 : 0;
+    int ea, eb;
+    uint64_t sa, sb, sig;
+    uint128 p;
+    bool sign = (abits ^ bbits) >> (f->frac_bits + f->exp_bits) & 1;
+
+    if (!normal_operand(f, abits, &ea, &sa) ||
+        !normal_operand(f, bbits, &eb, &sb)) {
+        return false;
+    }
+    p = (uint128)sa * sb;
+    sig = (uint64_t)(p >> down) | ((p & (((uint128)1 << down) - 1)) != 0);
+    return round_pack_normal(f, sign, ea + eb - 2 * (bias(f) + f->frac_bits) +
+                             down, sig, e, r);
+}
+
+/* a + b or a - b, every case */
+CORE uint64_t add_sub_any(const FloatFormat *f, uint64_t abits,
+                          uint64_t bbits, bool subtract, FloatEnv *e)
 {
     Unpacked ops[2] = { unpack(f, abits, e), unpack(f, bbits, e) };
     Unpacked *a = &ops[0], *b = &ops[1];
@@ -148,8 +257,9 @@ CORE uint64_t add_sub(const FloatFormat *f, uint64_t abits, uint64_t bbits,
     return round_pack(f, x.sign, x.exp, x.sig, e);
 }
 
-CORE uint64_t mul(const FloatFormat *f, uint64_t abits, uint64_t bbits,
-                    FloatEnv *e)
+/* a * b, every case */
+CORE uint64_t mul_any(const FloatFormat *f, uint64_t abits, uint64_t bbits,
+                      FloatEnv *e)
 {
     Unpacked ops[2] = { unpack(f, abits, e), unpack(f, bbits, e) };
     Unpacked *a = &ops[0], *b = &ops[1];
@@ -367,19 +477,34 @@ CORE uint64_t from_int(const FloatFormat *f, int64_t v, FloatEnv *e)
     return round_pack(f, sign, 0, sign ? -(uint64_t)v : (uint64_t)v, e);
 }
 
-/* the entry points of softfloat.h: one format each */
+/*
+ * The entry points of softfloat.h: one format each.  add, sub and mul try
+ * the all-normal case first; everything else is in a function of its own,
+ * so that the common case is a leaf that saves no registers.
+ */
 #define BINARY(T, name, fn, format)                                       \
     T name(T a, T b, FloatEnv *e) { return fn(&format, a, b, e); }
+#define WITH_FAST_PATH(T, name, format, fast, any, ...)                   \
+    static __attribute__((noinline)) T name##_any(T a, T b, FloatEnv *e)  \
+    { return any(&format, a, b, __VA_ARGS__ e); }                         \
+    T name(T a, T b, FloatEnv *e)                                         \
+    {                                                                     \
+        uint64_t r;                                                       \
+        return fast(&format, a, b, __VA_ARGS__ e, &r) ? r                 \
+                                                      : name##_any(a, b, e); \
+    }
 #define ADD_SUB(T, name, format, subtract)                                \
-    T name(T a, T b, FloatEnv *e) { return add_sub(&format, a, b, subtract, e); }
+    WITH_FAST_PATH(T, name, format, add_sub_normal, add_sub_any, subtract,)
+#define MUL(T, name, format)                                              \
+    WITH_FAST_PATH(T, name, format, mul_normal, mul_any)
 
 ADD_SUB(float32, float32_add, format32, false)
 ADD_SUB(float32, float32_sub, format32, true)
-BINARY(float32, float32_mul, mul, format32)
+MUL(float32, float32_mul, format32)
 BINARY(float32, float32_div, divide, format32)
 ADD_SUB(float64, float64_add, format64, false)
 ADD_SUB(float64, float64_sub, format64, true)
-BINARY(float64, float64_mul, mul, format64)
+MUL(float64, float64_mul, format64)
 BINARY(float64, float64_div, divide, format64)
 
 float32 float32_sqrt(float32 a, FloatEnv *e)

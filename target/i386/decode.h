@@ -158,6 +158,8 @@ void gen_compute_eflags_c(DisasContext *s, TCGv reg);
 TCGv gen_adx_flag_in(DisasContext *s, bool of);
 void gen_adx_flag_out(DisasContext *s, bool of, TCGv flag);
 void gen_setcc1(DisasContext *s, int cond, TCGv reg);
+/* dest = cond ? t : f; t and f must not be s->tmp0 or s->tmp4 */
+void gen_cmovcc1(DisasContext *s, int cond, TCGv dest, TCGv t, TCGv f);
 /* Branch to l when cond holds; flushes cc_op first. */
 void gen_jcc1(DisasContext *s, int cond, TCGLabel *l);
 enum { JCC_O, JCC_B, JCC_Z, JCC_BE, JCC_S, JCC_P, JCC_L, JCC_LE };

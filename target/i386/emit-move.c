@@ -213,14 +213,10 @@ void emit_movbe(CPUX86State *env, DisasContext *s, X86Decoded *d)
    32-bit one is zero-extended) whether or not the condition holds. */
 void emit_cmov(CPUX86State *env, DisasContext *s, X86Decoded *d)
 {
-    TCGv zero = tcg_const_tl(0);
-
     gen_load_operand(s, d, OPK_E, d->ot, s->T0);
-    gen_setcc1(s, d->b & 15, s->tmp4);
     gen_op_mov_v_reg(s, d->ot, s->T1, d->reg);
-    tcg_gen_movcond_tl(TCG_COND_NE, s->T1, s->tmp4, zero, s->T0, s->T1);
+    gen_cmovcc1(s, d->b & 15, s->T1, s->T0, s->T1);
     gen_op_mov_reg_v(s, d->ot, d->reg, s->T1);
-    tcg_temp_free(zero);
 }
 
 /* Computing the condition may fold the lazy flags: the store is probed

@@ -16,22 +16,30 @@
 /*
  * d = op(d, s) lane by lane in soft-float: result lanes `to` (of which the
  * first `lanes` are computed, the others kept from d or, with clear_high,
- * the upper 64 bits zeroed), fn called with the operands given.
+ * the upper 64 bits zeroed), fn called with the operands given.  d is read
+ * and written a lane at a time, never as a whole: generated code has just
+ * stored it in 64-bit halves, and a 16-byte load of those two stores (a
+ * copy of d, or of a local result array) waits for them to reach the cache
+ * instead of taking their data from the store buffer; that wait was most
+ * of mulpd's and addpd's cost in a matrix product.
  */
 #define SSE_SOFT_OP(name, to, lanes, clear_high, fn, ...)                 \
 void HELPER(name)(CPUX86State *env, XMMReg *d, XMMReg *s)                 \
 {                                                                         \
     SseSoft st = sse_soft_begin(env);                                     \
-    XMMReg r = *d;                                                        \
+    typeof(d->to[0]) r[lanes];                                            \
                                                                           \
-    if (clear_high) {                                                     \
-        r._q[1] = 0;                                                      \
-    }                                                                     \
+    _Pragma("GCC unroll 4")                                               \
     for (int i = 0; i < (lanes); i++) {                                   \
-        r.to[i] = sse_lane(&st, fn(__VA_ARGS__, &st.fe));                 \
+        r[i] = sse_lane(&st, fn(__VA_ARGS__, &st.fe));                    \
     }                                                                     \
     sse_soft_end(env, &st, GETPC());                                      \
-    *d = r;                                                               \
+    if (clear_high) {                                                     \
+        d->_q[1] = 0;                                                     \
+    }                                                                     \
+    for (int i = 0; i < (lanes); i++) {                                   \
+        d->to[i] = r[i];                                                  \
+    }                                                                     \
 }
 #define BOTH_OPERANDS(lane) d->lane[i], s->lane[i]
 #define SOURCE(lane) s->lane[i]

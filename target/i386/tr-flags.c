@@ -381,11 +381,22 @@ void gen_setcc1(DisasContext *s, int cond, TCGv reg)
     gen_setcc_prepared(prepare_cc(s, cond, reg), reg);
 }
 
+/* The first operand of a prepared condition other than NEVER or ALWAYS:
+   cc.reg, masked into s->tmp4 when there is a mask. */
+static TCGv cc_masked_reg(DisasContext *s, CCPrepare cc)
+{
+    if (cc.mask == (target_ulong)-1) {
+        return cc.reg;
+    }
+    tcg_gen_andi_tl(s->tmp4, cc.reg, cc.mask);
+    return s->tmp4;
+}
+
 /* The branch ends a basic block: cc_op is flushed so that both paths agree. */
 void gen_jcc1(DisasContext *s, int cond, TCGLabel *l)
 {
     CCPrepare cc = prepare_cc(s, cond, s->tmp4);
-    TCGv a = cc.reg;
+    TCGv a;
 
     gen_update_cc_op(s);
     if (cc.cond == TCG_COND_NEVER) {
@@ -395,14 +406,30 @@ void gen_jcc1(DisasContext *s, int cond, TCGLabel *l)
         tcg_gen_br(l);
         return;
     }
-    if (cc.mask != (target_ulong)-1) {
-        tcg_gen_andi_tl(s->tmp4, cc.reg, cc.mask);
-        a = s->tmp4;
-    }
+    a = cc_masked_reg(s, cc);
     if (cc.reg2) {
         tcg_gen_brcond_tl(cc.cond, a, cc.reg2, l);
     } else {
         tcg_gen_brcondi_tl(cc.cond, a, cc.imm, l);
+    }
+}
+
+/* The condition is the movcond's own comparison, not a setcond's 0/1
+   compared with zero: one host compare and a cmov. */
+void gen_cmovcc1(DisasContext *s, int cond, TCGv dest, TCGv t, TCGv f)
+{
+    CCPrepare cc = prepare_cc(s, cond, s->tmp4);
+    TCGv a, b;
+
+    if (cc.cond == TCG_COND_NEVER || cc.cond == TCG_COND_ALWAYS) {
+        tcg_gen_mov_tl(dest, cc.cond == TCG_COND_ALWAYS ? t : f);
+        return;
+    }
+    a = cc_masked_reg(s, cc);
+    b = cc.reg2 ? cc.reg2 : tcg_const_tl(cc.imm);
+    tcg_gen_movcond_tl(cc.cond, dest, a, b, t, f);
+    if (!cc.reg2) {
+        tcg_temp_free(b);
     }
 }
 

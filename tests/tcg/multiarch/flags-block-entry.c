@@ -7,8 +7,11 @@
  * a call to one shared routine (one pc entered with every cc_op), pushf
  * after a jz (both exits of a conditional jump) and pushf after an
  * indirect jump.  A shift by %cl leaves a cc_op known only at run time.
- * Flags the manual leaves undefined for an instruction are masked out.
+ * The 16 cmovcc read them too, in the next block and in the setter's own
+ * (where the condition is the cmov's own comparison).  Flags the manual
+ * leaves undefined for an instruction are masked out.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stddef.h>
 #include "eflags-bits.h"
@@ -17,9 +20,10 @@
    flags words.  (Reached through a register: pushf writes below the stack
    pointer, where the compiler may keep a leaf function's locals.) */
 struct out {
-    unsigned long a, cin;
+    unsigned long a, cin, mv;
     unsigned char cc[16];
     unsigned long f[5];
+    unsigned long cmov[2][16];  /* next block, same block */
 };
 #define F(i) offsetof(struct out, f) + (i) * sizeof(unsigned long)
 
@@ -28,6 +32,7 @@ struct out {
 __asm__(".text\nflags_at_entry:\n\tpushfq\n\tpop %rax\n\tret\n");
 #define CALL_READER "call flags_at_entry\n\tmov %%rax, %c[f2](%[o])"
 #define AX_CLOBBER "rax"
+#define AX "%%rax"
 /* Past the red zone, for pushf and call. */
 #define STACK_ENTER "lea -128(%%rsp), %%rsp\n\t"
 #define STACK_LEAVE "lea 128(%%rsp), %%rsp\n\t"
@@ -35,6 +40,7 @@ __asm__(".text\nflags_at_entry:\n\tpushfq\n\tpop %rax\n\tret\n");
 __asm__(".text\nflags_at_entry:\n\tpushfl\n\tpop %eax\n\tret\n");
 #define CALL_READER "call flags_at_entry\n\tmov %%eax, %c[f2](%[o])"
 #define AX_CLOBBER "eax"
+#define AX "%%eax"
 #define STACK_ENTER ""
 #define STACK_LEAVE ""
 #endif
@@ -44,6 +50,14 @@ __asm__(".text\nflags_at_entry:\n\tpushfl\n\tpop %eax\n\tret\n");
 #define STEP(seq, reader) "mov %c[a](%[o]), %[t]\n\t" seq "\n\tjmp 1f\n1:\n\t" reader "\n\t"
 #define SETCC(cc, i) "set" cc " %c[cc]+" #i "(%[o])"
 #define PUSHF_TO(i) "pushf\n\tpop %[t]\n\tmov %[t], %c[f" #i "](%[o])"
+/* ax = a; ax = mv if cc; cmov[set][i] = ax (mov changes no flag) */
+#define CMOV(set, cc, i) "mov %c[a](%[o]), " AX "\n\tcmov" cc " %c[mv](%[o]), " AX \
+    "\n\tmov " AX ", %c[cm" #set "]+" #i "*%c[w](%[o])\n\t"
+#define CMOVS(set) \
+    CMOV(set, "o", 0) CMOV(set, "no", 1) CMOV(set, "b", 2) CMOV(set, "ae", 3) \
+    CMOV(set, "z", 4) CMOV(set, "nz", 5) CMOV(set, "be", 6) CMOV(set, "a", 7) \
+    CMOV(set, "s", 8) CMOV(set, "ns", 9) CMOV(set, "p", 10) CMOV(set, "np", 11) \
+    CMOV(set, "l", 12) CMOV(set, "ge", 13) CMOV(set, "le", 14) CMOV(set, "g", 15)
 #define READERS(seq) \
     STEP(seq, SETCC("o", 0)) STEP(seq, SETCC("no", 1)) \
     STEP(seq, SETCC("b", 2)) STEP(seq, SETCC("ae", 3)) \
@@ -57,7 +71,9 @@ __asm__(".text\nflags_at_entry:\n\tpushfl\n\tpop %eax\n\tret\n");
     STEP(seq, "inc %[t]\n\t" PUSHF_TO(1)) \
     STEP(seq, CALL_READER) \
     STEP(seq, "jz 2f\n2:\n\t" PUSHF_TO(3)) \
-    STEP(seq, "mov $3f, %[t]\n\tjmp *%[t]\n3:\n\t" PUSHF_TO(4))
+    STEP(seq, "mov $3f, %[t]\n\tjmp *%[t]\n3:\n\t" PUSHF_TO(4)) \
+    STEP(seq, CMOVS(0)) \
+    "mov %c[a](%[o]), %[t]\n\t" seq "\n\t" CMOVS(1)
 
 /* What the manual defines after each kind of instruction. */
 enum kind { K_ARITH, K_LOGIC, K_SHIFT1, K_SHIFT3, K_ROT1, K_SHIFT_CL, K_MUL, K_BSF };
@@ -98,7 +114,11 @@ static void name##_##sz(struct out *o, unsigned long b) \
                      : [b] "c"(b), [o] "r"(o), [a] "i"(offsetof(struct out, a)), \
                        [cin] "i"(offsetof(struct out, cin)), [cc] "i"(offsetof(struct out, cc)), \
                        [f0] "i"(F(0)), [f1] "i"(F(1)), [f2] "i"(F(2)), \
-                       [f3] "i"(F(3)), [f4] "i"(F(4)) \
+                       [f3] "i"(F(3)), [f4] "i"(F(4)), \
+                       [mv] "i"(offsetof(struct out, mv)), \
+                       [cm0] "i"(offsetof(struct out, cmov[0])), \
+                       [cm1] "i"(offsetof(struct out, cmov[1])), \
+                       [w] "i"(sizeof(unsigned long)) \
                      : AX_CLOBBER, "cc", "memory"); \
 }
 
@@ -168,20 +188,28 @@ static const unsigned cond_flags[16] = {
 static void run_case(const struct insn_case *c, unsigned long a, unsigned long b,
                      unsigned long cin)
 {
-    struct out o = { .a = a, .cin = cin };
+    struct out o = { .a = a, .cin = cin, .mv = ~a ^ 0x5a };
     unsigned def = defined_flags(c->kind, c->bits, b);
     /* After inc: its own flags, CF kept; bsf's result is undefined for 0. */
     unsigned def_inc = (def & CF) | (c->kind == K_BSF ? 0 : ARITH & ~CF);
-    char conds[17];
+    char conds[3][17];
 
     c->run(&o, b);
     for (int i = 0; i < 16; i++) {
-        conds[i] = (cond_flags[i] & ~def) ? '.' : '0' + o.cc[i];
+        bool undefined = cond_flags[i] & ~def;
+
+        conds[0][i] = undefined ? '.' : '0' + o.cc[i];
+        for (int set = 0; set < 2; set++) {
+            unsigned long v = o.cmov[set][i];
+
+            conds[set + 1][i] = undefined ? '.' : v == o.mv ? '1' : v == a ? '0' : '?';
+        }
     }
-    conds[16] = 0;
-    printf("%-5s%-2d a=%#lx b=%#lx c=%lu %s pushf=%#lx inc=%#lx call=%#lx jz=%#lx ind=%#lx\n",
-           c->name, c->bits, a, b, cin, conds, o.f[0] & def, o.f[1] & def_inc,
-           o.f[2] & def, o.f[3] & def, o.f[4] & def);
+    conds[0][16] = conds[1][16] = conds[2][16] = 0;
+    printf("%-5s%-2d a=%#lx b=%#lx c=%lu %s pushf=%#lx inc=%#lx call=%#lx jz=%#lx ind=%#lx"
+           " cmov %s %s\n",
+           c->name, c->bits, a, b, cin, conds[0], o.f[0] & def, o.f[1] & def_inc,
+           o.f[2] & def, o.f[3] & def, o.f[4] & def, conds[1], conds[2]);
 }
 
 int main(void)
