@@ -40,6 +40,10 @@ static void cases(const char *name, int fd)
         munmap(base, 32 * PAGE);
         m = mmap(base + page * PAGE, 3 * PAGE, PROT_READ | PROT_WRITE,
                  MAP_SHARED | MAP_FIXED, fd, off);
+        if (m == MAP_FAILED) {
+            printf(" mmap failed %d\n", errno);
+            continue;
+        }
         m[5] = 'a' + page;
         g = mremap(m, 3 * PAGE, 7 * PAGE, 0);
         show("grow", g, m, fd, off, 7 * PAGE);
@@ -92,9 +96,14 @@ int main(void)
     m = mmap(base + 2 * PAGE, 3 * PAGE, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED, file,
              5 * PAGE);
     close(file);
+    printf("closed descriptor:");
+    if (m == MAP_FAILED) {
+        printf(" mmap failed %d\n", errno);
+        unlink(path);
+        return 0;
+    }
     m[5] = 'k';
     g = mremap(m, 3 * PAGE, 6 * PAGE, MREMAP_MAYMOVE);
-    printf("closed descriptor:");
     if (g == MAP_FAILED) {
         printf(" failed %d\n", errno);
     } else {
