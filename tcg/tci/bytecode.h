@@ -46,6 +46,7 @@ typedef enum TCIFormatId {
     F_RRD,      /* brcond: x is the displacement */
     F_RID,      /* brcond with an immediate; then the displacement word */
     F_D,        /* br, goto_tb: x is the displacement */
+    F_STI,      /* a store of a constant to r0 + x; then the constant */
     F_R64,      /* a 64-bit constant */
     F_64,       /* exit_tb: the 64-bit value returned */
     F_CALL,     /* x: the helper's sizemask; then the function pointer */

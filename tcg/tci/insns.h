@@ -32,7 +32,8 @@
 
 #define TCI_INSNS(OWN, OP, IMM, COND) \
     OWN(mov, F_RR) OWN(movi_s32, F_RI) OWN(movi_u32, F_RI) \
-    OWN(movi64, F_R64) OWN(call, F_CALL) \
+    OWN(movi64, F_R64) OWN(sti_i32, F_STI) OWN(sti_i64, F_STI) \
+    OWN(call, F_CALL) \
     OP(br, F_D) OP(exit_tb, F_64) OP(goto_tb, F_D) OP(goto_ptr, F_R) \
     \
     OP(ld8u_i32, F_RRI) OP(ld8s_i32, F_RRI) OP(ld16u_i32, F_RRI) \

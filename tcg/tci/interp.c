@@ -308,6 +308,10 @@ L_movi_u32:
     REG(0) = (uint32_t)X; NEXT(8);
 L_movi64:
     REG(0) = word64(pc + 8); NEXT(16);
+L_sti_i32:
+    *(uint32_t *)(uintptr_t)(REG(0) + X) = word32(pc + 8); NEXT(12);
+L_sti_i64:
+    *(uint64_t *)(uintptr_t)(REG(0) + X) = (int64_t)word32(pc + 8); NEXT(12);
 
     /* the host side: env fields and spill slots at r1 + x */
 #define HOST(type) (*(type *)(uintptr_t)(REG(1) + X))
