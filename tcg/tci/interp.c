@@ -315,18 +315,16 @@ L_sti_i64:
 
     /* the host side: env fields and spill slots at r1 + x */
 #define HOST(type) (*(type *)(uintptr_t)(REG(1) + X))
-L_ld8u_i32: L_ld8u_i64:
-    REG(0) = HOST(uint8_t); NEXT(8);
-L_ld8s_i32:
-    REG(0) = (uint32_t)HOST(int8_t); NEXT(8);
-L_ld8s_i64:
-    REG(0) = (int64_t)HOST(int8_t); NEXT(8);
-L_ld16u_i32: L_ld16u_i64:
-    REG(0) = HOST(uint16_t); NEXT(8);
-L_ld16s_i32:
-    REG(0) = (uint32_t)HOST(int16_t); NEXT(8);
-L_ld16s_i64:
-    REG(0) = (int64_t)HOST(int16_t); NEXT(8);
+#define LOADS(bits) \
+    L_ld##bits##u_i32: L_ld##bits##u_i64: \
+        REG(0) = HOST(uint##bits##_t); NEXT(8); \
+    L_ld##bits##s_i32: \
+        REG(0) = (uint32_t)HOST(int##bits##_t); NEXT(8); \
+    L_ld##bits##s_i64: \
+        REG(0) = (int64_t)HOST(int##bits##_t); NEXT(8);
+    LOADS(8)
+    LOADS(16)
+#undef LOADS
 L_ld_i32: L_ld32u_i64:
     REG(0) = HOST(uint32_t); NEXT(8);
 L_ld32s_i64:
