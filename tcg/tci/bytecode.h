@@ -1,42 +1,74 @@
 /*
  * bytecode.h: the format of the interpreter's code, shared by its emitter
- * (tcg-target.c.inc, run by tcg.c's register allocator) and its executor
- * (interp.c).  An instruction is an 8-byte header followed by operand words
- * of 4 bytes; every instruction is a whole number of words, so each operand
- * word is 4-byte aligned (goto_tb's jump displacement is rewritten with one
- * aligned store while other threads may run through it).
+ * (tcg-target.c.inc, run by tcg.c's register allocator), its executor
+ * (interp.c) and its disassembler (disas.c).  The instructions are listed
+ * in insns.h.
  *
- *   opc   a TCGOpcode: the IR op the instruction performs
- *   r[5]  register operands: outputs first, then inputs (tcg-opc.h order)
- *   aux   the TCGCond of setcond/movcond/brcond; TCI_AUX_CHECKED on a
- *         qemu_ld/st of a CF_CHECKED TB
- *   len   length of the whole instruction in words
+ * Every instruction starts with one 8-byte word, read by the executor with
+ * one load:
  *
- * Operand words by op (after the header):
- *   movi_i64                 64-bit value
- *   ld* / st*                32-bit signed offset from the base register
- *   br, brcond               32-bit displacement, from the end of the word
- *   goto_tb                  32-bit displacement, patched for chaining
- *   exit_tb                  64-bit return value
- *   call                     64-bit function pointer, 32-bit sizemask
- *                            (arguments in R0..R5, result in R0)
- *   qemu_ld / qemu_st        32-bit MemOp
+ *   byte 0     the instruction (TCIInsn): what to do, with which operand
+ *              kinds (an immediate form and a condition are instructions
+ *              of their own, so the handler decodes nothing else)
+ *   bytes 1-5  register operands r0..r4: outputs first, then inputs, in
+ *              tcg-opc.h order (at most three where bytes 4-7 are x)
+ *   bytes 4-7  x: a 32-bit operand: an immediate, a ld/st offset, a branch
+ *              displacement, a MemOp, a helper's sizemask
+ *
+ * Some formats add 32-bit words after it.  Instructions are a whole number
+ * of 4-byte words and TBs start 16-byte aligned, so every 32-bit field is
+ * 4-byte aligned: goto_tb's displacement (x) is rewritten with one aligned
+ * store while other threads may run through it.  Displacements count from
+ * the end of their word (x: from the end of the first word).
  */
 #ifndef TCG_TCI_BYTECODE_H
 #define TCG_TCI_BYTECODE_H
 
 #include <stdint.h>
+#include "insns.h"
 
-typedef struct TCIHeader {
-    uint8_t opc;
-    uint8_t r[5];
-    uint8_t aux;
-    uint8_t len;
-} TCIHeader;
+/* What the bytes after byte 0 hold, by format. */
+typedef struct TCIFormat {
+    uint8_t regs;       /* register operands in bytes 1.. */
+    uint8_t x;          /* bytes 4-7 are an operand */
+    uint8_t aux;        /* the byte holding a flag or condition, or 0 */
+    uint8_t words;      /* 32-bit words after the first 8 bytes */
+} TCIFormat;
 
-#define TCI_WORD 4
-#define TCI_HEADER_WORDS (sizeof(TCIHeader) / TCI_WORD)
+typedef enum TCIFormatId {
+    F_R,        /* goto_ptr */
+    F_RR,       /* moves, unary ops */
+    F_RRR,      /* binary ops, setcond */
+    F_RRRR,     /* mulu2: lo, hi, a, b */
+    F_RRRRRC,   /* movcond; byte 6: the TCGCond */
+    F_RI,       /* a 32-bit constant */
+    F_RRI,      /* an immediate operand, a ld/st offset */
+    F_RRD,      /* brcond: x is the displacement */
+    F_RID,      /* brcond with an immediate; then the displacement word */
+    F_D,        /* br, goto_tb: x is the displacement */
+    F_STI,      /* a store of a constant to r0 + x; then the constant */
+    F_R64,      /* a 64-bit constant */
+    F_64,       /* exit_tb: the 64-bit value returned */
+    F_CALL,     /* x: the helper's sizemask; then the function pointer */
+    F_MEM,      /* qemu_ld/st: data, address; x: MemOp; byte 3: TCI_CHECKED */
+    F_NB
+} TCIFormatId;
 
-#define TCI_AUX_CHECKED 1
+#define TCI_CHECKED 1             /* a qemu_ld/st of a CF_CHECKED TB */
+
+/* disas.c: by format, its layout; by instruction, its name and format. */
+extern const TCIFormat tci_formats[F_NB];
+extern const char *const tci_insn_name[TCI_NB_INSNS];
+extern const uint8_t tci_insn_format[TCI_NB_INSNS];
+
+static inline const TCIFormat *tci_format(int insn)
+{
+    return &tci_formats[tci_insn_format[insn]];
+}
+
+static inline int tci_insn_bytes(int insn)
+{
+    return 8 + 4 * tci_format(insn)->words;
+}
 
 #endif

@@ -1,10 +1,16 @@
 /*
  * interp.c: the interpreter backend's executor.  tcg_qemu_tb_exec() runs
  * the bytecode that tcg-target.c.inc wrote for a TB (format: bytecode.h,
- * design: docs/devel/tci.md) on sixteen 64-bit virtual registers and a
- * spill frame, following goto_tb chains and goto_ptr lookups from TB to TB
- * as generated code would, until an exit_tb hands a value back to the
- * execution loop.  32-bit values are kept zero-extended in their registers.
+ * instructions: insns.h, design: docs/devel/tci.md) on sixteen 64-bit
+ * virtual registers and a spill frame, following goto_tb chains and
+ * goto_ptr lookups from TB to TB as generated code would, until an exit_tb
+ * hands a value back to the execution loop.  32-bit values are kept
+ * zero-extended in their registers: every i32 handler cuts its own result.
+ *
+ * Dispatch is threaded: each handler ends by loading the next
+ * instruction's first word and jumping through the handler table (GCC's
+ * and clang's computed goto), so each has its own indirect jump for the
+ * branch predictor, and decodes only what its instruction has.
  *
  * Guest memory is reached as the x86-64 backend reaches it: guest_base +
  * address, with the span check of multi-part stores; in a CF_CHECKED TB
@@ -27,13 +33,6 @@ QEMU_UNUSED static const char tci_needs_64bit_host[sizeof(void *) == 8 ? 1 : -1]
 __thread uintptr_t tci_call_site;
 __thread uintptr_t tci_access_site;
 __thread bool tci_access_is_write;
-
-/* The ops whose values are 64-bit, from the op table. */
-static const bool op_is_64bit[NB_OPS] = {
-#define DEF(name, oargs, iargs, cargs, flags) \
-    [INDEX_op_ ## name] = ((flags) & TCG_OPF_64BIT) != 0,
-#include "tcg-opc.h"
-};
 
 static int32_t word32(const uint8_t *p)
 {
@@ -231,258 +230,219 @@ static void guest_store(CPUArchState *env, target_ulong addr, uint64_t val,
 
 /* ---- the loop ---- */
 
-uintptr_t tcg_qemu_tb_exec(void *env, const void *tb_ptr)
+/* Operands of the instruction whose first word is w (bytecode.h). */
+#define REG(k)   regs[(uint8_t)(w >> (8 * (k) + 8))]    /* register rk */
+#define X        ((int32_t)(w >> 32))                   /* bytes 4-7 */
+#define BYTE(k)  ((uint8_t)(w >> (8 * (k))))
+#define DISPATCH() do { w = word64(pc); goto *handler[(uint8_t)w]; } while (0)
+#define NEXT(bytes) do { pc += (bytes); DISPATCH(); } while (0)
+
+/* The two widths of an op: its signed and unsigned type. */
+#define S_i32 int32_t
+#define U_i32 uint32_t
+#define S_i64 int64_t
+#define U_i64 uint64_t
+
+/* Handlers of a binary op, register and immediate forms: r0 = a OP b. */
+#define BINARY(name, w_, expr) \
+    L_##name##_##w_: \
+        a = REG(1); b = REG(2); REG(0) = (U_##w_)(expr); NEXT(8); \
+    L_##name##_##w_##_i: \
+        a = REG(1); b = (U_##w_)(S_##w_)X; REG(0) = (U_##w_)(expr); NEXT(8);
+/* ... and of both widths, when the expression is the same. */
+#define BINARY2(name, expr) BINARY(name, i32, expr) BINARY(name, i64, expr)
+
+#define CMP_eq(w_, a, b) ((U_##w_)(a) == (U_##w_)(b))
+#define CMP_ne(w_, a, b) ((U_##w_)(a) != (U_##w_)(b))
+#define CMP_lt(w_, a, b) ((S_##w_)(a) < (S_##w_)(b))
+#define CMP_ge(w_, a, b) ((S_##w_)(a) >= (S_##w_)(b))
+#define CMP_le(w_, a, b) ((S_##w_)(a) <= (S_##w_)(b))
+#define CMP_gt(w_, a, b) ((S_##w_)(a) > (S_##w_)(b))
+#define CMP_ltu(w_, a, b) ((U_##w_)(a) < (U_##w_)(b))
+#define CMP_geu(w_, a, b) ((U_##w_)(a) >= (U_##w_)(b))
+#define CMP_leu(w_, a, b) ((U_##w_)(a) <= (U_##w_)(b))
+#define CMP_gtu(w_, a, b) ((U_##w_)(a) > (U_##w_)(b))
+
+/* setcond and brcond of one condition, register and immediate forms
+   (brcond: r0, r1, x the displacement; brcondi: r0, x, then the
+   displacement word). */
+#define SETCOND(w_, c, C) \
+    L_setcond_##w_##_##c: \
+        REG(0) = CMP_##c(w_, REG(1), REG(2)); NEXT(8); \
+    L_setcond_##w_##_##c##_i: \
+        REG(0) = CMP_##c(w_, REG(1), (S_##w_)X); NEXT(8);
+#define BRCOND(w_, c, C) \
+    L_brcond_##w_##_##c: \
+        NEXT(CMP_##c(w_, REG(0), REG(1)) ? 8 + X : 8); \
+    L_brcond_##w_##_##c##_i: \
+        NEXT(CMP_##c(w_, REG(0), (S_##w_)X) ? 12 + word32(pc + 8) : 12);
+#define CONDS(w_) TCI_CONDS(SETCOND, w_) TCI_CONDS(BRCOND, w_)
+
+/* Handler labels: the table the dispatch jumps through. */
+#define H_ONE(name, format) &&L_##name,
+#define H_IMM(name) &&L_##name, &&L_##name##_i,
+#define H_C(op, c, C) &&L_##op##_##c, &&L_##op##_##c##_i,
+#define H_COND(name, fr, fi) TCI_CONDS(H_C, name)
+
+uintptr_t tcg_qemu_tb_exec(void *env_, const void *tb_ptr)
 {
+    static const void *const handler[TCI_NB_INSNS] = {
+        TCI_INSNS(H_ONE, H_ONE, H_IMM, H_COND)
+    };
+    CPUArchState *env = env_;
     uint64_t regs[TCG_TARGET_NB_REGS] = { 0 };
     uint64_t frame[TCG_FRAME_SLOTS];
     const uint8_t *pc = tb_ptr;
+    uint64_t w, a, b, lo, hi;
 
     regs[TCG_AREG0] = (uintptr_t)env;
     regs[TCG_REG_CALL_STACK] = (uintptr_t)frame;
+    DISPATCH();
 
-    for (;;) {
-        TCIHeader h;
-        const uint8_t *opnd = pc + sizeof(TCIHeader);
-        const uint8_t *next;
-        uint64_t a, b, *out;
-        bool is64;
+    /* the allocator's moves and constants */
+L_mov:
+    REG(0) = REG(1); NEXT(8);
+L_movi_s32:
+    REG(0) = (int64_t)X; NEXT(8);
+L_movi_u32:
+    REG(0) = (uint32_t)X; NEXT(8);
+L_movi64:
+    REG(0) = word64(pc + 8); NEXT(16);
+L_sti_i32:
+    *(uint32_t *)(uintptr_t)(REG(0) + X) = word32(pc + 8); NEXT(12);
+L_sti_i64:
+    *(uint64_t *)(uintptr_t)(REG(0) + X) = (int64_t)word32(pc + 8); NEXT(12);
 
-        memcpy(&h, pc, sizeof(h));
-        next = pc + h.len * TCI_WORD;
-        is64 = op_is_64bit[h.opc];
-        out = &regs[h.r[0]];
-        a = regs[h.r[1]];
-        b = regs[h.r[2]];
+    /* the host side: env fields and spill slots at r1 + x */
+#define HOST(type) (*(type *)(uintptr_t)(REG(1) + X))
+#define LOADS(bits) \
+    L_ld##bits##u_i32: L_ld##bits##u_i64: \
+        REG(0) = HOST(uint##bits##_t); NEXT(8); \
+    L_ld##bits##s_i32: \
+        REG(0) = (uint32_t)HOST(int##bits##_t); NEXT(8); \
+    L_ld##bits##s_i64: \
+        REG(0) = (int64_t)HOST(int##bits##_t); NEXT(8);
+    LOADS(8)
+    LOADS(16)
+#undef LOADS
+L_ld_i32: L_ld32u_i64:
+    REG(0) = HOST(uint32_t); NEXT(8);
+L_ld32s_i64:
+    REG(0) = (int64_t)HOST(int32_t); NEXT(8);
+L_ld_i64:
+    REG(0) = HOST(uint64_t); NEXT(8);
+L_st8_i32: L_st8_i64:
+    HOST(uint8_t) = REG(0); NEXT(8);
+L_st16_i32: L_st16_i64:
+    HOST(uint16_t) = REG(0); NEXT(8);
+L_st_i32: L_st32_i64:
+    HOST(uint32_t) = REG(0); NEXT(8);
+L_st_i64:
+    HOST(uint64_t) = REG(0); NEXT(8);
+#undef HOST
 
-        switch ((TCGOpcode)h.opc) {
-        case INDEX_op_mov_i64:
-            *out = a;
-            break;
-        case INDEX_op_movi_i64:
-            *out = word64(opnd);
-            break;
+    /* arithmetic */
+    BINARY2(add, a + b)
+    BINARY2(sub, a - b)
+    BINARY2(mul, a * b)
+    BINARY2(and, a & b)
+    BINARY2(or, a | b)
+    BINARY2(xor, a ^ b)
+    BINARY(shl, i32, a << (b & 31))
+    BINARY(shl, i64, a << (b & 63))
+    BINARY(shr, i32, (uint32_t)a >> (b & 31))
+    BINARY(shr, i64, a >> (b & 63))
+    BINARY(sar, i32, (int32_t)a >> (b & 31))
+    BINARY(sar, i64, (int64_t)a >> (b & 63))
+    BINARY(rotl, i32, tci_rotl(a, b, false))
+    BINARY(rotl, i64, tci_rotl(a, b, true))
+    BINARY(rotr, i32, tci_rotl(a, 32 - (b & 31), false))
+    BINARY(rotr, i64, tci_rotl(a, 64 - (b & 63), true))
+    BINARY(clz, i32, tci_clz(a, b, false))
+    BINARY(clz, i64, tci_clz(a, b, true))
+    BINARY(ctz, i32, tci_ctz(a, b, false))
+    BINARY(ctz, i64, tci_ctz(a, b, true))
 
-        /* the host side: env fields and spill slots */
-        case INDEX_op_ld8u_i32:
-        case INDEX_op_ld8u_i64:
-            *out = *(uint8_t *)(uintptr_t)(a + word32(opnd));
-            break;
-        case INDEX_op_ld8s_i32:
-        case INDEX_op_ld8s_i64:
-            *out = (int64_t)*(int8_t *)(uintptr_t)(a + word32(opnd));
-            break;
-        case INDEX_op_ld16u_i32:
-        case INDEX_op_ld16u_i64:
-            *out = *(uint16_t *)(uintptr_t)(a + word32(opnd));
-            break;
-        case INDEX_op_ld16s_i32:
-        case INDEX_op_ld16s_i64:
-            *out = (int64_t)*(int16_t *)(uintptr_t)(a + word32(opnd));
-            break;
-        case INDEX_op_ld_i32:
-        case INDEX_op_ld32u_i64:
-            *out = *(uint32_t *)(uintptr_t)(a + word32(opnd));
-            break;
-        case INDEX_op_ld32s_i64:
-            *out = (int64_t)*(int32_t *)(uintptr_t)(a + word32(opnd));
-            break;
-        case INDEX_op_ld_i64:
-            *out = *(uint64_t *)(uintptr_t)(a + word32(opnd));
-            break;
-        case INDEX_op_st8_i32:
-        case INDEX_op_st8_i64:
-            *(uint8_t *)(uintptr_t)(a + word32(opnd)) = *out;
-            break;
-        case INDEX_op_st16_i32:
-        case INDEX_op_st16_i64:
-            *(uint16_t *)(uintptr_t)(a + word32(opnd)) = *out;
-            break;
-        case INDEX_op_st_i32:
-        case INDEX_op_st32_i64:
-            *(uint32_t *)(uintptr_t)(a + word32(opnd)) = *out;
-            break;
-        case INDEX_op_st_i64:
-            *(uint64_t *)(uintptr_t)(a + word32(opnd)) = *out;
-            break;
+L_neg_i32:
+    REG(0) = (uint32_t)-REG(1); NEXT(8);
+L_neg_i64:
+    REG(0) = -REG(1); NEXT(8);
+L_not_i32:
+    REG(0) = (uint32_t)~REG(1); NEXT(8);
+L_not_i64:
+    REG(0) = ~REG(1); NEXT(8);
+L_ext8s_i32:
+    REG(0) = (uint32_t)(int8_t)REG(1); NEXT(8);
+L_ext8s_i64:
+    REG(0) = (int64_t)(int8_t)REG(1); NEXT(8);
+L_ext16s_i32:
+    REG(0) = (uint32_t)(int16_t)REG(1); NEXT(8);
+L_ext16s_i64:
+    REG(0) = (int64_t)(int16_t)REG(1); NEXT(8);
+L_ext32s_i64: L_ext_i32_i64:
+    REG(0) = (int64_t)(int32_t)REG(1); NEXT(8);
+L_ext8u_i32: L_ext8u_i64:
+    REG(0) = (uint8_t)REG(1); NEXT(8);
+L_ext16u_i32: L_ext16u_i64:
+    REG(0) = (uint16_t)REG(1); NEXT(8);
+L_ext32u_i64: L_extu_i32_i64: L_extrl_i64_i32:
+    REG(0) = (uint32_t)REG(1); NEXT(8);
+L_extrh_i64_i32:
+    REG(0) = REG(1) >> 32; NEXT(8);
+L_bswap16_i32: L_bswap16_i64:
+    REG(0) = __builtin_bswap16(REG(1)); NEXT(8);
+L_bswap32_i32: L_bswap32_i64:
+    REG(0) = __builtin_bswap32(REG(1)); NEXT(8);
+L_bswap64_i64:
+    REG(0) = __builtin_bswap64(REG(1)); NEXT(8);
 
-        /* arithmetic: computed in 64 bits, an i32 result cut back below */
-        case INDEX_op_add_i32:
-        case INDEX_op_add_i64:
-            *out = a + b;
-            break;
-        case INDEX_op_sub_i32:
-        case INDEX_op_sub_i64:
-            *out = a - b;
-            break;
-        case INDEX_op_mul_i32:
-        case INDEX_op_mul_i64:
-            *out = a * b;
-            break;
-        case INDEX_op_and_i32:
-        case INDEX_op_and_i64:
-            *out = a & b;
-            break;
-        case INDEX_op_or_i32:
-        case INDEX_op_or_i64:
-            *out = a | b;
-            break;
-        case INDEX_op_xor_i32:
-        case INDEX_op_xor_i64:
-            *out = a ^ b;
-            break;
-        case INDEX_op_neg_i32:
-        case INDEX_op_neg_i64:
-            *out = -a;
-            break;
-        case INDEX_op_not_i32:
-        case INDEX_op_not_i64:
-            *out = ~a;
-            break;
-        case INDEX_op_shl_i32:
-        case INDEX_op_shl_i64:
-            *out = a << (b & (is64 ? 63 : 31));
-            break;
-        case INDEX_op_shr_i32:
-            *out = (uint32_t)a >> (b & 31);
-            break;
-        case INDEX_op_shr_i64:
-            *out = a >> (b & 63);
-            break;
-        case INDEX_op_sar_i32:
-            *out = (uint32_t)((int32_t)a >> (b & 31));
-            break;
-        case INDEX_op_sar_i64:
-            *out = (int64_t)a >> (b & 63);
-            break;
-        case INDEX_op_rotl_i32:
-        case INDEX_op_rotl_i64:
-            *out = tci_rotl(a, b, is64);
-            break;
-        case INDEX_op_rotr_i32:
-        case INDEX_op_rotr_i64:
-            *out = tci_rotl(a, (is64 ? 64 : 32) - (b & (is64 ? 63 : 31)),
-                            is64);
-            break;
-        case INDEX_op_ext8s_i32:
-        case INDEX_op_ext8s_i64:
-            *out = (int64_t)(int8_t)a;
-            break;
-        case INDEX_op_ext16s_i32:
-        case INDEX_op_ext16s_i64:
-            *out = (int64_t)(int16_t)a;
-            break;
-        case INDEX_op_ext32s_i64:
-        case INDEX_op_ext_i32_i64:
-            *out = (int64_t)(int32_t)a;
-            break;
-        case INDEX_op_ext8u_i32:
-        case INDEX_op_ext8u_i64:
-            *out = (uint8_t)a;
-            break;
-        case INDEX_op_ext16u_i32:
-        case INDEX_op_ext16u_i64:
-            *out = (uint16_t)a;
-            break;
-        case INDEX_op_ext32u_i64:
-        case INDEX_op_extu_i32_i64:
-        case INDEX_op_extrl_i64_i32:
-            *out = (uint32_t)a;
-            break;
-        case INDEX_op_extrh_i64_i32:
-            *out = a >> 32;
-            break;
-        case INDEX_op_bswap16_i32:
-        case INDEX_op_bswap16_i64:
-            *out = __builtin_bswap16(a);
-            break;
-        case INDEX_op_bswap32_i32:
-        case INDEX_op_bswap32_i64:
-            *out = __builtin_bswap32(a);
-            break;
-        case INDEX_op_bswap64_i64:
-            *out = __builtin_bswap64(a);
-            break;
-        case INDEX_op_clz_i32:
-        case INDEX_op_clz_i64:
-            *out = tci_clz(a, b, is64);
-            break;
-        case INDEX_op_ctz_i32:
-        case INDEX_op_ctz_i64:
-            *out = tci_ctz(a, b, is64);
-            break;
-        case INDEX_op_mulu2_i32:
-        case INDEX_op_mulu2_i64:
-        case INDEX_op_muls2_i32:
-        case INDEX_op_muls2_i64: {
-            uint64_t lo, hi;
+    /* lo, hi = a * b (r0, r1 = r2 * r3) */
+#define MUL2(name, is_signed, is64) \
+    L_##name: \
+        tci_mul2(REG(2), REG(3), is_signed, is64, &lo, &hi); \
+        REG(0) = lo; REG(1) = hi; NEXT(8);
+    MUL2(mulu2_i32, false, false)
+    MUL2(muls2_i32, true, false)
+    MUL2(mulu2_i64, false, true)
+    MUL2(muls2_i64, true, true)
+#undef MUL2
 
-            tci_mul2(regs[h.r[2]], regs[h.r[3]],
-                     h.opc == INDEX_op_muls2_i32 || h.opc == INDEX_op_muls2_i64,
-                     is64, &lo, &hi);
-            regs[h.r[0]] = lo;
-            regs[h.r[1]] = hi;
-            pc = next;
-            continue;
-        }
-        case INDEX_op_setcond_i32:
-        case INDEX_op_setcond_i64:
-            *out = tcg_eval_cond(h.aux, a, b, is64);
-            break;
-        case INDEX_op_movcond_i32:
-        case INDEX_op_movcond_i64:
-            *out = tcg_eval_cond(h.aux, a, b, is64) ? regs[h.r[3]]
-                                                  : regs[h.r[4]];
-            break;
+L_movcond_i32:
+    REG(0) = tcg_eval_cond(BYTE(6), REG(1), REG(2), false) ? REG(3) : REG(4);
+    NEXT(8);
+L_movcond_i64:
+    REG(0) = tcg_eval_cond(BYTE(6), REG(1), REG(2), true) ? REG(3) : REG(4);
+    NEXT(8);
+    CONDS(i32)
+    CONDS(i64)
 
-        /* control */
-        case INDEX_op_brcond_i32:
-        case INDEX_op_brcond_i64:
-            /* the operands are the header's first two registers */
-            if (tcg_eval_cond(h.aux, regs[h.r[0]], a, is64)) {
-                next = opnd + 4 + word32(opnd);
-            }
-            pc = next;
-            continue;
-        case INDEX_op_br:
-            pc = opnd + 4 + word32(opnd);
-            continue;
-        case INDEX_op_goto_tb:
-            /* patched by tb_target_set_jmp_target while we may run it */
-            pc = opnd + 4 + __atomic_load_n((const int32_t *)opnd,
-                                             __ATOMIC_RELAXED);
-            continue;
-        case INDEX_op_goto_ptr:
-            pc = (const uint8_t *)(uintptr_t)regs[h.r[0]];
-            continue;
-        case INDEX_op_exit_tb:
-            return word64(opnd);
-        case INDEX_op_call:
-            tci_call_site = (uintptr_t)next;
-            regs[TCG_TARGET_CALL_RET_REG] =
-                tci_call(word64(opnd), word32(opnd + 8), regs);
-            tci_call_site = 0;
-            pc = next;
-            continue;
+    /* control */
+L_br:
+    NEXT(8 + X);
+L_goto_tb:
+    /* x is patched by tb_target_set_jmp_target while we may run it */
+    NEXT(8 + __atomic_load_n((const int32_t *)(pc + 4), __ATOMIC_RELAXED));
+L_goto_ptr:
+    pc = (const uint8_t *)(uintptr_t)REG(0);
+    DISPATCH();
+L_exit_tb:
+    return word64(pc + 8);
+L_call:
+    tci_call_site = (uintptr_t)(pc + 16);
+    regs[TCG_TARGET_CALL_RET_REG] = tci_call(word64(pc + 8), (uint32_t)X,
+                                             regs);
+    tci_call_site = 0;
+    NEXT(16);
 
-        /* guest memory */
-        case INDEX_op_qemu_ld_i32:
-        case INDEX_op_qemu_ld_i64:
-            *out = guest_load(env, a, word32(opnd), h.aux & TCI_AUX_CHECKED,
-                              pc, (uintptr_t)next);
-            break;
-        case INDEX_op_qemu_st_i32:
-        case INDEX_op_qemu_st_i64:
-            guest_store(env, a, *out, word32(opnd), h.aux & TCI_AUX_CHECKED,
-                        pc, (uintptr_t)next);
-            break;
-
-        default:
-            cpu_abort_msg("tci: no bytecode op %d (%s) at %p", h.opc,
-                          h.opc < NB_OPS ? tcg_op_defs[h.opc].name : "?", pc);
-        }
-        if (!is64) {
-            *out = (uint32_t)*out;
-        }
-        pc = next;
-    }
+    /* guest memory: data r0, address r1, MemOp x; byte 3: TCI_CHECKED */
+L_qemu_ld_i32:
+    REG(0) = (uint32_t)guest_load(env, REG(1), X, BYTE(3), pc,
+                                  (uintptr_t)(pc + 8));
+    NEXT(8);
+L_qemu_ld_i64:
+    REG(0) = guest_load(env, REG(1), X, BYTE(3), pc, (uintptr_t)(pc + 8));
+    NEXT(8);
+L_qemu_st_i32: L_qemu_st_i64:
+    guest_store(env, REG(1), REG(0), X, BYTE(3), pc, (uintptr_t)(pc + 8));
+    NEXT(8);
 }
