@@ -17,28 +17,35 @@
  * would, on a descriptor that is no terminal), converted to the guest's
  * x86 termios2; a TCGET* copies the guest's form of it out, a TCSET*
  * copies the guest's form in over it, converts back and sets it with the
- * host's request of the same kind (drain, flush).  Setting the whole
- * structure with the current speeds is what the kernel does itself for
- * the forms without speeds (it starts from the current attributes).
+ * host's request of the same kind (drain, flush).  Starting from the
+ * current attributes is what the kernel does itself for the forms that do
+ * not carry all of them (termio; the speeds, on ppc64).  The forms without
+ * speeds use the host's TCGETS/TCSETS* wherever they exist, so the
+ * emulator asks for termios2 only when its guest does (user-mode QEMU 7.2,
+ * which runs the cross builds in tests, has none).
  */
 #include "qemu/osdep.h"
 #include <asm/termbits.h>
 #include <asm/ioctls.h>
 #include "syscall_impl.h"
 
-/* The host's struct with the speeds, and its requests for it. */
+/* The host's struct with the speeds, and the host's requests for it:
+   the generic termios2 ones, or ppc64's struct termios, which carries the
+   speeds itself (ppc64 has no termios2 requests).  Where struct termios
+   has no speeds it is the first bytes of termios2: the forms without
+   speeds use the host's TCGETS/TCSETS* on the same buffer. */
 #ifdef TCGETS2
-typedef struct termios2 HostTermios;          /* generic: x86-64, aarch64 */
-#define HOST_TCGETS  TCGETS2
-#define HOST_TCSETS  TCSETS2
-#define HOST_TCSETSW TCSETSW2
-#define HOST_TCSETSF TCSETSF2
+typedef struct termios2 HostTermios;
+#define HOST_TCGETS2  TCGETS2
+#define HOST_TCSETS2  TCSETS2
+#define HOST_TCSETSW2 TCSETSW2
+#define HOST_TCSETSF2 TCSETSF2
 #else
-typedef struct termios HostTermios;           /* ppc64: has them itself */
-#define HOST_TCGETS  TCGETS
-#define HOST_TCSETS  TCSETS
-#define HOST_TCSETSW TCSETSW
-#define HOST_TCSETSF TCSETSF
+typedef struct termios HostTermios;
+#define HOST_TCGETS2  TCGETS
+#define HOST_TCSETS2  TCSETS
+#define HOST_TCSETSW2 TCSETSW
+#define HOST_TCSETSF2 TCSETSF
 #endif
 
 /* The guest's struct termios2; struct termios is its first 36 bytes. */
@@ -233,27 +240,31 @@ static abi_long form_from_user(GuestTermios *g, abi_ulong gaddr, int form,
     return 0;
 }
 
-/* host_set: the host's request that sets (0: the guest's request gets). */
+/* host_get reads the host's attributes; host_set, if not 0, sets them
+   (0: the guest's request only gets). */
 typedef struct TermiosReq {
     uint32_t guest;
     int form;
     unsigned size;
-    unsigned long host_set;
+    unsigned long host_get, host_set;
 } TermiosReq;
 
+#define OLD_FORM FORM_TERMIOS, GUEST_TERMIOS_SIZE, TCGETS
+#define TERMIO_FORM FORM_TERMIO, sizeof(GuestTermio), TCGETS
+#define TERMIOS2_FORM FORM_TERMIOS, sizeof(GuestTermios), HOST_TCGETS2
 static const TermiosReq termios_reqs[] = {
-    { 0x5401, FORM_TERMIOS, GUEST_TERMIOS_SIZE, 0 },                 /* TCGETS */
-    { 0x5402, FORM_TERMIOS, GUEST_TERMIOS_SIZE, HOST_TCSETS },       /* TCSETS */
-    { 0x5403, FORM_TERMIOS, GUEST_TERMIOS_SIZE, HOST_TCSETSW },      /* TCSETSW */
-    { 0x5404, FORM_TERMIOS, GUEST_TERMIOS_SIZE, HOST_TCSETSF },      /* TCSETSF */
-    { 0x5405, FORM_TERMIO, sizeof(GuestTermio), 0 },                 /* TCGETA */
-    { 0x5406, FORM_TERMIO, sizeof(GuestTermio), HOST_TCSETS },       /* TCSETA */
-    { 0x5407, FORM_TERMIO, sizeof(GuestTermio), HOST_TCSETSW },      /* TCSETAW */
-    { 0x5408, FORM_TERMIO, sizeof(GuestTermio), HOST_TCSETSF },      /* TCSETAF */
-    { 0x802c542a, FORM_TERMIOS, sizeof(GuestTermios), 0 },           /* TCGETS2 */
-    { 0x402c542b, FORM_TERMIOS, sizeof(GuestTermios), HOST_TCSETS },  /* TCSETS2 */
-    { 0x402c542c, FORM_TERMIOS, sizeof(GuestTermios), HOST_TCSETSW }, /* TCSETSW2 */
-    { 0x402c542d, FORM_TERMIOS, sizeof(GuestTermios), HOST_TCSETSF }, /* TCSETSF2 */
+    { 0x5401, OLD_FORM, 0 },                            /* TCGETS */
+    { 0x5402, OLD_FORM, TCSETS },                       /* TCSETS */
+    { 0x5403, OLD_FORM, TCSETSW },                      /* TCSETSW */
+    { 0x5404, OLD_FORM, TCSETSF },                      /* TCSETSF */
+    { 0x5405, TERMIO_FORM, 0 },                         /* TCGETA */
+    { 0x5406, TERMIO_FORM, TCSETS },                    /* TCSETA */
+    { 0x5407, TERMIO_FORM, TCSETSW },                   /* TCSETAW */
+    { 0x5408, TERMIO_FORM, TCSETSF },                   /* TCSETAF */
+    { 0x802c542a, TERMIOS2_FORM, 0 },                   /* TCGETS2 */
+    { 0x402c542b, TERMIOS2_FORM, HOST_TCSETS2 },        /* TCSETS2 */
+    { 0x402c542c, TERMIOS2_FORM, HOST_TCSETSW2 },       /* TCSETSW2 */
+    { 0x402c542d, TERMIOS2_FORM, HOST_TCSETSF2 },       /* TCSETSF2 */
 };
 
 bool termios_ioctl(abi_long *ret, int fd, uint32_t request, abi_ulong arg)
@@ -270,7 +281,8 @@ bool termios_ioctl(abi_long *ret, int fd, uint32_t request, abi_ulong arg)
     if (!r) {
         return false;
     }
-    *ret = get_errno(safe_syscall(SYS_ioctl, fd, HOST_TCGETS, &h));
+    memset(&h, 0, sizeof(h));
+    *ret = get_errno(safe_syscall(SYS_ioctl, fd, r->host_get, &h));
     if (*ret) {
         return true;
     }
