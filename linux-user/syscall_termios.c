@@ -167,35 +167,44 @@ static uint32_t convert_flags(uint32_t in, const TermiosBits *t, size_t n,
     }
     return out | (in & ~named);
 }
-#define CONVERT_FLAGS(in, table, to_host) \
-    convert_flags(in, table, ARRAY_SIZE(table), to_host)
-
-static void termios_to_guest(GuestTermios *g, const HostTermios *h)
+/* Each word and character of the attributes from the guest's structure
+   to the host's (to_host) or back: the flag words through their tables,
+   the speeds as they are, c_cc by index and c_line. */
+static void convert_termios(GuestTermios *g, HostTermios *h, bool to_host)
 {
-    g->c_iflag = CONVERT_FLAGS(h->c_iflag, iflag_bits, false);
-    g->c_oflag = CONVERT_FLAGS(h->c_oflag, oflag_bits, false);
-    g->c_cflag = CONVERT_FLAGS(h->c_cflag, cflag_bits, false);
-    g->c_lflag = CONVERT_FLAGS(h->c_lflag, lflag_bits, false);
-    g->c_line = h->c_line;
-    for (int i = 0; i < GUEST_NCCS; i++) {
-        g->c_cc[i] = h->c_cc[host_cc_index[i]];
-    }
-    g->c_ispeed = h->c_ispeed;
-    g->c_ospeed = h->c_ospeed;
-}
+    const struct {
+        uint32_t *guest;
+        unsigned int *host;
+        const TermiosBits *bits;
+        size_t n;
+    } words[] = {
+        { &g->c_iflag, &h->c_iflag, iflag_bits, ARRAY_SIZE(iflag_bits) },
+        { &g->c_oflag, &h->c_oflag, oflag_bits, ARRAY_SIZE(oflag_bits) },
+        { &g->c_cflag, &h->c_cflag, cflag_bits, ARRAY_SIZE(cflag_bits) },
+        { &g->c_lflag, &h->c_lflag, lflag_bits, ARRAY_SIZE(lflag_bits) },
+        { &g->c_ispeed, &h->c_ispeed, NULL, 0 },
+        { &g->c_ospeed, &h->c_ospeed, NULL, 0 },
+    };
 
-static void termios_to_host(HostTermios *h, const GuestTermios *g)
-{
-    h->c_iflag = CONVERT_FLAGS(g->c_iflag, iflag_bits, true);
-    h->c_oflag = CONVERT_FLAGS(g->c_oflag, oflag_bits, true);
-    h->c_cflag = CONVERT_FLAGS(g->c_cflag, cflag_bits, true);
-    h->c_lflag = CONVERT_FLAGS(g->c_lflag, lflag_bits, true);
-    h->c_line = g->c_line;
-    for (int i = 0; i < GUEST_NCCS; i++) {
-        h->c_cc[host_cc_index[i]] = g->c_cc[i];
+    for (size_t i = 0; i < ARRAY_SIZE(words); i++) {
+        if (to_host) {
+            *words[i].host = convert_flags(*words[i].guest, words[i].bits,
+                                           words[i].n, true);
+        } else {
+            *words[i].guest = convert_flags(*words[i].host, words[i].bits,
+                                            words[i].n, false);
+        }
     }
-    h->c_ispeed = g->c_ispeed;
-    h->c_ospeed = g->c_ospeed;
+    for (int i = 0; i <= GUEST_NCCS; i++) {        /* GUEST_NCCS: c_line */
+        uint8_t *gc = i < GUEST_NCCS ? &g->c_cc[i] : &g->c_line;
+        unsigned char *hc = i < GUEST_NCCS ? &h->c_cc[host_cc_index[i]] : &h->c_line;
+
+        if (to_host) {
+            *hc = *gc;
+        } else {
+            *gc = *hc;
+        }
+    }
 }
 
 /* The guest's forms of the attributes: a prefix of its termios2 (size
@@ -286,14 +295,14 @@ bool termios_ioctl(abi_long *ret, int fd, uint32_t request, abi_ulong arg)
     if (*ret) {
         return true;
     }
-    termios_to_guest(&g, &h);
+    convert_termios(&g, &h, false);
     if (!r->host_set) {
         *ret = form_to_user(arg, &g, r->form, r->size);
         return true;
     }
     *ret = form_from_user(&g, arg, r->form, r->size);
     if (*ret == 0) {
-        termios_to_host(&h, &g);
+        convert_termios(&g, &h, true);
         *ret = get_errno(safe_syscall(SYS_ioctl, fd, r->host_set, &h));
     }
     return true;

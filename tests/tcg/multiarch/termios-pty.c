@@ -64,6 +64,19 @@ static void show_echo(const char *what)
     show_until(what, master, '#');
 }
 
+/* Type input on the master; show what the slave reads of it, up to and
+   including stop, and what was echoed. */
+static void type(const char *what, const char *input, char stop)
+{
+    char label[64];
+
+    put(master, input);
+    snprintf(label, sizeof(label), "%s read", what);
+    show_until(label, slave, stop);
+    snprintf(label, sizeof(label), "%s echo", what);
+    show_echo(label);
+}
+
 int main(void)
 {
     struct termios t, saved;
@@ -79,27 +92,19 @@ int main(void)
     }
 
     /* Cooked: ICRNL turns the typed CR into NL, echo with ONLCR. */
-    put(master, "ab\r");
-    show_until("cooked read", slave, '\n');
-    show_echo("cooked echo");
+    type("cooked", "ab\r", '\n');
     /* ECHOCTL echoes a control character as ^X; then without it. */
-    put(master, "\001\n");
-    show_until("ECHOCTL read", slave, '\n');
-    show_echo("ECHOCTL echo");
+    type("ECHOCTL", "\001\n", '\n');
     t = saved;
     t.c_lflag &= ~ECHOCTL;
     set_attrs("-ECHOCTL", TCSANOW, &t);
     show_attrs("-ECHOCTL");
-    put(master, "\001\n");
-    show_until("-ECHOCTL read", slave, '\n');
-    show_echo("-ECHOCTL echo");
+    type("-ECHOCTL", "\001\n", '\n');
     /* No echo at all. */
     t.c_lflag &= ~ECHO;
     set_attrs("-ECHO", TCSADRAIN, &t);
     show_attrs("-ECHO");
-    put(master, "quiet\n");
-    show_until("-ECHO read", slave, '\n');
-    show_echo("-ECHO echo");
+    type("-ECHO", "quiet\n", '\n');
 
     /* Raw mode at another speed: no CR mapping, no echo, no output
        processing, bytes as they come. */
@@ -110,9 +115,7 @@ int main(void)
     t.c_cc[VTIME] = 0;
     set_attrs("raw", TCSANOW, &t);
     show_attrs("raw");
-    put(master, "x\ry\n.");
-    show_until("raw read", slave, '.');
-    show_echo("raw echo");
+    type("raw", "x\ry\n.", '.');
     put(slave, "a\nb.");
     show_until("raw output", master, '.');
 
@@ -161,9 +164,7 @@ int main(void)
         fail("TCSETAW");
     }
     show_attrs("after TCSETAW");
-    put(master, "abx\bc\n");
-    show_until("TCSETAW read", slave, '\n');
-    show_echo("TCSETAW echo");
+    type("TCSETAW", "abx\bc\n", '\n');
 
     /* A descriptor that is no terminal, and none at all. */
     if (pipe(pipefd) != 0) {
