@@ -167,6 +167,7 @@ static uint32_t convert_flags(uint32_t in, const TermiosBits *t, size_t n,
     }
     return out | (in & ~named);
 }
+
 /* Each word and character of the attributes from the guest's structure
    to the host's (to_host) or back: the flag words through their tables,
    the speeds as they are, c_cc by index and c_line. */
@@ -285,6 +286,7 @@ bool termios_ioctl(abi_long *ret, int fd, uint32_t request, abi_ulong arg)
     for (size_t i = 0; i < ARRAY_SIZE(termios_reqs); i++) {
         if (termios_reqs[i].guest == request) {
             r = &termios_reqs[i];
+            break;
         }
     }
     if (!r) {
