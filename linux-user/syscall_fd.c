@@ -41,19 +41,11 @@ typedef struct IoctlReq {
     unsigned size;
 } IoctlReq;
 
-#define KERNEL_TERMIOS_SIZE 36      /* struct termios of the ioctl ABI */
+/* (The terminal attributes, TCGETS and the like, are converted:
+   syscall_termios.c.) */
 static const IoctlReq ioctl_table[] = {
     { 0x0001, FIBMAP, IOARG_IN | IOARG_OUT, sizeof(int) }, /* block number */
     { 0x0002, FIGETBSZ, IOARG_OUT, sizeof(int) },          /* any file */
-#ifndef __powerpc__
-    /* The x86 struct termios and its flag bits are the host's (the
-       generic ones: aarch64).  ppc64's are others, not translated: a
-       guest there sees no terminal (ENOTTY, as for an unknown request). */
-    { 0x5401, TCGETS, IOARG_OUT, KERNEL_TERMIOS_SIZE },
-    { 0x5402, TCSETS, IOARG_IN, KERNEL_TERMIOS_SIZE },
-    { 0x5403, TCSETSW, IOARG_IN, KERNEL_TERMIOS_SIZE },
-    { 0x5404, TCSETSF, IOARG_IN, KERNEL_TERMIOS_SIZE },
-#endif
     { 0x5409, TCSBRK, IOARG_VALUE, 0 },
     { 0x540A, TCXONC, IOARG_VALUE, 0 },
     { 0x540B, TCFLSH, IOARG_VALUE, 0 },
@@ -82,7 +74,11 @@ static bool not_open(int fd)
 SYSCALL(ioctl)
 {
     unsigned long request = (uint32_t)arg[1];
+    abi_long termios_ret;
 
+    if (termios_ioctl(&termios_ret, arg[0], request, arg[2])) {
+        return termios_ret;
+    }
     for (size_t i = 0; i < ARRAY_SIZE(ioctl_table); i++) {
         const IoctlReq *d = &ioctl_table[i];
         GuestBuf b;

@@ -240,6 +240,12 @@ abi_long syscall_filling_buf(long nr, const abi_long *arg, int nargs, int buf_ar
 uint64_t host_open_flags(uint64_t guest);
 uint64_t guest_open_flags(uint64_t host);
 
+/* syscall_termios.c: the terminal-attribute ioctls (TCGETS, TCSETS*,
+   TCGETS2, TCSETS2*, TCGETA, TCSETA*), whose structure and flag bits a
+   host may lay out and number otherwise than x86 (ppc64).  false: request
+   is not one of them; true: *ret is the result. */
+bool termios_ioctl(abi_long *ret, int fd, uint32_t request, abi_ulong arg);
+
 /* A guest sigset_t at gaddr (size bytes, must be 8). */
 abi_long target_sigset_from_user(uint64_t *set, abi_ulong gaddr, abi_ulong size);
 
