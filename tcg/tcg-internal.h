@@ -133,6 +133,9 @@ typedef struct TCGSlowPath {
     uint8_t *resume;         /* just past the inline access: the path
                                 returns here, and the helper restores guest
                                 state from it (it lies in the guest insn) */
+    bool fault_only;         /* taken only for an address past the guest
+                                space: the path raises the fault and never
+                                returns, so it saves and reloads nothing */
 } TCGSlowPath;
 
 struct TCGContext {

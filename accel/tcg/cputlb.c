@@ -327,3 +327,12 @@ void helper_tlb_store(CPUArchState *env, target_ulong addr, uint64_t val,
     }
     clear_helper_retaddr();
 }
+
+void helper_space_fault(CPUArchState *env, target_ulong addr, uint32_t access,
+                        uintptr_t retaddr)
+{
+    /* No guest page lies past the space: the fill raises the fault. */
+    tlb_fill(env, addr, access, retaddr);
+    cpu_abort_msg("guest page " TARGET_FMT_lx " past the end of the guest "
+                  "space is mapped", addr);
+}

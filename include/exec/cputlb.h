@@ -82,5 +82,10 @@ uint64_t helper_tlb_load(CPUArchState *env, target_ulong addr,
                          uint32_t memop, uintptr_t retaddr);
 void helper_tlb_store(CPUArchState *env, target_ulong addr, uint64_t val,
                       uint32_t memop, uintptr_t retaddr);
+/* A direct access of a 64-bit guest at or past the end of its space (the
+   backends' space check, exec/cpu-all.h guest_addr_end): raises the guest
+   fault (access: PAGE_READ or PAGE_WRITE), as the access would have. */
+QEMU_NORETURN void helper_space_fault(CPUArchState *env, target_ulong addr,
+                                      uint32_t access, uintptr_t retaddr);
 
 #endif
