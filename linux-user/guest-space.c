@@ -24,6 +24,7 @@ uintptr_t guest_base;
 bool have_guest_base;
 unsigned long reserved_va;
 uint64_t guest_addr_end;
+uint64_t guest_addr_slack_above, guest_addr_slack_below;
 unsigned long mmap_min_addr;
 /* Whether [guest_base, guest_base + reserved_va) is reserved on the host. */
 static bool window_reserved;
@@ -148,6 +149,10 @@ void guest_space_init(void)
         window_reserved = true;
     }
     guest_addr_end = TARGET_LONG_BITS == 64 ? size : 0;
+    if (window_reserved) {
+        guest_addr_slack_above = WINDOW_GUARD;
+        guest_addr_slack_below = guest_base == 0 ? WINDOW_GUARD : 0;
+    }
     window_next_start = HOST_PAGE_ALIGN(TARGET_LONG_BITS == 64 ? size / 3
                                                                : LOW32_UNMAPPED_BASE);
     qemu_log_mask(CPU_LOG_PAGE, "guest space: 0x%lx bytes at host 0x%lx%s\n",

@@ -14,6 +14,7 @@
  */
 #include "qemu/osdep.h"
 #include "qemu/log.h"
+#include "exec/cpu-all.h"
 #include "tcg-internal.h"
 
 typedef struct TempOptInfo {
@@ -24,6 +25,11 @@ typedef struct TempOptInfo {
     TCGTemp *copy_of;      /* holds the same value as copy_of... */
     uint32_t copy_ver;     /* ...as long as copy_of->ver is still this */
     bool hi_zero;          /* i64 whose bits 32-63 are zero */
+    TCGTemp *base;         /* holds base + off (an i64 add or sub of a */
+    uint32_t base_ver;     /* constant) while base->ver is still base_ver */
+    uint64_t off;
+    bool space_seen;       /* a direct guest access at this temp + space_off */
+    uint64_t space_off;    /* passed the space check since its last write */
 } TempOptInfo;
 
 static TempOptInfo opt_info[TCG_MAX_TEMPS];
@@ -39,6 +45,8 @@ static TempOptInfo *ti(TCGTemp *ts)
         t->val = ts->val;
         t->copy_of = NULL;
         t->hi_zero = t->is_const && !(ts->val >> 32);
+        t->base = NULL;
+        t->space_seen = false;
     }
     return t;
 }
@@ -69,6 +77,75 @@ static void set_written(TCGTemp *ts)
     t->is_const = false;
     t->copy_of = NULL;
     t->hi_zero = false;
+    t->base = NULL;
+    t->space_seen = false;
+}
+
+/* ---- space checks of direct guest accesses (exec/cpu-all.h
+   guest_addr_end): a block's accesses through one pointer, at offsets
+   from it or from its updated value (rsp after a push), need the check
+   once; the others are marked MO_NEAR_CHECKED ---- */
+
+/* ts + delta as an offset from a root temp, with what the root's checks
+   were (read before the write of the op's output). */
+typedef struct OffsetOf {
+    TCGTemp *root;
+    uint64_t off;
+    bool space_seen;
+    uint64_t space_off;
+} OffsetOf;
+
+static OffsetOf offset_of(TCGTemp *ts, uint64_t delta)
+{
+    TempOptInfo *t = ti(ts);
+    OffsetOf o = { ts, delta, false, 0 };
+
+    if (t->base && ti(t->base)->ver == t->base_ver) {
+        o.root = t->base;
+        o.off += t->off;
+    }
+    o.space_seen = ti(o.root)->space_seen;
+    o.space_off = ti(o.root)->space_off;
+    return o;
+}
+
+/* dst, just written, holds o. */
+static void note_offset(TCGTemp *dst, OffsetOf o)
+{
+    TempOptInfo *t = ti(dst);
+
+    if (o.root != dst) {
+        t->base = o.root;
+        t->base_ver = ti(o.root)->ver;
+        t->off = o.off;
+    } else if (o.space_seen) {
+        /* dst moved by o.off: the address checked is the same */
+        t->space_seen = true;
+        t->space_off = o.space_off - o.off;
+    }
+}
+
+/* A direct access at x + off, x checked at x + space_off (so below
+   guest_addr_end), is at most slack_above past the end or slack_below
+   under 0 (modulo 2^64) when outside the space: the host faults there. */
+static void note_guest_access(TCGOp *op)
+{
+    MemOp mop = get_memop(op->args[2]);
+    OffsetOf o = offset_of(arg_temp(op->args[1]), 0);
+    int64_t d = (int64_t)(o.off - o.space_off);
+    TempOptInfo *r = ti(o.root);
+
+    if (!guest_addr_end || (mop & MO_SPAN_MASK)) {
+        return;
+    }
+    if (o.space_seen && d >= -(int64_t)guest_addr_slack_below
+        && d + (1 << (mop & MO_SIZE)) <= (int64_t)guest_addr_slack_above) {
+        op->args[2] = make_memop_idx(mop | MO_NEAR_CHECKED,
+                                     get_mmuidx(op->args[2]));
+        return;
+    }
+    r->space_seen = true;
+    r->space_off = o.off;
 }
 
 static void forget_globals(TCGContext *s)
@@ -106,6 +183,7 @@ static void make_mov(TCGContext *s, TCGOp *op, TCGArg src)
     TCGTemp *dst = arg_temp(op->args[0]);
     TCGTemp *from = canon(arg_temp(src));
     TempOptInfo *t;
+    OffsetOf moved;
 
     if (ti(from)->is_const) {
         make_movi(op, ti(from)->val);
@@ -117,9 +195,14 @@ static void make_mov(TCGContext *s, TCGOp *op, TCGArg src)
     }
     op->opc = dst->type == TCG_TYPE_I32 ? INDEX_op_mov_i32 : INDEX_op_mov_i64;
     op->args[1] = temp_arg(from);
+    moved = offset_of(from, 0);
     set_written(dst);
     ti(dst)->hi_zero = ti(from)->hi_zero;
     if (dst->kind == TEMP_GLOBAL && from->kind == TEMP_NORMAL) {
+        if (moved.root == from) {
+            moved.root = dst;       /* dst takes over what from knew */
+        }
+        note_offset(dst, moved);
         /* A temp stored to a guest register (add tmp,rsp,8; mov rsp,tmp;
            ld (tmp)): later reads of the temp take the global instead, so
            the temp dies here and the register allocator hands its register
@@ -379,7 +462,8 @@ static void optimize_value_op(TCGContext *s, TCGOp *op)
     const TCGOpDef *def = &tcg_op_defs[op->opc];
     FoldFn fold = fold_table[op->opc].fold;
     int k, known;
-    bool out_hi_zero;
+    bool out_hi_zero, is_offset;
+    OffsetOf offset;
 
     switch (op->opc) {
     case INDEX_op_ext32u_i64:
@@ -425,11 +509,21 @@ static void optimize_value_op(TCGContext *s, TCGOp *op)
         break;
     }
     out_hi_zero = def->nb_oargs == 1 && result_hi_zero(op);
+    is_offset = (op->opc == INDEX_op_add_i64 || op->opc == INDEX_op_sub_i64)
+                && is_const(op->args[2]);
+    if (is_offset) {
+        offset = offset_of(arg_temp(op->args[1]),
+                           op->opc == INDEX_op_add_i64 ? const_val(op->args[2])
+                                                       : -const_val(op->args[2]));
+    }
     for (k = 0; k < def->nb_oargs; k++) {
         set_written(arg_temp(op->args[k]));
     }
     if (out_hi_zero) {
         ti(arg_temp(op->args[0]))->hi_zero = true;
+    }
+    if (is_offset) {
+        note_offset(arg_temp(op->args[0]), offset);
     }
 }
 
@@ -513,6 +607,13 @@ void tcg_optimize(TCGContext *s)
             break;
         case INDEX_op_discard:
             set_written(arg_temp(op->args[0]));
+            break;
+        case INDEX_op_qemu_ld_i32:
+        case INDEX_op_qemu_ld_i64:
+        case INDEX_op_qemu_st_i32:
+        case INDEX_op_qemu_st_i64:
+            note_guest_access(op);
+            optimize_value_op(s, op);
             break;
         case INDEX_op_mov_i32:
         case INDEX_op_mov_i64:

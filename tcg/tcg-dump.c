@@ -67,7 +67,8 @@ static void const_arg_text(const TCGOp *op, int i, TCGArg a, char *buf,
             snprintf(buf, size, "%s+span%d,%u", memop_name[get_memop(a) & 7],
                      memop_span_bytes(get_memop(a)), get_mmuidx(a));
         } else {
-            snprintf(buf, size, "%s,%u", memop_name[get_memop(a) & 7],
+            snprintf(buf, size, "%s%s,%u", memop_name[get_memop(a) & 7],
+                     get_memop(a) & MO_NEAR_CHECKED ? "+near" : "",
                      get_mmuidx(a));
         }
         return;

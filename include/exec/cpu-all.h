@@ -16,6 +16,12 @@ extern unsigned long reserved_va;
    rather than reach the emulator's own memory.  Copied into each CPU's
    env for the generated code's compare. */
 extern uint64_t guest_addr_end;
+/* How far past guest_addr_end (above: the reserved guard after the window)
+   and below address 0 (below: the top of the host's space, the kernel's,
+   when guest_base is 0) a direct access still faults on the host; 0 where
+   nothing is known.  An access this near one that passed the check needs
+   none (MO_NEAR_CHECKED, tcg/optimize.c). */
+extern uint64_t guest_addr_slack_above, guest_addr_slack_below;
 
 #define g2h(x) ((void *)((uintptr_t)(abi_ulong)(x) + guest_base))
 #define h2g_valid(x) ((uintptr_t)(x) - guest_base <= (uintptr_t)GUEST_ADDR_MAX)

@@ -88,6 +88,13 @@ typedef enum MemOp {
      */
     MO_SPAN_SHIFT = 3,
     MO_SPAN_MASK = 0x3f << MO_SPAN_SHIFT,
+    /*
+     * Set by the optimiser: the address lies so near one that passed the
+     * space check earlier in the basic block (exec/cpu-all.h
+     * guest_addr_end) that, outside the guest space, it faults on the host
+     * (guest_addr_slack): the backend emits no check of its own.
+     */
+    MO_NEAR_CHECKED = 1 << 9,
 } MemOp;
 
 #define MO_SPAN(bytes) ((MemOp)((bytes) << MO_SPAN_SHIFT))

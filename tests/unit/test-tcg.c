@@ -811,6 +811,212 @@ static void test_calls(void)
     report("helper_call_6_args");
 }
 
+/*
+ * Direct accesses of a 64-bit guest near one that passed the space check
+ * earlier in the basic block skip theirs (MO_NEAR_CHECKED, optimize.c).
+ * Each case builds accesses through r0 (a buffer here, under the end set
+ * for the test) and lists, in order, which kept their check ('c') and
+ * which were marked near ('n'); the values loaded must not change.
+ */
+static char space_flags[16];
+
+static void collect_space_flags(void)
+{
+    int i, n = 0;
+
+    for (i = 0; i < tcg_ctx->nb_ops && n < 15; i++) {
+        const TCGOp *op = &tcg_ctx->ops[i];
+
+        if (op->removed || (op->opc != INDEX_op_qemu_ld_i64
+                            && op->opc != INDEX_op_qemu_st_i64)) {
+            continue;
+        }
+        space_flags[n++] = get_memop(op->args[2]) & MO_NEAR_CHECKED ? 'n' : 'c';
+    }
+    space_flags[n] = 0;
+}
+
+/* r_dst = guest load at r0 + off */
+static void gen_ld_at(int dst, int64_t off)
+{
+    TCGv_i64 a = tcg_temp_new_i64();
+
+    tcg_gen_addi_i64(a, g64[0], off);
+    tcg_gen_qemu_ld_i64(g64[dst], a, 0, MO_Q);
+    tcg_temp_free_i64(a);
+}
+
+/* A push: r0 -= 8, then a store of r1 at r0. */
+static void gen_push(void)
+{
+    TCGv_i64 a = tcg_temp_new_i64();
+
+    tcg_gen_subi_i64(a, g64[0], 8);
+    tcg_gen_qemu_st_i64(g64[1], a, 0, MO_Q);
+    tcg_gen_mov_i64(g64[0], a);
+    tcg_temp_free_i64(a);
+}
+
+static void gen_label_here(void)
+{
+    TCGLabel *l = gen_new_label();
+
+    tcg_gen_brcondi_i64(TCG_COND_EQ, g64[7], 12345, l);
+    gen_set_label(l);
+}
+
+static void gen_call_writing_globals(void)
+{
+    void *args[6] = { g64[6], NULL, g64[6], NULL, g64[6], cpu_env };
+    TCGv_i32 z = tcg_const_i32(0);
+
+    args[1] = z;
+    args[3] = z;
+    tcg_gen_callN(helper6, g64[7], 6, args);
+    tcg_temp_free_i32(z);
+}
+
+static void test_space_checks(void)
+{
+    static uint64_t buf[0x5000] __attribute__((aligned(16)));
+    uint64_t saved[3] = { guest_addr_end, guest_addr_slack_above,
+                          guest_addr_slack_below };
+    size_t i;
+
+    for (i = 0; i < ARRAY_SIZE(buf); i++) {
+        buf[i] = i * 0x0101010101010101ull;
+    }
+    /* Everything of this process lies below the end set here. */
+    guest_addr_end = test_env.guest_addr_end = 1ull << 62;
+    guest_addr_slack_above = 0x10000;
+    guest_addr_slack_below = 0x10000;
+
+    /* several fields of one pointer: the first access checks */
+    begin();
+    gen_ld_at(2, 0x800);
+    gen_ld_at(3, 0x808);
+    gen_ld_at(4, 0x800 - 0x10000);       /* exactly slack_below under */
+    gen_ld_at(5, 0x800 + 0x10000 - 8);   /* its last byte at slack_above */
+    tcg_gen_exit_tb(NULL, 0);
+    R64(0) = (uintptr_t)buf + 0x10000;
+    finish_and_run();
+    collect_space_flags();
+    CHECK_EQ("r0+0x808", R64(3), buf[0x2101]);
+    CHECK_EQ("near, lowest", R64(4), buf[0x100]);
+    CHECK_EQ("near, highest", R64(5), buf[0x40ff]);
+    check(!strcmp(space_flags, "cnnn"), space_flags, 0, 0);
+
+    /* one byte further either way: checked again */
+    for (i = 0; i < 2; i++) {
+        begin();
+        gen_ld_at(2, 0x808);
+        gen_ld_at(3, i ? 0x808 - 0x10000 - 1 : 0x808 + 0x10000 - 7);
+        tcg_gen_exit_tb(NULL, 0);
+        R64(0) = (uintptr_t)buf + 0x10000;
+        finish_and_run();
+        collect_space_flags();
+        check(!strcmp(space_flags, "cc"), space_flags, 0, 0);
+    }
+
+    /* pushes: each new r0 is the old one minus 8 */
+    begin();
+    gen_push();
+    gen_push();
+    gen_push();
+    gen_ld_at(2, 16);
+    tcg_gen_exit_tb(NULL, 0);
+    R64(0) = (uintptr_t)&buf[0x100];
+    R64(1) = 0x77;
+    finish_and_run();
+    collect_space_flags();
+    CHECK_EQ("pushes", R64(0), (uintptr_t)&buf[0xfd]);
+    CHECK_EQ("pushed", buf[0xff] + buf[0xfd] + R64(2), 3 * 0x77);
+    check(!strcmp(space_flags, "cnnn"), space_flags, 0, 0);
+
+    /* r0 moved by a constant, through a temp or in place: the address
+       checked stays known relative to the new value */
+    for (i = 0; i < 2; i++) {
+        TCGv_i64 t;
+
+        begin();
+        t = tcg_temp_new_i64();
+        gen_ld_at(2, 0);
+        if (i) {
+            tcg_gen_addi_i64(g64[0], g64[0], 0xc000);
+        } else {
+            tcg_gen_addi_i64(t, g64[0], 0xc000);
+            tcg_gen_mov_i64(g64[0], t);
+        }
+        gen_ld_at(3, 8 - 0xc000);
+        gen_ld_at(4, 0xc000);
+        tcg_gen_exit_tb(NULL, 0);
+        tcg_temp_free_i64(t);
+        R64(0) = (uintptr_t)buf;
+        finish_and_run();
+        collect_space_flags();
+        CHECK_EQ("moved r0", R64(4), buf[0x3000]);
+        check(!strcmp(space_flags, "cnc"), space_flags, 0, 0);
+    }
+
+    /* r0 loaded through a temp that is then reused (mov r0, t; t = ...) */
+    begin();
+    {
+        TCGv_i64 t = tcg_temp_new_i64();
+
+        tcg_gen_qemu_ld_i64(t, g64[1], 0, MO_Q);
+        tcg_gen_mov_i64(g64[0], t);
+        gen_ld_at(2, 0);
+        tcg_gen_addi_i64(t, g64[1], 8);
+        tcg_gen_qemu_ld_i64(t, t, 0, MO_Q);
+        tcg_gen_mov_i64(g64[3], t);
+        gen_ld_at(4, 8);
+        tcg_temp_free_i64(t);
+    }
+    tcg_gen_exit_tb(NULL, 0);
+    buf[0] = (uintptr_t)&buf[0x10];
+    R64(1) = (uintptr_t)buf;
+    finish_and_run();
+    collect_space_flags();
+    CHECK_EQ("through the temp", R64(4), buf[0x11]);
+    check(!strcmp(space_flags, "ccnn"), space_flags, 0, 0);
+    buf[0] = 0;
+
+    /* r0 written with another value, a label, a helper that may write
+       globals: what was checked is forgotten */
+    begin();
+    gen_ld_at(2, 0);
+    tcg_gen_mov_i64(g64[0], g64[6]);
+    gen_ld_at(3, 0);
+    gen_label_here();
+    gen_ld_at(4, 8);
+    gen_call_writing_globals();
+    gen_ld_at(5, 8);
+    tcg_gen_exit_tb(NULL, 0);
+    R64(0) = (uintptr_t)&buf[1];
+    R64(6) = (uintptr_t)&buf[2];
+    finish_and_run();
+    collect_space_flags();
+    CHECK_EQ("after the write", R64(3), buf[2]);
+    check(!strcmp(space_flags, "cccc"), space_flags, 0, 0);
+
+    /* no space below 0 where guest_base is not 0 */
+    guest_addr_slack_below = 0;
+    begin();
+    gen_ld_at(2, 8);
+    gen_ld_at(3, 0);
+    gen_ld_at(4, 16);
+    tcg_gen_exit_tb(NULL, 0);
+    R64(0) = (uintptr_t)buf;
+    finish_and_run();
+    collect_space_flags();
+    check(!strcmp(space_flags, "ccn"), space_flags, 0, 0);
+
+    guest_addr_end = test_env.guest_addr_end = saved[0];
+    guest_addr_slack_above = saved[1];
+    guest_addr_slack_below = saved[2];
+    report("optimizer_space_checks");
+}
+
 /* ---- register pressure ---- */
 
 static void test_spills(void)
@@ -986,6 +1192,7 @@ int main(int argc, char **argv)
     test_bitfields();
     test_memory();
     test_optimizer();
+    test_space_checks();
     test_calls();
     test_spills();
     test_locals();
