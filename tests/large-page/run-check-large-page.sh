@@ -125,10 +125,7 @@ seconds() {
 vm_batch() {
     host=$1
     host_info "$host"
-    opts="--target-list=$(echo "$TARGETS" | sed 's/[^ ]*/&-linux-user/g' | tr ' ' ',')"
-    opts="$opts --shdwrt=${CONFIG_SHDWRT:-break}"
-    [ "$CONFIG_PRECISE_PROT" = y ] && opts="$opts --enable-precise-prot"
-    [ "$CONFIG_SHDWRT_DBGMSG" = y ] && opts="$opts --enable-shdwrt-dbgmsg"
+    opts=$(cross_build_opts)
     echo "  CROSS   $host ($opts)"
     start=$(date +%s)
     # shellcheck disable=SC2086  # opts is a list of options
