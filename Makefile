@@ -15,7 +15,7 @@
 #   make check-tci the subset for the slower interpreter build: check-unit and
 #                  the check-tcg programs at -O2 (docs/devel/tci.md)
 #   make check-large-page  the mem-* programs on real 16/64 KiB kernels (VMs),
-#                  against native and -p runs (tests/large-page/, ~15 min)
+#                  against native and -p runs (tests/large-page/, ~8 min)
 #   make check-cross  an aarch64 cross build's check-tcg (-O2) under Debian's
 #                  qemu-aarch64 (tests/cross/, docs/devel/aarch64.md)
 #   make check-lockstep  the lockstep checker (tests/lockstep/) on every multiarch program
