@@ -65,6 +65,14 @@ installed() {
     dpkg-query -W -f '${Status}\n' "$1" 2>/dev/null | grep -qx 'install ok installed'
 }
 
+# One of these scripts at a time checks and installs: make check-large-page
+# cross-builds for its two hosts side by side, and dpkg and apt take no
+# second caller (apt also waits for one that is not ours).
+lock=${TMPDIR:-/tmp}/cross-build.lock
+touch "$lock" 2>/dev/null || true
+exec 8<"$lock"
+flock 8
+
 missing=
 for p in $native_pkgs $foreign_pkgs; do
     installed "$p" || missing="$missing $p"
@@ -76,13 +84,14 @@ fi
 if ! dpkg --print-foreign-architectures | grep -qx "$deb_arch"; then
     echo "cross-build: dpkg --add-architecture $deb_arch"
     as_root dpkg --add-architecture "$deb_arch"
-    as_root apt-get update -q
+    as_root apt-get -o DPkg::Lock::Timeout=600 update -q
 fi
 if [ -n "$missing" ]; then
     echo "cross-build: installing$missing"
     # Never gcc-$triple: it would remove gcc-multilib (see above).
-    as_root apt-get install -y -q --no-install-recommends $missing
+    as_root apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends $missing
 fi
+flock -u 8
 
 # ---- configure and build -------------------------------------------------------
 mkdir -p "$build_dir"

@@ -65,3 +65,14 @@ judge_run() {
     fi
     failed=$((failed + 1))
 }
+
+# cross_build_opts: the configure options that give a cross build
+# (scripts/cross-build.sh) this build's targets, --shdwrt strategy,
+# precise protection and debug log, from $TARGETS and the CONFIG_ variables.
+cross_build_opts() {
+    opts="--target-list=$(echo "$TARGETS" | sed 's/[^ ]*/&-linux-user/g' | tr ' ' ',')"
+    opts="$opts --shdwrt=${CONFIG_SHDWRT:-break}"
+    [ "$CONFIG_PRECISE_PROT" = y ] && opts="$opts --enable-precise-prot"
+    [ "$CONFIG_SHDWRT_DBGMSG" = y ] && opts="$opts --enable-shdwrt-dbgmsg"
+    echo "$opts"
+}

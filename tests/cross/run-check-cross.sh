@@ -43,6 +43,9 @@ TARGETS=${TARGETS:-i386 x86_64}
 WRAPPER=${CROSS_WRAPPER:-qemu-aarch64}
 CROSS=$BUILD_DIR/tests/cross
 QUICK=${CROSS_QUICK:-}
+
+. "$SRC_PATH/tests/runner-lib.sh"
+
 # make check's run builds and runs the x86_64 guest only: half the time.
 if [ -n "$QUICK" ]; then
     case " $TARGETS " in *" x86_64 "*) TARGETS=x86_64 ;; esac
@@ -66,10 +69,7 @@ mkdir -p "$CROSS" || exit 1
 [ -f "$SRC_PATH/config-host.mak" ] &&
     skip "the source tree is configured in tree (configure out of tree to run it)"
 
-opts="--target-list=$(echo "$TARGETS" | sed 's/[^ ]*/&-linux-user/g' | tr ' ' ',')"
-opts="$opts --shdwrt=${CONFIG_SHDWRT:-break}"
-[ "$CONFIG_PRECISE_PROT" = y ] && opts="$opts --enable-precise-prot"
-[ "$CONFIG_SHDWRT_DBGMSG" = y ] && opts="$opts --enable-shdwrt-dbgmsg"
+opts=$(cross_build_opts)
 echo "  CROSS   aarch64 ($opts)"
 # shellcheck disable=SC2086  # opts is a list of options
 CROSS_BUILD_INSTALL=${QUICK:+no} "$SRC_PATH/scripts/cross-build.sh" aarch64 "$CROSS/build" $opts \

@@ -19,6 +19,10 @@
  * SECONDS, default 300), BYTES and HASH (FNV-1a, 64 bits) of its stdout,
  * TIME the wall seconds it took.
  * -v also prints stdout and the first lines of stderr of each test.
+ *
+ * Run as root where no devpts is mounted (the VMs' /init mounts none), it
+ * mounts one at /dev/pts first, so that a test can open a pseudo-terminal
+ * (/dev/ptmx of a devtmpfs finds its pts there).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -27,6 +31,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -100,6 +105,18 @@ static void show_file(const char *label, const char *path, size_t max)
     buf[n] = 0;
     fclose(f);
     printf("--- %s\n%s%s", label, buf, n && buf[n - 1] != '\n' ? "\n" : "");
+}
+
+/* Mounts a devpts at /dev/pts when there is none and we may. */
+static void mount_devpts(void)
+{
+    if (getuid() != 0 || access("/dev/pts/ptmx", F_OK) == 0) {
+        return;
+    }
+    mkdir("/dev/pts", 0755);
+    if (mount("devpts", "/dev/pts", "devpts", 0, "ptmxmode=0666") != 0) {
+        perror("runner: mount devpts on /dev/pts");
+    }
 }
 
 /* Runs one test in its own directory dir; prints its RESULT line. */
@@ -200,6 +217,7 @@ int main(int argc, char **argv)
         die(argv[optind]);
     }
     mkdir(argv[optind + 1], 0700);
+    mount_devpts();
     while (fgets(line, sizeof(line), plan)) {
         char *word[MAX_WORDS + 1];
         int n = split_words(line, word, MAX_WORDS + 1);
