@@ -8,7 +8,9 @@
  * known to be zero (a 32-bit guest result extended again by the next
  * instruction that reads it).  It also deletes code that can never run: everything after an
  * unconditional br/exit_tb/goto_ptr up to the next label (insn_start markers
- * stay, the per-insn records need them).  Dead results are removed later
+ * stay, the per-insn records need them).  It marks the 64-bit guest's
+ * direct accesses that need no space check of their own (MO_NEAR_CHECKED,
+ * tcg/README "Optimisation").  Dead results are removed later
  * by liveness.  "-d nooptimize" (QEMU_LOG=nooptimize) skips the pass, so
  * that a difference between optimised and unoptimised runs points here.
  */
