@@ -4,9 +4,10 @@
  * copies of others, and uses that to fold constant expressions into movi,
  * propagate copies into later uses, simplify algebraic identities
  * (x+0, x*1, x&0, x^x, ...), resolve branches/conditions with known
- * operands, and drop zero-extensions of i64 values whose high half is
+ * operands, and drop zero-extensions of values whose upper bits are
  * known to be zero (a 32-bit guest result extended again by the next
- * instruction that reads it).  It also deletes code that can never run: everything after an
+ * instruction that reads it, a byte load extended again by its consumer).
+ * It also deletes code that can never run: everything after an
  * unconditional br/exit_tb/goto_ptr up to the next label (insn_start markers
  * stay, the per-insn records need them).  It marks the 64-bit guest's
  * direct accesses that need no space check of their own (MO_NEAR_CHECKED,
@@ -26,7 +27,7 @@ typedef struct TempOptInfo {
     uint64_t val;
     TCGTemp *copy_of;      /* holds the same value as copy_of... */
     uint32_t copy_ver;     /* ...as long as copy_of->ver is still this */
-    bool hi_zero;          /* i64 whose bits 32-63 are zero */
+    uint8_t width;         /* the bits above the lowest width are zero */
     TCGTemp *base;         /* holds base + off (an i64 add or sub of a */
     uint32_t base_ver;     /* constant) while base->ver is still base_ver */
     uint64_t off;
@@ -35,6 +36,16 @@ typedef struct TempOptInfo {
 } TempOptInfo;
 
 static TempOptInfo opt_info[TCG_MAX_TEMPS];
+
+static int type_width(TCGType type)
+{
+    return type == TCG_TYPE_I32 ? 32 : 64;
+}
+
+static int value_width(uint64_t val)
+{
+    return val ? 64 - __builtin_clzll(val) : 1;
+}
 static uint32_t cur_gen;
 
 static TempOptInfo *ti(TCGTemp *ts)
@@ -46,7 +57,7 @@ static TempOptInfo *ti(TCGTemp *ts)
         t->is_const = ts->kind == TEMP_CONST;
         t->val = ts->val;
         t->copy_of = NULL;
-        t->hi_zero = t->is_const && !(ts->val >> 32);
+        t->width = t->is_const ? value_width(ts->val) : type_width(ts->type);
         t->base = NULL;
         t->space_seen = false;
     }
@@ -78,7 +89,7 @@ static void set_written(TCGTemp *ts)
     t->ver++;
     t->is_const = false;
     t->copy_of = NULL;
-    t->hi_zero = false;
+    t->width = type_width(ts->type);
     t->base = NULL;
     t->space_seen = false;
 }
@@ -176,7 +187,7 @@ static void make_movi(TCGOp *op, uint64_t val)
     t = ti(dst);
     t->is_const = true;
     t->val = val;
-    t->hi_zero = !(val >> 32);
+    t->width = value_width(val);
 }
 
 /* dst = src; removes the op when dst already holds src's value. */
@@ -199,7 +210,7 @@ static void make_mov(TCGContext *s, TCGOp *op, TCGArg src)
     op->args[1] = temp_arg(from);
     moved = offset_of(from, 0);
     set_written(dst);
-    ti(dst)->hi_zero = ti(from)->hi_zero;
+    ti(dst)->width = ti(from)->width;
     if (dst->kind == TEMP_GLOBAL && from->kind == TEMP_NORMAL) {
         if (moved.root == from) {
             moved.root = dst;       /* dst takes over what from knew */
@@ -423,38 +434,61 @@ static bool simplify_binary(TCGContext *s, TCGOp *op, OpKind kind)
     return false;
 }
 
-static bool hi_zero(TCGArg a) { return ti(arg_temp(a))->hi_zero; }
+static int width(TCGArg a) { return ti(arg_temp(a))->width; }
 
-/* Whether op's i64 result has bits 32-63 zero, from the op's definition
-   (so on every backend) and what is known of its inputs. */
-static bool result_hi_zero(const TCGOp *op)
+/* How many low bits of op's result may be nonzero, from the op's
+   definition (so on every backend) and what is known of its inputs. */
+static int result_width(const TCGOp *op)
 {
+    int w = type_width(arg_temp(op->args[0])->type);
     MemOp mop;
+    uint64_t c;
 
     switch (op->opc) {
+    case INDEX_op_ld8u_i32:
+    case INDEX_op_ld8u_i64:
+        return 8;
+    case INDEX_op_ld16u_i32:
+    case INDEX_op_ld16u_i64:
+        return 16;
+    case INDEX_op_ld32u_i64:
+        return 32;
+    case INDEX_op_ext8u_i32:
     case INDEX_op_ext8u_i64:
+        return MIN(8, width(op->args[1]));
+    case INDEX_op_ext16u_i32:
     case INDEX_op_ext16u_i64:
+        return MIN(16, width(op->args[1]));
     case INDEX_op_ext32u_i64:
     case INDEX_op_extu_i32_i64:
-    case INDEX_op_ld8u_i64:
-    case INDEX_op_ld16u_i64:
-    case INDEX_op_ld32u_i64:
+        return MIN(32, width(op->args[1]));
+    case INDEX_op_setcond_i32:
     case INDEX_op_setcond_i64:
-        return true;
+        return 1;
+    case INDEX_op_qemu_ld_i32:
     case INDEX_op_qemu_ld_i64:
         mop = get_memop(op->args[2]);
-        return !(mop & MO_SIGN) && (mop & MO_SIZE) <= MO_32;
+        return (mop & MO_SIGN) ? w : MIN(w, 8 << (mop & MO_SIZE));
+    case INDEX_op_and_i32:
     case INDEX_op_and_i64:
-        return hi_zero(op->args[1]) || hi_zero(op->args[2]);
+        return MIN(width(op->args[1]), width(op->args[2]));
+    case INDEX_op_or_i32:
     case INDEX_op_or_i64:
+    case INDEX_op_xor_i32:
     case INDEX_op_xor_i64:
-        return hi_zero(op->args[1]) && hi_zero(op->args[2]);
+        return MAX(width(op->args[1]), width(op->args[2]));
+    case INDEX_op_movcond_i32:
     case INDEX_op_movcond_i64:
-        return hi_zero(op->args[3]) && hi_zero(op->args[4]);
+        return MAX(width(op->args[3]), width(op->args[4]));
+    case INDEX_op_shr_i32:
     case INDEX_op_shr_i64:
-        return is_const(op->args[2]) && (const_val(op->args[2]) & 63) >= 32;
+        if (!is_const(op->args[2])) {
+            return w;
+        }
+        c = const_val(op->args[2]) & (w - 1);
+        return MAX(1, width(op->args[1]) - (int)c);
     default:
-        return false;
+        return w;
     }
 }
 
@@ -464,12 +498,17 @@ static void optimize_value_op(TCGContext *s, TCGOp *op)
     const TCGOpDef *def = &tcg_op_defs[op->opc];
     FoldFn fold = fold_table[op->opc].fold;
     int k, known;
-    bool out_hi_zero, is_offset;
+    int out_width;
+    bool is_offset;
     OffsetOf offset;
 
     switch (op->opc) {
+    case INDEX_op_ext8u_i32:
+    case INDEX_op_ext8u_i64:
+    case INDEX_op_ext16u_i32:
+    case INDEX_op_ext16u_i64:
     case INDEX_op_ext32u_i64:
-        if (hi_zero(op->args[1])) {
+        if (width(op->args[1]) <= result_width(op)) {
             make_mov(s, op, op->args[1]);
             return;
         }
@@ -510,7 +549,7 @@ static void optimize_value_op(TCGContext *s, TCGOp *op)
         }
         break;
     }
-    out_hi_zero = def->nb_oargs == 1 && result_hi_zero(op);
+    out_width = def->nb_oargs == 1 ? result_width(op) : 0;
     is_offset = (op->opc == INDEX_op_add_i64 || op->opc == INDEX_op_sub_i64)
                 && is_const(op->args[2]);
     if (is_offset) {
@@ -521,8 +560,8 @@ static void optimize_value_op(TCGContext *s, TCGOp *op)
     for (k = 0; k < def->nb_oargs; k++) {
         set_written(arg_temp(op->args[k]));
     }
-    if (out_hi_zero) {
-        ti(arg_temp(op->args[0]))->hi_zero = true;
+    if (out_width) {
+        ti(arg_temp(op->args[0]))->width = out_width;
     }
     if (is_offset) {
         note_offset(arg_temp(op->args[0]), offset);

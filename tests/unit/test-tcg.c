@@ -811,6 +811,75 @@ static void test_calls(void)
     report("helper_call_6_args");
 }
 
+/* Zero-extensions of values whose upper bits are known zero become moves;
+   the others stay.  Each case: the value, the extension, the result. */
+static int count_ops(TCGOpcode a, TCGOpcode b)
+{
+    int i, n = 0;
+
+    for (i = 0; i < tcg_ctx->nb_ops; i++) {
+        n += !tcg_ctx->ops[i].removed
+             && (tcg_ctx->ops[i].opc == a || tcg_ctx->ops[i].opc == b);
+    }
+    return n;
+}
+
+static void test_known_widths(void)
+{
+    static uint8_t bytes[16] = { 0x80, 0xff, 0x7f, 0x01, 0xfe, 0x12, 0x34, 0x56 };
+    TCGv_i32 v, w;
+    TCGv_i64 x;
+
+    /* dropped: after an unsigned byte load, a masked or, a shift right */
+    begin();
+    v = tcg_temp_new_i32();
+    w = tcg_temp_new_i32();
+    tcg_gen_qemu_ld_i32(v, g64[0], 0, MO_UB);
+    tcg_gen_ext8u_i32(g32[2], v);
+    tcg_gen_andi_i32(w, g32[1], 0x7f);
+    tcg_gen_or_i32(w, w, v);
+    tcg_gen_ext8u_i32(g32[3], w);
+    tcg_gen_shri_i32(w, g32[1], 20);
+    tcg_gen_ext16u_i32(g32[4], w);
+    x = tcg_temp_new_i64();
+    tcg_gen_qemu_ld_i64(x, g64[0], 0, MO_UW);
+    tcg_gen_ext16u_i64(g64[2], x);
+    tcg_gen_exit_tb(NULL, 0);
+    R64(0) = (uintptr_t)bytes;
+    R32(1) = 0xfedcba98;
+    finish_and_run();
+    CHECK_EQ("ld ub, ext8u", R32(2), 0x80);
+    CHECK_EQ("or of bytes, ext8u", R32(3), 0x98);
+    CHECK_EQ("shr 20, ext16u", R32(4), 0xfed);
+    CHECK_EQ("ld uw, ext16u", R64(2), 0xff80);
+    CHECK_EQ("extensions left", count_ops(INDEX_op_ext8u_i32, INDEX_op_ext16u_i32)
+             + count_ops(INDEX_op_ext16u_i64, INDEX_op_ext16u_i64), 0);
+
+    /* kept: after a signed load, a wider or, a shorter shift, a 16-bit
+       load extended to 8 bits */
+    begin();
+    v = tcg_temp_new_i32();
+    w = tcg_temp_new_i32();
+    tcg_gen_qemu_ld_i32(v, g64[0], 0, MO_SB);
+    tcg_gen_ext8u_i32(g32[2], v);
+    tcg_gen_andi_i32(w, g32[1], 0x1ff);
+    tcg_gen_ext8u_i32(g32[3], w);
+    tcg_gen_shri_i32(w, g32[1], 15);
+    tcg_gen_ext16u_i32(g32[4], w);
+    tcg_gen_qemu_ld_i32(v, g64[0], 0, MO_UW);
+    tcg_gen_ext8u_i32(g32[5], v);
+    tcg_gen_exit_tb(NULL, 0);
+    R64(0) = (uintptr_t)bytes;
+    R32(1) = 0xfedcba98;
+    finish_and_run();
+    CHECK_EQ("ld sb, ext8u", R32(2), 0x80);
+    CHECK_EQ("and 0x1ff, ext8u", R32(3), 0x98);
+    CHECK_EQ("shr 15, ext16u", R32(4), 0xfdb9);
+    CHECK_EQ("ld uw, ext8u", R32(5), 0x80);
+    CHECK_EQ("extensions kept", count_ops(INDEX_op_ext8u_i32, INDEX_op_ext16u_i32), 4);
+    report("optimizer_known_widths");
+}
+
 /*
  * Direct accesses of a 64-bit guest near one that passed the space check
  * earlier in the basic block skip theirs (MO_NEAR_CHECKED, optimize.c).
@@ -1192,6 +1261,7 @@ int main(int argc, char **argv)
     test_bitfields();
     test_memory();
     test_optimizer();
+    test_known_widths();
     test_space_checks();
     test_calls();
     test_spills();
