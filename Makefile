@@ -152,7 +152,7 @@ syscall-docs: all
 # The page map's unit tests, the guest-memory programs
 # (tests/tcg/multiarch/mem-*.c) alone, and the programs using shared
 # mappings, under every host page size; CI runs them in
-# the --enable-precise-prot build and in each --shdwrt strategy's.
+# the --disable-precise-prot build and in each --shdwrt strategy's.
 check-mem: all
 	+$(Q)$(foreach t,$(TARGETS),$(call sub-make,$(t),-k unit-tests) || true;)
 	+$(Q)st=0; $(TEST_ENV) TESTS='test-guest-mmap test-hostpage' UNIT_TARGET=$(UNIT_TARGET) \
@@ -228,7 +228,7 @@ check-cross-run:
 bench: all
 	+$(Q)$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/bench/workloads.sh
 	+$(Q)$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/bench/run.sh
-	+$(Q)$(TEST_ENV) BENCH_PRECISE_BUILD='$(BENCH_PRECISE_BUILD)' \
+	+$(Q)$(TEST_ENV) BENCH_OTHER_PROT_BUILD='$(BENCH_OTHER_PROT_BUILD)' \
 		$(SHELL) $(SRC_PATH)/tests/bench/memory.sh
 	+$(Q)$(TEST_ENV) BENCH_SHDWRT_BUILDS='$(BENCH_SHDWRT_BUILDS)' \
 		$(SHELL) $(SRC_PATH)/tests/bench/shdwrt.sh

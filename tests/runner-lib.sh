@@ -72,7 +72,11 @@ judge_run() {
 cross_build_opts() {
     opts="--target-list=$(echo "$TARGETS" | sed 's/[^ ]*/&-linux-user/g' | tr ' ' ',')"
     opts="$opts --shdwrt=${CONFIG_SHDWRT:-break}"
-    [ "$CONFIG_PRECISE_PROT" = y ] && opts="$opts --enable-precise-prot"
+    if [ "$CONFIG_PRECISE_PROT" = y ]; then
+        opts="$opts --enable-precise-prot"
+    else
+        opts="$opts --disable-precise-prot"
+    fi
     [ "$CONFIG_SHDWRT_DBGMSG" = y ] && opts="$opts --enable-shdwrt-dbgmsg"
     echo "$opts"
 }

@@ -13,7 +13,7 @@
 # lists it for this build (XFAIL), as in check-tcg.
 #
 # The emulators for the VMs are cross-built (scripts/cross-build.sh, static)
-# with this build's --shdwrt, --enable-precise-prot and debug-log options into
+# with this build's --shdwrt, precise-protection and debug-log options into
 # tests/large-page/build-<host>/; the backend is configure's choice for that
 # host (the interpreter where there is no JIT).  Each VM boots once and runs
 # the whole batch through tests/large-page/runner.c.  The hosts' cross builds
@@ -46,7 +46,7 @@ VERBOSE=
 OUT=$BUILD_DIR/tests/tcg/build
 LP=$BUILD_DIR/tests/large-page
 KNOWN_FAILURES=$SRC_PATH/tests/tcg/known-failures.txt
-PROT_KIND=default
+PROT_KIND=hostpage
 [ "$CONFIG_PRECISE_PROT" = y ] && PROT_KIND=precise
 [ "$CONFIG_SHDWRT" = vtlb ] && PROT_KIND=precise
 BUILD_KIND="$PROT_KIND ${CONFIG_SHDWRT:-none}"

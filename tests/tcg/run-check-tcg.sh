@@ -27,8 +27,10 @@
 #
 # Environment (make check-tcg sets the first six):
 #   SRC_PATH, BUILD_DIR      source and build directories
-#   CONFIG_PRECISE_PROT      y in a --enable-precise-prot build (selects the
-#                            "precise:" lines of the known-failures list)
+#   CONFIG_PRECISE_PROT      y with exact 4 KiB protection (the default;
+#                            selects the "precise:" lines of the
+#                            known-failures list), n in a
+#                            --disable-precise-prot build ("hostpage:")
 #   CONFIG_SHDWRT            the --shdwrt strategy (selects "none:", "break:",
 #                            "interp:" or "vtlb:" lines)
 #   TARGETS                  targets to test (default: i386 x86_64)
@@ -60,7 +62,7 @@ TIMEOUT=${TCG_TIMEOUT:-10}
 MAX_TIMEOUTS=${TCG_MAX_TIMEOUTS:-8}
 PAGE_SIZES=${TCG_PAGE_SIZES:-4096 16384 65536}
 KNOWN_FAILURES=${KNOWN_FAILURES:-$SRC_PATH/tests/tcg/known-failures.txt}
-PROT_KIND=default
+PROT_KIND=hostpage
 [ "$CONFIG_PRECISE_PROT" = y ] && PROT_KIND=precise
 # With every access checked through the software TLB, guest protection is
 # exact at 4 KiB whatever the build: the precise build's expectations hold.
