@@ -16,6 +16,8 @@
 #                  the check-tcg programs at -O2 (docs/devel/tci.md)
 #   make check-large-page  the mem-* programs on real 16/64 KiB kernels (VMs),
 #                  against native and -p runs (tests/large-page/, ~8 min)
+#   make bench-large-page  issue 10's figures: ours against QEMU 7.2 inside
+#                  the arm64 16 KiB VM (tests/large-page/figures.sh)
 #   make check-cross  an aarch64 cross build's check-tcg (-O2) under Debian's
 #                  qemu-aarch64 (tests/cross/, docs/devel/aarch64.md)
 #   make check-lockstep  the lockstep checker (tests/lockstep/) on every multiarch program
@@ -72,7 +74,7 @@ TEST_ENV = SRC_PATH='$(SRC_PATH)' BUILD_DIR='$(BUILD_DIR)' TARGETS='$(TARGETS)' 
 .PHONY: all clean distclean install check check-unit check-tcg check-mem bench tcg-programs \
 	$(addprefix build-,$(TARGETS)) check-unit-run check-tcg-run check-lockstep \
 	check-lockstep-run check-nooptimize check-nooptimize-run \
-	check-tcg-checked-run fuzz check-limits syscall-docs check-tci check-large-page check-cross \
+	check-tcg-checked-run fuzz check-limits syscall-docs check-tci check-large-page bench-large-page check-cross \
 	check-cross-run check-cas16-exclusive check-cas16-exclusive-run
 
 all: $(addprefix build-,$(TARGETS)) compile_commands.json
@@ -216,6 +218,9 @@ endif
 # script builds the programs it runs (mem-*, -O2), not all of tcg-programs.
 check-large-page: all
 	+$(Q)$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/large-page/run-check-large-page.sh
+
+bench-large-page:
+	+$(Q)$(TEST_ENV) $(SHELL) $(SRC_PATH)/tests/large-page/figures.sh
 
 # check-tcg's programs with an aarch64 cross build under qemu-aarch64
 # (make check: CROSS_QUICK=1, a smaller sample where the toolchain is).
