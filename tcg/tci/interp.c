@@ -407,6 +407,17 @@ L_bswap64_i64:
     MUL2(muls2_i64, true, true)
 #undef MUL2
 
+    /* lo, hi = (ah:al) +/- (bh:bl) (r0, r1 = r3:r2 +/- r5:r4) */
+#define ADDSUB2(name, sub, is64) \
+    L_##name: \
+        tcg_eval_addsub2(REG(2), REG(3), REG(4), REG(5), sub, is64, &lo, &hi); \
+        REG(0) = lo; REG(1) = hi; NEXT(8);
+    ADDSUB2(add2_i32, false, false)
+    ADDSUB2(sub2_i32, true, false)
+    ADDSUB2(add2_i64, false, true)
+    ADDSUB2(sub2_i64, true, true)
+#undef ADDSUB2
+
 L_movcond_i32:
     REG(0) = tcg_eval_cond(BYTE(6), REG(1), REG(2), false) ? REG(3) : REG(4);
     NEXT(8);
