@@ -4,7 +4,7 @@
  * copies of others, and uses that to fold constant expressions into movi,
  * propagate copies into later uses, simplify algebraic identities
  * (x+0, x*1, x&0, x^x, ...), resolve branches/conditions with known
- * operands, and drop zero-extensions of values whose upper bits are
+ * operands (an add2/sub2 of known halves becomes two movi), and drop zero-extensions of values whose upper bits are
  * known to be zero (a 32-bit guest result extended again by the next
  * instruction that reads it, a byte load extended again by its consumer).
  * It also deletes code that can never run: everything after an
@@ -368,6 +368,24 @@ int tcg_eval_cond(TCGCond c, uint64_t a, uint64_t b, bool is64)
     return -1;
 }
 
+void tcg_eval_addsub2(uint64_t al, uint64_t ah, uint64_t bl, uint64_t bh,
+                      bool sub, bool is64, uint64_t *lo, uint64_t *hi)
+{
+    if (!is64) {
+        uint64_t a = (uint64_t)(uint32_t)ah << 32 | (uint32_t)al;
+        uint64_t b = (uint64_t)(uint32_t)bh << 32 | (uint32_t)bl;
+        uint64_t r = sub ? a - b : a + b;
+        *lo = (uint32_t)r;
+        *hi = r >> 32;
+    } else {
+        unsigned __int128 a = (unsigned __int128)ah << 64 | al;
+        unsigned __int128 b = (unsigned __int128)bh << 64 | bl;
+        unsigned __int128 r = sub ? a - b : a + b;
+        *lo = (uint64_t)r;
+        *hi = (uint64_t)(r >> 64);
+    }
+}
+
 /* Result of cond(a, b) if it is known at translation time, else -1. */
 static int known_cond(TCGCond c, TCGArg a, TCGArg b, bool is64)
 {
@@ -568,6 +586,30 @@ static void optimize_value_op(TCGContext *s, TCGOp *op)
     }
 }
 
+/* add2/sub2 of four known halves: movi of the high half, then of the low
+   one (in the op's place).  True if folded (the op moved up one place). */
+static bool fold_addsub2(TCGContext *s, TCGOp *op)
+{
+    bool sub = op->opc == INDEX_op_sub2_i32 || op->opc == INDEX_op_sub2_i64;
+    uint64_t lo, hi;
+    TCGOp *hi_op;
+    int j;
+
+    for (j = 2; j < 6; j++) {
+        if (!is_const(op->args[j])) {
+            return false;
+        }
+    }
+    tcg_eval_addsub2(const_val(op->args[2]), const_val(op->args[3]),
+                     const_val(op->args[4]), const_val(op->args[5]), sub,
+                     op_is_64(op), &lo, &hi);
+    hi_op = tcg_op_insert_before(s, op, INDEX_op_movi_i64);
+    hi_op->args[0] = hi_op[1].args[1];
+    make_movi(hi_op, hi);
+    make_movi(hi_op + 1, lo);
+    return true;
+}
+
 static void optimize_brcond(TCGContext *s, TCGOp *op, bool *unreachable)
 {
     int known = known_cond(op->args[2], op->args[0], op->args[1], op_is_64(op));
@@ -659,6 +701,16 @@ void tcg_optimize(TCGContext *s)
         case INDEX_op_mov_i32:
         case INDEX_op_mov_i64:
             make_mov(s, op, op->args[1]);
+            break;
+        case INDEX_op_add2_i32:
+        case INDEX_op_add2_i64:
+        case INDEX_op_sub2_i32:
+        case INDEX_op_sub2_i64:
+            if (fold_addsub2(s, op)) {
+                i++;            /* past the op, now the low half's movi */
+            } else {
+                optimize_value_op(s, op);
+            }
             break;
         case INDEX_op_movi_i32:
         case INDEX_op_movi_i64:

@@ -201,12 +201,18 @@ void tcg_helpers_init(void);
 /* Op construction (tcg-ir.c).  Returns the op, args zeroed. */
 TCGOp *tcg_emit_op(TCGOpcode opc);
 void tcg_op_remove(TCGContext *s, TCGOp *op);
+/* A new op right before op, which moves up one place (to op + 1). */
+TCGOp *tcg_op_insert_before(TCGContext *s, TCGOp *op, TCGOpcode opc);
 /* Number of live (not removed) ops in the current TB, for tests. */
 int tcg_op_count(void);
 /* Run the optimiser on the current IR (called by tcg_gen_code). */
 void tcg_optimize(TCGContext *s);
 /* a c b for values of an op's width (optimize.c): 1 or 0. */
 int tcg_eval_cond(TCGCond c, uint64_t a, uint64_t b, bool is64);
+/* hi:lo = ah:al + bh:bl (sub: -) for an add2/sub2 of that width
+   (optimize.c; also the interpreter's). */
+void tcg_eval_addsub2(uint64_t al, uint64_t ah, uint64_t bl, uint64_t bh,
+                      bool sub, bool is64, uint64_t *lo, uint64_t *hi);
 /* Interned read-only constant temps of the current TB. */
 TCGTemp *tcg_constant_internal(TCGType type, uint64_t val);
 static inline TCGv_i32 tcg_constant_i32(int32_t v)

@@ -352,6 +352,18 @@ TCGOp *tcg_emit_op(TCGOpcode opc)
     return op;
 }
 
+TCGOp *tcg_op_insert_before(TCGContext *s, TCGOp *op, TCGOpcode opc)
+{
+    if (s->nb_ops >= TCG_MAX_OPS) {
+        cpu_abort_msg("tcg: more than %d ops in one TB", TCG_MAX_OPS);
+    }
+    memmove(op + 1, op, (s->nb_ops - (op - s->ops)) * sizeof(*op));
+    s->nb_ops++;
+    memset(op, 0, sizeof(*op));
+    op->opc = opc;
+    return op;
+}
+
 void tcg_op_remove(TCGContext *s, TCGOp *op)
 {
     op->removed = true;

@@ -53,6 +53,8 @@ DEF(clz_i32, 1, 2, 0, 0)
 DEF(ctz_i32, 1, 2, 0, 0)
 DEF(mulu2_i32, 2, 2, 0, 0)
 DEF(muls2_i32, 2, 2, 0, 0)
+DEF(add2_i32, 2, 4, 0, 0)
+DEF(sub2_i32, 2, 4, 0, 0)
 DEF(brcond_i32, 0, 2, 2, TCG_OPF_BB_END | TCG_OPF_COND_BRANCH)
 
 /* 64-bit */
@@ -102,6 +104,8 @@ DEF(clz_i64, 1, 2, 0, TCG_OPF_64BIT)
 DEF(ctz_i64, 1, 2, 0, TCG_OPF_64BIT)
 DEF(mulu2_i64, 2, 2, 0, TCG_OPF_64BIT)
 DEF(muls2_i64, 2, 2, 0, TCG_OPF_64BIT)
+DEF(add2_i64, 2, 4, 0, TCG_OPF_64BIT)
+DEF(sub2_i64, 2, 4, 0, TCG_OPF_64BIT)
 DEF(brcond_i64, 0, 2, 2, TCG_OPF_BB_END | TCG_OPF_COND_BRANCH | TCG_OPF_64BIT)
 
 /*

@@ -7,7 +7,7 @@
  *            xori,andc,shl,shli,shr,shri,sar,sari,rotl,rotli,rotr,rotri,neg,
  *            not,ext8s,ext8u,ext16s,ext16u,bswap16,bswap32,clz,clzi,ctz,ctzi,
  *            ctpop,deposit,extract,sextract,setcond,setcondi,movcond,brcond,
- *            brcondi,mulu2,muls2,ld8u,ld8s,ld16u,ld16s,ld,st8,st16,st,
+ *            brcondi,mulu2,muls2,add2,sub2,ld8u,ld8s,ld16u,ld16s,ld,st8,st16,st,
  *            qemu_ld,qemu_st}_i32
  *   and the same names with _i64.
  * No include guard: it is meant to be read once per width.
@@ -71,6 +71,12 @@ void TCG_SZ(tcg_gen_brcondi)(TCGCond cond, TCGv_SZ a, TCG_SZ_INT b, TCGLabel *l)
 /* (rh:rl) = a * b, unsigned / signed */
 void TCG_SZ(tcg_gen_mulu2)(TCGv_SZ rl, TCGv_SZ rh, TCGv_SZ a, TCGv_SZ b);
 void TCG_SZ(tcg_gen_muls2)(TCGv_SZ rl, TCGv_SZ rh, TCGv_SZ a, TCGv_SZ b);
+/* (rh:rl) = (ah:al) + (bh:bl) / - (bh:bl), modulo 2^(2 * width): the
+   carry (borrow) of the low halves goes into the high ones */
+void TCG_SZ(tcg_gen_add2)(TCGv_SZ rl, TCGv_SZ rh, TCGv_SZ al, TCGv_SZ ah,
+                          TCGv_SZ bl, TCGv_SZ bh);
+void TCG_SZ(tcg_gen_sub2)(TCGv_SZ rl, TCGv_SZ rh, TCGv_SZ al, TCGv_SZ ah,
+                          TCGv_SZ bl, TCGv_SZ bh);
 /* host loads/stores relative to a pointer (env fields) */
 void TCG_SZ(tcg_gen_ld8u)(TCGv_SZ ret, TCGv_ptr base, intptr_t ofs);
 void TCG_SZ(tcg_gen_ld8s)(TCGv_SZ ret, TCGv_ptr base, intptr_t ofs);

@@ -153,6 +153,8 @@ void tcg_gen_lookup_and_goto_ptr_cached(const struct TranslationBlock *tb, TCGv 
 #define tcg_gen_brcondi_tl TCG_TL(tcg_gen_brcondi)
 #define tcg_gen_mulu2_tl TCG_TL(tcg_gen_mulu2)
 #define tcg_gen_muls2_tl TCG_TL(tcg_gen_muls2)
+#define tcg_gen_add2_tl TCG_TL(tcg_gen_add2)
+#define tcg_gen_sub2_tl TCG_TL(tcg_gen_sub2)
 #define tcg_gen_ld8u_tl TCG_TL(tcg_gen_ld8u)
 #define tcg_gen_ld8s_tl TCG_TL(tcg_gen_ld8s)
 #define tcg_gen_ld16u_tl TCG_TL(tcg_gen_ld16u)

@@ -142,12 +142,17 @@ void emit_adx(CPUX86State *env, DisasContext *s, X86Decoded *d)
     } else
 #endif
     {
-        /* Carry out of either addition (both cannot carry). */
-        tcg_gen_add_tl(s->T0, s->T0, carry_in);
-        tcg_gen_setcond_tl(TCG_COND_LTU, carry, s->T0, carry_in);
-        tcg_gen_add_tl(s->T0, s->T0, s->T1);
-        tcg_gen_setcond_tl(TCG_COND_LTU, s->T1, s->T0, s->T1);
-        tcg_gen_or_tl(carry, carry, s->T1);
+        /*
+         * Double-word adds (host add/adc): the operands first, then the
+         * chain's carry, so that the carry's path through the link is one
+         * add and one adc.  Both cannot carry: the sum is at most
+         * 2 * (2^n - 1) + 1.
+         */
+        TCGv zero = tcg_const_tl(0);
+
+        tcg_gen_add2_tl(s->T0, carry, s->T0, zero, s->T1, zero);
+        tcg_gen_add2_tl(s->T0, carry, s->T0, carry, carry_in, zero);
+        tcg_temp_free(zero);
     }
     gen_store_operand(s, d, OPK_G, ot, s->T0);
     gen_adx_flag_out(s, of, carry);

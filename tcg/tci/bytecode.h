@@ -10,7 +10,7 @@
  *   byte 0     the instruction (TCIInsn): what to do, with which operand
  *              kinds (an immediate form and a condition are instructions
  *              of their own, so the handler decodes nothing else)
- *   bytes 1-5  register operands r0..r4: outputs first, then inputs, in
+ *   bytes 1-6  register operands r0..r5: outputs first, then inputs, in
  *              tcg-opc.h order (at most three where bytes 4-7 are x)
  *   bytes 4-7  x: a 32-bit operand: an immediate, a ld/st offset, a branch
  *              displacement, a MemOp, a helper's sizemask
@@ -41,6 +41,7 @@ typedef enum TCIFormatId {
     F_RRR,      /* binary ops, setcond */
     F_RRRR,     /* mulu2: lo, hi, a, b */
     F_RRRRRC,   /* movcond; byte 6: the TCGCond */
+    F_RRRRRR,   /* add2, sub2: lo, hi, al, ah, bl, bh (bytes 1-6) */
     F_RI,       /* a 32-bit constant */
     F_RRI,      /* an immediate operand, a ld/st offset */
     F_RRD,      /* brcond: x is the displacement */

@@ -22,7 +22,8 @@ const char *const tci_insn_name[TCI_NB_INSNS] = {
 const TCIFormat tci_formats[F_NB] = {
     [F_R] = { 1, 0, 0, 0 },     [F_RR] = { 2, 0, 0, 0 },
     [F_RRR] = { 3, 0, 0, 0 },   [F_RRRR] = { 4, 0, 0, 0 },
-    [F_RRRRRC] = { 5, 0, 6, 0 }, [F_RI] = { 1, 1, 0, 0 },
+    [F_RRRRRC] = { 5, 0, 6, 0 }, [F_RRRRRR] = { 6, 0, 0, 0 },
+    [F_RI] = { 1, 1, 0, 0 },
     [F_RRI] = { 2, 1, 0, 0 },   [F_RRD] = { 2, 1, 0, 0 },
     [F_RID] = { 1, 1, 0, 1 },   [F_D] = { 0, 1, 0, 0 },
     [F_STI] = { 1, 1, 0, 1 },

@@ -46,6 +46,7 @@
     OP(ext16s_i32, F_RR) OP(ext8u_i32, F_RR) OP(ext16u_i32, F_RR) \
     OP(bswap16_i32, F_RR) OP(bswap32_i32, F_RR) \
     OP(mulu2_i32, F_RRRR) OP(muls2_i32, F_RRRR) \
+    OP(add2_i32, F_RRRRRR) OP(sub2_i32, F_RRRRRR) \
     OP(movcond_i32, F_RRRRRC) \
     COND(setcond_i32, F_RRR, F_RRI) COND(brcond_i32, F_RRD, F_RID) \
     \
@@ -64,6 +65,7 @@
     OP(extrh_i64_i32, F_RR) OP(bswap16_i64, F_RR) OP(bswap32_i64, F_RR) \
     OP(bswap64_i64, F_RR) \
     OP(mulu2_i64, F_RRRR) OP(muls2_i64, F_RRRR) \
+    OP(add2_i64, F_RRRRRR) OP(sub2_i64, F_RRRRRR) \
     OP(movcond_i64, F_RRRRRC) \
     COND(setcond_i64, F_RRR, F_RRI) COND(brcond_i64, F_RRD, F_RID) \
     \

@@ -396,16 +396,27 @@ L_bswap32_i32: L_bswap32_i64:
 L_bswap64_i64:
     REG(0) = __builtin_bswap64(REG(1)); NEXT(8);
 
-    /* lo, hi = a * b (r0, r1 = r2 * r3) */
-#define MUL2(name, is_signed, is64) \
+    /* two results: r0, r1 = lo, hi of a * b (r2 * r3) or of (ah:al) +/-
+       (bh:bl) (r3:r2 +/- r5:r4) */
+#define PAIR(name, compute) \
     L_##name: \
-        tci_mul2(REG(2), REG(3), is_signed, is64, &lo, &hi); \
+        compute; \
         REG(0) = lo; REG(1) = hi; NEXT(8);
-    MUL2(mulu2_i32, false, false)
-    MUL2(muls2_i32, true, false)
-    MUL2(mulu2_i64, false, true)
-    MUL2(muls2_i64, true, true)
+#define MUL2(is_signed, is64) \
+    tci_mul2(REG(2), REG(3), is_signed, is64, &lo, &hi)
+#define ADDSUB2(sub, is64) \
+    tcg_eval_addsub2(REG(2), REG(3), REG(4), REG(5), sub, is64, &lo, &hi)
+    PAIR(mulu2_i32, MUL2(false, false))
+    PAIR(muls2_i32, MUL2(true, false))
+    PAIR(mulu2_i64, MUL2(false, true))
+    PAIR(muls2_i64, MUL2(true, true))
+    PAIR(add2_i32, ADDSUB2(false, false))
+    PAIR(sub2_i32, ADDSUB2(true, false))
+    PAIR(add2_i64, ADDSUB2(false, true))
+    PAIR(sub2_i64, ADDSUB2(true, true))
+#undef ADDSUB2
 #undef MUL2
+#undef PAIR
 
 L_movcond_i32:
     REG(0) = tcg_eval_cond(BYTE(6), REG(1), REG(2), false) ? REG(3) : REG(4);

@@ -236,6 +236,36 @@ static void ev_muls2(uint64_t *r, const uint64_t *x, const Insn *in,
     r[1] = BITS == 64 ? (uint64_t)(p >> 64) : (uint64_t)p >> 32;
 }
 
+/* (r1:r0) = (x1:x0) +/- (x3:x2), double width */
+static void ev_addsub2(uint64_t *r, const uint64_t *x, const Insn *in,
+                       bool sub)
+{
+    unsigned __int128 a, b, d;
+
+    if (BITS == 64) {
+        a = (unsigned __int128)x[1] << 64 | x[0];
+        b = (unsigned __int128)x[3] << 64 | x[2];
+    } else {
+        a = (uint64_t)(uint32_t)x[1] << 32 | (uint32_t)x[0];
+        b = (uint64_t)(uint32_t)x[3] << 32 | (uint32_t)x[2];
+    }
+    d = sub ? a - b : a + b;
+    r[0] = (uint64_t)d;
+    r[1] = BITS == 64 ? (uint64_t)(d >> 64) : (uint64_t)d >> 32;
+}
+
+static void ev_add2(uint64_t *r, const uint64_t *x, const Insn *in,
+                    CPUX86State *env)
+{
+    ev_addsub2(r, x, in, false);
+}
+
+static void ev_sub2(uint64_t *r, const uint64_t *x, const Insn *in,
+                    CPUX86State *env)
+{
+    ev_addsub2(r, x, in, true);
+}
+
 static void ev_extr(uint64_t *r, const uint64_t *x, const Insn *in,
                     CPUX86State *env)
 {
@@ -251,7 +281,7 @@ static void ev_extr(uint64_t *r, const uint64_t *x, const Insn *in,
 typedef enum {
     SH_NEW, SH_FREE, SH_MOVI, SH_UN, SH_BIN, SH_BINI, SH_SUBFI, SH_SHIFTI,
     SH_CLZI, SH_FIELD, SH_DEPOSIT, SH_SETCOND, SH_SETCONDI, SH_MOVCOND,
-    SH_MUL2, SH_TO64, SH_TO32, SH_CONCAT, SH_EXTR, SH_LD, SH_ST, SH_QLD,
+    SH_MUL2, SH_ADD2, SH_TO64, SH_TO32, SH_CONCAT, SH_EXTR, SH_LD, SH_ST, SH_QLD,
     SH_QST, SH_CALL, SH_LABEL, SH_BR, SH_BRCOND, SH_BRCONDI, SH_EXIT,
     SH_INSN_START,
 } Shape;
@@ -265,7 +295,7 @@ typedef enum {
     OP_ADDI, OP_SUBI, OP_MULI, OP_ANDI, OP_ORI, OP_XORI, OP_SUBFI,
     OP_SHLI, OP_SHRI, OP_SARI, OP_ROTLI, OP_ROTRI, OP_CLZI, OP_CTZI,
     OP_EXTRACT, OP_SEXTRACT, OP_DEPOSIT, OP_SETCOND, OP_SETCONDI, OP_MOVCOND,
-    OP_MULU2, OP_MULS2, OP_EXT_I32_I64, OP_EXTU_I32_I64, OP_EXTRL, OP_EXTRH,
+    OP_MULU2, OP_MULS2, OP_ADD2, OP_SUB2, OP_EXT_I32_I64, OP_EXTU_I32_I64, OP_EXTRL, OP_EXTRH,
     OP_CONCAT, OP_EXTR,
     OP_LD8U, OP_LD8S, OP_LD16U, OP_LD16S, OP_LD, OP_LD32U, OP_LD32S,
     OP_ST8, OP_ST16, OP_ST, OP_ST32, OP_QEMU_LD, OP_QEMU_ST,
@@ -303,6 +333,10 @@ typedef struct OpDesc {
     void (*field64)(TCGv_i64, TCGv_i64, unsigned, unsigned);
     void (*mul2_32)(TCGv_i32, TCGv_i32, TCGv_i32, TCGv_i32);
     void (*mul2_64)(TCGv_i64, TCGv_i64, TCGv_i64, TCGv_i64);
+    void (*add2_32)(TCGv_i32, TCGv_i32, TCGv_i32, TCGv_i32, TCGv_i32,
+                    TCGv_i32);
+    void (*add2_64)(TCGv_i64, TCGv_i64, TCGv_i64, TCGv_i64, TCGv_i64,
+                    TCGv_i64);
     void (*to64)(TCGv_i64, TCGv_i32);
     void (*to32)(TCGv_i32, TCGv_i64);
     void (*ldst32)(TCGv_i32, TCGv_ptr, intptr_t);
@@ -332,6 +366,9 @@ typedef struct OpDesc {
 #define MUL2(id, name, w) [id] = { #name, SH_MUL2, WBOTH, 2, "wwww", w, \
     .ev = ev_ ## name, .mul2_32 = tcg_gen_ ## name ## _i32, \
     .mul2_64 = tcg_gen_ ## name ## _i64 }
+#define ADD2(id, name, w) [id] = { #name, SH_ADD2, WBOTH, 2, "wwwwww", w, \
+    .ev = ev_ ## name, .add2_32 = tcg_gen_ ## name ## _i32, \
+    .add2_64 = tcg_gen_ ## name ## _i64 }
 #define LD(id, name, widths, size, sign) [id] = { #name, SH_LD, widths, 1, "w8", \
     6, .msize = size, .msign = sign, BUILD(ldst, name) }
 #define LD64(id, name, size, sign) [id] = { #name, SH_LD, W64, 1, "w8", 4, \
@@ -374,6 +411,7 @@ static const OpDesc op_table[NB_FUZZ_OPS] = {
     [OP_MOVCOND] = { "movcond", SH_MOVCOND, WBOTH, 1, "wwwww", 6,
                      .ev = ev_movcond },
     MUL2(OP_MULU2, mulu2, 4), MUL2(OP_MULS2, muls2, 4),
+    ADD2(OP_ADD2, add2, 4), ADD2(OP_SUB2, sub2, 4),
     [OP_EXT_I32_I64] = { "ext_i32_i64", SH_TO64, W64, 1, "84", 4,
                          .ev = ev_ext32s, .to64 = tcg_gen_ext_i32_i64 },
     [OP_EXTU_I32_I64] = { "extu_i32_i64", SH_TO64, W64, 1, "84", 4,
@@ -648,6 +686,10 @@ static void emit_insn(const Insn *in)
         break;
     case SH_MUL2:
         w ? d->mul2_64(Q(0), Q(1), Q(2), Q(3)) : d->mul2_32(L(0), L(1), L(2), L(3));
+        break;
+    case SH_ADD2:
+        w ? d->add2_64(Q(0), Q(1), Q(2), Q(3), Q(4), Q(5))
+          : d->add2_32(L(0), L(1), L(2), L(3), L(4), L(5));
         break;
     case SH_TO64: d->to64(Q(0), L(1)); break;
     case SH_TO32: d->to32(L(0), Q(1)); break;
