@@ -242,6 +242,19 @@ static bool host_discards_like_linux(int flags)
                && (flags & (PAGE_FILE_PRIV | PAGE_SHADOWED)) == PAGE_FILE_PRIV);
 }
 
+/* A 4 KiB kernel frees discarded private anonymous pages: mincore must
+   not count them resident while their host page holds touched ones. */
+static void note_discarded(abi_ulong start, abi_ulong end)
+{
+    for (uint64_t a = start, run_end; a < end; a = run_end) {
+        int flags = page_flags_run(a, end, &run_end);
+
+        if (flags_private_anon(flags)) {
+            page_set_flags(a, run_end, flags | PAGE_UNTOUCHED);
+        }
+    }
+}
+
 /*
  * MADV_DONTNEED: private anonymous pages read as zeros afterwards, whatever
  * their protection, and private file pages as the file (where the host can
@@ -284,6 +297,7 @@ static void discard_pages(abi_ulong start, abi_ulong end)
         page_map_sync(chunk, chunk + h);
         chunk += h;
     }
+    note_discarded(start, end);
     mmap_unlock();
 }
 
@@ -387,6 +401,39 @@ static int madvise_kind_error(abi_ulong start, abi_ulong end, int advice)
     return 0;
 }
 
+/*
+ * msync, mlock, munlock, mincore and MADV_POPULATE_* act on whole host pages, as a kernel
+ * whose pages are H large would: the guest's 4 KiB range is first checked
+ * against the guest's own mappings (ENOMEM for a hole, as Linux), then each
+ * host page that holds its bytes is acted on: the in-bound one, or for a
+ * shadowed host page the out-of-bound one where the guest page lives
+ * (exec/page-map.h).  mmap_lock held, so that no home moves meanwhile.
+ */
+static void *host_page_of(abi_ulong page)
+{
+    return (void *)((uintptr_t)page_home(page) & qemu_host_page_mask);
+}
+
+/* fn on each host page holding bytes of [start, end), once per run of
+   guest pages in the same host page; the first error. */
+static int for_each_host_page(abi_ulong start, abi_ulong end,
+                              int (*fn)(void *host, size_t len, int arg), int arg)
+{
+    void *done = NULL;
+
+    for (uint64_t a = start; a < end; a += TARGET_PAGE_SIZE) {
+        void *h = host_page_of(a);
+
+        if (h != done) {
+            if (fn(h, qemu_host_page_size, arg) != 0) {
+                return -errno;
+            }
+            done = h;
+        }
+    }
+    return 0;
+}
+
 /* The vma flag the fork advice sets or clears, or 0 for other advice. */
 static int fork_advice_flag(int advice)
 {
@@ -400,10 +447,19 @@ static int fork_advice_flag(int advice)
     }
 }
 
+static int host_populate(void *h, size_t len, int unused)
+{
+    /* (a failure, such as a file page past end of file, was the guest's
+       to see from its own walk: the host's is only about residency) */
+    hp_madvise(h, len, MADV_POPULATE_READ);
+    return 0;
+}
+
 /* The advice on [start, end), all mapped (mmap_lock held).  Every advice
    but these is only a hint the host may ignore too.  MADV_POPULATE_READ and
    _WRITE fault the pages in, so pages the guest may not read (write) are
-   EINVAL; the host needs no populating for the guest to see no change. */
+   EINVAL; the host brings their host pages in for mincore to see (a read
+   does: a write would copy private file pages behind the page map). */
 static int madvise_pages(abi_ulong start, abi_ulong end, int advice)
 {
     if (advice == MADV_POPULATE_READ || advice == MADV_POPULATE_WRITE) {
@@ -414,6 +470,8 @@ static int madvise_pages(abi_ulong start, abi_ulong end, int advice)
                 return -TARGET_EINVAL;
             }
         }
+        for_each_host_page(start, end, host_populate, 0);
+        update_valid_flags(start, end, PAGE_UNTOUCHED, 0);
     } else if (advice == MADV_DONTNEED) {
         discard_pages(start, end);
     } else if (advice == MADV_REMOVE) {
@@ -478,39 +536,6 @@ void madvise_fork_child(void)
     mmap_unlock();
 }
 
-/*
- * msync, mlock, munlock and mincore act on whole host pages, as a kernel
- * whose pages are H large would: the guest's 4 KiB range is first checked
- * against the guest's own mappings (ENOMEM for a hole, as Linux), then each
- * host page that holds its bytes is acted on: the in-bound one, or for a
- * shadowed host page the out-of-bound one where the guest page lives
- * (exec/page-map.h).  mmap_lock held, so that no home moves meanwhile.
- */
-static void *host_page_of(abi_ulong page)
-{
-    return (void *)((uintptr_t)page_home(page) & qemu_host_page_mask);
-}
-
-/* fn on each host page holding bytes of [start, end), once per run of
-   guest pages in the same host page; the first error. */
-static int for_each_host_page(abi_ulong start, abi_ulong end,
-                              int (*fn)(void *host, size_t len, int arg), int arg)
-{
-    void *done = NULL;
-
-    for (uint64_t a = start; a < end; a += TARGET_PAGE_SIZE) {
-        void *h = host_page_of(a);
-
-        if (h != done) {
-            if (fn(h, qemu_host_page_size, arg) != 0) {
-                return -errno;
-            }
-            done = h;
-        }
-    }
-    return 0;
-}
-
 static int host_msync(void *h, size_t len, int flags)
 {
     return hp_msync(h, len, flags);
@@ -547,8 +572,9 @@ SYSCALL(msync)
     return ret;
 }
 
-/* mlock and munlock: the range covers the whole pages it touches. */
-static abi_long do_mlock(abi_ulong start, abi_ulong len, bool lock)
+/* mlock and munlock: the range covers the whole pages it touches.
+   Locking faults the pages in, unless only on fault (MLOCK_ONFAULT). */
+static abi_long do_mlock(abi_ulong start, abi_ulong len, bool lock, bool populate)
 {
     abi_ulong end = TARGET_PAGE_ALIGN(start + len);
     abi_long ret;
@@ -565,33 +591,42 @@ static abi_long do_mlock(abi_ulong start, abi_ulong len, bool lock)
     }
     mmap_lock();
     ret = for_each_host_page(start, end, host_mlock, lock);
+    if (ret == 0 && populate) {
+        update_valid_flags(start, end, PAGE_UNTOUCHED, 0);
+    }
     mmap_unlock();
     return ret;
 }
 
 SYSCALL(mlock)
 {
-    return do_mlock(arg[0], arg[1], true);
+    return do_mlock(arg[0], arg[1], true, true);
 }
 
-/* mlock2: MLOCK_ONFAULT only changes when the pages come in, which the
-   guest cannot tell here. */
+/* mlock2: MLOCK_ONFAULT leaves the pages out until they are touched. */
 SYSCALL(mlock2)
 {
     if (arg[2] & ~MLOCK_ONFAULT) {
         return -TARGET_EINVAL;
     }
-    return do_mlock(arg[0], arg[1], true);
+    return do_mlock(arg[0], arg[1], true, !(arg[2] & MLOCK_ONFAULT));
 }
 
 SYSCALL(munlock)
 {
-    return do_mlock(arg[0], arg[1], false);
+    return do_mlock(arg[0], arg[1], false, false);
 }
 
 SYSCALL(mlockall)
 {
-    return get_errno(mlockall(arg[0]));
+    abi_long ret = get_errno(mlockall(arg[0]));
+
+    if (ret == 0 && (arg[0] & (MCL_CURRENT | MCL_ONFAULT)) == MCL_CURRENT) {
+        mmap_lock();
+        update_valid_flags(0, guest_space_end(), PAGE_UNTOUCHED, 0);
+        mmap_unlock();
+    }
+    return ret;
 }
 
 SYSCALL(munlockall)
@@ -599,7 +634,36 @@ SYSCALL(munlockall)
     return get_errno(munlockall());
 }
 
-/* One byte per guest page: resident if the host page holding it is. */
+/*
+ * Whether guest page `page` of a resident host page is resident for a 4
+ * KiB kernel.  Its host page's answer, except for an anonymous page not
+ * seen written since it was mapped or discarded (PAGE_UNTOUCHED), when
+ * the host page holds other guest pages: resident once its bytes are
+ * not all zeros.  A page only read, or written with zeros, since then
+ * reads as untouched (the kernel would count the zero page, or the page
+ * written); a page whose host page we may not read as its host's.
+ */
+static bool guest_page_resident(abi_ulong page)
+{
+    int flags = page_get_flags(page);
+    const uint64_t *word = page_home(page);
+
+    if (qemu_host_page_size == TARGET_PAGE_SIZE || !(flags & PAGE_UNTOUCHED)
+        || (!(flags & PAGE_SHADOWED)
+            && !(host_page_prot(page & qemu_host_page_mask) & PROT_READ))) {
+        return true;
+    }
+    for (size_t i = 0; i < TARGET_PAGE_SIZE / sizeof(*word); i++) {
+        if (word[i]) {
+            page_set_flags(page, page + TARGET_PAGE_SIZE, flags & ~PAGE_UNTOUCHED);
+            return true;
+        }
+    }
+    return false;
+}
+
+/* One byte per guest page: resident if the host page holding it is and
+   guest_page_resident says so. */
 SYSCALL(mincore)
 {
     abi_ulong start = arg[0], len = TARGET_PAGE_ALIGN((abi_ulong)arg[1]);
@@ -640,7 +704,7 @@ SYSCALL(mincore)
         if (i == 0 || h != host_page_of(page - TARGET_PAGE_SIZE)) {
             ret = get_errno(hp_mincore(h, qemu_host_page_size, &resident));
         }
-        vec[i] = resident & 1;
+        vec[i] = (resident & 1) && guest_page_resident(page);
     }
     mmap_unlock();
     if (ret == 0 && i) {
