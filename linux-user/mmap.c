@@ -663,7 +663,8 @@ abi_long target_mmap(abi_ulong start, abi_ulong len, int prot, int flags,
     shadowed = (flags & MAP_FIXED) && page_map_has_shadows();
     ret = do_mmap(start, len, prot, flags, fd, offset);
     if (!target_mmap_failed(ret)) {
-        vma_note_mmap(ret, len, prot, flags, fd, offset);
+        /* (as an address: an i386 guest's above 2 GiB is a negative abi_long) */
+        vma_note_mmap((abi_ulong)ret, len, prot, flags, fd, offset);
     }
     mmap_unlock();
     wait_other_tlbs(shadowed);

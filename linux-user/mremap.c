@@ -671,7 +671,7 @@ abi_long target_mremap(abi_ulong old_addr, abi_ulong old_size,
     mmap_lock();
     ret = do_mremap(old_addr, old_size, new_size, flags, new_addr);
     if (!target_mmap_failed(ret)) {
-        vma_note_mremap(old_addr, old_size, new_size, ret);
+        vma_note_mremap(old_addr, old_size, new_size, (abi_ulong)ret);
     }
     mmap_unlock();
     qemu_log_mask(CPU_LOG_PAGE, "mremap: old=0x" TARGET_ABI_FMT_lx " old_size=0x"

@@ -67,6 +67,55 @@ static bool over_address_space_limit(uint64_t more)
     return strtoull(text, NULL, 10) * getpagesize() + more + EMULATOR_HEADROOM > lim.rlim_cur;
 }
 
+/*
+ * The guest's own RLIMIT_AS and RLIMIT_DATA (syscall_proc.c keeps them),
+ * as the kernel's may_expand_vm: a call that adds pages (its length less
+ * the pages already mapped there, which a MAP_FIXED replaces) beyond the
+ * guest's mapped pages (all of them; for RLIMIT_DATA its private writable
+ * ones outside stacks, when the new ones are such: "data") is ENOMEM.  The
+ * emulator's memory and reservations are no guest pages: they never count.
+ */
+static bool is_data(int prot, bool shared, bool stack)
+{
+    return (prot & PROT_WRITE) && !shared && !stack;
+}
+
+/* The same for the guest page at a, whose flags are given. */
+static bool page_is_data(uint64_t a, int flags)
+{
+    const GuestVma *v = vma_find(a);
+
+    return is_data(flags, flags & PAGE_FILE_SHARED, v && (v->flags & VMA_GROWSDOWN));
+}
+
+/* len bytes more, at start when fixed (else anywhere free) */
+static bool over_guest_limits(uint64_t start, uint64_t len, bool fixed, bool data)
+{
+    uint64_t as = guest_rlimit_cur(RLIMIT_AS), data_lim = guest_rlimit_cur(RLIMIT_DATA);
+    uint64_t total = 0, data_total = 0, added = TARGET_PAGE_ALIGN(len);
+
+    if (len == 0 || (as == RLIM_INFINITY && (data_lim == RLIM_INFINITY || !data))) {
+        return false;
+    }
+    for (uint64_t a = 0, run_end; a < guest_space_end(); a = run_end) {
+        int flags;
+
+        a = page_find_flags(a, guest_space_end(), PAGE_VALID);
+        if (a >= guest_space_end()) {
+            break;
+        }
+        flags = page_flags_run(a, guest_space_end(), &run_end);
+        total += run_end - a;
+        if (page_is_data(a, flags)) {
+            data_total += run_end - a;
+        }
+        if (fixed && a < start + len && run_end > start) {
+            added -= MIN(run_end, start + len) - MAX(a, start);
+        }
+    }
+    return total + added > as || (data && data_total + added > data_lim);
+}
+
 static bool range_unmapped(abi_ulong start, abi_ulong end)
 {
     return page_find_flags(start, end, PAGE_VALID) == end;
@@ -97,7 +146,8 @@ static abi_ulong do_brk(abi_ulong new_brk)
     new_mapped = TARGET_PAGE_ALIGN(new_brk);
     if (new_mapped < new_brk || new_mapped - 1 > GUEST_ADDR_MAX ||
         !range_unmapped(brk_mapped, new_mapped) ||
-        over_address_space_limit(new_mapped - brk_mapped)) {
+        over_address_space_limit(new_mapped - brk_mapped) ||
+        over_guest_limits(brk_mapped, new_mapped - brk_mapped, true, true)) {
         return brk_cur;
     }
     if (target_mmap(brk_mapped, new_mapped - brk_mapped, PROT_READ | PROT_WRITE,
@@ -125,7 +175,18 @@ SYSCALL(brk)
 static abi_long guest_mmap(abi_ulong addr, abi_ulong len, int prot, int flags, int fd,
                            off_t offset)
 {
+    bool fixed = flags & (MAP_FIXED | MAP_FIXED_NOREPLACE);
+    bool over;
+
     if (over_address_space_limit(len)) {
+        return -TARGET_ENOMEM;
+    }
+    mmap_lock();
+    over = over_guest_limits(addr & TARGET_PAGE_MASK, len, fixed,
+                             is_data(prot, (flags & MAP_TYPE) != MAP_PRIVATE,
+                                     flags & MAP_GROWSDOWN));
+    mmap_unlock();
+    if (over) {
         return -TARGET_ENOMEM;
     }
     return target_mmap(addr, len, prot, flags, fd, offset);
@@ -205,12 +266,23 @@ SYSCALL(mprotect)
 SYSCALL(mremap)
 {
     abi_ulong old_addr = arg[0], old_size = arg[1], new_size = arg[2];
+    /* (MREMAP_DONTUNMAP keeps the old range mapped) */
+    abi_ulong more = arg[3] & MREMAP_DONTUNMAP ? old_size
+                     : new_size > old_size ? new_size - old_size : 0;
+    bool over;
 
     if (new_size > TARGET_TASK_SIZE || (old_addr & ~TARGET_PAGE_MASK)
         || (arg[3] & ~(abi_ulong)(MREMAP_MAYMOVE | MREMAP_FIXED | MREMAP_DONTUNMAP))) {
         return -TARGET_EINVAL;
     }
-    if (new_size > old_size && over_address_space_limit(new_size - old_size)) {
+
+    if (more && over_address_space_limit(more)) {
+        return -TARGET_ENOMEM;
+    }
+    mmap_lock();
+    over = over_guest_limits(0, more, false, page_is_data(old_addr, page_get_flags(old_addr)));
+    mmap_unlock();
+    if (over) {
         return -TARGET_ENOMEM;
     }
     return target_mremap(old_addr, old_size, new_size, arg[3], arg[4]);
