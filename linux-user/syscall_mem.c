@@ -10,6 +10,7 @@
 #include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
+#include <glib.h>
 #include "qemu/log.h"
 #include "exec/shdwrt.h"
 #include "syscall_impl.h"
@@ -519,19 +520,25 @@ static int fork_advice_flag(int advice)
     }
 }
 
-static int host_populate(void *h, size_t len, int unused)
+static int host_populate(void *h, size_t len, int advice)
 {
     /* (a failure, such as a file page past end of file, was the guest's
-       to see from its own walk: the host's is only about residency) */
-    hp_madvise(h, len, MADV_POPULATE_READ);
+       to see from its own walk: the host's is only about residency; a
+       host page the emulator keeps without write is only read) */
+    if (hp_madvise(h, len, advice) != 0 && advice == MADV_POPULATE_WRITE) {
+        hp_madvise(h, len, MADV_POPULATE_READ);
+    }
     return 0;
 }
 
 /* The advice on [start, end), all mapped (mmap_lock held).  Every advice
    but these is only a hint the host may ignore too.  MADV_POPULATE_READ and
    _WRITE fault the pages in, so pages the guest may not read (write) are
-   EINVAL; the host brings their host pages in for mincore to see (a read
-   does: a write would copy private file pages behind the page map). */
+   EINVAL; the host brings their host pages in for mincore to see.  A
+   write fault gives a private file page its private copy, which stops
+   seeing the file: each page is filled for writing first, as a write
+   would (page_tlb_fill: its copy in a window, its host page's copy when
+   it still shows its file, its code dropped). */
 static int madvise_pages(abi_ulong start, abi_ulong end, int advice)
 {
     if (advice == MADV_POPULATE_READ || advice == MADV_POPULATE_WRITE) {
@@ -542,7 +549,13 @@ static int madvise_pages(abi_ulong start, abi_ulong end, int advice)
                 return -TARGET_EINVAL;
             }
         }
-        for_each_host_page(start, end, host_populate, 0);
+        for (uint64_t a = start; needed == PAGE_WRITE && a < end; a += TARGET_PAGE_SIZE) {
+            uintptr_t addend;
+            int prot;
+
+            page_tlb_fill(a, PAGE_WRITE, &addend, &prot);
+        }
+        for_each_host_page(start, end, host_populate, advice);
         update_valid_flags(start, end, PAGE_UNTOUCHED, 0);
     } else if (advice == MADV_DONTNEED) {
         discard_pages(start, end);
@@ -557,18 +570,18 @@ static int madvise_pages(abi_ulong start, abi_ulong end, int advice)
     return 0;
 }
 
-SYSCALL(madvise)
+static abi_long do_madvise(abi_ulong start, abi_ulong length, int advice)
 {
-    abi_ulong start = arg[0], len = TARGET_PAGE_ALIGN((abi_ulong)arg[1]);
+    abi_ulong len = TARGET_PAGE_ALIGN(length);
     int ret;
 
     /* In the kernel's order: the advice, the start, a length that wraps. */
-    if (!madvise_advice_known((int)arg[2]) || (start & ~TARGET_PAGE_MASK)
-        || (arg[1] && !len) || start + len < start) {
+    if (!madvise_advice_known(advice) || (start & ~TARGET_PAGE_MASK)
+        || (length && !len) || start + len < start) {
         return -TARGET_EINVAL;
     }
     mmap_lock();
-    ret = madvise_kind_error(start, start + len, (int)arg[2]);
+    ret = madvise_kind_error(start, start + len, advice);
     mmap_unlock();
     if (ret) {
         return ret;
@@ -578,13 +591,75 @@ SYSCALL(madvise)
     mmap_lock();
     for (uint64_t a = start, run_end; a < start + len && !ret; a = run_end) {
         if (page_flags_run(a, start + len, &run_end) & PAGE_VALID) {
-            ret = madvise_pages(a, run_end, (int)arg[2]);
+            ret = madvise_pages(a, run_end, advice);
         } else {
             ret = -TARGET_ENOMEM;
         }
     }
     mmap_unlock();
     return ret;
+}
+
+SYSCALL(madvise)
+{
+    return do_madvise(arg[0], arg[1], (int)arg[2]);
+}
+
+/* The process a pidfd refers to (the "Pid:" line of its fdinfo), or -1. */
+static pid_t pidfd_pid(int fd)
+{
+    char path[48], text[512] = "";
+    int info;
+    char *line;
+
+    snprintf(path, sizeof(path), "/proc/self/fdinfo/%d", fd);
+    info = open(path, O_RDONLY | O_CLOEXEC);
+    if (info >= 0) {
+        if (read(info, text, sizeof(text) - 1) < 0) {
+            text[0] = 0;
+        }
+        close(info);
+    }
+    line = strstr(text, "\nPid:");
+    return line ? (pid_t)strtol(line + 5, NULL, 10) : -1;
+}
+
+/*
+ * process_madvise on the caller itself: the advice of madvise over each
+ * range of the guest's iovec in turn, stopping at the first that fails;
+ * the bytes of the ranges advised, or that failure if none was.  Which
+ * advice the kernel takes, and the descriptor and permission checks, are
+ * the host's: it answers the same call with no range first.  Another
+ * process's addresses are not this guest's (as process_vm_readv).
+ */
+SYSCALL(process_madvise)
+{
+    abi_ulong vlen = arg[2];
+    int advice = (int)arg[3];
+    struct iovec none = { NULL, 0 };
+    struct target_iovec *tiov;
+    abi_long ret = 0, done = 0;
+
+    if (arg[4] != 0 || vlen > IOV_MAX) {
+        return -TARGET_EINVAL;
+    }
+    tiov = g_new(struct target_iovec, vlen + 1);
+    if (copy_from_user(tiov, arg[1], vlen * sizeof(*tiov))) {
+        g_free(tiov);
+        return -TARGET_EFAULT;
+    }
+    ret = get_errno(syscall(SYS_process_madvise, (int)arg[0], &none, 1UL, advice, 0U));
+    if (ret == 0 && pidfd_pid(arg[0]) != getpid()) {
+        qemu_log_mask(LOG_UNIMP, "process_madvise: pid %d is another process\n",
+                      (int)pidfd_pid(arg[0]));
+        ret = -TARGET_ENOSYS;
+    }
+    for (abi_ulong i = 0; ret == 0 && i < vlen; i++) {
+        ret = do_madvise(tiov[i].iov_base, tiov[i].iov_len, advice);
+        done += ret == 0 ? (abi_long)tiov[i].iov_len : 0;
+    }
+    g_free(tiov);
+    return done ? done : ret;
 }
 
 void madvise_fork_child(void)
@@ -843,6 +918,7 @@ const SyscallImpl syscalls_mem[] = {
     { "mprotect", sys_mprotect, "xuP" },
     { "mremap", sys_mremap, "xuuxx=x" },
     { "madvise", sys_madvise, "xud" },
+    { "process_madvise", sys_process_madvise, "dxudx" },
     { "msync", sys_msync, "xud" },
     { "mlock", sys_mlock, "xu" },
     { "munlock", sys_munlock, "xu" },
