@@ -1,9 +1,10 @@
 /*
  * syscall_mem.c: the guest's address-space syscalls.  mmap.c does the real
  * work at 4 KiB over H host pages; this file keeps the brk area (grown with
- * anonymous fixed mappings, never shrunk below its start) and gives
+ * anonymous fixed mappings, never shrunk below its start), judges growth
+ * against the guest's own RLIMIT_AS and RLIMIT_DATA, gives
  * madvise(MADV_DONTNEED) its Linux meaning of zeroing private anonymous
- * pages.
+ * pages, and answers mincore, madvise and process_madvise per 4 KiB page.
  */
 #include "qemu/osdep.h"
 #include <fcntl.h>
@@ -276,7 +277,6 @@ SYSCALL(mremap)
         || (arg[3] & ~(abi_ulong)(MREMAP_MAYMOVE | MREMAP_FIXED | MREMAP_DONTUNMAP))) {
         return -TARGET_EINVAL;
     }
-
     if (more && over_address_space_limit(more)) {
         return -TARGET_ENOMEM;
     }
@@ -475,12 +475,13 @@ static int madvise_kind_error(abi_ulong start, abi_ulong end, int advice)
 }
 
 /*
- * msync, mlock, munlock, mincore and MADV_POPULATE_* act on whole host pages, as a kernel
- * whose pages are H large would: the guest's 4 KiB range is first checked
- * against the guest's own mappings (ENOMEM for a hole, as Linux), then each
- * host page that holds its bytes is acted on: the in-bound one, or for a
- * shadowed host page the out-of-bound one where the guest page lives
- * (exec/page-map.h).  mmap_lock held, so that no home moves meanwhile.
+ * msync, mlock, munlock, mincore and MADV_POPULATE_* act on whole host
+ * pages, as a kernel whose pages are H large would: the guest's 4 KiB
+ * range is first checked against the guest's own mappings (ENOMEM for a
+ * hole, as Linux), then each host page that holds its bytes is acted on:
+ * the in-bound one, or for a shadowed host page the out-of-bound one
+ * where the guest page lives (exec/page-map.h).  mmap_lock held, so that
+ * no home moves meanwhile.
  */
 static void *host_page_of(abi_ulong page)
 {
