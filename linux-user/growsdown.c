@@ -1,7 +1,7 @@
 /*
  * growsdown.c: a MAP_GROWSDOWN mapping grows down to a fault below it, as
  * the kernel's expand_stack does: to the faulting page, if the mapping
- * then stays within RLIMIT_STACK and no accessible mapping lies within
+ * then stays within the guest's RLIMIT_STACK and no accessible mapping lies within
  * the stack guard gap under the new start (STACK_GUARD_GAP).  The guest
  * page map gets the new pages (anonymous, the protection of the
  * mapping's lowest page), its vma record starts lower; the instruction
@@ -18,10 +18,7 @@
 
 static bool within_stack_limit(uint64_t size)
 {
-    struct rlimit stack;
-
-    return getrlimit(RLIMIT_STACK, &stack) != 0 || stack.rlim_cur == RLIM_INFINITY
-           || size <= stack.rlim_cur;
+    return size <= guest_rlimit_cur(RLIMIT_STACK);
 }
 
 bool grow_down_to(abi_ulong addr)

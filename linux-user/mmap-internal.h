@@ -33,6 +33,8 @@ int claim_host_range(uint64_t start, uint64_t end);
 /* mmap.c */
 /* OR of the flags of the guest pages in [start, end). */
 int flags_union(uint64_t start, uint64_t end);
+/* Replace the bits clear by set in every valid page of [start, end). */
+void update_valid_flags(uint64_t start, uint64_t end, int clear, int set);
 /* Copy the bytes of the len bytes of guest pages at src to those at dest
    (wherever each page lives); dest's pages are valid and take private
    content.  The caller syncs the host protection of dest afterwards. */

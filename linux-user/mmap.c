@@ -49,8 +49,7 @@ static uint64_t first_invalid_page(uint64_t start, uint64_t end)
     return end;
 }
 
-/* Replace the bits clear by set in every valid page of [start, end). */
-static void update_valid_flags(uint64_t start, uint64_t end, int clear, int set)
+void update_valid_flags(uint64_t start, uint64_t end, int clear, int set)
 {
     for (uint64_t a = start, run_end; a < end; a = run_end) {
         int flags = page_flags_run(a, end, &run_end);
@@ -85,8 +84,11 @@ int file_view_flag(void)
 static int backing_flags(int flags)
 {
     if (flags & MAP_ANONYMOUS) {
-        return (flags & MAP_TYPE) == MAP_PRIVATE ? PAGE_ANON
-                                                 : PAGE_ANON | PAGE_FILE_SHARED;
+        /* (MAP_POPULATE and MAP_LOCKED fault every page in at once) */
+        int touched = flags & (MAP_POPULATE | TARGET_MAP_LOCKED) ? 0 : PAGE_UNTOUCHED;
+
+        return (flags & MAP_TYPE) == MAP_PRIVATE ? PAGE_ANON | touched
+                                                 : PAGE_ANON | PAGE_FILE_SHARED | touched;
     }
     return (flags & MAP_TYPE) == MAP_PRIVATE ? PAGE_FILE_PRIV | file_view_flag()
                                              : PAGE_FILE_SHARED;
@@ -661,7 +663,8 @@ abi_long target_mmap(abi_ulong start, abi_ulong len, int prot, int flags,
     shadowed = (flags & MAP_FIXED) && page_map_has_shadows();
     ret = do_mmap(start, len, prot, flags, fd, offset);
     if (!target_mmap_failed(ret)) {
-        vma_note_mmap(ret, len, prot, flags, fd, offset);
+        /* (as an address: an i386 guest's above 2 GiB is a negative abi_long) */
+        vma_note_mmap((abi_ulong)ret, len, prot, flags, fd, offset);
     }
     mmap_unlock();
     wait_other_tlbs(shadowed);

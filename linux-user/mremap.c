@@ -53,9 +53,10 @@ static bool owns_host_pages(uint64_t start, uint64_t end)
 }
 
 typedef struct RedirectedObject {
-    int fd;             /* the window's own descriptor */
+    int fd;             /* the window's own descriptor, or -1: memory at home */
     off_t offset;       /* of the first page */
     int map_flags;
+    uint64_t start, end; /* fd -1: the guest pages showing the memory now */
 } RedirectedObject;
 
 static bool same_file(int a, int b)
@@ -75,6 +76,7 @@ static bool redirected_object(uint64_t start, uint64_t end, RedirectedObject *o)
     if (!redirect_file_of(start, &o->fd, &o->offset, &o->map_flags) || o->fd < 0) {
         return false;
     }
+    o->start = o->end = 0;
     for (uint64_t a = start + TARGET_PAGE_SIZE; a < end; a += TARGET_PAGE_SIZE) {
         if (!redirect_file_of(a, &page.fd, &page.offset, &page.map_flags)
             || page.offset != o->offset + (off_t)(a - start)
@@ -85,6 +87,59 @@ static bool redirected_object(uint64_t start, uint64_t end, RedirectedObject *o)
     return true;
 }
 
+/*
+ * Whether [start, end) is shared anonymous memory without a file to map
+ * again (in bound, or in windows of host memory): a second host mapping of
+ * the bytes its pages live in is the same memory, wherever the guest wants
+ * it (redirect_alias).  Not in --shdwrt=none, which makes no windows for
+ * writable shared memory.
+ */
+static bool shared_memory(uint64_t start, uint64_t end, RedirectedObject *o)
+{
+    const int shared_anon = PAGE_VALID | PAGE_ANON | PAGE_FILE_SHARED;
+
+    if (!shdwrt_enabled()) {
+        return false;
+    }
+    for (uint64_t a = start, run_end; a < end; a = run_end) {
+        if ((page_flags_run(a, end, &run_end) & shared_anon) != shared_anon) {
+            return false;
+        }
+    }
+    *o = (RedirectedObject){ .fd = -1, .map_flags = MAP_SHARED, .start = start, .end = end };
+    return true;
+}
+
+/* Redirect [at, at + len) to the memory o's pages show from guest page
+   from on, one window per run of pages whose homes are consecutive; pages
+   past o's end continue its last page's memory (past the memory's end
+   they give SIGBUS, as the kernel's growth of shared memory does). */
+static int alias_again(uint64_t at, uint64_t len, const RedirectedObject *o, uint64_t from)
+{
+    uint64_t last = o->end - TARGET_PAGE_SIZE;
+
+    for (uint64_t off = 0, run; off < len; off += run) {
+        uint8_t *home = from + off <= last ? (uint8_t *)page_home(from + off)
+                                           : (uint8_t *)page_home(last) + (from + off - last);
+        int ret;
+
+        for (run = TARGET_PAGE_SIZE; off + run < len; run += TARGET_PAGE_SIZE) {
+            if (from + off + run >= o->end) {
+                run = len - off;
+                break;
+            }
+            if ((uint8_t *)page_home(from + off + run) != home + run) {
+                break;
+            }
+        }
+        ret = redirect_alias(at + off, at + off + run, home);
+        if (ret) {
+            return ret;
+        }
+    }
+    return 0;
+}
+
 /* Redirect [at, at + len) to o from offset: the same shared memory seen at
    another place.  Shared anonymous memory (a memfd) grows with it, as the
    kernel's does; a file does not (pages past its end give SIGBUS). */
@@ -93,6 +148,9 @@ static int redirect_again(uint64_t at, uint64_t len, const RedirectedObject *o,
 {
     struct stat st;
 
+    if (o->fd < 0) {
+        return alias_again(at, len, o, o->start + (offset - o->offset));
+    }
     if ((flags & PAGE_ANON) && fstat(o->fd, &st) == 0
         && st.st_size < offset + (off_t)len && ftruncate(o->fd, offset + len) != 0) {
         return -errno;
@@ -180,15 +238,16 @@ static void copy_page_flags(uint64_t from, uint64_t to, uint64_t len)
 
 /*
  * Pages between the old end and the old host end were part of the host
- * mapping but not of the guest's: an anonymous mapping growing over them
- * must show zeros, not what an earlier munmap left there.
+ * mapping but not of the guest's: a private anonymous mapping growing over
+ * them must show zeros, not what an earlier munmap left there.  (Shared
+ * memory shows its own bytes there again, as the kernel's growth does.)
  */
 static int clear_stale_tail(uint64_t old_end, uint64_t new_end, int last_flags)
 {
     uint64_t stale_end = MIN(new_end, HOST_PAGE_ALIGN(old_end));
     abi_long ret;
 
-    if (stale_end <= old_end || !(last_flags & PAGE_ANON)) {
+    if (stale_end <= old_end || (last_flags & (PAGE_ANON | PAGE_FILE_SHARED)) != PAGE_ANON) {
         return 0;
     }
     ret = do_mmap(old_end, stale_end - old_end, last_flags & PAGE_BITS,
@@ -242,7 +301,7 @@ static int grow_in_place(uint64_t addr, uint64_t old_size, uint64_t new_size)
         set_grown_flags(old_end, new_end, last_flags);
         return page_map_sync(old_end, new_end);
     }
-    if (redirected_object(addr, old_end, &o)) {
+    if (redirected_object(addr, old_end, &o) || shared_memory(addr, old_end, &o)) {
         if (claim_host_range(old_end, new_end) != 0
             || redirect_again(old_end, new_end - old_end, &o, o.offset + old_size,
                               last_flags) != 0) {
@@ -406,6 +465,9 @@ static abi_long move_mapping(uint64_t old_addr, uint64_t old_size,
             return ret;
         }
     }
+    if (shared_memory(old_addr, old_end, &o)) {
+        return move_redirected(old_addr, old_size, new_size, dest, last_flags, &o);
+    }
     if ((last_flags & (PAGE_ANON | PAGE_FILE_SHARED)) == PAGE_FILE_SHARED) {
         ret = remap_shared_file(old_addr, 0, dest, new_size, dest != 0);
         if (!target_mmap_failed(ret)) {
@@ -416,17 +478,25 @@ static abi_long move_mapping(uint64_t old_addr, uint64_t old_size,
     return move_by_copy(old_addr, old_size, new_size, dest, last_flags);
 }
 
+static abi_long alias_shared(uint64_t old_addr, uint64_t size, unsigned long flags,
+                             uint64_t dest);
+
 /*
  * MREMAP_DONTUNMAP: the pages move, and the old range stays mapped with the
- * same protection, reading as new zero pages.  Only private anonymous
- * memory (the kernel's rule before Linux 5.13; later kernels also accept
- * file mappings, which would need the file to map the old range again).
+ * same protection.  Private anonymous memory reads as new zero pages there;
+ * shared memory (Linux 5.13 on) is still itself there, so the move is a
+ * second view of it.  Private file mappings (also 5.13 on) would need the
+ * file to map the old range again: EINVAL, the older kernels' answer.
  */
 static abi_long move_dont_unmap(uint64_t old_addr, uint64_t size, uint64_t dest)
 {
-    int *prot = g_new(int, size / TARGET_PAGE_SIZE);
+    int *prot;
     abi_long at;
 
+    if (flags_union(old_addr, old_addr + size) & PAGE_FILE_SHARED) {
+        return alias_shared(old_addr, size, MREMAP_MAYMOVE | (dest ? MREMAP_FIXED : 0), dest);
+    }
+    prot = g_new(int, size / TARGET_PAGE_SIZE);
     for (uint64_t off = 0; off < size; off += TARGET_PAGE_SIZE) {
         int flags = page_get_flags(old_addr + off);
 
@@ -449,12 +519,24 @@ static abi_long move_dont_unmap(uint64_t old_addr, uint64_t size, uint64_t dest)
     return at;
 }
 
+/* Give back the host pages of [start, end) that hold no guest page (a
+   claim_host_range the call could not use: the others keep their pages). */
+static void release_free_host_pages(uint64_t start, uint64_t end)
+{
+    for (uint64_t h = start & qemu_host_page_mask; h < end; h += qemu_host_page_size) {
+        if (!(flags_union(h, h + qemu_host_page_size) & PAGE_VALID)) {
+            host_release(h, h + qemu_host_page_size);
+        }
+    }
+}
+
 /*
  * mremap with old size 0: a second mapping of the shared pages at old_addr.
- * The host makes it (the same shared memory, never a copy) when the pages
- * are in bound and both addresses and the size are whole host pages; other
- * placements need an out-of-bound alias in a shadowed host page (the
- * shared-writable work) and get EINVAL meanwhile.
+ * The host makes it (the same shared memory, never a copy) in bound when
+ * the pages are in bound and both addresses and the size are whole host
+ * pages; elsewhere the new pages are redirected to the same object (a
+ * file's window, or a second host mapping of shared anonymous memory:
+ * shared_memory).  Other shared file pages get EINVAL.
  */
 static abi_long alias_shared(uint64_t old_addr, uint64_t size, unsigned long flags,
                              uint64_t dest)
@@ -480,16 +562,20 @@ static abi_long alias_shared(uint64_t old_addr, uint64_t size, unsigned long fla
             return ret;
         }
     }
-    if (redirected_object(old_addr, old_addr + size, &o)) {
+    if (!((old_addr | dest | size) & ~qemu_host_page_mask)
+        && !(flags_union(old_addr, old_addr + hsize) & PAGE_SHADOWED)
+        && hp_mremap(g2h(old_addr), 0, hsize, MREMAP_MAYMOVE | MREMAP_FIXED,
+                     g2h(dest)) != MAP_FAILED) {
+        /* in bound */
+    } else if (redirected_object(old_addr, old_addr + size, &o)
+               || shared_memory(old_addr, old_addr + size, &o)) {
         ret = redirect_again(dest, size, &o, o.offset, old_flags);
         if (ret) {
+            release_free_host_pages(dest, dest + hsize);
             return ret;
         }
-    } else if (((old_addr | dest | size) & ~qemu_host_page_mask)
-        || (flags_union(old_addr, old_addr + hsize) & PAGE_SHADOWED)
-        || hp_mremap(g2h(old_addr), 0, hsize, MREMAP_MAYMOVE | MREMAP_FIXED,
-                     g2h(dest)) == MAP_FAILED) {
-        host_release(dest, dest + hsize);
+    } else {
+        release_free_host_pages(dest, dest + hsize);
         return -EINVAL;
     }
     for (uint64_t off = 0; off < size; off += TARGET_PAGE_SIZE) {
@@ -585,7 +671,7 @@ abi_long target_mremap(abi_ulong old_addr, abi_ulong old_size,
     mmap_lock();
     ret = do_mremap(old_addr, old_size, new_size, flags, new_addr);
     if (!target_mmap_failed(ret)) {
-        vma_note_mremap(old_addr, old_size, new_size, ret);
+        vma_note_mremap(old_addr, old_size, new_size, (abi_ulong)ret);
     }
     mmap_unlock();
     qemu_log_mask(CPU_LOG_PAGE, "mremap: old=0x" TARGET_ABI_FMT_lx " old_size=0x"

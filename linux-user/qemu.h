@@ -100,6 +100,11 @@ void guest_space_init(void);
 /* One past the highest guest address a mapping may use. */
 uint64_t guest_space_end(void);
 
+/* syscall_proc.c: the guest's soft RLIMIT_AS, RLIMIT_DATA or RLIMIT_STACK
+   (kept by the emulator, not the host's: they would bind the emulator's
+   own memory there); RLIM_INFINITY for none. */
+uint64_t guest_rlimit_cur(int resource);
+
 /* exec.c: execve that runs guest binaries under this emulator, passing
    on the options recorded with exec_inherit_option (arg may be NULL). */
 void exec_init(void);

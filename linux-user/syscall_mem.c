@@ -1,15 +1,17 @@
 /*
  * syscall_mem.c: the guest's address-space syscalls.  mmap.c does the real
  * work at 4 KiB over H host pages; this file keeps the brk area (grown with
- * anonymous fixed mappings, never shrunk below its start) and gives
+ * anonymous fixed mappings, never shrunk below its start), judges growth
+ * against the guest's own RLIMIT_AS and RLIMIT_DATA, gives
  * madvise(MADV_DONTNEED) its Linux meaning of zeroing private anonymous
- * pages.
+ * pages, and answers mincore, madvise and process_madvise per 4 KiB page.
  */
 #include "qemu/osdep.h"
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
+#include <glib.h>
 #include "qemu/log.h"
 #include "exec/shdwrt.h"
 #include "syscall_impl.h"
@@ -67,6 +69,55 @@ static bool over_address_space_limit(uint64_t more)
     return strtoull(text, NULL, 10) * getpagesize() + more + EMULATOR_HEADROOM > lim.rlim_cur;
 }
 
+/*
+ * The guest's own RLIMIT_AS and RLIMIT_DATA (syscall_proc.c keeps them),
+ * as the kernel's may_expand_vm: a call that adds pages (its length less
+ * the pages already mapped there, which a MAP_FIXED replaces) beyond the
+ * guest's mapped pages (all of them; for RLIMIT_DATA its private writable
+ * ones outside stacks, when the new ones are such: "data") is ENOMEM.  The
+ * emulator's memory and reservations are no guest pages: they never count.
+ */
+static bool is_data(int prot, bool shared, bool stack)
+{
+    return (prot & PROT_WRITE) && !shared && !stack;
+}
+
+/* The same for the guest page at a, whose flags are given. */
+static bool page_is_data(uint64_t a, int flags)
+{
+    const GuestVma *v = vma_find(a);
+
+    return is_data(flags, flags & PAGE_FILE_SHARED, v && (v->flags & VMA_GROWSDOWN));
+}
+
+/* len bytes more, at start when fixed (else anywhere free) */
+static bool over_guest_limits(uint64_t start, uint64_t len, bool fixed, bool data)
+{
+    uint64_t as = guest_rlimit_cur(RLIMIT_AS), data_lim = guest_rlimit_cur(RLIMIT_DATA);
+    uint64_t total = 0, data_total = 0, added = TARGET_PAGE_ALIGN(len);
+
+    if (len == 0 || (as == RLIM_INFINITY && (data_lim == RLIM_INFINITY || !data))) {
+        return false;
+    }
+    for (uint64_t a = 0, run_end; a < guest_space_end(); a = run_end) {
+        int flags;
+
+        a = page_find_flags(a, guest_space_end(), PAGE_VALID);
+        if (a >= guest_space_end()) {
+            break;
+        }
+        flags = page_flags_run(a, guest_space_end(), &run_end);
+        total += run_end - a;
+        if (page_is_data(a, flags)) {
+            data_total += run_end - a;
+        }
+        if (fixed && a < start + len && run_end > start) {
+            added -= MIN(run_end, start + len) - MAX(a, start);
+        }
+    }
+    return total + added > as || (data && data_total + added > data_lim);
+}
+
 static bool range_unmapped(abi_ulong start, abi_ulong end)
 {
     return page_find_flags(start, end, PAGE_VALID) == end;
@@ -97,7 +148,8 @@ static abi_ulong do_brk(abi_ulong new_brk)
     new_mapped = TARGET_PAGE_ALIGN(new_brk);
     if (new_mapped < new_brk || new_mapped - 1 > GUEST_ADDR_MAX ||
         !range_unmapped(brk_mapped, new_mapped) ||
-        over_address_space_limit(new_mapped - brk_mapped)) {
+        over_address_space_limit(new_mapped - brk_mapped) ||
+        over_guest_limits(brk_mapped, new_mapped - brk_mapped, true, true)) {
         return brk_cur;
     }
     if (target_mmap(brk_mapped, new_mapped - brk_mapped, PROT_READ | PROT_WRITE,
@@ -125,7 +177,18 @@ SYSCALL(brk)
 static abi_long guest_mmap(abi_ulong addr, abi_ulong len, int prot, int flags, int fd,
                            off_t offset)
 {
+    bool fixed = flags & (MAP_FIXED | MAP_FIXED_NOREPLACE);
+    bool over;
+
     if (over_address_space_limit(len)) {
+        return -TARGET_ENOMEM;
+    }
+    mmap_lock();
+    over = over_guest_limits(addr & TARGET_PAGE_MASK, len, fixed,
+                             is_data(prot, (flags & MAP_TYPE) != MAP_PRIVATE,
+                                     flags & MAP_GROWSDOWN));
+    mmap_unlock();
+    if (over) {
         return -TARGET_ENOMEM;
     }
     return target_mmap(addr, len, prot, flags, fd, offset);
@@ -205,12 +268,22 @@ SYSCALL(mprotect)
 SYSCALL(mremap)
 {
     abi_ulong old_addr = arg[0], old_size = arg[1], new_size = arg[2];
+    /* (MREMAP_DONTUNMAP keeps the old range mapped) */
+    abi_ulong more = arg[3] & MREMAP_DONTUNMAP ? old_size
+                     : new_size > old_size ? new_size - old_size : 0;
+    bool over;
 
     if (new_size > TARGET_TASK_SIZE || (old_addr & ~TARGET_PAGE_MASK)
         || (arg[3] & ~(abi_ulong)(MREMAP_MAYMOVE | MREMAP_FIXED | MREMAP_DONTUNMAP))) {
         return -TARGET_EINVAL;
     }
-    if (new_size > old_size && over_address_space_limit(new_size - old_size)) {
+    if (more && over_address_space_limit(more)) {
+        return -TARGET_ENOMEM;
+    }
+    mmap_lock();
+    over = over_guest_limits(0, more, false, page_is_data(old_addr, page_get_flags(old_addr)));
+    mmap_unlock();
+    if (over) {
         return -TARGET_ENOMEM;
     }
     return target_mremap(old_addr, old_size, new_size, arg[3], arg[4]);
@@ -240,6 +313,19 @@ static bool host_discards_like_linux(int flags)
     return (flags_private_anon(flags) && !(flags & PAGE_SHADOWED))
            || (qemu_host_page_size == TARGET_PAGE_SIZE && (flags & PAGE_VALID)
                && (flags & (PAGE_FILE_PRIV | PAGE_SHADOWED)) == PAGE_FILE_PRIV);
+}
+
+/* A 4 KiB kernel frees discarded private anonymous pages: mincore must
+   not count them resident while their host page holds touched ones. */
+static void note_discarded(abi_ulong start, abi_ulong end)
+{
+    for (uint64_t a = start, run_end; a < end; a = run_end) {
+        int flags = page_flags_run(a, end, &run_end);
+
+        if (flags_private_anon(flags)) {
+            page_set_flags(a, run_end, flags | PAGE_UNTOUCHED);
+        }
+    }
 }
 
 /*
@@ -284,6 +370,7 @@ static void discard_pages(abi_ulong start, abi_ulong end)
         page_map_sync(chunk, chunk + h);
         chunk += h;
     }
+    note_discarded(start, end);
     mmap_unlock();
 }
 
@@ -387,104 +474,14 @@ static int madvise_kind_error(abi_ulong start, abi_ulong end, int advice)
     return 0;
 }
 
-/* The vma flag the fork advice sets or clears, or 0 for other advice. */
-static int fork_advice_flag(int advice)
-{
-    switch (advice) {
-    case MADV_WIPEONFORK: case MADV_KEEPONFORK:
-        return VMA_WIPEONFORK;
-    case MADV_DONTFORK: case MADV_DOFORK:
-        return VMA_DONTFORK;
-    default:
-        return 0;
-    }
-}
-
-/* The advice on [start, end), all mapped (mmap_lock held).  Every advice
-   but these is only a hint the host may ignore too.  MADV_POPULATE_READ and
-   _WRITE fault the pages in, so pages the guest may not read (write) are
-   EINVAL; the host needs no populating for the guest to see no change. */
-static int madvise_pages(abi_ulong start, abi_ulong end, int advice)
-{
-    if (advice == MADV_POPULATE_READ || advice == MADV_POPULATE_WRITE) {
-        int needed = advice == MADV_POPULATE_READ ? PAGE_READ : PAGE_WRITE;
-
-        for (uint64_t a = start, run_end; a < end; a = run_end) {
-            if (!(page_flags_run(a, end, &run_end) & needed)) {
-                return -TARGET_EINVAL;
-            }
-        }
-    } else if (advice == MADV_DONTNEED) {
-        discard_pages(start, end);
-    } else if (advice == MADV_REMOVE) {
-        return remove_pages(start, end);
-    } else if (fork_advice_flag(advice)) {
-        /* kept per 4 KiB page, carried out by madvise_fork_child: a host
-           madvise would act on whole host pages */
-        vma_note_fork_advice(start, end, fork_advice_flag(advice),
-                             advice == MADV_WIPEONFORK || advice == MADV_DONTFORK);
-    }
-    return 0;
-}
-
-SYSCALL(madvise)
-{
-    abi_ulong start = arg[0], len = TARGET_PAGE_ALIGN((abi_ulong)arg[1]);
-    int ret;
-
-    /* In the kernel's order: the advice, the start, a length that wraps. */
-    if (!madvise_advice_known((int)arg[2]) || (start & ~TARGET_PAGE_MASK)
-        || (arg[1] && !len) || start + len < start) {
-        return -TARGET_EINVAL;
-    }
-    mmap_lock();
-    ret = madvise_kind_error(start, start + len, (int)arg[2]);
-    mmap_unlock();
-    if (ret) {
-        return ret;
-    }
-    /* As the kernel's walk of the range: the mapped parts get the advice,
-       a hole makes it ENOMEM after all of them. */
-    mmap_lock();
-    for (uint64_t a = start, run_end; a < start + len && !ret; a = run_end) {
-        if (page_flags_run(a, start + len, &run_end) & PAGE_VALID) {
-            ret = madvise_pages(a, run_end, (int)arg[2]);
-        } else {
-            ret = -TARGET_ENOMEM;
-        }
-    }
-    mmap_unlock();
-    return ret;
-}
-
-void madvise_fork_child(void)
-{
-    uint64_t (*ranges)[2];
-    size_t n;
-
-    mmap_lock();
-    n = vma_ranges_with(VMA_DONTFORK, &ranges);
-    for (size_t i = 0; i < n; i++) {
-        do_munmap(ranges[i][0], ranges[i][1] - ranges[i][0]);
-        vma_note_munmap(ranges[i][0], ranges[i][1] - ranges[i][0]);
-    }
-    free(ranges);
-    /* (the flag stays: the child's own children read zeros too) */
-    n = vma_ranges_with(VMA_WIPEONFORK, &ranges);
-    for (size_t i = 0; i < n; i++) {
-        discard_pages(ranges[i][0], ranges[i][1]);
-    }
-    free(ranges);
-    mmap_unlock();
-}
-
 /*
- * msync, mlock, munlock and mincore act on whole host pages, as a kernel
- * whose pages are H large would: the guest's 4 KiB range is first checked
- * against the guest's own mappings (ENOMEM for a hole, as Linux), then each
- * host page that holds its bytes is acted on: the in-bound one, or for a
- * shadowed host page the out-of-bound one where the guest page lives
- * (exec/page-map.h).  mmap_lock held, so that no home moves meanwhile.
+ * msync, mlock, munlock, mincore and MADV_POPULATE_* act on whole host
+ * pages, as a kernel whose pages are H large would: the guest's 4 KiB
+ * range is first checked against the guest's own mappings (ENOMEM for a
+ * hole, as Linux), then each host page that holds its bytes is acted on:
+ * the in-bound one, or for a shadowed host page the out-of-bound one
+ * where the guest page lives (exec/page-map.h).  mmap_lock held, so that
+ * no home moves meanwhile.
  */
 static void *host_page_of(abi_ulong page)
 {
@@ -509,6 +506,182 @@ static int for_each_host_page(abi_ulong start, abi_ulong end,
         }
     }
     return 0;
+}
+
+/* The vma flag the fork advice sets or clears, or 0 for other advice. */
+static int fork_advice_flag(int advice)
+{
+    switch (advice) {
+    case MADV_WIPEONFORK: case MADV_KEEPONFORK:
+        return VMA_WIPEONFORK;
+    case MADV_DONTFORK: case MADV_DOFORK:
+        return VMA_DONTFORK;
+    default:
+        return 0;
+    }
+}
+
+static int host_populate(void *h, size_t len, int advice)
+{
+    /* (a failure, such as a file page past end of file, was the guest's
+       to see from its own walk: the host's is only about residency; a
+       host page the emulator keeps without write is only read) */
+    if (hp_madvise(h, len, advice) != 0 && advice == MADV_POPULATE_WRITE) {
+        hp_madvise(h, len, MADV_POPULATE_READ);
+    }
+    return 0;
+}
+
+/* The advice on [start, end), all mapped (mmap_lock held).  Every advice
+   but these is only a hint the host may ignore too.  MADV_POPULATE_READ and
+   _WRITE fault the pages in, so pages the guest may not read (write) are
+   EINVAL; the host brings their host pages in for mincore to see.  A
+   write fault gives a private file page its private copy, which stops
+   seeing the file: each page is filled for writing first, as a write
+   would (page_tlb_fill: its copy in a window, its host page's copy when
+   it still shows its file, its code dropped). */
+static int madvise_pages(abi_ulong start, abi_ulong end, int advice)
+{
+    if (advice == MADV_POPULATE_READ || advice == MADV_POPULATE_WRITE) {
+        int needed = advice == MADV_POPULATE_READ ? PAGE_READ : PAGE_WRITE;
+
+        for (uint64_t a = start, run_end; a < end; a = run_end) {
+            if (!(page_flags_run(a, end, &run_end) & needed)) {
+                return -TARGET_EINVAL;
+            }
+        }
+        for (uint64_t a = start; needed == PAGE_WRITE && a < end; a += TARGET_PAGE_SIZE) {
+            uintptr_t addend;
+            int prot;
+
+            page_tlb_fill(a, PAGE_WRITE, &addend, &prot);
+        }
+        for_each_host_page(start, end, host_populate, advice);
+        update_valid_flags(start, end, PAGE_UNTOUCHED, 0);
+    } else if (advice == MADV_DONTNEED) {
+        discard_pages(start, end);
+    } else if (advice == MADV_REMOVE) {
+        return remove_pages(start, end);
+    } else if (fork_advice_flag(advice)) {
+        /* kept per 4 KiB page, carried out by madvise_fork_child: a host
+           madvise would act on whole host pages */
+        vma_note_fork_advice(start, end, fork_advice_flag(advice),
+                             advice == MADV_WIPEONFORK || advice == MADV_DONTFORK);
+    }
+    return 0;
+}
+
+static abi_long do_madvise(abi_ulong start, abi_ulong length, int advice)
+{
+    abi_ulong len = TARGET_PAGE_ALIGN(length);
+    int ret;
+
+    /* In the kernel's order: the advice, the start, a length that wraps. */
+    if (!madvise_advice_known(advice) || (start & ~TARGET_PAGE_MASK)
+        || (length && !len) || start + len < start) {
+        return -TARGET_EINVAL;
+    }
+    mmap_lock();
+    ret = madvise_kind_error(start, start + len, advice);
+    mmap_unlock();
+    if (ret) {
+        return ret;
+    }
+    /* As the kernel's walk of the range: the mapped parts get the advice,
+       a hole makes it ENOMEM after all of them. */
+    mmap_lock();
+    for (uint64_t a = start, run_end; a < start + len && !ret; a = run_end) {
+        if (page_flags_run(a, start + len, &run_end) & PAGE_VALID) {
+            ret = madvise_pages(a, run_end, advice);
+        } else {
+            ret = -TARGET_ENOMEM;
+        }
+    }
+    mmap_unlock();
+    return ret;
+}
+
+SYSCALL(madvise)
+{
+    return do_madvise(arg[0], arg[1], (int)arg[2]);
+}
+
+/* The process a pidfd refers to (the "Pid:" line of its fdinfo), or -1. */
+static pid_t pidfd_pid(int fd)
+{
+    char path[48], text[512] = "";
+    int info;
+    char *line;
+
+    snprintf(path, sizeof(path), "/proc/self/fdinfo/%d", fd);
+    info = open(path, O_RDONLY | O_CLOEXEC);
+    if (info >= 0) {
+        if (read(info, text, sizeof(text) - 1) < 0) {
+            text[0] = 0;
+        }
+        close(info);
+    }
+    line = strstr(text, "\nPid:");
+    return line ? (pid_t)strtol(line + 5, NULL, 10) : -1;
+}
+
+/*
+ * process_madvise on the caller itself: the advice of madvise over each
+ * range of the guest's iovec in turn, stopping at the first that fails;
+ * the bytes of the ranges advised, or that failure if none was.  Which
+ * advice the kernel takes, and the descriptor and permission checks, are
+ * the host's: it answers the same call with no range first.  Another
+ * process's addresses are not this guest's (as process_vm_readv).
+ */
+SYSCALL(process_madvise)
+{
+    abi_ulong vlen = arg[2];
+    int advice = (int)arg[3];
+    struct iovec none = { NULL, 0 };
+    struct target_iovec *tiov;
+    abi_long ret = 0, done = 0;
+
+    if (arg[4] != 0 || vlen > IOV_MAX) {
+        return -TARGET_EINVAL;
+    }
+    tiov = g_new(struct target_iovec, vlen + 1);
+    if (copy_from_user(tiov, arg[1], vlen * sizeof(*tiov))) {
+        g_free(tiov);
+        return -TARGET_EFAULT;
+    }
+    ret = get_errno(syscall(SYS_process_madvise, (int)arg[0], &none, 1UL, advice, 0U));
+    if (ret == 0 && pidfd_pid(arg[0]) != getpid()) {
+        qemu_log_mask(LOG_UNIMP, "process_madvise: pid %d is another process\n",
+                      (int)pidfd_pid(arg[0]));
+        ret = -TARGET_ENOSYS;
+    }
+    for (abi_ulong i = 0; ret == 0 && i < vlen; i++) {
+        ret = do_madvise(tiov[i].iov_base, tiov[i].iov_len, advice);
+        done += ret == 0 ? (abi_long)tiov[i].iov_len : 0;
+    }
+    g_free(tiov);
+    return done ? done : ret;
+}
+
+void madvise_fork_child(void)
+{
+    uint64_t (*ranges)[2];
+    size_t n;
+
+    mmap_lock();
+    n = vma_ranges_with(VMA_DONTFORK, &ranges);
+    for (size_t i = 0; i < n; i++) {
+        do_munmap(ranges[i][0], ranges[i][1] - ranges[i][0]);
+        vma_note_munmap(ranges[i][0], ranges[i][1] - ranges[i][0]);
+    }
+    free(ranges);
+    /* (the flag stays: the child's own children read zeros too) */
+    n = vma_ranges_with(VMA_WIPEONFORK, &ranges);
+    for (size_t i = 0; i < n; i++) {
+        discard_pages(ranges[i][0], ranges[i][1]);
+    }
+    free(ranges);
+    mmap_unlock();
 }
 
 static int host_msync(void *h, size_t len, int flags)
@@ -547,8 +720,9 @@ SYSCALL(msync)
     return ret;
 }
 
-/* mlock and munlock: the range covers the whole pages it touches. */
-static abi_long do_mlock(abi_ulong start, abi_ulong len, bool lock)
+/* mlock and munlock: the range covers the whole pages it touches.
+   Locking faults the pages in, unless only on fault (MLOCK_ONFAULT). */
+static abi_long do_mlock(abi_ulong start, abi_ulong len, bool lock, bool populate)
 {
     abi_ulong end = TARGET_PAGE_ALIGN(start + len);
     abi_long ret;
@@ -565,33 +739,42 @@ static abi_long do_mlock(abi_ulong start, abi_ulong len, bool lock)
     }
     mmap_lock();
     ret = for_each_host_page(start, end, host_mlock, lock);
+    if (ret == 0 && populate) {
+        update_valid_flags(start, end, PAGE_UNTOUCHED, 0);
+    }
     mmap_unlock();
     return ret;
 }
 
 SYSCALL(mlock)
 {
-    return do_mlock(arg[0], arg[1], true);
+    return do_mlock(arg[0], arg[1], true, true);
 }
 
-/* mlock2: MLOCK_ONFAULT only changes when the pages come in, which the
-   guest cannot tell here. */
+/* mlock2: MLOCK_ONFAULT leaves the pages out until they are touched. */
 SYSCALL(mlock2)
 {
     if (arg[2] & ~MLOCK_ONFAULT) {
         return -TARGET_EINVAL;
     }
-    return do_mlock(arg[0], arg[1], true);
+    return do_mlock(arg[0], arg[1], true, !(arg[2] & MLOCK_ONFAULT));
 }
 
 SYSCALL(munlock)
 {
-    return do_mlock(arg[0], arg[1], false);
+    return do_mlock(arg[0], arg[1], false, false);
 }
 
 SYSCALL(mlockall)
 {
-    return get_errno(mlockall(arg[0]));
+    abi_long ret = get_errno(mlockall(arg[0]));
+
+    if (ret == 0 && (arg[0] & (MCL_CURRENT | MCL_ONFAULT)) == MCL_CURRENT) {
+        mmap_lock();
+        update_valid_flags(0, guest_space_end(), PAGE_UNTOUCHED, 0);
+        mmap_unlock();
+    }
+    return ret;
 }
 
 SYSCALL(munlockall)
@@ -599,7 +782,36 @@ SYSCALL(munlockall)
     return get_errno(munlockall());
 }
 
-/* One byte per guest page: resident if the host page holding it is. */
+/*
+ * Whether guest page `page` of a resident host page is resident for a 4
+ * KiB kernel.  Its host page's answer, except for an anonymous page not
+ * seen written since it was mapped or discarded (PAGE_UNTOUCHED), when
+ * the host page holds other guest pages: resident once its bytes are
+ * not all zeros.  A page only read, or written with zeros, since then
+ * reads as untouched (the kernel would count the zero page, or the page
+ * written); a page whose host page we may not read as its host's.
+ */
+static bool guest_page_resident(abi_ulong page)
+{
+    int flags = page_get_flags(page);
+    const uint64_t *word = page_home(page);
+
+    if (qemu_host_page_size == TARGET_PAGE_SIZE || !(flags & PAGE_UNTOUCHED)
+        || (!(flags & PAGE_SHADOWED)
+            && !(host_page_prot(page & qemu_host_page_mask) & PROT_READ))) {
+        return true;
+    }
+    for (size_t i = 0; i < TARGET_PAGE_SIZE / sizeof(*word); i++) {
+        if (word[i]) {
+            page_set_flags(page, page + TARGET_PAGE_SIZE, flags & ~PAGE_UNTOUCHED);
+            return true;
+        }
+    }
+    return false;
+}
+
+/* One byte per guest page: resident if the host page holding it is and
+   guest_page_resident says so. */
 SYSCALL(mincore)
 {
     abi_ulong start = arg[0], len = TARGET_PAGE_ALIGN((abi_ulong)arg[1]);
@@ -640,7 +852,7 @@ SYSCALL(mincore)
         if (i == 0 || h != host_page_of(page - TARGET_PAGE_SIZE)) {
             ret = get_errno(hp_mincore(h, qemu_host_page_size, &resident));
         }
-        vec[i] = resident & 1;
+        vec[i] = (resident & 1) && guest_page_resident(page);
     }
     mmap_unlock();
     if (ret == 0 && i) {
@@ -707,6 +919,7 @@ const SyscallImpl syscalls_mem[] = {
     { "mprotect", sys_mprotect, "xuP" },
     { "mremap", sys_mremap, "xuuxx=x" },
     { "madvise", sys_madvise, "xud" },
+    { "process_madvise", sys_process_madvise, "dxudx" },
     { "msync", sys_msync, "xud" },
     { "mlock", sys_mlock, "xu" },
     { "munlock", sys_munlock, "xu" },

@@ -4,6 +4,7 @@
  * scheduling, futexes and the thread bookkeeping glibc sets up at start.
  */
 #include "qemu/osdep.h"
+#include <pthread.h>
 #include <sched.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -333,11 +334,11 @@ static void free_string_array(char **v)
  */
 static size_t exec_strings_room(void)
 {
-    struct rlimit stack;
+    uint64_t stack = guest_rlimit_cur(RLIMIT_STACK);
     size_t room = 6 << 20;
 
-    if (getrlimit(RLIMIT_STACK, &stack) == 0 && stack.rlim_cur / 4 < room) {
-        room = stack.rlim_cur / 4;
+    if (stack / 4 < room) {
+        room = stack / 4;
     }
     return MAX(room, (size_t)MAX_ARG_STRLEN);
 }
@@ -419,11 +420,67 @@ SYSCALL(execve)
     return err;
 }
 
-/* RLIMIT_AS/DATA/STACK would bind the emulator itself: pretend, as QEMU. */
-static bool rlimit_is_emulator_wide(int resource)
+/*
+ * RLIMIT_AS, RLIMIT_DATA and RLIMIT_STACK set on the host would bind the
+ * emulator's own memory (its reservation of the guest space alone passes
+ * any address-space limit).  The guest's values are kept here instead,
+ * starting from the host's, and guest memory is judged against them
+ * (syscall_mem.c, growsdown.c).  (An execve starts from the host's again.)
+ */
+static struct rlimit guest_rlimits[RLIM_NLIMITS];
+static pthread_once_t guest_rlimits_once = PTHREAD_ONCE_INIT;
+static pthread_mutex_t guest_rlimits_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static bool rlimit_kept(abi_ulong resource)
 {
-    return resource == RLIMIT_AS || resource == RLIMIT_DATA ||
-           resource == RLIMIT_STACK;
+    return resource == RLIMIT_AS || resource == RLIMIT_DATA || resource == RLIMIT_STACK;
+}
+
+static void read_host_rlimits(void)
+{
+    getrlimit(RLIMIT_AS, &guest_rlimits[RLIMIT_AS]);
+    getrlimit(RLIMIT_DATA, &guest_rlimits[RLIMIT_DATA]);
+    getrlimit(RLIMIT_STACK, &guest_rlimits[RLIMIT_STACK]);
+}
+
+uint64_t guest_rlimit_cur(int resource)
+{
+    pthread_once(&guest_rlimits_once, read_host_rlimits);
+    return __atomic_load_n(&guest_rlimits[resource].rlim_cur, __ATOMIC_RELAXED);
+}
+
+static bool has_cap_sys_resource(void)
+{
+    struct __user_cap_header_struct head = { _LINUX_CAPABILITY_VERSION_3, 0 };
+    struct __user_cap_data_struct data[_LINUX_CAPABILITY_U32S_3];
+
+    return syscall(SYS_capget, &head, data) == 0
+           && (data[CAP_TO_INDEX(CAP_SYS_RESOURCE)].effective & CAP_TO_MASK(CAP_SYS_RESOURCE));
+}
+
+/* A kept limit read (old) and set (new), checked as the kernel's
+   do_prlimit: a soft limit above the hard one is EINVAL, a hard one
+   raised without CAP_SYS_RESOURCE EPERM. */
+static abi_long guest_prlimit(int resource, const struct rlimit *new, struct rlimit *old)
+{
+    struct rlimit *lim = &guest_rlimits[resource];
+    abi_long ret = 0;
+
+    pthread_once(&guest_rlimits_once, read_host_rlimits);
+    pthread_mutex_lock(&guest_rlimits_lock);
+    if (old) {
+        *old = *lim;
+    }
+    if (new && new->rlim_cur > new->rlim_max) {
+        ret = -TARGET_EINVAL;
+    } else if (new && new->rlim_max > lim->rlim_max && !has_cap_sys_resource()) {
+        ret = -TARGET_EPERM;
+    } else if (new) {
+        lim->rlim_max = new->rlim_max;
+        __atomic_store_n(&lim->rlim_cur, new->rlim_cur, __ATOMIC_RELAXED);
+    }
+    pthread_mutex_unlock(&guest_rlimits_lock);
+    return ret;
 }
 
 SYSCALL(prlimit64)
@@ -435,10 +492,11 @@ SYSCALL(prlimit64)
     if (set && copy_from_user(&new, arg[2], sizeof(new))) {
         return -TARGET_EFAULT;
     }
-    if (set && arg[0] == 0 && rlimit_is_emulator_wide(arg[1])) {
-        set = false;
+    if (((pid_t)arg[0] == 0 || (pid_t)arg[0] == getpid()) && rlimit_kept(arg[1])) {
+        ret = guest_prlimit(arg[1], set ? &new : NULL, &old);
+    } else {
+        ret = get_errno(prlimit(arg[0], arg[1], set ? &new : NULL, &old));
     }
-    ret = get_errno(prlimit(arg[0], arg[1], set ? &new : NULL, &old));
     if (ret == 0 && arg[3] && copy_to_user(arg[3], &old, sizeof(old))) {
         return -TARGET_EFAULT;
     }
@@ -451,7 +509,9 @@ static abi_long do_getrlimit(const abi_long *arg, abi_ulong max)
     struct rlimit rl;
     struct target_rlimit trl;
 
-    if (getrlimit(arg[0], &rl) != 0) {
+    if (rlimit_kept(arg[0])) {
+        guest_prlimit(arg[0], NULL, &rl);
+    } else if (getrlimit(arg[0], &rl) != 0) {
         return -errno;
     }
     trl.rlim_cur = rl.rlim_cur >= max ? max : rl.rlim_cur;
@@ -479,11 +539,11 @@ SYSCALL(setrlimit)
     if (copy_from_user(&trl, arg[1], sizeof(trl))) {
         return -TARGET_EFAULT;
     }
-    if (rlimit_is_emulator_wide(arg[0])) {
-        return 0;
-    }
     rl.rlim_cur = trl.rlim_cur == TARGET_RLIM_INFINITY ? RLIM_INFINITY : trl.rlim_cur;
     rl.rlim_max = trl.rlim_max == TARGET_RLIM_INFINITY ? RLIM_INFINITY : trl.rlim_max;
+    if (rlimit_kept(arg[0])) {
+        return guest_prlimit(arg[0], &rl, NULL);
+    }
     return get_errno(setrlimit(arg[0], &rl));
 }
 

@@ -105,8 +105,6 @@ const SyscallImpl syscalls_refused[] = {
                                        "(/proc, re-exec); programs read ENOSYS as no Landlock"),
     REFUSED("landlock_add_rule", "as landlock_create_ruleset"),
     REFUSED("landlock_restrict_self", "as landlock_create_ruleset"),
-    REFUSED("process_madvise", "addresses in another process, emulated or not, are not "
-                               "this guest's (process_vm_readv: the caller's own only)"),
     REFUSED("iopl", "I/O instructions are emulated, never run by the host CPU"),
     REFUSED("ioperm", "as iopl"),
     REFUSED("pkey_alloc", "memory protection keys are not emulated (the CPU model has "

@@ -36,6 +36,16 @@
  * page_set_flags with PAGE_FILE_PRIV (kept by mprotect, moved by mremap).
  */
 #define PAGE_FILE_VIEW  0x1000
+/*
+ * An anonymous page not seen written since it was mapped or discarded
+ * (MADV_DONTNEED): a 4 KiB kernel has nothing resident there yet.  A host
+ * page of H bytes is resident as soon as any of its guest pages is
+ * touched, so mincore tells such a page apart by its bytes
+ * (linux-user/syscall_mem.c).  Set by the caller of page_set_flags with
+ * PAGE_ANON; cleared by mlock, MADV_POPULATE_* and by mincore itself once
+ * the page no longer reads as zeros.
+ */
+#define PAGE_UNTOUCHED  0x2000
 /* The page map's own facts, kept across page_set_flags: */
 /* Translated code was made from this page (writes must drop it). */
 #define PAGE_CODE       0x0100

@@ -44,6 +44,11 @@ int redirect_map(uint64_t start, uint64_t end, int prot, int map_flags,
 /* The same for an attached SysV segment: host is where hp_shmat put it
    (out of bound), len its H-rounded size. */
 int redirect_shm(uint64_t start, uint64_t end, void *host, size_t len);
+/* The same for shared memory without a file that the host shows at
+   consecutive addresses from home (in bound, or in a window): the window
+   is a second host mapping of it (mremap with old size 0), so it is the
+   same memory; pages past the memory's end give SIGBUS. */
+int redirect_alias(uint64_t start, uint64_t end, void *home);
 /* The guest pages [start, end) stop being redirected (unmapped, or about to
    be mapped over); windows nobody uses any more are released. */
 void redirect_unmap(uint64_t start, uint64_t end);

@@ -300,22 +300,60 @@ int redirect_map(uint64_t start, uint64_t end, int prot, int map_flags,
     return ret;
 }
 
-int redirect_shm(uint64_t start, uint64_t end, void *host, size_t len)
+/* A window of shared memory without a file, mapped already: len bytes at
+   host, whose byte skip is the home of start. */
+static int window_over(uint64_t start, uint64_t end, uint8_t *host, size_t len,
+                       size_t skip, bool shm)
 {
     Window *w = g_new0(Window, 1);
     int ret;
 
     w->host = host;
     w->len = len;
-    w->guest = start;
+    w->guest = start - skip;
     w->fd = -1;
     w->map_flags = MAP_SHARED;
     w->prot = PROT_READ | PROT_WRITE;
-    w->shm = true;
+    w->shm = shm;
     w->mapped_size = -1;
     ret = window_attach(w, start, end);
     if (ret) {
         g_free(w);
+    }
+    return ret;
+}
+
+int redirect_shm(uint64_t start, uint64_t end, void *host, size_t len)
+{
+    return window_over(start, end, host, len, 0, true);
+}
+
+int redirect_alias(uint64_t start, uint64_t end, void *home)
+{
+    uint8_t *first = (uint8_t *)((uintptr_t)home & qemu_host_page_mask);
+    size_t skip = (uint8_t *)home - first;
+    size_t len = HOST_PAGE_ALIGN(skip + (end - start));
+    uint8_t *host;
+    int ret;
+
+    reclaim_retired();
+    host = oob_mmap(len, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (host == MAP_FAILED) {
+        return -errno;
+    }
+    /* The second mapping takes the first's protection, which may be less
+       than the window must allow (the TLB judges the guest's). */
+    if (hp_mremap(first, 0, len, MREMAP_MAYMOVE | MREMAP_FIXED, host) == MAP_FAILED) {
+        ret = -errno;
+        hp_munmap(host, len);
+        return ret;
+    }
+    if (hp_mprotect(host, len, PROT_READ | PROT_WRITE) != 0) {
+        hp_mprotect(host, len, PROT_READ);
+    }
+    ret = window_over(start, end, host, len, skip, false);
+    if (ret) {
+        hp_munmap(host, len);
     }
     return ret;
 }
