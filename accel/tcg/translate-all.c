@@ -27,16 +27,27 @@
 #include "exec/perfmap.h"
 #include "translate.h"
 
-#define TB_HASH_BITS 15
-#define TB_HASH_SIZE (1 << TB_HASH_BITS)
+/*
+ * The hash table: its buckets double (tb_hash_grow) whenever there are
+ * more TBs than buckets, so chains stay short whatever the program's size
+ * (cc1 makes 145,000 TBs; a static hello a few hundred).  Lookups load the
+ * table with acquire and walk without a lock.
+ */
+#define TB_HASH_MIN_BITS 12
 
-static TranslationBlock *tb_hash[TB_HASH_SIZE];
+struct TBHash {
+    unsigned bits;
+    TranslationBlock *bucket[];
+};
+static struct TBHash *tb_hash;
+
 /* Searched without a lock by the fault handler (tb_find_by_host_pc): a
-   grown array is published before the count that needs it, and the arrays
-   it replaced stay readable until the next tb_flush. */
+   grown array is published before the count that needs it.  The TB arrays
+   and hash tables that were replaced (retired_arrays) stay readable until
+   the next tb_flush. */
 static TranslationBlock **tbs;
 static size_t nb_tbs, cap_tbs;
-static GPtrArray *retired_tbs_arrays;
+static GPtrArray *retired_arrays;
 /* A translation did not fit in the code buffer since the last flush. */
 static bool code_buffer_full;
 
@@ -56,12 +67,52 @@ static GHashTable *checked_pcs;
 static GPtrArray *jump_site_chunks;
 static unsigned jump_sites_left;
 
-static unsigned tb_hash_func(target_ulong pc, uint32_t flags)
+static unsigned tb_hash_func(target_ulong pc, uint32_t flags, unsigned bits)
 {
     /* flags mixed in before the multiply: blocks of one pc that differ
        only in their entry cc_op (high flag bits) land apart. */
     uint64_t h = ((uint64_t)pc ^ (uint64_t)flags << 32) * 0x9e3779b97f4a7c15ull;
-    return (unsigned)(h >> (64 - TB_HASH_BITS));
+    return (unsigned)(h >> (64 - bits));
+}
+
+static struct TBHash *tb_hash_new(unsigned bits)
+{
+    struct TBHash *t = g_malloc0(sizeof(*t) + sizeof(t->bucket[0]) * ((size_t)1 << bits));
+
+    t->bits = bits;
+    return t;
+}
+
+static TranslationBlock **tb_hash_head(struct TBHash *t, target_ulong pc, uint32_t flags)
+{
+    return &t->bucket[tb_hash_func(pc, flags, t->bits)];
+}
+
+/*
+ * Twice the buckets, every hashed TB relinked into its new chain (under
+ * mmap_lock).  A lookup still walking an old chain may follow a relinked
+ * TB into a new chain and miss: a lookup without the lock may miss, and
+ * its callers then look again under the lock (tb_lookup) or leave to
+ * cpu_exec, which does.  The walk still ends: a relinked TB links only to
+ * TBs relinked before it, the others to their old successors.
+ */
+static void tb_hash_grow(void)
+{
+    struct TBHash *old = tb_hash, *grown = tb_hash_new(old->bits + 1);
+
+    for (size_t i = 0; i < ((size_t)1 << old->bits); i++) {
+        TranslationBlock *tb, *next;
+
+        for (tb = old->bucket[i]; tb; tb = next) {
+            TranslationBlock **head = tb_hash_head(grown, tb->pc, tb->flags);
+
+            next = tb->hash_next;
+            __atomic_store_n(&tb->hash_next, *head, __ATOMIC_RELEASE);
+            *head = tb;
+        }
+    }
+    __atomic_store_n(&tb_hash, grown, __ATOMIC_RELEASE);
+    g_ptr_array_add(retired_arrays, old);
 }
 
 void tcg_exec_init(size_t code_buffer_size)
@@ -69,7 +120,8 @@ void tcg_exec_init(size_t code_buffer_size)
     tcg_context_init(code_buffer_size);
     tcg_x86_init();
     code_pages = g_hash_table_new(g_direct_hash, g_direct_equal);
-    retired_tbs_arrays = g_ptr_array_new_with_free_func(g_free);
+    retired_arrays = g_ptr_array_new_with_free_func(g_free);
+    tb_hash = tb_hash_new(TB_HASH_MIN_BITS);
     jump_site_chunks = g_ptr_array_new_with_free_func(g_free);
     checked_pcs = g_hash_table_new(g_direct_hash, g_direct_equal);
 }
@@ -121,8 +173,8 @@ void tb_flush(void)
             tb_free(tbs[i]);
         }
         nb_tbs = 0;
-        g_ptr_array_set_size(retired_tbs_arrays, 0);
-        memset(tb_hash, 0, sizeof(tb_hash));
+        g_ptr_array_set_size(retired_arrays, 0);
+        memset(tb_hash->bucket, 0, sizeof(tb_hash->bucket[0]) << tb_hash->bits);
         g_hash_table_remove_all(code_pages);
         g_ptr_array_set_size(jump_site_chunks, 0);
         jump_sites_left = 0;
@@ -143,8 +195,8 @@ TranslationBlock *tb_htable_lookup(CPUArchState *env, target_ulong pc,
                                    target_ulong cs_base, uint32_t flags,
                                    uint32_t cf_mask)
 {
-    TranslationBlock *tb = __atomic_load_n(&tb_hash[tb_hash_func(pc, flags)],
-                                           __ATOMIC_ACQUIRE);
+    struct TBHash *t = __atomic_load_n(&tb_hash, __ATOMIC_ACQUIRE);
+    TranslationBlock *tb = __atomic_load_n(tb_hash_head(t, pc, flags), __ATOMIC_ACQUIRE);
 
     /* A checked TB serves a request for a direct one too (tb_break leaves
        only the checked one for its pc); a request for checked accesses
@@ -305,16 +357,20 @@ TranslationBlock *tb_gen_code(CPUArchState *env, target_ulong pc,
         grown = g_new(TranslationBlock *, cap_tbs);
         if (tbs) {
             memcpy(grown, tbs, nb_tbs * sizeof(*tbs));
-            g_ptr_array_add(retired_tbs_arrays, tbs);
+            g_ptr_array_add(retired_arrays, tbs);
         }
         __atomic_store_n(&tbs, grown, __ATOMIC_RELEASE);
     }
     tbs[nb_tbs] = tb;
     __atomic_store_n(&nb_tbs, nb_tbs + 1, __ATOMIC_RELEASE);
+    if (nb_tbs > ((size_t)1 << tb_hash->bits)) {
+        tb_hash_grow();
+    }
     {
-        unsigned h = tb_hash_func(pc, flags);
-        tb->hash_next = tb_hash[h];
-        __atomic_store_n(&tb_hash[h], tb, __ATOMIC_RELEASE);
+        TranslationBlock **head = tb_hash_head(tb_hash, pc, flags);
+
+        tb->hash_next = *head;
+        __atomic_store_n(head, tb, __ATOMIC_RELEASE);
     }
 
     if (qemu_loglevel_mask_at(CPU_LOG_TB_OUT_ASM, tb->pc)) {
@@ -367,7 +423,7 @@ void tb_add_jump(TranslationBlock *tb, int n, TranslationBlock *tb_next)
    chain.  A lookup walking the chain meanwhile still finds tb->hash_next. */
 static void tb_phys_invalidate(TranslationBlock *tb)
 {
-    TranslationBlock **pp = &tb_hash[tb_hash_func(tb->pc, tb->flags)];
+    TranslationBlock **pp = tb_hash_head(tb_hash, tb->pc, tb->flags);
     unsigned h = tb_jmp_cache_hash_func(tb->pc, tb->flags);
     CPUArchState *cpu;
 

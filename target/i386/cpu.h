@@ -175,7 +175,11 @@ typedef struct SegmentCache {
 } SegmentCache;
 
 struct TranslationBlock;
-#define TB_JMP_CACHE_BITS 12
+/* 16,384 slots of 40 bytes (640 KiB): a program with much code reached by
+   returns and indirect calls (cc1) missed a 4,096-slot cache into the hash
+   table often enough for that to be a fifth of its time
+   (docs/devel/performance.md, 23). */
+#define TB_JMP_CACHE_BITS 14
 #define TB_JMP_CACHE_SIZE (1 << TB_JMP_CACHE_BITS)
 
 typedef struct CPUX86State {
