@@ -9,7 +9,11 @@
  * byte as it was; MADV_FREE'd pages written again keep the new bytes;
  * MADV_POPULATE_WRITE gives a private file page its own copy (a later
  * change to the file does not show there) and is EINVAL on a read-only
- * page, where MADV_POPULATE_READ is fine.
+ * page, where MADV_POPULATE_READ is fine.  (Only the advice every kernel
+ * takes through process_madvise is asked that way: older kernels, 6.1 and
+ * 6.12 of the large-page VMs among them, refuse MADV_POPULATE_* there with
+ * EINVAL even on the caller itself, and the emulator passes the kernel's
+ * answer on.)
  */
 #include "mem-test.h"
 #include <errno.h>
@@ -93,8 +97,5 @@ int main(void)
     pwrite(fd, zeros, PAGE, 5 * PAGE);
     printf("populated for writing: %c, for reading: %c\n", content_letter(f + 2 * PAGE),
            content_letter(g + 5 * PAGE));
-    report("process_madvise MADV_POPULATE_WRITE file", pmadvise(self, (struct iovec[]){ { f, PAGE } }, 1, MADV_POPULATE_WRITE, 0));
-    pwrite(fd, zeros, PAGE, 0);
-    printf("page 0 after the file changed: %c\n", content_letter(f));
     return 0;
 }
