@@ -232,6 +232,9 @@ static void log_exception(CPUArchState *env, int excp)
 
 /* The instruction a retry ran on its own (cflags_next_tb) completed. */
 static __thread bool retry_progress;
+/* That block's cflags while it runs, for a helper that starts its
+   instruction over (cpu_exec). */
+static __thread uint32_t once_running;
 
 /*
  * A fault the guest's protection allows (user-exec.c): the emulator
@@ -356,10 +359,14 @@ static int __attribute__((noinline)) cpu_exec_loop(CPUArchState *env)
             log_exec(env, tb);
         }
 
+        if (unlikely(next_tb_once)) {
+            once_running = cflags;
+        }
         ret = tcg_qemu_tb_exec(env, tb->tc.ptr);
         last_tb = (TranslationBlock *)(ret & ~(uintptr_t)TB_EXIT_MASK);
         tb_exit = ret & TB_EXIT_MASK;
         if (unlikely(next_tb_once)) {
+            once_running = 0;
             if (tb_exit == TB_EXIT_REQUESTED && last_tb == tb) {
                 /* It left at its entry (the exit request of a TLB
                    invalidation): nothing ran, it is due again. */
@@ -401,6 +408,18 @@ int cpu_exec(CPUArchState *env)
            tb_lookup took. */
         while (have_mmap_lock()) {
             mmap_unlock();
+        }
+        /* A helper of the block cflags_next_tb asked for started its
+           instruction over without an exception (a locked instruction's
+           compare-and-swap lost to another thread): that block is due
+           again.  Else the direct block would run the instruction, fault
+           where the retry had sent it around, and count as no progress:
+           under contention, 64 times in a row (docs/devel/shdwrt.md). */
+        if (once_running) {
+            if (env->exception_index < 0 && !env->cflags_next_tb) {
+                env->cflags_next_tb = once_running;
+            }
+            once_running = 0;
         }
     }
     excp = cpu_exec_loop(env);
