@@ -54,6 +54,10 @@ int redirect_alias(uint64_t start, uint64_t end, void *home);
 void redirect_unmap(uint64_t start, uint64_t end);
 /* Whether the host page at h holds a redirected guest page. */
 bool host_page_redirected(uint64_t h);
+/* Whether it holds one redirected into a shared object (a file mapped
+   shared, shared memory, a SysV segment), not a private file mapping's
+   view or copies; mmap_lock held. */
+bool host_page_holds_shared(uint64_t h);
 /* The window of redirected page addr, seen from the file: its fd (-1 for
    memory without a file) and the offset of addr.  False if none. */
 bool redirect_file_of(target_ulong addr, int *fd, off_t *offset, int *map_flags);

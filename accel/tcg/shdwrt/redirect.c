@@ -368,6 +368,18 @@ bool host_page_redirected(uint64_t h)
     return false;
 }
 
+bool host_page_holds_shared(uint64_t h)
+{
+    for (uint64_t a = h; a < h + qemu_host_page_size; a += TARGET_PAGE_SIZE) {
+        Window *w = window_of(a);
+
+        if (w && w->map_flags == MAP_SHARED && !w->copies) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static bool window_in_use(const Window *w)
 {
     for (size_t off = 0; off < w->len; off += TARGET_PAGE_SIZE) {
