@@ -45,6 +45,13 @@ static uint32_t compute_all(uint64_t dst, uint64_t src, uint64_t src2, int op)
     case CC_OP_ADCOX:
         return (src & CC_ALL & ~(CC_C | CC_O)) | (dst & 1) |
                ((src2 & 1) ? CC_O : 0);
+    case CC_OP_ADCOX_INC:
+    case CC_OP_ADCOX_DEC:
+        /* src: the full-width inc (dec) result the chain started after */
+        size = TARGET_LONG_BITS == 64 ? 3 : 2;
+        return cc_flags_szp(src, size) |
+               flag_a(op == CC_OP_ADCOX_INC ? src - 1 : src + 1, 1, src) |
+               (dst & 1) | ((src2 & 1) ? CC_O : 0);
     }
     if (op < CC_OP_MULB || op > CC_OP_BMILGQ) {
         cpu_abort_msg("cc_compute_all: unexpected cc_op %d", op);

@@ -22,6 +22,7 @@ static const char *const cc_op_names[CC_OP_NB] = {
     "BMILGB", "BMILGW", "BMILGL", "BMILGQ",
     [CC_OP_CLR] = "CLR", [CC_OP_POPCNT] = "POPCNT",
     [CC_OP_ADCX] = "ADCX", [CC_OP_ADOX] = "ADOX", [CC_OP_ADCOX] = "ADCOX",
+    [CC_OP_ADCOX_INC] = "ADCOX_INC", [CC_OP_ADCOX_DEC] = "ADCOX_DEC",
 };
 
 static const char seg_names[6][4] = { "ES", "CS", "SS", "DS", "FS", "GS" };

@@ -67,6 +67,11 @@ typedef enum {
     CC_OP_ADCX,    /* CC_DST = CF, CC_SRC = the other flags (EFLAGS form) */
     CC_OP_ADOX,    /* CC_SRC2 = OF, CC_SRC = the other flags */
     CC_OP_ADCOX,   /* CC_DST = CF, CC_SRC2 = OF, CC_SRC = the other flags */
+    /* A chain started right after a full-width inc (dec), the loop counter
+       of a bignum loop: CC_DST = CF, CC_SRC2 = OF, CC_SRC = that inc's
+       (dec's) result, of which SF, ZF, PF and AF are still the flags. */
+    CC_OP_ADCOX_INC,
+    CC_OP_ADCOX_DEC,
     CC_OP_NB,
 } CCOp;
 

@@ -49,6 +49,8 @@ static const uint8_t cc_op_uses[CC_OP_NB] = {
     [CC_OP_ADCX] = USES_DST | USES_SRC,
     [CC_OP_ADOX] = USES_SRC | USES_SRC2,
     [CC_OP_ADCOX] = USES_DST | USES_SRC | USES_SRC2,
+    [CC_OP_ADCOX_INC] = USES_DST | USES_SRC | USES_SRC2,
+    [CC_OP_ADCOX_DEC] = USES_DST | USES_SRC | USES_SRC2,
 };
 
 /*
@@ -82,6 +84,12 @@ static bool cc_op_has_size(CCOp op)
 static MemOp cc_op_size(CCOp op)
 {
     return (op - CC_OP_MULB) & 3;
+}
+
+/* The adcx/adox chains that keep both carries apart as 0 or 1. */
+static bool cc_op_is_adcox(CCOp op)
+{
+    return op == CC_OP_ADCOX || op == CC_OP_ADCOX_INC || op == CC_OP_ADCOX_DEC;
 }
 
 static bool cc_op_is_sub(CCOp op)
@@ -234,7 +242,7 @@ static CCPrepare prepare_c(DisasContext *s, TCGv reg)
     case CC_OP_BMILGB ... CC_OP_BMILGQ:
         return (CCPrepare){ .cond = TCG_COND_EQ, .reg = cpu_cc_src, .mask = -1 };
     case CC_OP_ADCX:
-    case CC_OP_ADCOX:
+    case CC_OP_ADCOX ... CC_OP_ADCOX_DEC:
         return cc_test(TCG_COND_NE, cpu_cc_dst, -1);
     case CC_OP_EFLAGS:
     case CC_OP_ADOX:
@@ -285,7 +293,7 @@ static CCPrepare prepare_o(DisasContext *s, TCGv reg)
         (s->cc_op >= CC_OP_BMILGB && s->cc_op <= CC_OP_BMILGQ)) {
         return cc_test(TCG_COND_NEVER, cpu_cc_src, -1);
     }
-    if (s->cc_op == CC_OP_ADOX || s->cc_op == CC_OP_ADCOX) {
+    if (s->cc_op == CC_OP_ADOX || cc_op_is_adcox(s->cc_op)) {
         return cc_test(TCG_COND_NE, cpu_cc_src2, -1);
     }
     return cc_eflags_bit(s, CC_O);
@@ -434,9 +442,10 @@ void gen_cmovcc1(DisasContext *s, int cond, TCGv dest, TCGv t, TCGv f)
 }
 
 /*
- * EFLAGS after an inc, dec or logic op, computed in line into cc_src: the
- * adcx/adox chains of bignum loops start right after the loop counter's
- * inc or dec, and there a helper call cost as much as the chain.
+ * EFLAGS after an inc, dec or logic op, computed in line into cc_src, for
+ * an adcx/adox chain that starts after one (a narrower loop counter than
+ * gen_adx_enter_after_incdec takes, or the xor that clears CF and OF):
+ * there a helper call cost as much as the chain.
  */
 static bool gen_compute_eflags_inline(DisasContext *s)
 {
@@ -489,17 +498,45 @@ static bool gen_compute_eflags_inline(DisasContext *s)
 }
 
 /*
+ * A chain right after a full-width inc or dec (the loop counter of every
+ * iteration of a bignum loop) keeps that result in cc_src as its other
+ * flags (CC_OP_ADCOX_INC/DEC): the inc's CF and OF become the chain's two
+ * carries, and EFLAGS is never assembled unless something reads it.
+ */
+static bool gen_adx_enter_after_incdec(DisasContext *s)
+{
+    int full = TARGET_LONG_BITS == 64 ? MO_64 : MO_32;
+    bool dec = s->cc_op == CC_OP_DECB + full;
+    target_ulong sign = (target_ulong)1 << (TARGET_LONG_BITS - 1);
+    TCGv res;
+
+    if (!dec && s->cc_op != CC_OP_INCB + full) {
+        return false;
+    }
+    res = tcg_temp_new();
+    tcg_gen_mov_tl(res, cpu_cc_dst);
+    tcg_gen_mov_tl(cpu_cc_dst, cpu_cc_src);     /* CF, 0 or 1 */
+    tcg_gen_setcondi_tl(TCG_COND_EQ, cpu_cc_src2, res, dec ? sign - 1 : sign);
+    tcg_gen_mov_tl(cpu_cc_src, res);
+    tcg_temp_free(res);
+    set_cc_op(s, dec ? CC_OP_ADCOX_DEC : CC_OP_ADCOX_INC);
+    return true;
+}
+
+/*
  * adcx (of false) and adox (of true) chain through one flag each, kept as
  * 0 or 1 in cc_dst (CF) or cc_src2 (OF) while the other flags stay in
- * cc_src (CC_OP_ADCX, ADOX, ADCOX), so that a chain of them neither calls
- * a helper nor merges bits.  gen_adx_flag_in() gives the flag the
- * instruction reads, as 0 or 1; gen_adx_flag_out() records its result.
+ * cc_src (CC_OP_ADCX, ADOX, ADCOX; ADCOX_INC/DEC above), so that a chain of
+ * them neither calls a helper nor merges bits.  gen_adx_flag_in() gives
+ * the flag the instruction reads, as 0 or 1; gen_adx_flag_out() records
+ * its result.
  */
 TCGv gen_adx_flag_in(DisasContext *s, bool of)
 {
     CCOp own = of ? CC_OP_ADOX : CC_OP_ADCX;
 
-    if (s->cc_op == own || s->cc_op == CC_OP_ADCOX) {
+    if (s->cc_op == own || cc_op_is_adcox(s->cc_op) ||
+        gen_adx_enter_after_incdec(s)) {
         return of ? cpu_cc_src2 : cpu_cc_dst;
     }
     if (flags_outside_cc_src(s->cc_op) == CC_ALL &&
@@ -516,6 +553,9 @@ void gen_adx_flag_out(DisasContext *s, bool of, TCGv flag)
     CCOp own = of ? CC_OP_ADOX : CC_OP_ADCX;
 
     tcg_gen_mov_tl(of ? cpu_cc_src2 : cpu_cc_dst, flag);
+    if (cc_op_is_adcox(s->cc_op)) {
+        return;
+    }
     set_cc_op(s, s->cc_op == own || s->cc_op == CC_OP_EFLAGS ? own
                                                              : CC_OP_ADCOX);
 }

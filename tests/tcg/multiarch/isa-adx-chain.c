@@ -4,9 +4,10 @@
  * states, and every way the flags they leave can be read afterwards: the
  * 16 setcc and pushf in the same block, the same in the next block, then
  * adc (reads CF, writes all) and inc (keeps CF).  The shapes leave CF
- * alone, OF alone or both as the chain's carries, after an add, an inc or
- * a popf.  On x86_64 a mulx whose memory operand faults in the middle of a
- * chain shows the flags and registers of the instructions before it.
+ * alone, OF alone or both as the chain's carries, after an add, an inc, a
+ * dec or a popf.  On x86_64 a mulx whose memory operand faults in the
+ * middle of a chain (started after a popf, an inc or a dec of edge values)
+ * shows the flags and registers of the instructions before it.
  * Everything is printed and compared with the host.
  */
 #define _GNU_SOURCE
@@ -60,7 +61,7 @@ unsigned char g_cc1[16], g_cc2[16];
 
 static const char *const shape_names[] = {
     "mulx-both", "add-adcx", "inc-adox", "popf-adox-adcx", "adcx-only",
-    "decl-adcx-adox", "and-adox", "incl-adcx",
+    "decl-adcx-adox", "and-adox", "incl-adcx", "dec-adcx-adox",
 };
 #define N_SHAPES (sizeof(shape_names) / sizeof(shape_names[0]))
 
@@ -95,8 +96,12 @@ static void run_shape(int shape)
         CHAIN_ASM("and %[a], %[b]\n\t" "adox %[a], %[b]\n\t"
                   "adcx %[b], %[a]\n\t");
         break;
-    default:
+    case 7:
         CHAIN_ASM("inc %k[a]\n\t" "adcx %[a], %[b]\n\t");
+        break;
+    default:    /* a full-width dec: its CF, then its OF, carried on */
+        CHAIN_ASM("dec %[a]\n\t" "adcx %[a], %[b]\n\t"
+                  "adox %[b], %[a]\n\t" STEP(0, a, b));
         break;
     }
     printf("%s %lx %lx:", shape_names[shape], a, b);
@@ -132,8 +137,25 @@ static void test_chains(void)
 }
 
 #ifdef __x86_64__
-/* A chain whose second mulx reads from a PROT_NONE page. */
+/* A chain whose second mulx reads from a PROT_NONE page, started after the
+   flag setter pre. */
 static sigjmp_buf fault_jmp;
+
+#define FAULT_ASM(pre) \
+    asm volatile("lea -128(%%rsp), %%rsp\n\t" \
+                 "push g_fault_flags(%%rip)\n\tpopf\n\t" \
+                 "mov g_a(%%rip), %%rsi\n\t" \
+                 "mov g_b(%%rip), %%rdi\n\t" \
+                 "mov g_n(%%rip), %%rdx\n\t" \
+                 pre \
+                 "mulx g_m(%%rip), %%rax, %%rbx\n\t" \
+                 "adcx %%rax, %%rsi\n\t" \
+                 "adox %%rbx, %%rdi\n\t" \
+                 "adcx %%rdx, %%rdi\n\t" \
+                 "mulx (%[p]), %%rax, %%rbx\n\t" \
+                 "lea 128(%%rsp), %%rsp\n\t" \
+                 : : [p] "c" (page) \
+                 : "rax", "rbx", "rdx", "rsi", "rdi", "cc", "memory")
 
 static void on_segv(int sig, siginfo_t *si, void *ctx)
 {
@@ -157,26 +179,24 @@ static void test_fault(void)
     sa.sa_sigaction = on_segv;
     sa.sa_flags = SA_SIGINFO | SA_NODEFER;
     sigaction(SIGSEGV, &sa, NULL);
-    for (int round = 0; round < 16; round++) {
+    for (int round = 0; round < (int)(6 * N_EDGE); round++) {
         g_m[0] = next_random();
-        g_a = next_random();
+        g_a = round % 2 ? next_random() : edge_values[round / 6 % N_EDGE];
         g_b = round & 1 ? ~0ull : next_random();
         g_n = next_random();
         g_fault_flags = next_random() & F_ALL;
         if (sigsetjmp(fault_jmp, 1) == 0) {
-            asm volatile("lea -128(%%rsp), %%rsp\n\t"
-                         "push g_fault_flags(%%rip)\n\tpopf\n\t"
-                         "mov g_a(%%rip), %%rsi\n\t"
-                         "mov g_b(%%rip), %%rdi\n\t"
-                         "mov g_n(%%rip), %%rdx\n\t"
-                         "mulx g_m(%%rip), %%rax, %%rbx\n\t"
-                         "adcx %%rax, %%rsi\n\t"
-                         "adox %%rbx, %%rdi\n\t"
-                         "adcx %%rdx, %%rdi\n\t"
-                         "mulx (%[p]), %%rax, %%rbx\n\t"
-                         "lea 128(%%rsp), %%rsp\n\t"
-                         : : [p] "c" (page)
-                         : "rax", "rbx", "rdx", "rsi", "rdi", "cc", "memory");
+            switch (round % 3) {
+            case 0:
+                FAULT_ASM("");
+                break;
+            case 1:
+                FAULT_ASM("inc %%rsi\n\t");
+                break;
+            default:
+                FAULT_ASM("dec %%rsi\n\t");
+                break;
+            }
             printf("no fault\n");
         }
     }
