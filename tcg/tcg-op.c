@@ -206,27 +206,42 @@ void tcg_gen_lookup_and_goto_ptr(void)
  * An indirect jump chained like a direct one to the first pc it took: that
  * pc is in a slot (tb_new_jump_site) written once, so a thread that finds
  * it equal to pc may take goto_tb slot 0, which cpu_exec links (and
- * invalidation unlinks) as for a direct jump.  Built from plain ops; the
- * slot's address is a constant again after the branch.
+ * invalidation unlinks) as for a direct jump.  Built from plain ops.
+ * The two halves (test, then lookup at the label it branches to) are
+ * apart for a translator that emits more on each path.
  */
-void tcg_gen_lookup_and_goto_ptr_cached(const TranslationBlock *tb, TCGv pc)
+target_ulong *tcg_gen_jump_site_test(TCGv pc, TCGLabel *other)
 {
     target_ulong *site = tb_new_jump_site();
     TCGv_ptr slot = tcg_const_ptr(site);
-    TCGv_ptr code = tcg_temp_new_ptr();
     TCGv chained_pc = tcg_temp_new();
-    TCGLabel *other = gen_new_label();
 
     tcg_gen_ld_tl(chained_pc, slot, 0);
     tcg_gen_brcond_tl(TCG_COND_NE, chained_pc, pc, other);
+    tcg_temp_free(chained_pc);
+    tcg_temp_free_ptr(slot);
+    return site;
+}
+
+/* The slot's address is a constant again after the branch. */
+void tcg_gen_jump_site_lookup(target_ulong *site)
+{
+    TCGv_ptr slot = tcg_const_ptr(site);
+    TCGv_ptr code = tcg_temp_new_ptr();
+
+    gen_helper_lookup_tb_ptr_site(code, cpu_env, slot);
+    gen_op1(INDEX_op_goto_ptr, ta_ptr(code));
+    tcg_temp_free_ptr(code);
+    tcg_temp_free_ptr(slot);
+}
+
+void tcg_gen_lookup_and_goto_ptr_cached(const TranslationBlock *tb, TCGv pc)
+{
+    TCGLabel *other = gen_new_label();
+    target_ulong *site = tcg_gen_jump_site_test(pc, other);
+
     tcg_gen_goto_tb(0);
     tcg_gen_exit_tb(tb, 0);
     gen_set_label(other);
-    tcg_temp_free_ptr(slot);
-    slot = tcg_const_ptr(site);
-    gen_helper_lookup_tb_ptr_site(code, cpu_env, slot);
-    gen_op1(INDEX_op_goto_ptr, ta_ptr(code));
-    tcg_temp_free(chained_pc);
-    tcg_temp_free_ptr(code);
-    tcg_temp_free_ptr(slot);
+    tcg_gen_jump_site_lookup(site);
 }

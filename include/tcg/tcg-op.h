@@ -67,6 +67,11 @@ void tcg_gen_lookup_and_goto_ptr(void);
    unused; other pcs are looked up.  Leaves through exit_tb(tb, 0) until
    cpu_exec has chained the slot. */
 void tcg_gen_lookup_and_goto_ptr_cached(const struct TranslationBlock *tb, TCGv pc);
+/* Its two halves, for a translator that emits more on each path: branch
+   to other unless pc is the site's chained pc (then goto_tb slot 0 may
+   follow); at other, the lookup of env's pc for that site. */
+target_ulong *tcg_gen_jump_site_test(TCGv pc, TCGLabel *other);
+void tcg_gen_jump_site_lookup(target_ulong *site);
 
 /* ---- target_ulong aliases ---- */
 #if TARGET_LONG_BITS == 64

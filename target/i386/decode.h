@@ -171,6 +171,9 @@ void gen_jmp_tb(DisasContext *s, target_ulong eip, int n);
 void gen_eob(DisasContext *s);
 /* Store t as the new eip (masked to the operand size) and gen_eob. */
 void gen_jmp_reg(DisasContext *s, MemOp ot, TCGv t);
+/* Whether gen_jmp_reg chains to its first target (cc_op static, chaining
+   allowed, no -d exec) instead of leaving through gen_eob. */
+bool jmp_reg_chains(DisasContext *s);
 
 /* eip of the instruction being translated, and of the next one. */
 static inline target_ulong insn_eip(DisasContext *s)

@@ -39,46 +39,87 @@ static TCGv gen_checked_target(DisasContext *s, MemOp ot)
     return target;
 }
 
-static void gen_jmp_checked(DisasContext *s, MemOp ot, TCGv target)
+/* What a near indirect branch does to the stack besides jumping. */
+typedef void BranchEffect(DisasContext *s, X86Decoded *d);
+
+static void no_effect(DisasContext *s, X86Decoded *d)
 {
-    gen_jmp_reg(s, ot, target);
-    tcg_temp_free(target);
+}
+
+/* call pushes its return address. */
+static void push_return(DisasContext *s, X86Decoded *d)
+{
+    tcg_gen_movi_tl(s->T1, insn_next_eip(s));
+    gen_push_v(s, d->ot, s->T1);
+}
+
+/* ret / ret imm16 (imm is 0 without one) releases its slot and imm bytes. */
+static void release_slot(DisasContext *s, X86Decoded *d)
+{
+    gen_op_add_reg_im(s, gen_stack_size(s), R_ESP, (1 << d->ot) + d->imm);
+}
+
+/*
+ * A near indirect branch to the target in T0 (read before any effect).  A
+ * 64-bit one that chains (gen_jmp_reg) compares the target with its jump
+ * site's chained pc first: that pc was canonical when it was looked up
+ * (only the other path fills the slot, after the check; the empty slot's
+ * -1 is canonical too), so the path that takes the chain skips the check,
+ * and the target need not live across a branch (it is in env->eip).  Each
+ * path then does the branch's effect, after the check on the other one,
+ * as on the CPU.
+ */
+static void gen_branch_ind(DisasContext *s, X86Decoded *d, BranchEffect *effect)
+{
+    TCGLabel *other;
+    target_ulong *site;
+    TCGv target;
+
+    if (d->ot != MO_64 || s->base.tb->cs_base || !jmp_reg_chains(s)) {
+        target = gen_checked_target(s, d->ot);
+        effect(s, d);
+        gen_jmp_reg(s, d->ot, target);
+        tcg_temp_free(target);
+        return;
+    }
+    tcg_gen_st_tl(s->T0, cpu_env, offsetof(CPUX86State, eip));
+    gen_update_cc_op(s);
+    other = gen_new_label();
+    site = tcg_gen_jump_site_test(s->T0, other);
+    effect(s, d);
+    tcg_gen_goto_tb(0);
+    tcg_gen_exit_tb(s->base.tb, 0);
+    gen_set_label(other);
+    tcg_gen_ld_tl(s->T0, cpu_env, offsetof(CPUX86State, eip));
+    gen_gp_unless_canonical(s, s->T0);
+    effect(s, d);
+    tcg_gen_jump_site_lookup(site);
+    s->base.is_jmp = DISAS_NORETURN;
 }
 
 void emit_jmp_ind(CPUX86State *env, DisasContext *s, X86Decoded *d)
 {
     gen_load_operand(s, d, OPK_E, d->ot, s->T0);
-    gen_jmp_checked(s, d->ot, gen_checked_target(s, d->ot));
+    gen_branch_ind(s, d, no_effect);
 }
 
 void emit_call(CPUX86State *env, DisasContext *s, X86Decoded *d)
 {
-    tcg_gen_movi_tl(s->T0, insn_next_eip(s));
-    gen_push_v(s, d->ot, s->T0);
+    push_return(s, d);
     gen_jmp_tb(s, d->imm, 0);
 }
 
 /* The target is read before the return address is pushed. */
 void emit_call_ind(CPUX86State *env, DisasContext *s, X86Decoded *d)
 {
-    TCGv target;
-
     gen_load_operand(s, d, OPK_E, d->ot, s->T0);
-    target = gen_checked_target(s, d->ot);
-    tcg_gen_movi_tl(s->T1, insn_next_eip(s));
-    gen_push_v(s, d->ot, s->T1);
-    gen_jmp_checked(s, d->ot, target);
+    gen_branch_ind(s, d, push_return);
 }
 
-/* ret / ret imm16 (imm is 0 without one). */
 void emit_ret(CPUX86State *env, DisasContext *s, X86Decoded *d)
 {
-    TCGv target;
-
     gen_pop_load(s, d->ot, s->T0);
-    target = gen_checked_target(s, d->ot);
-    gen_op_add_reg_im(s, gen_stack_size(s), R_ESP, (1 << d->ot) + d->imm);
-    gen_jmp_checked(s, d->ot, target);
+    gen_branch_ind(s, d, release_slot);
 }
 
 /*

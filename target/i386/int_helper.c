@@ -112,12 +112,14 @@ void helper_divl_EAX(CPUX86State *env, target_ulong t0)
 
 void helper_idivl_EAX(CPUX86State *env, target_ulong t0)
 {
-    __int128 num = (int64_t)(((uint64_t)(uint32_t)env->regs[R_EDX] << 32) |
-                             (uint32_t)env->regs[R_EAX]);
-    __int128 den = (int32_t)t0;
-    __int128 q;
+    int64_t num = ((uint64_t)(uint32_t)env->regs[R_EDX] << 32) |
+                  (uint32_t)env->regs[R_EAX];
+    int64_t den = (int32_t)t0;
+    int64_t q;
 
-    if (den == 0) {
+    /* INT64_MIN / -1 would trap the host; its quotient does not fit in
+       32 bits either. */
+    if (den == 0 || (den == -1 && num == INT64_MIN)) {
         raise_exception_ra(env, EXCP00_DIVZ, GETPC());
     }
     q = num / den;
@@ -138,6 +140,15 @@ void helper_divq_EAX(CPUX86State *env, target_ulong t0)
     if (t0 == 0 || env->regs[R_EDX] >= t0) {
         raise_exception_ra(env, EXCP00_DIVZ, GETPC());
     }
+    /* A 64-bit dividend, the common case, is one host division; the
+       128-bit one is a libgcc call. */
+    if (env->regs[R_EDX] == 0) {
+        uint64_t n = env->regs[R_EAX];
+
+        env->regs[R_EAX] = n / t0;
+        env->regs[R_EDX] = n % t0;
+        return;
+    }
     env->regs[R_EAX] = num / t0;
     env->regs[R_EDX] = num % t0;
 }
@@ -152,6 +163,18 @@ void helper_idivq_EAX(CPUX86State *env, target_ulong t0)
     /* A 128-bit dividend of INT128_MIN by -1 would trap the host. */
     if (den == 0 || (den == -1 && num == (__int128)((unsigned __int128)1 << 127))) {
         raise_exception_ra(env, EXCP00_DIVZ, GETPC());
+    }
+    /* RDX the sign of RAX (cqo): one host division, but for INT64_MIN by
+       -1, whose quotient 2^63 does not fit (the host would trap). */
+    if (num == (int64_t)num) {
+        int64_t n = num;
+
+        if (den == -1 && n == INT64_MIN) {
+            raise_exception_ra(env, EXCP00_DIVZ, GETPC());
+        }
+        env->regs[R_EAX] = n / den;
+        env->regs[R_EDX] = n % den;
+        return;
     }
     q = num / den;
     if (q != (int64_t)q) {

@@ -108,6 +108,12 @@ void gen_jmp_tb(DisasContext *s, target_ulong eip, int n)
     }
 }
 
+bool jmp_reg_chains(DisasContext *s)
+{
+    return chaining_allowed(s) && s->cc_op != CC_OP_DYNAMIC
+        && !qemu_loglevel_mask(CPU_LOG_EXEC);
+}
+
 /*
  * A near indirect jump (jmp *, call *, ret).  Its exit leaves with the key
  * of this TB but the cc_op, as a direct jump does (gen_jmp_tb), so when the
@@ -122,8 +128,7 @@ void gen_jmp_reg(DisasContext *s, MemOp ot, TCGv t)
     }
     tcg_gen_st_tl(t, cpu_env, offsetof(CPUX86State, eip));
     gen_update_cc_op(s);
-    if (chaining_allowed(s) && s->cc_op != CC_OP_DYNAMIC
-        && !qemu_loglevel_mask(CPU_LOG_EXEC)) {
+    if (jmp_reg_chains(s)) {
         if (s->base.tb->cs_base) {
             tcg_gen_addi_tl(t, t, s->base.tb->cs_base);
         }
