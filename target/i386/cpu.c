@@ -94,6 +94,7 @@ CPUX86State *cpu_x86_init(void)
     if (!env) {
         cpu_abort_msg("cpu_x86_init: out of memory");
     }
+    x86_probe_host_quirks();
     init_cpuid(env);
     env->guest_addr_end = guest_addr_end;
 #ifdef TARGET_X86_64

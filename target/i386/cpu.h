@@ -433,6 +433,19 @@ void cpu_x86_update_hflags(CPUX86State *env);
    (#GP, SIGSEGV): stack-fault.c. */
 bool x86_fault_is_stack(CPUX86State *env, const uint8_t *insn, int len);
 
+/* How this host treats what its kernel or hypervisor answers in place of
+   the CPU (host-quirks.c); probed by the first cpu_x86_init. */
+typedef struct X86HostQuirks {
+    enum {
+        HOST_SYSREG_CPU,      /* sldt/str/smsw: the CPU's result */
+        HOST_SYSREG_KERNEL,   /* UMIP: Linux's emulation (host-quirks.c) */
+        HOST_SYSREG_FAULTS,   /* UMIP and no emulation: #GP */
+    } sysreg_store;
+    bool sysexit_gp;          /* sysexit at CPL 3: #GP, else #UD */
+} X86HostQuirks;
+extern X86HostQuirks x86_host_quirks;
+void x86_probe_host_quirks(void);
+
 /* What helper_desc_query asks about a selector (seg_helper.c). */
 enum { DESC_QUERY_LAR, DESC_QUERY_LSL, DESC_QUERY_VERR, DESC_QUERY_VERW };
 

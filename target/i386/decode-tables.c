@@ -129,9 +129,9 @@ static const X86OpEntry group8[8] = {
     [7] = X(emit_bt, 0, 0, 0, 0, OPF_LOCK, BT_COMPLEMENT),
 };
 
-/* Group 6 (0F 00): sldt, str, verr, verw run at CPL 3 (with CR4.UMIP,
-   which this model does not have, sldt and str would fault); lldt and ltr
-   are privileged; /6 /7 do not exist. */
+/* Group 6 (0F 00): sldt, str, verr, verw run at CPL 3 (with UMIP, as the
+   host's kernel gives them: emit_store_sysreg); lldt and ltr are
+   privileged; /6 /7 do not exist. */
 static const X86OpEntry group6[8] = {
     [0] = X(emit_store_sysreg, 0, 0, 0, 0, 0, SYSREG_LDTR),
     [1] = X(emit_store_sysreg, 0, 0, 0, 0, 0, SYSREG_TR),
@@ -336,6 +336,7 @@ const X86OpEntry x86_twobyte_map[256] = {
     [0x30] = PRIV,                                          /* wrmsr */
     [0x31] = X(emit_rdtsc, 0, 0, 0, IMM_NONE, 0, 0),
     [0x32 ... 0x33] = PRIV,                                 /* rdmsr, rdpmc */
+    [0x35] = X(emit_sysexit, 0, 0, 0, IMM_NONE, 0, 0),
     [0x40 ... 0x4f] = X(emit_cmov, G_, E_, SZ_V, IMM_NONE, OPF_MODRM, 0),
     [0x50 ... 0x7f] = SSE,
     [0x80 ... 0x8f] = X(emit_jcc, 0, 0, SZ_F64, IMM_REL, 0, 0),

@@ -258,6 +258,7 @@ void emit_int3(CPUX86State *env, DisasContext *s, X86Decoded *d);
 void emit_int(CPUX86State *env, DisasContext *s, X86Decoded *d);
 void emit_syscall(CPUX86State *env, DisasContext *s, X86Decoded *d);
 void emit_privileged(CPUX86State *env, DisasContext *s, X86Decoded *d);
+void emit_sysexit(CPUX86State *env, DisasContext *s, X86Decoded *d);
 void emit_mov_crdr(CPUX86State *env, DisasContext *s, X86Decoded *d);
 void emit_int1(CPUX86State *env, DisasContext *s, X86Decoded *d);
 void emit_into(CPUX86State *env, DisasContext *s, X86Decoded *d);

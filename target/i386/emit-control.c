@@ -252,3 +252,13 @@ void emit_privileged(CPUX86State *env, DisasContext *s, X86Decoded *d)
 {
     gen_exception(s, EXCP0D_GPF, insn_eip(s));
 }
+
+/* sysexit at CPL 3: #GP or #UD, as on this host (host-quirks.c). */
+void emit_sysexit(CPUX86State *env, DisasContext *s, X86Decoded *d)
+{
+    if (x86_host_quirks.sysexit_gp) {
+        emit_privileged(env, s, d);
+    } else {
+        gen_illegal_opcode(s);
+    }
+}

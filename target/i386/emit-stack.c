@@ -127,9 +127,10 @@ void emit_leave(CPUX86State *env, DisasContext *s, X86Decoded *d)
 }
 
 /* pusha: eAX, eCX, eDX, eBX, original eSP, eBP, eSI, eDI, stored from
-   the lowest slot (eDI) up: a block that reaches a read-only page below
-   faults on its first store, so that, as on the CPU, nothing is written
-   and eSP is unchanged. */
+   the highest slot (eAX) down, as the CPU does: a block that reaches a
+   read-only page below faults at the first slot there, with the slots
+   above it written and eSP unchanged (tests/tcg/i386/pusha-fault, run
+   natively on an AMD EPYC; QEMU 7.2 stores the lowest slot first). */
 void emit_pusha(CPUX86State *env, DisasContext *s, X86Decoded *d)
 {
     MemOp ot = d->ot;
@@ -137,7 +138,7 @@ void emit_pusha(CPUX86State *env, DisasContext *s, X86Decoded *d)
     int size = 1 << ot;
     int i;
 
-    for (i = 7; i >= 0; i--) {
+    for (i = 0; i < 8; i++) {
         tcg_gen_subi_tl(s->A0, cpu_regs[R_ESP], (i + 1) * size);
         gen_lea_v_seg(s, sp, s->A0, R_SS, -1);
         gen_op_st_v(s, ot, cpu_regs[i], s->A0);

@@ -15,10 +15,22 @@ static const target_ulong user_sysreg_value[] = {
 };
 
 /* sldt/str/smsw Ev (arg: SYSREG_*): a register gets the operand size,
-   memory 16 bits, as for mov from a segment register. */
+   memory 16 bits, as for mov from a segment register.  Where the host's
+   kernel answers them (UMIP, host-quirks.c), a 64-bit program's register
+   gets 32 bits and keeps the rest, but for smsw's 64-bit form. */
 void emit_store_sysreg(CPUX86State *env, DisasContext *s, X86Decoded *d)
 {
+    if (x86_host_quirks.sysreg_store == HOST_SYSREG_FAULTS) {
+        emit_privileged(env, s, d);
+        return;
+    }
     tcg_gen_movi_tl(s->T0, user_sysreg_value[d->e->arg]);
+    if (x86_host_quirks.sysreg_store == HOST_SYSREG_KERNEL && s->code64
+        && d->mod == 3 && d->ot != MO_16
+        && !(d->ot == MO_64 && d->e->arg == SYSREG_CR0)) {
+        tcg_gen_deposit_tl(cpu_regs[d->rm], cpu_regs[d->rm], s->T0, 0, 32);
+        return;
+    }
     gen_store_operand(s, d, OPK_E, d->mod == 3 ? d->ot : MO_16, s->T0);
 }
 

@@ -130,7 +130,7 @@ run() {
 }
 
 fail() {
-    if reason=$(known_failure "$KNOWN_FAILURES" "$id" "$BUILD_KIND"); then
+    if reason=$(known_failure "$KNOWN_FAILURES" "$id" "$kinds"); then
         echo "XFAIL $id ($1; known: $reason)"
         skipped=$((skipped + 1))
         # An intermittent failure is shown in full: it is the only trace of a
@@ -143,7 +143,7 @@ fail() {
 }
 
 pass() {
-    if ! reason=$(known_failure "$KNOWN_FAILURES" "$id" "$BUILD_KIND"); then
+    if ! reason=$(known_failure "$KNOWN_FAILURES" "$id" "$kinds"); then
         echo "PASS $id"
         passed=$((passed + 1))
     elif [ "${reason#*: flaky:}" != "$reason" ]; then
@@ -191,10 +191,12 @@ for t in $TARGETS; do
 
     # The reference.
     oracle=
+    kinds=$BUILD_KIND
     if "$probe" >/dev/null 2>&1; then
         oracle=native
     elif [ "$t" = i386 ] && command -v "${TCG_ORACLE_i386:-qemu-i386}" >/dev/null 2>&1; then
         oracle=$(command -v "${TCG_ORACLE_i386:-qemu-i386}")
+        kinds="$kinds qemu-reference"
         echo "NOTE: this host cannot run i386 programs; $oracle is the reference (the x86_64 build for word-size neutral programs)"
     else
         echo "NOTE: no reference for the $t programs here: only word-size neutral programs (x86_64 twins) run"

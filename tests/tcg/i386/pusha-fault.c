@@ -1,10 +1,12 @@
 /*
  * pusha-fault: pusha whose eight slots reach down into a read-only page
- * (issue 11): it faults with nothing written and ESP unchanged, the fault
- * address being the lowest slot; where it fits, the slots hold EAX, ECX,
- * EDX, EBX, the original ESP, EBP, ESI, EDI from the top down.  i386 only
- * (pusha does not exist in 64-bit mode); the reference is Debian's
- * qemu-i386, which writes the lowest slot first.
+ * (issue 11): the CPU stores from the top down, so it faults at the first
+ * slot inside that page with the slots above it written and ESP unchanged;
+ * where it fits, the slots hold EAX, ECX, EDX, EBX, the original ESP, EBP,
+ * ESI, EDI from the top down.  i386 only (pusha does not exist in 64-bit
+ * mode).  Where this host cannot run it, the reference is Debian's
+ * qemu-i386, which stores the lowest slot first and so faults with nothing
+ * written (known-failures.txt).
  */
 #define _GNU_SOURCE
 #include <stdio.h>

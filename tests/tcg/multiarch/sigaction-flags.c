@@ -4,7 +4,9 @@
  * clears the bits it does not know (SA_UNSUPPORTED, 0x400, is there to be
  * cleared: a program learns from the old action read back what the kernel
  * supports), through the C library and through the raw call given flags
- * sign-extended from an int (as glibc's struct has them).
+ * sign-extended from an int (as glibc's struct has them).  The C library's
+ * own SA_RESTORER is left out of the first line: i386 glibc adds it only
+ * where the process has no vDSO to return through (the emulator gives none).
  */
 #define _GNU_SOURCE
 #include <signal.h>
@@ -37,7 +39,7 @@ int main(void)
     sigaction(SIGUSR1, &sa, NULL);
     sigaction(SIGUSR1, NULL, &old);
     printf("through the C library: asked %#x, kept %#x\n", (unsigned)sa.sa_flags,
-           (unsigned)old.sa_flags);
+           (unsigned)old.sa_flags & ~0x04000000u);
     printf("raw rt_sigaction: %ld",
            syscall(SYS_rt_sigaction, SIGUSR2, &k, NULL, sizeof(k.mask)));
     syscall(SYS_rt_sigaction, SIGUSR2, NULL, &k_old, sizeof(k.mask));
