@@ -371,7 +371,7 @@ static void host_signal_handler(int host_sig, siginfo_t *info, void *puc)
         uintptr_t pc = host_signal_pc(uc);
         int is_write = host_signal_write(info, uc);
 
-        if (handle_cpu_signal(pc, info, is_write, &uc->uc_sigmask)) {
+        if (handle_cpu_signal(pc, info, is_write, uc)) {
             return;
         }
         host_fault_is_fatal(info, pc);

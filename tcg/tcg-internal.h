@@ -136,6 +136,8 @@ typedef struct TCGSlowPath {
     bool fault_only;         /* taken only for an address past the guest
                                 space: the path raises the fault and never
                                 returns, so it saves and reloads nothing */
+    int access_map;          /* the access's map in access_maps (-1: none):
+                                the path first stores the globals it names */
 } TCGSlowPath;
 
 struct TCGContext {
@@ -184,6 +186,14 @@ struct TCGContext {
     /* slow paths of the TB's checked accesses */
     TCGSlowPath *slow_paths;
     int nb_slow_paths, cap_slow_paths;
+
+    /* Access maps of the TB being generated (tcg.c, "Access maps"): per
+       guest access that left changed globals in host registers, the host
+       offset of its access instruction (u16), a count n (u8) and n pairs
+       (global index, host register) (u8 each). */
+    uint8_t *access_maps;
+    int access_maps_len, access_maps_cap;
+    int cur_access_map;       /* the op being generated: its map, or -1 */
 
     /* per-insn records of the last TB */
     int nb_insns;

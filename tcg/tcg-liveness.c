@@ -5,13 +5,16 @@
  * ops whose results nobody uses.  The rules it enforces:
  *  - at the end of a basic block globals are in env and local temps in their
  *    frame slots; plain temps are dead;
- *  - before an op with side effects (guest memory access) every global is in
- *    env, so a fault there sees precise guest registers;
+ *  - at an op with side effects (guest memory access) every global's value
+ *    is alive, so a fault there sees precise guest registers: in env, or
+ *    where the access's map says (tcg.c, "Access maps") on backends that
+ *    have them;
  *  - before a helper call globals are in env unless the helper promises not
  *    to read them, and are forgotten unless it promises not to write them.
  */
 #include "qemu/osdep.h"
 #include "tcg-internal.h"
+#include "tcg-target.h"
 
 /* life_state bits: no later use needs the value / the home must hold it. */
 #define TS_DEAD 1
@@ -50,6 +53,17 @@ static void la_global_sync(TCGContext *s)
 
     for (i = 0; i < s->nb_globals; i++) {
         s->temps[i].life_state |= TS_MEM;
+    }
+}
+
+/* A guest access: each global's value is read from wherever it is if the
+   access faults. */
+static void la_global_live(TCGContext *s)
+{
+    int i;
+
+    for (i = 0; i < s->nb_globals; i++) {
+        s->temps[i].life_state &= ~TS_DEAD;
     }
 }
 
@@ -158,7 +172,11 @@ void tcg_liveness_analysis(TCGContext *s)
             if (def->flags & TCG_OPF_BB_END) {
                 la_bb_end(s);
             } else if (def->flags & TCG_OPF_SIDE_EFFECTS) {
-                la_global_sync(s);
+                if (TCG_TARGET_HAS_ACCESS_MAP) {
+                    la_global_live(s);
+                } else {
+                    la_global_sync(s);
+                }
             }
             la_inputs(op, nb_o, nb_i);
             break;

@@ -12,6 +12,7 @@
 #include "qemu/log.h"
 #include "exec/exec-all.h"
 #include "exec/cputlb.h"
+#include "qemu/host-signal.h"
 #include "tcg-internal.h"
 #include "tcg-target.h"
 
@@ -21,6 +22,8 @@ static void tcg_add_reloc(TCGContext *s, uint8_t *where, TCGLabel *l);
 static QEMU_UNUSED TCGSlowPath *tcg_new_slow_path(TCGContext *s, bool is_ld,
                                       TCGType type, MemOp memop, int datareg,
                                       int addrreg);
+static QEMU_UNUSED void tcg_note_access(TCGContext *s);
+static QEMU_UNUSED void tcg_out_access_map_stores(TCGContext *s, int map);
 
 #include "tcg-target.c.inc"
 
@@ -124,6 +127,7 @@ static TCGSlowPath *tcg_new_slow_path(TCGContext *s, bool is_ld, TCGType type,
     p->memop = memop;
     p->datareg = datareg;
     p->addrreg = addrreg;
+    p->access_map = s->cur_access_map;
     for (reg = 0; reg < TCG_TARGET_NB_REGS; reg++) {
         if ((TCG_TARGET_CALL_CLOBBER_REGS >> reg & 1) && s->reg_to_temp[reg]
             && !(is_ld && reg == datareg)) {
@@ -336,6 +340,87 @@ static void sync_globals(TCGContext *s)
     }
 }
 
+/*
+ * Access maps.  A guest access (qemu_ld/st) may fault, and the guest state
+ * at the fault must be exact; rather than store every changed global
+ * before it, the access leaves those held in host registers where they are
+ * and the TB records which register holds which global at that access
+ * instruction.  The host fault handler copies them from the signal context
+ * to env (tcg_restore_access_globals); the access's slow path stores them
+ * before its helper, which may raise the fault, runs.  Globals holding
+ * constants are stored as before.  Liveness keeps every global's value
+ * alive up to each access instead of in env (tcg-liveness.c).
+ */
+static void begin_access_map(TCGContext *s)
+{
+    int i, n = 0, pos;
+
+    s->cur_access_map = -1;
+    for (i = 0; i < s->nb_globals; i++) {
+        TCGTemp *ts = &s->temps[i];
+
+        if (ts->mem_coherent || ts->kind != TEMP_GLOBAL) {
+            continue;
+        }
+        if (ts->val_type == TEMP_VAL_REG && i <= UINT8_MAX
+            && ts->mem_base_reg == TCG_AREG0) {
+            n++;
+        } else {
+            temp_sync(s, ts);
+        }
+    }
+    if (n == 0) {
+        return;
+    }
+    if (s->access_maps_len + 3 + 2 * n > s->access_maps_cap) {
+        s->access_maps_cap = MAX(s->access_maps_cap * 2,
+                                 s->access_maps_len + 3 + 2 * n + 4096);
+        s->access_maps = realloc(s->access_maps, s->access_maps_cap);
+        if (!s->access_maps) {
+            cpu_abort_msg("tcg: out of memory for access maps");
+        }
+    }
+    pos = s->access_maps_len;
+    s->access_maps[pos + 2] = n;
+    n = 0;
+    for (i = 0; i < s->nb_globals; i++) {
+        TCGTemp *ts = &s->temps[i];
+
+        if (!ts->mem_coherent && ts->kind == TEMP_GLOBAL) {
+            s->access_maps[pos + 3 + 2 * n] = i;
+            s->access_maps[pos + 4 + 2 * n] = ts->reg;
+            n++;
+        }
+    }
+    s->access_maps_len += 3 + 2 * n;
+    s->cur_access_map = pos;
+}
+
+/* The backend is about to emit the access instruction of the current op:
+   a fault there has its pc. */
+static void tcg_note_access(TCGContext *s)
+{
+    uint16_t off = s->code_ptr - (uint8_t *)s->cur_tb->tc.ptr;
+
+    if (s->cur_access_map >= 0) {
+        memcpy(s->access_maps + s->cur_access_map, &off, sizeof(off));
+    }
+}
+
+/* For a slow path: store the globals of access map map (-1: none). */
+static void tcg_out_access_map_stores(TCGContext *s, int map)
+{
+    const uint8_t *rec = s->access_maps + map;
+    int k;
+
+    for (k = 0; map >= 0 && k < rec[2]; k++) {
+        const TCGTemp *ts = &s->temps[rec[3 + 2 * k]];
+
+        tcg_out_st(s, ts->type, rec[4 + 2 * k], ts->mem_base_reg,
+                   ts->mem_offset);
+    }
+}
+
 static void save_globals(TCGContext *s)
 {
     int i;
@@ -490,7 +575,11 @@ static void tcg_reg_alloc_op(TCGContext *s, const TCGOp *op)
     if (def->flags & TCG_OPF_BB_END) {
         tcg_reg_alloc_bb_end(s);
     } else if (def->flags & TCG_OPF_SIDE_EFFECTS) {
-        sync_globals(s);
+        if (TCG_TARGET_HAS_ACCESS_MAP) {
+            begin_access_map(s);
+        } else {
+            sync_globals(s);
+        }
     }
 
     for (k = 0; k < nb_o; k++) {
@@ -640,6 +729,8 @@ int tcg_gen_code(TCGContext *s, TranslationBlock *tb)
     s->code_ptr = start;
     s->nb_relocs = 0;
     s->nb_slow_paths = 0;
+    s->access_maps_len = 0;
+    s->cur_access_map = -1;
     s->nb_insns = 0;
     s->flags_end = NULL;
     /* The inline TLB probe needs scratch registers of its own. */
@@ -729,6 +820,43 @@ uint16_t tcg_gen_insn_end_off(int insn)
 uint64_t tcg_gen_insn_data(int insn, int word)
 {
     return tcg_ctx->insn_data[insn][word];
+}
+
+const uint8_t *tcg_gen_access_maps(size_t *len)
+{
+    *len = tcg_ctx->access_maps_len;
+    return tcg_ctx->access_maps;
+}
+
+void tcg_restore_access_globals(void *env, const uint8_t *maps, size_t len,
+                                uintptr_t off, const ucontext_t *uc)
+{
+#if TCG_TARGET_HAS_ACCESS_MAP
+    size_t pos = 0;
+
+    while (pos < len) {
+        uint16_t at;
+        int n = maps[pos + 2];
+
+        memcpy(&at, maps + pos, sizeof(at));
+        if (at == off) {
+            for (int k = 0; k < n; k++) {
+                /* globals and their homes never change after start-up */
+                const TCGTemp *ts = &tcg_ctx->temps[maps[pos + 3 + 2 * k]];
+                uint64_t val = host_signal_reg(uc, maps[pos + 4 + 2 * k]);
+                uint32_t val32 = val;
+
+                if (ts->type == TCG_TYPE_I32) {
+                    memcpy((char *)env + ts->mem_offset, &val32, 4);
+                } else {
+                    memcpy((char *)env + ts->mem_offset, &val, 8);
+                }
+            }
+            return;
+        }
+        pos += 3 + 2 * n;
+    }
+#endif
 }
 
 /* ---- code buffer ---- */

@@ -142,6 +142,7 @@ static void tb_free(TranslationBlock *tb)
 {
     g_free(tb->jmp_incoming);
     g_free(tb->insn);
+    g_free(tb->access_maps);
     g_free(tb);
 }
 
@@ -260,6 +261,8 @@ QEMU_UNUSED static const char insn_words_check[TARGET_INSN_START_WORDS == 2 ? 1 
 static void tb_save_insn_records(TranslationBlock *tb)
 {
     int n = tcg_gen_insn_count();
+    size_t maps_len;
+    const uint8_t *maps = tcg_gen_access_maps(&maps_len);
 
     tb->icount = n;
     tb->insn = g_new(struct TBInsnRecord, n);
@@ -276,6 +279,8 @@ static void tb_save_insn_records(TranslationBlock *tb)
         tb->insn[i].pc_off = pc_off;
         tb->insn[i].word1 = word1;
     }
+    tb->access_maps = maps_len ? g_memdup2(maps, maps_len) : NULL;
+    tb->access_maps_len = maps_len;
 }
 
 /* Insn i's insn_start words, for restore_state_to_opc. */
@@ -544,24 +549,43 @@ void tb_invalidate_phys_range(target_ulong start, target_ulong end)
     mmap_unlock();
 }
 
-/* Lock-free: the host fault handler calls it. */
-bool cpu_restore_state(CPUArchState *env, uintptr_t host_pc)
+static void tb_restore_state(CPUArchState *env, TranslationBlock *tb,
+                             uintptr_t off)
 {
-    TranslationBlock *tb = tb_find_by_host_pc(host_pc);
     target_ulong data[TARGET_INSN_START_WORDS];
-    uintptr_t off;
 
-    if (!tb) {
-        return false;
-    }
-    off = host_pc - (uintptr_t)tb->tc.ptr;
     /* Past the last insn: the TB's exit code; the last insn's state holds. */
     for (int i = 0; i < tb->icount; i++) {
         if (off < tb->insn[i].end_off || i == tb->icount - 1) {
             tb_insn_data(tb, i, data);
             restore_state_to_opc(env, tb, data);
-            return true;
+            return;
         }
     }
+}
+
+/* Lock-free: the host fault handler calls it. */
+bool cpu_restore_state(CPUArchState *env, uintptr_t host_pc)
+{
+    TranslationBlock *tb = tb_find_by_host_pc(host_pc);
+
+    if (!tb) {
+        return false;
+    }
+    tb_restore_state(env, tb, host_pc - (uintptr_t)tb->tc.ptr);
     return true;
+}
+
+void cpu_restore_state_at_fault(CPUArchState *env, uintptr_t host_pc,
+                                const ucontext_t *uc)
+{
+    TranslationBlock *tb = tb_find_by_host_pc(host_pc);
+    uintptr_t off;
+
+    if (tb) {
+        off = host_pc - (uintptr_t)tb->tc.ptr;
+        tcg_restore_access_globals(env, tb->access_maps, tb->access_maps_len,
+                                   off, uc);
+        tb_restore_state(env, tb, off);
+    }
 }

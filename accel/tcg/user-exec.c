@@ -28,7 +28,7 @@ static bool tlb_is_stale(CPUArchState *env)
  * leaving the signal context (EXCP_RETRY_ACCESS).
  */
 int handle_cpu_signal(uintptr_t host_pc, siginfo_t *info, int is_write,
-                      sigset_t *old_set)
+                      ucontext_t *uc)
 {
     CPUArchState *env = thread_cpu;
     uintptr_t host_addr = (uintptr_t)info->si_addr;
@@ -59,7 +59,7 @@ int handle_cpu_signal(uintptr_t host_pc, siginfo_t *info, int is_write,
     }
 
     /* We leave the handler by siglongjmp: restore the mask it blocked. */
-    sigprocmask(SIG_SETMASK, old_set, NULL);
+    sigprocmask(SIG_SETMASK, &uc->uc_sigmask, NULL);
 
     /* A page's home out of bound (a redirected file page past end of file
        raises SIGBUS there) is no guest page; where the guest space covers
@@ -84,7 +84,9 @@ int handle_cpu_signal(uintptr_t host_pc, siginfo_t *info, int is_write,
     }
     env->cr2 = addr;
     env->error_code = (is_write ? 2 : 0) | (access == PAGE_EXEC ? 0x10 : 0) | 4;
-    if (restore_pc) {
+    if (in_tb) {
+        cpu_restore_state_at_fault(env, restore_pc, uc);
+    } else if (restore_pc) {
         cpu_restore_state(env, restore_pc);
     }
     if (kind == PAGE_FAULT_NONE || tlb_is_stale(env)) {

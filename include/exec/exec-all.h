@@ -64,6 +64,10 @@ struct TranslationBlock {
         uint16_t pc_off;
         uint16_t word1;
     } *insn;
+    /* Which host registers hold which changed guest registers at each
+       guest access instruction (tcg/tcg.c, "Access maps"); NULL if none. */
+    uint8_t *access_maps;
+    uint32_t access_maps_len;
 };
 
 /* Whether tb was made from the guest page at page. */
@@ -123,6 +127,11 @@ void tb_invalidate_phys_range(target_ulong start, target_ulong end);
 /* Restore guest state for a fault at host_pc inside generated code.
    Returns true if host_pc was in generated code. */
 bool cpu_restore_state(CPUArchState *env, uintptr_t host_pc);
+/* The same for a fault of generated code's own instruction at host_pc, with
+   the signal context uc: also the guest registers that the access there
+   left in host registers.  Lock-free, async-signal-safe. */
+void cpu_restore_state_at_fault(CPUArchState *env, uintptr_t host_pc,
+                                const ucontext_t *uc);
 
 /* The direct-mapped per-CPU TB cache slot of a guest pc and its flags:
    the variants of one pc (one per entry cc_op, target/i386/cpu.h) get
@@ -205,7 +214,7 @@ extern int singlestep;
    write) and execution leaves for cpu_loop.  Returns 0 when the fault is
    not at a guest address nor in generated code or a helper (emulator bug). */
 int handle_cpu_signal(uintptr_t host_pc, siginfo_t *info, int is_write,
-                      sigset_t *old_set);
+                      ucontext_t *uc);
 /* The CPU this host thread runs (for signal handlers). */
 extern __thread CPUArchState *thread_cpu;
 

@@ -1,7 +1,9 @@
 /*
  * host-signal.h: what the fault handler (linux-user/signal.c) reads from
- * the host's signal context: the pc of the faulting instruction and whether
- * the access was a write.  One variant per host architecture, in the
+ * the host's signal context: the pc of the faulting instruction, whether
+ * the access was a write and, on hosts with a JIT backend, the general
+ * registers (guest registers that generated code had not stored yet: tcg.c,
+ * "Access maps").  One variant per host architecture, in the
  * host's backend directory (tcg/i386/, tcg/aarch64/); ppc64's, which has
  * no JIT backend here (the interpreter runs there), is below.  The
  * interpreter's own guest accesses do not depend on these (tcg/tci.h):

@@ -7,6 +7,7 @@
 #ifndef TCG_TCG_H
 #define TCG_TCG_H
 
+#include <ucontext.h>
 #include "exec/cpu-defs.h"
 
 /* Words recorded per guest instruction by insn_start: pc, cc_op. */
@@ -178,6 +179,14 @@ extern const void *tcg_code_gen_epilogue;
 int tcg_gen_insn_count(void);
 uint16_t tcg_gen_insn_end_off(int insn);
 uint64_t tcg_gen_insn_data(int insn, int word);
+/* Its access maps (tcg/tcg.c, "Access maps"): an opaque byte string the TB
+   keeps, len bytes (0 for none). */
+const uint8_t *tcg_gen_access_maps(size_t *len);
+/* A fault at host offset off of a TB whose access maps are maps[0..len):
+   copy the globals the faulting access left in host registers from the
+   signal context uc to env.  Async-signal-safe. */
+void tcg_restore_access_globals(void *env, const uint8_t *maps, size_t len,
+                                uintptr_t off, const ucontext_t *uc);
 
 /* Temps.  Globals are bound to a field of env; locals survive branches;
    plain temps are dead at the end of each basic block. */

@@ -1,6 +1,6 @@
 /*
  * host-signal.h (AArch64 host): include/qemu/host-signal.h's reading of
- * the signal context: the pc, and the write bit of the exception syndrome
+ * the signal context: the pc, the general registers, and the write bit of the exception syndrome
  * (ESR) that the kernel passes in a record of the context's __reserved
  * area (asm/sigcontext.h: records of magic, size, payload, ending with a
  * zero magic), or failing that the faulting instruction's encoding.
@@ -15,6 +15,12 @@
 static inline uintptr_t host_signal_pc(const ucontext_t *uc)
 {
     return uc->uc_mcontext.pc;
+}
+
+/* General register x<reg> (0-30, tcg/aarch64's numbering) at the fault. */
+static inline uint64_t host_signal_reg(const ucontext_t *uc, int reg)
+{
+    return uc->uc_mcontext.regs[reg];
 }
 
 /*

@@ -41,6 +41,10 @@ typedef enum {
    needs reserving in checked TBs. */
 #define TCG_TARGET_PROBE_REGS 0u
 
+/* Guest accesses leave changed globals in host registers, which the
+   fault handler reads from the signal context (tcg.c, "Access maps"). */
+#define TCG_TARGET_HAS_ACCESS_MAP 1
+
 /* Spill slots sit at the bottom of the frame, addressed from sp. */
 #define TCG_FRAME_OFFSET   0
 

@@ -29,6 +29,10 @@ typedef enum {
 #define TCG_REG_TMP2       TCG_REG_R10
 #define TCG_TARGET_PROBE_REGS (1u << TCG_REG_TMP2)
 
+/* Guest accesses leave changed globals in host registers, which the
+   fault handler reads from the signal context (tcg.c, "Access maps"). */
+#define TCG_TARGET_HAS_ACCESS_MAP 1
+
 /* Spill slots sit at the bottom of the frame, addressed from %rsp. */
 #define TCG_FRAME_OFFSET   0
 

@@ -29,6 +29,11 @@ typedef enum {
 
 #define TCG_FRAME_OFFSET   0
 
+/* Globals are stored before each guest access: the interpreter's
+   registers are not in the signal context for the fault handler to read
+   (tcg.c, "Access maps"). */
+#define TCG_TARGET_HAS_ACCESS_MAP 0
+
 /* A call's arguments are in R0..R5 (tcg_target_call_iarg_regs), its
    result comes back in R0: the interpreter reads and writes them there. */
 #define TCG_TARGET_CALL_RET_REG TCG_REG_R0
