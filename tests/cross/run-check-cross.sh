@@ -87,10 +87,10 @@ echo "  BACKEND tcg/$(sed -n 's/^TCG_BACKEND=//p' "$CROSS/build/config-host.mak"
 
 SAMPLE="/arith- /bitops- /convert- /float- /hash- /int64- /printf- /sort- /strings-
 /structs- /rotate-carry- /flags-block-entry- /setjmp- /recursion- /fileio-
-/epoll-events- /syscalls2- /signal-handlers- /sigsegv- /faults- /threads-O2
+/epoll-events- /syscalls2- /signal-handlers- /sigsegv- /faults- /fault-regs-live- /threads-O2
 /cmpxchg16b- /isa-cmpxchg- /simd-sse41- /x87-special- /mem-prot- /mem-smc- /rep-string-
 /termios-pty- /hello-"
-QUICK_SAMPLE="/arith- /float- /simd-sse41- /x87-special- /cmpxchg16b- /sigsegv- /threads-O2
+QUICK_SAMPLE="/arith- /float- /simd-sse41- /x87-special- /cmpxchg16b- /sigsegv- /fault-regs-live- /threads-O2
 /mem-smc- /fileio-"
 [ -n "$QUICK" ] && SAMPLE=$QUICK_SAMPLE
 case "${CROSS_TESTS:-}" in
