@@ -501,9 +501,35 @@ SYSCALL(epoll_ctl)
    asked for is what epoll may return anyway, the rest stay ready. */
 #define EPOLL_EVENTS_PER_WAIT 256
 
-/* The epoll waits: timeout NULL waits for ever (the host's epoll_pwait2
-   serves them all).  The guest's whole array must lie in its space (the
-   kernel's access_ok, checked first); the events are copied after. */
+/* The host's wait: epoll_pwait2 (Linux 5.11) serves every guest form;
+   before it (and under user-mode emulators that lack it, as QEMU 7.2),
+   epoll_pwait with the timeout rounded up to milliseconds. */
+static abi_long host_epoll_wait(int epfd, struct epoll_event *events,
+                                int maxevents, const struct timespec *timeout)
+{
+    static bool no_pwait2;
+    abi_long ret = -TARGET_ENOSYS;
+    long ms = -1;
+
+    if (!no_pwait2) {
+        ret = get_errno(safe_syscall(SYS_epoll_pwait2, epfd, events, maxevents,
+                                     timeout, NULL, 0));
+        no_pwait2 = ret == -TARGET_ENOSYS;
+    }
+    if (ret != -TARGET_ENOSYS) {
+        return ret;
+    }
+    if (timeout) {
+        ms = timeout->tv_sec >= INT_MAX / 1000 ? INT_MAX
+             : timeout->tv_sec * 1000 + (timeout->tv_nsec + 999999) / 1000000;
+    }
+    return get_errno(safe_syscall(SYS_epoll_pwait, epfd, events, maxevents,
+                                  (int)ms, NULL, 0));
+}
+
+/* The epoll waits: timeout NULL waits for ever.  The guest's whole array
+   must lie in its space (the kernel's access_ok, checked first); the
+   events are copied after. */
 static abi_long do_epoll_wait(CPUArchState *env, const abi_long *arg,
                               const struct timespec *timeout,
                               abi_ulong gmask, abi_ulong masksize)
@@ -520,9 +546,9 @@ static abi_long do_epoll_wait(CPUArchState *env, const abi_long *arg,
     }
     if (begin_masked_wait(env, gmask, masksize, &ret)) {
         ret = end_masked_wait(env, gmask,
-                              get_errno(safe_syscall(SYS_epoll_pwait2, (int)arg[0], events,
-                                                     MIN(maxevents, EPOLL_EVENTS_PER_WAIT),
-                                                     timeout, NULL, 0)));
+                              host_epoll_wait(arg[0], events,
+                                              MIN(maxevents, EPOLL_EVENTS_PER_WAIT),
+                                              timeout));
     }
     if (ret > 0 && struct_array_to_user(arg[1], events, ret, &epoll_event_layout)) {
         return -TARGET_EFAULT;
