@@ -486,6 +486,23 @@ static void tcg_reg_alloc_mov(TCGContext *s, const TCGOp *op)
     if (ts->val_type != TEMP_VAL_REG) {
         temp_load(s, ts, TCG_TARGET_ALL_REGS, 0);
     }
+    if ((op->dead_args & 1) && (op->sync_args & 1)) {
+        /* Only the home needs the value (cc_dst = result before a block
+           end): store it from the source, with no copy in between. */
+        if (ots->val_type == TEMP_VAL_REG) {
+            s->reg_to_temp[ots->reg] = NULL;
+        }
+        if (!ots->mem_allocated) {
+            temp_allocate_frame(s, ots);
+        }
+        tcg_out_st(s, ots->type, ts->reg, ots->mem_base_reg, ots->mem_offset);
+        ots->val_type = TEMP_VAL_MEM;
+        ots->mem_coherent = true;
+        if (op->dead_args & 2) {
+            temp_dead(s, ts);
+        }
+        return;
+    }
     if ((op->dead_args & 2) && ts->kind != TEMP_FIXED) {
         /* The source dies: hand its register over instead of copying. */
         reg = ts->reg;
