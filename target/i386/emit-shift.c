@@ -72,14 +72,18 @@ static void gen_shift(DisasContext *s, X86Decoded *d, int op, bool const_count,
     MemOp ot = d->ot;
     TCGv_i32 new_op, old_op, count32, zero32;
     TCGv zero;
+    /* The value shifted by count - 1, whose edge bit is CF.  A constant
+       count into a register cannot fault, so it goes to cc_src at once:
+       cc_src = value, for a count of 1, is then stored from the value's
+       own register. */
+    TCGv last = const_count && d->mod == 3 ? cpu_cc_src : s->tmp4;
 
-    /* tmp4: the value shifted by count - 1, whose edge bit is CF. */
     if (const_count) {
         if (count == 0) {
             gen_store_operand(s, d, OPK_E, ot, s->T0);
             return;
         }
-        gen_shift_value_imm(op, ot, s->T0, s->tmp4, s->T0, count);
+        gen_shift_value_imm(op, ot, s->T0, last, s->T0, count);
     } else {
         tcg_gen_subi_tl(s->tmp0, s->T1, 1);
         gen_shift_value(op, ot, s->T0, s->tmp4, s->T0, s->tmp0, s->T1);
@@ -87,7 +91,7 @@ static void gen_shift(DisasContext *s, X86Decoded *d, int op, bool const_count,
     gen_store_operand(s, d, OPK_E, ot, s->T0);
 
     if (const_count) {
-        tcg_gen_mov_tl(cpu_cc_src, s->tmp4);
+        tcg_gen_mov_tl(cpu_cc_src, last);
         tcg_gen_mov_tl(cpu_cc_dst, s->T0);
         set_cc_op(s, shift_cc_op(op, ot));
         return;
