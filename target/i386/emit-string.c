@@ -133,6 +133,14 @@ void emit_string(CPUX86State *env, DisasContext *s, X86Decoded *d)
     gen_update_cc_op(s);
     gen_ext_tl(s->tmp0, cpu_regs[R_ECX], s->aflag, false);
     tcg_gen_brcondi_tl(TCG_COND_NE, s->tmp0, 0, body);
+    if (op == STR_SCAS || op == STR_CMPS) {
+        /* Nothing compared: the cc_op is still the previous instruction's,
+           not the compare's that the loop leaves, so this way out may not
+           share the loop's chained exit (a TB's key holds its entry cc_op:
+           the next TB would read these flags as a compare's). */
+        gen_jmp_im(s, insn_next_eip(s));
+        gen_eob(s);
+    }
     gen_set_label(exit);
     gen_jmp_tb(s, insn_next_eip(s), 1);
     gen_set_label(body);
