@@ -24,6 +24,8 @@ static QEMU_UNUSED TCGSlowPath *tcg_new_slow_path(TCGContext *s, bool is_ld,
                                       int addrreg);
 static QEMU_UNUSED void tcg_note_access(TCGContext *s);
 static QEMU_UNUSED void tcg_out_access_map_stores(TCGContext *s, int map);
+static void tcg_out_store_const(TCGContext *s, TCGType type, uint64_t val,
+                                int base, intptr_t ofs);
 
 #include "tcg-target.c.inc"
 
@@ -179,6 +181,16 @@ static void temp_copy_to(TCGContext *s, TCGTemp *ts, int reg)
     }
 }
 
+/* Store constant val of type at base + ofs. */
+static void tcg_out_store_const(TCGContext *s, TCGType type, uint64_t val,
+                                int base, intptr_t ofs)
+{
+    if (!tcg_out_sti(s, type, val, base, ofs)) {
+        tcg_out_movi(s, type, TCG_REG_TMP, val);
+        tcg_out_st(s, type, TCG_REG_TMP, base, ofs);
+    }
+}
+
 /* Make ts's home in memory hold its current value. */
 static void temp_sync(TCGContext *s, TCGTemp *ts)
 {
@@ -190,12 +202,8 @@ static void temp_sync(TCGContext *s, TCGTemp *ts)
     }
     switch (ts->val_type) {
     case TEMP_VAL_CONST:
-        if (!tcg_out_sti(s, ts->type, ts->val, ts->mem_base_reg,
-                         ts->mem_offset)) {
-            tcg_out_movi(s, ts->type, TCG_REG_TMP, ts->val);
-            tcg_out_st(s, ts->type, TCG_REG_TMP, ts->mem_base_reg,
-                       ts->mem_offset);
-        }
+        tcg_out_store_const(s, ts->type, ts->val, ts->mem_base_reg,
+                            ts->mem_offset);
         break;
     case TEMP_VAL_REG:
         tcg_out_st(s, ts->type, ts->reg, ts->mem_base_reg, ts->mem_offset);
@@ -343,17 +351,35 @@ static void sync_globals(TCGContext *s)
 /*
  * Access maps.  A guest access (qemu_ld/st) may fault, and the guest state
  * at the fault must be exact; rather than store every changed global
- * before it, the access leaves those held in host registers where they are
- * and the TB records which register holds which global at that access
- * instruction.  The host fault handler copies them from the signal context
- * to env (tcg_restore_access_globals); the access's slow path stores them
- * before its helper, which may raise the fault, runs.  Globals holding
- * constants are stored as before.  Liveness keeps every global's value
- * alive up to each access instead of in env (tcg-liveness.c).
+ * before it, the access leaves them where they are (a host register, or a
+ * constant the allocator has not materialised) and the TB records where
+ * each one is at that access instruction.  The host fault handler copies
+ * them to env (tcg_restore_access_globals, registers from the signal
+ * context); the access's slow path stores them before its helper, which
+ * may raise the fault, runs.  Liveness keeps every global's value alive
+ * up to each access instead of in env (tcg-liveness.c).
+ *
+ * A map: host offset of the access instruction (u16), a count n (u8),
+ * then n entries: the global's index (u8) and the host register holding
+ * it (u8), or ACCESS_MAP_CONST and the value (8 bytes).
  */
+#define ACCESS_MAP_CONST 0xff
+
+static int access_map_entry_len(const uint8_t *entry)
+{
+    return entry[1] == ACCESS_MAP_CONST ? 10 : 2;
+}
+
+static bool access_map_holds(const TCGTemp *ts, int index)
+{
+    return (ts->val_type == TEMP_VAL_REG || ts->val_type == TEMP_VAL_CONST)
+           && index <= UINT8_MAX && ts->mem_base_reg == TCG_AREG0;
+}
+
 static void begin_access_map(TCGContext *s)
 {
-    int i, n = 0, pos;
+    int i, n = 0, len = 3, pos;
+    uint8_t *entry;
 
     s->cur_access_map = -1;
     for (i = 0; i < s->nb_globals; i++) {
@@ -362,9 +388,9 @@ static void begin_access_map(TCGContext *s)
         if (ts->mem_coherent || ts->kind != TEMP_GLOBAL) {
             continue;
         }
-        if (ts->val_type == TEMP_VAL_REG && i <= UINT8_MAX
-            && ts->mem_base_reg == TCG_AREG0) {
+        if (access_map_holds(ts, i)) {
             n++;
+            len += ts->val_type == TEMP_VAL_CONST ? 10 : 2;
         } else {
             temp_sync(s, ts);
         }
@@ -372,9 +398,9 @@ static void begin_access_map(TCGContext *s)
     if (n == 0) {
         return;
     }
-    if (s->access_maps_len + 3 + 2 * n > s->access_maps_cap) {
+    if (s->access_maps_len + len > s->access_maps_cap) {
         s->access_maps_cap = MAX(s->access_maps_cap * 2,
-                                 s->access_maps_len + 3 + 2 * n + 4096);
+                                 s->access_maps_len + len + 4096);
         s->access_maps = realloc(s->access_maps, s->access_maps_cap);
         if (!s->access_maps) {
             cpu_abort_msg("tcg: out of memory for access maps");
@@ -382,17 +408,23 @@ static void begin_access_map(TCGContext *s)
     }
     pos = s->access_maps_len;
     s->access_maps[pos + 2] = n;
-    n = 0;
+    entry = s->access_maps + pos + 3;
     for (i = 0; i < s->nb_globals; i++) {
         TCGTemp *ts = &s->temps[i];
 
-        if (!ts->mem_coherent && ts->kind == TEMP_GLOBAL) {
-            s->access_maps[pos + 3 + 2 * n] = i;
-            s->access_maps[pos + 4 + 2 * n] = ts->reg;
-            n++;
+        if (ts->mem_coherent || ts->kind != TEMP_GLOBAL) {
+            continue;
         }
+        entry[0] = i;
+        if (ts->val_type == TEMP_VAL_CONST) {
+            entry[1] = ACCESS_MAP_CONST;
+            memcpy(entry + 2, &ts->val, 8);
+        } else {
+            entry[1] = ts->reg;
+        }
+        entry += access_map_entry_len(entry);
     }
-    s->access_maps_len += 3 + 2 * n;
+    s->access_maps_len += len;
     s->cur_access_map = pos;
 }
 
@@ -410,14 +442,22 @@ static void tcg_note_access(TCGContext *s)
 /* For a slow path: store the globals of access map map (-1: none). */
 static void tcg_out_access_map_stores(TCGContext *s, int map)
 {
-    const uint8_t *rec = s->access_maps + map;
+    const uint8_t *entry = s->access_maps + map + 3;
     int k;
 
-    for (k = 0; map >= 0 && k < rec[2]; k++) {
-        const TCGTemp *ts = &s->temps[rec[3 + 2 * k]];
+    for (k = 0; map >= 0 && k < s->access_maps[map + 2]; k++) {
+        const TCGTemp *ts = &s->temps[entry[0]];
+        uint64_t val;
 
-        tcg_out_st(s, ts->type, rec[4 + 2 * k], ts->mem_base_reg,
-                   ts->mem_offset);
+        if (entry[1] == ACCESS_MAP_CONST) {
+            memcpy(&val, entry + 2, 8);
+            tcg_out_store_const(s, ts->type, val, ts->mem_base_reg,
+                                ts->mem_offset);
+        } else {
+            tcg_out_st(s, ts->type, entry[1], ts->mem_base_reg,
+                       ts->mem_offset);
+        }
+        entry += access_map_entry_len(entry);
     }
 }
 
@@ -852,26 +892,34 @@ void tcg_restore_access_globals(void *env, const uint8_t *maps, size_t len,
     size_t pos = 0;
 
     while (pos < len) {
-        uint16_t at;
+        const uint8_t *entry = maps + pos + 3;
         int n = maps[pos + 2];
+        uint16_t at;
 
         memcpy(&at, maps + pos, sizeof(at));
-        if (at == off) {
-            for (int k = 0; k < n; k++) {
-                /* globals and their homes never change after start-up */
-                const TCGTemp *ts = &tcg_ctx->temps[maps[pos + 3 + 2 * k]];
-                uint64_t val = host_signal_reg(uc, maps[pos + 4 + 2 * k]);
-                uint32_t val32 = val;
+        for (int k = 0; k < n; k++) {
+            /* globals and their homes never change after start-up */
+            const TCGTemp *ts = &tcg_ctx->temps[entry[0]];
+            uint64_t val;
+            uint32_t val32;
 
-                if (ts->type == TCG_TYPE_I32) {
-                    memcpy((char *)env + ts->mem_offset, &val32, 4);
-                } else {
-                    memcpy((char *)env + ts->mem_offset, &val, 8);
-                }
+            if (entry[1] == ACCESS_MAP_CONST) {
+                memcpy(&val, entry + 2, 8);
+            } else {
+                val = host_signal_reg(uc, entry[1]);
             }
+            val32 = val;
+            if (at == off) {
+                memcpy((char *)env + ts->mem_offset,
+                       ts->type == TCG_TYPE_I32 ? (void *)&val32 : (void *)&val,
+                       ts->type == TCG_TYPE_I32 ? 4 : 8);
+            }
+            entry += access_map_entry_len(entry);
+        }
+        if (at == off) {
             return;
         }
-        pos += 3 + 2 * n;
+        pos = entry - maps;
     }
 #endif
 }

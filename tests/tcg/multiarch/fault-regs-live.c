@@ -5,7 +5,8 @@
  * An emulator may keep such values in host registers across a guest
  * access and store them only if the access faults (tcg/tcg.c, "Access
  * maps"); the handler must see them all, with the flags of the last
- * compare.  Each routine faults at its last instruction; the handler
+ * compare (with an immediate on x86_64: a constant operand the emulator
+ * may not have stored either).  Each routine faults at its last instruction; the handler
  * prints every general register (pointers relative to the data or the
  * mapping, the stack pointer relative to the routine's), the arithmetic
  * flags and whether the pc is that instruction.  Compared with native.
@@ -51,7 +52,7 @@ __asm__(".macro live_fn name, insn\n"
         "  mov 48(%rsi), %r15\n"
         "  mov %r14w, %r15w\n"
         "  mov %rsp, live_sp(%rip)\n"
-        "  cmp %rbx, %rax\n"
+        "  cmp $0x12345, %rax\n"
         "live_\\name\\()_insn: \\insn\n"
         "  pop %r15; pop %r14; pop %r13; pop %r12; pop %rbp; pop %rbx\n"
         "  ret\n"
