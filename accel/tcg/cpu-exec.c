@@ -376,9 +376,10 @@ static int __attribute__((noinline)) cpu_exec_loop(CPUArchState *env)
             }
         }
         if (tb_exit == TB_EXIT_REQUESTED) {
-            /* Left at a TB entry before running any of it: the pc is the
-               TB's own (a chained predecessor did not store it). */
-            env->eip = last_tb->pc - last_tb->cs_base;
+            /* Left at a TB entry before running any of it: the pc and
+               the rest of the key are the TB's own (a chained predecessor
+               did not store them). */
+            restore_state_to_tb_entry(env, last_tb);
             last_tb = NULL;
         } else if (unlikely(env->singlestep_enabled || gdb_watch_stepping)) {
             /* a gdb step, or the insn that hit a watchpoint, is done */

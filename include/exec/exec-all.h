@@ -81,6 +81,9 @@ void gen_intermediate_code(CPUArchState *env, TranslationBlock *tb, int max_insn
 /* Restore env from a TB's per-insn record (target provides it). */
 void restore_state_to_opc(CPUArchState *env, TranslationBlock *tb,
                           target_ulong *data);
+/* Restore env for a TB left at its entry, before any of it ran (target
+   provides it). */
+void restore_state_to_tb_entry(CPUArchState *env, TranslationBlock *tb);
 
 /* translate-all.c */
 void tcg_exec_init(size_t code_buffer_size);

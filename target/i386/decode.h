@@ -162,6 +162,9 @@ void gen_setcc1(DisasContext *s, int cond, TCGv reg);
 void gen_cmovcc1(DisasContext *s, int cond, TCGv dest, TCGv t, TCGv f);
 /* Branch to l when cond holds; flushes cc_op first. */
 void gen_jcc1(DisasContext *s, int cond, TCGLabel *l);
+/* The same where both ways lead straight to TB exits (gen_jmp_tb), each
+   storing the cc_op itself if it leaves for cpu_exec. */
+void gen_jcc_to_exits(DisasContext *s, int cond, TCGLabel *l);
 enum { JCC_O, JCC_B, JCC_Z, JCC_BE, JCC_S, JCC_P, JCC_L, JCC_LE };
 
 /* translate.c: TB exits */

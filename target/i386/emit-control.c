@@ -12,7 +12,7 @@ void emit_jcc(CPUX86State *env, DisasContext *s, X86Decoded *d)
 {
     TCGLabel *taken = gen_new_label();
 
-    gen_jcc1(s, d->b & 15, taken);
+    gen_jcc_to_exits(s, d->b & 15, taken);
     gen_jmp_tb(s, insn_next_eip(s), 1);
     gen_set_label(taken);
     gen_jmp_tb(s, d->imm, 0);
@@ -74,6 +74,7 @@ static void gen_branch_ind(DisasContext *s, X86Decoded *d, BranchEffect *effect)
     TCGLabel *other;
     target_ulong *site;
     TCGv target;
+    bool cc_op_dirty;
 
     if (d->ot != MO_64 || s->base.tb->cs_base || !jmp_reg_chains(s)) {
         target = gen_checked_target(s, d->ot);
@@ -83,16 +84,19 @@ static void gen_branch_ind(DisasContext *s, X86Decoded *d, BranchEffect *effect)
         return;
     }
     tcg_gen_st_tl(s->T0, cpu_env, offsetof(CPUX86State, eip));
-    gen_update_cc_op(s);
+    cc_op_dirty = s->cc_op_dirty;
     other = gen_new_label();
     site = tcg_gen_jump_site_test(s->T0, other);
     effect(s, d);
     tcg_gen_goto_tb(0);
+    gen_update_cc_op(s);        /* as gen_jmp_tb: only the way out stores it */
     tcg_gen_exit_tb(s->base.tb, 0);
+    s->cc_op_dirty = cc_op_dirty;
     gen_set_label(other);
     tcg_gen_ld_tl(s->T0, cpu_env, offsetof(CPUX86State, eip));
     gen_gp_unless_canonical(s, s->T0);
     effect(s, d);
+    gen_update_cc_op(s);
     tcg_gen_jump_site_lookup(site);
     s->base.is_jmp = DISAS_NORETURN;
 }
@@ -146,7 +150,7 @@ void emit_loop(CPUX86State *env, DisasContext *s, X86Decoded *d)
             tcg_gen_and_tl(s->T0, s->T0, s->T1);
         }
     }
-    gen_update_cc_op(s);
+    /* both ways are exits, each storing the cc_op if it leaves */
     tcg_gen_brcondi_tl(TCG_COND_NE, s->T0, 0, taken);
     gen_jmp_tb(s, insn_next_eip(s), 1);
     gen_set_label(taken);

@@ -400,13 +400,17 @@ static TCGv cc_masked_reg(DisasContext *s, CCPrepare cc)
     return s->tmp4;
 }
 
-/* The branch ends a basic block: cc_op is flushed so that both paths agree. */
-void gen_jcc1(DisasContext *s, int cond, TCGLabel *l)
+/* A branch to l on condition cond.  store_cc_op: env's cc_op is made
+   current first, for a label that other paths reach with it stored. */
+static void gen_jcc_common(DisasContext *s, int cond, TCGLabel *l,
+                           bool store_cc_op)
 {
     CCPrepare cc = prepare_cc(s, cond, s->tmp4);
     TCGv a;
 
-    gen_update_cc_op(s);
+    if (store_cc_op) {
+        gen_update_cc_op(s);
+    }
     if (cc.cond == TCG_COND_NEVER) {
         return;
     }
@@ -420,6 +424,16 @@ void gen_jcc1(DisasContext *s, int cond, TCGLabel *l)
     } else {
         tcg_gen_brcondi_tl(cc.cond, a, cc.imm, l);
     }
+}
+
+void gen_jcc1(DisasContext *s, int cond, TCGLabel *l)
+{
+    gen_jcc_common(s, cond, l, true);
+}
+
+void gen_jcc_to_exits(DisasContext *s, int cond, TCGLabel *l)
+{
+    gen_jcc_common(s, cond, l, false);
 }
 
 /* The condition is the movcond's own comparison, not a setcond's 0/1

@@ -92,13 +92,18 @@ void gen_eob(DisasContext *s)
  * The target's key includes the cc_op at entry, so a chain is right only if
  * this exit always leaves the same one: not after an instruction whose
  * helper chose the cc_op at run time (CC_OP_DYNAMIC).  That exit looks the
- * target up by env->cc_op instead.
+ * target up by env->cc_op instead.  A chained jump does not store the cc_op
+ * (the target knows it from its key): only the way out to cpu_exec does.
+ * Code after this exit is reached by branches from before it, with the
+ * state from before.
  */
 void gen_jmp_tb(DisasContext *s, target_ulong eip, int n)
 {
-    gen_update_cc_op(s);
+    bool cc_op_dirty = s->cc_op_dirty;
+
     if (chaining_allowed(s) && s->cc_op != CC_OP_DYNAMIC) {
         tcg_gen_goto_tb(n);
+        gen_update_cc_op(s);
         gen_jmp_im(s, eip);
         tcg_gen_exit_tb(s->base.tb, n);
         s->base.is_jmp = DISAS_NORETURN;
@@ -106,6 +111,7 @@ void gen_jmp_tb(DisasContext *s, target_ulong eip, int n)
         gen_jmp_im(s, eip);
         gen_eob(s);
     }
+    s->cc_op_dirty = cc_op_dirty;
 }
 
 bool jmp_reg_chains(DisasContext *s)
@@ -224,9 +230,11 @@ static void i386_tr_init_disas_context(DisasContextBase *db, CPUX86State *env)
     s->code32 = (s->flags & HF_CS32_MASK) != 0;
     s->amd = x86_cpu_is_amd(env);
     s->mem_index = 0;
-    /* env->cc_op holds it at entry: the lookup read it there. */
+    /* The key's cc_op.  A chained predecessor jumps here without storing it
+       (gen_jmp_tb), so env may hold an older one: a static cc_op counts as
+       not stored yet (cpu_exec restores it for the exit at entry). */
     s->cc_op = (s->flags & TB_FLAGS_CC_OP_MASK) >> TB_FLAGS_CC_OP_SHIFT;
-    s->cc_op_dirty = false;
+    s->cc_op_dirty = s->cc_op != CC_OP_DYNAMIC;
     s->cpuid_features = env->cpuid_features;
     s->cpuid_ext_features = env->cpuid_ext_features;
     s->cpuid_ext2_features = env->cpuid_ext2_features;
@@ -324,6 +332,18 @@ void gen_intermediate_code(CPUArchState *env, TranslationBlock *tb, int max_insn
 
     memset(&s, 0, sizeof(s));
     translator_loop(&i386_tr_ops, &s.base, env, tb, max_insns);
+}
+
+/* A TB left at its entry: its key's pc and cc_op (a chained predecessor
+   stored neither). */
+void restore_state_to_tb_entry(CPUArchState *env, TranslationBlock *tb)
+{
+    int cc_op = (tb->flags & TB_FLAGS_CC_OP_MASK) >> TB_FLAGS_CC_OP_SHIFT;
+
+    env->eip = tb->pc - tb->cs_base;
+    if (cc_op != CC_OP_DYNAMIC) {
+        env->cc_op = cc_op;
+    }
 }
 
 /* The pc recorded per instruction is linear. */
