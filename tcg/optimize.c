@@ -64,9 +64,14 @@ static TempOptInfo *ti(TCGTemp *ts)
     return t;
 }
 
+/* Forgets every fact: no memset per block or TB, except when the
+   generation wraps. */
 static void reset_all(void)
 {
-    cur_gen++;
+    if (++cur_gen == 0) {
+        memset(opt_info, 0, sizeof(opt_info));
+        cur_gen = 1;
+    }
 }
 
 static TCGTemp *canon(TCGTemp *ts)
@@ -635,8 +640,7 @@ void tcg_optimize(TCGContext *s)
     if (qemu_loglevel_mask(CPU_LOG_TB_NOOPT)) {
         return;
     }
-    memset(opt_info, 0, s->nb_temps * sizeof(opt_info[0]));
-    cur_gen = 1;
+    reset_all();
 
     for (i = 0; i < s->nb_ops; i++) {
         TCGOp *op = &s->ops[i];
