@@ -33,6 +33,12 @@ typedef struct TempOptInfo {
     uint64_t off;
     bool space_seen;       /* a direct guest access at this temp + space_off */
     uint64_t space_off;    /* passed the space check since its last write */
+    TCGOpcode ext_opc;     /* holds ext_opc(ext_src) (an extension of the */
+    TCGTemp *ext_src;      /* same type) while ext_src->ver is still */
+    uint32_t ext_src_ver;  /* ext_src_ver */
+    TCGTemp *ext_dst;      /* ext_dst_opc(this temp) is in ext_dst while */
+    uint32_t ext_dst_ver;  /* ext_dst->ver is still ext_dst_ver */
+    TCGOpcode ext_dst_opc;
 } TempOptInfo;
 
 static TempOptInfo opt_info[TCG_MAX_TEMPS];
@@ -60,6 +66,8 @@ static TempOptInfo *ti(TCGTemp *ts)
         t->width = t->is_const ? value_width(ts->val) : type_width(ts->type);
         t->base = NULL;
         t->space_seen = false;
+        t->ext_src = NULL;
+        t->ext_dst = NULL;
     }
     return t;
 }
@@ -97,6 +105,8 @@ static void set_written(TCGTemp *ts)
     t->width = type_width(ts->type);
     t->base = NULL;
     t->space_seen = false;
+    t->ext_src = NULL;
+    t->ext_dst = NULL;
 }
 
 /* ---- space checks of direct guest accesses (exec/cpu-all.h
@@ -515,6 +525,72 @@ static int result_width(const TCGOp *op)
     }
 }
 
+/* ---- extensions: one reads only the low bits it keeps, so an
+   extension of an extension at least as wide reads the inner one's input
+   instead (movslq of a 32-bit register read: ext32s of ext32u), and the
+   same extension of the same value twice (test r32,r32 reads its register
+   twice) is made once ---- */
+
+/* The low bits an extension within one type keeps; 0 for other ops. */
+static int ext_bits(TCGOpcode opc)
+{
+    switch (opc) {
+    case INDEX_op_ext8s_i32:
+    case INDEX_op_ext8u_i32:
+    case INDEX_op_ext8s_i64:
+    case INDEX_op_ext8u_i64:
+        return 8;
+    case INDEX_op_ext16s_i32:
+    case INDEX_op_ext16u_i32:
+    case INDEX_op_ext16s_i64:
+    case INDEX_op_ext16u_i64:
+        return 16;
+    case INDEX_op_ext32s_i64:
+    case INDEX_op_ext32u_i64:
+        return 32;
+    default:
+        return 0;
+    }
+}
+
+/* An extension op: it reads the input of an inner extension that keeps
+   at least its bits instead; true if it became a copy of the same
+   extension of the same value, made earlier. */
+static bool merge_ext(TCGContext *s, TCGOp *op)
+{
+    TempOptInfo *in = ti(arg_temp(op->args[1]));
+
+    if (in->ext_src && ti(in->ext_src)->ver == in->ext_src_ver
+        && ext_bits(in->ext_opc) >= ext_bits(op->opc)) {
+        op->args[1] = temp_arg(canon(in->ext_src));
+        in = ti(arg_temp(op->args[1]));
+    }
+    if (in->ext_dst && in->ext_dst_opc == op->opc
+        && ti(in->ext_dst)->ver == in->ext_dst_ver) {
+        make_mov(s, op, temp_arg(in->ext_dst));
+        return true;
+    }
+    return false;
+}
+
+/* dst, just written by extension opc, holds opc(src) of src's version
+   src_ver (src read before dst's write: the same temp then holds none). */
+static void note_ext(TCGTemp *dst, TCGOpcode opc, TCGTemp *src, uint32_t src_ver)
+{
+    TempOptInfo *d = ti(dst);
+    TempOptInfo *t = ti(src);
+
+    if (src == dst) {
+        return;
+    }
+    d->ext_opc = opc;
+    d->ext_src = src;
+    d->ext_src_ver = src_ver;
+    t->ext_dst = dst;
+    t->ext_dst_opc = opc;
+    t->ext_dst_ver = d->ver;
+}
+
 /* Ops with outputs, no side effects: fold, simplify, or just record. */
 static void optimize_value_op(TCGContext *s, TCGOp *op)
 {
@@ -524,6 +600,8 @@ static void optimize_value_op(TCGContext *s, TCGOp *op)
     int out_width;
     bool is_offset;
     OffsetOf offset;
+    TCGTemp *ext_in = NULL;
+    uint32_t ext_in_ver = 0;
 
     switch (op->opc) {
     case INDEX_op_ext8u_i32:
@@ -572,6 +650,13 @@ static void optimize_value_op(TCGContext *s, TCGOp *op)
         }
         break;
     }
+    if (ext_bits(op->opc)) {
+        if (merge_ext(s, op)) {
+            return;
+        }
+        ext_in = arg_temp(op->args[1]);
+        ext_in_ver = ti(ext_in)->ver;
+    }
     out_width = def->nb_oargs == 1 ? result_width(op) : 0;
     is_offset = (op->opc == INDEX_op_add_i64 || op->opc == INDEX_op_sub_i64)
                 && is_const(op->args[2]);
@@ -588,6 +673,9 @@ static void optimize_value_op(TCGContext *s, TCGOp *op)
     }
     if (is_offset) {
         note_offset(arg_temp(op->args[0]), offset);
+    }
+    if (ext_bits(op->opc)) {
+        note_ext(arg_temp(op->args[0]), op->opc, ext_in, ext_in_ver);
     }
 }
 

@@ -1003,6 +1003,54 @@ static void test_known_widths(void)
     report("optimizer_known_widths");
 }
 
+/* An extension of an extension at least as wide reads the inner one's
+   input, and one made twice of the same value is made once; neither after
+   the value was written in between. */
+static void test_extensions(void)
+{
+    TCGv_i64 a, b;
+
+    begin();
+    a = tcg_temp_new_i64();
+    b = tcg_temp_new_i64();
+    tcg_gen_ext32u_i64(a, g64[0]);              /* movslq of a 32-bit read */
+    tcg_gen_ext32s_i64(g64[1], a);
+    tcg_gen_ext32u_i64(a, g64[0]);              /* test r32, r32 */
+    tcg_gen_ext32u_i64(b, g64[0]);
+    tcg_gen_and_i64(g64[2], a, b);
+    tcg_gen_ext16u_i64(a, g64[0]);              /* 8 bits of a 16-bit one */
+    tcg_gen_ext8s_i64(g64[3], a);
+    tcg_gen_exit_tb(NULL, 0);
+    R64(0) = 0x0123456789ab80f7ull;
+    finish_and_run();
+    CHECK_EQ("ext32s of ext32u", R64(1), 0xffffffff89ab80f7ull);
+    CHECK_EQ("and of two ext32u", R64(2), 0x89ab80f7);
+    CHECK_EQ("ext8s of ext16u", R64(3), 0xfffffffffffffff7ull);
+    CHECK_EQ("ext32u left", count_ops(INDEX_op_ext32u_i64, INDEX_op_ext32u_i64), 1);
+    CHECK_EQ("ext16u left", count_ops(INDEX_op_ext16u_i64, INDEX_op_ext16u_i64), 0);
+    CHECK_EQ("ands left", count_ops(INDEX_op_and_i64, INDEX_op_and_i64), 0);
+
+    /* kept: a narrower inner extension, a source written in between */
+    begin();
+    a = tcg_temp_new_i64();
+    b = tcg_temp_new_i64();
+    tcg_gen_ext8s_i64(a, g64[0]);
+    tcg_gen_ext16u_i64(g64[1], a);
+    tcg_gen_ext32u_i64(a, g64[0]);
+    tcg_gen_addi_i64(g64[0], g64[0], 0x80000000);
+    tcg_gen_ext32s_i64(g64[2], a);
+    tcg_gen_ext32u_i64(b, g64[0]);
+    tcg_gen_sub_i64(g64[3], a, b);
+    tcg_gen_exit_tb(NULL, 0);
+    R64(0) = 0x0123456789ab80f7ull;
+    finish_and_run();
+    CHECK_EQ("ext16u of ext8s", R64(1), 0xfff7);
+    CHECK_EQ("ext32s of ext32u of the old value", R64(2), 0xffffffff89ab80f7ull);
+    CHECK_EQ("ext32u of old and new value", R64(3), 0x80000000);
+    CHECK_EQ("ext32u kept", count_ops(INDEX_op_ext32u_i64, INDEX_op_ext32u_i64), 2);
+    report("optimizer_extensions");
+}
+
 /*
  * Direct accesses of a 64-bit guest near one that passed the space check
  * earlier in the basic block skip theirs (MO_NEAR_CHECKED, optimize.c).
@@ -1386,6 +1434,7 @@ int main(int argc, char **argv)
     test_memory();
     test_optimizer();
     test_known_widths();
+    test_extensions();
     test_space_checks();
     test_calls();
     test_spills();
