@@ -203,7 +203,26 @@ uint32_t HELPER(name)(CPUX86State *env, Reg *s)                           \
     return mask;                                                          \
 }
 
-BOTH_WIDTHS(MOVEMASK, pmovmskb, _b, 7)
+/*
+ * pmovmskb, the byte case (strlen and memchr run it on every 16 bytes):
+ * eight bytes at a time, each top bit moved to bit 0 of its byte and the
+ * eight gathered by one multiply, whose partial products never overlap
+ * (byte i's bit lands at bit 56 + i).
+ */
+static inline uint32_t byte_signs(uint64_t v)
+{
+    return ((v >> 7) & 0x0101010101010101ull) * 0x0102040810204080ull >> 56;
+}
+
+uint32_t HELPER(pmovmskb)(CPUX86State *env, XMMReg *s)
+{
+    return byte_signs(s->_q[0]) | byte_signs(s->_q[1]) << 8;
+}
+
+uint32_t HELPER(pmovmskb_mmx)(CPUX86State *env, MMXReg *s)
+{
+    return byte_signs(s->_q[0]);
+}
 MOVEMASK(movmskps, XMMReg, _l, 31)
 MOVEMASK(movmskpd, XMMReg, _q, 63)
 

@@ -25,12 +25,15 @@ static inline int clamp(int v, int lo, int hi)
 #define LANES(r, lane) ((int)ARRAY_SIZE((r)->lane))
 
 /* d.lane[i] = expr(a = d.lane[i], b = s.lane[i]) with a, b of type T
-   (unary ops such as pabs use b alone) */
+   (unary ops such as pabs use b alone).  The operands are read into
+   locals first: with d and s possibly the same register, the compiler
+   could not otherwise make the loop one host vector operation. */
 #define LANEWISE_DEF(name, Reg, lane, T, expr)                            \
 void HELPER(name)(CPUX86State *env, Reg *d, Reg *s)                       \
 {                                                                         \
+    Reg x = *d, y = *s;                                                   \
     for (int i = 0; i < LANES(d, lane); i++) {                            \
-        T a __attribute__((unused)) = d->lane[i], b = s->lane[i];         \
+        T a __attribute__((unused)) = x.lane[i], b = y.lane[i];           \
         d->lane[i] = (expr);                                              \
     }                                                                     \
 }

@@ -130,6 +130,13 @@ static void test_sse_int(void)
             int_binops[k].native(&want, &s);
             int_binops[k].helper(&env, &d, &s);
             compare("result", &d, &want, 16);
+            /* op x, x: one register is both operands */
+            if (!shift) {
+                want = s;
+                int_binops[k].native(&want, &s);
+                int_binops[k].helper(&env, &s, &s);
+                compare("result of x, x", &s, &want, 16);
+            }
         }
         group_end();
     }
