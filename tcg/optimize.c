@@ -6,7 +6,9 @@
  * (x+0, x*1, x&0, x^x, ...), resolve branches/conditions with known
  * operands (an add2/sub2 of known halves becomes two movi), and drop zero-extensions of values whose upper bits are
  * known to be zero (a 32-bit guest result extended again by the next
- * instruction that reads it, a byte load extended again by its consumer).
+ * instruction that reads it, a byte load extended again by its consumer);
+ * an extension of an extension reads the inner one's input, and one made
+ * twice of the same value is made once.
  * It also deletes code that can never run: everything after an
  * unconditional br/exit_tb/goto_ptr up to the next label (insn_start markers
  * stay, the per-insn records need them).  It marks the 64-bit guest's
