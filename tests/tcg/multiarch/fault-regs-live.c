@@ -144,11 +144,8 @@ static void run(const char *what, void (*fn)(void *), const char *insn, unsigned
 int main(void)
 {
     catch_faults();
-    unsigned char *map = map_aligned(BIG_PAGE, PROT_READ | PROT_WRITE);
-    unsigned char *ro = map + 3 * PAGE, *none = map + 6 * PAGE, *hole = map + 9 * PAGE;
-    mprotect(ro, PAGE, PROT_READ);
-    mprotect(none, PAGE, PROT_NONE);
-    munmap(hole, PAGE);
+    struct fault_pages f = map_fault_pages();
+    unsigned char *map = f.map, *ro = f.ro, *none = f.none, *hole = f.hole;
 
     for (int round = 0; round < 2; round++) {   /* the second: translated code */
         run("load from PROT_NONE", live_load, live_load_insn, none + 0x10, map);

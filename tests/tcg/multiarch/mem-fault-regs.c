@@ -123,11 +123,8 @@ static void check(const char *what, void (*fn)(void *), const char *insn, unsign
 int main(void)
 {
     catch_faults();
-    unsigned char *map = map_aligned(BIG_PAGE, PROT_READ | PROT_WRITE);
-    unsigned char *ro = map + 3 * PAGE, *none = map + 6 * PAGE, *hole = map + 9 * PAGE;
-    mprotect(ro, PAGE, PROT_READ);
-    mprotect(none, PAGE, PROT_NONE);
-    munmap(hole, PAGE);
+    struct fault_pages f = map_fault_pages();
+    unsigned char *map = f.map, *ro = f.ro, *none = f.none, *hole = f.hole;
 
     check("load from PROT_NONE", regs_load, regs_load_insn, none + 0x10, map);
     check("store to PROT_READ", regs_store, regs_store_insn, ro + 0x20, map);

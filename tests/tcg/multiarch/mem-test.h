@@ -162,6 +162,23 @@ static unsigned char *map_aligned(size_t len, int prot)
     return (unsigned char *)start;
 }
 
+/* map_fault_pages: a BIG_PAGE mapping whose 4 KiB pages 3, 6 and 9 are
+   read-only, inaccessible and unmapped (the register tests' faults). */
+struct fault_pages { unsigned char *map, *ro, *none, *hole; };
+static struct fault_pages map_fault_pages(void)
+{
+    struct fault_pages f;
+
+    f.map = map_aligned(BIG_PAGE, PROT_READ | PROT_WRITE);
+    f.ro = f.map + 3 * PAGE;
+    f.none = f.map + 6 * PAGE;
+    f.hole = f.map + 9 * PAGE;
+    mprotect(f.ro, PAGE, PROT_READ);
+    mprotect(f.none, PAGE, PROT_NONE);
+    munmap(f.hole, PAGE);
+    return f;
+}
+
 static void touch_read(void *p) { (void)*(volatile unsigned char *)p; }
 static void touch_write_same(void *p)
 {
