@@ -203,6 +203,22 @@ void *HELPER(lookup_tb_ptr_site)(CPUArchState *env, void *site)
     return code_for_env(env);
 }
 
+/* The same for a ret (gen_ret_predicted, emit-control.c): the first key
+   its record sees is the one its stub is chained for. */
+void *HELPER(lookup_tb_ptr_ret)(CPUArchState *env, void *site, void *ret)
+{
+    struct RetSite *r = ret;
+    target_ulong pc, cs_base;
+    uint32_t flags, none = RET_SITE_NO_KEY;
+
+    cpu_get_tb_cpu_state(env, &pc, &cs_base, &flags);
+    if (r && r->pc == pc && __atomic_load_n(&r->key, __ATOMIC_RELAXED) == none) {
+        __atomic_compare_exchange_n(&r->key, &none, flags, false,
+                                    __ATOMIC_RELAXED, __ATOMIC_RELAXED);
+    }
+    return HELPER(lookup_tb_ptr_site)(env, site);
+}
+
 static void log_exec(CPUArchState *env, TranslationBlock *tb)
 {
     if (!qemu_log_in_addr_range(tb->pc)) {

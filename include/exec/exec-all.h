@@ -107,6 +107,24 @@ TranslationBlock *tb_htable_lookup(CPUArchState *env, target_ulong pc,
    mmap_lock held. */
 #define JUMP_SITE_EMPTY ((target_ulong)-1)
 target_ulong *tb_new_jump_site(void);
+/*
+ * Return-address prediction (docs/devel/performance.md, 26): a call's
+ * record, pushed on the CPU's ret_ring when the call runs.  A ret to pc
+ * whose exit key is key jumps to code, the call TB's stub (goto_tb slot
+ * 1), chained by cpu_exec to the TB for (pc, key) like a direct jump.
+ * pc and code are fixed when the call is translated; key is
+ * RET_SITE_NO_KEY until the first ret to pc through the lookup sets it
+ * (helper_lookup_tb_ptr_ret), then fixed until tb_flush frees the record.
+ */
+#define RET_SITE_NO_KEY UINT32_MAX
+struct RetSite {
+    target_ulong pc;
+    uint32_t key;
+    const void *code;
+};
+/* A record for a call returning to pc in the TB being translated; mmap_lock
+   held. */
+struct RetSite *tb_new_ret_site(target_ulong pc);
 /* The TB holding host code address host_pc, or NULL.  Lock-free. */
 TranslationBlock *tb_find_by_host_pc(uintptr_t host_pc);
 void tb_add_jump(TranslationBlock *tb, int n, TranslationBlock *tb_next);
