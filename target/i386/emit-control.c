@@ -121,7 +121,8 @@ static void gen_ret_other(DisasContext *s, X86Decoded *d, target_ulong *site)
  * -1 is canonical too), so the path that takes the chain skips the check,
  * and the target need not live across a branch (it is in env->eip).  Each
  * path then does the branch's effect, after the check on the other one,
- * as on the CPU.
+ * as on the CPU.  A ret's other path first tries its call's prediction
+ * (gen_ret_other; its effect is release_slot).
  */
 static void gen_branch_ind(DisasContext *s, X86Decoded *d, BranchEffect *effect,
                            bool is_ret)
