@@ -151,9 +151,9 @@ struct TCGContext {
 
     TCGLabel **label_chunks;  /* labels live until the next tcg_func_start */
     int nb_labels, nb_label_chunks;
-    /* tcg_gen_ret_stub's label, whose host address tcg_gen_code stores
-       at *stub_dest; NULL when the TB has none */
-    TCGLabel *stub_label;
+    /* tcg_gen_ret_stubs' labels, whose host addresses tcg_gen_code stores
+       at stub_dest[]; none when stub_dest is NULL */
+    TCGLabel *stub_label[RET_SITE_STUBS];
     const void **stub_dest;
 
     /* interned constants of the TB being built: open-addressed by value;

@@ -187,7 +187,7 @@ void tcg_gen_exit_tb(const TranslationBlock *tb, unsigned idx)
 
 void tcg_gen_goto_tb(unsigned idx)
 {
-    if (idx > 1) {
+    if (idx > 2) {
         cpu_abort_msg("tcg: goto_tb slot %u", idx);
     }
     gen_op1(INDEX_op_goto_tb, idx);
@@ -251,17 +251,19 @@ void tcg_gen_jump_site_lookup_ret(target_ulong *site, TCGv_ptr ret)
     tcg_temp_free_ptr(slot);
 }
 
-void tcg_gen_ret_stub(const TranslationBlock *tb, const void **code)
+void tcg_gen_ret_stubs(const TranslationBlock *tb, const void **code)
 {
-    TCGLabel *stub = gen_new_label();
-
-    if (tcg_ctx->stub_label) {
-        cpu_abort_msg("tcg: a second return stub in one TB");
+    if (tcg_ctx->stub_dest) {
+        cpu_abort_msg("tcg: return stubs twice in one TB");
     }
-    gen_set_label(stub);
-    tcg_gen_goto_tb(1);
-    tcg_gen_exit_tb(tb, 1);
-    tcg_ctx->stub_label = stub;
+    for (int i = 0; i < RET_SITE_STUBS; i++) {
+        TCGLabel *stub = gen_new_label();
+
+        gen_set_label(stub);
+        tcg_gen_goto_tb(1 + i);
+        tcg_gen_exit_tb(tb, 1 + i);
+        tcg_ctx->stub_label[i] = stub;
+    }
     tcg_ctx->stub_dest = code;
 }
 
@@ -309,10 +311,17 @@ void tcg_gen_ret_predicted(TCGv_ptr ret, TCGv pc, uint32_t key, target_ulong *si
     tcg_gen_brcondi_i64(TCG_COND_EQ, (TCGv_i64)ret, 0, lookup);
     tcg_gen_ld_tl(ret_pc, ret, offsetof(struct RetSite, pc));
     tcg_gen_brcond_tl(TCG_COND_NE, ret_pc, pc, lookup);
-    tcg_gen_ld_i32(ret_key, ret, offsetof(struct RetSite, key));
-    tcg_gen_brcondi_i32(TCG_COND_NE, ret_key, key, lookup);
-    tcg_gen_ld_ptr(code, ret, offsetof(struct RetSite, code));
-    tcg_gen_goto_ptr(code);
+    for (int i = 0; i < RET_SITE_STUBS; i++) {
+        TCGLabel *next = i + 1 < RET_SITE_STUBS ? gen_new_label() : lookup;
+
+        tcg_gen_ld_i32(ret_key, ret, offsetof(struct RetSite, key[i]));
+        tcg_gen_brcondi_i32(TCG_COND_NE, ret_key, key, next);
+        tcg_gen_ld_ptr(code, ret, offsetof(struct RetSite, code[i]));
+        tcg_gen_goto_ptr(code);
+        if (next != lookup) {
+            gen_set_label(next);
+        }
+    }
     gen_set_label(lookup);
     tcg_gen_jump_site_lookup_ret(site, ret);
     tcg_temp_free_ptr(code);

@@ -203,18 +203,23 @@ void *HELPER(lookup_tb_ptr_site)(CPUArchState *env, void *site)
     return code_for_env(env);
 }
 
-/* The same for a ret (gen_ret_predicted, emit-control.c): the first key
-   its record sees is the one its stub is chained for. */
+/* The same for a ret (tcg_gen_ret_predicted): the first keys its record
+   sees are those its stubs are chained for. */
 void *HELPER(lookup_tb_ptr_ret)(CPUArchState *env, void *site, void *ret)
 {
     struct RetSite *r = ret;
     target_ulong pc, cs_base;
-    uint32_t flags, none = RET_SITE_NO_KEY;
+    uint32_t flags;
 
     cpu_get_tb_cpu_state(env, &pc, &cs_base, &flags);
-    if (r && r->pc == pc && __atomic_load_n(&r->key, __ATOMIC_RELAXED) == none) {
-        __atomic_compare_exchange_n(&r->key, &none, flags, false,
-                                    __ATOMIC_RELAXED, __ATOMIC_RELAXED);
+    for (int i = 0; r && r->pc == pc && i < RET_SITE_STUBS; i++) {
+        uint32_t key = RET_SITE_NO_KEY;
+
+        if (__atomic_compare_exchange_n(&r->key[i], &key, flags, false,
+                                        __ATOMIC_RELAXED, __ATOMIC_RELAXED)
+            || key == flags) {
+            break;
+        }
     }
     return HELPER(lookup_tb_ptr_site)(env, site);
 }

@@ -173,8 +173,10 @@ struct RetSite *tb_new_ret_site(target_ulong pc)
     struct RetSite *site = site_alloc(sizeof(*site));
 
     site->pc = pc;
-    site->key = RET_SITE_NO_KEY;
-    site->code = NULL;
+    for (int i = 0; i < RET_SITE_STUBS; i++) {
+        site->key[i] = RET_SITE_NO_KEY;
+        site->code[i] = NULL;
+    }
     return site;
 }
 

@@ -8,6 +8,7 @@
 #include "exec/cpu-defs.h"
 #include "exec/cpu-all.h"
 #include "cpu.h"
+#include "tcg/tcg.h"
 
 /* Most guest instructions per TB (further limited by op buffer and page). */
 #define TCG_MAX_INSNS 512
@@ -42,10 +43,11 @@ struct TranslationBlock {
         size_t size;       /* host code bytes */
     } tc;
 
-    /* Direct-jump chaining (goto_tb slots 0 and 1). */
-    uint16_t jmp_reset_offset[2]; /* host offset to jump to when unchained */
-    uint16_t jmp_insn_offset[2];  /* host offset of the patchable jump */
-    uintptr_t jmp_dest[2];        /* TB we jump to (0: none) */
+    /* Direct-jump chaining (goto_tb slots 0 and 1; a call's return stubs
+       use 1 and 2, struct RetSite). */
+    uint16_t jmp_reset_offset[3]; /* host offset to jump to when unchained */
+    uint16_t jmp_insn_offset[3];  /* host offset of the patchable jump */
+    uintptr_t jmp_dest[3];        /* TB we jump to (0: none) */
     /* TBs jumping into this one, for unchaining on invalidation:
        each entry is a TB pointer | slot. */
     uintptr_t *jmp_incoming;
@@ -110,17 +112,18 @@ target_ulong *tb_new_jump_site(void);
 /*
  * Return-address prediction (docs/devel/performance.md, 26): a call's
  * record, pushed on the CPU's ret_ring when the call runs.  A ret to pc
- * whose exit key is key jumps to code, the call TB's stub (goto_tb slot
- * 1), chained by cpu_exec to the TB for (pc, key) like a direct jump.
- * pc and code are fixed when the call is translated; key is
- * RET_SITE_NO_KEY until the first ret to pc through the lookup sets it
- * (helper_lookup_tb_ptr_ret), then fixed until tb_flush frees the record.
+ * whose exit key is key[i] jumps to code[i], one of the call TB's stubs
+ * (goto_tb slots 1 and 2), chained by cpu_exec to the TB for (pc, key[i])
+ * like a direct jump.  pc and code are fixed when the call is translated;
+ * each key is RET_SITE_NO_KEY until a ret to pc with a key neither has
+ * sets it through the lookup (helper_lookup_tb_ptr_ret), then fixed until
+ * tb_flush frees the record.
  */
 #define RET_SITE_NO_KEY UINT32_MAX
 struct RetSite {
     target_ulong pc;
-    uint32_t key;
-    const void *code;
+    uint32_t key[RET_SITE_STUBS];
+    const void *code[RET_SITE_STUBS];
 };
 /* A record for a call returning to pc in the TB being translated; mmap_lock
    held. */

@@ -56,7 +56,8 @@ void tcg_gen_insn_start(target_ulong pc, target_ulong cc_op);
 /* Leave generated code, returning (uintptr_t)tb + idx to cpu_exec
    (tb NULL, idx 0: plain exit). */
 void tcg_gen_exit_tb(const struct TranslationBlock *tb, unsigned idx);
-/* A patchable direct jump to the TB for the next pc; slot idx is 0 or 1.
+/* A patchable direct jump to the TB for the next pc; slot idx is 0 or 1
+   (2: tcg_gen_ret_stubs).
    Must be followed by an update of eip and tcg_gen_exit_tb(tb, idx). */
 void tcg_gen_goto_tb(unsigned idx);
 /* Find the TB for env's current eip and jump to it without leaving
@@ -89,11 +90,11 @@ TCGv_ptr tcg_gen_ret_ring_peek(TCGv sp);
 void tcg_gen_ret_predicted(TCGv_ptr ret, TCGv pc, uint32_t key, target_ulong *site);
 /* Jump to host code at code (a TB's, a stub's, or the epilogue). */
 void tcg_gen_goto_ptr(TCGv_ptr code);
-/* After the TB's exits, code reached only by a goto_ptr to its address,
-   which tcg_gen_code stores at *code: goto_tb slot 1 (which must be
-   unused), leaving through exit_tb(tb, 1) until cpu_exec chains it to the
-   TB for env's state then.  One per TB. */
-void tcg_gen_ret_stub(const struct TranslationBlock *tb, const void **code);
+/* After the TB's exits, RET_SITE_STUBS stubs reached only by a goto_ptr to
+   their addresses, which tcg_gen_code stores at code[]: stub i is goto_tb
+   slot 1 + i (which must be unused), leaving through exit_tb(tb, 1 + i)
+   until cpu_exec chains it to the TB for env's state then.  Once a TB. */
+void tcg_gen_ret_stubs(const struct TranslationBlock *tb, const void **code);
 
 /* ---- target_ulong aliases ---- */
 #if TARGET_LONG_BITS == 64

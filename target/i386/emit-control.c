@@ -53,10 +53,11 @@ static void no_effect(DisasContext *s, X86Decoded *d)
  * TB's exits, and puts the record in the ring slot of the stack address
  * it pushed its return pc to; a ret whose target is not its own jump
  * site's chained pc reads the slot of the address it pops from, and jumps
- * to the stub when the record is for its target and keyed with its exit's
- * TB flags (tcg_gen_ret_predicted).  The stub's goto_tb was chained by
- * cpu_exec for that key, and unlinked like any chain when the target goes
- * stale; a stale or foreign record fails a compare and takes the lookup.
+ * to a stub when the record is for its target and that stub's key is its
+ * exit's TB flags (tcg_gen_ret_predicted).  The stub's goto_tb was chained
+ * by cpu_exec for that key, and unlinked like any chain when the target
+ * goes stale; a stale or foreign record fails a compare and takes the
+ * lookup.
  */
 static bool predicts_returns(DisasContext *s, X86Decoded *d)
 {
@@ -78,7 +79,7 @@ static void start_call(DisasContext *s, X86Decoded *d)
 static void end_call(DisasContext *s)
 {
     if (s->ret_site) {
-        tcg_gen_ret_stub(s->base.tb, &s->ret_site->code);
+        tcg_gen_ret_stubs(s->base.tb, s->ret_site->code);
     }
 }
 

@@ -21,21 +21,26 @@
 #include <string.h>
 #include <sys/mman.h>
 
-/* flags_ret(rdi): rdi 0 leaves the flags of 0 - 1, else those of -1 + 1
-   (each read as the other operation's gives another CF).
+/* flags_ret(rdi): rdi 0 leaves the flags of 0 - 1, 1 those of -1 + 1, 2
+   those of 3 >> 1 (each read as another's gives another CF or ZF): three
+   flags states, more than an emulator may predict for one return site.
    flags_site1/2 call it and return the flags they find after the call,
    read by setcc (which an emulator translates for the flags it expects
    there, where pushf may read them whole) as CF | ZF << 1 | SF << 2 |
    OF << 3 | PF << 4. */
 extern uint64_t flags_site1(uint64_t which), flags_site2(uint64_t which);
 __asm__(".text\n"
-        "flags_ret: test %rdi, %rdi\n"
-        "  jnz 1f\n"
+        "flags_ret: cmp $1, %rdi\n"
+        "  je 1f\n"
+        "  ja 2f\n"
         "  xor %eax, %eax\n"
         "  cmp $1, %rax\n"
         "  ret\n"
         "1: mov $-1, %rax\n"
         "  add $1, %rax\n"
+        "  ret\n"
+        "2: mov $3, %eax\n"
+        "  sar $1, %rax\n"
         "  ret\n"
         ".macro flags_site\n"
         "  xor %eax, %eax\n"
@@ -82,12 +87,12 @@ __asm__(".text\n"
 
 static void test_flags(void)
 {
-    printf("flags: site1 %#lx %#lx\n", (unsigned long)flags_site1(0),
-           (unsigned long)flags_site1(1));
-    for (int i = 0; i < 40; i++) {
-        uint64_t f = flags_site2(i % 3 == 0);
+    printf("flags: site1 %#lx %#lx %#lx\n", (unsigned long)flags_site1(0),
+           (unsigned long)flags_site1(1), (unsigned long)flags_site1(2));
+    for (int i = 0; i < 60; i++) {
+        uint64_t f = flags_site2((i * 7 + i / 5) % 3);
 
-        if (i < 6 || i % 10 == 0) {
+        if (i < 12 || i % 10 == 0) {
             printf("flags: site2 %d %#lx\n", i, (unsigned long)f);
         }
     }
