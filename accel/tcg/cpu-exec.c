@@ -152,6 +152,7 @@ static TranslationBlock * __attribute__((noinline)) tb_for_env_slow(CPUArchState
 {
     TranslationBlock *tb = tb_htable_lookup(env, pc, cs_base, flags, tb_cflags());
 
+    tb_note_lookup_miss();
     if (tb) {
         tb_jmp_cache_set(env, tb);
     }

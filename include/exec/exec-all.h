@@ -91,7 +91,9 @@ void restore_state_to_tb_entry(CPUArchState *env, TranslationBlock *tb);
 void tcg_exec_init(size_t code_buffer_size);
 /*
  * Translate and publish a TB; mmap_lock held.  NULL when the code buffer
- * is full (the caller leaves generated code and calls tb_flush), or when
+ * is full or is to be emptied because returns turn predicted
+ * (tb_predicts_returns: the caller leaves generated code and calls
+ * tb_flush), or when
  * *wait_generation is set: a page of the TB just became code while other
  * CPUs may still write it, so the caller drops mmap_lock, waits with
  * cpu_wait_tlb_generation and asks again.
@@ -128,6 +130,14 @@ struct RetSite {
 /* A record for a call returning to pc in the TB being translated; mmap_lock
    held. */
 struct RetSite *tb_new_ret_site(target_ulong pc);
+/* An indirect jump's lookup missed the jump cache (lock-free). */
+void tb_note_lookup_miss(void);
+/* Whether the TB being translated predicts returns: from when lookups
+   have missed the jump cache about once for each TB translated, in a
+   program of more TBs than the jump cache has slots (tb_gen_code then
+   returns NULL once, for the code buffer to be emptied).  mmap_lock
+   held. */
+bool tb_predicts_returns(void);
 /* The TB holding host code address host_pc, or NULL.  Lock-free. */
 TranslationBlock *tb_find_by_host_pc(uintptr_t host_pc);
 void tb_add_jump(TranslationBlock *tb, int n, TranslationBlock *tb_next);

@@ -61,7 +61,8 @@ static void no_effect(DisasContext *s, X86Decoded *d)
  */
 static bool predicts_returns(DisasContext *s, X86Decoded *d)
 {
-    return d->ot == MO_64 && !s->base.tb->cs_base && jmp_reg_chains(s);
+    return d->ot == MO_64 && !s->base.tb->cs_base && jmp_reg_chains(s)
+           && tb_predicts_returns();
 }
 
 /* The flags key the TB looked up at this exit has (cs_base 0). */
@@ -122,11 +123,11 @@ static void gen_ret_other(DisasContext *s, X86Decoded *d, target_ulong *site)
  * -1 is canonical too), so the path that takes the chain skips the check,
  * and the target need not live across a branch (it is in env->eip).  Each
  * path then does the branch's effect, after the check on the other one,
- * as on the CPU.  A ret's other path first tries its call's prediction
- * (gen_ret_other; its effect is release_slot).
+ * as on the CPU.  A ret that predicts tries its call's prediction first
+ * on the other path (gen_ret_other; its effect is release_slot).
  */
 static void gen_branch_ind(DisasContext *s, X86Decoded *d, BranchEffect *effect,
-                           bool is_ret)
+                           bool predicted_ret)
 {
     TCGLabel *other;
     target_ulong *site;
@@ -152,7 +153,7 @@ static void gen_branch_ind(DisasContext *s, X86Decoded *d, BranchEffect *effect,
     gen_set_label(other);
     tcg_gen_ld_tl(s->T0, cpu_env, offsetof(CPUX86State, eip));
     gen_gp_unless_canonical(s, s->T0);
-    if (is_ret) {
+    if (predicted_ret) {
         gen_ret_other(s, d, site);
     } else {
         effect(s, d);
@@ -188,7 +189,7 @@ void emit_call_ind(CPUX86State *env, DisasContext *s, X86Decoded *d)
 void emit_ret(CPUX86State *env, DisasContext *s, X86Decoded *d)
 {
     gen_pop_load(s, d->ot, s->T0);
-    gen_branch_ind(s, d, release_slot, true);
+    gen_branch_ind(s, d, release_slot, predicts_returns(s, d));
 }
 
 /*
