@@ -57,6 +57,8 @@ static CPUArchState *cpu_copy(CPUArchState *env)
 
     *new_env = *env;
     memset(new_env->tb_jmp_cache, 0, sizeof(new_env->tb_jmp_cache));
+    /* a flush may free the parent's records before the child is listed */
+    memset(new_env->ret_ring, 0, sizeof(new_env->ret_ring));
     new_env->exception_index = -1;
     new_env->exit_request = 0;
     new_env->opaque = NULL;

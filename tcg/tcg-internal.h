@@ -151,6 +151,10 @@ struct TCGContext {
 
     TCGLabel **label_chunks;  /* labels live until the next tcg_func_start */
     int nb_labels, nb_label_chunks;
+    /* tcg_gen_ret_stubs' labels, whose host addresses tcg_gen_code stores
+       at stub_dest[]; none when stub_dest is NULL */
+    TCGLabel *stub_label[RET_SITE_STUBS];
+    const void **stub_dest;
 
     /* interned constants of the TB being built: open-addressed by value;
        const_used lists the slots filled (type * TCG_CONST_TABLE_SIZE + h),

@@ -416,4 +416,5 @@ void tcg_func_start(TCGContext *s)
     s->nb_ops = 0;
     s->nb_guest_accesses = 0;
     s->nb_labels = 0;
+    s->stub_dest = NULL;
 }

@@ -187,7 +187,7 @@ void tcg_gen_exit_tb(const TranslationBlock *tb, unsigned idx)
 
 void tcg_gen_goto_tb(unsigned idx)
 {
-    if (idx > 1) {
+    if (idx > 2) {
         cpu_abort_msg("tcg: goto_tb slot %u", idx);
     }
     gen_op1(INDEX_op_goto_tb, idx);
@@ -223,6 +223,11 @@ target_ulong *tcg_gen_jump_site_test(TCGv pc, TCGLabel *other)
     return site;
 }
 
+void tcg_gen_goto_ptr(TCGv_ptr code)
+{
+    gen_op1(INDEX_op_goto_ptr, ta_ptr(code));
+}
+
 /* The slot's address is a constant again after the branch. */
 void tcg_gen_jump_site_lookup(target_ulong *site)
 {
@@ -230,9 +235,98 @@ void tcg_gen_jump_site_lookup(target_ulong *site)
     TCGv_ptr code = tcg_temp_new_ptr();
 
     gen_helper_lookup_tb_ptr_site(code, cpu_env, slot);
-    gen_op1(INDEX_op_goto_ptr, ta_ptr(code));
+    tcg_gen_goto_ptr(code);
     tcg_temp_free_ptr(code);
     tcg_temp_free_ptr(slot);
+}
+
+void tcg_gen_jump_site_lookup_ret(target_ulong *site, TCGv_ptr ret)
+{
+    TCGv_ptr slot = tcg_const_ptr(site);
+    TCGv_ptr code = tcg_temp_new_ptr();
+
+    gen_helper_lookup_tb_ptr_ret(code, cpu_env, slot, ret);
+    tcg_gen_goto_ptr(code);
+    tcg_temp_free_ptr(code);
+    tcg_temp_free_ptr(slot);
+}
+
+void tcg_gen_ret_stubs(const TranslationBlock *tb, const void **code)
+{
+    if (tcg_ctx->stub_dest) {
+        cpu_abort_msg("tcg: return stubs twice in one TB");
+    }
+    for (int i = 0; i < RET_SITE_STUBS; i++) {
+        TCGLabel *stub = gen_new_label();
+
+        gen_set_label(stub);
+        tcg_gen_goto_tb(1 + i);
+        tcg_gen_exit_tb(tb, 1 + i);
+        tcg_ctx->stub_label[i] = stub;
+    }
+    tcg_ctx->stub_dest = code;
+}
+
+/* The address of env->ret_ring's slot for stack address sp (i64: a host
+   pointer). */
+static TCGv_i64 gen_ret_ring_slot(TCGv sp)
+{
+    TCGv off = tcg_temp_new();
+    TCGv_i64 slot = tcg_temp_new_i64();
+
+    tcg_gen_andi_tl(off, sp, (RET_RING_SIZE - 1) * sizeof(struct RetSite *));
+    tcg_gen_extu_tl_i64(slot, off);
+    tcg_gen_add_i64(slot, slot, (TCGv_i64)cpu_env);
+    tcg_temp_free(off);
+    return slot;
+}
+
+void tcg_gen_ret_ring_push(TCGv sp, struct RetSite *ret)
+{
+    TCGv_i64 slot = gen_ret_ring_slot(sp);
+    TCGv_ptr rec = tcg_const_ptr(ret);
+
+    tcg_gen_st_i64((TCGv_i64)rec, (TCGv_ptr)slot, offsetof(CPUArchState, ret_ring));
+    tcg_temp_free_ptr(rec);
+    tcg_temp_free_i64(slot);
+}
+
+TCGv_ptr tcg_gen_ret_ring_peek(TCGv sp)
+{
+    TCGv_i64 slot = gen_ret_ring_slot(sp);
+    TCGv_i64 rec = tcg_temp_local_new_i64();
+
+    tcg_gen_ld_i64(rec, (TCGv_ptr)slot, offsetof(CPUArchState, ret_ring));
+    tcg_temp_free_i64(slot);
+    return (TCGv_ptr)rec;
+}
+
+void tcg_gen_ret_predicted(TCGv_ptr ret, TCGv pc, uint32_t key, target_ulong *site)
+{
+    TCGLabel *lookup = gen_new_label();
+    TCGv ret_pc = tcg_temp_new();
+    TCGv_i32 ret_key = tcg_temp_new_i32();
+    TCGv_ptr code = tcg_temp_new_ptr();
+
+    tcg_gen_brcondi_i64(TCG_COND_EQ, (TCGv_i64)ret, 0, lookup);
+    tcg_gen_ld_tl(ret_pc, ret, offsetof(struct RetSite, pc));
+    tcg_gen_brcond_tl(TCG_COND_NE, ret_pc, pc, lookup);
+    for (int i = 0; i < RET_SITE_STUBS; i++) {
+        TCGLabel *next = i + 1 < RET_SITE_STUBS ? gen_new_label() : lookup;
+
+        tcg_gen_ld_i32(ret_key, ret, offsetof(struct RetSite, key[i]));
+        tcg_gen_brcondi_i32(TCG_COND_NE, ret_key, key, next);
+        tcg_gen_ld_ptr(code, ret, offsetof(struct RetSite, code[i]));
+        tcg_gen_goto_ptr(code);
+        if (next != lookup) {
+            gen_set_label(next);
+        }
+    }
+    gen_set_label(lookup);
+    tcg_gen_jump_site_lookup_ret(site, ret);
+    tcg_temp_free_ptr(code);
+    tcg_temp_free_i32(ret_key);
+    tcg_temp_free(ret_pc);
 }
 
 void tcg_gen_lookup_and_goto_ptr_cached(const TranslationBlock *tb, TCGv pc)

@@ -855,6 +855,9 @@ int tcg_gen_code(TCGContext *s, TranslationBlock *tb)
         }
         patch_label_rel32(s->relocs[i].where, l->host_addr);
     }
+    for (i = 0; s->stub_dest && i < RET_SITE_STUBS; i++) {
+        s->stub_dest[i] = (const void *)s->stub_label[i]->host_addr;
+    }
     /* A host whose instruction cache does not snoop data writes (AArch64)
        must see the new code; elsewhere this compiles to nothing. */
     __builtin___clear_cache((char *)start, (char *)s->code_ptr);

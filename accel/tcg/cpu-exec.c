@@ -152,6 +152,7 @@ static TranslationBlock * __attribute__((noinline)) tb_for_env_slow(CPUArchState
 {
     TranslationBlock *tb = tb_htable_lookup(env, pc, cs_base, flags, tb_cflags());
 
+    tb_note_lookup_miss();
     if (tb) {
         tb_jmp_cache_set(env, tb);
     }
@@ -201,6 +202,27 @@ void *HELPER(lookup_tb_ptr_site)(CPUArchState *env, void *site)
                                     false, __ATOMIC_RELAXED, __ATOMIC_RELAXED);
     }
     return code_for_env(env);
+}
+
+/* The same for a ret (tcg_gen_ret_predicted): the first keys its record
+   sees are those its stubs are chained for. */
+void *HELPER(lookup_tb_ptr_ret)(CPUArchState *env, void *site, void *ret)
+{
+    struct RetSite *r = ret;
+    target_ulong pc, cs_base;
+    uint32_t flags;
+
+    cpu_get_tb_cpu_state(env, &pc, &cs_base, &flags);
+    for (int i = 0; r && r->pc == pc && i < RET_SITE_STUBS; i++) {
+        uint32_t key = RET_SITE_NO_KEY;
+
+        if (__atomic_compare_exchange_n(&r->key[i], &key, flags, false,
+                                        __ATOMIC_RELAXED, __ATOMIC_RELAXED)
+            || key == flags) {
+            break;
+        }
+    }
+    return HELPER(lookup_tb_ptr_site)(env, site);
 }
 
 static void log_exec(CPUArchState *env, TranslationBlock *tb)

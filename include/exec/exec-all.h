@@ -8,6 +8,7 @@
 #include "exec/cpu-defs.h"
 #include "exec/cpu-all.h"
 #include "cpu.h"
+#include "tcg/tcg.h"
 
 /* Most guest instructions per TB (further limited by op buffer and page). */
 #define TCG_MAX_INSNS 512
@@ -42,10 +43,11 @@ struct TranslationBlock {
         size_t size;       /* host code bytes */
     } tc;
 
-    /* Direct-jump chaining (goto_tb slots 0 and 1). */
-    uint16_t jmp_reset_offset[2]; /* host offset to jump to when unchained */
-    uint16_t jmp_insn_offset[2];  /* host offset of the patchable jump */
-    uintptr_t jmp_dest[2];        /* TB we jump to (0: none) */
+    /* Direct-jump chaining (goto_tb slots 0 and 1; a call's return stubs
+       use 1 and 2, struct RetSite). */
+    uint16_t jmp_reset_offset[3]; /* host offset to jump to when unchained */
+    uint16_t jmp_insn_offset[3];  /* host offset of the patchable jump */
+    uintptr_t jmp_dest[3];        /* TB we jump to (0: none) */
     /* TBs jumping into this one, for unchaining on invalidation:
        each entry is a TB pointer | slot. */
     uintptr_t *jmp_incoming;
@@ -89,7 +91,9 @@ void restore_state_to_tb_entry(CPUArchState *env, TranslationBlock *tb);
 void tcg_exec_init(size_t code_buffer_size);
 /*
  * Translate and publish a TB; mmap_lock held.  NULL when the code buffer
- * is full (the caller leaves generated code and calls tb_flush), or when
+ * is full or is to be emptied because returns turn predicted
+ * (tb_predicts_returns: the caller leaves generated code and calls
+ * tb_flush), or when
  * *wait_generation is set: a page of the TB just became code while other
  * CPUs may still write it, so the caller drops mmap_lock, waits with
  * cpu_wait_tlb_generation and asks again.
@@ -107,6 +111,33 @@ TranslationBlock *tb_htable_lookup(CPUArchState *env, target_ulong pc,
    mmap_lock held. */
 #define JUMP_SITE_EMPTY ((target_ulong)-1)
 target_ulong *tb_new_jump_site(void);
+/*
+ * Return-address prediction (docs/devel/performance.md, 28): a call's
+ * record, pushed on the CPU's ret_ring when the call runs.  A ret to pc
+ * whose exit key is key[i] jumps to code[i], one of the call TB's stubs
+ * (goto_tb slots 1 and 2), chained by cpu_exec to the TB for (pc, key[i])
+ * like a direct jump.  pc and code are fixed when the call is translated;
+ * each key is RET_SITE_NO_KEY until a ret to pc with a key neither has
+ * sets it through the lookup (helper_lookup_tb_ptr_ret), then fixed until
+ * tb_flush frees the record.
+ */
+#define RET_SITE_NO_KEY UINT32_MAX
+struct RetSite {
+    target_ulong pc;
+    uint32_t key[RET_SITE_STUBS];
+    const void *code[RET_SITE_STUBS];
+};
+/* A record for a call returning to pc in the TB being translated; mmap_lock
+   held. */
+struct RetSite *tb_new_ret_site(target_ulong pc);
+/* An indirect jump's lookup missed the jump cache (lock-free). */
+void tb_note_lookup_miss(void);
+/* Whether the TB being translated predicts returns: from when lookups
+   have missed the jump cache about once for each TB translated, in a
+   program of more TBs than the jump cache has slots (tb_gen_code then
+   returns NULL once, for the code buffer to be emptied).  mmap_lock
+   held. */
+bool tb_predicts_returns(void);
 /* The TB holding host code address host_pc, or NULL.  Lock-free. */
 TranslationBlock *tb_find_by_host_pc(uintptr_t host_pc);
 void tb_add_jump(TranslationBlock *tb, int n, TranslationBlock *tb_next);

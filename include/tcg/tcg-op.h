@@ -10,6 +10,7 @@
 #include "tcg/tcg.h"
 
 struct TranslationBlock;
+struct RetSite;
 
 /* ---- both widths (tcg-op-sized.h lists the names) ---- */
 /* The name, handle type and integer types of the width TCG_SZ_BITS.  The
@@ -55,7 +56,8 @@ void tcg_gen_insn_start(target_ulong pc, target_ulong cc_op);
 /* Leave generated code, returning (uintptr_t)tb + idx to cpu_exec
    (tb NULL, idx 0: plain exit). */
 void tcg_gen_exit_tb(const struct TranslationBlock *tb, unsigned idx);
-/* A patchable direct jump to the TB for the next pc; slot idx is 0 or 1.
+/* A patchable direct jump to the TB for the next pc; slot idx is 0 or 1
+   (2: tcg_gen_ret_stubs).
    Must be followed by an update of eip and tcg_gen_exit_tb(tb, idx). */
 void tcg_gen_goto_tb(unsigned idx);
 /* Find the TB for env's current eip and jump to it without leaving
@@ -72,6 +74,27 @@ void tcg_gen_lookup_and_goto_ptr_cached(const struct TranslationBlock *tb, TCGv 
    follow); at other, the lookup of env's pc for that site. */
 target_ulong *tcg_gen_jump_site_test(TCGv pc, TCGLabel *other);
 void tcg_gen_jump_site_lookup(target_ulong *site);
+/* The same for a ret that found the return record ret (struct RetSite, or
+   0), which gets its key there (performance.md, 28). */
+void tcg_gen_jump_site_lookup_ret(target_ulong *site, TCGv_ptr ret);
+/*
+ * Return-address prediction (performance.md, 28; struct RetSite): a call
+ * that pushed its return pc to stack address sp records ret in the CPU's
+ * ret_ring; a ret popping from sp peeks at the slot first (a local temp:
+ * the record or 0); then, given its target pc (a local temp too) and its
+ * exit's TB flags key, jumps to the record's stub when both match, else
+ * looks pc up for its jump site (tcg_gen_jump_site_lookup_ret).
+ */
+void tcg_gen_ret_ring_push(TCGv sp, struct RetSite *ret);
+TCGv_ptr tcg_gen_ret_ring_peek(TCGv sp);
+void tcg_gen_ret_predicted(TCGv_ptr ret, TCGv pc, uint32_t key, target_ulong *site);
+/* Jump to host code at code (a TB's, a stub's, or the epilogue). */
+void tcg_gen_goto_ptr(TCGv_ptr code);
+/* After the TB's exits, RET_SITE_STUBS stubs reached only by a goto_ptr to
+   their addresses, which tcg_gen_code stores at code[]: stub i is goto_tb
+   slot 1 + i (which must be unused), leaving through exit_tb(tb, 1 + i)
+   until cpu_exec chains it to the TB for env's state then.  Once a TB. */
+void tcg_gen_ret_stubs(const struct TranslationBlock *tb, const void **code);
 
 /* ---- target_ulong aliases ---- */
 #if TARGET_LONG_BITS == 64

@@ -134,11 +134,14 @@ typedef enum TCGOpcode {
 #define TCG_CALL_NO_RWG_SE (TCG_CALL_NO_RWG | TCG_CALL_NO_SE)
 #define TCG_CALL_NO_WG_SE  (TCG_CALL_NO_WG | TCG_CALL_NO_SE)
 
-/* exit_tb return values: TB pointer | exit index (0 or 1: goto_tb slot). */
+/* exit_tb return values: TB pointer | exit index (0-2: goto_tb slot; 2
+   only for a call's second return stub, tcg_gen_ret_stubs). */
 #define TB_EXIT_MASK      3
 #define TB_EXIT_IDX0      0
 #define TB_EXIT_IDX1      1
 #define TB_EXIT_REQUESTED 3
+/* The return stubs of a call (goto_tb slots 1 and 2; struct RetSite). */
+#define RET_SITE_STUBS    2
 
 struct TranslationBlock;
 typedef struct TCGContext TCGContext;

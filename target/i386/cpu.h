@@ -186,6 +186,10 @@ struct TranslationBlock;
    (docs/devel/performance.md, 23). */
 #define TB_JMP_CACHE_BITS 14
 #define TB_JMP_CACHE_SIZE (1 << TB_JMP_CACHE_BITS)
+/* The calls' return records (exec-all.h, struct RetSite), indexed by bits
+   3-10 of the stack pointer that holds the return address: a ret finds its
+   call's without a stack of its own to keep in step. */
+#define RET_RING_SIZE 256
 
 typedef struct CPUX86State {
     /* Integer state: regs, eip, and the lazy flags. */
@@ -278,6 +282,7 @@ typedef struct CPUX86State {
         const void *code;           /* tb->tc.ptr */
         uint32_t flags;
     } tb_jmp_cache[TB_JMP_CACHE_SIZE];
+    struct RetSite *ret_ring[RET_RING_SIZE];
     int singlestep_enabled;
     /* Set by a load of SS: the instruction after it runs in its shadow,
        with no single-step trap between the two (cpu_exec, EFLAGS.TF). */

@@ -46,17 +46,73 @@ static void no_effect(DisasContext *s, X86Decoded *d)
 {
 }
 
+/*
+ * Return-address prediction (performance.md, 28).  cc1 returns to many
+ * callers from each ret, so most of its lookups were rets.  A 64-bit call
+ * that chains gets a return record (struct RetSite) and a stub after its
+ * TB's exits, and puts the record in the ring slot of the stack address
+ * it pushed its return pc to; a ret whose target is not its own jump
+ * site's chained pc reads the slot of the address it pops from, and jumps
+ * to a stub when the record is for its target and that stub's key is its
+ * exit's TB flags (tcg_gen_ret_predicted).  The stub's goto_tb was chained
+ * by cpu_exec for that key, and unlinked like any chain when the target
+ * goes stale; a stale or foreign record fails a compare and takes the
+ * lookup.
+ */
+static bool predicts_returns(DisasContext *s, X86Decoded *d)
+{
+    return d->ot == MO_64 && !s->base.tb->cs_base && jmp_reg_chains(s)
+           && tb_predicts_returns();
+}
+
+/* The flags key the TB looked up at this exit has (cs_base 0). */
+static uint32_t exit_key(DisasContext *s)
+{
+    return (s->base.tb->flags & ~TB_FLAGS_CC_OP_MASK)
+           | ((uint32_t)s->cc_op << TB_FLAGS_CC_OP_SHIFT);
+}
+
+static void start_call(DisasContext *s, X86Decoded *d)
+{
+    s->ret_site = predicts_returns(s, d) ? tb_new_ret_site(insn_next_eip(s)) : NULL;
+}
+
+static void end_call(DisasContext *s)
+{
+    if (s->ret_site) {
+        tcg_gen_ret_stubs(s->base.tb, s->ret_site->code);
+    }
+}
+
 /* call pushes its return address. */
 static void push_return(DisasContext *s, X86Decoded *d)
 {
     tcg_gen_movi_tl(s->T1, insn_next_eip(s));
     gen_push_v(s, d->ot, s->T1);
+    if (s->ret_site) {
+        tcg_gen_ret_ring_push(cpu_regs[R_ESP], s->ret_site);
+    }
 }
 
 /* ret / ret imm16 (imm is 0 without one) releases its slot and imm bytes. */
 static void release_slot(DisasContext *s, X86Decoded *d)
 {
     gen_op_add_reg_im(s, gen_stack_size(s), R_ESP, (1 << d->ot) + d->imm);
+}
+
+/* A ret's other path, after the check: its call's stub if predicted, else
+   the lookup.  The slot is read before the ret moves rsp off it. */
+static void gen_ret_other(DisasContext *s, X86Decoded *d, target_ulong *site)
+{
+    TCGv_ptr ret = tcg_gen_ret_ring_peek(cpu_regs[R_ESP]);
+    TCGv target = tcg_temp_local_new();
+
+    tcg_gen_ld_tl(target, cpu_env, offsetof(CPUX86State, eip));
+    release_slot(s, d);
+    gen_update_cc_op(s);        /* for the lookup, and the stub's way out */
+    tcg_gen_ret_predicted(ret, target, exit_key(s), site);
+    tcg_temp_free(target);
+    tcg_temp_free_ptr(ret);
 }
 
 /*
@@ -67,9 +123,11 @@ static void release_slot(DisasContext *s, X86Decoded *d)
  * -1 is canonical too), so the path that takes the chain skips the check,
  * and the target need not live across a branch (it is in env->eip).  Each
  * path then does the branch's effect, after the check on the other one,
- * as on the CPU.
+ * as on the CPU.  A ret that predicts tries its call's prediction first
+ * on the other path (gen_ret_other; its effect is release_slot).
  */
-static void gen_branch_ind(DisasContext *s, X86Decoded *d, BranchEffect *effect)
+static void gen_branch_ind(DisasContext *s, X86Decoded *d, BranchEffect *effect,
+                           bool predicted_ret)
 {
     TCGLabel *other;
     target_ulong *site;
@@ -95,35 +153,43 @@ static void gen_branch_ind(DisasContext *s, X86Decoded *d, BranchEffect *effect)
     gen_set_label(other);
     tcg_gen_ld_tl(s->T0, cpu_env, offsetof(CPUX86State, eip));
     gen_gp_unless_canonical(s, s->T0);
-    effect(s, d);
-    gen_update_cc_op(s);
-    tcg_gen_jump_site_lookup(site);
+    if (predicted_ret) {
+        gen_ret_other(s, d, site);
+    } else {
+        effect(s, d);
+        gen_update_cc_op(s);
+        tcg_gen_jump_site_lookup(site);
+    }
     s->base.is_jmp = DISAS_NORETURN;
 }
 
 void emit_jmp_ind(CPUX86State *env, DisasContext *s, X86Decoded *d)
 {
     gen_load_operand(s, d, OPK_E, d->ot, s->T0);
-    gen_branch_ind(s, d, no_effect);
+    gen_branch_ind(s, d, no_effect, false);
 }
 
 void emit_call(CPUX86State *env, DisasContext *s, X86Decoded *d)
 {
+    start_call(s, d);
     push_return(s, d);
     gen_jmp_tb(s, d->imm, 0);
+    end_call(s);
 }
 
 /* The target is read before the return address is pushed. */
 void emit_call_ind(CPUX86State *env, DisasContext *s, X86Decoded *d)
 {
     gen_load_operand(s, d, OPK_E, d->ot, s->T0);
-    gen_branch_ind(s, d, push_return);
+    start_call(s, d);
+    gen_branch_ind(s, d, push_return, false);
+    end_call(s);
 }
 
 void emit_ret(CPUX86State *env, DisasContext *s, X86Decoded *d)
 {
     gen_pop_load(s, d->ot, s->T0);
-    gen_branch_ind(s, d, release_slot);
+    gen_branch_ind(s, d, release_slot, predicts_returns(s, d));
 }
 
 /*

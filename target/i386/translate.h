@@ -57,6 +57,10 @@ typedef struct DisasContext {
     CCOp cc_op;
     bool cc_op_dirty;
 
+    /* the return record of the call being translated, NULL when it
+       predicts no return (emit-control.c) */
+    struct RetSite *ret_site;
+
     /* guest state snapshot at TB start */
     uint32_t flags;
     int cpuid_features, cpuid_ext_features, cpuid_ext2_features,
