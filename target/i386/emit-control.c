@@ -47,7 +47,7 @@ static void no_effect(DisasContext *s, X86Decoded *d)
 }
 
 /*
- * Return-address prediction (performance.md, 28).  cc1 returns to many
+ * Return-address prediction (performance.md, 29).  cc1 returns to many
  * callers from each ret, so most of its lookups were rets.  A 64-bit call
  * that chains gets a return record (struct RetSite) and a stub after its
  * TB's exits, and puts the record in the ring slot of the stack address

@@ -14,7 +14,7 @@
  * Every call follows an xor, so that the callee's code is entered with the
  * same flags state (an emulator's block key) from each call site.  An
  * emulator may predict returns only in a program whose indirect jumps miss
- * its cache of recent targets (ours: performance.md, 28), so the test
+ * its cache of recent targets (ours: performance.md, 29), so the test
  * first calls 20,000 functions made at run time, each once, through one
  * call site.
  * Printed: what each returned.  x86_64 only.
