@@ -112,7 +112,7 @@ TranslationBlock *tb_htable_lookup(CPUArchState *env, target_ulong pc,
 #define JUMP_SITE_EMPTY ((target_ulong)-1)
 target_ulong *tb_new_jump_site(void);
 /*
- * Return-address prediction (docs/devel/performance.md, 28): a call's
+ * Return-address prediction (docs/devel/performance.md, 29): a call's
  * record, pushed on the CPU's ret_ring when the call runs.  A ret to pc
  * whose exit key is key[i] jumps to code[i], one of the call TB's stubs
  * (goto_tb slots 1 and 2), chained by cpu_exec to the TB for (pc, key[i])

@@ -75,10 +75,10 @@ void tcg_gen_lookup_and_goto_ptr_cached(const struct TranslationBlock *tb, TCGv 
 target_ulong *tcg_gen_jump_site_test(TCGv pc, TCGLabel *other);
 void tcg_gen_jump_site_lookup(target_ulong *site);
 /* The same for a ret that found the return record ret (struct RetSite, or
-   0), which gets its key there (performance.md, 28). */
+   0), which gets its key there (performance.md, 29). */
 void tcg_gen_jump_site_lookup_ret(target_ulong *site, TCGv_ptr ret);
 /*
- * Return-address prediction (performance.md, 28; struct RetSite): a call
+ * Return-address prediction (performance.md, 29; struct RetSite): a call
  * that pushed its return pc to stack address sp records ret in the CPU's
  * ret_ring; a ret popping from sp peeks at the slot first (a local temp:
  * the record or 0); then, given its target pc (a local temp too) and its
