@@ -11,6 +11,7 @@
 #include "exec/exec-all.h"
 #include "tcg/tcg-op.h"
 #include "tcg-internal.h"
+#include "tcg-target.h"
 #include "exec/helper-gen.h"
 
 /* ---- raw op emission ---- */
@@ -228,12 +229,78 @@ void tcg_gen_goto_ptr(TCGv_ptr code)
     gen_op1(INDEX_op_goto_ptr, ta_ptr(code));
 }
 
-/* The slot's address is a constant again after the branch. */
-void tcg_gen_jump_site_lookup(target_ulong *site)
+/*
+ * The jump cache read by generated code (performance.md, 30): the slot of
+ * (pc, flags) as tb_jmp_cache_hash_func picks it, its code when it holds
+ * that key, else tcg_code_gen_lookup_miss, which calls the lookup helper.
+ * One basic block, no branch: a slot emptied by invalidation has the
+ * flags 0, which no key has (CPL 3), so its TB field need not be read.
+ */
+static void gen_jmp_cache_goto(TCGv pc, target_ulong cs_base, uint32_t flags)
+{
+    const intptr_t slots = offsetof(CPUArchState, tb_jmp_cache);
+    TCGv diff = tcg_temp_new();
+    TCGv t = tcg_temp_new();
+    TCGv_i32 key = tcg_temp_new_i32();
+    TCGv_i64 slot = tcg_temp_new_i64();
+    TCGv_i64 code = tcg_temp_new_i64();
+    TCGv_i64 zero = tcg_const_i64(0);
+    TCGv_i64 miss = tcg_const_i64((uintptr_t)tcg_code_gen_lookup_miss);
+
+    tcg_gen_shri_tl(t, pc, TB_JMP_CACHE_BITS);
+    tcg_gen_xor_tl(t, t, pc);
+    tcg_gen_xori_tl(t, t, flags >> 16);
+    tcg_gen_andi_tl(t, t, TB_JMP_CACHE_SIZE - 1);
+    tcg_gen_extu_tl_i64(slot, t);
+    tcg_gen_muli_i64(slot, slot, sizeof(struct TBJmpCacheEntry));
+    tcg_gen_add_i64(slot, slot, (TCGv_i64)cpu_env);
+
+    tcg_gen_ld_tl(diff, (TCGv_ptr)slot, slots + offsetof(struct TBJmpCacheEntry, pc));
+    tcg_gen_xor_tl(diff, diff, pc);
+    tcg_gen_ld_tl(t, (TCGv_ptr)slot, slots + offsetof(struct TBJmpCacheEntry, cs_base));
+    tcg_gen_xori_tl(t, t, cs_base);
+    tcg_gen_or_tl(diff, diff, t);
+    tcg_gen_ld_i32(key, (TCGv_ptr)slot, slots + offsetof(struct TBJmpCacheEntry, flags));
+    tcg_gen_xori_i32(key, key, flags);
+    tcg_gen_extu_i32_tl(t, key);
+    tcg_gen_or_tl(diff, diff, t);
+    tcg_gen_ld_i64(code, (TCGv_ptr)slot, slots + offsetof(struct TBJmpCacheEntry, code));
+    tcg_gen_extu_tl_i64(slot, diff);
+    tcg_gen_movcond_i64(TCG_COND_EQ, code, slot, zero, code, miss);
+    tcg_gen_goto_ptr((TCGv_ptr)code);
+
+    tcg_temp_free_i64(miss);
+    tcg_temp_free_i64(zero);
+    tcg_temp_free_i64(code);
+    tcg_temp_free_i64(slot);
+    tcg_temp_free_i32(key);
+    tcg_temp_free(t);
+    tcg_temp_free(diff);
+}
+
+/* The slot's address is a constant again after the branch.  A site still
+   empty takes the helper, which fills it; so does every lookup where the
+   backend has no lookup_miss code to fall back on (the interpreter, whose
+   ops cost more than the helper's call). */
+void tcg_gen_jump_site_lookup(target_ulong *site, intptr_t eip_ofs,
+                              target_ulong cs_base, uint32_t flags)
 {
     TCGv_ptr slot = tcg_const_ptr(site);
     TCGv_ptr code = tcg_temp_new_ptr();
 
+    if (TCG_TARGET_HAS_LOOKUP_MISS) {
+        TCGLabel *fill = gen_new_label();
+        TCGv pc = tcg_temp_new();
+
+        tcg_gen_ld_tl(pc, slot, 0);
+        tcg_gen_brcondi_tl(TCG_COND_EQ, pc, JUMP_SITE_EMPTY, fill);
+        tcg_gen_ld_tl(pc, cpu_env, eip_ofs);
+        tcg_gen_addi_tl(pc, pc, cs_base);
+        gen_jmp_cache_goto(pc, cs_base, flags);
+        gen_set_label(fill);
+        tcg_temp_free(pc);
+        tcg_gen_movi_i64((TCGv_i64)slot, (uintptr_t)site);
+    }
     gen_helper_lookup_tb_ptr_site(code, cpu_env, slot);
     tcg_gen_goto_ptr(code);
     tcg_temp_free_ptr(code);
@@ -329,7 +396,8 @@ void tcg_gen_ret_predicted(TCGv_ptr ret, TCGv pc, uint32_t key, target_ulong *si
     tcg_temp_free(ret_pc);
 }
 
-void tcg_gen_lookup_and_goto_ptr_cached(const TranslationBlock *tb, TCGv pc)
+void tcg_gen_lookup_and_goto_ptr_cached(const TranslationBlock *tb, TCGv pc,
+                                        intptr_t eip_ofs, uint32_t flags)
 {
     TCGLabel *other = gen_new_label();
     target_ulong *site = tcg_gen_jump_site_test(pc, other);
@@ -337,5 +405,5 @@ void tcg_gen_lookup_and_goto_ptr_cached(const TranslationBlock *tb, TCGv pc)
     tcg_gen_goto_tb(0);
     tcg_gen_exit_tb(tb, 0);
     gen_set_label(other);
-    tcg_gen_jump_site_lookup(site);
+    tcg_gen_jump_site_lookup(site, eip_ofs, tb->cs_base, flags);
 }

@@ -12,11 +12,13 @@
 #include "qemu/log.h"
 #include "exec/exec-all.h"
 #include "exec/cputlb.h"
+#include "exec/helper-proto.h"
 #include "qemu/host-signal.h"
 #include "tcg-internal.h"
 #include "tcg-target.h"
 
 const void *tcg_code_gen_epilogue;
+const void *tcg_code_gen_lookup_miss;
 
 static void tcg_add_reloc(TCGContext *s, uint8_t *where, TCGLabel *l);
 static QEMU_UNUSED TCGSlowPath *tcg_new_slow_path(TCGContext *s, bool is_ld,

@@ -55,16 +55,13 @@ static inline struct TBJmpCacheEntry *tb_jmp_cache_get(CPUArchState *env,
 static void tb_jmp_cache_set(CPUArchState *env, TranslationBlock *tb)
 {
     struct TBJmpCacheEntry *e = &env->tb_jmp_cache[tb_jmp_cache_hash_func(tb->pc, tb->flags)];
-    TranslationBlock *expected = tb;
-
     e->pc = tb->pc;
     e->cs_base = tb->cs_base;
     e->flags = tb->flags;
     e->code = tb->tc.ptr;
     __atomic_store_n(&e->tb, tb, __ATOMIC_SEQ_CST);
     if (__atomic_load_n(&tb->invalid, __ATOMIC_SEQ_CST)) {
-        __atomic_compare_exchange_n(&e->tb, &expected, NULL, false,
-                                    __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+        tb_jmp_cache_empty(e, tb);
     }
 }
 

@@ -500,10 +500,7 @@ static void tb_phys_invalidate(TranslationBlock *tb)
     }
     cpu_list_lock();
     CPU_FOREACH(cpu) {
-        TranslationBlock *expected = tb;
-
-        __atomic_compare_exchange_n(&cpu->tb_jmp_cache[h].tb, &expected, NULL,
-                                    false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+        tb_jmp_cache_empty(&cpu->tb_jmp_cache[h], tb);
     }
     cpu_list_unlock();
     for (unsigned i = 0; i < tb->n_jmp_incoming; i++) {

@@ -176,6 +176,22 @@ static inline unsigned tb_jmp_cache_hash_func(target_ulong pc, uint32_t flags)
 }
 
 /*
+ * Empties slot e if it holds tb.  Its flags go first: generated code reads
+ * no tb, only the key, and a key with flags 0 is no TB's (CPL 3); another
+ * TB put there meanwhile just misses once.
+ */
+static inline void tb_jmp_cache_empty(struct TBJmpCacheEntry *e, struct TranslationBlock *tb)
+{
+    struct TranslationBlock *expected = tb;
+
+    if (__atomic_load_n(&e->tb, __ATOMIC_SEQ_CST) == tb) {
+        __atomic_store_n(&e->flags, 0, __ATOMIC_SEQ_CST);
+        __atomic_compare_exchange_n(&e->tb, &expected, NULL, false,
+                                    __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+    }
+}
+
+/*
  * The lock serialising every change to guest mappings, page flags and the
  * TB cache (linux-user/guest-space.c).  Recursive: the fault handler
  * resolving a self-modifying-code write takes it, possibly in a thread

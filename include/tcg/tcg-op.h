@@ -67,13 +67,18 @@ void tcg_gen_lookup_and_goto_ptr(void);
    indirect jump of a TB that keeps its flags), given pc = env's new pc: the
    first pc seen there is chained to through goto_tb slot 0, which must be
    unused; other pcs are looked up.  Leaves through exit_tb(tb, 0) until
-   cpu_exec has chained the slot. */
-void tcg_gen_lookup_and_goto_ptr_cached(const struct TranslationBlock *tb, TCGv pc);
+   cpu_exec has chained the slot.  env's new pc is also tb's cs_base plus
+   the target_ulong at env offset eip_ofs, and flags is the exit's TB key
+   but pc and cs_base, so that the lookup can read the jump cache without
+   a call. */
+void tcg_gen_lookup_and_goto_ptr_cached(const struct TranslationBlock *tb, TCGv pc,
+                                        intptr_t eip_ofs, uint32_t flags);
 /* Its two halves, for a translator that emits more on each path: branch
    to other unless pc is the site's chained pc (then goto_tb slot 0 may
    follow); at other, the lookup of env's pc for that site. */
 target_ulong *tcg_gen_jump_site_test(TCGv pc, TCGLabel *other);
-void tcg_gen_jump_site_lookup(target_ulong *site);
+void tcg_gen_jump_site_lookup(target_ulong *site, intptr_t eip_ofs,
+                              target_ulong cs_base, uint32_t flags);
 /* The same for a ret that found the return record ret (struct RetSite, or
    0), which gets its key there (performance.md, 29). */
 void tcg_gen_jump_site_lookup_ret(target_ulong *site, TCGv_ptr ret);

@@ -177,6 +177,10 @@ void tb_target_set_jmp_target(uintptr_t jmp_addr, uintptr_t addr);
 uintptr_t tcg_qemu_tb_exec(void *env, const void *tb_ptr);
 /* Address of the epilogue returning 0 (used by lookup_tb_ptr misses). */
 extern const void *tcg_code_gen_epilogue;
+/* Where generated code that missed the jump cache goes with env's new pc
+   and cc_op stored: host code that calls helper_lookup_tb_ptr and jumps
+   to its result.  Backends with TCG_TARGET_HAS_LOOKUP_MISS make it. */
+extern const void *tcg_code_gen_lookup_miss;
 
 /* Per-instruction records of the TB just generated, for restore-state. */
 int tcg_gen_insn_count(void);

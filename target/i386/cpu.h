@@ -275,7 +275,9 @@ typedef struct CPUX86State {
         /* NULL: empty.  Only this CPU's thread fills a slot; others only
            empty it (invalidation), so the other fields, written before
            tb, always describe the tb this thread read.  A hit reads this
-           one line and not the TB (docs/devel/performance.md, 9). */
+           one line and not the TB (docs/devel/performance.md, 9).
+           Generated code reads no tb but the flags, which emptying sets to
+           0, a key no TB has (HF_CPL_MASK is 3): performance.md, 30. */
         struct TranslationBlock *tb;
         target_ulong pc;
         target_ulong cs_base;

@@ -177,6 +177,9 @@ void gen_jmp_reg(DisasContext *s, MemOp ot, TCGv t);
 /* Whether gen_jmp_reg chains to its first target (cc_op static, chaining
    allowed, no -d exec) instead of leaving through gen_eob. */
 bool jmp_reg_chains(DisasContext *s);
+/* The TB flags an exit here leaves with (its key but pc and cs_base):
+   this TB's but its static cc_op. */
+uint32_t exit_tb_flags(DisasContext *s);
 
 /* eip of the instruction being translated, and of the next one. */
 static inline target_ulong insn_eip(DisasContext *s)

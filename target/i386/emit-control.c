@@ -65,13 +65,6 @@ static bool predicts_returns(DisasContext *s, X86Decoded *d)
            && tb_predicts_returns();
 }
 
-/* The flags key the TB looked up at this exit has (cs_base 0). */
-static uint32_t exit_key(DisasContext *s)
-{
-    return (s->base.tb->flags & ~TB_FLAGS_CC_OP_MASK)
-           | ((uint32_t)s->cc_op << TB_FLAGS_CC_OP_SHIFT);
-}
-
 static void start_call(DisasContext *s, X86Decoded *d)
 {
     s->ret_site = predicts_returns(s, d) ? tb_new_ret_site(insn_next_eip(s)) : NULL;
@@ -110,7 +103,7 @@ static void gen_ret_other(DisasContext *s, X86Decoded *d, target_ulong *site)
     tcg_gen_ld_tl(target, cpu_env, offsetof(CPUX86State, eip));
     release_slot(s, d);
     gen_update_cc_op(s);        /* for the lookup, and the stub's way out */
-    tcg_gen_ret_predicted(ret, target, exit_key(s), site);
+    tcg_gen_ret_predicted(ret, target, exit_tb_flags(s), site);
     tcg_temp_free(target);
     tcg_temp_free_ptr(ret);
 }
@@ -158,7 +151,7 @@ static void gen_branch_ind(DisasContext *s, X86Decoded *d, BranchEffect *effect,
     } else {
         effect(s, d);
         gen_update_cc_op(s);
-        tcg_gen_jump_site_lookup(site);
+        tcg_gen_jump_site_lookup(site, offsetof(CPUX86State, eip), 0, exit_tb_flags(s));
     }
     s->base.is_jmp = DISAS_NORETURN;
 }

@@ -114,6 +114,12 @@ void gen_jmp_tb(DisasContext *s, target_ulong eip, int n)
     s->cc_op_dirty = cc_op_dirty;
 }
 
+uint32_t exit_tb_flags(DisasContext *s)
+{
+    return (s->base.tb->flags & ~TB_FLAGS_CC_OP_MASK)
+           | ((uint32_t)s->cc_op << TB_FLAGS_CC_OP_SHIFT);
+}
+
 bool jmp_reg_chains(DisasContext *s)
 {
     return chaining_allowed(s) && s->cc_op != CC_OP_DYNAMIC
@@ -138,7 +144,8 @@ void gen_jmp_reg(DisasContext *s, MemOp ot, TCGv t)
         if (s->base.tb->cs_base) {
             tcg_gen_addi_tl(t, t, s->base.tb->cs_base);
         }
-        tcg_gen_lookup_and_goto_ptr_cached(s->base.tb, t);
+        tcg_gen_lookup_and_goto_ptr_cached(s->base.tb, t, offsetof(CPUX86State, eip),
+                                           exit_tb_flags(s));
         s->base.is_jmp = DISAS_NORETURN;
     } else {
         gen_eob(s);

@@ -33,6 +33,10 @@ typedef enum {
    fault handler reads from the signal context (tcg.c, "Access maps"). */
 #define TCG_TARGET_HAS_ACCESS_MAP 1
 
+/* Indirect jumps read the jump cache in generated code; a miss jumps to
+   tcg_code_gen_lookup_miss, which the prologue makes. */
+#define TCG_TARGET_HAS_LOOKUP_MISS 1
+
 /* Spill slots sit at the bottom of the frame, addressed from %rsp. */
 #define TCG_FRAME_OFFSET   0
 

@@ -14,14 +14,6 @@
 
 static unsigned char *map, *page_a, *page_b;
 
-/* mov $imm32, %eax; ret  (the same bytes in 32- and 64-bit mode) */
-static void put_code(unsigned char *at, unsigned value)
-{
-    at[0] = 0xb8;
-    memcpy(at + 1, &value, 4);
-    at[5] = 0xc3;
-}
-
 /* Opcode bytes then a rel32 reaching to. */
 static void put_jump(unsigned char *at, const unsigned char *opcode, int len,
                      unsigned char *to)

@@ -11,14 +11,6 @@
  */
 #include "mem-test.h"
 
-/* mov $imm32, %eax; ret  (the same bytes in 32- and 64-bit mode) */
-static void put_code(unsigned char *at, unsigned value)
-{
-    at[0] = 0xb8;
-    memcpy(at + 1, &value, 4);
-    at[5] = 0xc3;
-}
-
 static unsigned char *map;
 static unsigned char *target;
 static volatile unsigned result;

@@ -13,17 +13,6 @@
 #include "mem-test.h"
 #include <sys/syscall.h>
 
-/* mov $VALUE, %eax; ret */
-static void put_code(volatile unsigned char *at, unsigned value)
-{
-    at[0] = 0xb8;
-    at[1] = (unsigned char)value;
-    at[2] = (unsigned char)(value >> 8);
-    at[3] = (unsigned char)(value >> 16);
-    at[4] = (unsigned char)(value >> 24);
-    at[5] = 0xc3;
-}
-
 static unsigned call(unsigned char *code)
 {
     return ((unsigned (*)(void))(uintptr_t)code)();

@@ -143,6 +143,18 @@ static const char *fault_text(uintptr_t base)
     return b;
 }
 
+/* put_code: "mov $VALUE, %eax; ret" at AT, byte by byte (the same code in
+ * 32- and 64-bit mode), for the tests that run code they write. */
+static void put_code(volatile unsigned char *at, unsigned value)
+{
+    at[0] = 0xb8;
+    at[1] = (unsigned char)value;
+    at[2] = (unsigned char)(value >> 8);
+    at[3] = (unsigned char)(value >> 16);
+    at[4] = (unsigned char)(value >> 24);
+    at[5] = 0xc3;
+}
+
 /* map_aligned: LEN bytes of private anonymous memory starting on a BIG_PAGE
  * boundary, so its pages share host pages however large the emulator's are. */
 static unsigned char *map_aligned(size_t len, int prot)
