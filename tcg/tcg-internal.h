@@ -144,6 +144,10 @@ struct TCGContext {
     TCGTemp temps[TCG_MAX_TEMPS];
     int nb_globals, nb_temps;
     TCGTemp *free_temps[TCG_TYPE_COUNT][2];   /* [type][is_local] */
+    /* The TB's local temps: with the globals, all a block end must put in
+       memory (plain temps are dead there already in valid IR). */
+    TCGTemp *local_temps[TCG_MAX_TEMPS];
+    int nb_local_temps;
 
     TCGOp ops[TCG_MAX_OPS];
     int nb_ops;

@@ -187,6 +187,9 @@ static TCGTemp *temp_new(TCGType type, bool local)
         ts = temp_alloc(s);
         ts->type = type;
         ts->kind = local ? TEMP_LOCAL : TEMP_NORMAL;
+        if (local) {
+            s->local_temps[s->nb_local_temps++] = ts;
+        }
     }
     ts->allocated = true;
     ts->next_free = NULL;
@@ -408,6 +411,7 @@ void tcg_func_start(TCGContext *s)
 {
     s->nb_temps = s->nb_globals;
     memset(s->free_temps, 0, sizeof(s->free_temps));
+    s->nb_local_temps = 0;
     while (s->nb_const_used) {
         unsigned slot = s->const_used[--s->nb_const_used];
 

@@ -25,14 +25,17 @@ static bool temp_tracked(const TCGTemp *ts)
     return ts->kind != TEMP_FIXED && ts->kind != TEMP_CONST;
 }
 
+/* Plain temps are dead here already: every use of one in the block after
+   follows its definition there, which killed it (tcg/README, "Temps"). */
 static void la_bb_end(TCGContext *s)
 {
     int i;
 
-    for (i = 0; i < s->nb_temps; i++) {
-        TCGTemp *ts = &s->temps[i];
-        bool in_memory = ts->kind == TEMP_GLOBAL || ts->kind == TEMP_LOCAL;
-        ts->life_state = in_memory ? TS_DEAD | TS_MEM : TS_DEAD;
+    for (i = 0; i < s->nb_globals; i++) {
+        s->temps[i].life_state = TS_DEAD | TS_MEM;
+    }
+    for (i = 0; i < s->nb_local_temps; i++) {
+        s->local_temps[i]->life_state = TS_DEAD | TS_MEM;
     }
 }
 

@@ -475,23 +475,34 @@ static void save_globals(TCGContext *s)
 }
 
 /* Blocks hand over values only through memory: globals to env, locals to
-   their frame slots; plain temps are dead. */
+   their frame slots; plain temps are dead (no register keeps one: their
+   last uses freed them in valid IR, and a stray one is dropped here). */
 static void tcg_reg_alloc_bb_end(TCGContext *s)
 {
     int i;
 
     save_globals(s);
-    for (i = s->nb_globals; i < s->nb_temps; i++) {
-        TCGTemp *ts = &s->temps[i];
-        if (ts->kind == TEMP_LOCAL) {
-            if (!temp_in_home(ts)) {
-                temp_save(s, ts);
-            }
-        } else if (ts->kind == TEMP_NORMAL
-                   && (ts->val_type != TEMP_VAL_DEAD || !ts->mem_coherent)) {
+    for (i = 0; i < s->nb_local_temps; i++) {
+        TCGTemp *ts = s->local_temps[i];
+        if (!temp_in_home(ts)) {
+            temp_save(s, ts);
+        }
+    }
+    for (i = 0; i < TCG_TARGET_NB_REGS; i++) {
+        TCGTemp *ts = s->reg_to_temp[i];
+        if (ts && ts->kind == TEMP_NORMAL) {
             temp_dead(s, ts);
         }
     }
+#ifdef CONFIG_DEBUG_TCG
+    /* so that report_dead_read catches a read in the next block of a
+       plain temp left holding a constant */
+    for (i = s->nb_globals; i < s->nb_temps; i++) {
+        if (s->temps[i].kind == TEMP_NORMAL) {
+            temp_dead(s, &s->temps[i]);
+        }
+    }
+#endif
 }
 
 /* ---- per-op allocation ---- */
