@@ -155,9 +155,25 @@ static void note_offset(TCGTemp *dst, OffsetOf o)
     }
 }
 
-/* A direct access at x + off, x checked at x + space_off (so below
-   guest_addr_end), is at most slack_above past the end or slack_below
-   under 0 (modulo 2^64) when outside the space: the host faults there. */
+/* Whether size bytes at o are inside the space whatever the root's value,
+   from what is known of it: a constant (rip-relative data), or a width
+   (a table indexed by a zero-extended byte).  guest_addr_end is fixed for
+   the process. */
+static bool inside_space(OffsetOf o, unsigned size)
+{
+    TempOptInfo *r = ti(o.root);
+    uint64_t root_max = r->is_const ? r->val
+                        : r->width < 64 ? (1ull << r->width) - 1 : UINT64_MAX;
+    uint64_t last;
+
+    return !__builtin_add_overflow(root_max, o.off, &last)
+           && last < guest_addr_end && guest_addr_end - last >= size;
+}
+
+/* A direct access inside the space needs no check (inside_space).  One
+   at x + off, x checked at x + space_off (so below guest_addr_end), is at
+   most slack_above past the end or slack_below under 0 (modulo 2^64) when
+   outside the space: the host faults there. */
 static void note_guest_access(TCGOp *op)
 {
     MemOp mop = get_memop(op->args[2]);
@@ -168,8 +184,9 @@ static void note_guest_access(TCGOp *op)
     if (!guest_addr_end || (mop & MO_SPAN_MASK)) {
         return;
     }
-    if (o.space_seen && d >= -(int64_t)guest_addr_slack_below
-        && d + (1 << (mop & MO_SIZE)) <= (int64_t)guest_addr_slack_above) {
+    if (inside_space(o, 1u << (mop & MO_SIZE))
+        || (o.space_seen && d >= -(int64_t)guest_addr_slack_below
+            && d + (1 << (mop & MO_SIZE)) <= (int64_t)guest_addr_slack_above)) {
         op->args[2] = make_memop_idx(mop | MO_NEAR_CHECKED,
                                      get_mmuidx(op->args[2]));
         return;
@@ -512,6 +529,9 @@ static int result_width(const TCGOp *op)
     case INDEX_op_xor_i32:
     case INDEX_op_xor_i64:
         return MAX(width(op->args[1]), width(op->args[2]));
+    case INDEX_op_add_i32:
+    case INDEX_op_add_i64:
+        return MIN(w, MAX(width(op->args[1]), width(op->args[2])) + 1);
     case INDEX_op_movcond_i32:
     case INDEX_op_movcond_i64:
         return MAX(width(op->args[3]), width(op->args[4]));
@@ -522,6 +542,13 @@ static int result_width(const TCGOp *op)
         }
         c = const_val(op->args[2]) & (w - 1);
         return MAX(1, width(op->args[1]) - (int)c);
+    case INDEX_op_shl_i32:
+    case INDEX_op_shl_i64:
+        if (!is_const(op->args[2])) {
+            return w;
+        }
+        c = const_val(op->args[2]) & (w - 1);
+        return MIN(w, width(op->args[1]) + (int)c);
     default:
         return w;
     }

@@ -8,7 +8,11 @@
  * last byte of every readable range of that view and compares with its
  * own view: natively the two views are one, so the program prints
  * "isolation ok"; under an emulator a range that only the outside view
- * lists must fault.  x86_64 only: an i386 guest cannot name the addresses.
+ * lists must fault.  Each byte is read three ways: through a pointer, by
+ * code with the address as an immediate, and by code indexing a constant
+ * base with a zero-extended byte (an emulator that knows an address's
+ * range at translation may skip its check: that must not let these
+ * through).  x86_64 only: an i386 guest cannot name the addresses.
  */
 #define _GNU_SOURCE
 #include <stdio.h>
@@ -18,6 +22,7 @@
 #include <setjmp.h>
 #include <fcntl.h>
 #include <unistd.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 
 #define MAPS_BYTES (1 << 20)
@@ -95,12 +100,48 @@ static int listed_readable(const char *maps, unsigned long addr)
     return 0;
 }
 
-static int can_read(unsigned long addr)
+enum { BY_POINTER, BY_IMMEDIATE, BY_BYTE_INDEX, READ_WAYS };
+static const char *const way_name[READ_WAYS] = { "pointer", "immediate", "byte index" };
+static unsigned char *code;
+
+#define INDEX 200
+
+/* Code reading the byte at addr the way given, returning it in %eax. */
+static void put_reader(int way, unsigned long addr)
+{
+    unsigned char *p = code;
+
+    *p++ = 0x48;                            /* movabs $imm64, %rax */
+    *p++ = 0xb8;
+    if (way == BY_IMMEDIATE) {
+        memcpy(p, &addr, 8);
+        p += 8;
+        memcpy(p, "\x0f\xb6\x00", 3);        /* movzbl (%rax), %eax */
+        p += 3;
+    } else {
+        unsigned long base = addr - 8 * INDEX;
+
+        memcpy(p, &base, 8);
+        p += 8;
+        memcpy(p, "\x40\x0f\xb6\xff", 4);    /* movzbl %dil, %edi */
+        p += 4;
+        memcpy(p, "\x0f\xb6\x04\xf8", 4);    /* movzbl (%rax,%rdi,8), %eax */
+        p += 4;
+    }
+    *p = 0xc3;
+}
+
+static int can_read(int way, unsigned long addr)
 {
     if (sigsetjmp(jb, 1)) {
         return 0;
     }
-    (void)*(volatile const char *)addr;
+    if (way == BY_POINTER) {
+        (void)*(volatile const char *)addr;
+    } else {
+        put_reader(way, addr);
+        ((int (*)(int))code)(INDEX);
+    }
     return 1;
 }
 
@@ -116,6 +157,12 @@ int main(void)
     sigaction(SIGSEGV, &sa, NULL);
     sigaction(SIGBUS, &sa, NULL);
 
+    code = mmap(NULL, 4096, PROT_READ | PROT_WRITE | PROT_EXEC,
+                MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (code == MAP_FAILED) {
+        perror("mmap");
+        return 2;
+    }
     read_outside_view();
     fd = open("/proc/self/maps", O_RDONLY);
     if (fd < 0 || read_all(fd, inside) == 0) {
@@ -138,13 +185,15 @@ int main(void)
         probe[0] = start;
         probe[1] = end - 1;
         for (int i = 0; i < 2; i++) {
-            int readable = can_read(probe[i]);
+            for (int way = 0; way < READ_WAYS; way++) {
+                int readable = can_read(way, probe[i]);
 
-            if (readable != listed_readable(inside, probe[i])) {
-                printf("0x%lx: %s, but /proc/self/maps %s it [%.*s]\n", probe[i],
-                       readable ? "readable" : "not readable",
-                       readable ? "does not list" : "lists", len, line);
-                bad++;
+                if (readable != listed_readable(inside, probe[i])) {
+                    printf("0x%lx by %s: %s, but /proc/self/maps %s it [%.*s]\n",
+                           probe[i], way_name[way], readable ? "readable" : "not readable",
+                           readable ? "does not list" : "lists", len, line);
+                    bad++;
+                }
             }
         }
     }
