@@ -16,9 +16,20 @@
 #include "tcg-internal.h"
 #include "tcg-target.h"
 
-/* life_state bits: no later use needs the value / the home must hold it. */
-#define TS_DEAD 1
-#define TS_MEM  2
+/* life_state bits: no later use needs the value / the home must hold it /
+   a later guest access must find it, in a register its map names or in
+   the home (a global only, with TS_DEAD: the register may go once the
+   home holds the value, which TS_MEM makes the write store). */
+#define TS_DEAD  1
+#define TS_MEM   2
+#define TS_AVAIL 4
+
+/* Whether the register holding ts may go after this op. */
+static bool reg_dead(const TCGTemp *ts)
+{
+    return (ts->life_state & TS_DEAD)
+           && (!(ts->life_state & TS_AVAIL) || (ts->life_state & TS_MEM));
+}
 
 static bool temp_tracked(const TCGTemp *ts)
 {
@@ -66,7 +77,9 @@ static void la_global_live(TCGContext *s)
     int i;
 
     for (i = 0; i < s->nb_globals; i++) {
-        s->temps[i].life_state &= ~TS_DEAD;
+        if (s->temps[i].life_state & TS_DEAD) {
+            s->temps[i].life_state |= TS_AVAIL;
+        }
     }
 }
 
@@ -84,7 +97,8 @@ static bool outputs_all_dead(const TCGOp *op, int nb_o)
     int k;
 
     for (k = 0; k < nb_o; k++) {
-        /* TS_DEAD | TS_MEM is not dead: the value must reach memory */
+        /* TS_DEAD with TS_MEM or TS_AVAIL is not dead: the value must reach
+           memory or a later access */
         if (arg_temp(op->args[k])->life_state != TS_DEAD) {
             return false;
         }
@@ -98,7 +112,7 @@ static void la_outputs(TCGOp *op, int nb_o)
 
     for (k = 0; k < nb_o; k++) {
         TCGTemp *ts = arg_temp(op->args[k]);
-        if (ts->life_state & TS_DEAD) {
+        if (reg_dead(ts)) {
             op->dead_args |= 1u << k;
         }
         if (ts->life_state & TS_MEM) {
@@ -117,7 +131,7 @@ static void la_inputs(TCGOp *op, int nb_o, int nb_i)
         if (!temp_tracked(ts)) {
             continue;
         }
-        if (ts->life_state & TS_DEAD) {
+        if (reg_dead(ts)) {
             op->dead_args |= 1u << i;
         }
         ts->life_state &= ~TS_DEAD;
