@@ -505,6 +505,45 @@ static void tcg_reg_alloc_bb_end(TCGContext *s)
 #endif
 }
 
+/*
+ * ld_i32 t, base, off whose only use is the next op, brcond_i32 t, const:
+ * one compare of the word in memory (x86-64: cmpl $c, off(base); jcc),
+ * so the exit-request check opening every TB takes no register and one
+ * instruction fewer.  Returns the brcond's index, or 0 if op i is not
+ * such a load.
+ */
+static int tcg_out_ld_brcond(TCGContext *s, int i)
+{
+#if TCG_TARGET_HAS_BRCOND_MEM
+    const TCGOp *ld = &s->ops[i], *br;
+    TCGTemp *t = arg_temp(ld->args[0]), *base = arg_temp(ld->args[1]), *c;
+    int j = i + 1;
+
+    while (j < s->nb_ops && s->ops[j].removed) {
+        j++;
+    }
+    if (j == s->nb_ops || base->kind != TEMP_FIXED) {
+        return 0;
+    }
+    br = &s->ops[j];
+    c = arg_temp(br->args[1]);
+    if (br->opc != INDEX_op_brcond_i32 || arg_temp(br->args[0]) != t
+        || t->kind != TEMP_NORMAL || !(br->dead_args & 1) || c->kind != TEMP_CONST
+        || br->args[2] == TCG_COND_ALWAYS || br->args[2] == TCG_COND_NEVER) {
+        return 0;
+    }
+    tcg_reg_alloc_bb_end(s);
+    s->flags_end = NULL;
+    tcg_out_brcond_mem(s, br->args[2], base->reg, ld->args[2], (int32_t)c->val,
+                       arg_label(br->args[3]));
+    return j;
+#else
+    (void)s;
+    (void)i;
+    return 0;
+#endif
+}
+
 /* ---- per-op allocation ---- */
 
 static void tcg_reg_alloc_movi(TCGContext *s, const TCGOp *op)
@@ -816,6 +855,14 @@ int tcg_gen_code(TCGContext *s, TranslationBlock *tb)
         }
         if (s->code_ptr > s->code_buf_end - TCG_CODE_MARGIN) {
             return -1;
+        }
+        if (TCG_TARGET_HAS_BRCOND_MEM && op->opc == INDEX_op_ld_i32) {
+            int next = tcg_out_ld_brcond(s, i);
+
+            if (next) {
+                i = next;
+                continue;
+            }
         }
         switch (op->opc) {
         case INDEX_op_mov_i32:

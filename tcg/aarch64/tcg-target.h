@@ -49,6 +49,10 @@ typedef enum {
    tcg_code_gen_lookup_miss, which the prologue makes. */
 #define TCG_TARGET_HAS_LOOKUP_MISS 1
 
+/* No compare with a memory operand: ldr + cbnz is two instructions
+   already. */
+#define TCG_TARGET_HAS_BRCOND_MEM 0
+
 /* Spill slots sit at the bottom of the frame, addressed from sp. */
 #define TCG_FRAME_OFFSET   0
 

@@ -37,6 +37,10 @@ typedef enum {
    tcg_code_gen_lookup_miss, which the prologue makes. */
 #define TCG_TARGET_HAS_LOOKUP_MISS 1
 
+/* A brcond_i32 of a loaded word against a constant is one cmp with a
+   memory operand (the exit-request check opening every TB). */
+#define TCG_TARGET_HAS_BRCOND_MEM 1
+
 /* Spill slots sit at the bottom of the frame, addressed from %rsp. */
 #define TCG_FRAME_OFFSET   0
 

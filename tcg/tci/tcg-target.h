@@ -38,6 +38,9 @@ typedef enum {
    would cost more than the helper's one call op. */
 #define TCG_TARGET_HAS_LOOKUP_MISS 0
 
+/* The interpreter's ops read registers only. */
+#define TCG_TARGET_HAS_BRCOND_MEM 0
+
 /* A call's arguments are in R0..R5 (tcg_target_call_iarg_regs), its
    result comes back in R0: the interpreter reads and writes them there. */
 #define TCG_TARGET_CALL_RET_REG TCG_REG_R0
