@@ -22,6 +22,7 @@
 /* Spill slots of the stack frame set up by the prologue (8 bytes each). */
 #define TCG_FRAME_SLOTS     1024
 #define TCG_CONST_TABLE_SIZE 4096  /* power of two, > TCG_MAX_TEMPS / 2 */
+#define TCG_MAX_PINNED      8
 
 typedef enum TCGTempKind {
     TEMP_NORMAL,  /* dead at the end of each basic block */
@@ -55,6 +56,8 @@ typedef struct TCGTemp {
     bool mem_allocated;      /* the memory home exists */
     int mem_base_reg;        /* home = mem_base_reg + mem_offset */
     intptr_t mem_offset;
+    bool pinned;             /* a global that lives in pin_reg between TBs */
+    uint8_t pin_reg;
 
     uint8_t life_state;      /* liveness scratch (TS_DEAD / TS_MEM) */
 } TCGTemp;
@@ -184,7 +187,11 @@ struct TCGContext {
     /* register allocation */
     TCGTemp *reg_to_temp[32];
     uint32_t reserved_regs;        /* of the TB being generated */
-    uint32_t fixed_reserved_regs;  /* of every TB */
+    uint32_t fixed_reserved_regs;  /* of every TB (pinned globals' too) */
+    /* pinned globals (tcg.c, "Pinned globals"), fixed by tcg_prologue_init */
+    TCGTemp *pinned[TCG_MAX_PINNED];
+    int nb_pinned;
+    bool prologue_done;
     int frame_slots_used;
 
     /* forward branches, patched when the TB is complete */

@@ -3,8 +3,9 @@
  * which argument temps die after it (dead_args) and which outputs must be
  * written back to their memory home right away (sync_args), and it deletes
  * ops whose results nobody uses.  The rules it enforces:
- *  - at the end of a basic block globals are in env and local temps in their
- *    frame slots; plain temps are dead;
+ *  - at the end of a basic block globals are in env (pinned ones in their
+ *    host registers) and local temps in their frame slots; plain temps are
+ *    dead;
  *  - at an op with side effects (guest memory access) every global's value
  *    is alive, so a fault there sees precise guest registers: in env, or
  *    where the access's map says (tcg.c, "Access maps") on backends that
@@ -36,6 +37,12 @@ static bool temp_tracked(const TCGTemp *ts)
     return ts->kind != TEMP_FIXED && ts->kind != TEMP_CONST;
 }
 
+/* A global at a block end: in env, or live in its register if pinned. */
+static uint8_t global_end_state(const TCGTemp *ts)
+{
+    return ts->pinned ? 0 : TS_DEAD | TS_MEM;
+}
+
 /* Plain temps are dead here already: every use of one in the block after
    follows its definition there, which killed it (tcg/README, "Temps"). */
 static void la_bb_end(TCGContext *s)
@@ -43,7 +50,7 @@ static void la_bb_end(TCGContext *s)
     int i;
 
     for (i = 0; i < s->nb_globals; i++) {
-        s->temps[i].life_state = TS_DEAD | TS_MEM;
+        s->temps[i].life_state = global_end_state(&s->temps[i]);
     }
     for (i = 0; i < s->nb_local_temps; i++) {
         s->local_temps[i]->life_state = TS_DEAD | TS_MEM;
@@ -57,7 +64,7 @@ static void la_func_end(TCGContext *s)
 
     for (i = 0; i < s->nb_temps; i++) {
         TCGTemp *ts = &s->temps[i];
-        ts->life_state = ts->kind == TEMP_GLOBAL ? TS_DEAD | TS_MEM : TS_DEAD;
+        ts->life_state = ts->kind == TEMP_GLOBAL ? global_end_state(ts) : TS_DEAD;
     }
 }
 

@@ -28,6 +28,8 @@ static QEMU_UNUSED void tcg_note_access(TCGContext *s);
 static QEMU_UNUSED void tcg_out_access_map_stores(TCGContext *s, int map);
 static void tcg_out_store_const(TCGContext *s, TCGType type, uint64_t val,
                                 int base, intptr_t ofs);
+static QEMU_UNUSED void tcg_out_pinned_loads(TCGContext *s);
+static QEMU_UNUSED void tcg_out_pinned_stores(TCGContext *s);
 
 #include "tcg-target.c.inc"
 
@@ -223,6 +225,12 @@ static void temp_free_or_dead(TCGContext *s, TCGTemp *ts, bool dead)
     if (ts->kind == TEMP_FIXED || ts->kind == TEMP_CONST) {
         return;
     }
+    if (ts->pinned && dead) {
+        /* The value stays where it is: env may be older than it (it may
+           come from the TB before), and the block end wants it in its
+           register anyway. */
+        return;
+    }
     if (ts->val_type == TEMP_VAL_REG) {
         s->reg_to_temp[ts->reg] = NULL;
     }
@@ -273,18 +281,46 @@ static int tcg_reg_alloc(TCGContext *s, uint32_t mask, uint32_t allocated)
     cpu_abort_msg("tcg: no host register left (mask %#x)", mask);
 }
 
-/* Bring ts into a register of mask and keep it there. */
+/* A pinned global that is not in its register (env holds it after a helper
+   that may write globals, or it is a constant not yet materialised) goes
+   back there. */
+static void temp_pin_load(TCGContext *s, TCGTemp *ts)
+{
+    if (ts->val_type != TEMP_VAL_REG) {
+        temp_copy_to(s, ts, ts->pin_reg);
+        ts->val_type = TEMP_VAL_REG;
+        ts->reg = ts->pin_reg;
+        s->reg_to_temp[ts->pin_reg] = ts;
+    }
+}
+
+/* An op wrote pinned ts to another register: move it to its own. */
+static void temp_pin_home(TCGContext *s, TCGTemp *ts)
+{
+    if (ts->pinned && ts->val_type == TEMP_VAL_REG && ts->reg != ts->pin_reg) {
+        tcg_out_mov(s, ts->type, ts->pin_reg, ts->reg);
+        s->reg_to_temp[ts->reg] = NULL;
+        ts->reg = ts->pin_reg;
+        s->reg_to_temp[ts->pin_reg] = ts;
+    }
+}
+
+/* Bring ts into a register of mask and keep it there (a pinned global
+   stays in its own; the register returned may hold a copy). */
 static int temp_load(TCGContext *s, TCGTemp *ts, uint32_t mask,
                      uint32_t allocated)
 {
     int reg;
 
+    if (ts->pinned) {
+        temp_pin_load(s, ts);
+    }
     if (ts->val_type == TEMP_VAL_REG && (mask >> ts->reg & 1)) {
         return ts->reg;
     }
     reg = tcg_reg_alloc(s, mask, allocated);
     temp_copy_to(s, ts, reg);
-    if (ts->kind == TEMP_FIXED || ts->kind == TEMP_CONST) {
+    if (ts->kind == TEMP_FIXED || ts->kind == TEMP_CONST || ts->pinned) {
         return reg;
     }
     if (ts->val_type == TEMP_VAL_REG) {
@@ -474,14 +510,26 @@ static void save_globals(TCGContext *s)
     }
 }
 
-/* Blocks hand over values only through memory: globals to env, locals to
-   their frame slots; plain temps are dead (no register keeps one: their
-   last uses freed them in valid IR, and a stray one is dropped here). */
+/* Blocks hand over values through memory: globals to env (pinned ones in
+   their registers), locals to their frame slots; plain temps are dead (no
+   register keeps one: their last uses freed them in valid IR, and a stray
+   one is dropped here). */
 static void tcg_reg_alloc_bb_end(TCGContext *s)
 {
     int i;
 
-    save_globals(s);
+    for (i = 0; i < s->nb_globals; i++) {
+        TCGTemp *ts = &s->temps[i];
+
+        if (ts->pinned) {
+            /* the same state on every edge into a label: in its register,
+               env perhaps older */
+            temp_pin_load(s, ts);
+            ts->mem_coherent = false;
+        } else if (!temp_in_home(ts)) {
+            temp_save(s, ts);
+        }
+    }
     for (i = 0; i < s->nb_local_temps; i++) {
         TCGTemp *ts = s->local_temps[i];
         if (!temp_in_home(ts)) {
@@ -595,13 +643,18 @@ static void tcg_reg_alloc_mov(TCGContext *s, const TCGOp *op)
         }
         return;
     }
-    if ((op->dead_args & 2) && ts->kind != TEMP_FIXED) {
+    if ((op->dead_args & 2) && ts->kind != TEMP_FIXED && !ts->pinned
+        && !ots->pinned) {
         /* The source dies: hand its register over instead of copying. */
         reg = ts->reg;
         temp_dead(s, ts);
     } else {
-        reg = tcg_reg_alloc(s, TCG_TARGET_ALL_REGS, 1u << ts->reg);
+        reg = ots->pinned ? ots->pin_reg
+                          : tcg_reg_alloc(s, TCG_TARGET_ALL_REGS, 1u << ts->reg);
         tcg_out_mov(s, ots->type, reg, ts->reg);
+        if (op->dead_args & 2) {
+            temp_dead(s, ts);
+        }
     }
     temp_set_reg(s, ots, reg);
     temp_finish_output(s, op, 0);
@@ -654,7 +707,8 @@ static void tcg_reg_alloc_op(TCGContext *s, const TCGOp *op)
                register only if the temp dies here. */
             if (ts->val_type == TEMP_VAL_REG && (c->regs >> ts->reg & 1)
                 && !(i_alloc >> ts->reg & 1) && (op->dead_args >> i & 1)
-                && ts->kind != TEMP_FIXED) {
+                && ts->kind != TEMP_FIXED
+                && (!ts->pinned || arg_temp(op->args[c->alias]) == ts)) {
                 reg = ts->reg;
             } else {
                 reg = tcg_reg_alloc(s, c->regs, i_alloc);
@@ -701,6 +755,10 @@ static void tcg_reg_alloc_op(TCGContext *s, const TCGOp *op)
             if (s->reg_to_temp[reg] && s->reg_to_temp[reg] != ts) {
                 tcg_reg_free(s, reg);
             }
+        } else if (ts->pinned && (c->regs >> ts->pin_reg & 1)
+                   && !(o_alloc >> ts->pin_reg & 1)
+                   && !(c->newreg && (i_alloc >> ts->pin_reg & 1))) {
+            reg = ts->pin_reg;
         } else if (c->newreg) {
             reg = tcg_reg_alloc(s, c->regs, i_alloc | o_alloc);
         } else {
@@ -714,6 +772,7 @@ static void tcg_reg_alloc_op(TCGContext *s, const TCGOp *op)
     tcg_out_op(s, op->opc, new_args, const_args);
 
     for (k = 0; k < nb_o; k++) {
+        temp_pin_home(s, arg_temp(op->args[k]));
         temp_finish_output(s, op, k);
     }
 }
@@ -761,6 +820,7 @@ static void tcg_reg_alloc_call(TCGContext *s, const TCGOp *op)
 
     if (nb_o) {
         temp_set_reg(s, arg_temp(op->args[0]), TCG_TARGET_CALL_RET_REG);
+        temp_pin_home(s, arg_temp(op->args[0]));
         temp_finish_output(s, op, 0);
     }
 }
@@ -782,7 +842,8 @@ static void tcg_record_insn_start(TCGContext *s, const TCGOp *op)
     s->nb_insns = n + 1;
 }
 
-/* Start-of-TB state: globals and locals in memory, plain temps empty. */
+/* Start-of-TB state: globals and locals in memory (pinned globals in their
+   registers), plain temps empty. */
 static void tcg_reg_alloc_start(TCGContext *s)
 {
     int i;
@@ -796,6 +857,13 @@ static void tcg_reg_alloc_start(TCGContext *s)
             ts->val_type = TEMP_VAL_REG;
             break;
         case TEMP_GLOBAL:
+            if (ts->pinned) {
+                ts->val_type = TEMP_VAL_REG;
+                ts->reg = ts->pin_reg;
+                ts->mem_coherent = false;
+                s->reg_to_temp[ts->reg] = ts;
+                break;
+            }
             ts->val_type = TEMP_VAL_MEM;
             ts->mem_coherent = true;
             break;
@@ -987,6 +1055,78 @@ void tcg_restore_access_globals(void *env, const uint8_t *maps, size_t len,
 #endif
 }
 
+/*
+ * Pinned globals.  A pinned global lives in a callee-saved host register
+ * of its own (tcg_target_pin_regs) for as long as generated code runs: the
+ * prologue loads it from env, the epilogue stores it back, and TBs hand it
+ * to each other in that register rather than through env, so a chain of
+ * TBs neither stores nor reloads it.  Inside a TB it is a global like the
+ * others (stored before a helper that may read globals, reloaded after one
+ * that may write them, named by the access maps of guest accesses) whose
+ * register no other temp may take; liveness keeps it alive at block ends
+ * (tcg-liveness.c).  Helpers that may not read globals leave it alone, and
+ * a longjmp out of C code (a fault) finds it stored before the call or in
+ * the faulting access's map.  -d nopin pins nothing.
+ */
+static bool use_guest_base_reg(void)
+{
+    return guest_base != 0 && !fits_int32(guest_base);
+}
+
+static bool global_pin(TCGTemp *ts)
+{
+    TCGContext *s = tcg_ctx;
+    int i;
+
+    if (s->prologue_done || ts->kind != TEMP_GLOBAL || ts->pinned
+        || ts->mem_base_reg != TCG_AREG0) {
+        cpu_abort_msg("tcg: cannot pin %s", ts->name);
+    }
+    if (qemu_loglevel_mask(CPU_LOG_TB_NOPIN) || s->nb_pinned == TCG_MAX_PINNED) {
+        return false;
+    }
+    for (i = 0; tcg_target_pin_regs[i] >= 0; i++) {
+        int reg = tcg_target_pin_regs[i];
+
+        if (!(s->fixed_reserved_regs >> reg & 1)) {
+            ts->pinned = true;
+            ts->pin_reg = reg;
+            s->fixed_reserved_regs |= 1u << reg;
+            s->reserved_regs = s->fixed_reserved_regs;
+            s->pinned[s->nb_pinned++] = ts;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool tcg_global_pin_i32(TCGv_i32 v)
+{
+    return global_pin(tcgv_i32_temp(v));
+}
+
+bool tcg_global_pin_i64(TCGv_i64 v)
+{
+    return global_pin(tcgv_i64_temp(v));
+}
+
+/* For the prologue (entering generated code) and the epilogue (leaving). */
+static void tcg_out_pinned_loads(TCGContext *s)
+{
+    for (int i = 0; i < s->nb_pinned; i++) {
+        const TCGTemp *ts = s->pinned[i];
+        tcg_out_ld(s, ts->type, ts->pin_reg, TCG_AREG0, ts->mem_offset);
+    }
+}
+
+static void tcg_out_pinned_stores(TCGContext *s)
+{
+    for (int i = 0; i < s->nb_pinned; i++) {
+        const TCGTemp *ts = s->pinned[i];
+        tcg_out_st(s, ts->type, ts->pin_reg, TCG_AREG0, ts->mem_offset);
+    }
+}
+
 /* ---- code buffer ---- */
 
 void *tcg_code_gen_ptr(void)
@@ -1032,7 +1172,6 @@ uintptr_t tcg_qemu_tb_exec(void *env, const void *tb_ptr)
 void tcg_context_init(size_t code_buffer_size)
 {
     TCGContext *s = tcg_ctx;
-    bool use_guest_base_reg = guest_base != 0 && !fits_int32(guest_base);
     void *buf;
 
     if (code_buffer_size == 0) {
@@ -1049,21 +1188,27 @@ void tcg_context_init(size_t code_buffer_size)
 
     s->fixed_reserved_regs = (1u << TCG_REG_CALL_STACK) | (1u << TCG_AREG0)
                              | (1u << TCG_REG_TMP);
-    if (use_guest_base_reg) {
+    if (use_guest_base_reg()) {
         s->fixed_reserved_regs |= 1u << TCG_REG_GUEST_BASE;
     }
     s->reserved_regs = s->fixed_reserved_regs;
     parse_constraints();
 
-    s->code_ptr = s->code_buf;
-    tcg_target_emit_prologue(s, use_guest_base_reg);
-    __builtin___clear_cache((char *)s->code_buf, (char *)s->code_ptr);
-    s->code_buf_prologue_end =
-        (uint8_t *)QEMU_ALIGN_UP((uintptr_t)s->code_ptr, 64);
-    s->code_gen_ptr = s->code_buf_prologue_end;
-
     tcg_helpers_init();
     cpu_env = (TCGv_ptr)tcg_global_reg_new_internal(TCG_TYPE_PTR, TCG_AREG0,
                                                     "env");
     tcg_func_start(s);
+}
+
+void tcg_prologue_init(void)
+{
+    TCGContext *s = tcg_ctx;
+
+    s->code_ptr = s->code_buf;
+    tcg_target_emit_prologue(s, use_guest_base_reg());
+    __builtin___clear_cache((char *)s->code_buf, (char *)s->code_ptr);
+    s->code_buf_prologue_end =
+        (uint8_t *)QEMU_ALIGN_UP((uintptr_t)s->code_ptr, 64);
+    s->code_gen_ptr = s->code_buf_prologue_end;
+    s->prologue_done = true;
 }

@@ -34,6 +34,7 @@ static const LogItem log_items[] = {
     { CPU_LOG_PAGE, "page", "dump pages at beginning of user mode emulation" },
     { CPU_LOG_TB_NOCHAIN, "nochain", "do not chain compiled TBs so that \"exec\" and \"cpu\" show\ncomplete traces" },
     { CPU_LOG_TB_NOOPT, "nooptimize", "do not run the IR optimiser (tcg/optimize.c), to compare with optimised runs" },
+    { CPU_LOG_TB_NOPIN, "nopin", "keep no guest register in a host register across TBs (tcg.c, \"Pinned globals\")" },
     { LOG_STRACE, "strace", "log every user-mode syscall, its input, and its result" },
     { LOG_SHDWRT, "shdwrt", "print shared-writable event counts at exit (every event with --enable-shdwrt-dbgmsg)" },
 };

@@ -119,6 +119,7 @@ void tcg_exec_init(size_t code_buffer_size)
 {
     tcg_context_init(code_buffer_size);
     tcg_x86_init();
+    tcg_prologue_init();
     code_pages = g_hash_table_new(g_direct_hash, g_direct_equal);
     retired_arrays = g_ptr_array_new_with_free_func(g_free);
     tb_hash = tb_hash_new(TB_HASH_MIN_BITS);

@@ -23,6 +23,7 @@
 #define LOG_SHDWRT          (1 << 16)
 #define CPU_LOG_TB_FPU      (1 << 17)
 #define CPU_LOG_TB_NOOPT    (1 << 18)
+#define CPU_LOG_TB_NOPIN    (1 << 19)
 
 extern int qemu_loglevel;
 extern FILE *qemu_logfile;

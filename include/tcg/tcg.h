@@ -148,8 +148,11 @@ typedef struct TCGContext TCGContext;
 extern TCGContext *tcg_ctx;
 extern TCGv_ptr cpu_env;
 
-/* One-time setup: code buffer of the given size (0: default). */
+/* One-time setup: code buffer of the given size (0: default).  The guest
+   then makes its globals (and pins some), and tcg_prologue_init() emits
+   the code that enters and leaves generated code, before the first TB. */
 void tcg_context_init(size_t code_buffer_size);
+void tcg_prologue_init(void);
 /* Start a new TB's IR.  Temps (not globals) from the previous TB die. */
 void tcg_func_start(TCGContext *s);
 /* Optimise, allocate registers and emit host code for tb at
@@ -199,6 +202,11 @@ void tcg_restore_access_globals(void *env, const uint8_t *maps, size_t len,
    plain temps are dead at the end of each basic block. */
 TCGv_i32 tcg_global_mem_new_i32(TCGv_ptr base, intptr_t offset, const char *name);
 TCGv_i64 tcg_global_mem_new_i64(TCGv_ptr base, intptr_t offset, const char *name);
+/* Keep a global in a host register of its own across chained TBs (tcg.c,
+   "Pinned globals"); call in order of benefit before tcg_prologue_init.
+   False when the host has no register left: the global stays in env. */
+bool tcg_global_pin_i32(TCGv_i32 v);
+bool tcg_global_pin_i64(TCGv_i64 v);
 TCGv_i32 tcg_temp_new_i32(void);
 TCGv_i64 tcg_temp_new_i64(void);
 TCGv_ptr tcg_temp_new_ptr(void);
@@ -216,6 +224,7 @@ TCGv_i64 tcg_const_local_i64(int64_t val);
 
 #if TARGET_LONG_BITS == 64
 #define tcg_global_mem_new tcg_global_mem_new_i64
+#define tcg_global_pin tcg_global_pin_i64
 #define tcg_temp_new() tcg_temp_new_i64()
 #define tcg_temp_local_new() tcg_temp_local_new_i64()
 #define tcg_temp_free tcg_temp_free_i64
@@ -223,6 +232,7 @@ TCGv_i64 tcg_const_local_i64(int64_t val);
 #define tcg_const_local_tl tcg_const_local_i64
 #else
 #define tcg_global_mem_new tcg_global_mem_new_i32
+#define tcg_global_pin tcg_global_pin_i32
 #define tcg_temp_new() tcg_temp_new_i32()
 #define tcg_temp_local_new() tcg_temp_local_new_i32()
 #define tcg_temp_free tcg_temp_free_i32

@@ -51,6 +51,16 @@ void tcg_x86_init(void)
                                              offsetof(CPUX86State, segs[i].base),
                                              seg_base_names[i]);
     }
+    /* Most loaded and stored at block boundaries first (sampled over the
+       bench workloads: docs/devel/performance.md, lever 31); the host
+       takes as many as it has registers for. */
+    tcg_global_pin(cpu_regs[R_EAX]);
+    tcg_global_pin(cpu_regs[R_EDX]);
+    tcg_global_pin(cpu_cc_src);
+    tcg_global_pin(cpu_cc_dst);
+    tcg_global_pin(cpu_regs[R_ESI]);
+    tcg_global_pin(cpu_regs[R_EDI]);
+    tcg_global_pin(cpu_regs[R_ESP]);
 }
 
 /* ---- leaving the TB ---- */

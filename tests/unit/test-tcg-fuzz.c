@@ -1646,6 +1646,16 @@ int main(int argc, char **argv)
             vars[i].h.v32 = tcg_global_mem_new_i32(cpu_env, global_ofs(i), names[i]);
         }
     }
+    /* Some globals of each width live in host registers between blocks
+       and TBs, as the guest's busiest do (tcg.c, "Pinned globals"). */
+    for (i = 0; i < NGLOBALS; i += 3) {
+        if (vars[i].is64) {
+            tcg_global_pin_i64(vars[i].h.v64);
+        } else {
+            tcg_global_pin_i32(vars[i].h.v32);
+        }
+    }
+    tcg_prologue_init();
     vars[ENV_VAR].kind = VK_FIXED;
     vars[ENV_VAR].is64 = true;
     vars[ENV_VAR].h.v64 = (TCGv_i64)cpu_env;

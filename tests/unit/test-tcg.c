@@ -1422,6 +1422,7 @@ int main(int argc, char **argv)
     tcg_register_helper(&pure_info);
     tcg_register_helper(&helper6_info);
     setup_globals();
+    tcg_prologue_init();
 
     test_binops();
     test_unops();
