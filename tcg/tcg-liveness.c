@@ -99,6 +99,16 @@ static void la_global_kill(TCGContext *s)
     }
 }
 
+static bool op_writes(const TCGOp *op, int nb_o, const TCGTemp *t)
+{
+    for (int k = 0; k < nb_o; k++) {
+        if (arg_temp(op->args[k]) == t) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static bool outputs_all_dead(const TCGOp *op, int nb_o)
 {
     int k;
@@ -145,6 +155,68 @@ static void la_inputs(TCGOp *op, int nb_o, int nb_i)
     }
 }
 
+/*
+ * "op t, ...; mov g, t" with g pinned and t dead after the move: op writes
+ * g itself.  The allocator cannot hand t's register to g as it does for
+ * other globals (g's register is its own), so the move would be a host
+ * move (a load into a temp, then into the pinned register).  Between the
+ * two only ops without side effects that touch neither g nor t may stand:
+ * no guest access or call could see g early.  Returns whether it did.
+ */
+static bool coalesce_into_pinned(TCGContext *s, int mov)
+{
+    TCGTemp *g = arg_temp(s->ops[mov].args[0]);
+    TCGTemp *t = arg_temp(s->ops[mov].args[1]);
+    int i, k, seen = 0;
+
+    if (!g->pinned || t->kind != TEMP_NORMAL || !(t->life_state & TS_DEAD)) {
+        return false;
+    }
+    for (i = mov - 1; i >= 0 && seen < 8; i--) {
+        TCGOp *op = &s->ops[i];
+        const TCGOpDef *def = &tcg_op_defs[op->opc];
+        int nb_o, nb_io;
+
+        if (op->removed || op->opc == INDEX_op_insn_start) {
+            continue;
+        }
+        seen++;
+        if (op->opc == INDEX_op_call || op->opc == INDEX_op_set_label
+            || op->opc == INDEX_op_discard || (def->flags & TCG_OPF_BB_END)) {
+            return false;
+        }
+        nb_o = tcg_op_nb_oargs(op);
+        nb_io = nb_o + tcg_op_nb_iargs(op);
+        for (k = 0; k < nb_io; k++) {
+            if (arg_temp(op->args[k]) == g) {
+                /* read or written in between; the definition of t may
+                   read it, though (its inputs are read first) */
+                if (k < nb_o || !op_writes(op, nb_o, t)) {
+                    return false;
+                }
+            }
+        }
+        if (op_writes(op, nb_o, t)) {
+            for (k = 0; k < nb_o; k++) {
+                if (arg_temp(op->args[k]) == t) {
+                    op->args[k] = temp_arg(g);
+                }
+            }
+            tcg_op_remove(s, &s->ops[mov]);
+            return true;
+        }
+        if (def->flags & TCG_OPF_SIDE_EFFECTS) {
+            return false;
+        }
+        for (k = nb_o; k < nb_io; k++) {
+            if (arg_temp(op->args[k]) == t) {
+                return false;
+            }
+        }
+    }
+    return false;
+}
+
 void tcg_liveness_analysis(TCGContext *s)
 {
     int i;
@@ -164,6 +236,12 @@ void tcg_liveness_analysis(TCGContext *s)
         switch (op->opc) {
         case INDEX_op_insn_start:
             break;
+        case INDEX_op_mov_i32:
+        case INDEX_op_mov_i64:
+            if (coalesce_into_pinned(s, i)) {
+                break;
+            }
+            goto plain_op;
         case INDEX_op_discard:
             arg_temp(op->args[0])->life_state = TS_DEAD;
             break;
@@ -187,6 +265,7 @@ void tcg_liveness_analysis(TCGContext *s)
             break;
         }
         default:
+        plain_op:
             if (nb_o > 0 && !(def->flags & (TCG_OPF_SIDE_EFFECTS | TCG_OPF_BB_END))
                 && outputs_all_dead(op, nb_o)) {
                 tcg_op_remove(s, op);

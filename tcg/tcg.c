@@ -25,7 +25,8 @@ static QEMU_UNUSED TCGSlowPath *tcg_new_slow_path(TCGContext *s, bool is_ld,
                                       TCGType type, MemOp memop, int datareg,
                                       int addrreg);
 static QEMU_UNUSED void tcg_note_access(TCGContext *s);
-static QEMU_UNUSED void tcg_out_access_map_stores(TCGContext *s, int map);
+static QEMU_UNUSED void tcg_out_access_map_stores(TCGContext *s, int map,
+                                                  bool pinned);
 static void tcg_out_store_const(TCGContext *s, TCGType type, uint64_t val,
                                 int base, intptr_t ofs);
 static QEMU_UNUSED void tcg_out_pinned_loads(TCGContext *s);
@@ -395,7 +396,8 @@ static void sync_globals(TCGContext *s)
  * them to env (tcg_restore_access_globals, registers from the signal
  * context); the access's slow path stores them before its helper, which
  * may raise the fault, runs.  Liveness keeps every global's value alive
- * up to each access instead of in env (tcg-liveness.c).
+ * up to each access instead of in env (tcg-liveness.c).  Pinned globals
+ * are in no map: their registers always hold them (see "Pinned globals").
  *
  * A map: host offset of the access instruction (u16), a count n (u8),
  * then n entries: the global's index (u8) and the host register holding
@@ -423,7 +425,7 @@ static void begin_access_map(TCGContext *s)
     for (i = 0; i < s->nb_globals; i++) {
         TCGTemp *ts = &s->temps[i];
 
-        if (ts->mem_coherent || ts->kind != TEMP_GLOBAL) {
+        if (ts->mem_coherent || ts->kind != TEMP_GLOBAL || ts->pinned) {
             continue;
         }
         if (access_map_holds(ts, i)) {
@@ -450,7 +452,7 @@ static void begin_access_map(TCGContext *s)
     for (i = 0; i < s->nb_globals; i++) {
         TCGTemp *ts = &s->temps[i];
 
-        if (ts->mem_coherent || ts->kind != TEMP_GLOBAL) {
+        if (ts->mem_coherent || ts->kind != TEMP_GLOBAL || ts->pinned) {
             continue;
         }
         entry[0] = i;
@@ -477,8 +479,9 @@ static void tcg_note_access(TCGContext *s)
     }
 }
 
-/* For a slow path: store the globals of access map map (-1: none). */
-static void tcg_out_access_map_stores(TCGContext *s, int map)
+/* For a slow path: store the globals of access map map (-1: none), and
+   the pinned ones unless the path's common tail does. */
+static void tcg_out_access_map_stores(TCGContext *s, int map, bool pinned)
 {
     const uint8_t *entry = s->access_maps + map + 3;
     int k;
@@ -496,6 +499,9 @@ static void tcg_out_access_map_stores(TCGContext *s, int map)
                        ts->mem_offset);
         }
         entry += access_map_entry_len(entry);
+    }
+    if (pinned) {
+        tcg_out_pinned_stores(s);
     }
 }
 
@@ -608,6 +614,9 @@ static void tcg_reg_alloc_movi(TCGContext *s, const TCGOp *op)
     ots->val_type = TEMP_VAL_CONST;
     ots->val = ots->type == TCG_TYPE_I32 ? (uint32_t)val : val;
     ots->mem_coherent = false;
+    if (ots->pinned) {
+        temp_pin_load(s, ots);
+    }
     temp_finish_output(s, op, 0);
 }
 
@@ -626,7 +635,7 @@ static void tcg_reg_alloc_mov(TCGContext *s, const TCGOp *op)
     if (ts->val_type != TEMP_VAL_REG) {
         temp_load(s, ts, TCG_TARGET_ALL_REGS, 0);
     }
-    if ((op->dead_args & 1) && (op->sync_args & 1)) {
+    if ((op->dead_args & 1) && (op->sync_args & 1) && !ots->pinned) {
         /* Only the home needs the value (cc_dst = result before a block
            end): store it from the source, with no copy in between. */
         if (ots->val_type == TEMP_VAL_REG) {
@@ -821,6 +830,11 @@ static void tcg_reg_alloc_call(TCGContext *s, const TCGOp *op)
     if (nb_o) {
         temp_set_reg(s, arg_temp(op->args[0]), TCG_TARGET_CALL_RET_REG);
         temp_pin_home(s, arg_temp(op->args[0]));
+    }
+    for (i = 0; i < s->nb_pinned; i++) {
+        temp_pin_load(s, s->pinned[i]);
+    }
+    if (nb_o) {
         temp_finish_output(s, op, 0);
     }
 }
@@ -1022,6 +1036,16 @@ void tcg_restore_access_globals(void *env, const uint8_t *maps, size_t len,
 #if TCG_TARGET_HAS_ACCESS_MAP
     size_t pos = 0;
 
+    /* pinned globals are in their registers everywhere in TB code */
+    for (int i = 0; i < tcg_ctx->nb_pinned; i++) {
+        const TCGTemp *ts = tcg_ctx->pinned[i];
+        uint64_t val = host_signal_reg(uc, ts->pin_reg);
+        uint32_t val32 = val;
+
+        memcpy((char *)env + ts->mem_offset,
+               ts->type == TCG_TYPE_I32 ? (void *)&val32 : (void *)&val,
+               ts->type == TCG_TYPE_I32 ? 4 : 8);
+    }
     while (pos < len) {
         const uint8_t *entry = maps + pos + 3;
         int n = maps[pos + 2];
@@ -1060,13 +1084,14 @@ void tcg_restore_access_globals(void *env, const uint8_t *maps, size_t len,
  * of its own (tcg_target_pin_regs) for as long as generated code runs: the
  * prologue loads it from env, the epilogue stores it back, and TBs hand it
  * to each other in that register rather than through env, so a chain of
- * TBs neither stores nor reloads it.  Inside a TB it is a global like the
- * others (stored before a helper that may read globals, reloaded after one
- * that may write them, named by the access maps of guest accesses) whose
- * register no other temp may take; liveness keeps it alive at block ends
- * (tcg-liveness.c).  Helpers that may not read globals leave it alone, and
- * a longjmp out of C code (a fault) finds it stored before the call or in
- * the faulting access's map.  -d nopin pins nothing.
+ * TBs neither stores nor reloads it.  Between any two ops of a TB the
+ * register holds its value (constants are materialised at once, a helper
+ * that may write globals is followed by a reload); env may be older.  So
+ * the fault handler copies the pinned registers from the signal context
+ * (tcg_restore_access_globals) and slow paths store them before calling C
+ * that may raise a fault; helpers that may read globals get them stored
+ * first, like any global; liveness keeps them alive at block ends
+ * (tcg-liveness.c).  -d nopin pins nothing.
  */
 static bool use_guest_base_reg(void)
 {
