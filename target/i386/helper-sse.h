@@ -38,7 +38,7 @@
 
 /* Integer ops with an immediate d = op(d, s, imm): X(name) */
 #define SSE_INT_IMMOPS(X) \
-    X(pshufd) X(pshuflw) X(pshufhw) X(shufps) X(shufpd)
+    X(pshuflw) X(pshufhw) X(shufps) X(shufpd)
 
 /* Mask extraction r32 = op(s), both widths / xmm only: X(name) */
 #define MMX_MASKOPS(X) X(pmovmskb)

@@ -32,9 +32,6 @@ SSSE3_BINOPS(MMX_DEF_BINOP)
 SSE41_BINOPS(SSE_DEF_BINOP)
 SSE41_IMMOPS(SSE_DEF_IMMOP)
 
-/* palignr, both widths */
-DEF_HELPER_FLAGS_4(palignr, TCG_CALL_NO_RWG, void, env, xmm, xmm, i32)
-DEF_HELPER_FLAGS_4(palignr_mmx, TCG_CALL_NO_RWG, void, env, mmx, mmx, i32)
 /* ptest: ZF and CF */
 DEF_HELPER_FLAGS_3(ptest, TCG_CALL_NO_RWG_SE, i32, env, xmm, xmm)
 /* the string compares: flags | index << 16 (the m forms write xmm0);

@@ -147,15 +147,6 @@ PACK(packsswb, _w, int16_t, _b, INT8_MIN, INT8_MAX)
 PACK(packuswb, _w, int16_t, _b, 0, UINT8_MAX)
 PACK(packssdw, _l, int32_t, _w, INT16_MIN, INT16_MAX)
 
-void HELPER(pshufd)(CPUX86State *env, XMMReg *d, XMMReg *s, uint32_t order)
-{
-    XMMReg r;
-    for (int i = 0; i < 4; i++) {
-        r._l[i] = s->_l[(order >> (2 * i)) & 3];
-    }
-    *d = r;
-}
-
 /*
  * Shuffle the four words of one 64-bit half, copy the rest: pshuflw and
  * pshufhw on xmm; on mm, whose only half is the low one, it is pshufw.

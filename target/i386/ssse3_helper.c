@@ -1,6 +1,6 @@
 /*
  * ssse3_helper.c: the SSSE3 helpers (pshufb, horizontal add/subtract,
- * pmaddubsw, pmulhrsw, psign, pabs, palignr), each for xmm and mm registers
+ * pmaddubsw, pmulhrsw, psign, pabs), each for xmm and mm registers
  * (vec-lanes.h), in portable C.  The list is in helper-sse4.h.
  */
 #include "qemu/osdep.h"
@@ -76,17 +76,3 @@ LANEWISE(psignd, _l, int32_t, b < 0 ? -(uint32_t)a : b ? a : 0)
 LANEWISE(pabsb, _b, int8_t, b < 0 ? (uint8_t)-b : b)
 LANEWISE(pabsw, _w, int16_t, b < 0 ? (uint16_t)-b : b)
 LANEWISE(pabsd, _l, int32_t, b < 0 ? -(uint32_t)b : b)
-
-/* The concatenation d:s shifted right by imm bytes, its low half kept. */
-#define PALIGNR_DEF(name, Reg)                                            \
-void HELPER(name)(CPUX86State *env, Reg *d, Reg *s, uint32_t imm)         \
-{                                                                         \
-    const unsigned n = LANES(d, _b);                                      \
-    Reg r;                                                                \
-    for (unsigned i = 0; i < n; i++) {                                    \
-        unsigned k = i + imm;                                             \
-        r._b[i] = k < n ? s->_b[k] : k < 2 * n ? d->_b[k - n] : 0;        \
-    }                                                                     \
-    *d = r;                                                               \
-}
-BOTH_WIDTHS(PALIGNR_DEF, palignr)

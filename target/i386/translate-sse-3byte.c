@@ -102,6 +102,55 @@ static bool emit_pinsr(CPUX86State *env, DisasContext *s, const SSEOp *op,
     return true;
 }
 
+/*
+ * 0F 3A 0F: PALIGNR inline, mm (op->size 8) or xmm (16): the concatenation
+ * d:s shifted right by imm bytes, its low half kept.  With v the quadwords
+ * of s then d (zero past them), quadword k of the result is v at byte
+ * offset imm + 8k: one quadword, or two joined by shifts.  Everything is
+ * loaded before d is written (s may be d).  (A helper call was 2.4% of
+ * c-kernel-64's time: docs/devel/performance.md, lever 32.)
+ */
+static bool emit_palignr(CPUX86State *env, DisasContext *s, const SSEOp *op,
+                         int modrm)
+{
+    int src = gen_source(env, s, op, modrm, 1);
+    int dst = reg_operand(s, op, modrm);
+    int n = op->size / 8, imm = x86_ldub_code(env, s);
+    TCGv_i64 v[4], r[2];
+
+    for (int q = 0; q < 2 * n; q++) {
+        v[q] = tcg_temp_new_i64();
+        tcg_gen_ld_i64(v[q], cpu_env, (q < n ? src : dst) + 8 * (q % n));
+    }
+    for (int k = 0; k < n; k++) {
+        int q = (imm + 8 * k) / 8, bits = (imm + 8 * k) % 8 * 8;
+
+        r[k] = tcg_temp_new_i64();
+        if (q >= 2 * n) {
+            tcg_gen_movi_i64(r[k], 0);
+        } else if (bits == 0) {
+            tcg_gen_mov_i64(r[k], v[q]);
+        } else {
+            tcg_gen_shri_i64(r[k], v[q], bits);
+            if (q + 1 < 2 * n) {
+                TCGv_i64 hi = tcg_temp_new_i64();
+                tcg_gen_shli_i64(hi, v[q + 1], 64 - bits);
+                tcg_gen_or_i64(r[k], r[k], hi);
+                tcg_temp_free_i64(hi);
+            }
+        }
+    }
+    for (int k = 0; k < n; k++) {
+        tcg_gen_st_i64(r[k], cpu_env, dst + 8 * k);
+        tcg_temp_free_i64(r[k]);
+    }
+    for (int q = 0; q < 2 * n; q++) {
+        tcg_temp_free_i64(v[q]);
+    }
+    gen_vector_written(s, dst);
+    return true;
+}
+
 /* 66 0F 3A 21: INSERTPS: from memory, the one doubleword (imm[7:6] = 0). */
 static bool emit_insertps(CPUX86State *env, DisasContext *s, const SSEOp *op,
                           int modrm)
@@ -259,9 +308,8 @@ const SSEOp sse_0f3a_table[256][MP_COUNT] = {
     [0x0c] = XMM_IMM_ROW(blendps, 16, FEAT_SSE41),
     [0x0d] = XMM_IMM_ROW(blendpd, 16, FEAT_SSE41),
     [0x0e] = XMM_IMM_ROW(pblendw, 16, FEAT_SSE41),
-    [0x0f] = { { emit_immop, .gen.immop = gen_helper_palignr_mmx, .size = 8,
-                 .flags = OP_MMX, F_SSSE3 },
-               IMMOP(palignr, 16, F_SSSE3) },
+    [0x0f] = { { emit_palignr, .size = 8, .flags = OP_MMX, F_SSSE3 },
+               { emit_palignr, .size = 16, F_SSSE3 } },
     [0x14] = SPECIAL_ROW(emit_pextr, 1, 0, FEAT_SSE41),
     [0x15] = SPECIAL_ROW(emit_pextr, 2, 0, FEAT_SSE41),
     [0x16] = SPECIAL_ROW(emit_pextr, 4, OP_REX_W_QUAD, FEAT_SSE41),
