@@ -53,14 +53,24 @@ void tcg_x86_init(void)
     }
     /* Most loaded and stored at block boundaries first (sampled over the
        bench workloads: docs/devel/performance.md, lever 31); the host
-       takes as many as it has registers for. */
-    tcg_global_pin(cpu_regs[R_EAX]);
-    tcg_global_pin(cpu_regs[R_EDX]);
-    tcg_global_pin(cpu_cc_src);
-    tcg_global_pin(cpu_cc_dst);
-    tcg_global_pin(cpu_regs[R_ESI]);
-    tcg_global_pin(cpu_regs[R_EDI]);
-    tcg_global_pin(cpu_regs[R_ESP]);
+       takes as many as it has registers for.  32-bit code passes
+       arguments on the stack and keeps frame pointers: esp and ebp lead
+       there (busybox gzip: ebp 11% and esp 6% of its generated code's
+       samples were their loads and stores). */
+#ifdef TARGET_X86_64
+    static TCGv *const pinned[] = {
+        &cpu_regs[R_EAX], &cpu_regs[R_EDX], &cpu_cc_src, &cpu_cc_dst,
+        &cpu_regs[R_ESI], &cpu_regs[R_EDI], &cpu_regs[R_ESP],
+    };
+#else
+    static TCGv *const pinned[] = {
+        &cpu_regs[R_ESP], &cpu_regs[R_EBP], &cpu_cc_src, &cpu_cc_dst,
+        &cpu_regs[R_EAX], &cpu_regs[R_EBX], &cpu_regs[R_EDI],
+    };
+#endif
+    for (i = 0; i < (int)ARRAY_SIZE(pinned); i++) {
+        tcg_global_pin(*pinned[i]);
+    }
 }
 
 /* ---- leaving the TB ---- */
